@@ -1,0 +1,103 @@
+//! The works CST Workbench draws on, cited on the About page.
+
+/// A published work, in the parts a citation needs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Source {
+    pub authors: &'static str,
+    pub year: &'static str,
+    pub title: &'static str,
+    /// Journal, book or publisher, with volume and pages where there are any.
+    pub published_in: &'static str,
+    /// A DOI (without the resolver prefix), when the work has one.
+    pub doi: Option<&'static str>,
+    /// What the app takes from it.
+    pub used_for: &'static str,
+}
+
+impl Source {
+    /// A link to the work, when it has a DOI.
+    pub fn doi_url(&self) -> Option<String> {
+        self.doi.map(|doi| format!("https://doi.org/{doi}"))
+    }
+}
+
+pub const SOURCES: [Source; 6] = [
+    Source {
+        authors: "Fixsen A, Seers H, Polley M, Robins J",
+        year: "2020",
+        title: "Applying critical systems thinking to social prescribing: a relational model of \
+                stakeholder \u{201c}buy-in\u{201d}",
+        published_in: "BMC Health Services Research 20:580",
+        doi: Some("10.1186/s12913-020-05443-8"),
+        used_for: "The team vision map, the key elements of sustainable social prescribing, the \
+                   positive relational cycle with emotional buy-in at its heart, and the case \
+                   behind the example workshop.",
+    },
+    Source {
+        authors: "Ulrich W",
+        year: "1983",
+        title: "Critical Heuristics of Social Planning: A New Approach to Practical Philosophy",
+        published_in: "Bern: Haupt",
+        doi: None,
+        used_for: "The twelve boundary categories and the is/ought questioning of boundary \
+                   judgments.",
+    },
+    Source {
+        authors: "Ulrich W",
+        year: "2005",
+        title: "A brief introduction to critical systems heuristics (CSH)",
+        published_in: "ECOSENSUS project web site, The Open University",
+        doi: None,
+        used_for: "The short form of the twelve questions and their polemical use by those \
+                   affected but not involved.",
+    },
+    Source {
+        authors: "Ulrich W, Reynolds M",
+        year: "2010",
+        title: "Critical systems heuristics",
+        published_in: "In: Reynolds M, Holwell S (eds) Systems Approaches to Managing Change: A \
+                       Practical Guide. London: Springer (2nd edn 2020)",
+        doi: Some("10.1007/978-1-84882-809-4_6"),
+        used_for: "How the categories group into motivation, power, knowledge and legitimacy.",
+    },
+    Source {
+        authors: "Checkland P, Poulter J",
+        year: "2006",
+        title: "Learning for Action: A Short Definitive Account of Soft Systems Methodology",
+        published_in: "Chichester: Wiley",
+        doi: None,
+        used_for: "Rich pictures as a way to draw a problem situation.",
+    },
+    Source {
+        authors: "Bell S, Christina A",
+        year: "2006",
+        title: "Applying systemic project management approaches for the UK national health service",
+        published_in: "Systemic Practice and Action Research 19(1):27\u{2013}43",
+        doi: Some("10.1007/s11213-005-9002-4"),
+        used_for: "Soft systems methods in NHS planning: a rich picture of what is, and of what \
+                   could be.",
+    },
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_paper_is_cited_with_its_doi() {
+        let paper = &SOURCES[0];
+        assert!(paper.title.contains("social prescribing"));
+        assert_eq!(
+            paper.doi_url().as_deref(),
+            Some("https://doi.org/10.1186/s12913-020-05443-8")
+        );
+    }
+
+    #[test]
+    fn every_source_says_what_the_app_takes_from_it() {
+        for s in SOURCES {
+            assert!(!s.authors.is_empty() && !s.year.is_empty() && !s.title.is_empty());
+            assert!(!s.used_for.is_empty(), "{}", s.title);
+        }
+    }
+}

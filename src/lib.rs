@@ -1,0 +1,15 @@
+//! CST Workbench: a browser app for critical systems thinking workshops.
+//!
+//! Everything but `ui` and `persist` is the pure core: it compiles and is tested natively with
+//! plain `cargo test`, and never touches the browser. See ARCHITECTURE.md.
+
+/// Built-in material: activity descriptions and the sources the app cites.
+pub mod content;
+/// Browser storage adapter: the only caller of gloo-storage.
+pub mod persist;
+/// Which page a URL fragment names.
+pub mod route;
+/// Display preferences (projector theme, colour scheme) and their lenient restore.
+pub mod settings;
+/// Leptos components: the shell and the pages.
+pub mod ui;

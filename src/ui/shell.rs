@@ -1,0 +1,170 @@
+//! The frame around every page: skip link, header with navigation and display settings,
+//! the routed main area, and the footer.
+
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::pages::{AboutPage, HomePage, NotFoundPage};
+use crate::persist;
+use crate::route::Route;
+use crate::settings::{Scheme, Settings, Theme};
+
+const APP_NAME: &str = "CST Workbench";
+
+fn current_route() -> Route {
+    Route::parse(&window().location().hash().unwrap_or_default())
+}
+
+/// Moves keyboard focus to the page's main area, so that screen readers announce the new page
+/// and Tab continues from it, without scrolling the header out of view.
+fn focus_main() {
+    if let Some(main) = document()
+        .get_element_by_id("main")
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = main.focus_with_options(&options);
+    }
+}
+
+/// Writes the settings onto `<html>`, where the style sheets pick them up.
+fn apply_settings(settings: Settings) {
+    if let Some(root) = document().document_element() {
+        let _ = root.set_attribute("data-theme", settings.theme.as_str());
+        let _ = root.set_attribute("data-scheme", settings.scheme.as_str());
+    }
+}
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    let settings = RwSignal::new(persist::load_settings());
+    let route = RwSignal::new(current_route());
+
+    // Display settings: applied at once, remembered, and followed when another tab changes them.
+    Effect::new(move |_| {
+        let s = settings.get();
+        apply_settings(s);
+        if persist::load_settings() != s {
+            let _ = persist::save_settings(s);
+        }
+    });
+    let storage_listener = window_event_listener(ev::storage, move |e| {
+        if e.key().as_deref() == Some(Settings::STORAGE_KEY) {
+            settings.set(Settings::restore(e.new_value().as_deref()));
+        }
+    });
+
+    // Navigation: the URL fragment is the single source of truth for the page shown.
+    let hash_listener = window_event_listener(ev::hashchange, move |_| {
+        route.set(current_route());
+        request_animation_frame(|| {
+            window().scroll_to_with_x_and_y(0.0, 0.0);
+            focus_main();
+        });
+    });
+    on_cleanup(move || {
+        storage_listener.remove();
+        hash_listener.remove();
+    });
+    Effect::new(move |_| {
+        document().set_title(&format!("{} \u{2014} {APP_NAME}", route.get().title()));
+    });
+
+    // The static "Loading…" line in index.html has done its job.
+    if let Some(boot) = document().get_element_by_id("boot") {
+        boot.remove();
+    }
+
+    view! {
+        <a class="skip-link" href="#main" on:click=move |e| {
+            e.prevent_default();
+            focus_main();
+        }>"Skip to content"</a>
+        <header class="app-header">
+            <a class="brand" href=Route::Home.href()>
+                <img class="brand-mark" src="icon.svg" alt="" width="32" height="32" />
+                {APP_NAME}
+            </a>
+            <nav class="main-nav" aria-label="Main">
+                <NavLink route=route target=Route::Home label="Home" />
+                <NavLink route=route target=Route::About label="About" />
+            </nav>
+            <DisplaySettings settings=settings />
+        </header>
+        <main id="main" tabindex="-1">
+            {move || match route.get() {
+                Route::Home => view! { <HomePage /> }.into_any(),
+                Route::About => view! { <AboutPage /> }.into_any(),
+                Route::NotFound(path) => view! { <NotFoundPage path=path /> }.into_any(),
+            }}
+        </main>
+        <footer class="app-footer">
+            <p>"Everything you enter stays in this browser. Nothing is sent anywhere."</p>
+        </footer>
+    }
+}
+
+/// A link in the main navigation, marked as the current page when it is.
+#[component]
+fn NavLink(route: RwSignal<Route>, target: Route, label: &'static str) -> impl IntoView {
+    let href = target.href();
+    let current = move || (route.get() == target).then_some("page");
+    view! {
+        <a href=href aria-current=current>
+            {label}
+        </a>
+    }
+}
+
+/// The projector switch and the colour-scheme picker.
+#[component]
+fn DisplaySettings(settings: RwSignal<Settings>) -> impl IntoView {
+    let projector = move || settings.get().theme == Theme::Projector;
+    let toggle_projector = move |_| {
+        settings.update(|s| {
+            s.theme = match s.theme {
+                Theme::Standard => Theme::Projector,
+                Theme::Projector => Theme::Standard,
+            }
+        })
+    };
+    let pick_scheme = move |e: ev::Event| {
+        if let Some(scheme) = Scheme::from_str_opt(&event_target_value(&e)) {
+            settings.update(|s| s.scheme = scheme);
+        }
+    };
+    view! {
+        <div class="display-settings" role="group" aria-label="Display">
+            <button
+                type="button"
+                class="toggle"
+                aria-pressed=move || if projector() { "true" } else { "false" }
+                on:click=toggle_projector
+                title="Large text and strong contrast for a projector"
+            >
+                "Projector mode"
+            </button>
+            <label class="scheme-picker">
+                <span>"Colours"</span>
+                <select on:change=pick_scheme>
+                    {Scheme::ALL
+                        .into_iter()
+                        .map(|scheme| {
+                            view! {
+                                <option
+                                    value=scheme.as_str()
+                                    prop:selected=move || settings.get().scheme == scheme
+                                >
+                                    {scheme.label()}
+                                </option>
+                            }
+                        })
+                        .collect_view()}
+                </select>
+            </label>
+        </div>
+    }
+}

@@ -1,0 +1,58 @@
+// The release build as a static host serves it: under its Content-Security-Policy, from the
+// root and from a sub-path, with nothing fetched from anywhere else.
+import { test, expect } from '../support/fixtures';
+
+test('the page carries a strict Content-Security-Policy', async ({ page }) => {
+  const response = await page.goto('./');
+  const html = await response!.text();
+  const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1];
+  expect(csp, 'CSP meta tag').toBeTruthy();
+  const directives = Object.fromEntries(
+    csp!.split(';').map((d) => {
+      const [name, ...values] = d.trim().split(/\s+/);
+      return [name, values];
+    }),
+  );
+  expect(directives['script-src']).toContain("'self'");
+  expect(directives['script-src']).toContain("'wasm-unsafe-eval'");
+  expect(directives['script-src']).not.toContain("'unsafe-inline'");
+  expect(directives['script-src']).not.toContain("'unsafe-eval'");
+  expect(directives['script-src'].some((v: string) => v.startsWith("'sha256-"))).toBe(true);
+  expect(directives['object-src']).toEqual(["'none'"]);
+  expect(directives['base-uri']).toEqual(["'none'"]);
+  expect(directives['connect-src']).toEqual(["'self'"]);
+});
+
+test.describe('an injected inline script', () => {
+  test.use({ expectedPageErrors: /CSP violation: script-src|Content Security Policy directive 'script-src/ });
+
+  test('is refused while the app keeps working', async ({ app, page }) => {
+    await app.open();
+    await page
+      .addScriptTag({ content: 'window.__injected = true;' })
+      .catch(() => undefined);
+    expect(await page.evaluate(() => (window as { __injected?: boolean }).__injected)).toBeUndefined();
+    await app.goTo('About');
+    await expect(app.heading).toHaveText('About CST Workbench');
+  });
+});
+
+test.describe('served from a sub-path', () => {
+  test.use({ baseURL: `http://127.0.0.1:${process.env.E2E_PORT ?? 4173}/cst-workbench/` });
+
+  test('starts, loads every asset and navigates', async ({ app, page }) => {
+    const failed: string[] = [];
+    page.on('response', (r) => {
+      if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
+    });
+    await app.open();
+    await expect(app.heading).toHaveText('CST Workbench');
+    await expect(page.locator('.brand-mark')).toHaveJSProperty('complete', true);
+    expect(await page.locator('.brand-mark').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+    await app.goTo('About');
+    await expect(page).toHaveURL(/\/cst-workbench\/#\/about$/);
+    await app.reload();
+    await expect(app.heading).toHaveText('About CST Workbench');
+    expect(failed).toEqual([]);
+  });
+});

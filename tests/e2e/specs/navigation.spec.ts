@@ -1,0 +1,88 @@
+// A person moves between pages by links, the back button, bookmarks and reloads.
+import { test, expect } from '../support/fixtures';
+
+test('the home page opens with the app name and the four activities', async ({ app, page }) => {
+  await app.open();
+  await expect(app.heading).toHaveText('CST Workbench');
+  await expect(page).toHaveTitle('Home — CST Workbench');
+  for (const name of ['Boundary critique', 'Concept maps', 'Rich pictures', 'Scoring']) {
+    await expect(page.getByRole('heading', { name, level: 3 })).toBeVisible();
+  }
+});
+
+test('clicking About shows the about page and changes the URL', async ({ app, page }) => {
+  await app.open();
+  await app.goTo('About');
+  await expect(app.heading).toHaveText('About CST Workbench');
+  await expect(page).toHaveURL(/#\/about$/);
+  await expect(page).toHaveTitle('About — CST Workbench');
+  await expect(app.navLink('Home')).not.toHaveAttribute('aria-current', /.*/);
+});
+
+test('the back and forward buttons move between pages', async ({ app, page }) => {
+  await app.open();
+  await app.goTo('About');
+  await page.goBack();
+  await expect(app.heading).toHaveText('CST Workbench');
+  await page.goForward();
+  await expect(app.heading).toHaveText('About CST Workbench');
+});
+
+test('a bookmarked page opens directly and survives a reload', async ({ app, page }) => {
+  await app.open('#/about');
+  await expect(app.heading).toHaveText('About CST Workbench');
+  await app.reload();
+  await expect(app.heading).toHaveText('About CST Workbench');
+  await expect(page).toHaveURL(/#\/about$/);
+});
+
+test('an unknown address shows a friendly page with a way home', async ({ app, page }) => {
+  await app.open('#/no/such/page');
+  await expect(app.heading).toHaveText('Page not found');
+  await expect(page.locator('main code')).toHaveText('/no/such/page');
+  await page.getByRole('link', { name: 'Go to the home page' }).click();
+  await expect(app.heading).toHaveText('CST Workbench');
+});
+
+test('after navigating, keyboard focus is on the new page', async ({ app, page }) => {
+  await app.open();
+  await app.navLink('About').focus();
+  await page.keyboard.press('Enter');
+  await expect(app.heading).toHaveText('About CST Workbench');
+  await expect(page.locator('main')).toBeFocused();
+});
+
+test('the skip link takes keyboard users past the header', async ({ app, page }) => {
+  await app.open();
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main')).toBeFocused();
+  await expect(page).toHaveURL(/\/$/); // the fragment, and so the page, did not change
+});
+
+test('the about page cites the paper and the CSH sources', async ({ app, page }) => {
+  await app.open('#/about');
+  const sources = page.locator('ol.sources > li');
+  await expect(sources).toHaveCount(6);
+  await expect(sources.first()).toContainText('Fixsen');
+  await expect(sources.first().getByRole('link')).toHaveAttribute(
+    'href',
+    'https://doi.org/10.1186/s12913-020-05443-8',
+  );
+  await expect(page.locator('ol.sources')).toContainText('Critical Heuristics of Social Planning');
+});
+
+test('a new page starts at the top, with the header in view', async ({ app, page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await app.open();
+  await page.mouse.wheel(0, 2000);
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+  // Follow a link from far down the page (as links inside a page's content will be).
+  await page.evaluate(() => (location.hash = '#/about'));
+  await expect(app.heading).toHaveText('About CST Workbench');
+  await expect.poll(() => page.evaluate(() => window.scrollY)).toBe(0);
+  await expect(page.getByRole('banner')).toBeInViewport();
+});

@@ -1,0 +1,54 @@
+// The test object every spec imports. Its automatic fixture is a guard: a test fails if the
+// page asks for anything outside its own origin, throws, logs an error (a Rust panic does),
+// or breaks the Content-Security-Policy.
+import { test as base, expect } from '@playwright/test';
+import { App } from './app';
+
+type Fixtures = {
+  /** Errors a test provokes on purpose (one pattern); anything else still fails it. */
+  expectedPageErrors: RegExp | null;
+  guard: void;
+  app: App;
+};
+
+export const test = base.extend<Fixtures>({
+  expectedPageErrors: [null, { option: true }],
+
+  guard: [
+    async ({ page, baseURL, expectedPageErrors }, use) => {
+      const origin = new URL(baseURL!).origin;
+      const foreign: string[] = [];
+      const errors: string[] = [];
+      await page.route('**/*', (route) => {
+        const url = new URL(route.request().url());
+        if (url.origin === origin || url.protocol === 'data:' || url.protocol === 'blob:') {
+          return route.continue();
+        }
+        foreign.push(url.href);
+        return route.abort('blockedbyclient');
+      });
+      page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+      });
+      await page.addInitScript(() => {
+        document.addEventListener('securitypolicyviolation', (e) =>
+          console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`),
+        );
+      });
+
+      await use();
+
+      expect(foreign, 'requests outside the app origin').toEqual([]);
+      const unexpected = errors.filter((e) => !expectedPageErrors?.test(e));
+      expect(unexpected, 'errors in the page').toEqual([]);
+    },
+    { auto: true },
+  ],
+
+  app: async ({ page }, use) => {
+    await use(new App(page));
+  },
+});
+
+export { expect };

@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""Trunk post_build hook: add a Content-Security-Policy to the staged index.html.
+
+Trunk boots the app with an inline <script type="module">. Rather than allow 'unsafe-inline',
+this hashes every inline script in the finished page and allows exactly those hashes, plus
+'wasm-unsafe-eval' (needed to compile WebAssembly). Everything else comes from the app's own
+origin only; nothing may be fetched from anywhere else.
+
+Run by Trunk with TRUNK_STAGING_DIR set; can also be run by hand on a file:
+    python3 tools/csp.py path/to/index.html
+"""
+import base64
+import hashlib
+import os
+import re
+import sys
+
+INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\bsrc\s*=)[^>]*>(.*?)</script>", re.S | re.I)
+CHARSET_META = re.compile(r"<meta\s+charset=[^>]*>", re.I)
+MARKER = 'http-equiv="Content-Security-Policy"'
+
+
+def policy(script_hashes):
+    scripts = " ".join(f"'sha256-{h}'" for h in script_hashes)
+    return "; ".join(
+        [
+            "default-src 'self'",
+            f"script-src 'self' 'wasm-unsafe-eval' {scripts}".strip(),
+            "style-src 'self'",
+            "img-src 'self' data: blob:",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "worker-src 'self'",
+            "manifest-src 'self'",
+            "object-src 'none'",
+            "base-uri 'none'",
+            "form-action 'none'",
+        ]
+    )
+
+
+def add_csp(html):
+    if MARKER in html:
+        raise SystemExit("csp.py: the page already has a Content-Security-Policy")
+    hashes = [
+        base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
+        for body in INLINE_SCRIPT.findall(html)
+    ]
+    meta = f'<meta {MARKER} content="{policy(hashes)}">'
+    charset = CHARSET_META.search(html)
+    if not charset:
+        raise SystemExit("csp.py: no <meta charset> to place the policy after")
+    return html[: charset.end()] + meta + html[charset.end() :], len(hashes)
+
+
+def main():
+    if len(sys.argv) > 1:
+        path = sys.argv[1]
+    else:
+        path = os.path.join(os.environ["TRUNK_STAGING_DIR"], "index.html")
+    with open(path, encoding="utf-8") as f:
+        html = f.read()
+    html, count = add_csp(html)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(html)
+    print(f"csp.py: policy added to {path} with {count} inline script hash(es)")
+
+
+if __name__ == "__main__":
+    main()
