@@ -5,7 +5,11 @@
 
 /// Built-in material: activity descriptions and the sources the app cites.
 pub mod content;
-/// Browser storage adapter: the only caller of gloo-storage.
+/// Undo and redo, one step per gesture.
+pub mod history;
+/// The workshop as data.
+pub mod model;
+/// Saving: the versioned document format, the library index, and the storage adapter.
 pub mod persist;
 /// Which page a URL fragment names.
 pub mod route;

@@ -8,8 +8,10 @@
 /// A page of the app.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Route {
-    /// The start page.
+    /// The start page: the workshop library.
     Home,
+    /// One workshop, by id: its details and roster.
+    Workshop(String),
     /// What CST Workbench is for, and the sources it draws on.
     About,
     /// A fragment that names no page; carries the path that was asked for, for the message.
@@ -28,6 +30,7 @@ impl Route {
         match segments.as_slice() {
             [] => Route::Home,
             ["about"] => Route::About,
+            ["w", id] => Route::Workshop((*id).to_string()),
             _ => Route::NotFound(path.to_string()),
         }
     }
@@ -37,6 +40,7 @@ impl Route {
         match self {
             Route::Home => "#/".to_string(),
             Route::About => "#/about".to_string(),
+            Route::Workshop(id) => format!("#/w/{id}"),
             Route::NotFound(path) => format!("#{path}"),
         }
     }
@@ -44,8 +48,9 @@ impl Route {
     /// The page's part of the document title.
     pub fn title(&self) -> &'static str {
         match self {
-            Route::Home => "Home",
+            Route::Home => "Workshops",
             Route::About => "About",
+            Route::Workshop(_) => "Workshop",
             Route::NotFound(_) => "Page not found",
         }
     }
@@ -79,7 +84,7 @@ mod tests {
 
     #[test]
     fn href_parses_back_to_the_same_route() {
-        for route in [Route::Home, Route::About] {
+        for route in [Route::Home, Route::About, Route::Workshop("w-1a-ff".into())] {
             assert_eq!(Route::parse(&route.href()), route);
         }
     }

@@ -1,9 +1,12 @@
 //! The Leptos user interface: the app shell and one folder per page or activity.
 //!
-//! Components read and change the pure core (`route`, `settings`, later `model`) through
-//! signals; they hold no logic that a native test could pin instead.
+//! Components read and change the pure core (`model`, `route`, `settings`) through signals and
+//! store through `persist::browser`; they hold no logic that a native test could pin instead.
 
+mod browser;
+mod library;
 mod pages;
 mod shell;
+mod workshop;
 
 pub use shell::App;

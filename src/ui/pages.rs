@@ -1,4 +1,4 @@
-//! Pages that are not activities: home, about, and the friendly "not found".
+//! Pages that are neither the library nor an activity: about, and the friendly "not found".
 
 use leptos::prelude::*;
 
@@ -6,14 +6,14 @@ use crate::content::{ACTIVITIES, SOURCES, Source};
 use crate::route::Route;
 
 #[component]
-pub fn HomePage() -> impl IntoView {
+pub fn AboutPage() -> impl IntoView {
     view! {
-        <article class="page home">
-            <h1>"CST Workbench"</h1>
+        <article class="page about">
+            <h1>"About CST Workbench"</h1>
             <p class="lead">
-                "A calm place to run a critical systems thinking workshop: question the boundaries \
-                 of a plan with the people it touches, map what they see, and find out where they \
-                 agree and where they do not."
+                "CST Workbench helps groups practise critical systems thinking: looking at a \
+                 programme as a whole, asking who it serves and who decides, and hearing the \
+                 people it affects but does not involve."
             </p>
             <section aria-labelledby="activities-heading">
                 <h2 id="activities-heading">"What a workshop can hold"</h2>
@@ -31,31 +31,9 @@ pub fn HomePage() -> impl IntoView {
                         .collect_view()}
                 </ul>
                 <p class="status-note">
-                    "This early version is the app's frame. The workshop library comes next, then \
-                     the four activities one by one."
+                    "This version has the workshop library and its roster. The four activities                      follow one by one."
                 </p>
             </section>
-            <section aria-labelledby="privacy-heading">
-                <h2 id="privacy-heading">"Your work stays with you"</h2>
-                <p>
-                    "There is no account and no server. What you type is kept in this browser on \
-                     this device, and leaves it only when you export it yourself."
-                </p>
-            </section>
-        </article>
-    }
-}
-
-#[component]
-pub fn AboutPage() -> impl IntoView {
-    view! {
-        <article class="page about">
-            <h1>"About CST Workbench"</h1>
-            <p class="lead">
-                "CST Workbench helps groups practise critical systems thinking: looking at a \
-                 programme as a whole, asking who it serves and who decides, and hearing the \
-                 people it affects but does not involve."
-            </p>
             <section aria-labelledby="who-heading">
                 <h2 id="who-heading">"Who it is for"</h2>
                 <ul>

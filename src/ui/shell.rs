@@ -5,7 +5,9 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::pages::{AboutPage, HomePage, NotFoundPage};
+use super::library::LibraryPage;
+use super::pages::{AboutPage, NotFoundPage};
+use super::workshop::WorkshopPage;
 use crate::persist;
 use crate::route::Route;
 use crate::settings::{Scheme, Settings, Theme};
@@ -40,15 +42,15 @@ fn apply_settings(settings: Settings) {
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    let settings = RwSignal::new(persist::load_settings());
+    let settings = RwSignal::new(persist::browser::load_settings());
     let route = RwSignal::new(current_route());
 
     // Display settings: applied at once, remembered, and followed when another tab changes them.
     Effect::new(move |_| {
         let s = settings.get();
         apply_settings(s);
-        if persist::load_settings() != s {
-            let _ = persist::save_settings(s);
+        if persist::browser::load_settings() != s {
+            let _ = persist::browser::save_settings(s);
         }
     });
     let storage_listener = window_event_listener(ev::storage, move |e| {
@@ -89,14 +91,15 @@ pub fn App() -> impl IntoView {
                 {APP_NAME}
             </a>
             <nav class="main-nav" aria-label="Main">
-                <NavLink route=route target=Route::Home label="Home" />
+                <NavLink route=route target=Route::Home label="Workshops" />
                 <NavLink route=route target=Route::About label="About" />
             </nav>
             <DisplaySettings settings=settings />
         </header>
         <main id="main" tabindex="-1">
             {move || match route.get() {
-                Route::Home => view! { <HomePage /> }.into_any(),
+                Route::Home => view! { <LibraryPage /> }.into_any(),
+                Route::Workshop(id) => view! { <WorkshopPage id=id /> }.into_any(),
                 Route::About => view! { <AboutPage /> }.into_any(),
                 Route::NotFound(path) => view! { <NotFoundPage path=path /> }.into_any(),
             }}

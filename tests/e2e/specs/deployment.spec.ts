@@ -46,7 +46,7 @@ test.describe('served from a sub-path', () => {
       if (r.status() >= 400) failed.push(`${r.status()} ${r.url()}`);
     });
     await app.open();
-    await expect(app.heading).toHaveText('CST Workbench');
+    await expect(app.heading).toHaveText('Your workshops');
     await expect(page.locator('.brand-mark')).toHaveJSProperty('complete', true);
     expect(await page.locator('.brand-mark').evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
     await app.goTo('About');

@@ -1,10 +1,15 @@
 // A person moves between pages by links, the back button, bookmarks and reloads.
 import { test, expect } from '../support/fixtures';
 
-test('the home page opens with the app name and the four activities', async ({ app, page }) => {
+test('the home page is the workshop library', async ({ app, page }) => {
   await app.open();
-  await expect(app.heading).toHaveText('CST Workbench');
-  await expect(page).toHaveTitle('Home — CST Workbench');
+  await expect(app.heading).toHaveText('Your workshops');
+  await expect(page).toHaveTitle('Workshops — CST Workbench');
+  await expect(app.navLink('Workshops')).toHaveAttribute('aria-current', 'page');
+});
+
+test('the about page names the four activities', async ({ app, page }) => {
+  await app.open('#/about');
   for (const name of ['Boundary critique', 'Concept maps', 'Rich pictures', 'Scoring']) {
     await expect(page.getByRole('heading', { name, level: 3 })).toBeVisible();
   }
@@ -16,14 +21,14 @@ test('clicking About shows the about page and changes the URL', async ({ app, pa
   await expect(app.heading).toHaveText('About CST Workbench');
   await expect(page).toHaveURL(/#\/about$/);
   await expect(page).toHaveTitle('About — CST Workbench');
-  await expect(app.navLink('Home')).not.toHaveAttribute('aria-current', /.*/);
+  await expect(app.navLink('Workshops')).not.toHaveAttribute('aria-current', /.*/);
 });
 
 test('the back and forward buttons move between pages', async ({ app, page }) => {
   await app.open();
   await app.goTo('About');
   await page.goBack();
-  await expect(app.heading).toHaveText('CST Workbench');
+  await expect(app.heading).toHaveText('Your workshops');
   await page.goForward();
   await expect(app.heading).toHaveText('About CST Workbench');
 });
@@ -41,7 +46,7 @@ test('an unknown address shows a friendly page with a way home', async ({ app, p
   await expect(app.heading).toHaveText('Page not found');
   await expect(page.locator('main code')).toHaveText('/no/such/page');
   await page.getByRole('link', { name: 'Go to the home page' }).click();
-  await expect(app.heading).toHaveText('CST Workbench');
+  await expect(app.heading).toHaveText('Your workshops');
 });
 
 test('after navigating, keyboard focus is on the new page', async ({ app, page }) => {

@@ -1,0 +1,10 @@
+//! The workshop as data: plain serde types with stable ids. No Leptos, no web-sys.
+//!
+//! Edits are pure functions on these types (see [`workshop`]); the UI applies them and records
+//! the previous state in [`crate::history`].
+
+pub mod id;
+pub mod workshop;
+
+pub use id::{new_id, slug};
+pub use workshop::{Involvement, Stakeholder, Workshop};

@@ -1,0 +1,444 @@
+//! A workshop: its details and its roster of stakeholders. Every activity links to the roster.
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use super::id::new_id;
+
+/// Whether a stakeholder takes part, or is affected without taking part (CSH's "witnesses").
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Involvement {
+    #[default]
+    Involved,
+    Affected,
+}
+
+impl Involvement {
+    pub const ALL: [Involvement; 2] = [Involvement::Involved, Involvement::Affected];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Involvement::Involved => "involved",
+            Involvement::Affected => "affected",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Involvement::Involved => "Involved",
+            Involvement::Affected => "Affected but not involved",
+        }
+    }
+
+    pub fn from_str_opt(value: &str) -> Option<Involvement> {
+        Involvement::ALL.into_iter().find(|i| i.as_str() == value)
+    }
+}
+
+/// A person, role or group on the workshop's roster.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Stakeholder {
+    pub id: String,
+    /// A name or a role ("practice manager").
+    pub name: String,
+    /// Group or organisation.
+    pub group: String,
+    pub involvement: Involvement,
+    /// Fields written by a newer version of the app, kept as they were.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// One workshop: what it is about and who it concerns.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Workshop {
+    pub id: String,
+    pub title: String,
+    /// The purpose or focus question.
+    pub purpose: String,
+    /// The day it takes place, `YYYY-MM-DD`, or empty.
+    pub date: String,
+    pub facilitator: String,
+    pub notes: String,
+    pub roster: Vec<Stakeholder>,
+    /// Milliseconds since 1970.
+    pub created_at: f64,
+    /// Fields written by a newer version of the app, kept as they were.
+    #[serde(flatten)]
+    pub extra: Map<String, Value>,
+}
+
+/// The editable text fields of a workshop's details.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum DetailField {
+    Title,
+    Purpose,
+    Date,
+    Facilitator,
+    Notes,
+}
+
+/// The editable text fields of a roster entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum StakeholderField {
+    Name,
+    Group,
+}
+
+pub const UNTITLED: &str = "Untitled workshop";
+
+impl Workshop {
+    /// A new, empty workshop.
+    pub fn new(id: String, title: &str, created_at: f64) -> Workshop {
+        let title = title.trim();
+        Workshop {
+            id,
+            title: if title.is_empty() {
+                UNTITLED.into()
+            } else {
+                title.into()
+            },
+            purpose: String::new(),
+            date: String::new(),
+            facilitator: String::new(),
+            notes: String::new(),
+            roster: Vec::new(),
+            created_at,
+            extra: Map::new(),
+        }
+    }
+
+    /// The title to show: never blank.
+    pub fn display_title(&self) -> &str {
+        if self.title.trim().is_empty() {
+            UNTITLED
+        } else {
+            &self.title
+        }
+    }
+
+    pub fn detail(&self, field: DetailField) -> &str {
+        match field {
+            DetailField::Title => &self.title,
+            DetailField::Purpose => &self.purpose,
+            DetailField::Date => &self.date,
+            DetailField::Facilitator => &self.facilitator,
+            DetailField::Notes => &self.notes,
+        }
+    }
+
+    pub fn set_detail(&mut self, field: DetailField, value: String) {
+        let slot = match field {
+            DetailField::Title => &mut self.title,
+            DetailField::Purpose => &mut self.purpose,
+            DetailField::Date => &mut self.date,
+            DetailField::Facilitator => &mut self.facilitator,
+            DetailField::Notes => &mut self.notes,
+        };
+        *slot = value;
+    }
+
+    /// Adds a stakeholder and returns its id.
+    pub fn add_stakeholder(
+        &mut self,
+        id: String,
+        name: &str,
+        group: &str,
+        involvement: Involvement,
+    ) -> String {
+        self.roster.push(Stakeholder {
+            id: id.clone(),
+            name: name.trim().into(),
+            group: group.trim().into(),
+            involvement,
+            extra: Map::new(),
+        });
+        id
+    }
+
+    pub fn stakeholder_mut(&mut self, id: &str) -> Option<&mut Stakeholder> {
+        self.roster.iter_mut().find(|s| s.id == id)
+    }
+
+    pub fn set_stakeholder_text(&mut self, id: &str, field: StakeholderField, value: String) {
+        if let Some(s) = self.stakeholder_mut(id) {
+            match field {
+                StakeholderField::Name => s.name = value,
+                StakeholderField::Group => s.group = value,
+            }
+        }
+    }
+
+    pub fn set_involvement(&mut self, id: &str, involvement: Involvement) {
+        if let Some(s) = self.stakeholder_mut(id) {
+            s.involvement = involvement;
+        }
+    }
+
+    pub fn remove_stakeholder(&mut self, id: &str) {
+        self.roster.retain(|s| s.id != id);
+    }
+
+    /// A copy under a new id, titled "… (copy)".
+    pub fn duplicate(&self, id: String, created_at: f64) -> Workshop {
+        Workshop {
+            id,
+            title: format!("{} (copy)", self.display_title()),
+            created_at,
+            ..self.clone()
+        }
+    }
+
+    /// Rebuilds a workshop from stored JSON, repairing what it can and noting each repair in
+    /// `report`. Never fails: a value that is not an object gives an empty workshop.
+    pub fn restore(value: Value, fallback_id: &str, report: &mut Vec<String>) -> Workshop {
+        let mut map = match value {
+            Value::Object(map) => map,
+            other => {
+                report.push(format!(
+                    "the workshop was {} instead of an object",
+                    kind(&other)
+                ));
+                Map::new()
+            }
+        };
+        let mut r = Reader {
+            map: &mut map,
+            report,
+            what: "workshop",
+        };
+        let id = r.string("id").filter(|s| !s.is_empty());
+        let title = r.string("title").unwrap_or_default();
+        let purpose = r.string("purpose").unwrap_or_default();
+        let date = r.string("date").unwrap_or_default();
+        let facilitator = r.string("facilitator").unwrap_or_default();
+        let notes = r.string("notes").unwrap_or_default();
+        let created_at = r.number("created_at").unwrap_or(0.0);
+        let roster_value = r.map.remove("roster");
+        let id = id.unwrap_or_else(|| {
+            r.report
+                .push("the workshop had no id; it was given one".into());
+            fallback_id.to_string()
+        });
+        let roster = restore_roster(roster_value, r.report);
+        let title = if title.trim().is_empty() {
+            UNTITLED.to_string()
+        } else {
+            title
+        };
+        Workshop {
+            id,
+            title,
+            purpose,
+            date,
+            facilitator,
+            notes,
+            roster,
+            created_at,
+            extra: map,
+        }
+    }
+}
+
+fn restore_roster(value: Option<Value>, report: &mut Vec<String>) -> Vec<Stakeholder> {
+    let items = match value {
+        None | Some(Value::Null) => return Vec::new(),
+        Some(Value::Array(items)) => items,
+        Some(other) => {
+            report.push(format!(
+                "the roster was {} instead of a list; it was emptied",
+                kind(&other)
+            ));
+            return Vec::new();
+        }
+    };
+    let mut roster: Vec<Stakeholder> = Vec::with_capacity(items.len());
+    for (index, item) in items.into_iter().enumerate() {
+        let Value::Object(mut map) = item else {
+            report.push(format!(
+                "roster entry {} was not an entry and was dropped",
+                index + 1
+            ));
+            continue;
+        };
+        let mut r = Reader {
+            map: &mut map,
+            report,
+            what: "roster entry",
+        };
+        let id = r.string("id").filter(|s| !s.is_empty());
+        let name = r.string("name").unwrap_or_default();
+        let group = r.string("group").unwrap_or_default();
+        let involvement = match r.map.remove("involvement") {
+            None | Some(Value::Null) => Involvement::default(),
+            Some(Value::String(s)) if Involvement::from_str_opt(&s).is_some() => {
+                Involvement::from_str_opt(&s).expect("checked")
+            }
+            Some(other) => {
+                r.report.push(format!(
+                    "roster entry {} had an unknown involvement {other}; it is now \"involved\"",
+                    index + 1
+                ));
+                Involvement::default()
+            }
+        };
+        let mut id = id.unwrap_or_else(|| new_id("s", index as f64, 0));
+        if roster.iter().any(|s| s.id == id) {
+            report.push(format!(
+                "roster entry {} repeated an id; it was given a new one",
+                index + 1
+            ));
+            id = format!("{id}-{index}");
+        }
+        roster.push(Stakeholder {
+            id,
+            name,
+            group,
+            involvement,
+            extra: map,
+        });
+    }
+    roster
+}
+
+/// Takes known fields out of a JSON object, leaving the unknown ones behind to be kept.
+struct Reader<'a> {
+    map: &'a mut Map<String, Value>,
+    report: &'a mut Vec<String>,
+    what: &'static str,
+}
+
+impl Reader<'_> {
+    fn string(&mut self, key: &str) -> Option<String> {
+        match self.map.remove(key)? {
+            Value::String(s) => Some(s),
+            Value::Null => None,
+            Value::Number(n) => Some(n.to_string()),
+            Value::Bool(b) => Some(b.to_string()),
+            other => {
+                self.report.push(format!(
+                    "the {}'s {key} was {} instead of text and was dropped",
+                    self.what,
+                    kind(&other)
+                ));
+                None
+            }
+        }
+    }
+
+    fn number(&mut self, key: &str) -> Option<f64> {
+        match self.map.remove(key)? {
+            Value::Number(n) => n.as_f64(),
+            Value::Null => None,
+            other => {
+                self.report.push(format!(
+                    "the {}'s {key} was {} instead of a number and was dropped",
+                    self.what,
+                    kind(&other)
+                ));
+                None
+            }
+        }
+    }
+}
+
+/// "a list", "text", … for messages.
+pub(crate) fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "empty",
+        Value::Bool(_) => "true/false",
+        Value::Number(_) => "a number",
+        Value::String(_) => "text",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn restore(v: Value) -> (Workshop, Vec<String>) {
+        let mut report = Vec::new();
+        let w = Workshop::restore(v, "w-fallback", &mut report);
+        (w, report)
+    }
+
+    #[test]
+    fn a_new_workshop_is_never_untitled_blank() {
+        assert_eq!(Workshop::new("w-1".into(), "   ", 0.0).title, UNTITLED);
+        assert_eq!(Workshop::new("w-1".into(), " Pilot ", 0.0).title, "Pilot");
+    }
+
+    #[test]
+    fn serialised_workshops_restore_unchanged() {
+        let mut w = Workshop::new("w-1".into(), "Pilot", 5.0);
+        w.purpose = "Who benefits?".into();
+        w.add_stakeholder("s-1".into(), "GPs", "Practices", Involvement::Involved);
+        w.add_stakeholder("s-2".into(), "Service users", "", Involvement::Affected);
+        w.extra.insert("from_the_future".into(), json!({"x": 1}));
+        let (back, report) = restore(serde_json::to_value(&w).unwrap());
+        assert_eq!(back, w);
+        assert!(report.is_empty(), "{report:?}");
+    }
+
+    #[test]
+    fn missing_fields_take_defaults_and_unknown_ones_are_kept() {
+        let (w, report) = restore(json!({"title": "T", "colour": "teal"}));
+        assert_eq!(w.id, "w-fallback");
+        assert_eq!(w.purpose, "");
+        assert_eq!(w.extra.get("colour"), Some(&json!("teal")));
+        assert_eq!(report.len(), 1, "{report:?}");
+    }
+
+    #[test]
+    fn wrong_types_are_repaired_and_reported() {
+        let (w, report) = restore(json!({
+            "id": "w-9", "title": ["not", "text"], "created_at": "yesterday",
+            "roster": [
+                {"id": "s-1", "name": "GPs", "involvement": "sideways"},
+                42,
+                {"id": "s-1", "name": "Twin"},
+                {"name": "No id"}
+            ]
+        }));
+        assert_eq!(w.title, UNTITLED);
+        assert_eq!(w.created_at, 0.0);
+        assert_eq!(w.roster.len(), 3);
+        let ids: std::collections::HashSet<_> = w.roster.iter().map(|s| &s.id).collect();
+        assert_eq!(ids.len(), 3, "ids stay unique");
+        assert_eq!(w.roster[0].involvement, Involvement::Involved);
+        assert_eq!(report.len(), 5, "{report:?}");
+    }
+
+    #[test]
+    fn a_non_object_gives_an_empty_workshop() {
+        let (w, report) = restore(json!("hello"));
+        assert_eq!(w.title, UNTITLED);
+        assert!(w.roster.is_empty());
+        assert!(!report.is_empty());
+    }
+
+    #[test]
+    fn roster_edits() {
+        let mut w = Workshop::new("w".into(), "T", 0.0);
+        let id = w.add_stakeholder("s-1".into(), " GP ", "", Involvement::Involved);
+        w.set_stakeholder_text(&id, StakeholderField::Group, "Practice".into());
+        w.set_involvement(&id, Involvement::Affected);
+        assert_eq!(w.roster[0].name, "GP");
+        assert_eq!(w.roster[0].group, "Practice");
+        assert_eq!(w.roster[0].involvement, Involvement::Affected);
+        w.remove_stakeholder(&id);
+        assert!(w.roster.is_empty());
+    }
+
+    #[test]
+    fn duplicates_get_a_new_id_and_say_they_are_copies() {
+        let w = Workshop::new("w-1".into(), "Pilot", 0.0);
+        let d = w.duplicate("w-2".into(), 1.0);
+        assert_eq!(d.id, "w-2");
+        assert_eq!(d.title, "Pilot (copy)");
+    }
+}

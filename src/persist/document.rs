@@ -1,0 +1,380 @@
+//! The saved-document format: what is stored per workshop, what an export file holds, and how
+//! either is read back. Its own types, versioned, never the app's internal structures.
+//!
+//! ```json
+//! {"format": "cst-workbench/workshop", "version": 1, "app_version": "0.1.0",
+//!  "revision": 3, "saved_at": 1732377600000, "last_exported_at": null, "workshop": {…}}
+//! ```
+//!
+//! Reading *restores* (after Excalidraw's `restore`): missing fields take defaults, unknown
+//! fields are kept, broken parts are dropped with a note in the report. It never panics. Only a
+//! file that is not JSON, not ours, or from a newer version is refused, with a message.
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+
+use crate::model::Workshop;
+use crate::model::workshop::kind;
+
+pub const WORKSHOP_FORMAT: &str = "cst-workbench/workshop";
+pub const LIBRARY_FORMAT: &str = "cst-workbench/library";
+/// The newest format version this app writes and reads.
+pub const VERSION: u32 = 1;
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+/// The largest file an import accepts.
+pub const MAX_IMPORT_BYTES: usize = 20 * 1024 * 1024;
+/// The most workshops one import may hold.
+pub const MAX_IMPORT_WORKSHOPS: usize = 500;
+
+/// A workshop as stored: the workshop plus its saving history.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SavedWorkshop {
+    /// Goes up by one with every save; a tab never overwrites a higher revision.
+    pub revision: u64,
+    /// When it was last changed (ms since 1970).
+    pub saved_at: f64,
+    /// When it was last exported to a file, if ever.
+    pub last_exported_at: Option<f64>,
+    pub workshop: Workshop,
+    /// Top-level fields written by a newer version of the app, kept as they were.
+    #[serde(skip)]
+    pub extra: Map<String, Value>,
+}
+
+/// A document that was read back, with what had to be repaired.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Restored {
+    pub saved: SavedWorkshop,
+    pub repairs: Vec<String>,
+}
+
+/// Why a file or record could not be read. Each message says what is wrong in plain words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReadError {
+    TooLarge {
+        bytes: usize,
+        limit: usize,
+    },
+    Empty,
+    NotJson {
+        line: usize,
+        column: usize,
+        detail: String,
+    },
+    Foreign {
+        found: String,
+    },
+    Newer {
+        found: u64,
+    },
+    TooMany {
+        count: usize,
+        limit: usize,
+    },
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ReadError::TooLarge { bytes, limit } => write!(
+                f,
+                "The file is {:.1} MB; the largest file this app opens is {} MB.",
+                *bytes as f64 / 1_048_576.0,
+                limit / 1_048_576
+            ),
+            ReadError::Empty => write!(f, "The file is empty."),
+            ReadError::NotJson {
+                line,
+                column,
+                detail,
+            } => write!(
+                f,
+                "The file is damaged or is not a workshop file: it stops making sense at line \
+                 {line}, column {column} ({detail})."
+            ),
+            ReadError::Foreign { found } => write!(
+                f,
+                "This is not a CST Workbench file ({found}). Choose a file exported from CST \
+                 Workbench."
+            ),
+            ReadError::Newer { found } => write!(
+                f,
+                "This file was saved by a newer version of CST Workbench (format version \
+                 {found}; this version reads up to {VERSION}). Update the app, then try again."
+            ),
+            ReadError::TooMany { count, limit } => write!(
+                f,
+                "The file holds {count} workshops; at most {limit} can be imported at once."
+            ),
+        }
+    }
+}
+
+impl SavedWorkshop {
+    /// A workshop that has never been saved.
+    pub fn new(workshop: Workshop, now: f64) -> SavedWorkshop {
+        SavedWorkshop {
+            revision: 0,
+            saved_at: now,
+            last_exported_at: None,
+            workshop,
+            extra: Map::new(),
+        }
+    }
+
+    /// The stored form.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(&self.to_value()).expect("documents always serialise")
+    }
+
+    fn to_value(&self) -> Value {
+        let mut map = self.extra.clone();
+        map.insert("format".into(), WORKSHOP_FORMAT.into());
+        map.insert("version".into(), VERSION.into());
+        map.insert("app_version".into(), APP_VERSION.into());
+        map.insert("revision".into(), self.revision.into());
+        map.insert("saved_at".into(), self.saved_at.into());
+        map.insert(
+            "last_exported_at".into(),
+            self.last_exported_at.map_or(Value::Null, Value::from),
+        );
+        map.insert(
+            "workshop".into(),
+            serde_json::to_value(&self.workshop).expect("workshops always serialise"),
+        );
+        Value::Object(map)
+    }
+
+    /// Whether it changed since it was last exported (or was never exported).
+    pub fn needs_export(&self) -> bool {
+        self.last_exported_at.is_none_or(|t| t < self.saved_at)
+    }
+}
+
+/// Reads one stored workshop record.
+pub fn read_workshop(text: &str, fallback_id: &str) -> Result<Restored, ReadError> {
+    let value = parse(text)?;
+    restore_workshop(value, fallback_id)
+}
+
+/// Every workshop in an import file: one exported workshop, or a whole library.
+pub fn read_import(
+    text: &str,
+    fallback_id: &dyn Fn(usize) -> String,
+) -> Result<Vec<Restored>, ReadError> {
+    let value = parse(text)?;
+    match format_of(&value) {
+        Some(LIBRARY_FORMAT) => {
+            check_version(&value)?;
+            let Some(Value::Array(items)) = value.get("workshops") else {
+                return Ok(Vec::new());
+            };
+            if items.len() > MAX_IMPORT_WORKSHOPS {
+                return Err(ReadError::TooMany {
+                    count: items.len(),
+                    limit: MAX_IMPORT_WORKSHOPS,
+                });
+            }
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| restore_workshop(item.clone(), &fallback_id(i)))
+                .collect()
+        }
+        _ => Ok(vec![restore_workshop(value, &fallback_id(0))?]),
+    }
+}
+
+/// A file holding every workshop given, for "export all".
+pub fn library_to_json(workshops: &[SavedWorkshop], exported_at: f64) -> String {
+    let doc = serde_json::json!({
+        "format": LIBRARY_FORMAT,
+        "version": VERSION,
+        "app_version": APP_VERSION,
+        "exported_at": exported_at,
+        "workshops": workshops.iter().map(SavedWorkshop::to_value).collect::<Vec<_>>(),
+    });
+    serde_json::to_string_pretty(&doc).expect("documents always serialise")
+}
+
+/// The revision of a stored record, read without restoring the whole workshop.
+pub fn revision_of(text: &str) -> Option<u64> {
+    #[derive(serde::Deserialize)]
+    struct Head {
+        revision: u64,
+    }
+    serde_json::from_str::<Head>(text).ok().map(|h| h.revision)
+}
+
+fn parse(text: &str) -> Result<Value, ReadError> {
+    if text.len() > MAX_IMPORT_BYTES {
+        return Err(ReadError::TooLarge {
+            bytes: text.len(),
+            limit: MAX_IMPORT_BYTES,
+        });
+    }
+    if text.trim().is_empty() {
+        return Err(ReadError::Empty);
+    }
+    serde_json::from_str(text).map_err(|e| ReadError::NotJson {
+        line: e.line(),
+        column: e.column(),
+        detail: match e.classify() {
+            serde_json::error::Category::Eof => "it ends too early".into(),
+            _ => e
+                .to_string()
+                .split(" at line")
+                .next()
+                .unwrap_or_default()
+                .to_string(),
+        },
+    })
+}
+
+fn format_of(value: &Value) -> Option<&str> {
+    value.get("format").and_then(Value::as_str)
+}
+
+fn check_version(value: &Value) -> Result<(), ReadError> {
+    match value.get("version").and_then(Value::as_u64) {
+        Some(v) if v > u64::from(VERSION) => Err(ReadError::Newer { found: v }),
+        _ => Ok(()),
+    }
+}
+
+fn restore_workshop(value: Value, fallback_id: &str) -> Result<Restored, ReadError> {
+    let Value::Object(mut map) = value else {
+        return Err(ReadError::Foreign {
+            found: format!("it holds {}", kind(&value)),
+        });
+    };
+    match map.get("format").and_then(Value::as_str) {
+        Some(WORKSHOP_FORMAT) => {}
+        Some(other) => {
+            return Err(ReadError::Foreign {
+                found: format!("its format is \u{201c}{other}\u{201d}"),
+            });
+        }
+        None => {
+            return Err(ReadError::Foreign {
+                found: "it has no format marker".into(),
+            });
+        }
+    }
+    check_version(&Value::Object(map.clone()))?;
+    let mut repairs = Vec::new();
+    for key in ["format", "version", "app_version"] {
+        map.remove(key);
+    }
+    let revision = match map.remove("revision") {
+        Some(Value::Number(n)) if n.as_u64().is_some() => n.as_u64().expect("checked"),
+        None => 0,
+        Some(other) => {
+            repairs.push(format!("the revision was {}; it was reset", kind(&other)));
+            0
+        }
+    };
+    let saved_at = map
+        .remove("saved_at")
+        .and_then(|v| v.as_f64())
+        .unwrap_or(0.0);
+    let last_exported_at = map.remove("last_exported_at").and_then(|v| v.as_f64());
+    let workshop = match map.remove("workshop") {
+        Some(w) => Workshop::restore(w, fallback_id, &mut repairs),
+        None => {
+            repairs.push("the file held no workshop; an empty one was made".into());
+            Workshop::restore(Value::Object(Map::new()), fallback_id, &mut repairs)
+        }
+    };
+    Ok(Restored {
+        saved: SavedWorkshop {
+            revision,
+            saved_at,
+            last_exported_at,
+            workshop,
+            extra: map,
+        },
+        repairs,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Involvement;
+
+    fn sample() -> SavedWorkshop {
+        let mut w = Workshop::new("w-1".into(), "Pilot", 1.0);
+        w.add_stakeholder("s-1".into(), "GPs", "", Involvement::Involved);
+        SavedWorkshop {
+            revision: 4,
+            saved_at: 10.0,
+            last_exported_at: Some(9.0),
+            workshop: w,
+            extra: Map::new(),
+        }
+    }
+
+    #[test]
+    fn a_stored_workshop_reads_back_the_same() {
+        let s = sample();
+        let r = read_workshop(&s.to_json(), "x").unwrap();
+        assert_eq!(r.saved, s);
+        assert!(r.repairs.is_empty());
+    }
+
+    #[test]
+    fn unknown_top_level_fields_survive_a_save() {
+        let mut v: Value = serde_json::from_str(&sample().to_json()).unwrap();
+        v["thumbnail"] = "abc".into();
+        let r = read_workshop(&v.to_string(), "x").unwrap();
+        let again: Value = serde_json::from_str(&r.saved.to_json()).unwrap();
+        assert_eq!(again["thumbnail"], "abc");
+    }
+
+    #[test]
+    fn refusals_name_the_problem() {
+        let foreign = read_workshop(r#"{"nodes": []}"#, "x").unwrap_err();
+        assert!(
+            foreign.to_string().contains("not a CST Workbench file"),
+            "{foreign}"
+        );
+        let newer = read_workshop(r#"{"format":"cst-workbench/workshop","version":9}"#, "x");
+        assert_eq!(newer.unwrap_err(), ReadError::Newer { found: 9 });
+        let broken = read_workshop("{\n \"format\": ", "x").unwrap_err();
+        assert!(
+            matches!(broken, ReadError::NotJson { line: 2, .. }),
+            "{broken:?}"
+        );
+        assert_eq!(read_workshop("  ", "x").unwrap_err(), ReadError::Empty);
+        let huge = " ".repeat(MAX_IMPORT_BYTES + 1);
+        assert!(matches!(
+            read_workshop(&huge, "x"),
+            Err(ReadError::TooLarge { .. })
+        ));
+    }
+
+    #[test]
+    fn a_library_export_imports_every_workshop() {
+        let a = sample();
+        let mut b = sample();
+        b.workshop.id = "w-2".into();
+        let text = library_to_json(&[a.clone(), b.clone()], 99.0);
+        let back = read_import(&text, &|i| format!("f{i}")).unwrap();
+        assert_eq!(
+            back.iter().map(|r| r.saved.clone()).collect::<Vec<_>>(),
+            vec![a, b]
+        );
+    }
+
+    #[test]
+    fn export_reminder_follows_changes() {
+        let mut s = sample();
+        s.last_exported_at = Some(s.saved_at);
+        assert!(!s.needs_export());
+        s.saved_at = 11.0;
+        assert!(s.needs_export());
+        s.last_exported_at = None;
+        assert!(s.needs_export());
+    }
+}

@@ -1,0 +1,81 @@
+//! Small browser services the components share: the clock, entropy for ids, file download and
+//! upload, and the persistent-storage request. Nothing here stores anything.
+
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+/// Milliseconds since 1970.
+pub fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+/// A fresh id with the given prefix.
+pub fn fresh_id(prefix: &str) -> String {
+    let entropy = (js_sys::Math::random() * f64::from(0x00ff_ffff)) as u32;
+    crate::model::new_id(prefix, now(), entropy)
+}
+
+/// "23 Nov 2026, 14:05" in the browser's locale and time zone.
+pub fn format_time(ms: f64) -> String {
+    let date = js_sys::Date::new(&JsValue::from_f64(ms));
+    let options = js_sys::Object::new();
+    for (key, value) in [
+        ("day", "numeric"),
+        ("month", "short"),
+        ("year", "numeric"),
+        ("hour", "2-digit"),
+        ("minute", "2-digit"),
+    ] {
+        let _ = js_sys::Reflect::set(&options, &key.into(), &value.into());
+    }
+    date.to_locale_string("en-GB", &options).into()
+}
+
+/// Offers `text` to the user as a file download.
+pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), String> {
+    let parts = js_sys::Array::of1(&JsValue::from_str(text));
+    let bag = web_sys::BlobPropertyBag::new();
+    bag.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag)
+        .map_err(|e| format!("{e:?}"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+    let a: web_sys::HtmlAnchorElement = document()
+        .create_element("a")
+        .map_err(|e| format!("{e:?}"))?
+        .unchecked_into();
+    a.set_href(&url);
+    a.set_download(file_name);
+    a.click();
+    // Give the browser a moment to start the download before the URL is released.
+    set_timeout(
+        move || {
+            let _ = web_sys::Url::revoke_object_url(&url);
+        },
+        std::time::Duration::from_secs(30),
+    );
+    Ok(())
+}
+
+/// The text of a file the user picked.
+pub async fn file_text(file: &web_sys::File) -> Result<String, String> {
+    let text = JsFuture::from(file.text())
+        .await
+        .map_err(|_| "The file could not be read.".to_string())?;
+    text.as_string()
+        .ok_or_else(|| "The file could not be read as text.".to_string())
+}
+
+/// Asks the browser not to clear this site's storage under pressure; `Some(granted)`, or
+/// `None` where the browser has no such request.
+pub async fn request_persistence() -> Option<bool> {
+    let storage = window().navigator().storage();
+    if let Ok(p) = storage.persisted()
+        && let Ok(v) = JsFuture::from(p).await
+        && v.as_bool() == Some(true)
+    {
+        return Some(true);
+    }
+    let promise = storage.persist().ok()?;
+    JsFuture::from(promise).await.ok()?.as_bool()
+}

@@ -1,0 +1,586 @@
+//! The home page: the workshop library. Create, open, rename, duplicate, delete (with undo and a
+//! recently-deleted list), import and export; the storage meter and export reminders.
+
+use leptos::ev;
+use leptos::prelude::*;
+
+use crate::model::{Workshop, slug};
+use crate::persist::browser::{self, WriteError};
+use crate::persist::document::{
+    MAX_IMPORT_BYTES, ReadError, SavedWorkshop, library_to_json, read_import,
+};
+use crate::persist::library::{Entry, Listed, SortBy, TrashEntry, view as list_view};
+use crate::route::Route;
+use crate::ui::browser::{download, file_text, format_time, fresh_id, now, request_persistence};
+
+/// About what a browser allows one site in `localStorage` (5 MiB of UTF-16 text in Chromium
+/// and Firefox; 10 MB counted in bytes).
+const STORAGE_BUDGET: f64 = 10.0 * 1024.0 * 1024.0;
+
+#[derive(Clone, Copy)]
+struct Library {
+    items: RwSignal<Vec<Listed>>,
+    trash: RwSignal<Vec<TrashEntry>>,
+    used: RwSignal<usize>,
+    /// A message after an action: (is it a problem?, text).
+    message: RwSignal<Option<(bool, String)>>,
+    /// The last deletion, for the undo toast.
+    deleted: RwSignal<Option<(String, String)>>,
+}
+
+impl Library {
+    fn load() -> Library {
+        let (items, trash) = browser::load_library(now());
+        Library {
+            items: RwSignal::new(items),
+            trash: RwSignal::new(trash),
+            used: RwSignal::new(browser::used_bytes()),
+            message: RwSignal::new(None),
+            deleted: RwSignal::new(None),
+        }
+    }
+
+    fn refresh(&self) {
+        let (items, trash) = browser::load_library(now());
+        self.items.set(items);
+        self.trash.set(trash);
+        self.used.set(browser::used_bytes());
+    }
+
+    fn say(&self, problem: bool, text: impl Into<String>) {
+        self.message.set(Some((problem, text.into())));
+    }
+
+    fn ids(&self) -> Vec<String> {
+        self.items
+            .with_untracked(|v| v.iter().map(|l| l.id().to_string()).collect())
+    }
+}
+
+fn write_problem(e: &WriteError) -> String {
+    match e {
+        WriteError::Quota => "The browser's storage for this app is full. Export workshops you \
+                              no longer need here, delete them, and try again."
+            .into(),
+        other => format!("It could not be saved: {other}."),
+    }
+}
+
+#[component]
+pub fn LibraryPage() -> impl IntoView {
+    let lib = Library::load();
+    let query = RwSignal::new(String::new());
+    let sort = RwSignal::new(SortBy::default());
+    let shown = Memo::new(move |_| {
+        lib.items
+            .with(|items| list_view(items, &query.get(), sort.get()))
+    });
+    let persisted = RwSignal::new(None::<bool>);
+    leptos::task::spawn_local(async move {
+        persisted.set(request_persistence().await);
+    });
+
+    let export_all = move |_| {
+        let docs: Vec<SavedWorkshop> = lib
+            .ids()
+            .iter()
+            .filter_map(|id| {
+                browser::load_workshop(id)
+                    .and_then(Result::ok)
+                    .map(|r| r.saved)
+            })
+            .collect();
+        let name = format!("cst-workbench-all-workshops-{}.json", today());
+        match download(&name, &library_to_json(&docs, now()), "application/json") {
+            Ok(()) => lib.say(
+                false,
+                format!("Exported {} workshops to {name}.", docs.len()),
+            ),
+            Err(e) => lib.say(true, format!("The export failed: {e}")),
+        }
+    };
+
+    view! {
+        <article class="page library">
+            <h1>"Your workshops"</h1>
+            <p class="lead">
+                "Run a critical systems thinking workshop: question the boundaries of a plan with the people it touches, map what they see, and find out where they agree."
+            </p>
+            <CreateWorkshop lib=lib />
+            <section aria-labelledby="list-heading">
+                <h2 id="list-heading">"Workshops in this browser"</h2>
+                <div class="list-controls">
+                    <div class="field">
+                        <label for="search">"Search"</label>
+                        <input id="search" type="search" placeholder="Title, purpose, facilitator"
+                            prop:value=move || query.get() on:input=move |e| query.set(event_target_value(&e)) />
+                    </div>
+                    <div class="field">
+                        <label for="sort">"Sort by"</label>
+                        <select id="sort" on:change=move |e| {
+                            if let Some(s) = SortBy::from_str_opt(&event_target_value(&e)) { sort.set(s) }
+                        }>
+                            {SortBy::ALL.into_iter().map(|s| view! {
+                                <option value=s.as_str() prop:selected=move || sort.get() == s>{s.label()}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                </div>
+                <Messages lib=lib />
+                {move || {
+                    let list = shown.get();
+                    if list.is_empty() {
+                        let text = if lib.items.with(Vec::is_empty) {
+                            "No workshops yet. Create one above, or import a workshop file."
+                        } else {
+                            "No workshop matches the search."
+                        };
+                        view! { <p class="empty">{text}</p> }.into_any()
+                    } else {
+                        view! {
+                            <ul class="workshop-list" aria-label="Workshops">
+                                {list.into_iter().map(|item| match item {
+                                    Listed::Ok(entry) => view! { <WorkshopRow lib=lib entry=entry /> }.into_any(),
+                                    Listed::Damaged { id, bytes, problem } => view! { <DamagedRow id=id bytes=bytes problem=problem /> }.into_any(),
+                                }).collect_view()}
+                            </ul>
+                        }.into_any()
+                    }
+                }}
+                <div class="library-actions">
+                    <ImportButton lib=lib />
+                    <button type="button" on:click=export_all disabled=move || lib.items.with(Vec::is_empty)>"Export all workshops"</button>
+                </div>
+            </section>
+            <RecentlyDeleted lib=lib />
+            <StorageMeter lib=lib persisted=persisted />
+        </article>
+    }
+}
+
+fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
+#[component]
+fn CreateWorkshop(lib: Library) -> impl IntoView {
+    let title = RwSignal::new(String::new());
+    let purpose = RwSignal::new(String::new());
+    let date = RwSignal::new(String::new());
+    let facilitator = RwSignal::new(String::new());
+    let notes = RwSignal::new(String::new());
+    let create = move |e: ev::SubmitEvent| {
+        e.prevent_default();
+        let id = fresh_id("w");
+        let mut w = Workshop::new(id.clone(), &title.get_untracked(), now());
+        w.purpose = purpose.get_untracked();
+        w.date = date.get_untracked();
+        w.facilitator = facilitator.get_untracked();
+        w.notes = notes.get_untracked();
+        let mut saved = SavedWorkshop::new(w, now());
+        saved.revision = 1;
+        match browser::save_workshop(&saved, 0) {
+            Ok(_) => {
+                let _ = window().location().set_hash(&Route::Workshop(id).href());
+            }
+            Err(e) => lib.say(
+                true,
+                format!("The workshop was not created. {}", write_problem(&e)),
+            ),
+        }
+    };
+    let text = |sig: RwSignal<String>| move |e: ev::Event| sig.set(event_target_value(&e));
+    view! {
+        <details class="create" open=move || lib.items.with(Vec::is_empty)>
+            <summary>"New workshop"</summary>
+            <form on:submit=create>
+                <div class="field">
+                    <label for="new-title">"Title"</label>
+                    <input id="new-title" type="text" required prop:value=move || title.get() on:input=text(title) />
+                </div>
+                <div class="field">
+                    <label for="new-purpose">"Purpose or focus question"</label>
+                    <textarea id="new-purpose" rows="2" prop:value=move || purpose.get() on:input=text(purpose)></textarea>
+                </div>
+                <div class="field-row">
+                    <div class="field">
+                        <label for="new-date">"Date"</label>
+                        <input id="new-date" type="date" prop:value=move || date.get() on:input=text(date) />
+                    </div>
+                    <div class="field">
+                        <label for="new-facilitator">"Facilitator"</label>
+                        <input id="new-facilitator" type="text" prop:value=move || facilitator.get() on:input=text(facilitator) />
+                    </div>
+                </div>
+                <div class="field">
+                    <label for="new-notes">"Notes"</label>
+                    <textarea id="new-notes" rows="2" prop:value=move || notes.get() on:input=text(notes)></textarea>
+                </div>
+                <button type="submit" class="primary">"Create workshop"</button>
+            </form>
+        </details>
+    }
+}
+
+#[component]
+fn WorkshopRow(lib: Library, entry: Entry) -> impl IntoView {
+    let renaming = RwSignal::new(false);
+    let new_title = RwSignal::new(entry.title.clone());
+    let id = entry.id.clone();
+    let title = entry.title.clone();
+
+    let update = {
+        let id = id.clone();
+        move |change: &dyn Fn(&mut SavedWorkshop)| -> Result<(), String> {
+            let Some(Ok(restored)) = browser::load_workshop(&id) else {
+                return Err("it could not be read".into());
+            };
+            let mut saved = restored.saved;
+            let base = saved.revision;
+            change(&mut saved);
+            saved.revision = base + 1;
+            saved.saved_at = now();
+            browser::save_workshop(&saved, base)
+                .map(|_| ())
+                .map_err(|e| write_problem(&e))
+        }
+    };
+    let rename = {
+        let update = update.clone();
+        move |e: ev::SubmitEvent| {
+            e.prevent_default();
+            let t = new_title.get_untracked();
+            match update(&|s: &mut SavedWorkshop| s.workshop.title = t.trim().to_string()) {
+                Ok(()) => {
+                    renaming.set(false);
+                    lib.refresh();
+                }
+                Err(e) => lib.say(true, format!("Not renamed: {e}")),
+            }
+        }
+    };
+    let duplicate = {
+        let id = id.clone();
+        move |_| {
+            let Some(Ok(restored)) = browser::load_workshop(&id) else {
+                return;
+            };
+            let at = now();
+            let copy = SavedWorkshop {
+                revision: 1,
+                saved_at: at,
+                last_exported_at: None,
+                workshop: restored.saved.workshop.duplicate(fresh_id("w"), at),
+                extra: restored.saved.extra,
+            };
+            match browser::save_workshop(&copy, 0) {
+                Ok(_) => {
+                    lib.refresh();
+                    lib.say(
+                        false,
+                        format!("Made \u{201c}{}\u{201d}.", copy.workshop.title),
+                    );
+                }
+                Err(e) => lib.say(true, format!("Not duplicated: {}", write_problem(&e))),
+            }
+        }
+    };
+    let export = {
+        let id = id.clone();
+        let update = update.clone();
+        move |_| {
+            let Some(Ok(restored)) = browser::load_workshop(&id) else {
+                return;
+            };
+            let name = format!(
+                "{}-{}.cstw.json",
+                slug(restored.saved.workshop.display_title(), "workshop"),
+                today()
+            );
+            let mut doc = restored.saved;
+            doc.last_exported_at = Some(now());
+            if download(&name, &doc.to_json(), "application/json").is_ok() {
+                let at = doc.last_exported_at;
+                let _ = update(&move |s: &mut SavedWorkshop| s.last_exported_at = at);
+                lib.refresh();
+            }
+        }
+    };
+    let delete = {
+        let (id, title) = (id.clone(), title.clone());
+        move |_| match browser::delete_workshop(&id, &title, now()) {
+            Ok(()) => {
+                lib.refresh();
+                lib.message.set(None);
+                lib.deleted.set(Some((id.clone(), title.clone())));
+            }
+            Err(e) => lib.say(true, format!("Not deleted: {e}.")),
+        }
+    };
+    let meta = {
+        let mut parts = Vec::new();
+        if !entry.date.is_empty() {
+            parts.push(format!("Workshop date {}", entry.date));
+        }
+        parts.push(format!("changed {}", format_time(entry.saved_at)));
+        parts.push(format!("{:.1} KB", entry.bytes as f64 / 1024.0));
+        parts.join(" \u{00b7} ")
+    };
+    let reminder = entry.needs_export().then(|| {
+        let text = match entry.last_exported_at {
+            None => "Never exported".to_string(),
+            Some(t) => format!("Changed since last export ({})", format_time(t)),
+        };
+        view! { <span class="badge">{text}</span> }
+    });
+    let href = Route::Workshop(id.clone()).href();
+    let label = title.clone();
+    view! {
+        <li class="workshop-item">
+            <div class="workshop-main">
+                {move || if renaming.get() {
+                    view! {
+                        <form class="rename" on:submit=rename.clone()>
+                            <label for=format!("rename-{}", id)>"New title"</label>
+                            <input id=format!("rename-{}", id) type="text" required
+                                prop:value=move || new_title.get() on:input=move |e| new_title.set(event_target_value(&e)) />
+                            <button type="submit">"Save title"</button>
+                            <button type="button" on:click=move |_| renaming.set(false)>"Cancel"</button>
+                        </form>
+                    }.into_any()
+                } else {
+                    view! { <a class="workshop-title" href=href.clone()>{title.clone()}</a> }.into_any()
+                }}
+                <p class="meta">{meta} " " {reminder}</p>
+                {(!entry.purpose.is_empty()).then(|| view! { <p class="purpose">{entry.purpose.clone()}</p> })}
+            </div>
+            <div class="row-actions" role="group" aria-label=format!("Actions for {label}")>
+                <button type="button" on:click=move |_| renaming.set(true)>"Rename"</button>
+                <button type="button" on:click=duplicate>"Duplicate"</button>
+                <button type="button" on:click=export>"Export"</button>
+                <button type="button" class="danger" on:click=delete>"Delete"</button>
+            </div>
+        </li>
+    }
+}
+
+#[component]
+fn DamagedRow(id: String, bytes: usize, problem: String) -> impl IntoView {
+    let save_raw = {
+        let id = id.clone();
+        move |_| {
+            if let Some(raw) = browser::raw_record(&id) {
+                let _ = download(&format!("damaged-workshop-{id}.txt"), &raw, "text/plain");
+            }
+        }
+    };
+    view! {
+        <li class="workshop-item damaged">
+            <div class="workshop-main">
+                <p class="workshop-title">"Damaged workshop record"</p>
+                <p class="meta">{format!("Stored as {id} \u{00b7} {:.1} KB", bytes as f64 / 1024.0)}</p>
+                <p class="problem">{problem}</p>
+                <p class="hint">"It is kept exactly as it is and nothing has been deleted. Download its text to rescue what you can, or to send it to someone who can help."</p>
+            </div>
+            <div class="row-actions">
+                <button type="button" on:click=save_raw>"Download its text"</button>
+            </div>
+        </li>
+    }
+}
+
+#[component]
+fn Messages(lib: Library) -> impl IntoView {
+    let undo = move |_| {
+        if let Some((id, title)) = lib.deleted.get_untracked() {
+            match browser::restore_deleted(&id) {
+                Ok(()) => {
+                    lib.deleted.set(None);
+                    lib.refresh();
+                    lib.say(false, format!("Restored \u{201c}{title}\u{201d}."));
+                }
+                Err(e) => lib.say(true, format!("Not restored: {}", write_problem(&e))),
+            }
+        }
+    };
+    // The undo offer stays for 20 seconds; the recently-deleted list keeps it for longer.
+    Effect::new(move |_| {
+        if let Some((id, _)) = lib.deleted.get() {
+            set_timeout(
+                move || {
+                    if lib.deleted.get_untracked().is_some_and(|(d, _)| d == id) {
+                        lib.deleted.set(None);
+                    }
+                },
+                std::time::Duration::from_secs(20),
+            );
+        }
+    });
+    view! {
+        <div class="messages">
+            {move || lib.deleted.get().map(|(_, title)| view! {
+                <div class="toast" role="status">
+                    <span>"Deleted \u{201c}" {title} "\u{201d}."</span>
+                    <button type="button" on:click=undo>"Undo"</button>
+                </div>
+            })}
+            {move || lib.message.get().map(|(problem, text)| view! {
+                <div class=if problem { "banner problem" } else { "banner info" } role=if problem { "alert" } else { "status" }>
+                    <p>{text}</p>
+                    <button type="button" on:click=move |_| lib.message.set(None)>"Dismiss"</button>
+                </div>
+            })}
+        </div>
+    }
+}
+
+#[component]
+fn ImportButton(lib: Library) -> impl IntoView {
+    let input = NodeRef::<leptos::html::Input>::new();
+    let on_change = move |_| {
+        let Some(el) = input.get() else { return };
+        let Some(file) = el.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        el.set_value("");
+        if file.size() > MAX_IMPORT_BYTES as f64 {
+            lib.say(
+                true,
+                format!(
+                    "\u{201c}{}\u{201d} was not imported. {}",
+                    file.name(),
+                    ReadError::TooLarge {
+                        bytes: file.size() as usize,
+                        limit: MAX_IMPORT_BYTES
+                    }
+                ),
+            );
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let name = file.name();
+            let text = match file_text(&file).await {
+                Ok(t) => t,
+                Err(e) => {
+                    return lib.say(
+                        true,
+                        format!("\u{201c}{name}\u{201d} was not imported. {e}"),
+                    );
+                }
+            };
+            match import(&lib, &name, &text) {
+                Ok(done) => lib.say(false, done),
+                Err(problem) => lib.say(true, problem),
+            }
+        });
+    };
+    view! {
+        <label class="button-like" for="import-file">"Import workshop file\u{2026}"</label>
+        <input id="import-file" class="visually-hidden" type="file" accept=".json,application/json"
+            node_ref=input on:change=on_change />
+    }
+}
+
+/// Imports every workshop in `text`, all or nothing: what to say on success, or the problem.
+fn import(lib: &Library, name: &str, text: &str) -> Result<String, String> {
+    let not_imported = |why: String| format!("\u{201c}{name}\u{201d} was not imported. {why}");
+    let restored =
+        read_import(text, &|i| format!("imported-{i}")).map_err(|e| not_imported(e.to_string()))?;
+    if restored.is_empty() {
+        return Err(not_imported("It holds no workshops.".into()));
+    }
+    let existing = lib.ids();
+    let mut written: Vec<String> = Vec::new();
+    let mut repairs = 0;
+    for r in restored {
+        repairs += r.repairs.len();
+        let mut saved = r.saved;
+        // Never overwrite: an id already here (or repeated in the file) gets a fresh one.
+        if existing.contains(&saved.workshop.id)
+            || written.contains(&saved.workshop.id)
+            || saved.workshop.id.starts_with("imported-")
+        {
+            saved.workshop.id = fresh_id("w");
+        }
+        saved.revision = 1;
+        if let Err(e) = browser::save_workshop(&saved, 0) {
+            for id in &written {
+                browser::remove_workshop(id);
+            }
+            lib.refresh();
+            return Err(not_imported(format!(
+                "Nothing was changed. {}",
+                write_problem(&e)
+            )));
+        }
+        written.push(saved.workshop.id.clone());
+    }
+    lib.refresh();
+    let n = written.len();
+    let mut msg = format!(
+        "Imported {n} workshop{} from \u{201c}{name}\u{201d}.",
+        if n == 1 { "" } else { "s" }
+    );
+    if repairs > 0 {
+        msg.push_str(&format!(
+            " {repairs} damaged or missing parts were repaired on the way in."
+        ));
+    }
+    Ok(msg)
+}
+
+#[component]
+fn RecentlyDeleted(lib: Library) -> impl IntoView {
+    view! {
+        <Show when=move || lib.trash.with(|t| !t.is_empty())>
+            <section aria-labelledby="trash-heading" class="trash">
+                <h2 id="trash-heading">"Recently deleted"</h2>
+                <p class="hint">"Deleted workshops are kept here for 30 days."</p>
+                <ul>
+                    {move || lib.trash.get().into_iter().rev().map(|t| {
+                        let (id1, id2, title) = (t.id.clone(), t.id.clone(), t.title.clone());
+                        view! {
+                            <li>
+                                <span>{t.title.clone()} " \u{00b7} deleted " {format_time(t.deleted_at)}</span>
+                                <span class="row-actions" role="group" aria-label=format!("Actions for deleted {title}")>
+                                    <button type="button" on:click=move |_| {
+                                        match browser::restore_deleted(&id1) {
+                                            Ok(()) => { lib.deleted.set(None); lib.refresh(); }
+                                            Err(e) => lib.say(true, format!("Not restored: {}", write_problem(&e))),
+                                        }
+                                    }>"Restore"</button>
+                                    <button type="button" class="danger" on:click=move |_| { browser::purge_deleted(&id2); lib.refresh(); }>"Delete forever"</button>
+                                </span>
+                            </li>
+                        }
+                    }).collect_view()}
+                </ul>
+            </section>
+        </Show>
+    }
+}
+
+#[component]
+fn StorageMeter(lib: Library, persisted: RwSignal<Option<bool>>) -> impl IntoView {
+    view! {
+        <section aria-labelledby="storage-heading" class="storage">
+            <h2 id="storage-heading">"Storage in this browser"</h2>
+            <p>
+                <label for="storage-meter">{move || format!("{:.0} KB used of about {:.0} MB", lib.used.get() as f64 / 1024.0, STORAGE_BUDGET / 1_048_576.0)}</label>
+                " "
+                <meter id="storage-meter" min="0" max=STORAGE_BUDGET value=move || lib.used.get() as f64></meter>
+            </p>
+            <p>{move || match persisted.get() {
+                Some(true) => "This browser has agreed to keep this app's data unless you clear it yourself.",
+                Some(false) => "This browser may clear this app's data when space runs low, or after weeks without a visit. Export workshops you want to keep.",
+                None => "Browsers may clear site data when space runs low. Export workshops you want to keep.",
+            }}</p>
+        </section>
+    }
+}

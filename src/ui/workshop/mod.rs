@@ -1,0 +1,427 @@
+//! The workshop page: details, roster, saving state, undo/redo and export.
+
+mod session;
+
+use leptos::ev;
+use leptos::prelude::*;
+
+use crate::model::workshop::{DetailField, StakeholderField};
+use crate::model::{Involvement, slug};
+use crate::persist::browser;
+use crate::persist::library::workshop_key;
+use crate::route::Route;
+use crate::ui::browser::{download, format_time, fresh_id};
+pub use session::{SaveStatus, Session};
+
+/// Loads the workshop `id` and shows it, or says why it cannot.
+#[component]
+pub fn WorkshopPage(id: String) -> impl IntoView {
+    match browser::load_workshop(&id) {
+        None => view! {
+            <article class="page">
+                <h1>"Workshop not found"</h1>
+                <p>"There is no workshop with this address in this browser. It may have been deleted, or saved in another browser."</p>
+                <p><a href=Route::Home.href()>"Back to your workshops"</a></p>
+            </article>
+        }
+        .into_any(),
+        Some(Err(problem)) => view! {
+            <article class="page">
+                <h1>"This workshop cannot be opened"</h1>
+                <p>{problem}</p>
+                <p>"It is kept as it is. From the workshop list you can download its stored text."</p>
+                <p><a href=Route::Home.href()>"Back to your workshops"</a></p>
+            </article>
+        }
+        .into_any(),
+        Some(Ok(restored)) => {
+            let repairs = restored.repairs.clone();
+            view! { <Editor session=Session::new(restored.saved) repairs=repairs /> }.into_any()
+        }
+    }
+}
+
+#[component]
+fn Editor(session: Session, repairs: Vec<String>) -> impl IntoView {
+    let id = session.id();
+    // Save at once when the page is hidden or closed; follow saves made in other tabs.
+    let key = workshop_key(&id);
+    let listeners = [
+        window_event_listener(ev::pagehide, move |_| session.save_now()),
+        window_event_listener(ev::visibilitychange, move |_| {
+            if document().visibility_state() == web_sys::VisibilityState::Hidden {
+                session.save_now();
+            }
+        }),
+        window_event_listener(ev::storage, move |e| {
+            if e.key().as_deref() == Some(key.as_str())
+                && let Some(raw) = e.new_value()
+            {
+                session.on_stored_elsewhere(&raw);
+            }
+        }),
+        window_event_listener(ev::keydown, move |e| {
+            let ctrl = e.ctrl_key() || e.meta_key();
+            let k = e.key().to_lowercase();
+            if ctrl && k == "z" && !e.shift_key() {
+                e.prevent_default();
+                session.undo();
+            } else if ctrl && ((k == "z" && e.shift_key()) || k == "y") {
+                e.prevent_default();
+                session.redo();
+            }
+        }),
+    ];
+    on_cleanup(move || {
+        session.save_now();
+        for l in listeners {
+            l.remove();
+        }
+    });
+    Effect::new(move |_| {
+        let title = session.doc.with(|d| d.workshop.display_title().to_string());
+        document().set_title(&format!("{title} \u{2014} CST Workbench"));
+    });
+
+    let repaired = (!repairs.is_empty()).then(|| {
+        view! {
+            <details class="banner info">
+                <summary>"This workshop was repaired when it was opened (" {repairs.len()} " fixes)."</summary>
+                <ul>{repairs.into_iter().map(|r| view! { <li>{r}</li> }).collect_view()}</ul>
+            </details>
+        }
+    });
+
+    view! {
+        <article class="page workshop">
+            <p class="breadcrumb"><a href=Route::Home.href()>"\u{2190} All workshops"</a></p>
+            <h1>{move || session.doc.with(|d| d.workshop.display_title().to_string())}</h1>
+            <Toolbar session=session />
+            <StatusBanners session=session />
+            {repaired}
+            <Details session=session />
+            <Roster session=session />
+        </article>
+    }
+}
+
+/// Undo, redo, export, and the saved indicator.
+#[component]
+fn Toolbar(session: Session) -> impl IntoView {
+    let export = move |_| {
+        let doc = session.doc.get_untracked();
+        let name = format!(
+            "{}-{}.cstw.json",
+            slug(doc.workshop.display_title(), "workshop"),
+            today()
+        );
+        let mut exported = doc.clone();
+        exported.last_exported_at = Some(crate::ui::browser::now());
+        if download(&name, &exported.to_json(), "application/json").is_ok() {
+            session.mark_exported();
+        }
+    };
+    view! {
+        <div class="toolbar" role="toolbar" aria-label="Workshop">
+            <button type="button" on:click=move |_| session.undo() disabled=move || !session.can_undo.get()
+                aria-keyshortcuts="Control+Z" title="Undo (Ctrl+Z)">"Undo"</button>
+            <button type="button" on:click=move |_| session.redo() disabled=move || !session.can_redo.get()
+                aria-keyshortcuts="Control+Shift+Z Control+Y" title="Redo (Ctrl+Shift+Z)">"Redo"</button>
+            <button type="button" on:click=export>"Export workshop"</button>
+            <SavedIndicator session=session />
+        </div>
+        <p class="export-status">
+            {move || session.doc.with(|d| match d.last_exported_at {
+                None => "Not exported yet. Export after the workshop to keep a copy outside this browser.".to_string(),
+                Some(t) if d.needs_export() => format!("Last exported {}; changed since.", format_time(t)),
+                Some(t) => format!("Last exported {}.", format_time(t)),
+            })}
+        </p>
+    }
+}
+
+fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
+#[component]
+fn SavedIndicator(session: Session) -> impl IntoView {
+    let text = move || match session.status.get() {
+        SaveStatus::Saved { .. } => "Saved".to_string(),
+        SaveStatus::Pending => "Saving\u{2026}".to_string(),
+        SaveStatus::Quota => "Not saved: storage full".to_string(),
+        SaveStatus::Conflict { .. } => "Not saved: changed in another tab".to_string(),
+        SaveStatus::Failed(_) => "Not saved".to_string(),
+    };
+    let class = move || match session.status.get() {
+        SaveStatus::Saved { .. } => "save-state saved",
+        SaveStatus::Pending => "save-state pending",
+        _ => "save-state problem",
+    };
+    let title = move || match session.status.get() {
+        SaveStatus::Saved { at } => format!("Saved in this browser at {}", format_time(at)),
+        _ => String::new(),
+    };
+    view! { <span class=class role="status" aria-live="polite" title=title data-testid="save-state">{text}</span> }
+}
+
+/// The banners for storage full, a newer version elsewhere, a failed save, or an update.
+#[component]
+fn StatusBanners(session: Session) -> impl IntoView {
+    let retry = move |_| session.save_now();
+    let export_now = move |_| {
+        let doc = session.doc.get_untracked();
+        let name = format!(
+            "{}-{}.cstw.json",
+            slug(doc.workshop.display_title(), "workshop"),
+            today()
+        );
+        let _ = download(&name, &doc.to_json(), "application/json");
+    };
+    let copy_error = RwSignal::new(None::<String>);
+    let save_copy = move |_| match session.save_as_copy(fresh_id("w")) {
+        Ok(new_id) => {
+            let _ = window()
+                .location()
+                .set_hash(&Route::Workshop(new_id).href());
+        }
+        Err(e) => copy_error.set(Some(format!("The copy could not be saved: {e}."))),
+    };
+    view! {
+        {move || match session.status.get() {
+            SaveStatus::Quota => Some(view! {
+                <div class="banner problem" role="alert">
+                    <p><strong>"This browser's storage is full, so your latest changes are not saved."</strong>
+                    " They are still here on screen, and the last saved copy is intact. Export this workshop to a file now, then delete old workshops from the list to make room, and try again."</p>
+                    <p class="actions">
+                        <button type="button" on:click=export_now>"Export this workshop"</button>
+                        <button type="button" on:click=retry>"Try saving again"</button>
+                    </p>
+                </div>
+            }.into_any()),
+            SaveStatus::Conflict { .. } => Some(view! {
+                <div class="banner problem" role="alert">
+                    <p><strong>"This workshop was changed in another tab or window."</strong>
+                    " Your changes here are not saved, so that neither version overwrites the other."</p>
+                    <p class="actions">
+                        <button type="button" on:click=move |_| session.reload_from_storage()>"Load the newer version (drop my changes)"</button>
+                        <button type="button" on:click=save_copy>"Keep mine as a copy"</button>
+                    </p>
+                    {move || copy_error.get().map(|e| view! { <p>{e}</p> })}
+                </div>
+            }.into_any()),
+            SaveStatus::Failed(why) => Some(view! {
+                <div class="banner problem" role="alert">
+                    <p><strong>"Your latest changes could not be saved."</strong> " The browser said: " {why}
+                    ". They are still here on screen."</p>
+                    <p class="actions">
+                        <button type="button" on:click=export_now>"Export this workshop"</button>
+                        <button type="button" on:click=retry>"Try saving again"</button>
+                    </p>
+                </div>
+            }.into_any()),
+            _ => None,
+        }}
+        {move || session.notice.get().map(|n| view! {
+            <div class="banner info" role="status">
+                <p>{n}</p>
+                <button type="button" on:click=move |_| session.notice.set(None)>"OK"</button>
+            </div>
+        })}
+    }
+}
+
+/// Title, purpose, date, facilitator, notes.
+#[component]
+fn Details(session: Session) -> impl IntoView {
+    let field = move |f: DetailField,
+                      label: &'static str,
+                      kind: &'static str,
+                      hint: &'static str| {
+        let id = format!("detail-{f:?}").to_lowercase();
+        let gesture = format!("detail:{f:?}");
+        let value = move || session.doc.with(|d| d.workshop.detail(f).to_string());
+        let on_input = move |e: ev::Event| {
+            let v = event_target_value(&e);
+            session.edit(Some(&gesture), |w| w.set_detail(f, v));
+        };
+        let input = if kind == "textarea" {
+            view! { <textarea id=id.clone() rows="3" prop:value=value on:input=on_input on:blur=move |_| session.seal()></textarea> }.into_any()
+        } else {
+            view! { <input id=id.clone() type=kind prop:value=value on:input=on_input on:blur=move |_| session.seal() /> }.into_any()
+        };
+        view! {
+            <div class="field">
+                <label for=id>{label}</label>
+                {(!hint.is_empty()).then(|| view! { <span class="hint">{hint}</span> })}
+                {input}
+            </div>
+        }
+    };
+    view! {
+        <section class="details" aria-labelledby="details-heading">
+            <h2 id="details-heading">"Details"</h2>
+            {field(DetailField::Title, "Title", "text", "")}
+            {field(DetailField::Purpose, "Purpose or focus question", "textarea", "What the workshop is for, or the question it asks.")}
+            <div class="field-row">
+                {field(DetailField::Date, "Date", "date", "")}
+                {field(DetailField::Facilitator, "Facilitator", "text", "")}
+            </div>
+            {field(DetailField::Notes, "Notes", "textarea", "")}
+        </section>
+    }
+}
+
+/// The stakeholders: add, edit, mark involved or affected, remove.
+#[component]
+fn Roster(session: Session) -> impl IntoView {
+    let name = RwSignal::new(String::new());
+    let group = RwSignal::new(String::new());
+    let involvement = RwSignal::new(Involvement::Involved);
+    let name_ref = NodeRef::<leptos::html::Input>::new();
+    let add = move |e: ev::SubmitEvent| {
+        e.prevent_default();
+        let n = name.get_untracked();
+        if n.trim().is_empty() {
+            return;
+        }
+        let g = group.get_untracked();
+        let inv = involvement.get_untracked();
+        session.edit(None, |w| {
+            w.add_stakeholder(fresh_id("s"), &n, &g, inv);
+        });
+        name.set(String::new());
+        group.set(String::new());
+        if let Some(input) = name_ref.get() {
+            let _ = input.focus();
+        }
+    };
+    let counts = move || {
+        session.doc.with(|d| {
+            let affected = d
+                .workshop
+                .roster
+                .iter()
+                .filter(|s| s.involvement == Involvement::Affected)
+                .count();
+            (d.workshop.roster.len() - affected, affected)
+        })
+    };
+    view! {
+        <section class="roster" aria-labelledby="roster-heading">
+            <h2 id="roster-heading">"Roster"</h2>
+            <p class="hint">
+                "Everyone the workshop concerns. Mark those who are affected by the programme but take no part in it: boundary critique asks who speaks for them."
+            </p>
+            <p class="roster-counts">{move || { let (i, a) = counts(); format!("{i} involved, {a} affected but not involved") }}</p>
+            <ul class="roster-list" aria-label="Stakeholders">
+                <For
+                    each=move || session.doc.with(|d| d.workshop.roster.iter().map(|s| s.id.clone()).collect::<Vec<_>>())
+                    key=|id| id.clone()
+                    children=move |sid| view! { <RosterRow session=session sid=sid /> }
+                />
+            </ul>
+            <form class="add-stakeholder" on:submit=add>
+                <h3>"Add a stakeholder"</h3>
+                <div class="field-row">
+                    <div class="field">
+                        <label for="new-name">"Name or role"</label>
+                        <input id="new-name" node_ref=name_ref type="text" required
+                            prop:value=move || name.get() on:input=move |e| name.set(event_target_value(&e)) />
+                    </div>
+                    <div class="field">
+                        <label for="new-group">"Group or organisation"</label>
+                        <input id="new-group" type="text"
+                            prop:value=move || group.get() on:input=move |e| group.set(event_target_value(&e)) />
+                    </div>
+                    <div class="field">
+                        <label for="new-involvement">"Involvement"</label>
+                        <select id="new-involvement" on:change=move |e| {
+                            if let Some(i) = Involvement::from_str_opt(&event_target_value(&e)) { involvement.set(i) }
+                        }>
+                            {Involvement::ALL.into_iter().map(|i| view! {
+                                <option value=i.as_str() prop:selected=move || involvement.get() == i>{i.label()}</option>
+                            }).collect_view()}
+                        </select>
+                    </div>
+                </div>
+                <button type="submit" class="primary">"Add to roster"</button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn RosterRow(session: Session, sid: String) -> impl IntoView {
+    let get = {
+        let sid = sid.clone();
+        move |f: fn(&crate::model::Stakeholder) -> String| {
+            let sid = sid.clone();
+            move || {
+                session.doc.with(|d| {
+                    d.workshop
+                        .roster
+                        .iter()
+                        .find(|s| s.id == sid)
+                        .map(f)
+                        .unwrap_or_default()
+                })
+            }
+        }
+    };
+    let name = get(|s| s.name.clone());
+    let group = get(|s| s.group.clone());
+    let inv = get(|s| s.involvement.as_str().to_string());
+    let edit_text = {
+        let sid = sid.clone();
+        move |field: StakeholderField| {
+            let sid = sid.clone();
+            let gesture = format!("roster:{sid}:{field:?}");
+            move |e: ev::Event| {
+                let v = event_target_value(&e);
+                session.edit(Some(&gesture), |w| w.set_stakeholder_text(&sid, field, v));
+            }
+        }
+    };
+    let on_name = edit_text(StakeholderField::Name);
+    let on_group = edit_text(StakeholderField::Group);
+    let sid_inv = sid.clone();
+    let on_inv = move |e: ev::Event| {
+        if let Some(i) = Involvement::from_str_opt(&event_target_value(&e)) {
+            session.edit(None, |w| w.set_involvement(&sid_inv, i));
+        }
+    };
+    let sid_rm = sid.clone();
+    let label_name = name.clone();
+    let remove = move |_| session.edit(None, |w| w.remove_stakeholder(&sid_rm));
+    let row_label = move || {
+        let n = label_name();
+        if n.is_empty() {
+            "Unnamed stakeholder".to_string()
+        } else {
+            n
+        }
+    };
+    let inv_for_class = inv.clone();
+    view! {
+        <li class=move || format!("stakeholder {}", inv_for_class())>
+            <input type="text" class="name" aria-label=move || format!("Name or role of {}", row_label())
+                prop:value=name on:input=on_name on:blur=move |_| session.seal() />
+            <input type="text" class="group" aria-label="Group or organisation" placeholder="Group or organisation"
+                prop:value=group on:input=on_group on:blur=move |_| session.seal() />
+            <select aria-label="Involvement" on:change=on_inv>
+                {Involvement::ALL.into_iter().map(|i| {
+                    let inv = inv.clone();
+                    view! { <option value=i.as_str() prop:selected=move || inv() == i.as_str()>{i.label()}</option> }
+                }).collect_view()}
+            </select>
+            <button type="button" class="remove" on:click=remove>"Remove"</button>
+        </li>
+    }
+}

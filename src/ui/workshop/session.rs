@@ -1,0 +1,235 @@
+//! An open workshop: its document, undo history and saving.
+//!
+//! Every edit goes through [`Session::edit`]: the state before is recorded in the history, the
+//! change is applied, and a save is scheduled 250 ms after the last change (flushed at once when
+//! the page is hidden or closed). A save never overwrites a newer revision from another tab.
+
+use std::time::Duration;
+
+use leptos::prelude::*;
+
+use crate::history::History;
+use crate::model::Workshop;
+use crate::persist::browser::{self, WriteError};
+use crate::persist::document::{SavedWorkshop, revision_of};
+use crate::ui::browser::now;
+
+/// How long after the last change a save happens.
+pub const SAVE_DELAY: Duration = Duration::from_millis(250);
+const HISTORY_LIMIT: usize = 200;
+
+/// What the "saved" indicator says. It only says `Saved` after the write was read back.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SaveStatus {
+    Saved {
+        at: f64,
+    },
+    Pending,
+    /// Storage is full: changes are on screen only.
+    Quota,
+    /// Another tab saved a newer revision; saving stops until the user chooses.
+    Conflict {
+        stored_revision: u64,
+    },
+    Failed(String),
+}
+
+#[derive(Clone, Copy)]
+pub struct Session {
+    pub doc: RwSignal<SavedWorkshop>,
+    pub status: RwSignal<SaveStatus>,
+    pub can_undo: RwSignal<bool>,
+    pub can_redo: RwSignal<bool>,
+    /// Set when the document was replaced by a newer one from another tab.
+    pub notice: RwSignal<Option<String>>,
+    history: StoredValue<History<Workshop>>,
+    base_revision: StoredValue<u64>,
+    timer: StoredValue<Option<TimeoutHandle>>,
+}
+
+impl Session {
+    pub fn new(saved: SavedWorkshop) -> Session {
+        Session {
+            status: RwSignal::new(SaveStatus::Saved { at: saved.saved_at }),
+            base_revision: StoredValue::new(saved.revision),
+            doc: RwSignal::new(saved),
+            can_undo: RwSignal::new(false),
+            can_redo: RwSignal::new(false),
+            notice: RwSignal::new(None),
+            history: StoredValue::new(History::new(HISTORY_LIMIT)),
+            timer: StoredValue::new(None),
+        }
+    }
+
+    pub fn id(&self) -> String {
+        self.doc.with_untracked(|d| d.workshop.id.clone())
+    }
+
+    /// Applies one edit. Edits with the same `gesture` (typing in one field) undo together.
+    pub fn edit(&self, gesture: Option<&str>, change: impl FnOnce(&mut Workshop)) {
+        let before = self.doc.with_untracked(|d| d.workshop.clone());
+        self.doc.update(|d| change(&mut d.workshop));
+        if self.doc.with_untracked(|d| d.workshop == before) {
+            return;
+        }
+        self.history.update_value(|h| h.record(&before, gesture));
+        self.changed();
+    }
+
+    /// Ends a gesture (a field lost focus): the next edit is a new undo step.
+    pub fn seal(&self) {
+        self.history.update_value(History::seal);
+    }
+
+    pub fn undo(&self) {
+        let current = self.doc.with_untracked(|d| d.workshop.clone());
+        if let Some(previous) = self
+            .history
+            .try_update_value(|h| h.undo(&current))
+            .flatten()
+        {
+            self.doc.update(|d| d.workshop = previous);
+            self.changed();
+        }
+    }
+
+    pub fn redo(&self) {
+        let current = self.doc.with_untracked(|d| d.workshop.clone());
+        if let Some(next) = self
+            .history
+            .try_update_value(|h| h.redo(&current))
+            .flatten()
+        {
+            self.doc.update(|d| d.workshop = next);
+            self.changed();
+        }
+    }
+
+    fn changed(&self) {
+        self.history.with_value(|h| {
+            self.can_undo.set(h.can_undo());
+            self.can_redo.set(h.can_redo());
+        });
+        self.schedule_save();
+    }
+
+    fn schedule_save(&self) {
+        if matches!(self.status.get_untracked(), SaveStatus::Conflict { .. }) {
+            return;
+        }
+        if !matches!(
+            self.status.get_untracked(),
+            SaveStatus::Quota | SaveStatus::Failed(_)
+        ) {
+            self.status.set(SaveStatus::Pending);
+        }
+        self.cancel_timer();
+        let session = *self;
+        let handle = set_timeout_with_handle(move || session.save_now(), SAVE_DELAY).ok();
+        self.timer.set_value(handle);
+    }
+
+    fn cancel_timer(&self) {
+        if let Some(handle) = self.timer.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+    }
+
+    /// Whether there are changes not yet in storage.
+    pub fn has_unsaved(&self) -> bool {
+        matches!(
+            self.status.get_untracked(),
+            SaveStatus::Pending | SaveStatus::Quota | SaveStatus::Failed(_)
+        )
+    }
+
+    /// Writes now, if anything is waiting.
+    pub fn save_now(&self) {
+        self.cancel_timer();
+        if !self.has_unsaved() {
+            return;
+        }
+        self.write();
+    }
+
+    /// Writes the document as the next revision.
+    fn write(&self) {
+        let base = self.base_revision.get_value();
+        let mut next = self.doc.get_untracked();
+        next.revision = base + 1;
+        next.saved_at = now();
+        match browser::save_workshop(&next, base) {
+            Ok(_) => {
+                self.base_revision.set_value(next.revision);
+                let (revision, saved_at) = (next.revision, next.saved_at);
+                self.doc.update(|d| {
+                    d.revision = revision;
+                    d.saved_at = saved_at;
+                });
+                self.status.set(SaveStatus::Saved { at: saved_at });
+            }
+            Err(WriteError::Quota) => self.status.set(SaveStatus::Quota),
+            Err(WriteError::Conflict { stored_revision }) => {
+                self.status.set(SaveStatus::Conflict { stored_revision })
+            }
+            Err(WriteError::Failed(why)) => self.status.set(SaveStatus::Failed(why)),
+        }
+    }
+
+    /// Notes that the workshop was exported now, and saves that.
+    pub fn mark_exported(&self) {
+        let at = now();
+        self.doc.update(|d| d.last_exported_at = Some(at));
+        self.schedule_save();
+    }
+
+    /// Another tab stored `raw` for this workshop. With nothing unsaved here, take it; with
+    /// unsaved changes, stop saving and let the user choose.
+    pub fn on_stored_elsewhere(&self, raw: &str) {
+        let Some(stored) = revision_of(raw) else {
+            return;
+        };
+        if stored <= self.base_revision.get_value() {
+            return;
+        }
+        if self.has_unsaved() {
+            self.cancel_timer();
+            self.status.set(SaveStatus::Conflict {
+                stored_revision: stored,
+            });
+        } else {
+            self.reload_from_storage();
+            self.notice
+                .set(Some("Updated with changes saved in another tab.".into()));
+        }
+    }
+
+    /// Replaces what is on screen with the stored copy (the user chose "use the newer one").
+    pub fn reload_from_storage(&self) {
+        self.cancel_timer();
+        if let Some(Ok(restored)) = browser::load_workshop(&self.id()) {
+            self.base_revision.set_value(restored.saved.revision);
+            self.status.set(SaveStatus::Saved {
+                at: restored.saved.saved_at,
+            });
+            self.doc.set(restored.saved);
+            self.history.set_value(History::new(HISTORY_LIMIT));
+            self.can_undo.set(false);
+            self.can_redo.set(false);
+        }
+    }
+
+    /// Saves what is on screen as a new workshop, leaving the other tab's version in place.
+    /// Returns the new workshop's id.
+    pub fn save_as_copy(&self, new_id: String) -> Result<String, WriteError> {
+        let at = now();
+        let mut copy = self.doc.get_untracked();
+        copy.workshop = copy.workshop.duplicate(new_id.clone(), at);
+        copy.revision = 1;
+        copy.saved_at = at;
+        copy.last_exported_at = None;
+        browser::save_workshop(&copy, 0)?;
+        self.cancel_timer();
+        Ok(new_id)
+    }
+}
