@@ -3,8 +3,6 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
-use super::id::new_id;
-
 /// Whether a stakeholder takes part, or is affected without taking part (CSH's "witnesses").
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -206,7 +204,7 @@ impl Workshop {
         let mut r = Reader {
             map: &mut map,
             report,
-            what: "workshop",
+            what: "the workshop",
         };
         let id = r.string("id").filter(|s| !s.is_empty());
         let title = r.string("title").unwrap_or_default();
@@ -222,11 +220,7 @@ impl Workshop {
             fallback_id.to_string()
         });
         let roster = restore_roster(roster_value, r.report);
-        let title = if title.trim().is_empty() {
-            UNTITLED.to_string()
-        } else {
-            title
-        };
+        // A blank title stays blank (the user may have cleared it); `display_title` shows it.
         Workshop {
             id,
             title,
@@ -254,18 +248,18 @@ fn restore_roster(value: Option<Value>, report: &mut Vec<String>) -> Vec<Stakeho
         }
     };
     let mut roster: Vec<Stakeholder> = Vec::with_capacity(items.len());
+    let mut taken = std::collections::HashSet::new();
     for (index, item) in items.into_iter().enumerate() {
+        let n = index + 1;
         let Value::Object(mut map) = item else {
-            report.push(format!(
-                "roster entry {} was not an entry and was dropped",
-                index + 1
-            ));
+            report.push(format!("roster entry {n} was not an entry and was dropped"));
             continue;
         };
+        let what = format!("roster entry {n}");
         let mut r = Reader {
             map: &mut map,
             report,
-            what: "roster entry",
+            what: &what,
         };
         let id = r.string("id").filter(|s| !s.is_empty());
         let name = r.string("name").unwrap_or_default();
@@ -277,20 +271,25 @@ fn restore_roster(value: Option<Value>, report: &mut Vec<String>) -> Vec<Stakeho
             }
             Some(other) => {
                 r.report.push(format!(
-                    "roster entry {} had an unknown involvement {other}; it is now \"involved\"",
-                    index + 1
+                    "roster entry {n} had an unknown involvement {other}; it is now \"involved\""
                 ));
                 Involvement::default()
             }
         };
-        let mut id = id.unwrap_or_else(|| new_id("s", index as f64, 0));
-        if roster.iter().any(|s| s.id == id) {
-            report.push(format!(
-                "roster entry {} repeated an id; it was given a new one",
-                index + 1
-            ));
-            id = format!("{id}-{index}");
-        }
+        let id = match id {
+            Some(id) if !taken.contains(&id) => id,
+            Some(id) => {
+                report.push(format!(
+                    "roster entry {n} repeated an id; it was given a new one"
+                ));
+                free_id(&id, &taken)
+            }
+            None => {
+                report.push(format!("roster entry {n} had no id; it was given one"));
+                free_id(&format!("s-{n}"), &taken)
+            }
+        };
+        taken.insert(id.clone());
         roster.push(Stakeholder {
             id,
             name,
@@ -302,11 +301,19 @@ fn restore_roster(value: Option<Value>, report: &mut Vec<String>) -> Vec<Stakeho
     roster
 }
 
+/// `base` followed by the first `-2`, `-3`, … that no entry has taken.
+fn free_id(base: &str, taken: &std::collections::HashSet<String>) -> String {
+    (2..)
+        .map(|k| format!("{base}-{k}"))
+        .find(|candidate| !taken.contains(candidate))
+        .expect("an unbounded range always yields a free id")
+}
+
 /// Takes known fields out of a JSON object, leaving the unknown ones behind to be kept.
 struct Reader<'a> {
     map: &'a mut Map<String, Value>,
     report: &'a mut Vec<String>,
-    what: &'static str,
+    what: &'a str,
 }
 
 impl Reader<'_> {
@@ -318,7 +325,7 @@ impl Reader<'_> {
             Value::Bool(b) => Some(b.to_string()),
             other => {
                 self.report.push(format!(
-                    "the {}'s {key} was {} instead of text and was dropped",
+                    "{}'s {key} was {} instead of text and was dropped",
                     self.what,
                     kind(&other)
                 ));
@@ -333,7 +340,7 @@ impl Reader<'_> {
             Value::Null => None,
             other => {
                 self.report.push(format!(
-                    "the {}'s {key} was {} instead of a number and was dropped",
+                    "{}'s {key} was {} instead of a number and was dropped",
                     self.what,
                     kind(&other)
                 ));
@@ -404,19 +411,19 @@ mod tests {
                 {"name": "No id"}
             ]
         }));
-        assert_eq!(w.title, UNTITLED);
+        assert_eq!(w.display_title(), UNTITLED);
         assert_eq!(w.created_at, 0.0);
         assert_eq!(w.roster.len(), 3);
         let ids: std::collections::HashSet<_> = w.roster.iter().map(|s| &s.id).collect();
         assert_eq!(ids.len(), 3, "ids stay unique");
         assert_eq!(w.roster[0].involvement, Involvement::Involved);
-        assert_eq!(report.len(), 5, "{report:?}");
+        assert_eq!(report.len(), 6, "{report:?}");
     }
 
     #[test]
     fn a_non_object_gives_an_empty_workshop() {
         let (w, report) = restore(json!("hello"));
-        assert_eq!(w.title, UNTITLED);
+        assert_eq!(w.display_title(), UNTITLED);
         assert!(w.roster.is_empty());
         assert!(!report.is_empty());
     }

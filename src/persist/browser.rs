@@ -4,9 +4,31 @@
 //! decided by the pure modules beside it. Every write of a workshop is read back and compared.
 
 use gloo_storage::{LocalStorage, Storage};
+use js_sys::JsString;
 use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::wasm_bindgen;
 
-use super::document::{Restored, SavedWorkshop, read_workshop, revision_of};
+use super::document::{Restored, SavedWorkshop, read_workshop, revision_in_prefix, revision_of};
+
+// `Storage` methods that keep large values on the JS side, so that a save of a big workshop
+// copies its text into JS once, and the read-back check compares it there.
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = Storage)]
+    type JsStorage;
+    #[wasm_bindgen(method, js_name = getItem)]
+    fn get_item_js(this: &JsStorage, key: &str) -> Option<JsString>;
+    #[wasm_bindgen(method, catch, js_name = setItem)]
+    fn set_item_js(
+        this: &JsStorage,
+        key: &str,
+        value: &JsString,
+    ) -> Result<(), wasm_bindgen::JsValue>;
+}
+
+fn js_storage() -> JsStorage {
+    storage().unchecked_into()
+}
 use super::library::{
     self, Entry, INDEX_KEY, Index, Listed, TrashEntry, id_of_workshop_key, is_app_key, trash_key,
     workshop_key,
@@ -46,7 +68,11 @@ fn read(key: &str) -> Option<String> {
 }
 
 fn write(key: &str, value: &str) -> Result<(), WriteError> {
-    storage().set_item(key, value).map_err(|e| {
+    write_js(key, &JsString::from(value))
+}
+
+fn write_js(key: &str, value: &JsString) -> Result<(), WriteError> {
+    js_storage().set_item_js(key, value).map_err(|e| {
         let quota = e
             .dyn_ref::<web_sys::DomException>()
             .is_some_and(|d| d.name() == "QuotaExceededError" || d.code() == 22);
@@ -124,7 +150,7 @@ pub fn raw_record(id: &str) -> Option<String> {
 /// written. The record is written whole, read back and compared, then the index is updated.
 pub fn save_workshop(saved: &SavedWorkshop, base_revision: u64) -> Result<usize, WriteError> {
     let key = workshop_key(&saved.workshop.id);
-    if let Some(stored) = read(&key).as_deref().and_then(revision_of)
+    if let Some(stored) = stored_revision(&key)
         && stored > base_revision
     {
         return Err(WriteError::Conflict {
@@ -132,8 +158,9 @@ pub fn save_workshop(saved: &SavedWorkshop, base_revision: u64) -> Result<usize,
         });
     }
     let text = saved.to_json();
-    write(&key, &text)?;
-    if read(&key).as_deref() != Some(text.as_str()) {
+    let js_text = JsString::from(text.as_str());
+    write_js(&key, &js_text)?;
+    if js_storage().get_item_js(&key).as_ref() != Some(&js_text) {
         return Err(WriteError::Failed(
             "the saved copy read back differently".into(),
         ));
@@ -143,6 +170,14 @@ pub fn save_workshop(saved: &SavedWorkshop, base_revision: u64) -> Result<usize,
     // The record is safe; an index that could not be written is rebuilt on the next start.
     let _ = store_index(&index);
     Ok(text.len())
+}
+
+/// The revision of the stored record under `key`, read from the start of its text (our writer
+/// puts it there) without copying the whole record out of storage.
+fn stored_revision(key: &str) -> Option<u64> {
+    let stored = js_storage().get_item_js(key)?;
+    let prefix = String::from(stored.slice(0, 512));
+    revision_in_prefix(&prefix).or_else(|| revision_of(&String::from(stored)))
 }
 
 /// Moves a workshop to the recently deleted list.
@@ -191,11 +226,12 @@ pub fn remove_workshop(id: &str) {
     let _ = store_index(&index);
 }
 
-/// Bytes this app keeps in `localStorage` (browsers count UTF-16: two bytes a character).
-pub fn used_bytes() -> usize {
+/// How much of `localStorage` this app uses, counted the way browsers count the quota: UTF-16
+/// code units of keys and values (one per character for plain text).
+pub fn used_units() -> usize {
     keys()
         .iter()
         .filter(|k| is_app_key(k))
-        .map(|k| (k.encode_utf16().count() + read(k).map_or(0, |v| v.encode_utf16().count())) * 2)
+        .map(|k| k.encode_utf16().count() + read(k).map_or(0, |v| v.encode_utf16().count()))
         .sum()
 }

@@ -178,7 +178,14 @@ pub fn read_import(
             items
                 .iter()
                 .enumerate()
-                .map(|(i, item)| restore_workshop(item.clone(), &fallback_id(i)))
+                .map(|(i, item)| {
+                    restore_workshop(item.clone(), &fallback_id(i)).map_err(|e| match e {
+                        ReadError::Foreign { found } => ReadError::Foreign {
+                            found: format!("workshop {} in the library file: {found}", i + 1),
+                        },
+                        other => other,
+                    })
+                })
                 .collect()
         }
         _ => Ok(vec![restore_workshop(value, &fallback_id(0))?]),
@@ -204,6 +211,22 @@ pub fn revision_of(text: &str) -> Option<u64> {
         revision: u64,
     }
     serde_json::from_str::<Head>(text).ok().map(|h| h.revision)
+}
+
+/// The revision from the first part of a stored record, where this app writes it (the keys of
+/// the top-level object are sorted, and `revision` comes before `workshop`). `None` when the
+/// prefix does not show it; the caller then reads the whole record.
+pub fn revision_in_prefix(prefix: &str) -> Option<u64> {
+    let start = prefix.find("\"revision\":")? + "\"revision\":".len();
+    let rest = prefix[start..].trim_start();
+    let digits: &str = &rest[..rest
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(rest.len())];
+    // A number running to the end of the prefix may have been cut short.
+    if digits.is_empty() || digits.len() == rest.len() {
+        return None;
+    }
+    digits.parse().ok()
 }
 
 fn parse(text: &str) -> Result<Value, ReadError> {
@@ -274,11 +297,19 @@ fn restore_workshop(value: Value, fallback_id: &str) -> Result<Restored, ReadErr
             0
         }
     };
-    let saved_at = map
-        .remove("saved_at")
-        .and_then(|v| v.as_f64())
-        .unwrap_or(0.0);
-    let last_exported_at = map.remove("last_exported_at").and_then(|v| v.as_f64());
+    let mut time = |key: &str| match map.remove(key) {
+        None | Some(Value::Null) => None,
+        Some(Value::Number(n)) => n.as_f64(),
+        Some(other) => {
+            repairs.push(format!(
+                "the {key} time was {}; it was dropped",
+                kind(&other)
+            ));
+            None
+        }
+    };
+    let saved_at = time("saved_at").unwrap_or(0.0);
+    let last_exported_at = time("last_exported_at");
     let workshop = match map.remove("workshop") {
         Some(w) => Workshop::restore(w, fallback_id, &mut repairs),
         None => {
@@ -365,6 +396,18 @@ mod tests {
             back.iter().map(|r| r.saved.clone()).collect::<Vec<_>>(),
             vec![a, b]
         );
+    }
+
+    #[test]
+    fn the_revision_is_found_at_the_start_of_a_stored_record() {
+        let mut s = sample();
+        s.workshop.notes = "x".repeat(10_000);
+        s.revision = 123_456;
+        let text = s.to_json();
+        assert_eq!(revision_in_prefix(&text[..512]), Some(123_456));
+        assert_eq!(revision_in_prefix(&text[..512]), revision_of(&text));
+        assert_eq!(revision_in_prefix(r#"{"revision":12"#), None, "cut short");
+        assert_eq!(revision_in_prefix(r#"{"format":"x"}"#), None);
     }
 
     #[test]

@@ -13,9 +13,9 @@ use crate::persist::library::{Entry, Listed, SortBy, TrashEntry, view as list_vi
 use crate::route::Route;
 use crate::ui::browser::{download, file_text, format_time, fresh_id, now, request_persistence};
 
-/// About what a browser allows one site in `localStorage` (5 MiB of UTF-16 text in Chromium
-/// and Firefox; 10 MB counted in bytes).
-const STORAGE_BUDGET: f64 = 10.0 * 1024.0 * 1024.0;
+/// What Chromium and Firefox allow one site in `localStorage`: 5 Mi UTF-16 code units (keys
+/// and values together; measured in Chromium 156).
+const STORAGE_BUDGET: f64 = 5.0 * 1024.0 * 1024.0;
 
 #[derive(Clone, Copy)]
 struct Library {
@@ -34,7 +34,7 @@ impl Library {
         Library {
             items: RwSignal::new(items),
             trash: RwSignal::new(trash),
-            used: RwSignal::new(browser::used_bytes()),
+            used: RwSignal::new(browser::used_units()),
             message: RwSignal::new(None),
             deleted: RwSignal::new(None),
         }
@@ -44,7 +44,7 @@ impl Library {
         let (items, trash) = browser::load_library(now());
         self.items.set(items);
         self.trash.set(trash);
-        self.used.set(browser::used_bytes());
+        self.used.set(browser::used_units());
     }
 
     fn say(&self, problem: bool, text: impl Into<String>) {

@@ -79,7 +79,7 @@ fn Editor(session: Session, repairs: Vec<String>) -> impl IntoView {
         }
     });
     Effect::new(move |_| {
-        let title = session.doc.with(|d| d.workshop.display_title().to_string());
+        let title = session.workshop.with(|w| w.display_title().to_string());
         document().set_title(&format!("{title} \u{2014} CST Workbench"));
     });
 
@@ -95,7 +95,7 @@ fn Editor(session: Session, repairs: Vec<String>) -> impl IntoView {
     view! {
         <article class="page workshop">
             <p class="breadcrumb"><a href=Route::Home.href()>"\u{2190} All workshops"</a></p>
-            <h1>{move || session.doc.with(|d| d.workshop.display_title().to_string())}</h1>
+            <h1>{move || session.workshop.with(|w| w.display_title().to_string())}</h1>
             <Toolbar session=session />
             <StatusBanners session=session />
             {repaired}
@@ -109,13 +109,13 @@ fn Editor(session: Session, repairs: Vec<String>) -> impl IntoView {
 #[component]
 fn Toolbar(session: Session) -> impl IntoView {
     let export = move |_| {
-        let doc = session.doc.get_untracked();
+        let doc = session.document();
         let name = format!(
             "{}-{}.cstw.json",
             slug(doc.workshop.display_title(), "workshop"),
             today()
         );
-        let mut exported = doc.clone();
+        let mut exported = doc;
         exported.last_exported_at = Some(crate::ui::browser::now());
         if download(&name, &exported.to_json(), "application/json").is_ok() {
             session.mark_exported();
@@ -131,9 +131,9 @@ fn Toolbar(session: Session) -> impl IntoView {
             <SavedIndicator session=session />
         </div>
         <p class="export-status">
-            {move || session.doc.with(|d| match d.last_exported_at {
+            {move || session.meta.with(|m| match m.last_exported_at {
                 None => "Not exported yet. Export after the workshop to keep a copy outside this browser.".to_string(),
-                Some(t) if d.needs_export() => format!("Last exported {}; changed since.", format_time(t)),
+                Some(t) if m.needs_export() => format!("Last exported {}; changed since.", format_time(t)),
                 Some(t) => format!("Last exported {}.", format_time(t)),
             })}
         </p>
@@ -176,7 +176,7 @@ fn SavedIndicator(session: Session) -> impl IntoView {
 fn StatusBanners(session: Session) -> impl IntoView {
     let retry = move |_| session.save_now();
     let export_now = move |_| {
-        let doc = session.doc.get_untracked();
+        let doc = session.document();
         let name = format!(
             "{}-{}.cstw.json",
             slug(doc.workshop.display_title(), "workshop"),
@@ -246,7 +246,7 @@ fn Details(session: Session) -> impl IntoView {
                       hint: &'static str| {
         let id = format!("detail-{f:?}").to_lowercase();
         let gesture = format!("detail:{f:?}");
-        let value = move || session.doc.with(|d| d.workshop.detail(f).to_string());
+        let value = move || session.workshop.with(|w| w.detail(f).to_string());
         let on_input = move |e: ev::Event| {
             let v = event_target_value(&e);
             session.edit(Some(&gesture), |w| w.set_detail(f, v));
@@ -303,14 +303,13 @@ fn Roster(session: Session) -> impl IntoView {
         }
     };
     let counts = move || {
-        session.doc.with(|d| {
-            let affected = d
-                .workshop
+        session.workshop.with(|w| {
+            let affected = w
                 .roster
                 .iter()
                 .filter(|s| s.involvement == Involvement::Affected)
                 .count();
-            (d.workshop.roster.len() - affected, affected)
+            (w.roster.len() - affected, affected)
         })
     };
     view! {
@@ -322,7 +321,7 @@ fn Roster(session: Session) -> impl IntoView {
             <p class="roster-counts">{move || { let (i, a) = counts(); format!("{i} involved, {a} affected but not involved") }}</p>
             <ul class="roster-list" aria-label="Stakeholders">
                 <For
-                    each=move || session.doc.with(|d| d.workshop.roster.iter().map(|s| s.id.clone()).collect::<Vec<_>>())
+                    each=move || session.workshop.with(|w| w.roster.iter().map(|s| s.id.clone()).collect::<Vec<_>>())
                     key=|id| id.clone()
                     children=move |sid| view! { <RosterRow session=session sid=sid /> }
                 />
@@ -359,21 +358,17 @@ fn Roster(session: Session) -> impl IntoView {
 
 #[component]
 fn RosterRow(session: Session, sid: String) -> impl IntoView {
-    let get = {
+    // One memo per row: the fields below re-render only when this stakeholder changes.
+    let row = {
         let sid = sid.clone();
-        move |f: fn(&crate::model::Stakeholder) -> String| {
-            let sid = sid.clone();
-            move || {
-                session.doc.with(|d| {
-                    d.workshop
-                        .roster
-                        .iter()
-                        .find(|s| s.id == sid)
-                        .map(f)
-                        .unwrap_or_default()
-                })
-            }
-        }
+        Memo::new(move |_| {
+            session
+                .workshop
+                .with(|w| w.roster.iter().find(|s| s.id == sid).cloned())
+        })
+    };
+    let get = move |f: fn(&crate::model::Stakeholder) -> String| {
+        move || row.with(|r| r.as_ref().map(f).unwrap_or_default())
     };
     let name = get(|s| s.name.clone());
     let group = get(|s| s.group.clone());
@@ -397,31 +392,28 @@ fn RosterRow(session: Session, sid: String) -> impl IntoView {
             session.edit(None, |w| w.set_involvement(&sid_inv, i));
         }
     };
-    let sid_rm = sid.clone();
-    let label_name = name.clone();
-    let remove = move |_| session.edit(None, |w| w.remove_stakeholder(&sid_rm));
+    let remove = move |_| session.edit(None, |w| w.remove_stakeholder(&sid));
     let row_label = move || {
-        let n = label_name();
+        let n = name();
         if n.is_empty() {
-            "Unnamed stakeholder".to_string()
+            "unnamed stakeholder".to_string()
         } else {
             n
         }
     };
-    let inv_for_class = inv.clone();
     view! {
-        <li class=move || format!("stakeholder {}", inv_for_class())>
+        <li class=move || format!("stakeholder {}", inv())>
             <input type="text" class="name" aria-label=move || format!("Name or role of {}", row_label())
                 prop:value=name on:input=on_name on:blur=move |_| session.seal() />
-            <input type="text" class="group" aria-label="Group or organisation" placeholder="Group or organisation"
+            <input type="text" class="group" aria-label=move || format!("Group or organisation of {}", row_label())
+                placeholder="Group or organisation"
                 prop:value=group on:input=on_group on:blur=move |_| session.seal() />
-            <select aria-label="Involvement" on:change=on_inv>
+            <select aria-label=move || format!("Involvement of {}", row_label()) on:change=on_inv>
                 {Involvement::ALL.into_iter().map(|i| {
-                    let inv = inv.clone();
                     view! { <option value=i.as_str() prop:selected=move || inv() == i.as_str()>{i.label()}</option> }
                 }).collect_view()}
             </select>
-            <button type="button" class="remove" on:click=remove>"Remove"</button>
+            <button type="button" class="remove" on:click=remove aria-label=move || format!("Remove {}", row_label())>"Remove"</button>
         </li>
     }
 }

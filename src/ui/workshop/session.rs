@@ -34,9 +34,27 @@ pub enum SaveStatus {
     Failed(String),
 }
 
+/// The saving history of the open workshop, kept apart from the workshop itself so that a save
+/// (which changes only these) does not re-render every field and roster row.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SaveMeta {
+    pub revision: u64,
+    pub saved_at: f64,
+    pub last_exported_at: Option<f64>,
+    extra: serde_json::Map<String, serde_json::Value>,
+}
+
+impl SaveMeta {
+    /// Whether the workshop changed since it was last exported (or was never exported).
+    pub fn needs_export(&self) -> bool {
+        self.last_exported_at.is_none_or(|t| t < self.saved_at)
+    }
+}
+
 #[derive(Clone, Copy)]
 pub struct Session {
-    pub doc: RwSignal<SavedWorkshop>,
+    pub workshop: RwSignal<Workshop>,
+    pub meta: RwSignal<SaveMeta>,
     pub status: RwSignal<SaveStatus>,
     pub can_undo: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
@@ -49,10 +67,12 @@ pub struct Session {
 
 impl Session {
     pub fn new(saved: SavedWorkshop) -> Session {
+        let (workshop, meta) = split(saved);
         Session {
-            status: RwSignal::new(SaveStatus::Saved { at: saved.saved_at }),
-            base_revision: StoredValue::new(saved.revision),
-            doc: RwSignal::new(saved),
+            status: RwSignal::new(SaveStatus::Saved { at: meta.saved_at }),
+            base_revision: StoredValue::new(meta.revision),
+            workshop: RwSignal::new(workshop),
+            meta: RwSignal::new(meta),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
             notice: RwSignal::new(None),
@@ -62,14 +82,26 @@ impl Session {
     }
 
     pub fn id(&self) -> String {
-        self.doc.with_untracked(|d| d.workshop.id.clone())
+        self.workshop.with_untracked(|w| w.id.clone())
+    }
+
+    /// The document as it would be stored now.
+    pub fn document(&self) -> SavedWorkshop {
+        let meta = self.meta.get_untracked();
+        SavedWorkshop {
+            revision: meta.revision,
+            saved_at: meta.saved_at,
+            last_exported_at: meta.last_exported_at,
+            workshop: self.workshop.get_untracked(),
+            extra: meta.extra,
+        }
     }
 
     /// Applies one edit. Edits with the same `gesture` (typing in one field) undo together.
     pub fn edit(&self, gesture: Option<&str>, change: impl FnOnce(&mut Workshop)) {
-        let before = self.doc.with_untracked(|d| d.workshop.clone());
-        self.doc.update(|d| change(&mut d.workshop));
-        if self.doc.with_untracked(|d| d.workshop == before) {
+        let before = self.workshop.get_untracked();
+        self.workshop.update(change);
+        if self.workshop.with_untracked(|w| *w == before) {
             return;
         }
         self.history.update_value(|h| h.record(&before, gesture));
@@ -82,25 +114,25 @@ impl Session {
     }
 
     pub fn undo(&self) {
-        let current = self.doc.with_untracked(|d| d.workshop.clone());
+        let current = self.workshop.get_untracked();
         if let Some(previous) = self
             .history
             .try_update_value(|h| h.undo(&current))
             .flatten()
         {
-            self.doc.update(|d| d.workshop = previous);
+            self.workshop.set(previous);
             self.changed();
         }
     }
 
     pub fn redo(&self) {
-        let current = self.doc.with_untracked(|d| d.workshop.clone());
+        let current = self.workshop.get_untracked();
         if let Some(next) = self
             .history
             .try_update_value(|h| h.redo(&current))
             .flatten()
         {
-            self.doc.update(|d| d.workshop = next);
+            self.workshop.set(next);
             self.changed();
         }
     }
@@ -152,19 +184,33 @@ impl Session {
         self.write();
     }
 
-    /// Writes the document as the next revision.
+    /// Writes the document as the next revision. Timed as the `cstw-save` performance measure
+    /// (serialise + write + read back), which DevTools and the autosave benchmark read.
     fn write(&self) {
+        let perf = window().performance();
+        if let Some(p) = &perf {
+            let _ = p.mark("cstw-save-start");
+        }
+        self.write_untimed();
+        if let Some(p) = &perf {
+            p.clear_measures_with_measure_name("cstw-save");
+            let _ = p.measure_with_start_mark("cstw-save", "cstw-save-start");
+            p.clear_marks_with_mark_name("cstw-save-start");
+        }
+    }
+
+    fn write_untimed(&self) {
         let base = self.base_revision.get_value();
-        let mut next = self.doc.get_untracked();
+        let mut next = self.document();
         next.revision = base + 1;
         next.saved_at = now();
         match browser::save_workshop(&next, base) {
             Ok(_) => {
                 self.base_revision.set_value(next.revision);
                 let (revision, saved_at) = (next.revision, next.saved_at);
-                self.doc.update(|d| {
-                    d.revision = revision;
-                    d.saved_at = saved_at;
+                self.meta.update(|m| {
+                    m.revision = revision;
+                    m.saved_at = saved_at;
                 });
                 self.status.set(SaveStatus::Saved { at: saved_at });
             }
@@ -179,7 +225,7 @@ impl Session {
     /// Notes that the workshop was exported now, and saves that.
     pub fn mark_exported(&self) {
         let at = now();
-        self.doc.update(|d| d.last_exported_at = Some(at));
+        self.meta.update(|m| m.last_exported_at = Some(at));
         self.schedule_save();
     }
 
@@ -208,11 +254,11 @@ impl Session {
     pub fn reload_from_storage(&self) {
         self.cancel_timer();
         if let Some(Ok(restored)) = browser::load_workshop(&self.id()) {
-            self.base_revision.set_value(restored.saved.revision);
-            self.status.set(SaveStatus::Saved {
-                at: restored.saved.saved_at,
-            });
-            self.doc.set(restored.saved);
+            let (workshop, meta) = split(restored.saved);
+            self.base_revision.set_value(meta.revision);
+            self.status.set(SaveStatus::Saved { at: meta.saved_at });
+            self.meta.set(meta);
+            self.workshop.set(workshop);
             self.history.set_value(History::new(HISTORY_LIMIT));
             self.can_undo.set(false);
             self.can_redo.set(false);
@@ -223,7 +269,7 @@ impl Session {
     /// Returns the new workshop's id.
     pub fn save_as_copy(&self, new_id: String) -> Result<String, WriteError> {
         let at = now();
-        let mut copy = self.doc.get_untracked();
+        let mut copy = self.document();
         copy.workshop = copy.workshop.duplicate(new_id.clone(), at);
         copy.revision = 1;
         copy.saved_at = at;
@@ -232,4 +278,14 @@ impl Session {
         self.cancel_timer();
         Ok(new_id)
     }
+}
+
+fn split(saved: SavedWorkshop) -> (Workshop, SaveMeta) {
+    let meta = SaveMeta {
+        revision: saved.revision,
+        saved_at: saved.saved_at,
+        last_exported_at: saved.last_exported_at,
+        extra: saved.extra,
+    };
+    (saved.workshop, meta)
 }

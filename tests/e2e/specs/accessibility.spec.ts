@@ -3,6 +3,7 @@
 import { test, expect } from '../support/fixtures';
 import { PAGES, type Scheme, type Theme } from '../support/app';
 import { expectNoAxeViolations } from '../support/a11y';
+import { LibraryPage } from '../support/workshops';
 
 const THEMES: Theme[] = ['standard', 'projector'];
 const SCHEMES: Scheme[] = ['light', 'dark'];
@@ -50,4 +51,51 @@ test('projector theme: the header still fits at 1024x768 without sideways scroll
   await app.setTheme('projector');
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
+});
+
+for (const theme of THEMES) {
+  for (const scheme of SCHEMES) {
+    test(`no axe violations with workshops, banners and a roster: ${theme}, ${scheme}`, async ({ app, page }) => {
+      await app.open();
+      await app.setTheme(theme);
+      await app.setScheme(scheme);
+      const lib = new LibraryPage(page);
+      const ws = await lib.create({ title: 'Accessible workshop', purpose: 'Who decides?' });
+      await ws.addStakeholder('GPs', 'Practices');
+      await ws.addStakeholder('Service users', '', 'affected');
+      await ws.saved();
+      await expectNoAxeViolations(page, { aaa: theme === 'projector' });
+      await lib.open();
+      await lib.create({ title: 'To delete' });
+      await lib.open();
+      await lib.action('To delete', 'Delete'); // toast + recently deleted
+      await lib.importFile('bad.json', '{'); // problem banner
+      await expect(lib.alert).toBeVisible();
+      await expectNoAxeViolations(page, { aaa: theme === 'projector' });
+    });
+  }
+}
+
+test('projector theme: workshop and library text is at least 24px at 1024x768', async ({ app, page }) => {
+  await page.setViewportSize({ width: 1024, height: 768 });
+  await app.open();
+  await app.setTheme('projector');
+  const lib = new LibraryPage(page);
+  const ws = await lib.create({ title: 'Big text', purpose: 'Readable from the back' });
+  await ws.addStakeholder('GPs');
+  for (const where of ['workshop', 'library']) {
+    if (where === 'library') await lib.open();
+    const small = await page.evaluate(() => {
+      const tooSmall: string[] = [];
+      for (const el of document.querySelectorAll<HTMLElement>('main *, header *')) {
+        const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim());
+        const field = el.matches('input, select, textarea, button');
+        if ((!own && !field) || el.matches('.visually-hidden')) continue;
+        const size = parseFloat(getComputedStyle(el).fontSize);
+        if (size < 24 && el.offsetParent !== null) tooSmall.push(`${el.tagName.toLowerCase()}.${el.className} ${size}px`);
+      }
+      return tooSmall;
+    });
+    expect(small, `text under 24px on the ${where} page`).toEqual([]);
+  }
 });

@@ -3,6 +3,7 @@
 import { test, expect } from '../support/fixtures';
 import { PAGES, type Theme } from '../support/app';
 import { screenshotBothSizes } from '../support/screenshots';
+import { LibraryPage } from '../support/workshops';
 
 for (const theme of ['standard', 'projector'] as Theme[]) {
   for (const scheme of ['light', 'dark'] as const) {
@@ -15,6 +16,39 @@ for (const theme of ['standard', 'projector'] as Theme[]) {
         await screenshotBothSizes(app.page, `${p.name}-${theme}-${scheme}`);
         await expect(app.heading).toBeInViewport();
       }
+    });
+  }
+}
+
+for (const theme of ['standard', 'projector'] as Theme[]) {
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`screenshots of the library and a workshop: ${theme} ${scheme}`, async ({ app, page }) => {
+      await app.open();
+      await app.setTheme(theme);
+      await app.setScheme(scheme);
+      const lib = new LibraryPage(page);
+      const ws = await lib.create({
+        title: 'Shropshire social prescribing',
+        purpose: 'Who benefits from the pilot, and who decides?',
+        date: '2019-03-14',
+        facilitator: 'Alison',
+      });
+      await ws.addStakeholder('Link workers', 'Social prescribing team');
+      await ws.addStakeholder('GPs', 'Practices');
+      await ws.addStakeholder('Voluntary and community sector', '', 'affected');
+      await ws.saved();
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await screenshotBothSizes(page, `workshop-${theme}-${scheme}`);
+      await expect(ws.titleHeading).toBeInViewport();
+      await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+      await screenshotBothSizes(page, `workshop-roster-${theme}-${scheme}`);
+      await lib.open();
+      await lib.create({ title: 'Phase 2 review' });
+      await lib.open();
+      await lib.action('Phase 2 review', 'Delete');
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await screenshotBothSizes(page, `library-${theme}-${scheme}`);
+      await expect(app.heading).toBeInViewport();
     });
   }
 }

@@ -263,6 +263,6 @@ test('a damaged record: the others load, and it is listed with its text to downl
 test('storage meter and persistence status are shown', async ({ page }) => {
   const lib = new LibraryPage(page);
   await lib.open();
-  await expect(page.getByText(/KB used of about 10 MB/)).toBeVisible();
+  await expect(page.getByText(/KB used of about 5 MB/)).toBeVisible();
   await expect(page.locator('section.storage')).toContainText(/browser (has agreed|may clear)/);
 });

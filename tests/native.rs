@@ -1,0 +1,18 @@
+//! Native integration tests of the pure core: one test binary, one module per area.
+//!
+//! - [`fixtures`]: the fixture files in `tests/fixtures/` and the rule that each one is used.
+//! - [`document`]: the saved-workshop format: every fixture restores, damaged documents are
+//!   repaired or refused with a clear message, and nothing panics.
+//! - [`roundtrip`]: property tests: whatever the app can save, it reads back unchanged.
+//! - [`library`]: the library index reconciled against stored records made from the fixtures.
+//!
+//! Run with `cargo test --test native`.
+
+#[path = "native/document.rs"]
+mod document;
+#[path = "native/fixtures.rs"]
+mod fixtures;
+#[path = "native/library.rs"]
+mod library;
+#[path = "native/roundtrip.rs"]
+mod roundtrip;
