@@ -1,5 +1,6 @@
 //! Native integration tests of the pure core: one test binary, one module per area.
 //!
+//! - [`architecture`]: the pure core never uses browser or UI crates.
 //! - [`fixtures`]: the fixture files in `tests/fixtures/` and the rule that each one is used.
 //! - [`document`]: the saved-workshop format: every fixture restores, damaged documents are
 //!   repaired or refused with a clear message, and nothing panics.
@@ -8,6 +9,8 @@
 //!
 //! Run with `cargo test --test native`.
 
+#[path = "native/architecture.rs"]
+mod architecture;
 #[path = "native/document.rs"]
 mod document;
 #[path = "native/fixtures.rs"]
