@@ -13,8 +13,8 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::model::Workshop;
 use crate::model::workshop::kind;
+use crate::model::{Workshop, slug};
 
 pub const WORKSHOP_FORMAT: &str = "cst-workbench/workshop";
 pub const LIBRARY_FORMAT: &str = "cst-workbench/library";
@@ -143,6 +143,14 @@ impl SavedWorkshop {
             serde_json::to_value(&self.workshop).expect("workshops always serialise"),
         );
         Value::Object(map)
+    }
+
+    /// The name of its export file on `today` (`YYYY-MM-DD`): `pilot-review-2026-11-23.cstw.json`.
+    pub fn file_name(&self, today: &str) -> String {
+        format!(
+            "{}-{today}.cstw.json",
+            slug(self.workshop.display_title(), "workshop")
+        )
     }
 
     /// Whether it changed since it was last exported (or was never exported).
@@ -408,6 +416,21 @@ mod tests {
         assert_eq!(revision_in_prefix(&text[..512]), revision_of(&text));
         assert_eq!(revision_in_prefix(r#"{"revision":12"#), None, "cut short");
         assert_eq!(revision_in_prefix(r#"{"format":"x"}"#), None);
+    }
+
+    #[test]
+    fn export_files_are_named_after_the_workshop_and_the_day() {
+        let mut s = sample();
+        s.workshop.title = "Pilot: <Phase 2>".into();
+        assert_eq!(
+            s.file_name("2026-11-23"),
+            "pilot-phase-2-2026-11-23.cstw.json"
+        );
+        s.workshop.title = "".into();
+        assert_eq!(
+            s.file_name("2026-11-23"),
+            "untitled-workshop-2026-11-23.cstw.json"
+        );
     }
 
     #[test]

@@ -32,6 +32,24 @@ pub fn format_time(ms: f64) -> String {
     date.to_locale_string("en-GB", &options).into()
 }
 
+/// Today's date in the browser's time zone, `YYYY-MM-DD`.
+pub fn today() -> String {
+    let d = js_sys::Date::new_0();
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
+}
+
+/// Downloads a workshop as its export file, stamped as exported now; returns that time.
+pub fn download_workshop(mut doc: crate::persist::document::SavedWorkshop) -> Result<f64, String> {
+    let at = now();
+    doc.last_exported_at = Some(at);
+    download(&doc.file_name(&today()), &doc.to_json(), "application/json").map(|()| at)
+}
+
 /// Offers `text` to the user as a file download.
 pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));

@@ -4,14 +4,16 @@
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::model::{Workshop, slug};
+use crate::model::Workshop;
 use crate::persist::browser::{self, WriteError};
 use crate::persist::document::{
     MAX_IMPORT_BYTES, ReadError, SavedWorkshop, library_to_json, read_import,
 };
 use crate::persist::library::{Entry, Listed, SortBy, TrashEntry, view as list_view};
 use crate::route::Route;
-use crate::ui::browser::{download, file_text, format_time, fresh_id, now, request_persistence};
+use crate::ui::browser::{
+    download, download_workshop, file_text, format_time, fresh_id, now, request_persistence, today,
+};
 
 /// What Chromium and Firefox allow one site in `localStorage`: 5 Mi UTF-16 code units (keys
 /// and values together; measured in Chromium 156).
@@ -158,16 +160,6 @@ pub fn LibraryPage() -> impl IntoView {
     }
 }
 
-fn today() -> String {
-    let d = js_sys::Date::new_0();
-    format!(
-        "{:04}-{:02}-{:02}",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date()
-    )
-}
-
 #[component]
 fn CreateWorkshop(lib: Library) -> impl IntoView {
     let title = RwSignal::new(String::new());
@@ -298,16 +290,8 @@ fn WorkshopRow(lib: Library, entry: Entry) -> impl IntoView {
             let Some(Ok(restored)) = browser::load_workshop(&id) else {
                 return;
             };
-            let name = format!(
-                "{}-{}.cstw.json",
-                slug(restored.saved.workshop.display_title(), "workshop"),
-                today()
-            );
-            let mut doc = restored.saved;
-            doc.last_exported_at = Some(now());
-            if download(&name, &doc.to_json(), "application/json").is_ok() {
-                let at = doc.last_exported_at;
-                let _ = update(&move |s: &mut SavedWorkshop| s.last_exported_at = at);
+            if let Ok(at) = download_workshop(restored.saved) {
+                let _ = update(&move |s: &mut SavedWorkshop| s.last_exported_at = Some(at));
                 lib.refresh();
             }
         }

@@ -5,12 +5,12 @@ mod session;
 use leptos::ev;
 use leptos::prelude::*;
 
+use crate::model::Involvement;
 use crate::model::workshop::{DetailField, StakeholderField};
-use crate::model::{Involvement, slug};
 use crate::persist::browser;
 use crate::persist::library::workshop_key;
 use crate::route::Route;
-use crate::ui::browser::{download, format_time, fresh_id};
+use crate::ui::browser::{download_workshop, format_time, fresh_id};
 pub use session::{SaveStatus, Session};
 
 /// Loads the workshop `id` and shows it, or says why it cannot.
@@ -109,16 +109,8 @@ fn Editor(session: Session, repairs: Vec<String>) -> impl IntoView {
 #[component]
 fn Toolbar(session: Session) -> impl IntoView {
     let export = move |_| {
-        let doc = session.document();
-        let name = format!(
-            "{}-{}.cstw.json",
-            slug(doc.workshop.display_title(), "workshop"),
-            today()
-        );
-        let mut exported = doc;
-        exported.last_exported_at = Some(crate::ui::browser::now());
-        if download(&name, &exported.to_json(), "application/json").is_ok() {
-            session.mark_exported();
+        if let Ok(at) = download_workshop(session.document()) {
+            session.mark_exported(at);
         }
     };
     view! {
@@ -138,16 +130,6 @@ fn Toolbar(session: Session) -> impl IntoView {
             })}
         </p>
     }
-}
-
-fn today() -> String {
-    let d = js_sys::Date::new_0();
-    format!(
-        "{:04}-{:02}-{:02}",
-        d.get_full_year(),
-        d.get_month() + 1,
-        d.get_date()
-    )
 }
 
 #[component]
@@ -176,13 +158,9 @@ fn SavedIndicator(session: Session) -> impl IntoView {
 fn StatusBanners(session: Session) -> impl IntoView {
     let retry = move |_| session.save_now();
     let export_now = move |_| {
-        let doc = session.document();
-        let name = format!(
-            "{}-{}.cstw.json",
-            slug(doc.workshop.display_title(), "workshop"),
-            today()
-        );
-        let _ = download(&name, &doc.to_json(), "application/json");
+        if let Ok(at) = download_workshop(session.document()) {
+            session.mark_exported(at);
+        }
     };
     let copy_error = RwSignal::new(None::<String>);
     let save_copy = move |_| match session.save_as_copy(fresh_id("w")) {

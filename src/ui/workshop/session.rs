@@ -222,9 +222,8 @@ impl Session {
         }
     }
 
-    /// Notes that the workshop was exported now, and saves that.
-    pub fn mark_exported(&self) {
-        let at = now();
+    /// Notes that the workshop was exported at `at`, and saves that.
+    pub fn mark_exported(&self, at: f64) {
         self.meta.update(|m| m.last_exported_at = Some(at));
         self.schedule_save();
     }
