@@ -9,7 +9,7 @@ use crate::persist::browser::{self, WriteError};
 use crate::persist::document::{
     MAX_IMPORT_BYTES, ReadError, SavedWorkshop, library_to_json, read_import,
 };
-use crate::persist::library::{Entry, Listed, SortBy, TrashEntry, view as list_view};
+use crate::persist::library::{Entry, Listed, SortBy, TrashEntry, is_app_key, view as list_view};
 use crate::route::Route;
 use crate::ui::browser::{
     download, download_workshop, file_text, format_time, fresh_id, now, request_persistence, today,
@@ -77,6 +77,13 @@ pub fn LibraryPage() -> impl IntoView {
         lib.items
             .with(|items| list_view(items, &query.get(), sort.get()))
     });
+    // Follow changes made in other tabs (a save, a rename, a deletion) as they happen.
+    let listener = window_event_listener(ev::storage, move |e| {
+        if e.key().is_none_or(|k| is_app_key(&k)) {
+            lib.refresh();
+        }
+    });
+    on_cleanup(move || listener.remove());
     let persisted = RwSignal::new(None::<bool>);
     leptos::task::spawn_local(async move {
         persisted.set(request_persistence().await);

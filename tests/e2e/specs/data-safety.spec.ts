@@ -114,3 +114,12 @@ test('two tabs: the older tab can take the newer version instead', async ({ page
   await b.saved();
   await expect(b.alert).toHaveCount(0);
 });
+
+test('the workshop list follows changes made in another tab', async ({ page, context }) => {
+  const lib = new LibraryPage(page);
+  await lib.open();
+  const other = new LibraryPage(await context.newPage());
+  await other.open();
+  await other.create({ title: 'Made in the other tab' });
+  await expect(lib.item('Made in the other tab')).toBeVisible();
+});
