@@ -3,6 +3,8 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use super::boundary::BoundaryCritique;
+
 /// Whether a stakeholder takes part, or is affected without taking part (CSH's "witnesses").
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -60,6 +62,9 @@ pub struct Workshop {
     pub facilitator: String,
     pub notes: String,
     pub roster: Vec<Stakeholder>,
+    /// Ulrich's twelve questions, answered from several perspectives. Not written while empty.
+    #[serde(skip_serializing_if = "BoundaryCritique::is_empty")]
+    pub boundary: BoundaryCritique,
     /// Milliseconds since 1970.
     pub created_at: f64,
     /// Fields written by a newer version of the app, kept as they were.
@@ -102,6 +107,7 @@ impl Workshop {
             facilitator: String::new(),
             notes: String::new(),
             roster: Vec::new(),
+            boundary: BoundaryCritique::default(),
             created_at,
             extra: Map::new(),
         }
@@ -214,12 +220,17 @@ impl Workshop {
         let notes = r.string("notes").unwrap_or_default();
         let created_at = r.number("created_at").unwrap_or(0.0);
         let roster_value = r.map.remove("roster");
+        let boundary_value = r.map.remove("boundary");
         let id = id.unwrap_or_else(|| {
             r.report
                 .push("the workshop had no id; it was given one".into());
             fallback_id.to_string()
         });
         let roster = restore_roster(roster_value, r.report);
+        let boundary = match boundary_value {
+            None | Some(Value::Null) => BoundaryCritique::default(),
+            Some(v) => BoundaryCritique::restore(v, &roster, r.report),
+        };
         // A blank title stays blank (the user may have cleared it); `display_title` shows it.
         Workshop {
             id,
@@ -229,6 +240,7 @@ impl Workshop {
             facilitator,
             notes,
             roster,
+            boundary,
             created_at,
             extra: map,
         }
@@ -386,6 +398,9 @@ mod tests {
         w.add_stakeholder("s-1".into(), "GPs", "Practices", Involvement::Involved);
         w.add_stakeholder("s-2".into(), "Service users", "", Involvement::Affected);
         w.extra.insert("from_the_future".into(), json!({"x": 1}));
+        w.boundary.add_perspective("p-1".into(), "Core team");
+        w.boundary
+            .set_answer("p-1", 1, true, "Frequent attenders".into());
         let (back, report) = restore(serde_json::to_value(&w).unwrap());
         assert_eq!(back, w);
         assert!(report.is_empty(), "{report:?}");

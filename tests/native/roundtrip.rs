@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 
+use cst_workbench::model::boundary::{Answer, BoundaryCritique, Level, Perspective, Tension};
 use cst_workbench::model::{Involvement, Stakeholder, Workshop};
 use cst_workbench::persist::document::{
     ReadError, SavedWorkshop, library_to_json, read_import, read_workshop,
@@ -138,6 +139,55 @@ fn stakeholder() -> impl Strategy<Value = Stakeholder> {
     )
 }
 
+/// A boundary critique whose links all point at something: perspectives with unique ids,
+/// linked to entries of a roster of `roster_len`, answering questions 1–12, and tensions
+/// between existing perspectives.
+fn boundary(roster_ids: Vec<String>) -> impl Strategy<Value = BoundaryCritique> {
+    let answer = (text(), text()).prop_map(|(is, ought)| Answer { is, ought });
+    let perspective = (
+        text(),
+        prop::sample::subsequence(roster_ids.clone(), 0..=roster_ids.len()),
+        prop::collection::btree_map(1u8..=12, answer, 0..12),
+    );
+    prop::collection::vec(perspective, 0..4).prop_flat_map(|ps| {
+        let perspectives: Vec<Perspective> = ps
+            .into_iter()
+            .enumerate()
+            .map(|(i, (name, roster_ids, answers))| Perspective {
+                id: format!("p-{i}"),
+                name,
+                roster_ids,
+                answers,
+            })
+            .collect();
+        let ids: Vec<String> = perspectives.iter().map(|p| p.id.clone()).collect();
+        let tension = if ids.is_empty() {
+            Just(Vec::new()).boxed()
+        } else {
+            prop::collection::vec(
+                (
+                    1u8..=12,
+                    prop::sample::subsequence(ids.clone(), 1..=ids.len().min(2)),
+                    prop::sample::select(vec![Level::None, Level::Some, Level::Strong]),
+                    text(),
+                )
+                    .prop_map(|(question, perspectives, level, note)| Tension {
+                        question,
+                        perspectives,
+                        level,
+                        note,
+                    }),
+                0..4,
+            )
+            .boxed()
+        };
+        tension.prop_map(move |tensions| BoundaryCritique {
+            perspectives: perspectives.clone(),
+            tensions,
+        })
+    })
+}
+
 pub fn workshop() -> impl Strategy<Value = Workshop> {
     (
         (text(), title(), text(), text(), text(), text()),
@@ -145,12 +195,30 @@ pub fn workshop() -> impl Strategy<Value = Workshop> {
         timestamp(),
         extra(),
     )
+        .prop_flat_map(|(details, mut roster, created_at, extra)| {
+            // Ids are never empty and never repeat within a roster.
+            for (i, s) in roster.iter_mut().enumerate() {
+                s.id = format!("{}#{i}", s.id);
+            }
+            let ids = roster.iter().map(|s| s.id.clone()).collect();
+            boundary(ids).prop_map(move |boundary| {
+                (
+                    details.clone(),
+                    roster.clone(),
+                    boundary,
+                    created_at,
+                    extra.clone(),
+                )
+            })
+        })
         .prop_map(
-            |((id, title, purpose, date, facilitator, notes), mut roster, created_at, extra)| {
-                // Ids are never empty and never repeat within a roster.
-                for (i, s) in roster.iter_mut().enumerate() {
-                    s.id = format!("{}#{i}", s.id);
-                }
+            |(
+                (id, title, purpose, date, facilitator, notes),
+                roster,
+                boundary,
+                created_at,
+                extra,
+            )| {
                 Workshop {
                     id: format!("w{id}"),
                     title,
@@ -159,6 +227,7 @@ pub fn workshop() -> impl Strategy<Value = Workshop> {
                     facilitator,
                     notes,
                     roster,
+                    boundary,
                     created_at,
                     extra,
                 }
