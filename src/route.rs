@@ -10,15 +10,66 @@
 pub enum Route {
     /// The start page: the workshop library.
     Home,
-    /// One workshop, by id: its details and roster.
-    Workshop(String),
+    /// One workshop, by id, at one of its sections.
+    Workshop(String, Section),
     /// What CST Workbench is for, and the sources it draws on.
     About,
     /// A fragment that names no page; carries the path that was asked for, for the message.
     NotFound(String),
 }
 
+/// The parts of a workshop page. Moving between them keeps the workshop open (and its undo
+/// history), so they are sections of one page rather than pages of their own.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Section {
+    /// Details and roster.
+    #[default]
+    Overview,
+    /// Boundary critique.
+    Boundary,
+}
+
+impl Section {
+    pub const ALL: [Section; 2] = [Section::Overview, Section::Boundary];
+
+    fn path(self) -> &'static str {
+        match self {
+            Section::Overview => "",
+            Section::Boundary => "/boundary",
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Section::Overview => "Details and roster",
+            Section::Boundary => "Boundary critique",
+        }
+    }
+}
+
 impl Route {
+    /// A workshop's overview.
+    pub fn workshop(id: impl Into<String>) -> Route {
+        Route::Workshop(id.into(), Section::Overview)
+    }
+
+    /// The route with any section removed: two routes with the same page show the same
+    /// component, which only switches sections.
+    pub fn page(&self) -> Route {
+        match self {
+            Route::Workshop(id, _) => Route::workshop(id.clone()),
+            other => other.clone(),
+        }
+    }
+
+    /// The workshop section, for a workshop route.
+    pub fn section(&self) -> Section {
+        match self {
+            Route::Workshop(_, section) => *section,
+            _ => Section::Overview,
+        }
+    }
+
     /// Reads a `location.hash` value (`""`, `"#"`, `"#/"`, `"#/about"`, `"#/about?x=1"`).
     ///
     /// Never fails: anything unknown is [`Route::NotFound`], so a mistyped bookmark shows a
@@ -30,7 +81,8 @@ impl Route {
         match segments.as_slice() {
             [] => Route::Home,
             ["about"] => Route::About,
-            ["w", id] => Route::Workshop((*id).to_string()),
+            ["w", id] => Route::workshop(*id),
+            ["w", id, "boundary"] => Route::Workshop((*id).to_string(), Section::Boundary),
             _ => Route::NotFound(path.to_string()),
         }
     }
@@ -40,7 +92,7 @@ impl Route {
         match self {
             Route::Home => "#/".to_string(),
             Route::About => "#/about".to_string(),
-            Route::Workshop(id) => format!("#/w/{id}"),
+            Route::Workshop(id, section) => format!("#/w/{id}{}", section.path()),
             Route::NotFound(path) => format!("#{path}"),
         }
     }
@@ -50,7 +102,7 @@ impl Route {
         match self {
             Route::Home => "Workshops",
             Route::About => "About",
-            Route::Workshop(_) => "Workshop",
+            Route::Workshop(..) => "Workshop",
             Route::NotFound(_) => "Page not found",
         }
     }
@@ -83,8 +135,25 @@ mod tests {
     }
 
     #[test]
+    fn sections_of_a_workshop_are_one_page() {
+        let boundary = Route::parse("#/w/w-1/boundary");
+        assert_eq!(boundary.section(), Section::Boundary);
+        assert_eq!(boundary.page(), Route::parse("#/w/w-1"));
+        assert_ne!(boundary.page(), Route::parse("#/w/w-2").page());
+        assert_eq!(
+            Route::parse("#/w/w-1/nonsense"),
+            Route::NotFound("/w/w-1/nonsense".into())
+        );
+    }
+
+    #[test]
     fn href_parses_back_to_the_same_route() {
-        for route in [Route::Home, Route::About, Route::Workshop("w-1a-ff".into())] {
+        for route in [
+            Route::Home,
+            Route::About,
+            Route::workshop("w-1a-ff"),
+            Route::Workshop("w-1a-ff".into(), Section::Boundary),
+        ] {
             assert_eq!(Route::parse(&route.href()), route);
         }
     }

@@ -1,6 +1,7 @@
 //! Built-in material written for the app: what each activity is for and the sources it draws on.
 //! Plain data, rendered by the UI and (later) by reports; no Leptos here.
 
+pub mod csh;
 mod sources;
 
 pub use sources::{SOURCES, Source};

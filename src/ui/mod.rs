@@ -3,6 +3,7 @@
 //! Components read and change the pure core (`model`, `route`, `settings`) through signals and
 //! store through `persist::browser`; they hold no logic that a native test could pin instead.
 
+mod boundary;
 mod browser;
 mod library;
 mod pages;

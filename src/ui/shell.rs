@@ -71,8 +71,14 @@ pub fn App() -> impl IntoView {
         storage_listener.remove();
         hash_listener.remove();
     });
+    // Sections of a workshop are one page: moving between them keeps the editor mounted.
+    let page = Memo::new(move |_| route.get().page());
     Effect::new(move |_| {
-        document().set_title(&format!("{} \u{2014} {APP_NAME}", route.get().title()));
+        // A workshop page titles itself after the workshop.
+        let page = page.get();
+        if !matches!(page, Route::Workshop(..)) {
+            document().set_title(&format!("{} \u{2014} {APP_NAME}", page.title()));
+        }
     });
 
     // The static "Loading…" line in index.html has done its job.
@@ -97,9 +103,12 @@ pub fn App() -> impl IntoView {
             <DisplaySettings settings=settings />
         </header>
         <main id="main" tabindex="-1">
-            {move || match route.get() {
+            {move || match page.get() {
                 Route::Home => view! { <LibraryPage /> }.into_any(),
-                Route::Workshop(id) => view! { <WorkshopPage id=id /> }.into_any(),
+                Route::Workshop(id, _) => {
+                    let section = Signal::derive(move || route.get().section());
+                    view! { <WorkshopPage id=id section=section /> }.into_any()
+                }
                 Route::About => view! { <AboutPage /> }.into_any(),
                 Route::NotFound(path) => view! { <NotFoundPage path=path /> }.into_any(),
             }}

@@ -186,7 +186,7 @@ fn CreateWorkshop(lib: Library) -> impl IntoView {
         saved.revision = 1;
         match browser::save_workshop(&saved, 0) {
             Ok(_) => {
-                let _ = window().location().set_hash(&Route::Workshop(id).href());
+                let _ = window().location().set_hash(&Route::workshop(id).href());
             }
             Err(e) => lib.say(
                 true,
@@ -330,7 +330,7 @@ fn WorkshopRow(lib: Library, entry: Entry) -> impl IntoView {
         };
         view! { <span class="badge">{text}</span> }
     });
-    let href = Route::Workshop(id.clone()).href();
+    let href = Route::workshop(id.clone()).href();
     let label = title.clone();
     view! {
         <li class="workshop-item">

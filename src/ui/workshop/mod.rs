@@ -9,13 +9,14 @@ use crate::model::Involvement;
 use crate::model::workshop::{DetailField, StakeholderField};
 use crate::persist::browser;
 use crate::persist::library::workshop_key;
-use crate::route::Route;
+use crate::route::{Route, Section};
+use crate::ui::boundary::BoundaryView;
 use crate::ui::browser::{download_workshop, format_time, fresh_id};
 pub use session::{SaveStatus, Session};
 
 /// Loads the workshop `id` and shows it, or says why it cannot.
 #[component]
-pub fn WorkshopPage(id: String) -> impl IntoView {
+pub fn WorkshopPage(id: String, section: Signal<Section>) -> impl IntoView {
     match browser::load_workshop(&id) {
         None => view! {
             <article class="page">
@@ -36,13 +37,13 @@ pub fn WorkshopPage(id: String) -> impl IntoView {
         .into_any(),
         Some(Ok(restored)) => {
             let repairs = restored.repairs.clone();
-            view! { <Editor session=Session::new(restored.saved) repairs=repairs /> }.into_any()
+            view! { <Editor session=Session::new(restored.saved) repairs=repairs section=section /> }.into_any()
         }
     }
 }
 
 #[component]
-fn Editor(session: Session, repairs: Vec<String>) -> impl IntoView {
+fn Editor(session: Session, repairs: Vec<String>, section: Signal<Section>) -> impl IntoView {
     let id = session.id();
     // Save at once when the page is hidden or closed; follow saves made in other tabs.
     let key = workshop_key(&id);
@@ -99,8 +100,19 @@ fn Editor(session: Session, repairs: Vec<String>) -> impl IntoView {
             <Toolbar session=session />
             <StatusBanners session=session />
             {repaired}
-            <Details session=session />
-            <Roster session=session />
+            <nav class="sections" aria-label="Workshop sections">
+                {Section::ALL.into_iter().map(|s| {
+                    let id = session.id();
+                    view! {
+                        <a href=Route::Workshop(id, s).href()
+                            aria-current=move || (section.get() == s).then_some("page")>{s.label()}</a>
+                    }
+                }).collect_view()}
+            </nav>
+            {move || match section.get() {
+                Section::Overview => view! { <ExportStatus session=session /> <Details session=session /> <Roster session=session /> }.into_any(),
+                Section::Boundary => view! { <BoundaryView session=session /> }.into_any(),
+            }}
         </article>
     }
 }
@@ -122,6 +134,14 @@ fn Toolbar(session: Session) -> impl IntoView {
             <button type="button" on:click=export>"Export workshop"</button>
             <SavedIndicator session=session />
         </div>
+
+    }
+}
+
+/// When the workshop was last exported, as a gentle reminder.
+#[component]
+fn ExportStatus(session: Session) -> impl IntoView {
+    view! {
         <p class="export-status">
             {move || session.meta.with(|m| match m.last_exported_at {
                 None => "Not exported yet. Export after the workshop to keep a copy outside this browser.".to_string(),
@@ -167,7 +187,7 @@ fn StatusBanners(session: Session) -> impl IntoView {
         Ok(new_id) => {
             let _ = window()
                 .location()
-                .set_hash(&Route::Workshop(new_id).href());
+                .set_hash(&Route::workshop(new_id).href());
         }
         Err(e) => copy_error.set(Some(format!("The copy could not be saved: {e}."))),
     };

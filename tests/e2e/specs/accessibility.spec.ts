@@ -99,3 +99,26 @@ test('projector theme: workshop and library text is at least 24px at 1024x768', 
     expect(small, `text under 24px on the ${where} page`).toEqual([]);
   }
 });
+
+for (const theme of THEMES) {
+  for (const scheme of SCHEMES) {
+    test(`no axe violations in boundary critique: ${theme}, ${scheme}`, async ({ app, page }) => {
+      await app.open();
+      await app.setTheme(theme);
+      await app.setScheme(scheme);
+      const lib = new LibraryPage(page);
+      const ws = await lib.create({ title: 'Boundary a11y' });
+      await ws.addStakeholder('Service users', '', 'affected');
+      await page.getByRole('link', { name: 'Boundary critique' }).click();
+      await expectNoAxeViolations(page, { aaa: theme === 'projector' }); // empty state
+      await page.getByLabel('New perspective').fill('Users');
+      await page.getByRole('button', { name: 'Add perspective' }).click();
+      await page.locator('#answer-is').fill('Whoever is referred');
+      await page.getByText('Name and who this perspective speaks for').click();
+      await page.getByText('About this question').click();
+      await expectNoAxeViolations(page, { aaa: theme === 'projector' });
+      await page.getByRole('button', { name: 'All twelve as a table' }).click();
+      await expectNoAxeViolations(page, { aaa: theme === 'projector' });
+    });
+  }
+}

@@ -52,3 +52,23 @@ for (const theme of ['standard', 'projector'] as Theme[]) {
     });
   }
 }
+
+for (const theme of ['standard', 'projector'] as Theme[]) {
+  test(`screenshots of boundary critique: ${theme}`, async ({ app, page }) => {
+    await app.open();
+    await app.setTheme(theme);
+    const lib = new LibraryPage(page);
+    const ws = await lib.create({ title: 'Shropshire social prescribing' });
+    await ws.addStakeholder('GPs', 'Practices');
+    await page.getByRole('link', { name: 'Boundary critique' }).click();
+    await page.getByLabel('New perspective').fill('Core team');
+    await page.getByRole('button', { name: 'Add perspective' }).click();
+    await page.locator('#answer-is').fill('Frequent attenders at GP practices, people who are lonely or isolated');
+    await page.locator('#answer-ought').fill('People with low agency, wherever they live in the county');
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await screenshotBothSizes(page, `boundary-facilitate-${theme}`);
+    await page.getByRole('button', { name: 'All twelve as a table' }).click();
+    await screenshotBothSizes(page, `boundary-table-${theme}`);
+    await expect(page.locator('table.csh-table')).toBeVisible();
+  });
+}

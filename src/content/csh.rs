@@ -1,0 +1,553 @@
+//! Critical systems heuristics: Werner Ulrich's twelve boundary categories, as the text the
+//! boundary critique shows on screen.
+//!
+//! The categories sit in a grid of four sources of influence (motivation, power, knowledge,
+//! legitimacy) by three kinds (a social role, its specific concern, the key problem it raises).
+//! Each is asked twice: as it *is* and as it *ought* to be. The questions are our own plain
+//! wording, speaking of "the scheme" for whatever the workshop is looking at. The examples are
+//! illustrative answers drawn from the Shropshire social prescribing case in Fixsen et al.
+//! (2020); they are not findings of that study.
+//!
+//! A workshop's answers refer to a category by its number (see `crate::model::boundary`).
+
+/// The four sources of influence: the rows of the table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Source {
+    Motivation,
+    Power,
+    Knowledge,
+    Legitimacy,
+}
+
+impl Source {
+    /// The rows, top to bottom.
+    pub const ALL: [Source; 4] = [
+        Source::Motivation,
+        Source::Power,
+        Source::Knowledge,
+        Source::Legitimacy,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Source::Motivation => "Motivation",
+            Source::Power => "Power",
+            Source::Knowledge => "Knowledge",
+            Source::Legitimacy => "Legitimacy",
+        }
+    }
+
+    /// What the row is about, in one sentence.
+    pub fn description(self) -> &'static str {
+        match self {
+            Source::Motivation => {
+                "Where the scheme gets its sense of purpose: who it is for and what it is meant \
+                 to achieve."
+            }
+            Source::Power => {
+                "Where control over the scheme lies: who decides, and over which means and \
+                 conditions."
+            }
+            Source::Knowledge => {
+                "Where the scheme gets its know-how, and its confidence that it will work."
+            }
+            Source::Legitimacy => {
+                "Where the scheme gets its claim to be fair, in the eyes of people it affects \
+                 but who have no part in it."
+            }
+        }
+    }
+
+    /// Whether the row concerns those involved in the scheme. Only the legitimacy row does
+    /// not: it concerns those affected but not involved.
+    pub fn concerns_those_involved(self) -> bool {
+        !matches!(self, Source::Legitimacy)
+    }
+
+    fn row(self) -> usize {
+        match self {
+            Source::Motivation => 0,
+            Source::Power => 1,
+            Source::Knowledge => 2,
+            Source::Legitimacy => 3,
+        }
+    }
+}
+
+/// The three kinds of boundary category: the columns of the table.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Kind {
+    SocialRole,
+    SpecificConcern,
+    KeyProblem,
+}
+
+impl Kind {
+    /// The columns, left to right.
+    pub const ALL: [Kind; 3] = [Kind::SocialRole, Kind::SpecificConcern, Kind::KeyProblem];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Kind::SocialRole => "Social role (stakeholder)",
+            Kind::SpecificConcern => "Specific concern (stake)",
+            Kind::KeyProblem => "Key problem (stakeholding issue)",
+        }
+    }
+
+    /// What the column is about, in one sentence.
+    pub fn description(self) -> &'static str {
+        match self {
+            Kind::SocialRole => "Who: the people who hold a part in the scheme, or should.",
+            Kind::SpecificConcern => "What that part is about: the interest or means it brings.",
+            Kind::KeyProblem => {
+                "The hard question that follows, where different people's interests have to be \
+                 weighed."
+            }
+        }
+    }
+
+    fn column(self) -> usize {
+        match self {
+            Kind::SocialRole => 0,
+            Kind::SpecificConcern => 1,
+            Kind::KeyProblem => 2,
+        }
+    }
+}
+
+/// Whether a question asks what is the case, or what ought to be.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Mode {
+    Is,
+    Ought,
+}
+
+impl Mode {
+    pub const ALL: [Mode; 2] = [Mode::Is, Mode::Ought];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Mode::Is => "Is",
+            Mode::Ought => "Ought",
+        }
+    }
+
+    /// What answering in this mode means, in one sentence.
+    pub fn description(self) -> &'static str {
+        match self {
+            Mode::Is => "What is actually the case now.",
+            Mode::Ought => "What should be the case instead.",
+        }
+    }
+}
+
+/// One of the twelve boundary categories, with its two questions and explanations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Category {
+    /// 1 to 12, as in Ulrich's table.
+    pub number: u8,
+    pub source: Source,
+    pub kind: Kind,
+    pub name: &'static str,
+    /// The question about what is the case.
+    pub is_question: &'static str,
+    /// The question about what ought to be.
+    pub ought_question: &'static str,
+    /// What the question asks, in plain words.
+    pub asks: &'static str,
+    /// Why it matters.
+    pub why: &'static str,
+    /// An illustrative answer from the Shropshire social prescribing case.
+    pub example: &'static str,
+}
+
+impl Category {
+    /// The question in the given mode.
+    pub fn question(&self, mode: Mode) -> &'static str {
+        match mode {
+            Mode::Is => self.is_question,
+            Mode::Ought => self.ought_question,
+        }
+    }
+}
+
+/// The number of the witness category: who speaks for those affected but not involved.
+pub const WITNESS: u8 = 10;
+
+/// The twelve categories, in number order (row by row, left to right).
+pub const CATEGORIES: [Category; 12] = [
+    Category {
+        number: 1,
+        source: Source::Motivation,
+        kind: Kind::SocialRole,
+        name: "Beneficiary",
+        is_question: "Whose needs and interests does the scheme actually serve?",
+        ought_question: "Whose needs and interests should the scheme serve?",
+        asks: "Who the scheme is really for: whose needs it puts first in practice, not only on \
+               paper.",
+        why: "Every scheme draws a line around the people it is for. Saying who is inside the \
+              line shows who has been left outside it.",
+        example: "Mostly patients on a GP practice's heart disease risk list who answered an \
+                  invitation letter, when lonely, isolated and housebound people may need it \
+                  more.",
+    },
+    Category {
+        number: 2,
+        source: Source::Motivation,
+        kind: Kind::SpecificConcern,
+        name: "Purpose",
+        is_question: "What is the scheme actually for, and what does it lead to?",
+        ought_question: "What should the scheme be for, and what should it lead to?",
+        asks: "What the scheme is trying to achieve, and what really follows from it, including \
+               side effects nobody planned.",
+        why: "Different groups often hold different purposes for the same scheme without saying \
+              so. Putting them side by side shows where they clash.",
+        example: "Easing the load on busy GP surgeries and cutting NHS costs, when it could be \
+                  about helping people build health and friendships in their own community.",
+    },
+    Category {
+        number: 3,
+        source: Source::Motivation,
+        kind: Kind::KeyProblem,
+        name: "Measure of improvement",
+        is_question: "How do we currently tell whether the scheme is working?",
+        ought_question: "How should we tell whether the scheme is working?",
+        asks: "What counts as success: the figures, signs or stories people use to judge whether \
+               things are getting better.",
+        why: "What gets measured shapes what gets done. A measure chosen to satisfy funders may \
+              miss what matters to the people the scheme serves.",
+        example: "Questionnaires at the first meeting and three months later, needed quickly to \
+                  win the next round of funding; users might ask instead whether a short \
+                  programme made a lasting difference.",
+    },
+    Category {
+        number: 4,
+        source: Source::Power,
+        kind: Kind::SocialRole,
+        name: "Decision-maker",
+        is_question: "Who can actually change the scheme's aims and how its success is judged?",
+        ought_question: "Who should be able to change the scheme's aims and how its success is \
+                         judged?",
+        asks: "Who holds the power to change the scheme: to set its aims, its budget and the way \
+               its success is judged.",
+        why: "Those who decide can shape the scheme to fit their own view. Naming them makes it \
+              possible to ask whether others should have a say.",
+        example: "The council's public health team and those who fund the next stage, while the \
+                  community groups that take the referrals have little say.",
+    },
+    Category {
+        number: 5,
+        source: Source::Power,
+        kind: Kind::SpecificConcern,
+        name: "Resources",
+        is_question: "What resources does the scheme control, such as money, staff, time, skills \
+                      and information?",
+        ought_question: "What resources should the scheme control, such as money, staff, time, \
+                         skills and information?",
+        asks: "What the scheme can draw on and decide about for itself: funding, staff, time, \
+               skills, places to meet and information.",
+        why: "A plan is only as good as the means behind it. Asking who controls those means \
+              also shows what can be held back.",
+        example: "A small, mostly part-time team of link workers, stretched by emotionally \
+                  draining work, on short-term funding and without full access to patient notes \
+                  under data protection rules.",
+    },
+    Category {
+        number: 6,
+        source: Source::Power,
+        kind: Kind::KeyProblem,
+        name: "Decision environment",
+        is_question: "What matters to success but lies outside the decision-makers' control?",
+        ought_question: "What should be left outside the decision-makers' control?",
+        asks: "The conditions that affect whether the scheme succeeds but that the people in \
+               charge cannot, or should not, control.",
+        why: "What lies outside the plan can still make or break it. People who are not \
+              involved often see these conditions more clearly than those in charge.",
+        example: "Bus routes and the cost of travel in a rural county, whether GPs choose to take \
+                  part, and how well local community groups are doing.",
+    },
+    Category {
+        number: 7,
+        source: Source::Knowledge,
+        kind: Kind::SocialRole,
+        name: "Expert",
+        is_question: "Who is treated as an expert in the scheme?",
+        ought_question: "Who should be treated as an expert in the scheme?",
+        asks: "Which people are listened to as knowing best: whose advice the scheme relies on \
+               when it is planned and run.",
+        why: "Calling some people experts quietly sets others aside. People with lived \
+              experience may know things that professionals do not.",
+        example: "GPs, public health specialists and evaluators, when link workers and service \
+                  users see every day what helps and what gets in the way.",
+    },
+    Category {
+        number: 8,
+        source: Source::Knowledge,
+        kind: Kind::SpecificConcern,
+        name: "Expertise",
+        is_question: "What kinds of knowledge and skill count in the scheme?",
+        ought_question: "What kinds of knowledge and skill should count in the scheme?",
+        asks: "Which knowledge is taken seriously: clinical evidence, figures, local know-how, \
+               people's own experience, or something else.",
+        why: "The knowledge a scheme trusts decides which problems it can see. Leaving some out \
+              can make whole groups of people invisible.",
+        example: "Health scores and questionnaire results, more than link workers' knowledge of \
+                  local groups or what users say about the cost of getting there.",
+    },
+    Category {
+        number: 9,
+        source: Source::Knowledge,
+        kind: Kind::KeyProblem,
+        name: "Guarantor",
+        is_question: "What do people rely on to feel sure the scheme will succeed?",
+        ought_question: "What should people rely on to feel sure the scheme will succeed?",
+        asks: "What gives those involved confidence that it will work: expert agreement, \
+               research, past experience, political backing, or the involvement of those it \
+               serves.",
+        why: "Any assurance can turn out to be false. Knowing what the scheme leans on shows \
+              where it could fail and what else it might need.",
+        example: "Reports of schemes elsewhere and the commitment of an enthusiastic core team, \
+                  when lasting success may also depend on GPs and community groups taking part.",
+    },
+    Category {
+        number: WITNESS,
+        source: Source::Legitimacy,
+        kind: Kind::SocialRole,
+        name: "Witness",
+        is_question: "Who speaks up for the people the scheme affects but who have no part in it?",
+        ought_question: "Who should speak up for the people the scheme affects but who have no \
+                         part in it?",
+        asks: "Who stands up for people the scheme touches but who have no say in it, including \
+               future generations and the natural world.",
+        why: "People who are left out cannot argue their own case. Without someone to speak for \
+              them, their interests are easily forgotten.",
+        example: "Perhaps nobody: volunteers in the community groups that receive referrals, and \
+                  people from disadvantaged and minority groups, may never be asked.",
+    },
+    Category {
+        number: 11,
+        source: Source::Legitimacy,
+        kind: Kind::SpecificConcern,
+        name: "Emancipation",
+        is_question: "What protects the people affected from the plans and assumptions of those \
+                      in charge?",
+        ought_question: "What should protect the people affected from the plans and assumptions \
+                         of those in charge?",
+        asks: "What real chance the people affected have to question the scheme, refuse it or \
+               change it, rather than have it done to them.",
+        why: "A scheme can overlook or harm people while meaning well. Those affected need a \
+              real way to challenge it and to say no.",
+        example: "Data protection rules on patient records and the right to turn down a \
+                  referral; there could also be a clear way for people to shape what is offered.",
+    },
+    Category {
+        number: 12,
+        source: Source::Legitimacy,
+        kind: Kind::KeyProblem,
+        name: "Worldview",
+        is_question: "Whose idea of a better situation shapes the scheme, and how are other ideas \
+                      handled?",
+        ought_question: "Whose idea of a better situation should shape the scheme, and how \
+                         should differences be settled?",
+        asks: "The beliefs about health, care and community that lie beneath the scheme, and \
+               how clashing beliefs are dealt with.",
+        why: "Views of what a better life looks like differ, and none is simply right. Making \
+              the leading view visible lets others challenge it.",
+        example: "A public health view that aims to reduce costly illness and narrow health \
+                  inequalities, beside a community view that values friendship and belonging \
+                  for their own sake.",
+    },
+];
+
+/// The category with this number, if there is one (1 to 12).
+pub fn category(number: u8) -> Option<&'static Category> {
+    let all: &'static [Category; 12] = &CATEGORIES;
+    usize::from(number)
+        .checked_sub(1)
+        .and_then(|index| all.get(index))
+}
+
+/// The category in this cell of the grid.
+pub fn at(source: Source, kind: Kind) -> &'static Category {
+    let all: &'static [Category; 12] = &CATEGORIES;
+    &all[source.row() * Kind::ALL.len() + kind.column()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(c: &Category) -> [&'static str; 6] {
+        [
+            c.name,
+            c.is_question,
+            c.ought_question,
+            c.asks,
+            c.why,
+            c.example,
+        ]
+    }
+
+    #[test]
+    fn numbers_run_from_one_to_twelve_in_order() {
+        let numbers: Vec<u8> = CATEGORIES.iter().map(|c| c.number).collect();
+        assert_eq!(numbers, (1..=12).collect::<Vec<u8>>());
+        for n in 1..=12 {
+            assert_eq!(category(n).map(|c| c.number), Some(n));
+        }
+    }
+
+    #[test]
+    fn the_grid_follows_ulrichs_table() {
+        use Kind::*;
+        use Source::*;
+        assert_eq!(at(Motivation, SocialRole).number, 1);
+        assert_eq!(at(Motivation, SpecificConcern).number, 2);
+        assert_eq!(at(Motivation, KeyProblem).number, 3);
+        assert_eq!(at(Power, SocialRole).number, 4);
+        assert_eq!(at(Power, SpecificConcern).number, 5);
+        assert_eq!(at(Power, KeyProblem).number, 6);
+        assert_eq!(at(Knowledge, SocialRole).number, 7);
+        assert_eq!(at(Knowledge, SpecificConcern).number, 8);
+        assert_eq!(at(Knowledge, KeyProblem).number, 9);
+        assert_eq!(at(Legitimacy, SocialRole).number, 10);
+        assert_eq!(at(Legitimacy, SpecificConcern).number, 11);
+        assert_eq!(at(Legitimacy, KeyProblem).number, 12);
+    }
+
+    #[test]
+    fn each_category_sits_in_its_own_cell() {
+        for source in Source::ALL {
+            for kind in Kind::ALL {
+                let c = at(source, kind);
+                assert_eq!((c.source, c.kind), (source, kind), "category {}", c.number);
+            }
+        }
+    }
+
+    #[test]
+    fn the_names_match_the_table() {
+        let names: Vec<&str> = CATEGORIES.iter().map(|c| c.name).collect();
+        assert_eq!(
+            names,
+            [
+                "Beneficiary",
+                "Purpose",
+                "Measure of improvement",
+                "Decision-maker",
+                "Resources",
+                "Decision environment",
+                "Expert",
+                "Expertise",
+                "Guarantor",
+                "Witness",
+                "Emancipation",
+                "Worldview",
+            ]
+        );
+    }
+
+    #[test]
+    fn every_category_has_two_distinct_questions_and_its_texts() {
+        for c in &CATEGORIES {
+            for text in texts(c) {
+                assert!(!text.is_empty(), "category {} has an empty text", c.number);
+            }
+            for mode in Mode::ALL {
+                let q = c.question(mode);
+                assert!(q.ends_with('?'), "{}: {q}", c.number);
+                assert!(
+                    q.split_whitespace().count() <= 25,
+                    "{}: too long to read aloud: {q}",
+                    c.number
+                );
+            }
+            assert_eq!(c.question(Mode::Is), c.is_question);
+            assert_eq!(c.question(Mode::Ought), c.ought_question);
+            assert_ne!(c.is_question, c.ought_question, "category {}", c.number);
+        }
+    }
+
+    #[test]
+    fn ought_questions_ask_what_should_be_and_is_questions_do_not() {
+        for c in &CATEGORIES {
+            let normative = |q: &str| q.contains("should") || q.contains("ought");
+            assert!(normative(c.ought_question), "{}", c.ought_question);
+            assert!(!normative(c.is_question), "{}", c.is_question);
+        }
+    }
+
+    #[test]
+    fn only_the_legitimacy_row_is_not_about_those_involved() {
+        let not_involved: Vec<Source> = Source::ALL
+            .into_iter()
+            .filter(|s| !s.concerns_those_involved())
+            .collect();
+        assert_eq!(not_involved, [Source::Legitimacy]);
+        for c in &CATEGORIES {
+            assert_eq!(
+                c.source.concerns_those_involved(),
+                c.number <= 9,
+                "category {}",
+                c.number
+            );
+        }
+    }
+
+    #[test]
+    fn there_is_no_category_zero_or_thirteen() {
+        assert!(category(0).is_none());
+        assert!(category(13).is_none());
+        assert!(category(u8::MAX).is_none());
+    }
+
+    #[test]
+    fn the_witness_speaks_for_those_affected_but_not_involved() {
+        let witness = category(WITNESS).expect("the witness category exists");
+        assert_eq!(witness.number, 10);
+        assert_eq!(witness.name, "Witness");
+        assert_eq!(witness.source, Source::Legitimacy);
+        assert_eq!(witness.kind, Kind::SocialRole);
+        assert!(!witness.source.concerns_those_involved());
+        assert_eq!(at(Source::Legitimacy, Kind::SocialRole), witness);
+    }
+
+    #[test]
+    fn the_labels_read_as_on_the_table() {
+        let sources: Vec<&str> = Source::ALL.iter().map(|s| s.label()).collect();
+        assert_eq!(sources, ["Motivation", "Power", "Knowledge", "Legitimacy"]);
+        let kinds: Vec<&str> = Kind::ALL.iter().map(|k| k.label()).collect();
+        assert_eq!(
+            kinds,
+            [
+                "Social role (stakeholder)",
+                "Specific concern (stake)",
+                "Key problem (stakeholding issue)",
+            ]
+        );
+        let modes: Vec<&str> = Mode::ALL.iter().map(|m| m.label()).collect();
+        assert_eq!(modes, ["Is", "Ought"]);
+    }
+
+    #[test]
+    fn no_text_has_stray_whitespace() {
+        let mut all: Vec<&str> = CATEGORIES.iter().flat_map(texts).collect();
+        all.extend(
+            Source::ALL
+                .iter()
+                .flat_map(|s| [s.label(), s.description()]),
+        );
+        all.extend(Kind::ALL.iter().flat_map(|k| [k.label(), k.description()]));
+        all.extend(Mode::ALL.iter().flat_map(|m| [m.label(), m.description()]));
+        for text in all {
+            assert!(!text.is_empty());
+            assert_eq!(
+                text.trim(),
+                text,
+                "leading or trailing whitespace: {text:?}"
+            );
+            assert!(!text.contains("  "), "double space: {text:?}");
+            assert!(!text.contains('\n'), "line break: {text:?}");
+        }
+    }
+}
