@@ -100,7 +100,21 @@ pub fn BoundaryView(session: Session) -> impl IntoView {
     };
     let has_perspective = Memo::new(move |_| selected.get().is_some());
     let keys = window_event_listener(ev::keydown, move |e| {
-        if !e.alt_key() || e.ctrl_key() || e.meta_key() {
+        if e.ctrl_key() || e.meta_key() || e.shift_key() {
+            return;
+        }
+        // Presentation clickers send Page Down / Page Up: they step through the questions.
+        if !e.alt_key() {
+            if ui.view.get_untracked() != View::Facilitate {
+                return; // in the table, Page Down scrolls as usual
+            }
+            let by = match e.key().as_str() {
+                "PageDown" => 1,
+                "PageUp" => -1,
+                _ => return,
+            };
+            e.prevent_default();
+            ui.step_question(by);
             return;
         }
         let handled = match e.key().as_str() {
@@ -361,7 +375,7 @@ fn Facilitate(ui: Ui) -> impl IntoView {
                 <button type="button" on:click=move |_| ui.step_question(-1) aria-keyshortcuts="Alt+ArrowLeft">"\u{2190} Previous question"</button>
                 <button type="button" on:click=move |_| ui.step_question(1) aria-keyshortcuts="Alt+ArrowRight">"Next question \u{2192}"</button>
             </div>
-            <p class="hint keys">"Keys: Alt+\u{2190} / Alt+\u{2192} previous or next question, Alt+\u{2191} / Alt+\u{2193} previous or next perspective, Tab between is and ought."</p>
+            <p class="hint keys">"Keys: Page Up / Page Down (or Alt+\u{2190} / Alt+\u{2192}) previous or next question, Alt+\u{2191} / Alt+\u{2193} previous or next perspective, Tab between is and ought."</p>
         </div>
     }
 }

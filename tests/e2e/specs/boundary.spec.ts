@@ -69,6 +69,12 @@ test('the table shows every answer and what is still open, and leads to a questi
   await expect(table.locator('td dd.open')).toHaveCount(23);
   await table.getByRole('button', { name: /^9\./ }).click();
   await expect(b.meta).toContainText('Question 9 of 12');
+  // A presentation clicker's Page Down / Page Up step through the questions.
+  await page.keyboard.press('PageDown');
+  await expect(b.meta).toContainText('Question 10 of 12');
+  await page.keyboard.press('PageUp');
+  await page.keyboard.press('PageUp');
+  await expect(b.meta).toContainText('Question 8 of 12');
 });
 
 test('a perspective is linked to roster entries, and answers undo like any edit', async ({ page }) => {
