@@ -11,7 +11,7 @@ use crate::persist::browser;
 use crate::persist::library::workshop_key;
 use crate::route::{Route, Section};
 use crate::ui::boundary::BoundaryView;
-use crate::ui::browser::{download_workshop, format_time, fresh_id};
+use crate::ui::browser::{format_time, fresh_id};
 pub use session::{SaveStatus, Session};
 
 /// Loads the workshop `id` and shows it, or says why it cannot.
@@ -120,11 +120,7 @@ fn Editor(session: Session, repairs: Vec<String>, section: Signal<Section>) -> i
 /// Undo, redo, export, and the saved indicator.
 #[component]
 fn Toolbar(session: Session) -> impl IntoView {
-    let export = move |_| {
-        if let Ok(at) = download_workshop(session.document()) {
-            session.mark_exported(at);
-        }
-    };
+    let export = move |_| session.export();
     view! {
         <div class="toolbar" role="toolbar" aria-label="Workshop">
             <button type="button" on:click=move |_| session.undo() disabled=move || !session.can_undo.get()
@@ -176,10 +172,13 @@ fn SavedIndicator(session: Session) -> impl IntoView {
 /// The banners for storage full, a newer version elsewhere, a failed save, or an update.
 #[component]
 fn StatusBanners(session: Session) -> impl IntoView {
-    let retry = move |_| session.save_now();
-    let export_now = move |_| {
-        if let Ok(at) = download_workshop(session.document()) {
-            session.mark_exported(at);
+    // What to do when changes could not be saved: keep a copy outside the browser, try again.
+    let save_actions = move || {
+        view! {
+            <p class="actions">
+                <button type="button" on:click=move |_| session.export()>"Export this workshop"</button>
+                <button type="button" on:click=move |_| session.save_now()>"Try saving again"</button>
+            </p>
         }
     };
     let copy_error = RwSignal::new(None::<String>);
@@ -197,10 +196,7 @@ fn StatusBanners(session: Session) -> impl IntoView {
                 <div class="banner problem" role="alert">
                     <p><strong>"This browser's storage is full, so your latest changes are not saved."</strong>
                     " They are still here on screen, and the last saved copy is intact. Export this workshop to a file now, then delete old workshops from the list to make room, and try again."</p>
-                    <p class="actions">
-                        <button type="button" on:click=export_now>"Export this workshop"</button>
-                        <button type="button" on:click=retry>"Try saving again"</button>
-                    </p>
+                    {save_actions()}
                 </div>
             }.into_any()),
             SaveStatus::Conflict { .. } => Some(view! {
@@ -218,10 +214,7 @@ fn StatusBanners(session: Session) -> impl IntoView {
                 <div class="banner problem" role="alert">
                     <p><strong>"Your latest changes could not be saved."</strong> " The browser said: " {why}
                     ". They are still here on screen."</p>
-                    <p class="actions">
-                        <button type="button" on:click=export_now>"Export this workshop"</button>
-                        <button type="button" on:click=retry>"Try saving again"</button>
-                    </p>
+                    {save_actions()}
                 </div>
             }.into_any()),
             _ => None,

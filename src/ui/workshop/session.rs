@@ -222,8 +222,15 @@ impl Session {
         }
     }
 
+    /// Downloads the workshop as a file, and notes (and saves) when it was exported.
+    pub fn export(&self) {
+        if let Ok(at) = crate::ui::browser::download_workshop(self.document()) {
+            self.mark_exported(at);
+        }
+    }
+
     /// Notes that the workshop was exported at `at`, and saves that.
-    pub fn mark_exported(&self, at: f64) {
+    fn mark_exported(&self, at: f64) {
         self.meta.update(|m| m.last_exported_at = Some(at));
         self.schedule_save();
     }

@@ -3,13 +3,8 @@
 // and the stored size. The workshop matches benches/autosave.rs (roster of 1,000 + 40 KB of
 // notes); the activity issues extend both as they land. Not a test: numbers vary by machine.
 // Usage: node tests/e2e/bench/autosave.mjs [saves]   (after a release build)
-import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { launchChromium, serveDist, stats } from './common.mjs';
 
-const here = fileURLToPath(new URL('.', import.meta.url));
-const dist = join(here, '../../../dist');
 const SAVES = Number(process.argv[2] ?? 40);
 const PORT = 4184;
 
@@ -31,19 +26,9 @@ function largeWorkshop() {
   });
 }
 
-const stats = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return { median: s[Math.floor(s.length / 2)], p95: s[Math.floor(s.length * 0.95)], max: s[s.length - 1] };
-};
-
-const server = spawn('node', [join(here, '../serve.mjs'), String(PORT), dist], { stdio: 'ignore' });
+const stop = await serveDist(PORT);
 try {
-  await new Promise((r) => setTimeout(r, 400));
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', '--disable-quic'],
-  });
+  const browser = await launchChromium();
   const results = {};
   for (const throttle of [1, 4]) {
     const page = await browser.newPage();
@@ -75,5 +60,5 @@ try {
   }
   console.log('Targets: <= 5 ms per autosave write, <= 500 KB stored.');
 } finally {
-  server.kill();
+  stop();
 }

@@ -4,16 +4,11 @@
 //    "interactive" is the moment the app has mounted its <main> (event handlers attached).
 // Prints a table and writes report/size-speed.json. Not a test: numbers vary with the machine.
 // Usage: node tests/e2e/bench/size-speed.mjs [loads]
-import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { DIST as dist, ROOT as root, launchChromium, serveDist } from './common.mjs';
 
-const here = fileURLToPath(new URL('.', import.meta.url));
-const root = join(here, '../../..');
-const dist = join(root, 'dist');
 const LOADS = Number(process.argv[2] ?? 15);
 const PORT = 4183;
 
@@ -42,14 +37,9 @@ function sizes() {
 }
 
 async function timeToInteractive() {
-  const server = spawn('node', [join(here, '../serve.mjs'), String(PORT), dist], { stdio: 'ignore' });
+  const stop = await serveDist(PORT);
   try {
-    await new Promise((r) => setTimeout(r, 400));
-    const browser = await chromium.launch({
-      executablePath: '/usr/bin/chromium',
-      args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-        '--disable-component-update', '--disable-sync', '--disable-quic'],
-    });
+    const browser = await launchChromium();
     const times = [];
     for (let i = 0; i < LOADS + 1; i++) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
@@ -77,7 +67,7 @@ async function timeToInteractive() {
       max_ms: times[times.length - 1],
     };
   } finally {
-    server.kill();
+    stop();
   }
 }
 

@@ -1,0 +1,32 @@
+// Shared by the benchmarks: serve dist/ on loopback and launch Debian's Chromium the way the
+// browser suite does.
+import { chromium } from '@playwright/test';
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+export const ROOT = join(here, '../../..');
+export const DIST = join(ROOT, 'dist');
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-quic',
+];
+
+/** Serves dist/ on 127.0.0.1:`port`; returns a function that stops the server. */
+export async function serveDist(port) {
+  const server = spawn('node', [join(here, '../serve.mjs'), String(port), DIST], { stdio: 'ignore' });
+  await new Promise((r) => setTimeout(r, 400));
+  return () => server.kill();
+}
+
+export function launchChromium() {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** Median, p95 and max of a list of numbers. */
+export function stats(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  return { median: s[Math.floor(s.length / 2)], p95: s[Math.floor(s.length * 0.95)], max: s[s.length - 1] };
+}
