@@ -181,6 +181,33 @@ pub fn reconcile(index: &Index, records: &[(String, String)]) -> (Vec<Listed>, O
     (listed, changed.then_some(fresh))
 }
 
+/// Prepares imported workshops to be stored beside `existing` ones without overwriting any:
+/// an id already in the library, repeated within the import, or missing from the file (the
+/// reader gave it a placeholder starting `placeholder`) gets a fresh one from `fresh`. Each
+/// becomes revision 1 of a new record.
+pub fn prepare_import(
+    imported: Vec<SavedWorkshop>,
+    existing: &[String],
+    placeholder: &str,
+    mut fresh: impl FnMut() -> String,
+) -> Vec<SavedWorkshop> {
+    let mut taken: std::collections::HashSet<String> = existing.iter().cloned().collect();
+    imported
+        .into_iter()
+        .map(|mut saved| {
+            let id = &saved.workshop.id;
+            if taken.contains(id) || id.starts_with(placeholder) {
+                saved.workshop.id = std::iter::repeat_with(&mut fresh)
+                    .find(|candidate| !taken.contains(candidate))
+                    .expect("repeat_with never ends");
+            }
+            taken.insert(saved.workshop.id.clone());
+            saved.revision = 1;
+            saved
+        })
+        .collect()
+}
+
 /// How the list is ordered.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum SortBy {
@@ -361,6 +388,21 @@ mod tests {
             .map(|l| l.id().to_string())
             .collect();
         assert_eq!(ids, ["c", "b", "a"]);
+    }
+
+    #[test]
+    fn imports_never_take_an_id_already_used() {
+        let mk = |id: &str| SavedWorkshop::new(Workshop::new(id.into(), id, 0.0), 0.0);
+        let imported = vec![mk("w-1"), mk("w-new"), mk("w-new"), mk("imported-3")];
+        let mut n = 0;
+        let ids: Vec<String> = prepare_import(imported, &["w-1".to_string()], "imported-", || {
+            n += 1;
+            format!("w-fresh-{n}")
+        })
+        .iter()
+        .map(|s| s.workshop.id.clone())
+        .collect();
+        assert_eq!(ids, ["w-fresh-1", "w-new", "w-fresh-2", "w-fresh-3"]);
     }
 
     #[test]

@@ -9,7 +9,9 @@ use crate::persist::browser::{self, WriteError};
 use crate::persist::document::{
     MAX_IMPORT_BYTES, ReadError, SavedWorkshop, library_to_json, read_import,
 };
-use crate::persist::library::{Entry, Listed, SortBy, TrashEntry, is_app_key, view as list_view};
+use crate::persist::library::{
+    Entry, Listed, SortBy, TrashEntry, is_app_key, prepare_import, view as list_view,
+};
 use crate::route::Route;
 use crate::ui::browser::{
     download, download_workshop, file_text, format_time, fresh_id, now, request_persistence, today,
@@ -478,28 +480,26 @@ fn ImportButton(lib: Library) -> impl IntoView {
     }
 }
 
+/// The id the reader gives an imported workshop that has none; replaced before storing.
+const IMPORT_PLACEHOLDER: &str = "imported-";
+
 /// Imports every workshop in `text`, all or nothing: what to say on success, or the problem.
 fn import(lib: &Library, name: &str, text: &str) -> Result<String, String> {
     let not_imported = |why: String| format!("\u{201c}{name}\u{201d} was not imported. {why}");
-    let restored =
-        read_import(text, &|i| format!("imported-{i}")).map_err(|e| not_imported(e.to_string()))?;
+    let restored = read_import(text, &|i| format!("{IMPORT_PLACEHOLDER}{i}"))
+        .map_err(|e| not_imported(e.to_string()))?;
     if restored.is_empty() {
         return Err(not_imported("It holds no workshops.".into()));
     }
-    let existing = lib.ids();
+    let repairs: usize = restored.iter().map(|r| r.repairs.len()).sum();
+    let prepared = prepare_import(
+        restored.into_iter().map(|r| r.saved).collect(),
+        &lib.ids(),
+        IMPORT_PLACEHOLDER,
+        || fresh_id("w"),
+    );
     let mut written: Vec<String> = Vec::new();
-    let mut repairs = 0;
-    for r in restored {
-        repairs += r.repairs.len();
-        let mut saved = r.saved;
-        // Never overwrite: an id already here (or repeated in the file) gets a fresh one.
-        if existing.contains(&saved.workshop.id)
-            || written.contains(&saved.workshop.id)
-            || saved.workshop.id.starts_with("imported-")
-        {
-            saved.workshop.id = fresh_id("w");
-        }
-        saved.revision = 1;
+    for saved in prepared {
         if let Err(e) = browser::save_workshop(&saved, 0) {
             for id in &written {
                 browser::remove_workshop(id);
