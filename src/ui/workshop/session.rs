@@ -114,25 +114,22 @@ impl Session {
     }
 
     pub fn undo(&self) {
-        let current = self.workshop.get_untracked();
-        if let Some(previous) = self
-            .history
-            .try_update_value(|h| h.undo(&current))
-            .flatten()
-        {
-            self.workshop.set(previous);
-            self.changed();
-        }
+        self.travel(History::undo);
     }
 
     pub fn redo(&self) {
+        self.travel(History::redo);
+    }
+
+    /// Moves through the history (`History::undo` or `History::redo`) from the current state.
+    fn travel(&self, step: fn(&mut History<Workshop>, &Workshop) -> Option<Workshop>) {
         let current = self.workshop.get_untracked();
-        if let Some(next) = self
+        if let Some(state) = self
             .history
-            .try_update_value(|h| h.redo(&current))
+            .try_update_value(|h| step(h, &current))
             .flatten()
         {
-            self.workshop.set(next);
+            self.workshop.set(state);
             self.changed();
         }
     }
