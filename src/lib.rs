@@ -5,6 +5,8 @@
 
 /// Built-in material: activity descriptions and the sources the app cites.
 pub mod content;
+/// Exports: pure functions from the model to Markdown, CSV and other formats.
+pub mod export;
 /// Undo and redo, one step per gesture.
 pub mod history;
 /// The workshop as data.

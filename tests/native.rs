@@ -5,12 +5,15 @@
 //! - [`document`]: the saved-workshop format: every fixture restores, damaged documents are
 //!   repaired or refused with a clear message, and nothing panics.
 //! - [`roundtrip`]: property tests: whatever the app can save, it reads back unchanged.
+//! - [`boundary_export`]: the boundary critique as Markdown and CSV, with hostile text.
 //! - [`library`]: the library index reconciled against stored records made from the fixtures.
 //!
 //! Run with `cargo test --test native`.
 
 #[path = "native/architecture.rs"]
 mod architecture;
+#[path = "native/boundary_export.rs"]
+mod boundary_export;
 #[path = "native/document.rs"]
 mod document;
 #[path = "native/fixtures.rs"]

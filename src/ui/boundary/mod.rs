@@ -1,11 +1,20 @@
-//! Boundary critique: perspectives, one question at a time (facilitate), and the classic
-//! 4 × 3 table. Answers are edits of the open workshop, so they save and undo like the rest.
+//! Boundary critique: perspectives, and five ways to look at their answers: one question at a
+//! time (facilitate), the classic 4 × 3 table, every perspective side by side on one question
+//! (compare, where tensions are marked), those involved against those affected (challenge), and
+//! the summary with its exports. Answers and tensions are edits of the open workshop, so they
+//! save and undo like the rest.
+
+mod challenge;
+mod compare;
+mod facilitate;
+mod summary;
+mod table;
 
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::content::csh::{self, Category, Kind, Mode, Source};
-use crate::model::boundary::QUESTIONS;
+use crate::content::csh::{self, Mode, Source};
+use crate::model::boundary::{QUESTIONS, Stance};
 use crate::ui::browser::fresh_id;
 use crate::ui::workshop::Session;
 
@@ -14,6 +23,46 @@ use crate::ui::workshop::Session;
 enum View {
     Facilitate,
     Table,
+    Compare,
+    Challenge,
+    Summary,
+}
+
+impl View {
+    const ALL: [View; 5] = [
+        View::Facilitate,
+        View::Table,
+        View::Compare,
+        View::Challenge,
+        View::Summary,
+    ];
+
+    fn label(self) -> &'static str {
+        match self {
+            View::Facilitate => "One question",
+            View::Table => "Table",
+            View::Compare => "Compare",
+            View::Challenge => "Challenge",
+            View::Summary => "Summary",
+        }
+    }
+
+    fn description(self) -> &'static str {
+        match self {
+            View::Facilitate => "One question at a time, is and ought side by side",
+            View::Table => "All twelve questions for one perspective, as the classic table",
+            View::Compare => "Every perspective's answers to one question, and the tensions",
+            View::Challenge => {
+                "What those involved say is, beside what those affected say ought to be"
+            }
+            View::Summary => "Tensions strongest first, open questions, and export",
+        }
+    }
+
+    /// Whether the view shows one perspective (the tabs choose it).
+    fn is_per_perspective(self) -> bool {
+        matches!(self, View::Facilitate | View::Table)
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -24,21 +73,17 @@ struct Ui {
     /// `current` checked against the perspectives that exist (first one by default). A memo, so
     /// that typing an answer does not rebuild the views that depend on the selection.
     selected: Memo<Option<String>>,
+    /// The perspectives' ids in order; changes only when one is added or removed.
+    ids: Memo<Vec<String>>,
     question: RwSignal<u8>,
     view: RwSignal<View>,
+    /// Minutes per question on the facilitation timer (0 = off); kept across views.
+    timer_minutes: RwSignal<u32>,
+    /// Focus mode: everything but the question (or comparison) is hidden, for the projector.
+    focus: RwSignal<bool>,
 }
 
 impl Ui {
-    fn perspective_ids(&self) -> Vec<String> {
-        self.session.workshop.with(|w| {
-            w.boundary
-                .perspectives
-                .iter()
-                .map(|p| p.id.clone())
-                .collect()
-        })
-    }
-
     /// The selected perspective.
     fn current_id(&self) -> Option<String> {
         self.selected.get()
@@ -50,25 +95,30 @@ impl Ui {
     }
 
     fn step_perspective(&self, by: i32) {
-        let ids = self.perspective_ids();
+        let ids = self.ids.get_untracked();
         if ids.is_empty() {
             return;
         }
         let at = self
-            .current_id()
+            .selected
+            .get_untracked()
             .and_then(|c| ids.iter().position(|i| *i == c))
             .unwrap_or(0) as i32;
         let next = (at + by).rem_euclid(ids.len() as i32) as usize;
         self.current.set(Some(ids[next].clone()));
     }
 
-    fn answer(&self, question: u8, mode: Mode) -> String {
-        let Some(pid) = self.current_id() else {
-            return String::new();
-        };
+    /// Shows `question` in `view`.
+    fn open(&self, view: View, question: u8) {
+        self.question.set(question);
+        self.view.set(view);
+    }
+
+    /// The text a perspective gave (reactive).
+    fn answer_of(&self, pid: &str, question: u8, mode: Mode) -> String {
         self.session.workshop.with(|w| {
             w.boundary
-                .perspective(&pid)
+                .perspective(pid)
                 .and_then(|p| p.answers.get(&question))
                 .map(|a| match mode {
                     Mode::Is => a.is.clone(),
@@ -77,36 +127,97 @@ impl Ui {
                 .unwrap_or_default()
         })
     }
+
+    /// The selected perspective's answer (reactive).
+    fn answer(&self, question: u8, mode: Mode) -> String {
+        self.current_id()
+            .map(|pid| self.answer_of(&pid, question, mode))
+            .unwrap_or_default()
+    }
+
+    /// A perspective's name (reactive); an unnamed one is called so.
+    fn name_of(&self, pid: &str) -> String {
+        self.session.workshop.with(|w| {
+            w.boundary
+                .perspective(pid)
+                .map(|p| p.name.trim().to_string())
+                .filter(|n| !n.is_empty())
+                .unwrap_or_else(|| "Unnamed perspective".to_string())
+        })
+    }
+
+    /// Whom a perspective speaks for, from its roster links (reactive).
+    fn stance_of(&self, pid: &str) -> Stance {
+        self.session
+            .workshop
+            .with(|w| w.boundary.stance(pid, &w.roster))
+    }
+}
+
+/// A short tag for a perspective's stance.
+fn stance_label(stance: Stance) -> &'static str {
+    match stance {
+        Stance::Involved => "involved",
+        Stance::Affected => "affected",
+        Stance::Unclear => "stance not set",
+    }
 }
 
 #[component]
 pub fn BoundaryView(session: Session) -> impl IntoView {
     let current = RwSignal::new(None::<String>);
-    let selected = Memo::new(move |_| {
+    let ids = Memo::new(move |_| {
         session.workshop.with(|w| {
-            let ids = &w.boundary.perspectives;
-            current
-                .get()
-                .filter(|c| ids.iter().any(|p| &p.id == c))
-                .or_else(|| ids.first().map(|p| p.id.clone()))
+            w.boundary
+                .perspectives
+                .iter()
+                .map(|p| p.id.clone())
+                .collect::<Vec<_>>()
         })
+    });
+    let selected = Memo::new(move |_| {
+        let ids = ids.get();
+        current
+            .get()
+            .filter(|c| ids.contains(c))
+            .or_else(|| ids.first().cloned())
     });
     let ui = Ui {
         session,
         current,
         selected,
+        ids,
         question: RwSignal::new(1),
         view: RwSignal::new(View::Facilitate),
+        timer_minutes: RwSignal::new(0),
+        focus: RwSignal::new(false),
     };
+    // Focus mode hides the page's chrome through a class on <html>; leaving the section ends it.
+    Effect::new(move |_| {
+        let on = ui.focus.get();
+        if let Some(root) = document().document_element() {
+            let _ = root.class_list().toggle_with_force("focus-mode", on);
+        }
+    });
+    on_cleanup(|| {
+        if let Some(root) = document().document_element() {
+            let _ = root.class_list().remove_1("focus-mode");
+        }
+    });
     let has_perspective = Memo::new(move |_| selected.get().is_some());
     let keys = window_event_listener(ev::keydown, move |e| {
         if e.ctrl_key() || e.meta_key() || e.shift_key() {
             return;
         }
+        if e.key() == "Escape" && ui.focus.get_untracked() {
+            ui.focus.set(false);
+            return;
+        }
+        let view = ui.view.get_untracked();
         // Presentation clickers send Page Down / Page Up: they step through the questions.
         if !e.alt_key() {
-            if ui.view.get_untracked() != View::Facilitate {
-                return; // in the table, Page Down scrolls as usual
+            if !matches!(view, View::Facilitate | View::Compare) {
+                return; // elsewhere Page Down scrolls as usual
             }
             let by = match e.key().as_str() {
                 "PageDown" => 1,
@@ -142,24 +253,46 @@ pub fn BoundaryView(session: Session) -> impl IntoView {
     });
     on_cleanup(move || keys.remove());
 
+    let per_perspective = Memo::new(move |_| ui.view.get().is_per_perspective());
     view! {
         <section class="boundary" aria-labelledby="boundary-heading">
-            <h2 id="boundary-heading">"Boundary critique"</h2>
-            <p class="hint">
-                "Each perspective answers twelve questions: what is the case, and what ought to be. Where answers pull apart, the plan's boundaries show."
-            </p>
+            // Once there are perspectives the section tab names the page; the heading stays for
+            // screen readers, and the question gets the room.
+            <h2 id="boundary-heading" class:visually-hidden=move || has_perspective.get()>"Boundary critique"</h2>
+            <Show when=move || ui.focus.get()>
+                <div class="focus-bar">
+                    <span class="focus-title">{move || session.workshop.with(|w| w.display_title().to_string())}</span>
+                    <button type="button" on:click=move |_| ui.focus.set(false) aria-keyshortcuts="Escape">"Exit focus (Esc)"</button>
+                </div>
+            </Show>
+            // The introduction is for a start; once there are perspectives, the question needs the room.
+            <Show when=move || !has_perspective.get()>
+                <p class="hint">
+                    "Each perspective answers twelve questions: what is the case, and what ought to be. Where answers pull apart, the plan's boundaries show."
+                </p>
+            </Show>
             <div class="boundary-bar">
                 <Perspectives ui=ui />
                 <Show when=move || has_perspective.get()>
                     <div class="view-switch" role="group" aria-label="Show">
-                        <button type="button" aria-pressed=move || (ui.view.get() == View::Facilitate).to_string()
-                            on:click=move |_| ui.view.set(View::Facilitate)>"One question at a time"</button>
-                        <button type="button" aria-pressed=move || (ui.view.get() == View::Table).to_string()
-                            on:click=move |_| ui.view.set(View::Table)>"All twelve as a table"</button>
+                        {View::ALL.iter().map(|&v| view! {
+                            <button type="button" title=v.description()
+                                aria-pressed=move || (ui.view.get() == v).to_string()
+                                on:click=move |_| ui.view.set(v)>{v.label()}</button>
+                        }).collect_view()}
+                        <Show when=move || matches!(ui.view.get(), View::Facilitate | View::Compare)>
+                            <button type="button" class="focus-toggle" on:click=move |_| ui.focus.set(true)
+                                title="Hide everything but the question, for the projector (Esc to leave)">"Focus"</button>
+                        </Show>
                     </div>
                 </Show>
             </div>
-            {move || ui.selected.get().map(|pid| view! { <PerspectiveDetails ui=ui pid=pid /> })}
+            {move || {
+                (per_perspective.get())
+                    .then(|| ui.selected.get())
+                    .flatten()
+                    .map(|pid| view! { <PerspectiveDetails ui=ui pid=pid /> })
+            }}
             {move || {
                 if !has_perspective.get() {
                     return view! {
@@ -168,8 +301,11 @@ pub fn BoundaryView(session: Session) -> impl IntoView {
                     .into_any();
                 }
                 match ui.view.get() {
-                    View::Facilitate => view! { <Facilitate ui=ui /> }.into_any(),
-                    View::Table => view! { <Table ui=ui /> }.into_any(),
+                    View::Facilitate => view! { <facilitate::Facilitate ui=ui /> }.into_any(),
+                    View::Table => view! { <table::Table ui=ui /> }.into_any(),
+                    View::Compare => view! { <compare::Compare ui=ui /> }.into_any(),
+                    View::Challenge => view! { <challenge::Challenge ui=ui /> }.into_any(),
+                    View::Summary => view! { <summary::Summary ui=ui /> }.into_any(),
                 }
             }}
         </section>
@@ -197,40 +333,42 @@ fn Perspectives(ui: Ui) -> impl IntoView {
     };
     view! {
         <div class="perspectives">
-            <div class="perspective-tabs" role="group" aria-label="Perspective being answered">
-                <For
-                    each=move || ui.perspective_ids()
-                    key=|id| id.clone()
-                    children=move |pid| {
-                        let selected = {
-                            let pid = pid.clone();
-                            move || ui.current_id().as_deref() == Some(pid.as_str())
-                        };
-                        let name = {
-                            let pid = pid.clone();
-                            move || session.workshop.with(|w| {
-                                w.boundary.perspective(&pid).map(|p| p.name.clone()).unwrap_or_default()
-                            })
-                        };
-                        let progress = {
-                            let pid = pid.clone();
-                            move || session.workshop.with(|w| w.boundary.progress(&pid))
-                        };
-                        view! {
-                            <button type="button" class="perspective-tab" aria-pressed=move || selected().to_string()
-                                on:click=move |_| ui.current.set(Some(pid.clone()))>
-                                {name} <span class="count">{move || format!("{}/24", progress())}</span>
-                            </button>
+            <Show when=move || ui.view.get().is_per_perspective() && !ui.ids.get().is_empty()>
+                <div class="perspective-tabs" role="group" aria-label="Perspective being answered">
+                    <For
+                        each=move || ui.ids.get()
+                        key=|id| id.clone()
+                        children=move |pid| {
+                            let selected = {
+                                let pid = pid.clone();
+                                move || ui.current_id().as_deref() == Some(pid.as_str())
+                            };
+                            let name = {
+                                let pid = pid.clone();
+                                move || ui.name_of(&pid)
+                            };
+                            let progress = {
+                                let pid = pid.clone();
+                                move || session.workshop.with(|w| w.boundary.progress(&pid))
+                            };
+                            view! {
+                                <button type="button" class="perspective-tab" aria-pressed=move || selected().to_string()
+                                    on:click=move |_| ui.current.set(Some(pid.clone()))>
+                                    {name} <span class="count">{move || format!("{}/24", progress())}</span>
+                                </button>
+                            }
                         }
-                    }
-                />
-            </div>
-            <form class="add-perspective" on:submit=add>
-                <label for="new-perspective" class="visually-hidden">"New perspective"</label>
-                <input id="new-perspective" type="text" placeholder="e.g. Service users"
-                    prop:value=move || new_name.get() on:input=move |e| new_name.set(event_target_value(&e)) />
-                <button type="submit">"Add perspective"</button>
-            </form>
+                    />
+                </div>
+            </Show>
+            <Show when=move || ui.view.get().is_per_perspective()>
+                <form class="add-perspective" on:submit=add>
+                    <label for="new-perspective" class="visually-hidden">"New perspective"</label>
+                    <input id="new-perspective" type="text" placeholder="e.g. Service users"
+                        prop:value=move || new_name.get() on:input=move |e| new_name.set(event_target_value(&e)) />
+                    <button type="submit">"Add perspective"</button>
+                </form>
+            </Show>
         </div>
     }
 }
@@ -266,16 +404,23 @@ fn PerspectiveDetails(ui: Ui, pid: String) -> impl IntoView {
         let pid = pid.clone();
         move |_| session.edit(None, |w| w.boundary.remove_perspective(&pid))
     };
+    let stance = {
+        let pid = pid.clone();
+        move || stance_label(ui.stance_of(&pid))
+    };
     let roster = move || session.workshop.with(|w| w.roster.clone());
     view! {
         <details class="perspective-details">
-            <summary>"Name and who this perspective speaks for"</summary>
+            <summary>"Name and who this perspective speaks for"
+                <span class="stance-tag">{stance}</span>
+            </summary>
             <div class="field">
                 <label for="perspective-name">"Name"</label>
                 <input id="perspective-name" type="text" prop:value=name on:input=rename on:blur=move |_| session.seal() />
             </div>
             <fieldset>
                 <legend>"Speaks for (from the roster)"</legend>
+                <p class="hint">"Linking a perspective to roster entries marks it as speaking for those involved or those affected; the challenge view and the witness question use that."</p>
                 {move || {
                     let entries = roster();
                     if entries.is_empty() {
@@ -314,126 +459,54 @@ fn PerspectiveDetails(ui: Ui, pid: String) -> impl IntoView {
     }
 }
 
-/// One question, large, with the is and ought answers side by side.
+/// Beside the legitimacy questions: the roster entries affected but not involved, and on the
+/// witness question, the ones no perspective speaks for.
 #[component]
-fn Facilitate(ui: Ui) -> impl IntoView {
-    let session = ui.session;
-    let category = move || csh::category(ui.question.get()).expect("questions are 1 to 12");
-    let perspective_name = move || {
-        ui.current_id()
-            .and_then(|pid| {
-                session
-                    .workshop
-                    .with(|w| w.boundary.perspective(&pid).map(|p| p.name.clone()))
-            })
-            .unwrap_or_default()
-    };
-    let field = move |mode: Mode| {
-        let id = match mode {
-            Mode::Is => "answer-is",
-            Mode::Ought => "answer-ought",
-        };
-        let on_input = move |e: ev::Event| {
-            let Some(pid) = ui.current_id() else { return };
-            let q = ui.question.get_untracked();
-            let v = event_target_value(&e);
-            let gesture = format!("boundary:{pid}:{q}:{}", mode.label());
-            session.edit(Some(&gesture), |w| {
-                w.boundary.set_answer(&pid, q, mode == Mode::Is, v)
-            });
-        };
-        view! {
-            <div class=format!("answer {}", mode.label().to_lowercase())>
-                <span class="mode-tag">{mode.label()}</span>
-                <label for=id>{move || category().question(mode)}</label>
-                <textarea id=id rows="4" prop:value=move || ui.answer(ui.question.get(), mode)
-                    on:input=on_input on:blur=move |_| session.seal()></textarea>
-            </div>
-        }
-    };
-    view! {
-        <div class="facilitate">
-            <p class="question-meta">
-                {move || format!("Question {} of 12", ui.question.get())} " \u{00b7} "
-                {move || { let c = category(); format!("{} \u{00b7} {}", c.source.label(), c.kind.label()) }}
-            </p>
-            <h3 class="question-name">{move || category().name}</h3>
-            <p class="answering">"Answering as " <strong>{perspective_name}</strong></p>
-            <div class="is-ought">
-                {field(Mode::Is)}
-                {field(Mode::Ought)}
-            </div>
-            <details class="guidance">
-                <summary>"About this question"</summary>
-                <dl>
-                    <dt>"What it asks"</dt><dd>{move || category().asks}</dd>
-                    <dt>"Why it matters"</dt><dd>{move || category().why}</dd>
-                    <dt>"An example (illustrative, from the Shropshire social prescribing case)"</dt><dd>{move || category().example}</dd>
-                </dl>
-            </details>
-            <div class="question-nav">
-                <button type="button" on:click=move |_| ui.step_question(-1) aria-keyshortcuts="Alt+ArrowLeft">"\u{2190} Previous question"</button>
-                <button type="button" on:click=move |_| ui.step_question(1) aria-keyshortcuts="Alt+ArrowRight">"Next question \u{2192}"</button>
-            </div>
-            <p class="hint keys">"Keys: Page Up / Page Down (or Alt+\u{2190} / Alt+\u{2192}) previous or next question, Alt+\u{2191} / Alt+\u{2193} previous or next perspective, Tab between is and ought."</p>
-        </div>
+fn AffectedAside(ui: Ui, question: u8) -> impl IntoView {
+    let category = csh::category(question).expect("questions are 1 to 12");
+    if category.source != Source::Legitimacy {
+        return ().into_any();
     }
-}
-
-/// The classic table: four sources of influence by three kinds of category, for one
-/// perspective, with what is answered and what is not.
-#[component]
-fn Table(ui: Ui) -> impl IntoView {
     let session = ui.session;
-    let progress = move || {
-        ui.current_id().map_or(0, |pid| {
-            session.workshop.with(|w| w.boundary.progress(&pid))
+    let affected = move || {
+        session.workshop.with(|w| {
+            w.roster
+                .iter()
+                .filter(|s| s.involvement == crate::model::Involvement::Affected)
+                .map(|s| s.name.clone())
+                .collect::<Vec<_>>()
         })
     };
-    let cell = move |c: &'static Category| {
-        let text = move |mode: Mode| {
-            let a = ui.answer(c.number, mode);
-            if a.trim().is_empty() {
-                "\u{2014} not answered".to_string()
-            } else {
-                a
-            }
-        };
-        view! {
-            <td class="csh-cell">
-                <button type="button" class="link-like" on:click=move |_| {
-                    ui.question.set(c.number);
-                    ui.view.set(View::Facilitate);
-                }>{format!("{}. {}", c.number, c.name)}</button>
-                <dl>
-                    <dt>"Is"</dt><dd class=move || if ui.answer(c.number, Mode::Is).trim().is_empty() { "open" } else { "" }>{move || text(Mode::Is)}</dd>
-                    <dt>"Ought"</dt><dd class=move || if ui.answer(c.number, Mode::Ought).trim().is_empty() { "open" } else { "" }>{move || text(Mode::Ought)}</dd>
-                </dl>
-            </td>
-        }
+    let unrepresented = move || {
+        session.workshop.with(|w| {
+            w.boundary
+                .unrepresented(&w.roster)
+                .into_iter()
+                .map(|s| s.name.clone())
+                .collect::<Vec<_>>()
+        })
     };
+    let witness = question == csh::WITNESS;
     view! {
-        <p class="progress">{move || format!("{} of 24 answers given", progress())}</p>
-        <div class="table-wrap">
-            <table class="csh-table">
-                <caption class="visually-hidden">"The twelve boundary questions by source of influence and kind"</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Source of influence"</th>
-                        {Kind::ALL.iter().map(|k| view! { <th scope="col">{k.label()}</th> }).collect_view()}
-                    </tr>
-                </thead>
-                <tbody>
-                    {Source::ALL.iter().map(|s| view! {
-                        <tr>
-                            <th scope="row">{s.label()}
-                                {(!s.concerns_those_involved()).then(|| view! { <span class="row-note">"those affected"</span> })}
-                            </th>
-                            {Kind::ALL.iter().map(|k| cell(csh::at(*s, *k))).collect_view()}
-                        </tr>
-                    }).collect_view()}
-                </tbody>
-            </table>
-        </div>
+        <aside class="affected-aside" aria-label="Those affected">
+            {move || {
+                let names = affected();
+                if names.is_empty() {
+                    view! { <p>"The roster marks nobody as affected but not involved. Who is affected by the scheme without having a say in it?"</p> }.into_any()
+                } else {
+                    view! {
+                        <p><strong>"Affected but not involved (roster): "</strong>{names.join(", ")}</p>
+                    }.into_any()
+                }
+            }}
+            {move || {
+                let missing = unrepresented();
+                (witness && !missing.is_empty()).then(|| view! {
+                    <p class="witness-prompt"><strong>"No perspective speaks for: "</strong>{missing.join(", ")}
+                        ". Who can speak for their interests here?"</p>
+                })
+            }}
+        </aside>
     }
+    .into_any()
 }

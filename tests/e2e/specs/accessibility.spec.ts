@@ -4,6 +4,8 @@ import { test, expect } from '../support/fixtures';
 import { PAGES, type Scheme, type Theme } from '../support/app';
 import { expectNoAxeViolations } from '../support/a11y';
 import { LibraryPage } from '../support/workshops';
+import { BoundaryPage, seedCritique } from '../support/boundary';
+import type { Page } from '@playwright/test';
 
 const THEMES: Theme[] = ['standard', 'projector'];
 const SCHEMES: Scheme[] = ['light', 'dark'];
@@ -76,29 +78,40 @@ for (const theme of THEMES) {
   }
 }
 
-test('projector theme: workshop and library text is at least 24px at 1024x768', async ({ app, page }) => {
+test('projector theme: workshop, library and boundary critique text is at least 24px at 1024x768', async ({ app, page }) => {
   await page.setViewportSize({ width: 1024, height: 768 });
   await app.open();
   await app.setTheme('projector');
   const lib = new LibraryPage(page);
   const ws = await lib.create({ title: 'Big text', purpose: 'Readable from the back' });
   await ws.addStakeholder('GPs');
-  for (const where of ['workshop', 'library']) {
-    if (where === 'library') await lib.open();
-    const small = await page.evaluate(() => {
-      const tooSmall: string[] = [];
-      for (const el of document.querySelectorAll<HTMLElement>('main *, header *')) {
-        const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim());
-        const field = el.matches('input, select, textarea, button');
-        if ((!own && !field) || el.matches('.visually-hidden')) continue;
-        const size = parseFloat(getComputedStyle(el).fontSize);
-        if (size < 24 && el.offsetParent !== null) tooSmall.push(`${el.tagName.toLowerCase()}.${el.className} ${size}px`);
-      }
-      return tooSmall;
-    });
-    expect(small, `text under 24px on the ${where} page`).toEqual([]);
+  expect(await smallText(page), 'text under 24px on the workshop page').toEqual([]);
+  await lib.open();
+  expect(await smallText(page), 'text under 24px on the library page').toEqual([]);
+  await seedCritique(page);
+  const b = new BoundaryPage(page);
+  await page.getByLabel('Timer').selectOption({ label: '2 min per question' });
+  for (const view of ['One question', 'Table', 'Compare', 'Challenge', 'Summary'] as const) {
+    await b.show(view);
+    expect(await smallText(page), `text under 24px in the boundary ${view} view`).toEqual([]);
   }
 });
+
+/** Elements with their own visible text (or form fields) set smaller than 24px. */
+function smallText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const tooSmall: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('main *, header *')) {
+      const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim());
+      const field = el.matches('input, select, textarea, button');
+      // Radio buttons and checkboxes carry no text of their own (their labels are checked).
+      if ((!own && !field) || el.matches('.visually-hidden, input[type=radio], input[type=checkbox]')) continue;
+      const size = parseFloat(getComputedStyle(el).fontSize);
+      if (size < 24 && el.offsetParent !== null) tooSmall.push(`${el.tagName.toLowerCase()}.${el.className} ${size}px`);
+    }
+    return tooSmall;
+  });
+}
 
 for (const theme of THEMES) {
   for (const scheme of SCHEMES) {
@@ -117,8 +130,17 @@ for (const theme of THEMES) {
       await page.getByText('Name and who this perspective speaks for').click();
       await page.getByText('About this question').click();
       await expectNoAxeViolations(page, { aaa: theme === 'projector' });
-      await page.getByRole('button', { name: 'All twelve as a table' }).click();
+      await new BoundaryPage(page).show('Table');
       await expectNoAxeViolations(page, { aaa: theme === 'projector' });
+      // Every view with a fuller critique: stances, tensions, pair tensions, timer.
+      await seedCritique(page, { perspectives: 3 });
+      const b = new BoundaryPage(page);
+      await page.getByLabel('Timer').selectOption({ label: '2 min per question' });
+      await expectNoAxeViolations(page, { aaa: theme === 'projector' });
+      for (const view of ['Compare', 'Challenge', 'Summary'] as const) {
+        await b.show(view);
+        await expectNoAxeViolations(page, { aaa: theme === 'projector' });
+      }
     });
   }
 }

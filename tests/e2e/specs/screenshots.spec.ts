@@ -4,6 +4,7 @@ import { test, expect } from '../support/fixtures';
 import { PAGES, type Theme } from '../support/app';
 import { screenshotBothSizes } from '../support/screenshots';
 import { LibraryPage } from '../support/workshops';
+import { BoundaryPage, seedCritique } from '../support/boundary';
 
 for (const theme of ['standard', 'projector'] as Theme[]) {
   for (const scheme of ['light', 'dark'] as const) {
@@ -54,21 +55,31 @@ for (const theme of ['standard', 'projector'] as Theme[]) {
 }
 
 for (const theme of ['standard', 'projector'] as Theme[]) {
-  test(`screenshots of boundary critique: ${theme}`, async ({ app, page }) => {
-    await app.open();
-    await app.setTheme(theme);
-    const lib = new LibraryPage(page);
-    const ws = await lib.create({ title: 'Shropshire social prescribing' });
-    await ws.addStakeholder('GPs', 'Practices');
-    await page.getByRole('link', { name: 'Boundary critique' }).click();
-    await page.getByLabel('New perspective').fill('Core team');
-    await page.getByRole('button', { name: 'Add perspective' }).click();
-    await page.locator('#answer-is').fill('Frequent attenders at GP practices, people who are lonely or isolated');
-    await page.locator('#answer-ought').fill('People with low agency, wherever they live in the county');
-    await page.evaluate(() => window.scrollTo(0, 0));
-    await screenshotBothSizes(page, `boundary-facilitate-${theme}`);
-    await page.getByRole('button', { name: 'All twelve as a table' }).click();
-    await screenshotBothSizes(page, `boundary-table-${theme}`);
-    await expect(page.locator('table.csh-table')).toBeVisible();
-  });
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`screenshots of boundary critique: ${theme} ${scheme}`, async ({ app, page }) => {
+      await app.open();
+      await app.setTheme(theme);
+      await app.setScheme(scheme);
+      await seedCritique(page, { perspectives: 4, full: true });
+      const b = new BoundaryPage(page);
+      await page.getByLabel('Timer').selectOption({ label: '3 min per question' });
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await screenshotBothSizes(page, `boundary-facilitate-${theme}-${scheme}`);
+      await page.getByRole('button', { name: 'Focus', exact: true }).click();
+      await screenshotBothSizes(page, `boundary-focus-${theme}-${scheme}`);
+      await expect(b.oughtField).toBeInViewport();
+      await page.keyboard.press('Escape');
+      for (const view of ['Table', 'Compare', 'Challenge', 'Summary'] as const) {
+        await b.show(view);
+        await page.evaluate(() => window.scrollTo(0, 0));
+        await screenshotBothSizes(page, `boundary-${view.toLowerCase()}-${theme}-${scheme}`);
+      }
+      await b.show('One question');
+      await page.keyboard.press('Alt+ArrowLeft');
+      await page.keyboard.press('Alt+ArrowLeft');
+      await page.keyboard.press('Alt+ArrowLeft'); // question 10: the witness prompt
+      await page.locator('.affected-aside').scrollIntoViewIfNeeded();
+      await screenshotBothSizes(page, `boundary-witness-${theme}-${scheme}`);
+    });
+  }
 }

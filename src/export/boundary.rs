@@ -1,0 +1,396 @@
+//! The boundary critique as Markdown (a readable report) and as CSV (one row per perspective ×
+//! question × mode, for spreadsheets and analysis tools).
+//!
+//! User text is always text: in Markdown every character that could start markup is
+//! backslash-escaped, so `<script>` or `# heading` show as typed; in CSV the `csv` crate quotes
+//! (RFC 4180, by `csv_core`) and cells that a spreadsheet would run as a formula are defused.
+
+use crate::content::csh::{self, Mode};
+use crate::model::Workshop;
+use crate::model::boundary::{BoundaryCritique, Level, Stance};
+
+/// The columns of [`csv`], in order.
+pub const CSV_HEADER: [&str; 9] = [
+    "perspective",
+    "stance",
+    "question",
+    "source",
+    "kind",
+    "category",
+    "mode",
+    "question_text",
+    "answer",
+];
+
+/// A perspective's name, or what to call it when it has none.
+fn perspective_name(critique: &BoundaryCritique, id: &str) -> String {
+    critique
+        .perspective(id)
+        .map(|p| p.name.trim().to_string())
+        .filter(|n| !n.is_empty())
+        .unwrap_or_else(|| "Unnamed perspective".to_string())
+}
+
+/// Backslash-escapes every character that could begin Markdown or HTML markup anywhere in a
+/// line, and the markers that only count at the start of a line (`-`, `+`, `=`, `1.`).
+pub fn escape_markdown(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + 8);
+    let mut at_start = true;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '-' | '+' | '=' if at_start => {
+                out.push('\\');
+                out.push(c);
+            }
+            '0'..='9' if at_start => {
+                // "1." or "1)" at the start of a line would begin an ordered list.
+                out.push(c);
+                while let Some(&d) = chars.peek() {
+                    if d.is_ascii_digit() {
+                        out.push(d);
+                        chars.next();
+                    } else {
+                        break;
+                    }
+                }
+                if let Some(&d) = chars.peek()
+                    && (d == '.' || d == ')')
+                {
+                    out.push('\\');
+                    out.push(d);
+                    chars.next();
+                }
+            }
+            _ => out.push(c),
+        }
+        if !(at_start && c == ' ') {
+            at_start = false;
+        }
+    }
+    out
+}
+
+/// User text on one line (names, notes, titles): line breaks become spaces, then escaped.
+fn inline(text: &str) -> String {
+    let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    escape_markdown(&joined)
+}
+
+/// User text as a block quote that keeps its line breaks (CommonMark hard breaks).
+fn quote(text: &str) -> String {
+    let normalised = text.replace("\r\n", "\n").replace('\r', "\n");
+    let lines: Vec<&str> = normalised.trim_end().lines().collect();
+    let mut out = String::new();
+    for (i, line) in lines.iter().enumerate() {
+        let escaped = escape_markdown(line.trim_end());
+        if escaped.trim().is_empty() {
+            out.push_str(">\n");
+            continue;
+        }
+        let next_has_text = lines.get(i + 1).is_some_and(|l| !l.trim().is_empty());
+        out.push_str("> ");
+        out.push_str(&escaped);
+        if next_has_text {
+            out.push('\\');
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn stance_words(stance: Stance) -> &'static str {
+    match stance {
+        Stance::Involved => "speaks for those involved",
+        Stance::Affected => "speaks for those affected",
+        Stance::Unclear => "stance not set (linked to no roster entry, or to both kinds)",
+    }
+}
+
+/// The critique as a Markdown report: details, tensions strongest first, unanswered questions,
+/// affected groups nobody speaks for, then every perspective's answers question by question.
+pub fn markdown(w: &Workshop) -> String {
+    let b = &w.boundary;
+    let mut md = format!("# Boundary critique: {}\n\n", inline(w.display_title()));
+    let mut facts = Vec::new();
+    if !w.date.trim().is_empty() {
+        facts.push(format!("Date: {}", inline(&w.date)));
+    }
+    if !w.facilitator.trim().is_empty() {
+        facts.push(format!("Facilitator: {}", inline(&w.facilitator)));
+    }
+    if !facts.is_empty() {
+        md.push_str(&facts.join(" · "));
+        md.push_str("\n\n");
+    }
+    if !w.purpose.trim().is_empty() {
+        md.push_str(&format!("Purpose: {}\n\n", inline(&w.purpose)));
+    }
+
+    md.push_str("## Tensions, strongest first\n\n");
+    let tensions = b.tension_summary();
+    if tensions.is_empty() {
+        md.push_str("No tensions marked yet.\n\n");
+    } else {
+        for (i, t) in tensions.iter().enumerate() {
+            let name = csh::category(t.question).map_or("", |c| c.name);
+            let who = match t.perspectives.as_slice() {
+                [one] => format!("{}, is against ought", inline(&perspective_name(b, one))),
+                [x, y] => format!(
+                    "{} and {}",
+                    inline(&perspective_name(b, x)),
+                    inline(&perspective_name(b, y))
+                ),
+                _ => String::new(),
+            };
+            let level = if t.level == Level::Strong {
+                "Strong"
+            } else {
+                "Some"
+            };
+            md.push_str(&format!(
+                "{}. **{level}**: question {}, {name}: {who}",
+                i + 1,
+                t.question
+            ));
+            if !t.note.trim().is_empty() {
+                md.push_str(&format!(". {}", inline(&t.note)));
+            }
+            md.push('\n');
+        }
+        md.push('\n');
+    }
+
+    md.push_str("## Questions nobody has answered yet\n\n");
+    let open = b.unanswered();
+    if open.is_empty() {
+        md.push_str("Every question has at least one answer.\n\n");
+    } else {
+        for q in open {
+            let name = csh::category(q).map_or("", |c| c.name);
+            md.push_str(&format!("- Question {q}: {name}\n"));
+        }
+        md.push('\n');
+    }
+
+    md.push_str("## Affected groups no perspective speaks for\n\n");
+    let missing = b.unrepresented(&w.roster);
+    let any_affected = w
+        .roster
+        .iter()
+        .any(|s| s.involvement == crate::model::Involvement::Affected);
+    if !any_affected {
+        md.push_str("The roster marks nobody as affected but not involved.\n\n");
+    } else if missing.is_empty() {
+        md.push_str("None: every affected group on the roster has a perspective.\n\n");
+    } else {
+        for s in missing {
+            md.push_str(&format!("- {}\n", inline(&s.name)));
+        }
+        md.push('\n');
+    }
+
+    if b.perspectives.is_empty() {
+        md.push_str("## Perspectives\n\nNo perspectives yet, so nothing has been answered.\n");
+        return md;
+    }
+    for p in &b.perspectives {
+        md.push_str(&format!(
+            "## Perspective: {}\n\n",
+            inline(&perspective_name(b, &p.id))
+        ));
+        let speaks_for: Vec<String> = w
+            .roster
+            .iter()
+            .filter(|s| p.roster_ids.contains(&s.id))
+            .map(|s| inline(&s.name))
+            .collect();
+        md.push_str(&format!(
+            "This perspective {}. {} of 24 answered.",
+            stance_words(b.stance(&p.id, &w.roster)),
+            b.progress(&p.id)
+        ));
+        if !speaks_for.is_empty() {
+            md.push_str(&format!(" Speaks for: {}.", speaks_for.join(", ")));
+        }
+        md.push_str("\n\n");
+        for c in csh::CATEGORIES.iter() {
+            md.push_str(&format!(
+                "### {}. {} ({} · {})\n\n",
+                c.number,
+                c.name,
+                c.source.label(),
+                c.kind.label()
+            ));
+            let answer = p.answers.get(&c.number);
+            for mode in Mode::ALL {
+                let text = answer.map_or("", |a| match mode {
+                    Mode::Is => a.is.as_str(),
+                    Mode::Ought => a.ought.as_str(),
+                });
+                md.push_str(&format!("**{}:** {}\n\n", mode.label(), c.question(mode)));
+                if text.trim().is_empty() {
+                    md.push_str("_Not answered._\n\n");
+                } else {
+                    md.push_str(&quote(text));
+                    md.push('\n');
+                }
+            }
+        }
+    }
+    md
+}
+
+/// Defuses a cell a spreadsheet would run as a formula: one that starts with `=`, `+`, `-`,
+/// `@`, a tab or a carriage return gets a leading `'` (OWASP's advice for CSV injection), so
+/// Excel, LibreOffice and Google Sheets show it as text.
+pub fn defuse(cell: &str) -> String {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
+        _ => cell.to_string(),
+    }
+}
+
+/// Writes CSV rows with `csv_core` (RFC 4180: a field is quoted when it holds a comma, quote or
+/// line break, and quotes inside are doubled); rows end with `\n`.
+struct CsvWriter {
+    core: csv_core::Writer,
+    out: Vec<u8>,
+}
+
+impl CsvWriter {
+    fn new() -> CsvWriter {
+        CsvWriter {
+            core: csv_core::Writer::new(),
+            out: Vec::new(),
+        }
+    }
+
+    /// Runs one step of the writer until it has written everything it wants to.
+    fn drain(&mut self, mut step: impl FnMut(&mut csv_core::Writer, &mut [u8]) -> (bool, usize)) {
+        let mut buf = [0u8; 256];
+        loop {
+            let (done, n) = step(&mut self.core, &mut buf);
+            self.out.extend_from_slice(&buf[..n]);
+            if done {
+                break;
+            }
+        }
+    }
+
+    fn row<'a>(&mut self, fields: impl IntoIterator<Item = &'a str>) {
+        use csv_core::WriteResult::InputEmpty;
+        for (i, field) in fields.into_iter().enumerate() {
+            if i > 0 {
+                self.drain(|w, buf| {
+                    let (r, n) = w.delimiter(buf);
+                    (r == InputEmpty, n)
+                });
+            }
+            let mut input = field.as_bytes();
+            self.drain(|w, buf| {
+                let (r, read, n) = w.field(input, buf);
+                input = &input[read..];
+                (r == InputEmpty, n)
+            });
+        }
+        self.drain(|w, buf| {
+            let (r, n) = w.terminator(buf);
+            (r == InputEmpty, n)
+        });
+    }
+
+    fn finish(mut self) -> String {
+        use csv_core::WriteResult::InputEmpty;
+        self.drain(|w, buf| {
+            let (r, n) = w.finish(buf);
+            (r == InputEmpty, n)
+        });
+        // Every field came from a `&str` and the quoting is ASCII, so this is UTF-8.
+        String::from_utf8(self.out).unwrap_or_default()
+    }
+}
+
+/// The critique as CSV: a header ([`CSV_HEADER`]) then one row per perspective × question ×
+/// mode (24 per perspective, empty answers included), in perspective order, then question,
+/// then is before ought.
+pub fn csv(w: &Workshop) -> String {
+    let b = &w.boundary;
+    let mut out = CsvWriter::new();
+    out.row(CSV_HEADER);
+    for p in &b.perspectives {
+        let name = defuse(&perspective_name(b, &p.id));
+        let stance = match b.stance(&p.id, &w.roster) {
+            Stance::Involved => "involved",
+            Stance::Affected => "affected",
+            Stance::Unclear => "unclear",
+        };
+        for c in csh::CATEGORIES.iter() {
+            let number = c.number.to_string();
+            for mode in Mode::ALL {
+                let text = p.answers.get(&c.number).map_or("", |a| match mode {
+                    Mode::Is => a.is.as_str(),
+                    Mode::Ought => a.ought.as_str(),
+                });
+                let mode_name = mode.label().to_lowercase();
+                let answer = defuse(text);
+                out.row([
+                    name.as_str(),
+                    stance,
+                    number.as_str(),
+                    c.source.label(),
+                    c.kind.label(),
+                    c.name,
+                    mode_name.as_str(),
+                    c.question(mode),
+                    answer.as_str(),
+                ]);
+            }
+        }
+    }
+    out.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markup_is_escaped_wherever_it_could_start() {
+        assert_eq!(escape_markdown("<script>"), "\\<script\\>");
+        assert_eq!(escape_markdown("# not a heading"), "\\# not a heading");
+        assert_eq!(escape_markdown("- not a list"), "\\- not a list");
+        assert_eq!(escape_markdown("  + nor this"), "  \\+ nor this");
+        assert_eq!(escape_markdown("12. nor this"), "12\\. nor this");
+        assert_eq!(escape_markdown("a - b = 3.5"), "a - b = 3.5");
+        assert_eq!(
+            escape_markdown("*a* _b_ [c](d) `e`"),
+            "\\*a\\* \\_b\\_ \\[c\\](d) \\`e\\`"
+        );
+        assert_eq!(escape_markdown("AT&T | ~x~ !"), "AT\\&T \\| \\~x\\~ \\!");
+        assert_eq!(escape_markdown("back\\slash"), "back\\\\slash");
+        assert_eq!(escape_markdown("🙂 الخدمة"), "🙂 الخدمة");
+    }
+
+    #[test]
+    fn quotes_keep_line_breaks_inside_the_quote() {
+        assert_eq!(quote("one\ntwo"), "> one\\\n> two\n");
+        assert_eq!(quote("one\r\n\r\nthree\n"), "> one\n>\n> three\n");
+        assert_eq!(quote("- a\n# b"), "> \\- a\\\n> \\# b\n");
+    }
+
+    #[test]
+    fn formula_like_cells_are_defused() {
+        assert_eq!(defuse("=SUM(A1)"), "'=SUM(A1)");
+        assert_eq!(defuse("+44 1743"), "'+44 1743");
+        assert_eq!(defuse("-5%"), "'-5%");
+        assert_eq!(defuse("@cmd"), "'@cmd");
+        assert_eq!(defuse("\tx"), "'\tx");
+        assert_eq!(defuse("GPs"), "GPs");
+        assert_eq!(defuse(""), "");
+    }
+}

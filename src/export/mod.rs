@@ -1,0 +1,4 @@
+//! Exports are pure functions from the model to text or bytes: no clock, no browser. The UI
+//! decides file names and offers the result as a download.
+
+pub mod boundary;

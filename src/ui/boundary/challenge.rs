@@ -1,0 +1,104 @@
+//! The challenge view, CSH's polemical use: what the perspectives of those involved say *is*
+//! the case, beside what the perspectives of those affected say *ought* to be, question by
+//! question.
+
+use leptos::prelude::*;
+
+use super::{Ui, View, stance_label};
+use crate::content::csh::{self, Mode};
+use crate::model::boundary::Stance;
+
+#[component]
+pub(super) fn Challenge(ui: Ui) -> impl IntoView {
+    let session = ui.session;
+    let by_stance = move |stance: Stance| {
+        session.workshop.with(|w| {
+            w.boundary
+                .perspectives
+                .iter()
+                .filter(|p| w.boundary.stance(&p.id, &w.roster) == stance)
+                .map(|p| p.id.clone())
+                .collect::<Vec<_>>()
+        })
+    };
+    let column = move |pids: &[String], question: u8, mode: Mode| {
+        if pids.is_empty() {
+            return view! { <p class="open">"\u{2014} no perspective"</p> }.into_any();
+        }
+        pids.iter()
+            .map(|pid| {
+                let a = ui.answer_of(pid, question, mode);
+                let empty = a.trim().is_empty();
+                view! {
+                    <p class="voice">
+                        <strong>{ui.name_of(pid)} ": "</strong>
+                        {if empty {
+                            view! { <span class="open">"not answered"</span> }.into_any()
+                        } else {
+                            view! { <span class="answer-text">{a}</span> }.into_any()
+                        }}
+                    </p>
+                }
+            })
+            .collect_view()
+            .into_any()
+    };
+    view! {
+        <div class="challenge">
+            <p class="hint">
+                "Those involved in the scheme describe what is; those affected by it, who have no say, describe what ought to be. Read across each row: where the two columns disagree, the scheme's boundaries are open to challenge. A perspective's stance comes from the roster entries it speaks for."
+            </p>
+            {move || {
+                let involved = by_stance(Stance::Involved);
+                let affected = by_stance(Stance::Affected);
+                let unclear = by_stance(Stance::Unclear);
+                let names = |ids: &[String]| ids.iter().map(|p| ui.name_of(p)).collect::<Vec<_>>().join(", ");
+                let missing = (involved.is_empty() || affected.is_empty()).then(|| view! {
+                    <p class="notice warn">
+                        {match (involved.is_empty(), affected.is_empty()) {
+                            (true, true) => "No perspective is linked to the roster yet.",
+                            (true, false) => "No perspective speaks for those involved yet.",
+                            _ => "No perspective speaks for those affected yet.",
+                        }}
+                        " Open a perspective's \u{201c}Name and who this perspective speaks for\u{201d} (under One question or Table) and tick the roster entries it speaks for."
+                    </p>
+                });
+                let unclear_note = (!unclear.is_empty()).then(|| view! {
+                    <p class="hint">{format!("Not shown here ({}): ", stance_label(Stance::Unclear))}{names(&unclear)}</p>
+                });
+                let rows = csh::CATEGORIES.iter().map(|c| {
+                    let n = c.number;
+                    view! {
+                        <tr>
+                            <th scope="row">
+                                <button type="button" class="link-like" on:click=move |_| ui.open(View::Compare, n)>
+                                    {format!("{n}. {}", c.name)}
+                                </button>
+                                <span class="row-note">{format!("{} \u{00b7} {}", c.source.label(), c.kind.label())}</span>
+                            </th>
+                            <td>{column(&involved, n, Mode::Is)}</td>
+                            <td>{column(&affected, n, Mode::Ought)}</td>
+                        </tr>
+                    }
+                }).collect_view();
+                view! {
+                    {missing}
+                    {unclear_note}
+                    <div class="table-wrap">
+                        <table class="challenge-table">
+                            <caption class="visually-hidden">"What those involved say is, beside what those affected say ought to be"</caption>
+                            <thead>
+                                <tr>
+                                    <th scope="col">"Question"</th>
+                                    <th scope="col"><span class="mode-tag">"Is"</span>" according to those involved"</th>
+                                    <th scope="col"><span class="mode-tag ought">"Ought"</span>" according to those affected"</th>
+                                </tr>
+                            </thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
+                }
+            }}
+        </div>
+    }
+}
