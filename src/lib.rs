@@ -3,6 +3,8 @@
 //! Everything but `ui` and `persist` is the pure core: it compiles and is tested natively with
 //! plain `cargo test`, and never touches the browser. See ARCHITECTURE.md.
 
+/// Analysis: statistics of scores, and (later) graph measures and layout.
+pub mod analysis;
 /// Built-in material: activity descriptions and the sources the app cites.
 pub mod content;
 /// Exports: pure functions from the model to Markdown, CSV and other formats.

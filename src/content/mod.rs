@@ -2,6 +2,7 @@
 //! Plain data, rendered by the UI and (later) by reports; no Leptos here.
 
 pub mod csh;
+pub mod frameworks;
 mod sources;
 
 pub use sources::{SOURCES, Source};

@@ -5,6 +5,7 @@
 
 pub mod boundary;
 pub mod id;
+pub mod scoring;
 pub mod workshop;
 
 pub use id::{new_id, slug};

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::boundary::BoundaryCritique;
+use super::scoring::Scoring;
 
 /// Whether a stakeholder takes part, or is affected without taking part (CSH's "witnesses").
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -65,6 +66,9 @@ pub struct Workshop {
     /// Ulrich's twelve questions, answered from several perspectives. Not written while empty.
     #[serde(skip_serializing_if = "BoundaryCritique::is_empty")]
     pub boundary: BoundaryCritique,
+    /// The steering group's scores of a framework, round by round. Not written while empty.
+    #[serde(default, skip_serializing_if = "Scoring::is_empty")]
+    pub scoring: Scoring,
     /// Milliseconds since 1970.
     pub created_at: f64,
     /// Fields written by a newer version of the app, kept as they were.
@@ -108,6 +112,7 @@ impl Workshop {
             notes: String::new(),
             roster: Vec::new(),
             boundary: BoundaryCritique::default(),
+            scoring: Scoring::default(),
             created_at,
             extra: Map::new(),
         }
@@ -221,6 +226,7 @@ impl Workshop {
         let created_at = r.number("created_at").unwrap_or(0.0);
         let roster_value = r.map.remove("roster");
         let boundary_value = r.map.remove("boundary");
+        let scoring_value = r.map.remove("scoring");
         let id = id.unwrap_or_else(|| {
             r.report
                 .push("the workshop had no id; it was given one".into());
@@ -230,6 +236,20 @@ impl Workshop {
         let boundary = match boundary_value {
             None | Some(Value::Null) => BoundaryCritique::default(),
             Some(v) => BoundaryCritique::restore(v, &roster, r.report),
+        };
+        let scoring = match scoring_value {
+            None | Some(Value::Null) => Scoring::default(),
+            Some(v) => match serde_json::from_value::<Scoring>(v.clone()) {
+                Ok(s) => s,
+                Err(e) => {
+                    // Kept aside, not lost: a later version (or a person) can still recover it.
+                    r.report.push(format!(
+                        "the scores could not be read ({e}); they were kept aside, unused"
+                    ));
+                    r.map.insert("scoring_unreadable".into(), v);
+                    Scoring::default()
+                }
+            },
         };
         // A blank title stays blank (the user may have cleared it); `display_title` shows it.
         Workshop {
@@ -241,6 +261,7 @@ impl Workshop {
             notes,
             roster,
             boundary,
+            scoring,
             created_at,
             extra: map,
         }

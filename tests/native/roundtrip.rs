@@ -4,6 +4,9 @@
 use std::collections::HashSet;
 
 use cst_workbench::model::boundary::{Answer, BoundaryCritique, Level, Perspective, Tension};
+use cst_workbench::model::scoring::{
+    Element, Framework, Hands, Round, Scale, Score, Scorer, Scoring,
+};
 use cst_workbench::model::{Involvement, Stakeholder, Workshop};
 use cst_workbench::persist::document::{
     ReadError, SavedWorkshop, library_to_json, read_import, read_workshop,
@@ -188,14 +191,97 @@ fn boundary(roster_ids: Vec<String>) -> impl Strategy<Value = BoundaryCritique> 
     })
 }
 
+/// Scoring with any framework, scale, scorers and rounds (scores within the scale or not: the
+/// model stores what it is given through serde, and must read it back the same).
+pub fn scoring() -> impl Strategy<Value = Scoring> {
+    let element = (
+        text(),
+        text(),
+        text(),
+        text(),
+        prop::collection::vec(text(), 0..3),
+    )
+        .prop_map(|(id, name, description, group, parts)| Element {
+            id,
+            name,
+            description,
+            group,
+            parts,
+        });
+    let framework = (text(), text(), prop::collection::vec(element, 0..6)).prop_map(
+        |(name, based_on, elements)| Framework {
+            name,
+            based_on,
+            elements,
+        },
+    );
+    let scale = (
+        -5i32..5,
+        0i32..11,
+        prop::collection::vec(text(), 0..5),
+        any::<bool>(),
+    )
+        .prop_map(|(min, span, labels, allow_dont_know)| Scale {
+            min,
+            max: min + span,
+            labels,
+            allow_dont_know,
+        });
+    let scorer =
+        (text(), text(), prop::option::of(text())).prop_map(|(id, name, roster_id)| Scorer {
+            id,
+            name,
+            roster_id,
+        });
+    let score = (prop::option::of(-20i32..20), any::<bool>(), text()).prop_map(
+        |(value, dont_know, comment)| Score {
+            value,
+            dont_know,
+            comment,
+        },
+    );
+    let hands = (prop::collection::vec(0u32..30, 0..11), 0u32..10)
+        .prop_map(|(counts, dont_know)| Hands { counts, dont_know });
+    let round = (
+        text(),
+        text(),
+        any::<bool>(),
+        prop::collection::btree_map(
+            text(),
+            prop::collection::btree_map(text(), score, 0..4),
+            0..4,
+        ),
+        prop::collection::btree_map(text(), hands, 0..3),
+    )
+        .prop_map(|(id, name, revealed, scores, hands)| Round {
+            id,
+            name,
+            revealed,
+            scores,
+            hands,
+        });
+    (
+        framework,
+        scale,
+        prop::collection::vec(scorer, 0..4),
+        prop::collection::vec(round, 0..3),
+    )
+        .prop_map(|(framework, scale, scorers, rounds)| Scoring {
+            framework,
+            scale,
+            scorers,
+            rounds,
+        })
+}
+
 pub fn workshop() -> impl Strategy<Value = Workshop> {
     (
         (text(), title(), text(), text(), text(), text()),
         prop::collection::vec(stakeholder(), 0..20),
         timestamp(),
-        extra(),
+        (extra(), scoring()),
     )
-        .prop_flat_map(|(details, mut roster, created_at, extra)| {
+        .prop_flat_map(|(details, mut roster, created_at, (extra, scoring))| {
             // Ids are never empty and never repeat within a roster.
             for (i, s) in roster.iter_mut().enumerate() {
                 s.id = format!("{}#{i}", s.id);
@@ -207,7 +293,7 @@ pub fn workshop() -> impl Strategy<Value = Workshop> {
                     roster.clone(),
                     boundary,
                     created_at,
-                    extra.clone(),
+                    (extra.clone(), scoring.clone()),
                 )
             })
         })
@@ -217,7 +303,7 @@ pub fn workshop() -> impl Strategy<Value = Workshop> {
                 roster,
                 boundary,
                 created_at,
-                extra,
+                (extra, scoring),
             )| {
                 Workshop {
                     id: format!("w{id}"),
@@ -228,6 +314,7 @@ pub fn workshop() -> impl Strategy<Value = Workshop> {
                     notes,
                     roster,
                     boundary,
+                    scoring,
                     created_at,
                     extra,
                 }

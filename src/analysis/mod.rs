@@ -1,0 +1,3 @@
+//! Analysis of workshop data: pure functions, tested natively.
+
+pub mod stats;

@@ -1,0 +1,206 @@
+//! The two built-in scoring frameworks, from Fixsen et al. (2020): the positive relational cycle
+//! (Fig. 3) and the key elements of sustainable social prescribing (Fig. 2). Names follow the
+//! paper; descriptions are our own words. A workshop copies a framework when it starts scoring,
+//! so the group can adapt its copy.
+
+/// One element as built in: its id, name, group, description and the parts that make it up
+/// (shown as help, not scored separately).
+pub struct BuiltinElement {
+    pub id: &'static str,
+    pub name: &'static str,
+    pub group: &'static str,
+    pub description: &'static str,
+    pub parts: &'static [&'static str],
+}
+
+/// A built-in framework.
+pub struct Builtin {
+    pub key: &'static str,
+    pub name: &'static str,
+    pub description: &'static str,
+    /// The groups an element can belong to, in drawing order.
+    pub groups: &'static [&'static str],
+    pub elements: &'static [BuiltinElement],
+}
+
+/// Groups of the relational cycle: the heart, and the ring's two sides.
+pub const HEART: &str = "heart";
+pub const OPERATIONAL: &str = "operational";
+pub const RELATIONAL: &str = "relational";
+/// Groups of the flowchart's boxes.
+pub const TOP: &str = "top";
+pub const LEFT: &str = "left";
+pub const RIGHT: &str = "right";
+
+pub const CYCLE: Builtin = Builtin {
+    key: "cycle",
+    name: "Positive relational cycle",
+    description: "Eight elements that keep each other going, with emotional buy-in at the heart. \
+                  Elements on one side of the ring are more operational, on the other more \
+                  relational; the paper does not say which is which, so the group decides.",
+    groups: &[HEART, OPERATIONAL, RELATIONAL],
+    elements: &[
+        BuiltinElement {
+            id: "buy-in",
+            name: "Emotional buy-in",
+            group: HEART,
+            description: "People care about the scheme and want it to work.",
+            parts: &[
+                "They regard it as worthy: confidence, passion, commitment",
+                "They are well informed about its purpose and their part in it: a clear vision, communication, feedback",
+                "They can take part and learn in it: an audit trail, learning loops",
+                "They feel valued and rewarded: motivation, encouragement, support for wellbeing",
+            ],
+        },
+        BuiltinElement {
+            id: "shared-vision",
+            name: "Shared vision",
+            group: OPERATIONAL,
+            description: "Everyone can say what the scheme is for, and says much the same thing.",
+            parts: &[],
+        },
+        BuiltinElement {
+            id: "confidence",
+            name: "Confidence and commitment",
+            group: RELATIONAL,
+            description: "People trust the scheme and stay with it when it is hard going.",
+            parts: &[],
+        },
+        BuiltinElement {
+            id: "motivation",
+            name: "Motivation and encouragement",
+            group: RELATIONAL,
+            description: "People are encouraged, and encourage each other, to keep going.",
+            parts: &[],
+        },
+        BuiltinElement {
+            id: "support",
+            name: "Support and wellbeing focus",
+            group: RELATIONAL,
+            description: "The people doing the work are looked after, not only the people referred.",
+            parts: &[],
+        },
+        BuiltinElement {
+            id: "collaboration",
+            name: "Collaborative relationships",
+            group: RELATIONAL,
+            description: "Partners work with each other as equals rather than passing work along.",
+            parts: &[],
+        },
+        BuiltinElement {
+            id: "communication",
+            name: "Communication and feedback",
+            group: OPERATIONAL,
+            description: "News travels both ways: referrers hear what happened, staff are heard.",
+            parts: &[],
+        },
+        BuiltinElement {
+            id: "access",
+            name: "Access to information and resources",
+            group: OPERATIONAL,
+            description: "People can find what they need to do their part, when they need it.",
+            parts: &[],
+        },
+        BuiltinElement {
+            id: "learning",
+            name: "Learning in and from action",
+            group: OPERATIONAL,
+            description: "The scheme changes as it learns from what happens, and records what it learns.",
+            parts: &[],
+        },
+    ],
+};
+
+pub const FLOWCHART: Builtin = Builtin {
+    key: "flowchart",
+    name: "Sustainable social prescribing",
+    description: "The key elements of a sustainable scheme: a way of thinking at the top, then \
+                  operational processes on the left and relational ones on the right.",
+    groups: &[TOP, LEFT, RIGHT],
+    elements: &[
+        BuiltinElement {
+            id: "holistic",
+            name: "Holistic thinking, inclusivity, sharing",
+            group: TOP,
+            description: "The whole system is kept in view, everyone affected is included, and knowledge is shared.",
+            parts: &[],
+        },
+        BuiltinElement {
+            id: "planning",
+            name: "Strategic planning and implementation",
+            group: LEFT,
+            description: "A plan that is carried out, and adjusted, over time.",
+            parts: &[
+                "A phased roll-out plan",
+                "Use of existing local assets",
+                "Evaluation that secures long-term funding",
+            ],
+        },
+        BuiltinElement {
+            id: "learning",
+            name: "Learning",
+            group: LEFT,
+            description: "The team learns from what it does and keeps what it learns.",
+            parts: &[
+                "Documenting, so that the team learns",
+                "Learning in and from action",
+            ],
+        },
+        BuiltinElement {
+            id: "buy-in",
+            name: "Emotional buy-in",
+            group: RIGHT,
+            description: "People care about the scheme and want it to work.",
+            parts: &[
+                "Visible presence of the link worker in partner premises",
+                "GP involvement",
+            ],
+        },
+        BuiltinElement {
+            id: "communication",
+            name: "Communication, feedback, network building",
+            group: RIGHT,
+            description: "Relationships across the network are built and kept up.",
+            parts: &[
+                "Feedback to referrers",
+                "Community organisations treated as equal partners",
+            ],
+        },
+    ],
+};
+
+/// Every built-in framework.
+pub const BUILTINS: [&Builtin; 2] = [&CYCLE, &FLOWCHART];
+
+pub fn builtin(key: &str) -> Option<&'static Builtin> {
+    BUILTINS.into_iter().find(|b| b.key == key)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cycle_has_eight_elements_round_one_heart() {
+        assert_eq!(CYCLE.elements.len(), 9);
+        assert_eq!(
+            CYCLE.elements.iter().filter(|e| e.group == HEART).count(),
+            1
+        );
+        let heart = CYCLE.elements.iter().find(|e| e.group == HEART).unwrap();
+        assert_eq!(heart.parts.len(), 4, "buy-in rests on four foundations");
+    }
+
+    #[test]
+    fn ids_are_unique_and_groups_known() {
+        for b in BUILTINS {
+            let mut ids: Vec<&str> = b.elements.iter().map(|e| e.id).collect();
+            ids.sort();
+            ids.dedup();
+            assert_eq!(ids.len(), b.elements.len(), "{}", b.key);
+            assert!(b.elements.iter().all(|e| b.groups.contains(&e.group)));
+        }
+        assert_eq!(builtin("flowchart").map(|b| b.name), Some(FLOWCHART.name));
+        assert!(builtin("nope").is_none());
+    }
+}
