@@ -27,15 +27,18 @@ pub enum Section {
     Overview,
     /// Boundary critique.
     Boundary,
+    /// Scoring a framework, round by round.
+    Scoring,
 }
 
 impl Section {
-    pub const ALL: [Section; 2] = [Section::Overview, Section::Boundary];
+    pub const ALL: [Section; 3] = [Section::Overview, Section::Boundary, Section::Scoring];
 
     fn path(self) -> &'static str {
         match self {
             Section::Overview => "",
             Section::Boundary => "/boundary",
+            Section::Scoring => "/scoring",
         }
     }
 
@@ -43,6 +46,7 @@ impl Section {
         match self {
             Section::Overview => "Details and roster",
             Section::Boundary => "Boundary critique",
+            Section::Scoring => "Scoring",
         }
     }
 }
@@ -83,6 +87,7 @@ impl Route {
             ["about"] => Route::About,
             ["w", id] => Route::workshop(*id),
             ["w", id, "boundary"] => Route::Workshop((*id).to_string(), Section::Boundary),
+            ["w", id, "scoring"] => Route::Workshop((*id).to_string(), Section::Scoring),
             _ => Route::NotFound(path.to_string()),
         }
     }
@@ -153,6 +158,7 @@ mod tests {
             Route::About,
             Route::workshop("w-1a-ff"),
             Route::Workshop("w-1a-ff".into(), Section::Boundary),
+            Route::Workshop("w-1a-ff".into(), Section::Scoring),
         ] {
             assert_eq!(Route::parse(&route.href()), route);
         }

@@ -2,3 +2,4 @@
 //! decides file names and offers the result as a download.
 
 pub mod boundary;
+pub mod scoring_svg;

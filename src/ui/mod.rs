@@ -7,6 +7,7 @@ mod boundary;
 mod browser;
 mod library;
 mod pages;
+mod scoring;
 mod shell;
 mod workshop;
 

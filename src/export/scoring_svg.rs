@@ -1,0 +1,379 @@
+//! Pictures of scoring results as SVG text, made by the core so that the screen, the exports
+//! and the report show the same picture: the relational cycle drawn as the paper draws it (a
+//! ring of elements, emotional buy-in at the heart) and the flowchart (a top box over a left
+//! and a right column), each box coloured by its mean and labelled with the numbers.
+//!
+//! Colour is never the only carrier of meaning: each box prints its mean and interquartile
+//! range, and a flagged disagreement is drawn with a dashed border and the word "disagree".
+//! The colours are ColorBrewer's RdYlBu, a diverging scale safe for colour-blind readers.
+
+use std::f64::consts::PI;
+use std::fmt::Write;
+
+use crate::analysis::stats::{Range, Summary};
+use crate::content::frameworks::{HEART, LEFT, OPERATIONAL, RELATIONAL, RIGHT, TOP};
+use crate::model::scoring::ElementResult;
+
+/// RdYlBu, five classes, weak (red) to strong (blue), with a text colour readable on each.
+pub const PALETTE: [(&str, &str); 5] = [
+    ("#d7191c", "#ffffff"),
+    ("#fdae61", "#000000"),
+    ("#ffffbf", "#000000"),
+    ("#abd9e9", "#000000"),
+    ("#2c7bb6", "#ffffff"),
+];
+/// Fill for an element nobody scored.
+pub const UNSCORED: (&str, &str) = ("#e0e0e0", "#000000");
+
+/// The fill and text colour for a mean on a scale.
+pub fn colour(mean: Option<f64>, range: Range) -> (&'static str, &'static str) {
+    let Some(m) = mean else { return UNSCORED };
+    let width = range.width();
+    let t = if width > 0.0 {
+        ((m - f64::from(range.min)) / width).clamp(0.0, 1.0)
+    } else {
+        0.5
+    };
+    PALETTE[((t * 5.0).floor() as usize).min(4)]
+}
+
+/// Escapes text for SVG/XML content and attribute values.
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            // Control characters are not allowed in XML 1.0.
+            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t') => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Splits a name into lines of at most `width` characters, at spaces.
+pub fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for word in text.split_whitespace() {
+        match lines.last_mut() {
+            Some(line) if line.chars().count() + 1 + word.chars().count() <= width => {
+                line.push(' ');
+                line.push_str(word);
+            }
+            _ => lines.push(word.to_string()),
+        }
+    }
+    lines
+}
+
+/// Where one box goes: centre and size.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Place {
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+}
+
+const BOX_W: f64 = 230.0;
+const BOX_H: f64 = 120.0;
+
+/// The cycle's layout in a 1000 × 760 picture: the heart in the middle, relational elements on
+/// the right half of the ring (clockwise from the top), operational ones on the left, any
+/// others after them. Returns places in the order of `groups`' elements.
+pub fn cycle_layout(groups: &[&str]) -> Vec<Place> {
+    let (cx, cy, rx, ry) = (500.0, 380.0, 370.0, 270.0);
+    let mut ring: Vec<usize> = Vec::new();
+    for wanted in [RELATIONAL, OPERATIONAL] {
+        ring.extend((0..groups.len()).filter(|&i| groups[i] == wanted));
+    }
+    ring.extend(
+        (0..groups.len()).filter(|&i| ![HEART, RELATIONAL, OPERATIONAL].contains(&groups[i])),
+    );
+    let mut places = vec![
+        Place {
+            x: cx,
+            y: cy,
+            w: BOX_W,
+            h: BOX_H
+        };
+        groups.len()
+    ];
+    let n = ring.len().max(1) as f64;
+    for (k, &i) in ring.iter().enumerate() {
+        let angle = -PI / 2.0 + 2.0 * PI * (k as f64 + 0.5) / n;
+        places[i] = Place {
+            x: cx + rx * angle.cos(),
+            y: cy + ry * angle.sin(),
+            w: BOX_W,
+            h: BOX_H,
+        };
+    }
+    places
+}
+
+/// The flowchart's layout in a 1000 × 760 picture: top boxes side by side across the top, the
+/// left and right columns below; anything else in a row at the bottom.
+pub fn flowchart_layout(groups: &[&str]) -> Vec<Place> {
+    let mut places = vec![
+        Place {
+            x: 500.0,
+            y: 380.0,
+            w: BOX_W,
+            h: BOX_H
+        };
+        groups.len()
+    ];
+    let column = |wanted: &str| -> Vec<usize> {
+        (0..groups.len()).filter(|&i| groups[i] == wanted).collect()
+    };
+    let tops = column(TOP);
+    for (k, &i) in tops.iter().enumerate() {
+        let w = 900.0 / tops.len() as f64;
+        places[i] = Place {
+            x: 50.0 + w * (k as f64 + 0.5),
+            y: 90.0,
+            w: w - 20.0,
+            h: BOX_H,
+        };
+    }
+    for (wanted, x) in [(LEFT, 270.0), (RIGHT, 730.0)] {
+        let items = column(wanted);
+        let step = 520.0 / items.len().max(1) as f64;
+        for (k, &i) in items.iter().enumerate() {
+            places[i] = Place {
+                x,
+                y: 230.0 + step * (k as f64 + 0.5),
+                w: 400.0,
+                h: (step - 24.0).min(BOX_H),
+            };
+        }
+    }
+    let others: Vec<usize> = (0..groups.len())
+        .filter(|&i| ![TOP, LEFT, RIGHT].contains(&groups[i]))
+        .collect();
+    for (k, &i) in others.iter().enumerate() {
+        let w = 900.0 / others.len() as f64;
+        places[i] = Place {
+            x: 50.0 + w * (k as f64 + 0.5),
+            y: 700.0,
+            w: w - 20.0,
+            h: 80.0,
+        };
+    }
+    places
+}
+
+fn number(x: f64) -> String {
+    format!("{x:.1}")
+}
+
+fn node(svg: &mut String, p: Place, r: &ElementResult, range: Range, title: &str) {
+    let s: &Summary = &r.summary;
+    let (fill, ink) = colour(s.mean, range);
+    let flagged = s.disagreement.is_some();
+    let dash = if flagged {
+        " stroke-dasharray=\"10 6\" stroke-width=\"5\""
+    } else {
+        " stroke-width=\"2\""
+    };
+    let _ = write!(
+        svg,
+        "<g class=\"element\"><title>{}</title><rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" rx=\"14\" fill=\"{fill}\" stroke=\"#1d2125\"{dash}/>",
+        escape(title),
+        p.x - p.w / 2.0,
+        p.y - p.h / 2.0,
+        p.w,
+        p.h
+    );
+    let chars = ((p.w / 11.5) as usize).max(8);
+    let mut lines = wrap(&r.element.name, chars);
+    lines.truncate(3);
+    let stats = match (s.mean, s.iqr()) {
+        (Some(m), Some(iqr)) => format!("mean {} \u{b7} IQR {}", number(m), number(iqr)),
+        _ => "not scored".to_string(),
+    };
+    lines.push(stats);
+    if flagged {
+        lines.push("\u{2691} disagree".into());
+    }
+    let top = p.y - (lines.len() as f64 - 1.0) * 11.0;
+    for (k, line) in lines.iter().enumerate() {
+        let weight = if k + 1 < lines.len() - usize::from(flagged) {
+            "700"
+        } else {
+            "400"
+        };
+        let _ = write!(
+            svg,
+            "<text x=\"{:.1}\" y=\"{:.1}\" fill=\"{ink}\" font-size=\"19\" font-weight=\"{weight}\" text-anchor=\"middle\" dominant-baseline=\"middle\">{}</text>",
+            p.x,
+            top + k as f64 * 22.0,
+            escape(line)
+        );
+    }
+    svg.push_str("</g>");
+}
+
+/// Draws results as the cycle (if the framework has a heart or relational/operational
+/// groups) or the flowchart; `title` names the picture for screen readers.
+pub fn picture(results: &[ElementResult], range: Range, based_on: &str, title: &str) -> String {
+    let groups: Vec<&str> = results.iter().map(|r| r.element.group.as_str()).collect();
+    let cycle = based_on != "flowchart";
+    let places = if cycle {
+        cycle_layout(&groups)
+    } else {
+        flowchart_layout(&groups)
+    };
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1000 760\" role=\"img\" aria-labelledby=\"chart-title\" font-family=\"system-ui, sans-serif\"><title id=\"chart-title\">{}</title><rect width=\"1000\" height=\"760\" fill=\"#ffffff\"/>",
+        escape(title)
+    );
+    svg.push_str("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#4f5861\"/></marker></defs>");
+    if cycle {
+        // Arrows round the ring, in ring order (by angle).
+        let mut ring: Vec<(f64, Place)> = places
+            .iter()
+            .zip(&groups)
+            .filter(|(_, g)| **g != HEART)
+            .map(|(p, _)| ((p.y - 380.0).atan2(p.x - 500.0), *p))
+            .collect();
+        ring.sort_by(|a, b| a.0.total_cmp(&b.0));
+        for k in 0..ring.len() {
+            if ring.len() < 2 {
+                break;
+            }
+            let (a, b) = (ring[k].1, ring[(k + 1) % ring.len()].1);
+            let (dx, dy) = (b.x - a.x, b.y - a.y);
+            let len = (dx * dx + dy * dy).sqrt().max(1e-9);
+            let (ux, uy) = (dx / len, dy / len);
+            // How far along the line the box's edge is, plus a small gap.
+            let edge = |p: Place| {
+                let tx = if ux.abs() > 1e-9 {
+                    p.w / 2.0 / ux.abs()
+                } else {
+                    f64::INFINITY
+                };
+                let ty = if uy.abs() > 1e-9 {
+                    p.h / 2.0 / uy.abs()
+                } else {
+                    f64::INFINITY
+                };
+                tx.min(ty) + 6.0
+            };
+            let (x1, y1) = (a.x + ux * edge(a), a.y + uy * edge(a));
+            let (x2, y2) = (b.x - ux * edge(b), b.y - uy * edge(b));
+            let _ = write!(
+                svg,
+                "<line x1=\"{x1:.1}\" y1=\"{y1:.1}\" x2=\"{x2:.1}\" y2=\"{y2:.1}\" stroke=\"#4f5861\" stroke-width=\"3\" marker-end=\"url(#arrow)\"/>"
+            );
+        }
+    }
+    for (r, p) in results.iter().zip(&places) {
+        let s = &r.summary;
+        let title = match s.mean {
+            Some(m) => format!(
+                "{}: mean {}, median {}, n {}{}",
+                r.element.name,
+                number(m),
+                s.median.map_or(String::new(), number),
+                s.n,
+                s.disagreement
+                    .map(|d| format!(", disagreement: {}", d.label()))
+                    .unwrap_or_default()
+            ),
+            None => format!("{}: not scored", r.element.name),
+        };
+        node(&mut svg, *p, r, range, &title);
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::frameworks::{CYCLE, FLOWCHART};
+    use crate::model::scoring::Scoring;
+
+    const FIVE: Range = Range { min: 1, max: 5 };
+
+    #[test]
+    fn colours_run_from_weak_to_strong() {
+        assert_eq!(colour(Some(1.0), FIVE), PALETTE[0]);
+        assert_eq!(colour(Some(3.0), FIVE), PALETTE[2]);
+        assert_eq!(colour(Some(5.0), FIVE), PALETTE[4]);
+        assert_eq!(colour(None, FIVE), UNSCORED);
+    }
+
+    #[test]
+    fn the_heart_is_in_the_middle_and_relational_elements_on_the_right() {
+        let groups: Vec<&str> = CYCLE.elements.iter().map(|e| e.group).collect();
+        let places = cycle_layout(&groups);
+        for (g, p) in groups.iter().zip(&places) {
+            match *g {
+                HEART => assert_eq!((p.x, p.y), (500.0, 380.0)),
+                RELATIONAL => assert!(p.x > 500.0, "{p:?}"),
+                OPERATIONAL => assert!(p.x < 500.0, "{p:?}"),
+                _ => unreachable!(),
+            }
+        }
+        // No two boxes overlap.
+        for (i, a) in places.iter().enumerate() {
+            for b in &places[i + 1..] {
+                let apart = (a.x - b.x).abs() >= (a.w + b.w) / 2.0
+                    || (a.y - b.y).abs() >= (a.h + b.h) / 2.0;
+                assert!(apart, "{a:?} overlaps {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn flowchart_columns() {
+        let groups: Vec<&str> = FLOWCHART.elements.iter().map(|e| e.group).collect();
+        let places = flowchart_layout(&groups);
+        for (g, p) in groups.iter().zip(&places) {
+            match *g {
+                TOP => assert!(p.y < 200.0),
+                LEFT => assert!(p.x < 500.0 && p.y > 200.0),
+                RIGHT => assert!(p.x > 500.0 && p.y > 200.0),
+                _ => unreachable!(),
+            }
+        }
+    }
+
+    #[test]
+    fn user_text_is_escaped_and_numbers_are_printed() {
+        let mut s = Scoring::start(&CYCLE, "r".into());
+        s.framework.elements[1].name = "<script>alert('x')</script> & co".into();
+        s.add_scorer("a".into(), "");
+        s.set_score(
+            "r",
+            "a",
+            &s.framework.elements[1].id.clone(),
+            Some(2),
+            false,
+        );
+        let results = s.results(&s.rounds[0]);
+        let svg = picture(&results, s.scale.range(), "cycle", "Round <1>");
+        assert!(!svg.contains("<script"));
+        assert!(svg.contains("&lt;script&gt;"));
+        assert!(svg.contains("Round &lt;1&gt;"));
+        assert!(svg.contains("mean 2.0 \u{b7} IQR 0.0"));
+        assert!(svg.contains("not scored"));
+        assert_eq!(svg.matches("<g class=\"element\">").count(), 9);
+        assert_eq!(svg.matches("<line ").count(), 8, "arrows round the ring");
+    }
+
+    #[test]
+    fn wrapping_keeps_words_whole() {
+        assert_eq!(
+            wrap("Access to information and resources", 18),
+            vec!["Access to", "information and", "resources"]
+        );
+    }
+}

@@ -1,0 +1,281 @@
+//! Results of a round, hidden until the facilitator reveals them: the picture, the ranking
+//! weakest first, the statistics with disagreement flags, and the rounds side by side.
+
+use leptos::prelude::*;
+
+use super::Ui;
+use crate::analysis::stats::{self, Summary};
+use crate::export::scoring_svg;
+use crate::model::scoring::ElementResult;
+
+fn num(x: Option<f64>) -> String {
+    x.map_or("\u{2014}".into(), |v| format!("{v:.1}"))
+}
+
+#[component]
+pub(super) fn Results(ui: Ui) -> impl IntoView {
+    let revealed = move || {
+        let rid = ui.round.get().unwrap_or_default();
+        ui.with(|s| s.round(&rid).is_some_and(|r| r.revealed))
+    };
+    let set_revealed = move |on: bool| {
+        let rid = ui.round_id();
+        ui.edit(None, |s| {
+            if let Some(r) = s.rounds.iter_mut().find(|r| r.id == rid) {
+                r.revealed = on;
+            }
+        });
+    };
+    let progress = move || {
+        let rid = ui.round.get().unwrap_or_default();
+        ui.with(|s| {
+            let Some(r) = s.round(&rid) else {
+                return String::new();
+            };
+            let total = s.framework.elements.len();
+            let done = s
+                .scorers
+                .iter()
+                .filter(|x| total > 0 && s.answered_by(r, &x.id) == total)
+                .count();
+            let hands = r.hands.len();
+            format!(
+                "{done} of {} scorers have scored every element{}.",
+                s.scorers.len(),
+                if hands > 0 {
+                    format!("; show-of-hands counts for {hands} elements")
+                } else {
+                    String::new()
+                }
+            )
+        })
+    };
+    view! {
+        <div class="results">
+            {move || if revealed() {
+                view! {
+                    <button type="button" on:click=move |_| set_revealed(false)>"Hide results"</button>
+                    <Revealed ui=ui />
+                }.into_any()
+            } else {
+                view! {
+                    <p class="lead">"The results are hidden, so that nobody is swayed before everyone has scored."</p>
+                    <p>{progress}</p>
+                    <button type="button" class="primary" on:click=move |_| set_revealed(true)>"Reveal results"</button>
+                }.into_any()
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn Revealed(ui: Ui) -> impl IntoView {
+    let data = Memo::new(move |_| {
+        let rid = ui.round.get().unwrap_or_default();
+        ui.with(|s| {
+            let round = s.round(&rid)?;
+            Some((
+                s.results(round),
+                s.scale.clone(),
+                s.framework.based_on.clone(),
+                round.name.clone(),
+            ))
+        })
+    });
+    let picture = move || {
+        data.with(|d| {
+            d.as_ref().map(|(results, scale, based_on, name)| {
+                scoring_svg::picture(
+                    results,
+                    scale.range(),
+                    based_on,
+                    &format!("{name}: mean score of each element; dashed borders mark disagreement"),
+                )
+            })
+        })
+    };
+    let ranking = move || {
+        data.with(|d| {
+            let (results, ..) = d.as_ref()?;
+            let summaries: Vec<Summary> = results.iter().map(|r| r.summary.clone()).collect();
+            let order = stats::rank_weakest_first(&summaries);
+            Some(
+                order
+                    .into_iter()
+                    .map(|i| {
+                        let r = &results[i];
+                        let text = match r.summary.mean {
+                            Some(m) => format!("{} \u{2014} mean {m:.1}", r.element.name),
+                            None => format!("{} \u{2014} not scored", r.element.name),
+                        };
+                        view! { <li>{text}</li> }
+                    })
+                    .collect_view(),
+            )
+        })
+    };
+    let table = move || {
+        data.with(|d| {
+            let (results, scale, ..) = d.as_ref()?;
+            let scale = scale.clone();
+            Some(
+                results
+                    .iter()
+                    .map(|r: &ElementResult| {
+                        let s = &r.summary;
+                        // Drawn as SVG attributes: the policy forbids inline styles.
+                        let most = s.distribution.iter().copied().max().unwrap_or(0).max(1);
+                        let width = s.distribution.len() * 14;
+                        let bars = s
+                            .distribution
+                            .iter()
+                            .enumerate()
+                            .map(|(i, &c)| {
+                                let h = (c as f64 / most as f64 * 30.0).max(1.0);
+                                view! {
+                                    <rect x=(i * 14 + 1).to_string() y=format!("{:.1}", 32.0 - h)
+                                        width="12" height=format!("{h:.1}") />
+                                }
+                            })
+                            .collect_view();
+                        let described = s
+                            .distribution
+                            .iter()
+                            .enumerate()
+                            .map(|(i, c)| format!("{}:\u{a0}{c}", scale.min + i as i32))
+                            .collect::<Vec<_>>()
+                            .join(" ");
+                        let flag = s.disagreement.map(|d| d.label());
+                        view! {
+                            <tr class:flagged=flag.is_some()>
+                                <th scope="row">{r.element.name.clone()}</th>
+                                <td class="num">{s.n}</td>
+                                <td class="num">{num(s.mean)}</td>
+                                <td class="num">{num(s.median)}</td>
+                                <td class="num">{num(s.sd)}</td>
+                                <td class="num">{num(s.iqr())}</td>
+                                <td class="num">{match (s.min, s.max) { (Some(a), Some(b)) => format!("{a}\u{2013}{b}"), _ => "\u{2014}".into() }}</td>
+                                <td class="num">{s.dont_know}</td>
+                                <td>
+                                    <svg class="bars" viewBox=format!("0 0 {width} 32") width=(width * 2).to_string() height="48"
+                                        aria-hidden="true">{bars}</svg>
+                                    <span class="bar-text">{described}</span>
+                                </td>
+                                <td>{flag.map(|f| view! { <span class="level-badge strong">"\u{2691} " {f}</span> })}</td>
+                            </tr>
+                        }
+                    })
+                    .collect_view(),
+            )
+        })
+    };
+    view! {
+        <div class="revealed">
+            <div class="chart" inner_html=picture></div>
+            <div class="results-columns">
+                <section aria-labelledby="ranking-heading">
+                    <h3 id="ranking-heading">"Weakest to strongest"</h3>
+                    <ol class="ranking">{ranking}</ol>
+                </section>
+                <section aria-labelledby="rule-heading">
+                    <h3 id="rule-heading">"How disagreement is flagged"</h3>
+                    <p>{stats::RULE}</p>
+                    <p class="hint">"Look at the spread before the mean: a middling mean can hide a group split in two."</p>
+                </section>
+            </div>
+            <h3>"Scores by element"</h3>
+            <div class="table-wrap" tabindex="0" role="region" aria-label="Scores by element">
+                <table class="stats-table">
+                    <thead>
+                        <tr>
+                            <th scope="col">"Element"</th>
+                            <th scope="col" title="Scores given">"n"</th>
+                            <th scope="col">"Mean"</th>
+                            <th scope="col">"Median"</th>
+                            <th scope="col" title="Standard deviation">"SD"</th>
+                            <th scope="col" title="Interquartile range">"IQR"</th>
+                            <th scope="col">"Range"</th>
+                            <th scope="col">"Don't know"</th>
+                            <th scope="col">"Distribution"</th>
+                            <th scope="col">"Flag"</th>
+                        </tr>
+                    </thead>
+                    <tbody>{table}</tbody>
+                </table>
+            </div>
+            <RoundsCompared ui=ui />
+        </div>
+    }
+}
+
+/// Every round's mean per element, with the change from the round before.
+#[component]
+fn RoundsCompared(ui: Ui) -> impl IntoView {
+    let body = move || {
+        ui.with(|s| {
+            if s.rounds.len() < 2 {
+                return None;
+            }
+            let per_round: Vec<Vec<ElementResult>> = s.rounds.iter().map(|r| s.results(r)).collect();
+            let head = s
+                .rounds
+                .iter()
+                .enumerate()
+                .map(|(i, r)| {
+                    let name = r.name.clone();
+                    view! {
+                        <th scope="col">{name}</th>
+                        {(i > 0).then(|| view! { <th scope="col">"Change"</th> })}
+                    }
+                })
+                .collect_view();
+            let rows = s
+                .framework
+                .elements
+                .iter()
+                .enumerate()
+                .map(|(e, el)| {
+                    let cells = per_round
+                        .iter()
+                        .enumerate()
+                        .map(|(i, results)| {
+                            let mean = results[e].summary.mean;
+                            let change = (i > 0).then(|| {
+                                let before = per_round[i - 1][e].summary.mean;
+                                match (before, mean) {
+                                    (Some(b), Some(a)) => {
+                                        let d = a - b;
+                                        let arrow = if d > 0.05 {
+                                            "\u{25b2} +"
+                                        } else if d < -0.05 {
+                                            "\u{25bc} \u{2212}"
+                                        } else {
+                                            "= "
+                                        };
+                                        format!("{arrow}{:.1}", d.abs())
+                                    }
+                                    _ => "\u{2014}".into(),
+                                }
+                            });
+                            view! {
+                                <td class="num">{num(mean)}</td>
+                                {change.map(|c| view! { <td class="num change">{c}</td> })}
+                            }
+                        })
+                        .collect_view();
+                    view! { <tr><th scope="row">{el.name.clone()}</th>{cells}</tr> }
+                })
+                .collect_view();
+            Some(view! {
+                <h3>"Rounds side by side (mean)"</h3>
+                <div class="table-wrap" tabindex="0" role="region" aria-label="Rounds side by side">
+                    <table class="stats-table rounds-table">
+                        <thead><tr><th scope="col">"Element"</th>{head}</tr></thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            })
+        })
+    };
+    view! { {body} }
+}

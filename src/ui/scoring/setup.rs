@@ -1,0 +1,243 @@
+//! Setting up: the round's name, the framework's elements, the scale, the scorers.
+
+use leptos::ev;
+use leptos::prelude::*;
+
+use super::Ui;
+use crate::content::frameworks;
+use crate::model::scoring::{Element, ScalePreset};
+use crate::ui::browser::fresh_id;
+
+#[component]
+pub(super) fn Setup(ui: Ui) -> impl IntoView {
+    let round_name = move || {
+        let rid = ui.round.get().unwrap_or_default();
+        ui.with(|s| s.round(&rid).map(|r| r.name.clone()).unwrap_or_default())
+    };
+    let rename_round = move |e: ev::Event| {
+        let v = event_target_value(&e);
+        let rid = ui.round_id();
+        ui.edit(Some(&format!("scoring:round:{rid}")), |s| {
+            if let Some(r) = s.rounds.iter_mut().find(|r| r.id == rid) {
+                r.name = v;
+            }
+        });
+    };
+    let scale_key = move || ui.with(|s| s.scale.preset().map_or("", |p| p.key()));
+    let set_scale = move |e: ev::Event| {
+        if let Some(p) = ScalePreset::from_key(&event_target_value(&e)) {
+            ui.edit(None, |s| {
+                let allow = s.scale.allow_dont_know;
+                s.scale = p.scale();
+                s.scale.allow_dont_know = allow;
+            });
+        }
+    };
+    let anchors = move || {
+        ui.with(|s| {
+            s.scale
+                .levels()
+                .map(|v| s.scale.level_label(v))
+                .collect::<Vec<_>>()
+                .join(" \u{2502} ")
+        })
+    };
+    let session = ui.session;
+    view! {
+        <div class="scoring-setup">
+            <div class="field-row">
+                <div class="field">
+                    <label for="round-name">"Round name"</label>
+                    <input id="round-name" type="text" prop:value=round_name on:input=rename_round on:blur=move |_| session.seal() />
+                </div>
+                <div class="field">
+                    <label for="scale">"Scale"</label>
+                    <select id="scale" on:change=set_scale>
+                        {ScalePreset::ALL.iter().map(|p| {
+                            let key = p.key();
+                            view! { <option value=key selected=move || scale_key() == key>{p.label()}</option> }
+                        }).collect_view()}
+                    </select>
+                    <p class="hint">{anchors}</p>
+                </div>
+                <div class="field">
+                    <span class="label-like">"Don't know"</span>
+                    <label class="check">
+                        <input type="checkbox" prop:checked=move || ui.with(|s| s.scale.allow_dont_know)
+                            on:change=move |e| {
+                                let on = event_target_checked(&e);
+                                ui.edit(None, |s| s.scale.allow_dont_know = on);
+                            } />
+                        "Allow \u{201c}don't know\u{201d} (counted, never averaged)"
+                    </label>
+                </div>
+            </div>
+            <Scorers ui=ui />
+            <Elements ui=ui />
+        </div>
+    }
+}
+
+#[component]
+fn Scorers(ui: Ui) -> impl IntoView {
+    let session = ui.session;
+    let new_name = RwSignal::new(String::new());
+    let add = move |e: ev::SubmitEvent| {
+        e.prevent_default();
+        let name = new_name.get_untracked();
+        let id = fresh_id("s");
+        ui.edit(None, |s| s.add_scorer(id, &name));
+        new_name.set(String::new());
+    };
+    view! {
+        <section aria-labelledby="scorers-heading">
+            <h3 id="scorers-heading">"Scorers"</h3>
+            <p class="hint">"Leave a name blank to keep a scorer anonymous (shown as \u{201c}Scorer 3\u{201d})."</p>
+            <ol class="scorer-list">
+                <For each=move || ui.scorer_ids.get() key=|id| id.clone() children=move |sid| {
+                    let label = {
+                        let sid = sid.clone();
+                        move || ui.with(|s| s.scorer_label(&sid))
+                    };
+                    let name = {
+                        let sid = sid.clone();
+                        move || ui.with(|s| s.scorers.iter().find(|x| x.id == sid).map(|x| x.name.clone()).unwrap_or_default())
+                    };
+                    let rename = {
+                        let sid = sid.clone();
+                        move |e: ev::Event| {
+                            let v = event_target_value(&e);
+                            ui.edit(Some(&format!("scoring:scorer:{sid}")), |s| {
+                                if let Some(x) = s.scorers.iter_mut().find(|x| x.id == sid) {
+                                    x.name = v;
+                                }
+                            });
+                        }
+                    };
+                    let remove = {
+                        let sid = sid.clone();
+                        move |_| ui.edit(None, |s| s.remove_scorer(&sid))
+                    };
+                    let label2 = label.clone();
+                    view! {
+                        <li>
+                            <input type="text" aria-label=move || format!("Name of {}", label()) placeholder="Anonymous"
+                                prop:value=name on:input=rename on:blur=move |_| session.seal() />
+                            <button type="button" class="danger small" aria-label=move || format!("Remove {}", label2())
+                                on:click=remove>"Remove"</button>
+                        </li>
+                    }
+                } />
+            </ol>
+            <form class="add-perspective" on:submit=add>
+                <label for="new-scorer" class="visually-hidden">"New scorer's name"</label>
+                <input id="new-scorer" type="text" placeholder="Name, or leave blank"
+                    prop:value=move || new_name.get() on:input=move |e| new_name.set(event_target_value(&e)) />
+                <button type="submit">"Add scorer"</button>
+            </form>
+        </section>
+    }
+}
+
+#[component]
+fn Elements(ui: Ui) -> impl IntoView {
+    let session = ui.session;
+    let groups = move || {
+        ui.with(|s| {
+            frameworks::builtin(&s.framework.based_on)
+                .map(|b| b.groups.to_vec())
+                .unwrap_or_default()
+        })
+    };
+    let add = move |_| {
+        let id = fresh_id("e");
+        ui.edit(None, |s| {
+            let group = frameworks::builtin(&s.framework.based_on)
+                .and_then(|b| b.groups.last().copied())
+                .unwrap_or_default()
+                .to_string();
+            s.framework.elements.push(Element {
+                id,
+                name: "New element".into(),
+                group,
+                ..Element::default()
+            });
+        });
+    };
+    view! {
+        <section aria-labelledby="elements-heading">
+            <h3 id="elements-heading">{move || ui.with(|s| format!("Elements of the {}", s.framework.name.to_lowercase()))}</h3>
+            <p class="hint">"Rename, regroup or add elements to fit your programme. On the cycle, more operational elements are drawn on the left and more relational ones on the right."</p>
+            <div class="table-wrap" tabindex="0" role="region" aria-label="Elements">
+                <table class="elements-table">
+                    <thead><tr><th scope="col">"Element"</th><th scope="col">"Place"</th><th scope="col">"What it means"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr></thead>
+                    <tbody>
+                        <For each=move || ui.element_ids.get() key=|id| id.clone() children=move |eid| {
+                            let get = {
+                                let eid = eid.clone();
+                                move |f: fn(&Element) -> String| {
+                                    let eid = eid.clone();
+                                    move || ui.with(|s| s.framework.elements.iter().find(|e| e.id == eid).map(f).unwrap_or_default())
+                                }
+                            };
+                            let set = {
+                                let eid = eid.clone();
+                                move |field: &'static str| {
+                                    let eid = eid.clone();
+                                    move |e: ev::Event| {
+                                        let v = event_target_value(&e);
+                                        ui.edit(Some(&format!("scoring:element:{eid}:{field}")), |s| {
+                                            if let Some(el) = s.framework.elements.iter_mut().find(|x| x.id == eid) {
+                                                match field {
+                                                    "name" => el.name = v,
+                                                    "group" => el.group = v,
+                                                    _ => el.description = v,
+                                                }
+                                            }
+                                        });
+                                    }
+                                }
+                            };
+                            let name = get(|e| e.name.clone());
+                            let label = name.clone();
+                            let label2 = name.clone();
+                            let label3 = name.clone();
+                            let group = get(|e| e.group.clone());
+                            let group2 = group.clone();
+                            let remove = {
+                                let eid = eid.clone();
+                                move |_| ui.edit(None, |s| s.framework.elements.retain(|e| e.id != eid))
+                            };
+                            view! {
+                                <tr>
+                                    <td><input type="text" aria-label="Element name" prop:value=name on:input=set("name") on:blur=move |_| session.seal() /></td>
+                                    <td>
+                                        <select aria-label=move || format!("Place of {}", label()) on:change=set("group")>
+                                            {move || {
+                                                let mut options = groups();
+                                                let current = group();
+                                                let current_static: Option<&'static str> = None;
+                                                let _ = current_static;
+                                                if !current.is_empty() && !options.contains(&current.as_str()) {
+                                                    options.push("other");
+                                                }
+                                                options.into_iter().map(|g| {
+                                                    let g = g.to_string();
+                                                    let selected = { let g = g.clone(); let group2 = group2.clone(); move || group2() == g };
+                                                    view! { <option value=g.clone() selected=selected>{g.clone()}</option> }
+                                                }).collect_view()
+                                            }}
+                                        </select>
+                                    </td>
+                                    <td><input type="text" aria-label=move || format!("What {} means", label2()) prop:value=get(|e| e.description.clone()) on:input=set("description") on:blur=move |_| session.seal() /></td>
+                                    <td><button type="button" class="danger small" aria-label=move || format!("Remove {}", label3()) on:click=remove>"Remove"</button></td>
+                                </tr>
+                            }
+                        } />
+                    </tbody>
+                </table>
+            </div>
+            <button type="button" on:click=add>"Add an element"</button>
+        </section>
+    }
+}

@@ -1,0 +1,139 @@
+// Scoring: a steering group scores a framework, reveals the results, and compares rounds.
+import { test, expect } from '../support/fixtures';
+import { LibraryPage } from '../support/workshops';
+import { ScoringPage } from '../support/scoring';
+import { expectNoAxeViolations } from '../support/a11y';
+import { screenshotBothSizes } from '../support/screenshots';
+import { App } from '../support/app';
+
+// Scores of five scorers for the cycle's nine elements, in framework order: buy-in, shared
+// vision, confidence, motivation, support, collaboration, communication, access, learning.
+// Support is the weakest (mean 1.4); collaboration splits 1,1,3,5,5 (IQR 4: flagged); the fifth
+// scorer does not know about learning.
+const SCORES = [
+  ['4', '4', '3', '4', '1', '1', '3', '4', '5'],
+  ['4', '4', '4', '4', '2', '1', '3', '3', '5'],
+  ['5', '4', '4', '4', '1', '5', '3', '4', '4'],
+  ['4', '4', '4', '4', '2', '5', '3', '3', '4'],
+  ['4', '4', '3', '5', '1', '3', '3', '4', 'd'],
+];
+
+test('five scorers score the cycle by keyboard; revealed results show the weakest element, a disagreement and, next round, the change; all survives a reload', async ({ page }) => {
+  const lib = new LibraryPage(page);
+  await lib.open();
+  await lib.create({ title: 'Steering group' });
+  const s = new ScoringPage(page);
+  await s.open();
+  await expect(page).toHaveURL(/\/scoring$/);
+  await s.start('positive relational cycle');
+  for (const name of ['Ann', 'Ben', 'Cat', '', '']) await s.addScorer(name);
+  await expect(page.locator('.scorer-list > li')).toHaveCount(5);
+
+  await s.show('Score in turn');
+  const labels = ['Ann', 'Ben', 'Cat', 'Scorer 4', 'Scorer 5'];
+  for (const [i, label] of labels.entries()) {
+    await s.scoreByKeyboard(label, SCORES[i]);
+    // Nobody sees the previous scorer's answers.
+    await expect(page.locator('.score-form')).toHaveCount(0);
+  }
+
+  await s.show('Results');
+  await expect(page.getByText('5 of 5 scorers have scored every element')).toBeVisible();
+  await expect(page.locator('table.stats-table')).toHaveCount(0); // hidden until revealed
+  await page.getByRole('button', { name: 'Reveal results' }).click();
+  await expect(s.ranking.first()).toContainText('Support and wellbeing focus');
+  await expect(s.ranking.first()).toContainText('mean 1.4');
+  await expect(s.statsRow('Collaborative relationships')).toContainText('wide spread');
+  await expect(page.locator('table.stats-table tbody tr.flagged')).toHaveCount(1);
+  const learning = s.statsRow('Learning in and from action').locator('td');
+  await expect(learning.nth(0)).toHaveText('4'); // n
+  await expect(learning.nth(1)).toHaveText('4.5'); // mean
+  await expect(learning.nth(6)).toHaveText('1'); // don't know
+  await expect(page.locator('.chart svg g.element')).toHaveCount(9);
+
+  // A second round: only the support element, scored high this time.
+  await s.newRound('Phase 2, 2019');
+  await s.show('Score in turn');
+  await s.scorerButton('Ann').click();
+  await page.locator('fieldset.score-element').nth(4).locator('input[type=radio]').first().focus();
+  await page.keyboard.press('5');
+  await page.getByRole('button', { name: 'Done: hide my scores' }).click();
+  await s.show('Results');
+  await page.getByRole('button', { name: 'Reveal results' }).click();
+  await expect(s.roundsRow('Support and wellbeing focus')).toContainText('1.4');
+  await expect(s.roundsRow('Support and wellbeing focus').locator('td.change')).toHaveText('\u25b2 +3.6');
+
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Scoring', level: 2 })).toBeVisible();
+  await s.show('Results');
+  await expect(s.round('Phase 2, 2019')).toHaveAttribute('aria-pressed', 'true');
+  await expect(s.roundsRow('Support and wellbeing focus').locator('td.change')).toHaveText('\u25b2 +3.6');
+  await s.round('Round 1').click();
+  await expect(s.ranking.first()).toContainText('Support and wellbeing focus');
+});
+
+test('a show of hands gives the same results as the same individual scores', async ({ page }) => {
+  const lib = new LibraryPage(page);
+  await lib.open();
+  await lib.create({ title: 'Hands' });
+  const s = new ScoringPage(page);
+  await s.open();
+  await s.start('positive relational cycle');
+  for (const name of ['A', 'B', 'C', 'D']) await s.addScorer(name);
+  await s.show('Score in turn');
+  // Shared vision (the second element): 2, 4, 4 and one "don't know".
+  for (const [label, key] of [['A', '2'], ['B', '4'], ['C', '4'], ['D', 'd']]) {
+    await s.scorerButton(label).click();
+    await page.locator('fieldset.score-element').nth(1).locator('input[type=radio]').first().focus();
+    await page.keyboard.press(key);
+    await page.getByRole('button', { name: 'Done: hide my scores' }).click();
+  }
+  await s.newRound('By hands');
+  await s.show('Show of hands');
+  await page.getByLabel('Shared vision: how many chose 2 · Weak').fill('1');
+  await page.getByLabel('Shared vision: how many chose 4 · Strong').fill('2');
+  await page.getByLabel("Shared vision: how many chose Don't know").fill('1');
+
+  await s.show('Results');
+  await page.getByRole('button', { name: 'Reveal results' }).click();
+  const byHands = await s.statsRow('Shared vision').locator('td').allTextContents();
+  await s.round('Round 1').click();
+  await page.getByRole('button', { name: 'Reveal results' }).click();
+  const individual = await s.statsRow('Shared vision').locator('td').allTextContents();
+  expect(byHands).toEqual(individual);
+  expect(individual.slice(0, 3)).toEqual(['3', '3.3', '4.0']); // n, mean, median
+  await expect(s.roundsRow('Shared vision').locator('td.change')).toHaveText('= 0.0');
+});
+
+for (const theme of ['standard', 'projector'] as const) {
+  test(`scoring is axe-clean in every mode, with screenshots of the results: ${theme}`, async ({ page }) => {
+    const app = new App(page);
+    await app.open();
+    await app.setTheme(theme);
+    const lib = new LibraryPage(page);
+    await lib.create({ title: 'Shropshire steering group' });
+    const s = new ScoringPage(page);
+    await s.open();
+    await expectNoAxeViolations(page, { aaa: theme === 'projector' });
+    await s.start('positive relational cycle');
+    for (const name of ['Ann', 'Ben', 'Cat', '', '']) await s.addScorer(name);
+    await expectNoAxeViolations(page, { aaa: theme === 'projector' });
+    await s.show('Score in turn');
+    for (const [i, label] of ['Ann', 'Ben', 'Cat', 'Scorer 4', 'Scorer 5'].entries()) await s.scoreByKeyboard(label, SCORES[i]);
+    await s.scorerButton('Ann').click();
+    await expectNoAxeViolations(page, { aaa: theme === 'projector' });
+    await screenshotBothSizes(page, `scoring-in-turn-${theme}`);
+    await s.show('Show of hands');
+    await expectNoAxeViolations(page, { aaa: theme === 'projector' });
+    await s.show('Results');
+    await expectNoAxeViolations(page, { aaa: theme === 'projector' });
+    await page.getByRole('button', { name: 'Reveal results' }).click();
+    await expect(page.locator('.chart svg')).toBeVisible();
+    await expectNoAxeViolations(page, { aaa: theme === 'projector' });
+    await page.locator('.chart').scrollIntoViewIfNeeded();
+    await screenshotBothSizes(page, `scoring-results-chart-${theme}`);
+    await page.locator('table.stats-table').scrollIntoViewIfNeeded();
+    await screenshotBothSizes(page, `scoring-results-table-${theme}`);
+  });
+}
