@@ -711,3 +711,31 @@ fn every_read_error_message_is_a_sentence() {
         );
     }
 }
+
+#[test]
+fn the_scoring_fixture_restores_rounds_scores_and_tallies() {
+    let r = restored("workshop-v1-scoring.json");
+    let s = &r.saved.workshop.scoring;
+    assert_eq!(s.framework.based_on, "cycle");
+    assert_eq!(s.framework.elements.len(), 3);
+    assert_eq!(s.framework.elements[0].parts.len(), 4);
+    assert_eq!(s.scorer_label("s-b"), "Scorer 2");
+    assert_eq!(s.rounds.len(), 2);
+    assert_eq!(
+        s.rounds[0].scores["s-a"]["support"].comment,
+        "Staff are \"exhausted\" <really>"
+    );
+    // Round 1: support 1, 2, 1; learning one "don't know" and a 3.
+    let one = s.results(&s.rounds[0]);
+    assert_eq!(one[1].summary.n, 3);
+    assert!((one[1].summary.mean.unwrap() - 4.0 / 3.0).abs() < 1e-12);
+    assert_eq!((one[2].summary.n, one[2].summary.dont_know), (1, 1));
+    // Round 2 by show of hands: one 3, two 4s, one "don't know".
+    let two = s.results(&s.rounds[1]);
+    assert_eq!((two[1].summary.n, two[1].summary.dont_know), (3, 1));
+    assert_eq!(two[1].summary.median, Some(4.0));
+    assert_eq!(two[0].summary.n, 0, "nobody scored buy-in in round 2");
+    // Saved again, it reads back the same.
+    let again = read_workshop(&r.saved.to_json(), "x").expect("re-reads");
+    assert_eq!(again.saved.workshop.scoring, *s);
+}

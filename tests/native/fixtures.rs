@@ -9,6 +9,7 @@ use std::path::PathBuf;
 pub const ALL: &[&str] = &[
     "workshop-v1-full.json",
     "workshop-v1-minimal.json",
+    "workshop-v1-scoring.json",
     "library-v1.json",
     "index-v1.json",
     "damaged-truncated.json",

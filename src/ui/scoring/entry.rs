@@ -104,7 +104,12 @@ fn ElementScore(ui: Ui, round: String, scorer: String, element: String) -> impl 
     let set = move |value: Option<i32>, dont_know: bool| {
         key.with_value(|(r, sc, el)| ui.edit(None, |s| s.set_score(r, sc, el, value, dont_know)));
     };
-    let levels: Vec<(i32, String)> = ui.with(|s| s.scale.levels().map(|v| (v, s.scale.level_label(v))).collect());
+    let levels: Vec<(i32, String)> = ui.with(|s| {
+        s.scale
+            .levels()
+            .map(|v| (v, s.scale.level_label(v)))
+            .collect()
+    });
     let allow_dont_know = ui.with(|s| s.scale.allow_dont_know);
     let group = key.with_value(|(r, sc, el)| format!("score-{r}-{sc}-{el}"));
     let keys = {
@@ -115,7 +120,9 @@ fn ElementScore(ui: Ui, round: String, scorer: String, element: String) -> impl 
             }
             let k = e.key();
             if let Some(target) = e.target()
-                && target.dyn_ref::<web_sys::HtmlInputElement>().is_some_and(|i| i.type_() == "text")
+                && target
+                    .dyn_ref::<web_sys::HtmlInputElement>()
+                    .is_some_and(|i| i.type_() == "text")
             {
                 return; // typing a comment
             }
@@ -135,7 +142,11 @@ fn ElementScore(ui: Ui, round: String, scorer: String, element: String) -> impl 
             if let Some(radio) = e
                 .current_target()
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .and_then(|f| f.query_selector(&format!("input[value=\"{chosen}\"]")).ok().flatten())
+                .and_then(|f| {
+                    f.query_selector(&format!("input[value=\"{chosen}\"]"))
+                        .ok()
+                        .flatten()
+                })
                 .and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok())
             {
                 let _ = radio.focus();
@@ -193,16 +204,23 @@ pub(super) fn Hands(ui: Ui) -> impl IntoView {
         // Untracked: typing a count must not rebuild the table (and lose the focus).
         let (levels, allow_dont_know) = untrack(|| {
             ui.with(|s| {
-                let levels: Vec<(i32, String)> =
-                    s.scale.levels().map(|v| (v, s.scale.level_label(v))).collect();
+                let levels: Vec<(i32, String)> = s
+                    .scale
+                    .levels()
+                    .map(|v| (v, s.scale.level_label(v)))
+                    .collect();
                 (levels, s.scale.allow_dont_know)
             })
         });
-        let mut columns: Vec<(Option<i32>, String)> = levels.into_iter().map(|(v, l)| (Some(v), l)).collect();
+        let mut columns: Vec<(Option<i32>, String)> =
+            levels.into_iter().map(|(v, l)| (Some(v), l)).collect();
         if allow_dont_know {
             columns.push((None, "Don't know".into()));
         }
-        let head = columns.iter().map(|(_, l)| view! { <th scope="col">{l.clone()}</th> }).collect_view();
+        let head = columns
+            .iter()
+            .map(|(_, l)| view! { <th scope="col">{l.clone()}</th> })
+            .collect_view();
         let rows = ui.element_ids.get().into_iter().map(|eid| {
             let name = untrack(|| ui.with(|s| s.framework.elements.iter().find(|e| e.id == eid).map(|e| e.name.clone()).unwrap_or_default()));
             let cells = columns.iter().map(|(level, label)| {

@@ -87,7 +87,8 @@ pub fn ScoringView(session: Session) -> impl IntoView {
         scorer_ids: ids(|s| s.scorers.iter().map(|s| s.id.clone()).collect()),
         mode: RwSignal::new(Mode::Setup),
     };
-    let started = Memo::new(move |_| !ui.element_ids.get().is_empty() || !ui.round_ids.get().is_empty());
+    let started =
+        Memo::new(move |_| !ui.element_ids.get().is_empty() || !ui.round_ids.get().is_empty());
     view! {
         <section class="scoring" aria-labelledby="scoring-heading">
             <h2 id="scoring-heading">"Scoring"</h2>

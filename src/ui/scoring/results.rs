@@ -89,7 +89,9 @@ fn Revealed(ui: Ui) -> impl IntoView {
                     results,
                     scale.range(),
                     based_on,
-                    &format!("{name}: mean score of each element; dashed borders mark disagreement"),
+                    &format!(
+                        "{name}: mean score of each element; dashed borders mark disagreement"
+                    ),
                 )
             })
         })
@@ -216,7 +218,8 @@ fn RoundsCompared(ui: Ui) -> impl IntoView {
             if s.rounds.len() < 2 {
                 return None;
             }
-            let per_round: Vec<Vec<ElementResult>> = s.rounds.iter().map(|r| s.results(r)).collect();
+            let per_round: Vec<Vec<ElementResult>> =
+                s.rounds.iter().map(|r| s.results(r)).collect();
             let head = s
                 .rounds
                 .iter()

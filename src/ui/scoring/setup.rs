@@ -216,8 +216,6 @@ fn Elements(ui: Ui) -> impl IntoView {
                                             {move || {
                                                 let mut options = groups();
                                                 let current = group();
-                                                let current_static: Option<&'static str> = None;
-                                                let _ = current_static;
                                                 if !current.is_empty() && !options.contains(&current.as_str()) {
                                                     options.push("other");
                                                 }
