@@ -5,6 +5,7 @@
 //! backslash-escaped, so `<script>` or `# heading` show as typed; in CSV the `csv` crate quotes
 //! (RFC 4180, by `csv_core`) and cells that a spreadsheet would run as a formula are defused.
 
+use super::csv::{CsvWriter, defuse};
 use crate::content::csh::{self, Mode};
 use crate::model::Workshop;
 use crate::model::boundary::{BoundaryCritique, Level, Stance};
@@ -245,76 +246,6 @@ pub fn markdown(w: &Workshop) -> String {
     md
 }
 
-/// Defuses a cell a spreadsheet would run as a formula: one that starts with `=`, `+`, `-`,
-/// `@`, a tab or a carriage return gets a leading `'` (OWASP's advice for CSV injection), so
-/// Excel, LibreOffice and Google Sheets show it as text.
-pub fn defuse(cell: &str) -> String {
-    match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
-        _ => cell.to_string(),
-    }
-}
-
-/// Writes CSV rows with `csv_core` (RFC 4180: a field is quoted when it holds a comma, quote or
-/// line break, and quotes inside are doubled); rows end with `\n`.
-struct CsvWriter {
-    core: csv_core::Writer,
-    out: Vec<u8>,
-}
-
-impl CsvWriter {
-    fn new() -> CsvWriter {
-        CsvWriter {
-            core: csv_core::Writer::new(),
-            out: Vec::new(),
-        }
-    }
-
-    /// Runs one step of the writer until it has written everything it wants to.
-    fn drain(&mut self, mut step: impl FnMut(&mut csv_core::Writer, &mut [u8]) -> (bool, usize)) {
-        let mut buf = [0u8; 256];
-        loop {
-            let (done, n) = step(&mut self.core, &mut buf);
-            self.out.extend_from_slice(&buf[..n]);
-            if done {
-                break;
-            }
-        }
-    }
-
-    fn row<'a>(&mut self, fields: impl IntoIterator<Item = &'a str>) {
-        use csv_core::WriteResult::InputEmpty;
-        for (i, field) in fields.into_iter().enumerate() {
-            if i > 0 {
-                self.drain(|w, buf| {
-                    let (r, n) = w.delimiter(buf);
-                    (r == InputEmpty, n)
-                });
-            }
-            let mut input = field.as_bytes();
-            self.drain(|w, buf| {
-                let (r, read, n) = w.field(input, buf);
-                input = &input[read..];
-                (r == InputEmpty, n)
-            });
-        }
-        self.drain(|w, buf| {
-            let (r, n) = w.terminator(buf);
-            (r == InputEmpty, n)
-        });
-    }
-
-    fn finish(mut self) -> String {
-        use csv_core::WriteResult::InputEmpty;
-        self.drain(|w, buf| {
-            let (r, n) = w.finish(buf);
-            (r == InputEmpty, n)
-        });
-        // Every field came from a `&str` and the quoting is ASCII, so this is UTF-8.
-        String::from_utf8(self.out).unwrap_or_default()
-    }
-}
-
 /// The critique as CSV: a header ([`CSV_HEADER`]) then one row per perspective × question ×
 /// mode (24 per perspective, empty answers included), in perspective order, then question,
 /// then is before ought.
@@ -381,16 +312,5 @@ mod tests {
         assert_eq!(quote("one\ntwo"), "> one\\\n> two\n");
         assert_eq!(quote("one\r\n\r\nthree\n"), "> one\n>\n> three\n");
         assert_eq!(quote("- a\n# b"), "> \\- a\\\n> \\# b\n");
-    }
-
-    #[test]
-    fn formula_like_cells_are_defused() {
-        assert_eq!(defuse("=SUM(A1)"), "'=SUM(A1)");
-        assert_eq!(defuse("+44 1743"), "'+44 1743");
-        assert_eq!(defuse("-5%"), "'-5%");
-        assert_eq!(defuse("@cmd"), "'@cmd");
-        assert_eq!(defuse("\tx"), "'\tx");
-        assert_eq!(defuse("GPs"), "GPs");
-        assert_eq!(defuse(""), "");
     }
 }

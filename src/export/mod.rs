@@ -2,4 +2,6 @@
 //! decides file names and offers the result as a download.
 
 pub mod boundary;
+pub mod csv;
+pub mod scoring;
 pub mod scoring_svg;

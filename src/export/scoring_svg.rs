@@ -230,7 +230,7 @@ pub fn picture(results: &[ElementResult], range: Range, based_on: &str, title: &
         flowchart_layout(&groups)
     };
     let mut svg = format!(
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1000 760\" role=\"img\" aria-labelledby=\"chart-title\" font-family=\"system-ui, sans-serif\"><title id=\"chart-title\">{}</title><rect width=\"1000\" height=\"760\" fill=\"#ffffff\"/>",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1000\" height=\"760\" viewBox=\"0 0 1000 760\" role=\"img\" aria-labelledby=\"chart-title\" font-family=\"system-ui, sans-serif\"><title id=\"chart-title\">{}</title><rect width=\"1000\" height=\"760\" fill=\"#ffffff\"/>",
         escape(title)
     );
     svg.push_str("<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"#4f5861\"/></marker></defs>");

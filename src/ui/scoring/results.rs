@@ -7,6 +7,8 @@ use super::Ui;
 use crate::analysis::stats::{self, Summary};
 use crate::export::scoring_svg;
 use crate::model::scoring::ElementResult;
+use crate::model::slug;
+use crate::ui::browser::{download, today};
 
 fn num(x: Option<f64>) -> String {
     x.map_or("\u{2014}".into(), |v| format!("{v:.1}"))
@@ -171,8 +173,55 @@ fn Revealed(ui: Ui) -> impl IntoView {
             )
         })
     };
+    let message = RwSignal::new(None::<String>);
+    let export = move |what: &'static str| {
+        let (title, round) = ui.session.workshop.with(|w| {
+            let rid = ui.round_id();
+            (
+                w.title.clone(),
+                w.scoring
+                    .round(&rid)
+                    .map(|r| r.name.clone())
+                    .unwrap_or_default(),
+            )
+        });
+        let base = slug(&title, "workshop");
+        let (name, text, mime) = match what {
+            "scores" => (
+                format!("{base}-scores-{}.csv", today()),
+                format!("\u{feff}{}", ui.with(crate::export::scoring::scores_csv)),
+                "text/csv;charset=utf-8",
+            ),
+            "summary-csv" => (
+                format!("{base}-scores-summary-{}.csv", today()),
+                format!("\u{feff}{}", ui.with(crate::export::scoring::summary_csv)),
+                "text/csv;charset=utf-8",
+            ),
+            "summary-md" => (
+                format!("{base}-scores-summary-{}.md", today()),
+                ui.with(|s| crate::export::scoring::summary_markdown(s, &title)),
+                "text/markdown;charset=utf-8",
+            ),
+            _ => (
+                format!("{base}-{}-picture.svg", slug(&round, "round")),
+                picture().unwrap_or_default(),
+                "image/svg+xml",
+            ),
+        };
+        message.set(Some(match download(&name, &text, mime) {
+            Ok(()) => format!("Downloaded {name}."),
+            Err(why) => format!("The download did not start: {why}"),
+        }));
+    };
     view! {
         <div class="revealed">
+            <div class="export-actions" role="group" aria-label="Export the scores">
+                <button type="button" on:click=move |_| export("scores")>"Download all scores (CSV)"</button>
+                <button type="button" on:click=move |_| export("summary-csv")>"Download summary (CSV)"</button>
+                <button type="button" on:click=move |_| export("summary-md")>"Download summary (Markdown)"</button>
+                <button type="button" on:click=move |_| export("svg")>"Download picture (SVG)"</button>
+                <span role="status" class="form-message">{move || message.get()}</span>
+            </div>
             <div class="chart" inner_html=picture></div>
             <div class="results-columns">
                 <section aria-labelledby="ranking-heading">

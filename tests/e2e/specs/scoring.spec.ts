@@ -104,7 +104,34 @@ test('a show of hands gives the same results as the same individual scores', asy
   expect(byHands).toEqual(individual);
   expect(individual.slice(0, 3)).toEqual(['3', '3.3', '4.0']); // n, mean, median
   await expect(s.roundsRow('Shared vision').locator('td.change')).toHaveText('= 0.0');
+
+  // Every score in long format: three individual scores and a "don't know" in round 1, the same
+  // again as four show-of-hands rows in round 2.
+  const [scores] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download all scores (CSV)' }).click()]);
+  const csv = await streamText(await scores.createReadStream());
+  const rows = csv.replace(/^\ufeff/, '').trim().split('\n');
+  expect(rows[0]).toBe('round,scorer,element,value,dont_know,comment,entered_as');
+  expect(rows.filter((r) => r.startsWith('Round 1,')).map((r) => r.split(',').slice(1, 5).join(','))).toEqual([
+    'A,Shared vision,2,', 'B,Shared vision,4,', 'C,Shared vision,4,', 'D,Shared vision,,yes',
+  ]);
+  expect(rows.filter((r) => r.startsWith('By hands,')).map((r) => r.split(',').slice(1, 5).join(','))).toEqual([
+    'show of hands,Shared vision,2,', 'show of hands,Shared vision,4,', 'show of hands,Shared vision,4,', 'show of hands,Shared vision,,yes',
+  ]);
+  // The picture stands alone: a browser opens the downloaded SVG as an image, full size.
+  const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download picture (SVG)' }).click()]);
+  expect(svg.suggestedFilename()).toBe('hands-round-1-picture.svg');
+  const svgText = await streamText(await svg.createReadStream());
+  const viewer = await page.context().newPage();
+  await viewer.setContent(`<img alt="" src="data:image/svg+xml;base64,${Buffer.from(svgText).toString('base64')}">`);
+  await expect.poll(() => viewer.locator('img').evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBe(1000);
+  await viewer.close();
 });
+
+async function streamText(stream: NodeJS.ReadableStream): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(Buffer.from(c as Buffer));
+  return Buffer.concat(chunks).toString('utf8');
+}
 
 for (const theme of ['standard', 'projector'] as const) {
   test(`scoring is axe-clean in every mode, with screenshots of the results: ${theme}`, async ({ page }) => {

@@ -1,0 +1,263 @@
+//! Scoring exports: every score in long format (one row per score, for R, pandas or a
+//! spreadsheet), and the summary of each round as CSV and Markdown.
+
+use super::boundary::escape_markdown;
+use super::csv::{CsvWriter, defuse};
+use crate::analysis::stats::{self, Summary};
+use crate::model::scoring::{Round, Scoring};
+
+/// The columns of [`scores_csv`].
+pub const SCORES_HEADER: [&str; 7] = [
+    "round",
+    "scorer",
+    "element",
+    "value",
+    "dont_know",
+    "comment",
+    "entered_as",
+];
+
+/// The columns of [`summary_csv`].
+pub const SUMMARY_HEADER: [&str; 15] = [
+    "round",
+    "element",
+    "group",
+    "n",
+    "dont_know",
+    "mean",
+    "median",
+    "sd",
+    "q1",
+    "q3",
+    "iqr",
+    "min",
+    "max",
+    "disagreement",
+    "rank_weakest_first",
+];
+
+/// Every score of every round, one row each. A show of hands becomes one row per hand, with
+/// the scorer "show of hands", so that the file gives the same statistics as the app.
+pub fn scores_csv(s: &Scoring) -> String {
+    let mut out = CsvWriter::new();
+    out.row(SCORES_HEADER);
+    for r in &s.rounds {
+        let round = defuse(&r.name);
+        for scorer in &s.scorers {
+            let Some(mine) = r.scores.get(&scorer.id) else {
+                continue;
+            };
+            let who = defuse(&s.scorer_label(&scorer.id));
+            for e in &s.framework.elements {
+                let Some(score) = mine.get(&e.id) else {
+                    continue;
+                };
+                let value = score.value.map(|v| v.to_string()).unwrap_or_default();
+                let dont_know = if score.dont_know { "yes" } else { "" };
+                let name = defuse(&e.name);
+                let comment = defuse(&score.comment);
+                out.row([
+                    round.as_str(),
+                    who.as_str(),
+                    name.as_str(),
+                    value.as_str(),
+                    dont_know,
+                    comment.as_str(),
+                    "individual",
+                ]);
+            }
+        }
+        for e in &s.framework.elements {
+            let Some(h) = r.hands.get(&e.id) else {
+                continue;
+            };
+            let name = defuse(&e.name);
+            for (i, &count) in h.counts.iter().enumerate() {
+                let value = (s.scale.min + i as i32).to_string();
+                for _ in 0..count {
+                    out.row([
+                        round.as_str(),
+                        "show of hands",
+                        name.as_str(),
+                        value.as_str(),
+                        "",
+                        "",
+                        "show of hands",
+                    ]);
+                }
+            }
+            for _ in 0..h.dont_know {
+                out.row([
+                    round.as_str(),
+                    "show of hands",
+                    name.as_str(),
+                    "",
+                    "yes",
+                    "",
+                    "show of hands",
+                ]);
+            }
+        }
+    }
+    out.finish()
+}
+
+fn num(x: Option<f64>) -> String {
+    x.map(|v| format!("{v:.2}")).unwrap_or_default()
+}
+
+/// Each element's summary and rank in one round.
+fn ranked(s: &Scoring, r: &Round) -> Vec<(String, String, Summary, usize)> {
+    let results = s.results(r);
+    let summaries: Vec<Summary> = results.iter().map(|x| x.summary.clone()).collect();
+    let mut rank = vec![0; results.len()];
+    for (place, i) in stats::rank_weakest_first(&summaries)
+        .into_iter()
+        .enumerate()
+    {
+        rank[i] = place + 1;
+    }
+    results
+        .into_iter()
+        .zip(rank)
+        .map(|(x, rank)| (x.element.name, x.element.group, x.summary, rank))
+        .collect()
+}
+
+/// The statistics of every element in every round.
+pub fn summary_csv(s: &Scoring) -> String {
+    let mut out = CsvWriter::new();
+    out.row(SUMMARY_HEADER);
+    for r in &s.rounds {
+        let round = defuse(&r.name);
+        for (name, group, m, rank) in ranked(s, r) {
+            let cells = [
+                round.clone(),
+                defuse(&name),
+                defuse(&group),
+                m.n.to_string(),
+                m.dont_know.to_string(),
+                num(m.mean),
+                num(m.median),
+                num(m.sd),
+                num(m.q1),
+                num(m.q3),
+                num(m.iqr()),
+                m.min.map(|v| v.to_string()).unwrap_or_default(),
+                m.max.map(|v| v.to_string()).unwrap_or_default(),
+                m.disagreement
+                    .map(|d| d.label().to_string())
+                    .unwrap_or_default(),
+                if m.n > 0 {
+                    rank.to_string()
+                } else {
+                    String::new()
+                },
+            ];
+            out.row(cells.iter().map(String::as_str));
+        }
+    }
+    out.finish()
+}
+
+/// The summary as Markdown: one table per round, weakest first, with the rule that flags
+/// disagreement.
+pub fn summary_markdown(s: &Scoring, title: &str) -> String {
+    let cell = |t: &str| escape_markdown(&t.split_whitespace().collect::<Vec<_>>().join(" "));
+    let mut md = format!(
+        "# Scores: {}\n\nFramework: {}. Scale {} to {}.\n\n{}\n\n",
+        cell(title),
+        cell(&s.framework.name),
+        s.scale.min,
+        s.scale.max,
+        stats::RULE
+    );
+    for r in &s.rounds {
+        md.push_str(&format!("## {}\n\n", cell(&r.name)));
+        md.push_str(
+            "| Rank | Element | n | Mean | Median | SD | IQR | Don't know | Disagreement |\n",
+        );
+        md.push_str("|---:|---|---:|---:|---:|---:|---:|---:|---|\n");
+        let mut rows = ranked(s, r);
+        rows.sort_by_key(|(.., rank)| *rank);
+        for (name, _, m, rank) in rows {
+            let f = |x: Option<f64>| {
+                x.map(|v| format!("{v:.1}"))
+                    .unwrap_or_else(|| "\u{2014}".into())
+            };
+            md.push_str(&format!(
+                "| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
+                if m.n > 0 {
+                    rank.to_string()
+                } else {
+                    "\u{2014}".into()
+                },
+                cell(&name),
+                m.n,
+                f(m.mean),
+                f(m.median),
+                f(m.sd),
+                f(m.iqr()),
+                m.dont_know,
+                m.disagreement.map_or("", |d| d.label())
+            ));
+        }
+        md.push('\n');
+    }
+    md
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::frameworks::CYCLE;
+
+    fn sample() -> Scoring {
+        let mut s = Scoring::start(&CYCLE, "r1".into());
+        s.rounds[0].name = "=Phase 1".into();
+        s.add_scorer("a".into(), "Ann, \"the chair\"");
+        s.add_scorer("b".into(), "");
+        s.set_score("r1", "a", "support", Some(1), false);
+        s.set_comment("r1", "a", "support", "tired\nstaff".into());
+        s.set_score("r1", "b", "support", None, true);
+        s.set_hands("r1", "support", Some(2), 2);
+        s.framework.elements[4].name = "Support | <wellbeing>".into();
+        s
+    }
+
+    #[test]
+    fn scores_in_long_format_give_a_row_per_score_and_per_hand() {
+        let csv = scores_csv(&sample());
+        let lines: Vec<&str> = csv.lines().collect();
+        assert_eq!(lines[0], SCORES_HEADER.join(","));
+        assert!(
+            lines[1].starts_with(
+                "'=Phase 1,\"Ann, \"\"the chair\"\"\",Support | <wellbeing>,1,,\"tired"
+            )
+        );
+        assert!(csv.contains("'=Phase 1,Scorer 2,Support | <wellbeing>,,yes,,individual\n"));
+        assert_eq!(
+            csv.matches(",show of hands,Support | <wellbeing>,2,,,show of hands\n")
+                .count(),
+            2
+        );
+    }
+
+    #[test]
+    fn the_summary_has_every_element_with_ranks() {
+        let csv = summary_csv(&sample());
+        assert_eq!(csv.lines().count(), 1 + 9);
+        let support = csv.lines().find(|l| l.contains("Support")).unwrap();
+        // Scores 1, 2, 2 and one "don't know": n 3, mean 1.67, the only scored element: rank 1.
+        assert!(
+            support.ends_with(",3,1,1.67,2.00,0.58,1.50,2.00,0.50,1,2,,1"),
+            "{support}"
+        );
+        let md = summary_markdown(&sample(), "Steering <group>");
+        assert!(md.contains("# Scores: Steering \\<group\\>"));
+        assert!(
+            md.contains("| 1 | Support \\| \\<wellbeing\\> | 3 | 1.7 | 2.0 | 0.6 | 0.5 | 1 |  |")
+        );
+        assert!(md.contains("## \\=Phase 1"));
+    }
+}
