@@ -273,6 +273,44 @@ pub fn picture(results: &[ElementResult], range: Range, based_on: &str, title: &
             );
         }
     }
+    if !cycle {
+        // Column headings, and arrows down from the top box and down each column.
+        for (wanted, x, label) in [
+            (LEFT, 270.0, "Operational processes"),
+            (RIGHT, 730.0, "Relational processes"),
+        ] {
+            let column: Vec<Place> = groups
+                .iter()
+                .zip(&places)
+                .filter(|(g, _)| **g == wanted)
+                .map(|(_, p)| *p)
+                .collect();
+            let Some(first) = column.first() else {
+                continue;
+            };
+            let _ = write!(
+                svg,
+                "<text x=\"{x:.1}\" y=\"{:.1}\" fill=\"#1d2125\" font-size=\"19\" font-style=\"italic\" text-anchor=\"middle\">{label}</text>",
+                first.y - first.h / 2.0 - 14.0
+            );
+            // The top box's bottom edge is at 150.
+            let mut from = groups.contains(&TOP).then_some(156.0);
+            for (k, p) in column.iter().enumerate() {
+                if let Some(y1) = from {
+                    // The first arrow stops above the column's heading.
+                    let gap = if k == 0 { 38.0 } else { 6.0 };
+                    let y2 = p.y - p.h / 2.0 - gap;
+                    if y2 > y1 + 8.0 {
+                        let _ = write!(
+                            svg,
+                            "<line x1=\"{x:.1}\" y1=\"{y1:.1}\" x2=\"{x:.1}\" y2=\"{y2:.1}\" stroke=\"#4f5861\" stroke-width=\"3\" marker-end=\"url(#arrow)\"/>"
+                        );
+                    }
+                }
+                from = Some(p.y + p.h / 2.0 + 6.0);
+            }
+        }
+    }
     for (r, p) in results.iter().zip(&places) {
         let s = &r.summary;
         let title = match s.mean {
@@ -365,8 +403,22 @@ mod tests {
         assert!(svg.contains("Round &lt;1&gt;"));
         assert!(svg.contains("mean 2.0 \u{b7} IQR 0.0"));
         assert!(svg.contains("not scored"));
+        assert!(
+            !svg.contains("Operational processes"),
+            "no column headings on the cycle"
+        );
         assert_eq!(svg.matches("<g class=\"element\">").count(), 9);
         assert_eq!(svg.matches("<line ").count(), 8, "arrows round the ring");
+    }
+
+    #[test]
+    fn the_flowchart_has_its_columns_and_arrows() {
+        let s = Scoring::start(&FLOWCHART, "r".into());
+        let svg = picture(&s.results(&s.rounds[0]), s.scale.range(), "flowchart", "t");
+        assert!(svg.contains("Operational processes") && svg.contains("Relational processes"));
+        // Top box to each column, then down each column of two.
+        assert_eq!(svg.matches("<line ").count(), 4);
+        assert_eq!(svg.matches("<g class=\"element\">").count(), 5);
     }
 
     #[test]
