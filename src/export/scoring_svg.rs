@@ -429,3 +429,167 @@ mod tests {
         );
     }
 }
+
+/// Where value `v` of axis `i` of `n` lands on a radar of radius `r` centred at (`cx`, `cy`):
+/// axis 0 points up, the rest follow clockwise; `min` sits at the centre, `max` on the rim.
+pub fn polar(i: usize, n: usize, v: f64, range: Range, r: f64, cx: f64, cy: f64) -> (f64, f64) {
+    let angle = -PI / 2.0 + 2.0 * PI * i as f64 / n.max(1) as f64;
+    let t = if range.width() > 0.0 {
+        ((v - f64::from(range.min)) / range.width()).clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    (cx + r * t * angle.cos(), cy + r * t * angle.sin())
+}
+
+/// A radar chart of the means (solid line and points, each labelled) over the interquartile
+/// band (shaded), with a ring for each level of the scale.
+pub fn radar(results: &[ElementResult], range: Range, title: &str) -> String {
+    let (cx, cy, r) = (500.0, 390.0, 270.0);
+    let n = results.len();
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1000\" height=\"780\" viewBox=\"0 0 1000 780\" role=\"img\" aria-labelledby=\"radar-title\" font-family=\"system-ui, sans-serif\"><title id=\"radar-title\">{}</title><rect width=\"1000\" height=\"780\" fill=\"#ffffff\"/>",
+        escape(title)
+    );
+    if n < 3 {
+        svg.push_str("<text x=\"500\" y=\"390\" font-size=\"22\" text-anchor=\"middle\">A radar needs at least three elements.</text></svg>");
+        return svg;
+    }
+    let path = |values: &[f64]| {
+        values
+            .iter()
+            .enumerate()
+            .map(|(i, &v)| {
+                let (x, y) = polar(i, n, v, range, r, cx, cy);
+                format!("{x:.1},{y:.1}")
+            })
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    for level in range.min..=range.max {
+        let ring = path(&vec![f64::from(level); n]);
+        let _ = write!(
+            svg,
+            "<polygon points=\"{ring}\" fill=\"none\" stroke=\"#c9c5bb\" stroke-width=\"1.5\"/>"
+        );
+        let (x, y) = polar(0, n, f64::from(level), range, r, cx, cy);
+        let _ = write!(
+            svg,
+            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"16\" fill=\"#4f5861\">{level}</text>",
+            x + 6.0,
+            y - 4.0
+        );
+    }
+    for (i, res) in results.iter().enumerate() {
+        let (x, y) = polar(i, n, f64::from(range.max), range, r, cx, cy);
+        let _ = write!(
+            svg,
+            "<line x1=\"{cx}\" y1=\"{cy}\" x2=\"{x:.1}\" y2=\"{y:.1}\" stroke=\"#c9c5bb\" stroke-width=\"1.5\"/>"
+        );
+        let (lx, ly) = polar(i, n, f64::from(range.max), range, r + 40.0, cx, cy);
+        let anchor = if (lx - cx).abs() < 20.0 {
+            "middle"
+        } else if lx > cx {
+            "start"
+        } else {
+            "end"
+        };
+        let lines = wrap(&res.element.name, 20);
+        for (k, line) in lines.iter().take(3).enumerate() {
+            let _ = write!(
+                svg,
+                "<text x=\"{lx:.1}\" y=\"{:.1}\" font-size=\"18\" font-weight=\"600\" fill=\"#1d2125\" text-anchor=\"{anchor}\" dominant-baseline=\"middle\">{}</text>",
+                ly + (k as f64 - (lines.len().min(3) as f64 - 1.0) / 2.0) * 21.0,
+                escape(line)
+            );
+        }
+    }
+    let scored: Vec<&ElementResult> = results.iter().filter(|x| x.summary.n > 0).collect();
+    if scored.len() == n {
+        let q1: Vec<f64> = results
+            .iter()
+            .map(|x| x.summary.q1.unwrap_or(0.0))
+            .collect();
+        let q3: Vec<f64> = results
+            .iter()
+            .map(|x| x.summary.q3.unwrap_or(0.0))
+            .collect();
+        let _ = write!(
+            svg,
+            "<polygon points=\"{}\" fill=\"#abd9e9\" fill-opacity=\"0.55\" stroke=\"none\"/><polygon points=\"{}\" fill=\"#ffffff\" fill-opacity=\"0.8\" stroke=\"none\"/>",
+            path(&q3),
+            path(&q1)
+        );
+        let means: Vec<f64> = results
+            .iter()
+            .map(|x| x.summary.mean.unwrap_or(0.0))
+            .collect();
+        let _ = write!(
+            svg,
+            "<polygon points=\"{}\" fill=\"none\" stroke=\"#2c7bb6\" stroke-width=\"4\"/>",
+            path(&means)
+        );
+    }
+    for (i, res) in results.iter().enumerate() {
+        let Some(m) = res.summary.mean else {
+            continue;
+        };
+        let (x, y) = polar(i, n, m, range, r, cx, cy);
+        let flagged = res.summary.disagreement.is_some();
+        let _ = write!(
+            svg,
+            "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"8\" fill=\"{}\" stroke=\"#1d2125\" stroke-width=\"2\"/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"17\" fill=\"#1d2125\">{}{}</text>",
+            if flagged { "#d7191c" } else { "#2c7bb6" },
+            x + 10.0,
+            y - 10.0,
+            number(m),
+            if flagged { " \u{2691}" } else { "" }
+        );
+    }
+    let _ = write!(
+        svg,
+        "<text x=\"20\" y=\"765\" font-size=\"16\" fill=\"#4f5861\">Line: mean. Shaded band: the middle half of the scores (interquartile range). \u{2691} red point: the group disagrees.</text></svg>"
+    );
+    svg
+}
+
+#[cfg(test)]
+mod radar_tests {
+    use super::*;
+    use crate::content::frameworks::CYCLE;
+    use crate::model::scoring::Scoring;
+
+    #[test]
+    fn polar_projection_puts_min_at_the_centre_and_max_on_the_rim() {
+        let range = Range { min: 1, max: 5 };
+        assert_eq!(polar(0, 4, 1.0, range, 100.0, 0.0, 0.0), (0.0, 0.0));
+        let (x, y) = polar(0, 4, 5.0, range, 100.0, 0.0, 0.0);
+        assert!(
+            x.abs() < 1e-9 && (y + 100.0).abs() < 1e-9,
+            "axis 0 points up"
+        );
+        let (x, y) = polar(1, 4, 3.0, range, 100.0, 0.0, 0.0);
+        assert!(
+            (x - 50.0).abs() < 1e-9 && y.abs() < 1e-9,
+            "axis 1 points right, half way"
+        );
+    }
+
+    #[test]
+    fn radar_draws_a_point_per_scored_element_and_escapes_names() {
+        let mut s = Scoring::start(&CYCLE, "r".into());
+        s.framework.elements[0].name = "<b>Buy-in</b>".into();
+        s.add_scorer("a".into(), "");
+        for e in s.framework.elements.clone() {
+            s.set_score("r", "a", &e.id, Some(3), false);
+        }
+        let svg = radar(&s.results(&s.rounds[0]), s.scale.range(), "t");
+        assert_eq!(svg.matches("<circle ").count(), 9);
+        assert!(svg.contains("&lt;b&gt;Buy-in&lt;/b&gt;"));
+        assert_eq!(
+            svg.matches("<polygon ").count(),
+            5 + 3,
+            "a ring per level, band, mean"
+        );
+    }
+}

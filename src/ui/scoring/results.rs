@@ -98,6 +98,17 @@ fn Revealed(ui: Ui) -> impl IntoView {
             })
         })
     };
+    let radar = move || {
+        data.with(|d| {
+            d.as_ref().map(|(results, scale, _, name)| {
+                scoring_svg::radar(
+                    results,
+                    scale.range(),
+                    &format!("{name}: radar of the mean and interquartile range of each element"),
+                )
+            })
+        })
+    };
     let ranking = move || {
         data.with(|d| {
             let (results, ..) = d.as_ref()?;
@@ -202,6 +213,11 @@ fn Revealed(ui: Ui) -> impl IntoView {
                 ui.with(|s| crate::export::scoring::summary_markdown(s, &title)),
                 "text/markdown;charset=utf-8",
             ),
+            "radar" => (
+                format!("{base}-{}-radar.svg", slug(&round, "round")),
+                radar().unwrap_or_default(),
+                "image/svg+xml",
+            ),
             _ => (
                 format!("{base}-{}-picture.svg", slug(&round, "round")),
                 picture().unwrap_or_default(),
@@ -220,9 +236,13 @@ fn Revealed(ui: Ui) -> impl IntoView {
                 <button type="button" on:click=move |_| export("summary-csv")>"Download summary (CSV)"</button>
                 <button type="button" on:click=move |_| export("summary-md")>"Download summary (Markdown)"</button>
                 <button type="button" on:click=move |_| export("svg")>"Download picture (SVG)"</button>
+                <button type="button" on:click=move |_| export("radar")>"Download radar (SVG)"</button>
                 <span role="status" class="form-message">{move || message.get()}</span>
             </div>
-            <div class="chart" inner_html=picture></div>
+            <div class="charts">
+                <div class="chart" inner_html=picture></div>
+                <div class="chart radar" inner_html=radar></div>
+            </div>
             <div class="results-columns">
                 <section aria-labelledby="ranking-heading">
                     <h3 id="ranking-heading">"Weakest to strongest"</h3>

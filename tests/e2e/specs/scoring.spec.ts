@@ -50,6 +50,9 @@ test('five scorers score the cycle by keyboard; revealed results show the weakes
   await expect(learning.nth(1)).toHaveText('4.5'); // mean
   await expect(learning.nth(6)).toHaveText('1'); // don't know
   await expect(page.locator('.chart svg g.element')).toHaveCount(9);
+  // The radar: a point per element, the flagged one marked.
+  await expect(page.locator('.chart.radar svg circle')).toHaveCount(9);
+  await expect(page.locator('.chart.radar svg text').filter({ hasText: /^\d\.\d \u2691$/ })).toHaveText(['3.0 \u2691']);
 
   // A second round: only the support element, scored high this time.
   await s.newRound('Phase 2, 2019');
@@ -156,10 +159,12 @@ for (const theme of ['standard', 'projector'] as const) {
     await s.show('Results');
     await expectNoAxeViolations(page, { aaa: theme === 'projector' });
     await page.getByRole('button', { name: 'Reveal results' }).click();
-    await expect(page.locator('.chart svg')).toBeVisible();
+    await expect(page.locator('.chart svg').first()).toBeVisible();
     await expectNoAxeViolations(page, { aaa: theme === 'projector' });
-    await page.locator('.chart').scrollIntoViewIfNeeded();
+    await page.locator('.chart').first().scrollIntoViewIfNeeded();
     await screenshotBothSizes(page, `scoring-results-chart-${theme}`);
+    await page.locator('.chart.radar').scrollIntoViewIfNeeded();
+    await screenshotBothSizes(page, `scoring-results-radar-${theme}`);
     await page.locator('table.stats-table').scrollIntoViewIfNeeded();
     await screenshotBothSizes(page, `scoring-results-table-${theme}`);
   });
