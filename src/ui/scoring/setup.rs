@@ -119,16 +119,65 @@ fn Scorers(ui: Ui) -> impl IntoView {
                         move |_| ui.edit(None, |s| s.remove_scorer(&sid))
                     };
                     let label2 = label.clone();
+                    let sid_sv = StoredValue::new(sid.clone());
+                    let label3 = move || sid_sv.with_value(|sid| ui.with(|s| s.scorer_label(sid)));
+                    let linked = move || sid_sv.with_value(|sid| {
+                        ui.with(|s| s.scorers.iter().find(|x| x.id == *sid).and_then(|x| x.roster_id.clone()).unwrap_or_default())
+                    });
+                    let link = move |e: ev::Event| {
+                        let v = event_target_value(&e);
+                        let sid = sid_sv.get_value();
+                        ui.session.edit(None, |w| {
+                            let entry = w.roster.iter().find(|r| r.id == v).map(|r| (r.id.clone(), r.name.clone()));
+                            if let Some(x) = w.scoring.scorers.iter_mut().find(|x| x.id == sid) {
+                                match entry {
+                                    Some((id, name)) => {
+                                        x.roster_id = Some(id);
+                                        if x.name.trim().is_empty() {
+                                            x.name = name;
+                                        }
+                                    }
+                                    None => x.roster_id = None,
+                                }
+                            }
+                        });
+                    };
+                    let roster = move || session.workshop.with(|w| w.roster.iter().map(|r| (r.id.clone(), r.name.clone())).collect::<Vec<_>>());
                     view! {
                         <li>
                             <input type="text" aria-label=move || format!("Name of {}", label()) placeholder="Anonymous"
                                 prop:value=name on:input=rename on:blur=move |_| session.seal() />
+                            <Show when=move || !roster().is_empty()>
+                                <select aria-label=move || format!("Roster entry of {}", label3()) on:change=link>
+                                    <option value="" selected=move || linked().is_empty()>"Not on the roster"</option>
+                                    {move || roster().into_iter().map(|(id, name)| {
+                                        let selected = { let id = id.clone(); move || linked() == id };
+                                        view! { <option value=id selected=selected>{name}</option> }
+                                    }).collect_view()}
+                                </select>
+                            </Show>
                             <button type="button" class="danger small" aria-label=move || format!("Remove {}", label2())
                                 on:click=remove>"Remove"</button>
                         </li>
                     }
                 } />
             </ol>
+            <Show when=move || session.workshop.with(|w| !w.roster.is_empty())>
+                <button type="button" on:click=move |_| {
+                    ui.session.edit(None, |w| {
+                        let roster = w.roster.clone();
+                        for r in roster {
+                            if !w.scoring.scorers.iter().any(|x| x.roster_id.as_deref() == Some(r.id.as_str())) {
+                                w.scoring.scorers.push(crate::model::scoring::Scorer {
+                                    id: fresh_id("s"),
+                                    name: r.name.clone(),
+                                    roster_id: Some(r.id.clone()),
+                                });
+                            }
+                        }
+                    });
+                }>"Add everyone on the roster"</button>
+            </Show>
             <form class="add-perspective" on:submit=add>
                 <label for="new-scorer" class="visually-hidden">"New scorer's name"</label>
                 <input id="new-scorer" type="text" placeholder="Name, or leave blank"

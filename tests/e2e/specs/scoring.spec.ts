@@ -169,3 +169,30 @@ for (const theme of ['standard', 'projector'] as const) {
     await screenshotBothSizes(page, `scoring-results-table-${theme}`);
   });
 }
+
+test('scorers come from the roster, or are linked to it one by one', async ({ page }) => {
+  const lib = new LibraryPage(page);
+  await lib.open();
+  const ws = await lib.create({ title: 'Roster scorers' });
+  await ws.addStakeholder('Link workers', 'Team');
+  await ws.addStakeholder('GPs', 'Practices');
+  await ws.addStakeholder('Carers', '', 'affected');
+  const s = new ScoringPage(page);
+  await s.open();
+  await s.start('sustainable social prescribing');
+  // An anonymous scorer linked to a roster entry takes its name.
+  await s.addScorer('');
+  await page.getByLabel('Roster entry of Scorer 1').selectOption({ label: 'Carers' });
+  await expect(page.getByLabel('Name of Carers')).toHaveValue('Carers');
+  // Everyone else on the roster joins; nobody twice.
+  await page.getByRole('button', { name: 'Add everyone on the roster' }).click();
+  await expect(page.locator('.scorer-list > li input[type=text]')).toHaveCount(3);
+  await expect(page.getByLabel('Name of GPs')).toHaveValue('GPs');
+  await expect(page.getByLabel('Roster entry of GPs')).not.toHaveValue('');
+  await page.getByRole('button', { name: 'Add everyone on the roster' }).click();
+  await expect(page.locator('.scorer-list > li input[type=text]')).toHaveCount(3);
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+  await page.reload();
+  await expect(page.getByLabel('Roster entry of Carers')).not.toHaveValue('');
+  await expect(page.locator('.scorer-list > li')).toHaveCount(3);
+});
