@@ -40,6 +40,16 @@ pub struct Framework {
 }
 
 impl Framework {
+    /// Moves an element `by` places (negative: earlier), staying within the list.
+    pub fn move_element(&mut self, id: &str, by: isize) {
+        let Some(from) = self.elements.iter().position(|e| e.id == id) else {
+            return;
+        };
+        let to = (from as isize + by).clamp(0, self.elements.len() as isize - 1) as usize;
+        let e = self.elements.remove(from);
+        self.elements.insert(to, e);
+    }
+
     pub fn from_builtin(b: &Builtin) -> Framework {
         Framework {
             name: b.name.to_string(),
@@ -551,6 +561,29 @@ mod tests {
         s.remove_scorer("s2");
         assert!(s.rounds.iter().all(|r| r.scores.is_empty()));
         assert_eq!(s.scorers.len(), 4);
+    }
+
+    #[test]
+    fn elements_move_within_the_list() {
+        let mut s = scoring();
+        let ids = |s: &Scoring| {
+            s.framework
+                .elements
+                .iter()
+                .map(|e| e.id.clone())
+                .collect::<Vec<_>>()
+        };
+        s.framework.move_element("shared-vision", -1);
+        assert_eq!(
+            ids(&s)[..2],
+            ["shared-vision".to_string(), "buy-in".to_string()]
+        );
+        s.framework.move_element("shared-vision", -5);
+        assert_eq!(ids(&s)[0], "shared-vision");
+        s.framework.move_element("buy-in", 99);
+        assert_eq!(ids(&s).last().unwrap(), "buy-in");
+        s.framework.move_element("nope", 1);
+        assert_eq!(ids(&s).len(), 9);
     }
 
     #[test]

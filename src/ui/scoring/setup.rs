@@ -257,6 +257,15 @@ fn Elements(ui: Ui) -> impl IntoView {
                                 let eid = eid.clone();
                                 move |_| ui.edit(None, |s| s.framework.elements.retain(|e| e.id != eid))
                             };
+                            let shift = {
+                                let eid = eid.clone();
+                                move |by: isize| {
+                                    let eid = eid.clone();
+                                    move |_| ui.edit(None, |s| s.framework.move_element(&eid, by))
+                                }
+                            };
+                            let label4 = name.clone();
+                            let label5 = name.clone();
                             view! {
                                 <tr>
                                     <td><input type="text" aria-label="Element name" prop:value=name on:input=set("name") on:blur=move |_| session.seal() /></td>
@@ -277,7 +286,11 @@ fn Elements(ui: Ui) -> impl IntoView {
                                         </select>
                                     </td>
                                     <td><input type="text" aria-label=move || format!("What {} means", label2()) prop:value=get(|e| e.description.clone()) on:input=set("description") on:blur=move |_| session.seal() /></td>
-                                    <td><button type="button" class="danger small" aria-label=move || format!("Remove {}", label3()) on:click=remove>"Remove"</button></td>
+                                    <td class="row-actions">
+                                        <button type="button" class="small" aria-label=move || format!("Move {} up", label4()) on:click=shift(-1)>"\u{2191}"</button>
+                                        <button type="button" class="small" aria-label=move || format!("Move {} down", label5()) on:click=shift(1)>"\u{2193}"</button>
+                                        <button type="button" class="danger small" aria-label=move || format!("Remove {}", label3()) on:click=remove>"Remove"</button>
+                                    </td>
                                 </tr>
                             }
                         } />

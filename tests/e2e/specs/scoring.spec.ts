@@ -170,7 +170,7 @@ for (const theme of ['standard', 'projector'] as const) {
   });
 }
 
-test('scorers come from the roster, or are linked to it one by one', async ({ page }) => {
+test('scorers come from the roster or are linked to it; elements are reordered', async ({ page }) => {
   const lib = new LibraryPage(page);
   await lib.open();
   const ws = await lib.create({ title: 'Roster scorers' });
@@ -195,4 +195,11 @@ test('scorers come from the roster, or are linked to it one by one', async ({ pa
   await page.reload();
   await expect(page.getByLabel('Roster entry of Carers')).not.toHaveValue('');
   await expect(page.locator('.scorer-list > li')).toHaveCount(3);
+  // The group adapts the framework: an element moves up, and stays there after a reload.
+  await page.getByRole('button', { name: 'Move Learning up' }).click();
+  const names = () => page.locator('.elements-table tbody input[aria-label="Element name"]').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+  await expect.poll(names).toEqual(['Holistic thinking, inclusivity, sharing', 'Learning', 'Strategic planning and implementation', 'Emotional buy-in', 'Communication, feedback, network building']);
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+  await page.reload();
+  await expect.poll(names).toEqual(['Holistic thinking, inclusivity, sharing', 'Learning', 'Strategic planning and implementation', 'Emotional buy-in', 'Communication, feedback, network building']);
 });
