@@ -11,6 +11,8 @@ pub mod content;
 pub mod export;
 /// Undo and redo, one step per gesture.
 pub mod history;
+/// Imports: files from other tools, and our own exports, read into the model.
+pub mod import;
 /// The workshop as data.
 pub mod model;
 /// Saving: the versioned document format, the library index, and the storage adapter.

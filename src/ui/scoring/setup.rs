@@ -73,6 +73,7 @@ pub(super) fn Setup(ui: Ui) -> impl IntoView {
                 </div>
             </div>
             <Scorers ui=ui />
+            <ImportScores ui=ui />
             <Elements ui=ui />
         </div>
     }
@@ -298,6 +299,79 @@ fn Elements(ui: Ui) -> impl IntoView {
                 </table>
             </div>
             <button type="button" on:click=add>"Add an element"</button>
+        </section>
+    }
+}
+
+/// Scores from a CSV file (the app's own "all scores" download, or a sheet laid out the same).
+#[component]
+fn ImportScores(ui: Ui) -> impl IntoView {
+    let input = NodeRef::<leptos::html::Input>::new();
+    let message = RwSignal::new(None::<(bool, String)>);
+    let on_change = move |_| {
+        let Some(el) = input.get() else { return };
+        let Some(file) = el.files().and_then(|f| f.get(0)) else {
+            return;
+        };
+        el.set_value("");
+        let name = file.name();
+        if file.size() > crate::import::scores::MAX_BYTES as f64 {
+            message.set(Some((
+                true,
+                format!("\u{201c}{name}\u{201d} is too large for a scores file (at most 2 MB). Nothing was imported."),
+            )));
+            return;
+        }
+        leptos::task::spawn_local(async move {
+            let text = match crate::ui::browser::file_text(&file).await {
+                Ok(t) => t,
+                Err(e) => return message.set(Some((true, format!("\u{201c}{name}\u{201d}: {e}")))),
+            };
+            let round = ui.round_id();
+            let result = ui.session.workshop.with_untracked(|w| {
+                crate::import::scores::import(&w.scoring, &text, &round, &mut |p| fresh_id(p))
+            });
+            match result {
+                Ok(done) => {
+                    let summary = format!(
+                        "Imported {} scores from \u{201c}{name}\u{201d}{}{}.{}",
+                        done.read,
+                        if done.new_scorers > 0 {
+                            format!(", {} new scorers", done.new_scorers)
+                        } else {
+                            String::new()
+                        },
+                        if done.new_rounds > 0 {
+                            format!(", {} new rounds", done.new_rounds)
+                        } else {
+                            String::new()
+                        },
+                        if done.skipped.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" Left out: {}.", done.skipped.join("; "))
+                        }
+                    );
+                    ui.edit(None, |s| *s = done.scoring);
+                    message.set(Some((false, summary)));
+                }
+                Err(problem) => {
+                    message.set(Some((true, format!("\u{201c}{name}\u{201d}: {problem}"))))
+                }
+            }
+        });
+    };
+    view! {
+        <section aria-labelledby="import-scores-heading">
+            <h3 id="import-scores-heading">"Import scores"</h3>
+            <p class="hint">"A CSV file with the columns scorer, element and value (and, if you like, round, dont_know and comment): the layout of the \u{201c}all scores\u{201d} download. Rows go into this round unless they name another. Undo takes an import back."</p>
+            <label class="button-like" for="import-scores">"Choose a CSV file\u{2026}"</label>
+            <input id="import-scores" class="visually-hidden" type="file" accept=".csv,text/csv" node_ref=input on:change=on_change />
+            {move || message.get().map(|(problem, text)| if problem {
+                view! { <p role="alert" class="notice warn">{text}</p> }.into_any()
+            } else {
+                view! { <p role="status">{text}</p> }.into_any()
+            })}
         </section>
     }
 }

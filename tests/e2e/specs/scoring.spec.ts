@@ -203,3 +203,40 @@ test('scorers come from the roster or are linked to it; elements are reordered',
   await page.reload();
   await expect.poll(names).toEqual(['Holistic thinking, inclusivity, sharing', 'Learning', 'Strategic planning and implementation', 'Emotional buy-in', 'Communication, feedback, network building']);
 });
+
+test('scores import from a CSV file; a row that does not fit is named, a wrong file changes nothing', async ({ page }) => {
+  const lib = new LibraryPage(page);
+  await lib.open();
+  await lib.create({ title: 'Imported scores' });
+  const s = new ScoringPage(page);
+  await s.open();
+  await s.start('positive relational cycle');
+  const file = (name: string, text: string) =>
+    page.locator('#import-scores').setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(text) });
+  await file('notes.csv', 'when,what\nMonday,lunch\n');
+  await expect(page.getByRole('alert')).toContainText('needs columns named scorer, element and value');
+  await expect(page.locator('.scorer-list > li')).toHaveCount(0);
+
+  await file('scores.csv', [
+    '\ufeffround,scorer,element,value,dont_know,comment',
+    'Round 1,Ann,Support and wellbeing focus,2,,"Staff are tired, ""really"""',
+    'Round 1,Ben,Support and wellbeing focus,4,,',
+    'Round 1,Cat,Support and wellbeing focus,,yes,',
+    'Round 1,Cat,Nonexistent element,3,,',
+  ].join('\r\n'));
+  await expect(page.getByRole('status').filter({ hasText: 'Imported 3 scores' })).toContainText('3 new scorers');
+  await expect(page.getByRole('status').filter({ hasText: 'Imported 3 scores' })).toContainText('line 5: no element called');
+  await expect(page.locator('.scorer-list > li')).toHaveCount(3);
+  await s.show('Results');
+  await page.getByRole('button', { name: 'Reveal results' }).click();
+  const support = s.statsRow('Support and wellbeing focus').locator('td');
+  await expect(support.nth(0)).toHaveText('2'); // n
+  await expect(support.nth(1)).toHaveText('3.0'); // mean
+  await expect(support.nth(6)).toHaveText('1'); // don't know
+  // Undo: first the reveal, then the whole import in one step.
+  await page.keyboard.press('Control+z');
+  await expect(page.getByRole('button', { name: 'Reveal results' })).toBeVisible();
+  await page.keyboard.press('Control+z');
+  await s.show('Set up');
+  await expect(page.locator('.scorer-list > li')).toHaveCount(0);
+});
