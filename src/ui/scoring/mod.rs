@@ -133,6 +133,22 @@ fn Start(ui: Ui) -> impl IntoView {
                     }>{format!("Score the {}", b.name.to_lowercase())}</button>
                 </li>
             }).collect_view()}
+            <li class="card">
+                <h3>"Your own framework"</h3>
+                <p>"Start with an empty list and add the elements your group wants to score, with what each means."</p>
+                <button type="button" on:click=move |_| {
+                    let round = fresh_id("r");
+                    ui.edit(None, |s| {
+                        *s = Scoring::start(&crate::content::frameworks::CYCLE, round);
+                        s.framework = crate::model::scoring::Framework {
+                            name: "Our framework".into(),
+                            based_on: String::new(),
+                            elements: Vec::new(),
+                        };
+                    });
+                    ui.mode.set(Mode::Setup);
+                }>"Start a framework of your own"</button>
+            </li>
         </ul>
     }
 }

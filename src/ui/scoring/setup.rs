@@ -194,16 +194,21 @@ fn Elements(ui: Ui) -> impl IntoView {
     let session = ui.session;
     let groups = move || {
         ui.with(|s| {
+            // A framework of the group's own is drawn as a ring, so it gets the cycle's places.
             frameworks::builtin(&s.framework.based_on)
-                .map(|b| b.groups.to_vec())
-                .unwrap_or_default()
+                .unwrap_or(&frameworks::CYCLE)
+                .groups
+                .to_vec()
         })
     };
     let add = move |_| {
         let id = fresh_id("e");
         ui.edit(None, |s| {
             let group = frameworks::builtin(&s.framework.based_on)
-                .and_then(|b| b.groups.last().copied())
+                .unwrap_or(&frameworks::CYCLE)
+                .groups
+                .last()
+                .copied()
                 .unwrap_or_default()
                 .to_string();
             s.framework.elements.push(Element {
@@ -216,9 +221,18 @@ fn Elements(ui: Ui) -> impl IntoView {
     };
     view! {
         <section aria-labelledby="elements-heading">
-            <h3 id="elements-heading">{move || ui.with(|s| format!("Elements of the {}", s.framework.name.to_lowercase()))}</h3>
+            <h3 id="elements-heading">"Elements"</h3>
+            <div class="field">
+                <label for="framework-name">"Framework name"</label>
+                <input id="framework-name" type="text" prop:value=move || ui.with(|s| s.framework.name.clone())
+                    on:input=move |e| {
+                        let v = event_target_value(&e);
+                        ui.edit(Some("scoring:framework:name"), |s| s.framework.name = v);
+                    }
+                    on:blur=move |_| session.seal() />
+            </div>
             <p class="hint">"Rename, regroup or add elements to fit your programme. On the cycle, more operational elements are drawn on the left and more relational ones on the right."</p>
-            <div class="table-wrap" tabindex="0" role="region" aria-label="Elements">
+            <div class="table-wrap" tabindex="0" role="region" aria-label="The elements, one per row">
                 <table class="elements-table">
                     <thead><tr><th scope="col">"Element"</th><th scope="col">"Place"</th><th scope="col">"What it means"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr></thead>
                     <tbody>

@@ -102,6 +102,7 @@ test('a perspective is linked to roster entries, and answers undo like any edit'
 });
 
 test('a facilitator walks all twelve questions for two perspectives by keyboard only; all 48 answers survive a reload', async ({ page }) => {
+  test.slow(); // some 300 key presses: three times the usual time limit
   const lib = new LibraryPage(page);
   await lib.open();
   await lib.create({ title: 'Keyboard walk' });

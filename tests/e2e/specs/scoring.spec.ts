@@ -240,3 +240,33 @@ test('scores import from a CSV file; a row that does not fit is named, a wrong f
   await s.show('Set up');
   await expect(page.locator('.scorer-list > li')).toHaveCount(0);
 });
+
+test("a framework of the group's own: named, its elements added and described, then scored", async ({ page }) => {
+  const lib = new LibraryPage(page);
+  await lib.open();
+  await lib.create({ title: 'Own framework' });
+  const s = new ScoringPage(page);
+  await s.open();
+  await page.getByRole('button', { name: 'Start a framework of your own' }).click();
+  await page.getByLabel('Framework name').fill('Partnership health');
+  const names = page.locator('.elements-table tbody input[aria-label="Element name"]');
+  for (const [i, name] of ['Trust', 'Shared data', 'Joint decisions'].entries()) {
+    await page.getByRole('button', { name: 'Add an element' }).click();
+    await names.nth(i).fill(name);
+  }
+  await page.getByLabel('What Trust means').fill('Partners rely on each other <without checking>');
+  await page.getByLabel('Place of Trust').selectOption('heart');
+  await s.addScorer('Ann');
+  await s.show('Score in turn');
+  await s.scoreByKeyboard('Ann', ['5', '2', '3']);
+  await expect(page.getByText('Partners rely on each other <without checking>')).toHaveCount(0); // form closed
+  await s.show('Results');
+  await page.getByRole('button', { name: 'Reveal results' }).click();
+  await expect(page.locator('.chart svg g.element')).toHaveCount(3);
+  await expect(page.locator('.chart.radar svg circle')).toHaveCount(3);
+  await expect(s.ranking.first()).toContainText('Shared data');
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+  await page.reload();
+  await expect(page.getByLabel('Framework name')).toHaveValue('Partnership health');
+  await expect(names).toHaveCount(3);
+});
