@@ -97,3 +97,53 @@ pub async fn request_persistence() -> Option<bool> {
     let promise = storage.persist().ok()?;
     JsFuture::from(promise).await.ok()?.as_bool()
 }
+
+/// Draws an SVG picture (of `width` × `height` units) at twice that size on a canvas and offers
+/// it as a PNG download.
+pub async fn download_svg_as_png(
+    svg: &str,
+    width: u32,
+    height: u32,
+    file_name: &str,
+) -> Result<(), String> {
+    let fail = |e: JsValue| format!("{e:?}");
+    let parts = js_sys::Array::of1(&JsValue::from_str(svg));
+    let bag = web_sys::BlobPropertyBag::new();
+    bag.set_type("image/svg+xml");
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag).map_err(fail)?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(fail)?;
+    let img = web_sys::HtmlImageElement::new().map_err(fail)?;
+    img.set_src(&url);
+    let decoded = JsFuture::from(img.decode()).await;
+    let _ = web_sys::Url::revoke_object_url(&url);
+    decoded.map_err(|_| "The picture could not be drawn.".to_string())?;
+    let canvas: web_sys::HtmlCanvasElement = document()
+        .create_element("canvas")
+        .map_err(fail)?
+        .unchecked_into();
+    canvas.set_width(width * 2);
+    canvas.set_height(height * 2);
+    let context: web_sys::CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .map_err(fail)?
+        .ok_or("This browser cannot draw on a canvas.")?
+        .unchecked_into();
+    context
+        .draw_image_with_html_image_element_and_dw_and_dh(
+            &img,
+            0.0,
+            0.0,
+            f64::from(width * 2),
+            f64::from(height * 2),
+        )
+        .map_err(fail)?;
+    let data = canvas.to_data_url_with_type("image/png").map_err(fail)?;
+    let a: web_sys::HtmlAnchorElement = document()
+        .create_element("a")
+        .map_err(fail)?
+        .unchecked_into();
+    a.set_href(&data);
+    a.set_download(file_name);
+    a.click();
+    Ok(())
+}

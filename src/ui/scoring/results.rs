@@ -229,6 +229,37 @@ fn Revealed(ui: Ui) -> impl IntoView {
             Err(why) => format!("The download did not start: {why}"),
         }));
     };
+    // PNG: the same SVG drawn on a canvas.
+    let png = move |what: &'static str| {
+        let (title, round) = ui.session.workshop.with(|w| {
+            let rid = ui.round_id();
+            (
+                w.title.clone(),
+                w.scoring
+                    .round(&rid)
+                    .map(|r| r.name.clone())
+                    .unwrap_or_default(),
+            )
+        });
+        let (svg, height) = if what == "radar" {
+            (radar().unwrap_or_default(), 780)
+        } else {
+            (picture().unwrap_or_default(), 760)
+        };
+        let name = format!(
+            "{}-{}-{what}.png",
+            slug(&title, "workshop"),
+            slug(&round, "round")
+        );
+        leptos::task::spawn_local(async move {
+            let said =
+                match crate::ui::browser::download_svg_as_png(&svg, 1000, height, &name).await {
+                    Ok(()) => format!("Downloaded {name}."),
+                    Err(why) => format!("The PNG could not be made: {why}"),
+                };
+            message.set(Some(said));
+        });
+    };
     view! {
         <div class="revealed">
             <div class="export-actions" role="group" aria-label="Export the scores">
@@ -237,6 +268,8 @@ fn Revealed(ui: Ui) -> impl IntoView {
                 <button type="button" on:click=move |_| export("summary-md")>"Download summary (Markdown)"</button>
                 <button type="button" on:click=move |_| export("svg")>"Download picture (SVG)"</button>
                 <button type="button" on:click=move |_| export("radar")>"Download radar (SVG)"</button>
+                <button type="button" on:click=move |_| png("picture")>"Download picture (PNG)"</button>
+                <button type="button" on:click=move |_| png("radar")>"Download radar (PNG)"</button>
                 <span role="status" class="form-message">{move || message.get()}</span>
             </div>
             <div class="charts">

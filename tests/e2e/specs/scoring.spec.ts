@@ -128,7 +128,21 @@ test('a show of hands gives the same results as the same individual scores', asy
   await viewer.setContent(`<img alt="" src="data:image/svg+xml;base64,${Buffer.from(svgText).toString('base64')}">`);
   await expect.poll(() => viewer.locator('img').evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBe(1000);
   await viewer.close();
+  // The radar as PNG: a real PNG, drawn at twice the size.
+  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download radar (PNG)' }).click()]);
+  expect(png.suggestedFilename()).toBe('hands-round-1-radar.png');
+  const bytes = await streamBytes(await png.createReadStream());
+  expect(bytes.subarray(1, 4).toString('ascii')).toBe('PNG');
+  expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([2000, 1560]); // IHDR width, height
+  await png.saveAs(test.info().outputPath('radar.png'));
+  expect(bytes.length, 'a drawn picture, not a blank canvas').toBeGreaterThan(40_000);
 });
+
+async function streamBytes(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const c of stream) chunks.push(Buffer.from(c as Buffer));
+  return Buffer.concat(chunks);
+}
 
 async function streamText(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
