@@ -79,8 +79,10 @@ pub struct Place {
     pub h: f64,
 }
 
-const BOX_W: f64 = 230.0;
-const BOX_H: f64 = 120.0;
+// Boxes and type sized so that the picture, shown about 1000 px wide on a projector, has
+// text of 23 px or more.
+const BOX_W: f64 = 250.0;
+const BOX_H: f64 = 140.0;
 
 /// The cycle's layout in a 1000 × 760 picture: the heart in the middle, relational elements on
 /// the right half of the ring (clockwise from the top), operational ones on the left, any
@@ -190,7 +192,7 @@ fn node(svg: &mut String, p: Place, r: &ElementResult, range: Range, title: &str
         p.w,
         p.h
     );
-    let chars = ((p.w / 11.5) as usize).max(8);
+    let chars = ((p.w / 15.0) as usize).max(8);
     let mut lines = wrap(&r.element.name, chars);
     lines.truncate(3);
     let stats = match (s.mean, s.iqr()) {
@@ -201,7 +203,7 @@ fn node(svg: &mut String, p: Place, r: &ElementResult, range: Range, title: &str
     if flagged {
         lines.push("\u{2691} disagree".into());
     }
-    let top = p.y - (lines.len() as f64 - 1.0) * 11.0;
+    let top = p.y - (lines.len() as f64 - 1.0) * 13.0;
     for (k, line) in lines.iter().enumerate() {
         let weight = if k + 1 < lines.len() - usize::from(flagged) {
             "700"
@@ -210,9 +212,9 @@ fn node(svg: &mut String, p: Place, r: &ElementResult, range: Range, title: &str
         };
         let _ = write!(
             svg,
-            "<text x=\"{:.1}\" y=\"{:.1}\" fill=\"{ink}\" font-size=\"19\" font-weight=\"{weight}\" text-anchor=\"middle\" dominant-baseline=\"middle\">{}</text>",
+            "<text x=\"{:.1}\" y=\"{:.1}\" fill=\"{ink}\" font-size=\"23\" font-weight=\"{weight}\" text-anchor=\"middle\" dominant-baseline=\"middle\">{}</text>",
             p.x,
-            top + k as f64 * 22.0,
+            top + k as f64 * 26.0,
             escape(line)
         );
     }
@@ -290,7 +292,7 @@ pub fn picture(results: &[ElementResult], range: Range, based_on: &str, title: &
             };
             let _ = write!(
                 svg,
-                "<text x=\"{x:.1}\" y=\"{:.1}\" fill=\"#1d2125\" font-size=\"19\" font-style=\"italic\" text-anchor=\"middle\">{label}</text>",
+                "<text x=\"{x:.1}\" y=\"{:.1}\" fill=\"#1d2125\" font-size=\"23\" font-style=\"italic\" text-anchor=\"middle\">{label}</text>",
                 first.y - first.h / 2.0 - 14.0
             );
             // The top box's bottom edge is at 150.
@@ -445,7 +447,7 @@ pub fn polar(i: usize, n: usize, v: f64, range: Range, r: f64, cx: f64, cy: f64)
 /// A radar chart of the means (solid line and points, each labelled) over the interquartile
 /// band (shaded), with a ring for each level of the scale.
 pub fn radar(results: &[ElementResult], range: Range, title: &str) -> String {
-    let (cx, cy, r) = (500.0, 390.0, 270.0);
+    let (cx, cy, r) = (500.0, 380.0, 240.0);
     let n = results.len();
     let mut svg = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1000\" height=\"780\" viewBox=\"0 0 1000 780\" role=\"img\" aria-labelledby=\"radar-title\" font-family=\"system-ui, sans-serif\"><title id=\"radar-title\">{}</title><rect width=\"1000\" height=\"780\" fill=\"#ffffff\"/>",
@@ -475,7 +477,7 @@ pub fn radar(results: &[ElementResult], range: Range, title: &str) -> String {
         let (x, y) = polar(0, n, f64::from(level), range, r, cx, cy);
         let _ = write!(
             svg,
-            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"16\" fill=\"#4f5861\">{level}</text>",
+            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"20\" fill=\"#4f5861\">{level}</text>",
             x + 6.0,
             y - 4.0
         );
@@ -494,12 +496,12 @@ pub fn radar(results: &[ElementResult], range: Range, title: &str) -> String {
         } else {
             "end"
         };
-        let lines = wrap(&res.element.name, 20);
+        let lines = wrap(&res.element.name, 17);
         for (k, line) in lines.iter().take(3).enumerate() {
             let _ = write!(
                 svg,
-                "<text x=\"{lx:.1}\" y=\"{:.1}\" font-size=\"18\" font-weight=\"600\" fill=\"#1d2125\" text-anchor=\"{anchor}\" dominant-baseline=\"middle\">{}</text>",
-                ly + (k as f64 - (lines.len().min(3) as f64 - 1.0) / 2.0) * 21.0,
+                "<text x=\"{lx:.1}\" y=\"{:.1}\" font-size=\"23\" font-weight=\"600\" fill=\"#1d2125\" text-anchor=\"{anchor}\" dominant-baseline=\"middle\">{}</text>",
+                ly + (k as f64 - (lines.len().min(3) as f64 - 1.0) / 2.0) * 26.0,
                 escape(line)
             );
         }
@@ -538,7 +540,7 @@ pub fn radar(results: &[ElementResult], range: Range, title: &str) -> String {
         let flagged = res.summary.disagreement.is_some();
         let _ = write!(
             svg,
-            "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"8\" fill=\"{}\" stroke=\"#1d2125\" stroke-width=\"2\"/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"17\" fill=\"#1d2125\">{}{}</text>",
+            "<circle cx=\"{x:.1}\" cy=\"{y:.1}\" r=\"8\" fill=\"{}\" stroke=\"#1d2125\" stroke-width=\"2\"/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"23\" font-weight=\"700\" fill=\"#1d2125\">{}{}</text>",
             if flagged { "#d7191c" } else { "#2c7bb6" },
             x + 10.0,
             y - 10.0,
@@ -548,7 +550,7 @@ pub fn radar(results: &[ElementResult], range: Range, title: &str) -> String {
     }
     let _ = write!(
         svg,
-        "<text x=\"20\" y=\"765\" font-size=\"16\" fill=\"#4f5861\">Line: mean. Shaded band: the middle half of the scores (interquartile range). \u{2691} red point: the group disagrees.</text></svg>"
+        "<text x=\"20\" y=\"765\" font-size=\"20\" fill=\"#4f5861\">Line: mean. Band: the middle half of the scores. \u{2691} red: the group disagrees.</text></svg>"
     );
     svg
 }
