@@ -595,3 +595,91 @@ mod radar_tests {
         );
     }
 }
+
+/// Distribution bars: a row per element, a bar per level with its count, and the "don't know"
+/// count, so the spread can be read at a glance.
+pub fn distribution(results: &[ElementResult], range: Range, title: &str) -> String {
+    let levels = range.levels().max(1);
+    let row_h = 64.0;
+    let (label_w, bar_w, gap) = (380.0, (520.0 / levels as f64).min(80.0), 6.0);
+    let height = 110.0 + row_h * results.len() as f64;
+    let most = results
+        .iter()
+        .flat_map(|r| r.summary.distribution.iter().copied())
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    let mut svg = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"1000\" height=\"{height:.0}\" viewBox=\"0 0 1000 {height:.0}\" role=\"img\" aria-labelledby=\"distribution-title\" font-family=\"system-ui, sans-serif\"><title id=\"distribution-title\">{}</title><rect width=\"1000\" height=\"{height:.0}\" fill=\"#ffffff\"/>",
+        escape(title)
+    );
+    for l in 0..levels {
+        let x = label_w + l as f64 * bar_w + bar_w / 2.0;
+        let _ = write!(
+            svg,
+            "<text x=\"{x:.1}\" y=\"40\" font-size=\"22\" font-weight=\"700\" fill=\"#1d2125\" text-anchor=\"middle\">{}</text>",
+            range.min + l as i32
+        );
+    }
+    let dk_x = label_w + levels as f64 * bar_w + 20.0;
+    let _ = write!(
+        svg,
+        "<text x=\"{dk_x:.1}\" y=\"40\" font-size=\"20\" fill=\"#4f5861\">don't know</text>"
+    );
+    for (k, r) in results.iter().enumerate() {
+        let top = 60.0 + row_h * k as f64;
+        let mut name = wrap(&r.element.name, 28);
+        name.truncate(2);
+        for (i, line) in name.iter().enumerate() {
+            let _ = write!(
+                svg,
+                "<text x=\"10\" y=\"{:.1}\" font-size=\"22\" fill=\"#1d2125\" dominant-baseline=\"middle\">{}</text>",
+                top + row_h / 2.0 + (i as f64 - (name.len() as f64 - 1.0) / 2.0) * 24.0,
+                escape(line)
+            );
+        }
+        for (l, &count) in r.summary.distribution.iter().enumerate() {
+            let h = (row_h - 26.0) * count as f64 / most as f64;
+            let x = label_w + l as f64 * bar_w + gap / 2.0;
+            let base = top + row_h - 8.0;
+            let (fill, _) = PALETTE[(l * 5 / levels).min(4)];
+            let _ = write!(
+                svg,
+                "<rect x=\"{x:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{h:.1}\" fill=\"{fill}\" stroke=\"#1d2125\" stroke-width=\"1\"/><text x=\"{:.1}\" y=\"{:.1}\" font-size=\"20\" fill=\"#1d2125\" text-anchor=\"middle\">{count}</text>",
+                base - h,
+                bar_w - gap,
+                x + (bar_w - gap) / 2.0,
+                base - h - 4.0
+            );
+        }
+        let _ = write!(
+            svg,
+            "<text x=\"{:.1}\" y=\"{:.1}\" font-size=\"22\" fill=\"#4f5861\">{}</text>",
+            dk_x + 40.0,
+            top + row_h - 12.0,
+            r.summary.dont_know
+        );
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+#[cfg(test)]
+mod distribution_tests {
+    use super::*;
+    use crate::content::frameworks::CYCLE;
+    use crate::model::scoring::Scoring;
+
+    #[test]
+    fn a_bar_and_a_count_per_level_for_every_element() {
+        let mut s = Scoring::start(&CYCLE, "r".into());
+        s.framework.elements[0].name = "A & <B>".into();
+        s.set_hands("r", "support", Some(2), 3);
+        s.set_hands("r", "support", None, 2);
+        let svg = distribution(&s.results(&s.rounds[0]), s.scale.range(), "t");
+        assert_eq!(svg.matches("<rect x=").count(), 9 * 5);
+        assert!(svg.contains("A &amp; &lt;B&gt;"));
+        assert!(svg.contains(">3</text>"), "the count is printed");
+        assert!(svg.contains(">2</text>"), "don't know printed");
+    }
+}

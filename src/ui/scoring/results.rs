@@ -109,6 +109,17 @@ fn Revealed(ui: Ui) -> impl IntoView {
             })
         })
     };
+    let distribution = move || {
+        data.with(|d| {
+            d.as_ref().map(|(results, scale, _, name)| {
+                scoring_svg::distribution(
+                    results,
+                    scale.range(),
+                    &format!("{name}: how many chose each level, element by element"),
+                )
+            })
+        })
+    };
     let ranking = move || {
         data.with(|d| {
             let (results, ..) = d.as_ref()?;
@@ -218,6 +229,11 @@ fn Revealed(ui: Ui) -> impl IntoView {
                 radar().unwrap_or_default(),
                 "image/svg+xml",
             ),
+            "distribution" => (
+                format!("{base}-{}-distribution.svg", slug(&round, "round")),
+                distribution().unwrap_or_default(),
+                "image/svg+xml",
+            ),
             _ => (
                 format!("{base}-{}-picture.svg", slug(&round, "round")),
                 picture().unwrap_or_default(),
@@ -270,6 +286,7 @@ fn Revealed(ui: Ui) -> impl IntoView {
                 <button type="button" on:click=move |_| export("radar")>"Download radar (SVG)"</button>
                 <button type="button" on:click=move |_| png("picture")>"Download picture (PNG)"</button>
                 <button type="button" on:click=move |_| png("radar")>"Download radar (PNG)"</button>
+                <button type="button" on:click=move |_| export("distribution")>"Download distribution (SVG)"</button>
                 <span role="status" class="form-message">{move || message.get()}</span>
             </div>
             <div class="charts">

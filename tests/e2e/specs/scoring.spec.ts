@@ -136,6 +136,12 @@ test('a show of hands gives the same results as the same individual scores', asy
   expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([2000, 1560]); // IHDR width, height
   await png.saveAs(test.info().outputPath('radar.png'));
   expect(bytes.length, 'a drawn picture, not a blank canvas').toBeGreaterThan(40_000);
+  // The distribution as a chart of its own.
+  const [dist] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download distribution (SVG)' }).click()]);
+  expect(dist.suggestedFilename()).toBe('hands-round-1-distribution.svg');
+  const distText = await streamText(await dist.createReadStream());
+  expect(distText).toContain('>Shared vision</text>');
+  expect(distText.match(/<rect x=/g)).toHaveLength(9 * 5);
 });
 
 async function streamBytes(stream: NodeJS.ReadableStream): Promise<Buffer> {
