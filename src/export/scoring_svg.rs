@@ -596,13 +596,18 @@ mod radar_tests {
     }
 }
 
+/// The height of [`distribution`]'s picture for `elements` rows (it is 1000 wide).
+pub fn distribution_height(elements: usize) -> u32 {
+    110 + 64 * elements as u32
+}
+
 /// Distribution bars: a row per element, a bar per level with its count, and the "don't know"
 /// count, so the spread can be read at a glance.
 pub fn distribution(results: &[ElementResult], range: Range, title: &str) -> String {
     let levels = range.levels().max(1);
     let row_h = 64.0;
     let (label_w, bar_w, gap) = (380.0, (520.0 / levels as f64).min(80.0), 6.0);
-    let height = 110.0 + row_h * results.len() as f64;
+    let height = f64::from(distribution_height(results.len()));
     let most = results
         .iter()
         .flat_map(|r| r.summary.distribution.iter().copied())

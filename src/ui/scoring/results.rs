@@ -257,10 +257,13 @@ fn Revealed(ui: Ui) -> impl IntoView {
                     .unwrap_or_default(),
             )
         });
-        let (svg, height) = if what == "radar" {
-            (radar().unwrap_or_default(), 780)
-        } else {
-            (picture().unwrap_or_default(), 760)
+        let (svg, height) = match what {
+            "radar" => (radar().unwrap_or_default(), 780),
+            "distribution" => (
+                distribution().unwrap_or_default(),
+                scoring_svg::distribution_height(ui.with(|s| s.framework.elements.len())),
+            ),
+            _ => (picture().unwrap_or_default(), 760),
         };
         let name = format!(
             "{}-{}-{what}.png",
@@ -287,6 +290,7 @@ fn Revealed(ui: Ui) -> impl IntoView {
                 <button type="button" on:click=move |_| png("picture")>"Download picture (PNG)"</button>
                 <button type="button" on:click=move |_| png("radar")>"Download radar (PNG)"</button>
                 <button type="button" on:click=move |_| export("distribution")>"Download distribution (SVG)"</button>
+                <button type="button" on:click=move |_| png("distribution")>"Download distribution (PNG)"</button>
                 <span role="status" class="form-message">{move || message.get()}</span>
             </div>
             <div class="charts">

@@ -142,6 +142,9 @@ test('a show of hands gives the same results as the same individual scores', asy
   const distText = await streamText(await dist.createReadStream());
   expect(distText).toContain('>Shared vision</text>');
   expect(distText.match(/<rect x=/g)).toHaveLength(9 * 5);
+  const [distPng] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download distribution (PNG)' }).click()]);
+  const distBytes = await streamBytes(await distPng.createReadStream());
+  expect([distBytes.readUInt32BE(16), distBytes.readUInt32BE(20)]).toEqual([2000, 2 * (110 + 64 * 9)]);
 });
 
 async function streamBytes(stream: NodeJS.ReadableStream): Promise<Buffer> {
