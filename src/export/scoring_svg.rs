@@ -688,3 +688,82 @@ mod distribution_tests {
         assert!(svg.contains(">2</text>"), "don't know printed");
     }
 }
+
+/// The charts of one round's results, as the results screen shows them and offers them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Chart {
+    /// The cycle or the flowchart, whichever the framework is.
+    Picture,
+    Radar,
+    Distribution,
+}
+
+impl Chart {
+    /// The chart's name in file names.
+    pub fn key(self) -> &'static str {
+        match self {
+            Chart::Picture => "picture",
+            Chart::Radar => "radar",
+            Chart::Distribution => "distribution",
+        }
+    }
+
+    /// Draws the chart of `results` for the round called `round`.
+    pub fn render(
+        self,
+        results: &[ElementResult],
+        range: Range,
+        based_on: &str,
+        round: &str,
+    ) -> String {
+        match self {
+            Chart::Picture => picture(
+                results,
+                range,
+                based_on,
+                &format!("{round}: mean score of each element; dashed borders mark disagreement"),
+            ),
+            Chart::Radar => radar(
+                results,
+                range,
+                &format!("{round}: radar of the mean and interquartile range of each element"),
+            ),
+            Chart::Distribution => distribution(
+                results,
+                range,
+                &format!("{round}: how many chose each level, element by element"),
+            ),
+        }
+    }
+
+    /// The chart's size in SVG units (its width is always 1000).
+    pub fn height(self, elements: usize) -> u32 {
+        match self {
+            Chart::Picture => 760,
+            Chart::Radar => 780,
+            Chart::Distribution => distribution_height(elements),
+        }
+    }
+}
+
+#[cfg(test)]
+mod chart_tests {
+    use super::*;
+    use crate::content::frameworks::CYCLE;
+    use crate::model::scoring::Scoring;
+
+    #[test]
+    fn every_chart_declares_the_height_it_draws() {
+        let s = Scoring::start(&CYCLE, "r".into());
+        let results = s.results(&s.rounds[0]);
+        for chart in [Chart::Picture, Chart::Radar, Chart::Distribution] {
+            let svg = chart.render(&results, s.scale.range(), "cycle", "Round <1>");
+            let height = chart.height(results.len());
+            assert!(
+                svg.contains(&format!("width=\"1000\" height=\"{height}\"")),
+                "{chart:?}"
+            );
+            assert!(svg.contains("Round &lt;1&gt;"), "{chart:?}");
+        }
+    }
+}

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::Ui;
 use crate::analysis::stats::{self, Summary};
-use crate::export::scoring_svg;
+use crate::export::scoring_svg::Chart;
 use crate::model::scoring::ElementResult;
 use crate::model::slug;
 use crate::ui::browser::{download, today};
@@ -84,39 +84,10 @@ fn Revealed(ui: Ui) -> impl IntoView {
             ))
         })
     });
-    let picture = move || {
+    let chart = move |c: Chart| {
         data.with(|d| {
             d.as_ref().map(|(results, scale, based_on, name)| {
-                scoring_svg::picture(
-                    results,
-                    scale.range(),
-                    based_on,
-                    &format!(
-                        "{name}: mean score of each element; dashed borders mark disagreement"
-                    ),
-                )
-            })
-        })
-    };
-    let radar = move || {
-        data.with(|d| {
-            d.as_ref().map(|(results, scale, _, name)| {
-                scoring_svg::radar(
-                    results,
-                    scale.range(),
-                    &format!("{name}: radar of the mean and interquartile range of each element"),
-                )
-            })
-        })
-    };
-    let distribution = move || {
-        data.with(|d| {
-            d.as_ref().map(|(results, scale, _, name)| {
-                scoring_svg::distribution(
-                    results,
-                    scale.range(),
-                    &format!("{name}: how many chose each level, element by element"),
-                )
+                c.render(results, scale.range(), based_on, name)
             })
         })
     };
@@ -196,17 +167,25 @@ fn Revealed(ui: Ui) -> impl IntoView {
         })
     };
     let message = RwSignal::new(None::<String>);
+    // "<workshop>-<round>-" for file names.
+    let stem = move || {
+        ui.session.workshop.with(|w| {
+            let round = w
+                .scoring
+                .round(&ui.round_id())
+                .map(|r| r.name.clone())
+                .unwrap_or_default();
+            format!("{}-{}", slug(&w.title, "workshop"), slug(&round, "round"))
+        })
+    };
+    let said = move |name: &str, result: Result<(), String>| {
+        message.set(Some(match result {
+            Ok(()) => format!("Downloaded {name}."),
+            Err(why) => format!("The download did not start: {why}"),
+        }));
+    };
     let export = move |what: &'static str| {
-        let (title, round) = ui.session.workshop.with(|w| {
-            let rid = ui.round_id();
-            (
-                w.title.clone(),
-                w.scoring
-                    .round(&rid)
-                    .map(|r| r.name.clone())
-                    .unwrap_or_default(),
-            )
-        });
+        let title = ui.session.workshop.with(|w| w.title.clone());
         let base = slug(&title, "workshop");
         let (name, text, mime) = match what {
             "scores" => (
@@ -219,64 +198,30 @@ fn Revealed(ui: Ui) -> impl IntoView {
                 format!("\u{feff}{}", ui.with(crate::export::scoring::summary_csv)),
                 "text/csv;charset=utf-8",
             ),
-            "summary-md" => (
+            _ => (
                 format!("{base}-scores-summary-{}.md", today()),
                 ui.with(|s| crate::export::scoring::summary_markdown(s, &title)),
                 "text/markdown;charset=utf-8",
             ),
-            "radar" => (
-                format!("{base}-{}-radar.svg", slug(&round, "round")),
-                radar().unwrap_or_default(),
-                "image/svg+xml",
-            ),
-            "distribution" => (
-                format!("{base}-{}-distribution.svg", slug(&round, "round")),
-                distribution().unwrap_or_default(),
-                "image/svg+xml",
-            ),
-            _ => (
-                format!("{base}-{}-picture.svg", slug(&round, "round")),
-                picture().unwrap_or_default(),
-                "image/svg+xml",
-            ),
         };
-        message.set(Some(match download(&name, &text, mime) {
-            Ok(()) => format!("Downloaded {name}."),
-            Err(why) => format!("The download did not start: {why}"),
-        }));
+        said(&name, download(&name, &text, mime));
+    };
+    let svg = move |c: Chart| {
+        let name = format!("{}-{}.svg", stem(), c.key());
+        said(
+            &name,
+            download(&name, &chart(c).unwrap_or_default(), "image/svg+xml"),
+        );
     };
     // PNG: the same SVG drawn on a canvas.
-    let png = move |what: &'static str| {
-        let (title, round) = ui.session.workshop.with(|w| {
-            let rid = ui.round_id();
-            (
-                w.title.clone(),
-                w.scoring
-                    .round(&rid)
-                    .map(|r| r.name.clone())
-                    .unwrap_or_default(),
-            )
-        });
-        let (svg, height) = match what {
-            "radar" => (radar().unwrap_or_default(), 780),
-            "distribution" => (
-                distribution().unwrap_or_default(),
-                scoring_svg::distribution_height(ui.with(|s| s.framework.elements.len())),
-            ),
-            _ => (picture().unwrap_or_default(), 760),
-        };
-        let name = format!(
-            "{}-{}-{what}.png",
-            slug(&title, "workshop"),
-            slug(&round, "round")
-        );
+    let png = move |c: Chart| {
+        let name = format!("{}-{}.png", stem(), c.key());
+        let height = c.height(ui.with(|s| s.framework.elements.len()));
+        let picture = chart(c).unwrap_or_default();
         leptos::task::spawn_local(async move {
-            let said =
-                match crate::ui::browser::download_svg_as_png(&svg, 1000, height, &name).await {
-                    Ok(()) => format!("Downloaded {name}."),
-                    Err(why) => format!("The PNG could not be made: {why}"),
-                };
-            message.set(Some(said));
+            let result =
+                crate::ui::browser::download_svg_as_png(&picture, 1000, height, &name).await;
+            said(&name, result);
         });
     };
     view! {
@@ -285,17 +230,18 @@ fn Revealed(ui: Ui) -> impl IntoView {
                 <button type="button" on:click=move |_| export("scores")>"Download all scores (CSV)"</button>
                 <button type="button" on:click=move |_| export("summary-csv")>"Download summary (CSV)"</button>
                 <button type="button" on:click=move |_| export("summary-md")>"Download summary (Markdown)"</button>
-                <button type="button" on:click=move |_| export("svg")>"Download picture (SVG)"</button>
-                <button type="button" on:click=move |_| export("radar")>"Download radar (SVG)"</button>
-                <button type="button" on:click=move |_| png("picture")>"Download picture (PNG)"</button>
-                <button type="button" on:click=move |_| png("radar")>"Download radar (PNG)"</button>
-                <button type="button" on:click=move |_| export("distribution")>"Download distribution (SVG)"</button>
-                <button type="button" on:click=move |_| png("distribution")>"Download distribution (PNG)"</button>
+                {[(Chart::Picture, "picture"), (Chart::Radar, "radar"), (Chart::Distribution, "distribution")]
+                    .into_iter()
+                    .map(|(c, label)| view! {
+                        <button type="button" on:click=move |_| svg(c)>{format!("Download {label} (SVG)")}</button>
+                        <button type="button" on:click=move |_| png(c)>{format!("Download {label} (PNG)")}</button>
+                    })
+                    .collect_view()}
                 <span role="status" class="form-message">{move || message.get()}</span>
             </div>
             <div class="charts">
-                <div class="chart" inner_html=picture></div>
-                <div class="chart radar" inner_html=radar></div>
+                <div class="chart" inner_html=move || chart(Chart::Picture)></div>
+                <div class="chart radar" inner_html=move || chart(Chart::Radar)></div>
             </div>
             <div class="results-columns">
                 <section aria-labelledby="ranking-heading">

@@ -1,6 +1,7 @@
 // Boundary critique: perspectives answer the twelve questions in is and ought mode.
 import { test, expect } from '../support/fixtures';
 import { LibraryPage } from '../support/workshops';
+import { downloadText } from '../support/downloads';
 import { BoundaryPage, seedCritique } from '../support/boundary';
 import { App } from '../support/app';
 
@@ -245,14 +246,14 @@ test('the critique downloads as Markdown and CSV, with answers as plain text', a
   await b.show('Summary');
   const [md] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download Markdown' }).click()]);
   expect(md.suggestedFilename()).toMatch(/^shropshire-social-prescribing-boundary-critique-\d{4}-\d{2}-\d{2}\.md$/);
-  const mdText = await streamText(await md.createReadStream());
+  const mdText = await downloadText(md);
   expect(mdText).toContain('Shropshire social prescribing');
   expect(mdText).toContain('> \\<img src=x onerror="alert(1)"\\>, "quoted"\\\n> second line');
   expect(mdText).not.toMatch(/(^|[^\\])<img/m);
   expect(mdText).toContain('Core team');
   const [csv] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
   expect(csv.suggestedFilename()).toMatch(/boundary-critique-\d{4}-\d{2}-\d{2}\.csv$/);
-  const csvText = await streamText(await csv.createReadStream());
+  const csvText = await downloadText(csv);
   expect(csvText.startsWith('\ufeffperspective,stance,question,')).toBe(true);
   expect(csvText).toContain('"<img src=x onerror=""alert(1)"">, ""quoted""\nsecond line"');
   await expect(page.getByRole('status').filter({ hasText: 'Downloaded' })).toContainText('.csv');
@@ -318,9 +319,3 @@ test.describe('projector at 1024x768', () => {
     await expect(b.compareRows).toHaveCount(8);
   });
 });
-
-async function streamText(stream: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const c of stream) chunks.push(Buffer.from(c as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
-}

@@ -1,6 +1,7 @@
 // Scoring: a steering group scores a framework, reveals the results, and compares rounds.
 import { test, expect } from '../support/fixtures';
 import { LibraryPage } from '../support/workshops';
+import { downloadBytes, downloadText } from '../support/downloads';
 import { ScoringPage } from '../support/scoring';
 import { expectNoAxeViolations } from '../support/a11y';
 import { screenshotBothSizes } from '../support/screenshots';
@@ -111,7 +112,7 @@ test('a show of hands gives the same results as the same individual scores', asy
   // Every score in long format: three individual scores and a "don't know" in round 1, the same
   // again as four show-of-hands rows in round 2.
   const [scores] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download all scores (CSV)' }).click()]);
-  const csv = await streamText(await scores.createReadStream());
+  const csv = await downloadText(scores);
   const rows = csv.replace(/^\ufeff/, '').trim().split('\n');
   expect(rows[0]).toBe('round,scorer,element,value,dont_know,comment,entered_as');
   expect(rows.filter((r) => r.startsWith('Round 1,')).map((r) => r.split(',').slice(1, 5).join(','))).toEqual([
@@ -123,7 +124,7 @@ test('a show of hands gives the same results as the same individual scores', asy
   // The picture stands alone: a browser opens the downloaded SVG as an image, full size.
   const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download picture (SVG)' }).click()]);
   expect(svg.suggestedFilename()).toBe('hands-round-1-picture.svg');
-  const svgText = await streamText(await svg.createReadStream());
+  const svgText = await downloadText(svg);
   const viewer = await page.context().newPage();
   await viewer.setContent(`<img alt="" src="data:image/svg+xml;base64,${Buffer.from(svgText).toString('base64')}">`);
   await expect.poll(() => viewer.locator('img').evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBe(1000);
@@ -131,7 +132,7 @@ test('a show of hands gives the same results as the same individual scores', asy
   // The radar as PNG: a real PNG, drawn at twice the size.
   const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download radar (PNG)' }).click()]);
   expect(png.suggestedFilename()).toBe('hands-round-1-radar.png');
-  const bytes = await streamBytes(await png.createReadStream());
+  const bytes = await downloadBytes(png);
   expect(bytes.subarray(1, 4).toString('ascii')).toBe('PNG');
   expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([2000, 1560]); // IHDR width, height
   await png.saveAs(test.info().outputPath('radar.png'));
@@ -139,25 +140,15 @@ test('a show of hands gives the same results as the same individual scores', asy
   // The distribution as a chart of its own.
   const [dist] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download distribution (SVG)' }).click()]);
   expect(dist.suggestedFilename()).toBe('hands-round-1-distribution.svg');
-  const distText = await streamText(await dist.createReadStream());
+  const distText = await downloadText(dist);
   expect(distText).toContain('>Shared vision</text>');
   expect(distText.match(/<rect x=/g)).toHaveLength(9 * 5);
   const [distPng] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download distribution (PNG)' }).click()]);
-  const distBytes = await streamBytes(await distPng.createReadStream());
+  const distBytes = await downloadBytes(distPng);
   expect([distBytes.readUInt32BE(16), distBytes.readUInt32BE(20)]).toEqual([2000, 2 * (110 + 64 * 9)]);
 });
 
-async function streamBytes(stream: NodeJS.ReadableStream): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  for await (const c of stream) chunks.push(Buffer.from(c as Buffer));
-  return Buffer.concat(chunks);
-}
 
-async function streamText(stream: NodeJS.ReadableStream): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const c of stream) chunks.push(Buffer.from(c as Buffer));
-  return Buffer.concat(chunks).toString('utf8');
-}
 
 for (const theme of ['standard', 'projector'] as const) {
   test(`scoring is axe-clean in every mode, with screenshots of the results: ${theme}`, async ({ page }) => {
