@@ -1,3 +1,5 @@
 //! Analysis of workshop data: pure functions, tested natively.
 
+pub mod graph;
+pub mod layout;
 pub mod stats;

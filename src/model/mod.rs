@@ -5,6 +5,7 @@
 
 pub mod boundary;
 pub mod id;
+pub mod map;
 pub mod scoring;
 pub mod workshop;
 

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
 use super::boundary::BoundaryCritique;
+use super::map::ConceptMap;
 use super::scoring::Scoring;
 
 /// Whether a stakeholder takes part, or is affected without taking part (CSH's "witnesses").
@@ -69,6 +70,9 @@ pub struct Workshop {
     /// The steering group's scores of a framework, round by round. Not written while empty.
     #[serde(default, skip_serializing_if = "Scoring::is_empty")]
     pub scoring: Scoring,
+    /// Concept maps, in the order they were made. Not written while empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub maps: Vec<ConceptMap>,
     /// Milliseconds since 1970.
     pub created_at: f64,
     /// Fields written by a newer version of the app, kept as they were.
@@ -113,6 +117,7 @@ impl Workshop {
             roster: Vec::new(),
             boundary: BoundaryCritique::default(),
             scoring: Scoring::default(),
+            maps: Vec::new(),
             created_at,
             extra: Map::new(),
         }
@@ -227,6 +232,7 @@ impl Workshop {
         let roster_value = r.map.remove("roster");
         let boundary_value = r.map.remove("boundary");
         let scoring_value = r.map.remove("scoring");
+        let maps_value = r.map.remove("maps");
         let id = id.unwrap_or_else(|| {
             r.report
                 .push("the workshop had no id; it was given one".into());
@@ -251,6 +257,7 @@ impl Workshop {
                 }
             },
         };
+        let maps = restore_maps(maps_value, &mut r);
         // A blank title stays blank (the user may have cleared it); `display_title` shows it.
         Workshop {
             id,
@@ -262,10 +269,57 @@ impl Workshop {
             roster,
             boundary,
             scoring,
+            maps,
             created_at,
             extra: map,
         }
     }
+}
+
+/// Reads the maps one by one: a map that cannot be read is kept aside in `maps_unreadable`
+/// (not lost), the others are repaired and given unique ids.
+fn restore_maps(value: Option<Value>, r: &mut Reader) -> Vec<ConceptMap> {
+    let items = match value {
+        None | Some(Value::Null) => return Vec::new(),
+        Some(Value::Array(items)) => items,
+        Some(other) => {
+            r.report.push(format!(
+                "the maps were {} instead of a list; they were kept aside, unused",
+                kind(&other)
+            ));
+            r.map.insert("maps_unreadable".into(), other);
+            return Vec::new();
+        }
+    };
+    let mut maps: Vec<ConceptMap> = Vec::with_capacity(items.len());
+    let mut unreadable = Vec::new();
+    let mut taken = std::collections::HashSet::new();
+    for (index, item) in items.into_iter().enumerate() {
+        match serde_json::from_value::<ConceptMap>(item.clone()) {
+            Ok(mut map) => {
+                if map.id.is_empty() || taken.contains(&map.id) {
+                    map.id = free_id(&format!("map-{}", index + 1), &taken);
+                    r.report
+                        .push(format!("map {} had no id of its own; it was given one", index + 1));
+                }
+                taken.insert(map.id.clone());
+                map.repair(r.report);
+                maps.push(map);
+            }
+            Err(e) => {
+                r.report.push(format!(
+                    "map {} could not be read ({e}); it was kept aside, unused",
+                    index + 1
+                ));
+                unreadable.push(item);
+            }
+        }
+    }
+    if !unreadable.is_empty() {
+        r.map
+            .insert("maps_unreadable".into(), Value::Array(unreadable));
+    }
+    maps
 }
 
 fn restore_roster(value: Option<Value>, report: &mut Vec<String>) -> Vec<Stakeholder> {

@@ -1,0 +1,2 @@
+//! Map analysis benchmark (placeholder, being written).
+fn main() {}

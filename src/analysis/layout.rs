@@ -1,0 +1,1 @@
+//! Concept-map layouts (placeholder, being written).
