@@ -27,17 +27,25 @@ pub enum Section {
     Overview,
     /// Boundary critique.
     Boundary,
+    /// Concept maps.
+    Maps,
     /// Scoring a framework, round by round.
     Scoring,
 }
 
 impl Section {
-    pub const ALL: [Section; 3] = [Section::Overview, Section::Boundary, Section::Scoring];
+    pub const ALL: [Section; 4] = [
+        Section::Overview,
+        Section::Boundary,
+        Section::Maps,
+        Section::Scoring,
+    ];
 
     fn path(self) -> &'static str {
         match self {
             Section::Overview => "",
             Section::Boundary => "/boundary",
+            Section::Maps => "/maps",
             Section::Scoring => "/scoring",
         }
     }
@@ -46,6 +54,7 @@ impl Section {
         match self {
             Section::Overview => "Details and roster",
             Section::Boundary => "Boundary critique",
+            Section::Maps => "Concept maps",
             Section::Scoring => "Scoring",
         }
     }
@@ -74,6 +83,23 @@ impl Route {
         }
     }
 
+    /// The map named in a maps address (`#/w/<id>/maps/<map>`), if any. The open map is part
+    /// of the address so a reload (or a bookmark) comes back to it.
+    pub fn map_in(hash: &str) -> Option<String> {
+        let path = hash.strip_prefix('#').unwrap_or(hash);
+        let path = path.split(['?', '#']).next().unwrap_or_default();
+        let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        match segments.as_slice() {
+            ["w", _, "maps", map] => Some((*map).to_string()),
+            _ => None,
+        }
+    }
+
+    /// The address of one map of a workshop.
+    pub fn map_href(workshop: &str, map: &str) -> String {
+        format!("#/w/{workshop}/maps/{map}")
+    }
+
     /// Reads a `location.hash` value (`""`, `"#"`, `"#/"`, `"#/about"`, `"#/about?x=1"`).
     ///
     /// Never fails: anything unknown is [`Route::NotFound`], so a mistyped bookmark shows a
@@ -88,6 +114,9 @@ impl Route {
             ["w", id] => Route::workshop(*id),
             ["w", id, "boundary"] => Route::Workshop((*id).to_string(), Section::Boundary),
             ["w", id, "scoring"] => Route::Workshop((*id).to_string(), Section::Scoring),
+            ["w", id, "maps"] | ["w", id, "maps", _] => {
+                Route::Workshop((*id).to_string(), Section::Maps)
+            }
             _ => Route::NotFound(path.to_string()),
         }
     }
@@ -152,6 +181,18 @@ mod tests {
     }
 
     #[test]
+    fn a_map_is_part_of_the_maps_address() {
+        let href = Route::map_href("w-1", "m-2");
+        assert_eq!(
+            Route::parse(&href),
+            Route::Workshop("w-1".into(), Section::Maps)
+        );
+        assert_eq!(Route::map_in(&href).as_deref(), Some("m-2"));
+        assert_eq!(Route::map_in("#/w/w-1/maps"), None);
+        assert_eq!(Route::map_in("#/w/w-1/boundary"), None);
+    }
+
+    #[test]
     fn href_parses_back_to_the_same_route() {
         for route in [
             Route::Home,
@@ -159,6 +200,7 @@ mod tests {
             Route::workshop("w-1a-ff"),
             Route::Workshop("w-1a-ff".into(), Section::Boundary),
             Route::Workshop("w-1a-ff".into(), Section::Scoring),
+            Route::Workshop("w-1a-ff".into(), Section::Maps),
         ] {
             assert_eq!(Route::parse(&route.href()), route);
         }

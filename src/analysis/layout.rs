@@ -1,1 +1,705 @@
-//! Concept-map layouts (placeholder, being written).
+//! Concept-map layouts: radial around a focus, force-directed, layered along the arrows, and
+//! "tidy", which only moves boxes that overlap. Each returns a new centre for every node, in the
+//! order of `map.nodes`; the UI animates to them and records one undo step. All are
+//! deterministic (same map, same result, bit for bit) and leave no two boxes overlapping.
+
+use std::collections::{HashMap, VecDeque};
+use std::f64::consts::TAU;
+
+use crate::model::map::{ConceptMap, Direction, NodeId, Point, Rect, Size};
+
+/// The least clear space between two boxes after a layout.
+pub const GAP: f64 = 24.0;
+
+type Placed = Vec<(NodeId, Point)>;
+
+fn placed(map: &ConceptMap, points: &[Point]) -> Placed {
+    map.nodes
+        .iter()
+        .map(|n| n.id)
+        .zip(points.iter().copied())
+        .collect()
+}
+
+fn centroid(points: &[Point]) -> Point {
+    if points.is_empty() {
+        return Point::default();
+    }
+    let n = points.len() as f64;
+    Point::new(
+        points.iter().map(|p| p.x).sum::<f64>() / n,
+        points.iter().map(|p| p.y).sum::<f64>() / n,
+    )
+}
+
+/// Moves `points` so their centroid is `to`.
+fn recentre(points: &mut [Point], to: Point) {
+    let c = centroid(points);
+    for p in points.iter_mut() {
+        p.x += to.x - c.x;
+        p.y += to.y - c.y;
+    }
+}
+
+/// `count` points evenly around a circle, the first at the top, clockwise.
+pub fn ring(count: usize, centre: Point, radius: f64) -> Vec<Point> {
+    (0..count)
+        .map(|i| {
+            let a = TAU * i as f64 / count as f64 - TAU / 4.0;
+            Point::new(centre.x + radius * a.cos(), centre.y + radius * a.sin())
+        })
+        .collect()
+}
+
+/// True when no two boxes overlap.
+pub fn no_overlaps(positions: &[(NodeId, Point)], sizes: &[Size]) -> bool {
+    let boxes: Vec<Rect> = positions
+        .iter()
+        .zip(sizes)
+        .map(|((_, p), s)| Rect::around(*p, *s))
+        .collect();
+    pairs_near(&boxes)
+        .iter()
+        .all(|(i, j)| !boxes[*i].overlaps(&boxes[*j]))
+}
+
+/// Pairs of boxes that might overlap (in the same or neighbouring grid cells), each once.
+fn pairs_near(boxes: &[Rect]) -> Vec<(usize, usize)> {
+    let cell = boxes
+        .iter()
+        .map(|b| b.w().max(b.h()))
+        .fold(1.0f64, f64::max);
+    let key = |b: &Rect| {
+        (
+            ((b.x0 + b.x1) / 2.0 / cell).floor() as i64,
+            ((b.y0 + b.y1) / 2.0 / cell).floor() as i64,
+        )
+    };
+    let mut grid: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
+    for (i, b) in boxes.iter().enumerate() {
+        grid.entry(key(b)).or_default().push(i);
+    }
+    let mut out = Vec::new();
+    for (i, b) in boxes.iter().enumerate() {
+        let (cx, cy) = key(b);
+        for dx in -1..=1 {
+            for dy in -1..=1 {
+                if let Some(cell) = grid.get(&(cx + dx, cy + dy)) {
+                    out.extend(cell.iter().filter(|j| **j > i).map(|j| (i, *j)));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Pushes overlapping boxes apart (each kept `GAP` clear of the others), moving only boxes that
+/// overlap, each pair along the axis where it overlaps least, half each way.
+fn separate(points: &mut [Point], sizes: &[Size]) {
+    let inflated: Vec<Size> = sizes
+        .iter()
+        .map(|s| Size {
+            w: s.w + GAP,
+            h: s.h + GAP,
+        })
+        .collect();
+    // Boxes on exactly the same spot first fan out on a spiral around it (pushing alone would
+    // only part them along one line).
+    let mut same: HashMap<(u64, u64), usize> = HashMap::new();
+    let step = inflated.iter().map(|s| s.h).fold(1.0, f64::max);
+    for p in points.iter_mut() {
+        let count = same.entry((p.x.to_bits(), p.y.to_bits())).or_insert(0);
+        if *count > 0 {
+            let a = *count as f64 * 2.399_963;
+            let r = step * (*count as f64).sqrt();
+            p.x += r * a.cos() * 1.5;
+            p.y += r * a.sin();
+        }
+        *count += 1;
+    }
+    for _ in 0..500 {
+        let boxes: Vec<Rect> = points
+            .iter()
+            .zip(&inflated)
+            .map(|(p, s)| Rect::around(*p, *s))
+            .collect();
+        let mut moved = false;
+        for (i, j) in pairs_near(&boxes) {
+            let (a, b) = (points[i], points[j]);
+            let (dx, dy) = (b.x - a.x, b.y - a.y);
+            let ox = (inflated[i].w + inflated[j].w) / 2.0 - dx.abs();
+            let oy = (inflated[i].h + inflated[j].h) / 2.0 - dy.abs();
+            if ox <= 1e-6 || oy <= 1e-6 {
+                continue;
+            }
+            moved = true;
+            // Boxes on the same spot part by their order, so the result stays deterministic.
+            let sign = |d: f64| {
+                if d > 0.0 || (d == 0.0 && j > i) {
+                    1.0
+                } else {
+                    -1.0
+                }
+            };
+            if ox < oy {
+                let push = ox / 2.0 + 0.01;
+                points[i].x -= sign(dx) * push;
+                points[j].x += sign(dx) * push;
+            } else {
+                let push = oy / 2.0 + 0.01;
+                points[i].y -= sign(dy) * push;
+                points[j].y += sign(dy) * push;
+            }
+        }
+        if !moved {
+            return;
+        }
+    }
+    // Still crowded after many passes (very dense maps): rows in reading order never overlap.
+    let mut order: Vec<usize> = (0..points.len()).collect();
+    order.sort_by(|a, b| {
+        points[*a]
+            .y
+            .total_cmp(&points[*b].y)
+            .then(points[*a].x.total_cmp(&points[*b].x))
+    });
+    let centre = centroid(points);
+    let per_row = (points.len() as f64).sqrt().ceil() as usize;
+    let mut y = 0.0;
+    for row in order.chunks(per_row.max(1)) {
+        let h = row.iter().map(|i| inflated[*i].h).fold(0.0, f64::max);
+        let mut x = 0.0;
+        for i in row {
+            points[*i] = Point::new(x + inflated[*i].w / 2.0, y + h / 2.0);
+            x += inflated[*i].w;
+        }
+        y += h;
+    }
+    recentre(points, centre);
+}
+
+/// Removes overlaps with the least movement; boxes that overlap nothing stay where they are.
+pub fn tidy(map: &ConceptMap, sizes: &[Size]) -> Placed {
+    let mut points: Vec<Point> = map.nodes.iter().map(|n| n.at()).collect();
+    separate(&mut points, sizes);
+    placed(map, &points)
+}
+
+/// Neighbours of each node (by index), direction ignored, in link order, without repeats.
+fn neighbours(map: &ConceptMap) -> Vec<Vec<usize>> {
+    let mut adj = vec![Vec::new(); map.nodes.len()];
+    for l in &map.links {
+        if let (Some(a), Some(b)) = (map.node_index(l.from), map.node_index(l.to)) {
+            adj[a].push(b);
+            adj[b].push(a);
+        }
+    }
+    for v in &mut adj {
+        v.sort_unstable();
+        v.dedup();
+    }
+    adj
+}
+
+/// Rings around `focus`: its neighbours on the first, theirs on the next, each node near its
+/// parent's angle; nodes that cannot be reached go on a ring of their own outside.
+pub fn radial(map: &ConceptMap, sizes: &[Size], focus: NodeId) -> Placed {
+    let n = map.nodes.len();
+    let Some(f) = map.node_index(focus) else {
+        return tidy(map, sizes);
+    };
+    let adj = neighbours(map);
+    let mut depth = vec![usize::MAX; n];
+    let mut rings: Vec<Vec<usize>> = vec![vec![f]];
+    depth[f] = 0;
+    let mut queue = VecDeque::from([f]);
+    // Breadth first, children in the order of their parents: siblings stay together.
+    while let Some(v) = queue.pop_front() {
+        for &w in &adj[v] {
+            if depth[w] == usize::MAX {
+                depth[w] = depth[v] + 1;
+                if rings.len() <= depth[w] {
+                    rings.push(Vec::new());
+                }
+                rings[depth[w]].push(w);
+                queue.push_back(w);
+            }
+        }
+    }
+    let rest: Vec<usize> = (0..n).filter(|i| depth[*i] == usize::MAX).collect();
+    if !rest.is_empty() {
+        rings.push(rest);
+    }
+    let centre = map.nodes[f].at();
+    let mut points = vec![centre; n];
+    let mut radius = 0.0;
+    let mut previous = sizes[f].w.max(sizes[f].h);
+    for ring_nodes in rings.iter().skip(1) {
+        let biggest = ring_nodes
+            .iter()
+            .map(|i| sizes[*i].w.max(sizes[*i].h))
+            .fold(0.0, f64::max);
+        let around: f64 = ring_nodes.iter().map(|i| sizes[*i].w + GAP * 2.0).sum();
+        radius = (radius + previous / 2.0 + biggest / 2.0 + GAP * 3.0).max(around / TAU);
+        for (i, p) in ring_nodes
+            .iter()
+            .zip(ring(ring_nodes.len(), centre, radius))
+        {
+            points[*i] = p;
+        }
+        previous = biggest;
+    }
+    separate(&mut points, sizes);
+    placed(map, &points)
+}
+
+/// Force-directed: links pull, every node pushes its near neighbours away (a grid keeps this
+/// close to linear), cooling over a fixed number of rounds from the current places.
+pub fn force(map: &ConceptMap, sizes: &[Size]) -> Placed {
+    let n = map.nodes.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let start: Vec<Point> = map.nodes.iter().map(|n| n.at()).collect();
+    let centre = centroid(&start);
+    let mean_w = sizes.iter().map(|s| s.w).sum::<f64>() / n as f64;
+    let k = mean_w + 80.0;
+    // A small spiral offset parts nodes that share a place.
+    let mut p: Vec<Point> = start
+        .iter()
+        .enumerate()
+        .map(|(i, q)| {
+            let a = i as f64 * 2.399_963;
+            let r = (i as f64).sqrt() * 2.0;
+            Point::new(q.x + r * a.cos(), q.y + r * a.sin())
+        })
+        .collect();
+    let edges: Vec<(usize, usize)> = map
+        .links
+        .iter()
+        .filter_map(|l| Some((map.node_index(l.from)?, map.node_index(l.to)?)))
+        .collect();
+    let cutoff = 2.0 * k;
+    let rounds = 90;
+    let mut disp = vec![Point::default(); n];
+    // A flat grid rebuilt each round by counting sort: cell `c` holds
+    // `members[starts[c]..starts[c + 1]]`.
+    let mut cell_of = vec![0usize; n];
+    let mut starts: Vec<usize> = Vec::new();
+    let mut members = vec![0usize; n];
+    for round in 0..rounds {
+        let t = k * 2.0 * (1.0 - round as f64 / rounds as f64) + k * 0.02;
+        for d in disp.iter_mut() {
+            *d = Point::default();
+        }
+        let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
+        for q in &p {
+            x0 = x0.min(q.x);
+            y0 = y0.min(q.y);
+            x1 = x1.max(q.x);
+            y1 = y1.max(q.y);
+        }
+        // Never more than about four cells a node: a spread-out map gets bigger cells.
+        let mut cell = cutoff;
+        while ((x1 - x0) / cell + 1.0) * ((y1 - y0) / cell + 1.0) > 4.0 * n as f64 + 16.0 {
+            cell *= 1.5;
+        }
+        let cols = ((x1 - x0) / cell) as usize + 1;
+        let rows = ((y1 - y0) / cell) as usize + 1;
+        starts.clear();
+        starts.resize(cols * rows + 1, 0);
+        for (i, q) in p.iter().enumerate() {
+            let c = ((q.y - y0) / cell) as usize * cols + ((q.x - x0) / cell) as usize;
+            cell_of[i] = c;
+            starts[c + 1] += 1;
+        }
+        for c in 0..cols * rows {
+            starts[c + 1] += starts[c];
+        }
+        let mut fill = starts.clone();
+        for (i, c) in cell_of.iter().enumerate() {
+            members[fill[*c]] = i;
+            fill[*c] += 1;
+        }
+        // Each pair once: a cell with itself, and with the four neighbours after it.
+        let repel = |i: usize, j: usize, disp: &mut [Point]| {
+            let (dx, dy) = (p[i].x - p[j].x, p[i].y - p[j].y);
+            let d2 = (dx * dx + dy * dy).max(1.0);
+            if d2 < cutoff * cutoff {
+                let f = k * k / d2;
+                disp[i].x += dx * f;
+                disp[i].y += dy * f;
+                disp[j].x -= dx * f;
+                disp[j].y -= dy * f;
+            }
+        };
+        for cy in 0..rows {
+            for cx in 0..cols {
+                let c = cy * cols + cx;
+                let here = &members[starts[c]..starts[c + 1]];
+                for (a, &i) in here.iter().enumerate() {
+                    for &j in &here[a + 1..] {
+                        repel(i, j, &mut disp);
+                    }
+                }
+                let after = [
+                    (cx + 1 < cols).then(|| c + 1),
+                    (cy + 1 < rows && cx > 0).then(|| c + cols - 1),
+                    (cy + 1 < rows).then(|| c + cols),
+                    (cy + 1 < rows && cx + 1 < cols).then(|| c + cols + 1),
+                ];
+                for o in after.into_iter().flatten() {
+                    for &i in here {
+                        for &j in &members[starts[o]..starts[o + 1]] {
+                            repel(i, j, &mut disp);
+                        }
+                    }
+                }
+            }
+        }
+        for &(a, b) in &edges {
+            let (dx, dy) = (p[a].x - p[b].x, p[a].y - p[b].y);
+            let d = (dx * dx + dy * dy).sqrt().max(1.0);
+            let f = d / k;
+            disp[a].x -= dx * f;
+            disp[a].y -= dy * f;
+            disp[b].x += dx * f;
+            disp[b].y += dy * f;
+        }
+        for i in 0..n {
+            // A weak pull to the middle keeps separate pieces from drifting apart.
+            disp[i].x -= (p[i].x - centre.x) * 0.002;
+            disp[i].y -= (p[i].y - centre.y) * 0.002;
+            let len = disp[i].x.hypot(disp[i].y);
+            if len > 0.0 {
+                let step = len.min(t);
+                p[i].x += disp[i].x / len * step;
+                p[i].y += disp[i].y / len * step;
+            }
+        }
+    }
+    recentre(&mut p, centre);
+    separate(&mut p, sizes);
+    placed(map, &p)
+}
+
+/// Layers from top to bottom along the arrows (cycles broken where a depth-first walk meets
+/// them), ordered within each layer to reduce crossings; nodes without arrows go in a last row.
+pub fn layered(map: &ConceptMap, sizes: &[Size]) -> Placed {
+    let n = map.nodes.len();
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut out_edges: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for l in &map.links {
+        if l.direction == Direction::None {
+            continue;
+        }
+        if let (Some(a), Some(b)) = (map.node_index(l.from), map.node_index(l.to)) {
+            out_edges[a].push(b);
+        }
+    }
+    for v in &mut out_edges {
+        v.sort_unstable();
+    }
+    // Depth-first from each node in order; an edge back to a node on the stack is reversed.
+    let mut state = vec![0u8; n]; // 0 new, 1 on the stack, 2 done
+    let mut dag: Vec<(usize, usize)> = Vec::new();
+    for s in 0..n {
+        if state[s] != 0 {
+            continue;
+        }
+        let mut stack = vec![(s, 0usize)];
+        state[s] = 1;
+        while let Some(top) = stack.last_mut() {
+            let v = top.0;
+            if top.1 < out_edges[v].len() {
+                let w = out_edges[v][top.1];
+                top.1 += 1;
+                match state[w] {
+                    0 => {
+                        dag.push((v, w));
+                        state[w] = 1;
+                        stack.push((w, 0));
+                    }
+                    1 => dag.push((w, v)),
+                    _ => dag.push((v, w)),
+                }
+            } else {
+                state[v] = 2;
+                stack.pop();
+            }
+        }
+    }
+    dag.retain(|(a, b)| a != b);
+    // Longest path layering in topological order.
+    let mut indeg = vec![0usize; n];
+    let mut succ: Vec<Vec<usize>> = vec![Vec::new(); n];
+    let mut pred: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for &(a, b) in &dag {
+        succ[a].push(b);
+        pred[b].push(a);
+        indeg[b] += 1;
+    }
+    let mut layer = vec![0usize; n];
+    let mut queue: VecDeque<usize> = (0..n).filter(|i| indeg[*i] == 0).collect();
+    while let Some(v) = queue.pop_front() {
+        for &w in &succ[v] {
+            layer[w] = layer[w].max(layer[v] + 1);
+            indeg[w] -= 1;
+            if indeg[w] == 0 {
+                queue.push_back(w);
+            }
+        }
+    }
+    let connected: Vec<bool> = (0..n)
+        .map(|i| !succ[i].is_empty() || !pred[i].is_empty())
+        .collect();
+    let deepest = (0..n).filter(|i| connected[*i]).map(|i| layer[i]).max();
+    let last = deepest.map_or(0, |d| d + 1);
+    for i in 0..n {
+        if !connected[i] {
+            layer[i] = last;
+        }
+    }
+    let mut layers: Vec<Vec<usize>> = vec![Vec::new(); last + 1];
+    for i in 0..n {
+        layers[layer[i]].push(i);
+    }
+    // Barycentre sweeps, down then up.
+    let mut pos = vec![0.0f64; n];
+    let set_pos = |layers: &Vec<Vec<usize>>, pos: &mut Vec<f64>| {
+        for l in layers {
+            for (k, i) in l.iter().enumerate() {
+                pos[*i] = k as f64;
+            }
+        }
+    };
+    set_pos(&layers, &mut pos);
+    for sweep in 0..8 {
+        let down = sweep % 2 == 0;
+        let order: Vec<usize> = if down {
+            (1..layers.len()).collect()
+        } else {
+            (0..layers.len().saturating_sub(1)).rev().collect()
+        };
+        for li in order {
+            let mut keyed: Vec<(f64, usize)> = layers[li]
+                .iter()
+                .map(|&i| {
+                    let near = if down { &pred[i] } else { &succ[i] };
+                    let b = if near.is_empty() {
+                        pos[i]
+                    } else {
+                        near.iter().map(|j| pos[*j]).sum::<f64>() / near.len() as f64
+                    };
+                    (b, i)
+                })
+                .collect();
+            keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            layers[li] = keyed.into_iter().map(|(_, i)| i).collect();
+            for (k, i) in layers[li].iter().enumerate() {
+                pos[*i] = k as f64;
+            }
+        }
+    }
+    let mut points = vec![Point::default(); n];
+    let mut y = 0.0;
+    for l in &layers {
+        if l.is_empty() {
+            continue;
+        }
+        let h = l.iter().map(|i| sizes[*i].h).fold(0.0, f64::max);
+        let width: f64 = l.iter().map(|i| sizes[*i].w + GAP * 2.0).sum();
+        let mut x = -width / 2.0;
+        for &i in l {
+            points[i] = Point::new(x + GAP + sizes[i].w / 2.0, y + h / 2.0);
+            x += sizes[i].w + GAP * 2.0;
+        }
+        y += h + GAP * 4.0;
+    }
+    let start: Vec<Point> = map.nodes.iter().map(|n| n.at()).collect();
+    recentre(&mut points, centroid(&start));
+    separate(&mut points, sizes);
+    placed(map, &points)
+}
+
+/// A generated map for benchmarks: `n` nodes on a rough grid ("Node 17"), about `2n` links
+/// between nearby nodes, from a fixed seed.
+pub fn bench_map(n: usize) -> ConceptMap {
+    let mut m = ConceptMap::new("bench".into(), "Benchmark map");
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let side = (n as f64).sqrt().ceil().max(1.0) as usize;
+    let ids: Vec<NodeId> = (0..n)
+        .map(|i| {
+            let jitter = (next() % 60) as f64 - 30.0;
+            let at = Point::new(
+                (i % side) as f64 * 220.0 + jitter,
+                (i / side) as f64 * 120.0,
+            );
+            m.add_node(&format!("Node {i}"), at, None)
+        })
+        .collect();
+    if n < 2 {
+        return m;
+    }
+    let mut made = 0;
+    let mut tries = 0;
+    while made < 2 * n && tries < 20 * n {
+        tries += 1;
+        let a = (next() % n as u64) as usize;
+        let offset = [1, side, side + 1, 2, 2 * side][(next() % 5) as usize];
+        let b = (a + offset) % n;
+        let before = m.links.len();
+        if m.add_link(ids[a], ids[b]).is_some() && m.links.len() > before {
+            made += 1;
+        }
+    }
+    m
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::map::Metrics;
+
+    fn linked(nodes: usize, links: &[(usize, usize)]) -> ConceptMap {
+        let mut m = ConceptMap::new("m".into(), "t");
+        let ids: Vec<_> = (0..nodes)
+            .map(|i| m.add_node(&format!("Idea {i}"), Point::new(i as f64 * 7.0, 0.0), None))
+            .collect();
+        for (a, b) in links {
+            m.add_link(ids[*a], ids[*b]);
+        }
+        m
+    }
+
+    fn check(m: &ConceptMap, out: &Placed) {
+        let sizes = m.sizes(Metrics::STANDARD);
+        assert_eq!(out.len(), m.nodes.len());
+        assert!(out.iter().all(|(_, p)| p.x.is_finite() && p.y.is_finite()));
+        assert!(no_overlaps(out, &sizes));
+    }
+
+    #[test]
+    fn every_layout_is_deterministic_and_leaves_no_overlaps() {
+        let m = bench_map(120);
+        let sizes = m.sizes(Metrics::STANDARD);
+        let focus = m.nodes[0].id;
+        for run in [
+            |m: &ConceptMap, s: &[Size], _f| tidy(m, s),
+            |m: &ConceptMap, s: &[Size], _f| force(m, s),
+            |m: &ConceptMap, s: &[Size], _f| layered(m, s),
+            |m: &ConceptMap, s: &[Size], f| radial(m, s, f),
+        ] {
+            let a = run(&m, &sizes, focus);
+            let b = run(&m, &sizes, focus);
+            assert_eq!(a, b);
+            check(&m, &a);
+        }
+    }
+
+    #[test]
+    fn tidy_parts_a_pile_and_leaves_a_tidy_map_alone() {
+        let mut m = linked(200, &[]);
+        for n in &mut m.nodes {
+            n.x = 0.0;
+        }
+        let sizes = m.sizes(Metrics::STANDARD);
+        let out = tidy(&m, &sizes);
+        check(&m, &out);
+        let mut apart = m.clone();
+        apart.move_nodes(&out);
+        assert_eq!(tidy(&apart, &sizes), out, "a tidy map stays as it is");
+        // A node far away from the pile never moves.
+        let far = apart.add_node("far", Point::new(50_000.0, 0.0), None);
+        m.nodes.push(apart.node(far).unwrap().clone());
+        let sizes = m.sizes(Metrics::STANDARD);
+        let out = tidy(&m, &sizes);
+        assert_eq!(out.last().unwrap().1, Point::new(50_000.0, 0.0));
+    }
+
+    #[test]
+    fn radial_keeps_the_focus_and_puts_rings_in_order() {
+        // 0 in the middle; 1, 2, 3 next to it; 4 and 5 two steps away; 6 unreachable.
+        let m = linked(7, &[(0, 1), (0, 2), (3, 0), (1, 4), (2, 5)]);
+        let sizes = m.sizes(Metrics::STANDARD);
+        let out = radial(&m, &sizes, m.nodes[0].id);
+        check(&m, &out);
+        let centre = m.nodes[0].at();
+        assert_eq!(out[0].1, centre);
+        let d = |i: usize| (out[i].1.x - centre.x).hypot(out[i].1.y - centre.y);
+        assert!((d(1) - d(2)).abs() < 1e-6 && (d(1) - d(3)).abs() < 1e-6);
+        assert!(d(4) > d(1) + 1.0 && d(5) > d(1) + 1.0);
+        assert!(d(6) > d(4));
+    }
+
+    #[test]
+    fn layered_points_arrows_downwards_and_survives_cycles() {
+        let m = linked(3, &[(0, 1), (1, 2), (0, 2)]);
+        let out = layered(&m, &m.sizes(Metrics::STANDARD));
+        check(&m, &out);
+        assert!(out[0].1.y < out[1].1.y && out[1].1.y < out[2].1.y);
+        let cycle = linked(4, &[(0, 1), (1, 2), (2, 3), (3, 0)]);
+        check(&cycle, &layered(&cycle, &cycle.sizes(Metrics::STANDARD)));
+    }
+
+    #[test]
+    fn force_pulls_linked_nodes_together() {
+        let m = bench_map(60);
+        let sizes = m.sizes(Metrics::STANDARD);
+        let out = force(&m, &sizes);
+        check(&m, &out);
+        let at = |id: NodeId| out[m.node_index(id).unwrap()].1;
+        let dist = |a: NodeId, b: NodeId| (at(a).x - at(b).x).hypot(at(a).y - at(b).y);
+        let linked: f64 =
+            m.links.iter().map(|l| dist(l.from, l.to)).sum::<f64>() / m.links.len() as f64;
+        let mut all = 0.0;
+        let mut pairs = 0.0;
+        for a in &m.nodes {
+            for b in &m.nodes {
+                if a.id < b.id {
+                    all += dist(a.id, b.id);
+                    pairs += 1.0;
+                }
+            }
+        }
+        assert!(linked < all / pairs, "{linked} vs {}", all / pairs);
+    }
+
+    #[test]
+    fn small_and_degenerate_maps_give_finite_places() {
+        for n in 0..4 {
+            let mut m = linked(n, &[]);
+            for node in &mut m.nodes {
+                node.x = 5.0;
+                node.y = 5.0;
+            }
+            if n >= 2 {
+                let (a, b) = (m.nodes[0].id, m.nodes[1].id);
+                m.add_link(a, b);
+            }
+            let sizes = m.sizes(Metrics::STANDARD);
+            check(&m, &force(&m, &sizes));
+            check(&m, &layered(&m, &sizes));
+            check(&m, &tidy(&m, &sizes));
+            if let Some(f) = m.nodes.first() {
+                check(&m, &radial(&m, &sizes, f.id));
+            }
+        }
+    }
+
+    #[test]
+    fn ring_starts_at_the_top() {
+        let r = ring(4, Point::new(0.0, 0.0), 10.0);
+        assert_eq!(r.len(), 4);
+        assert!((r[0].x).abs() < 1e-9 && (r[0].y + 10.0).abs() < 1e-9);
+        assert!(r[1].x > 9.9, "clockwise on screen: right after top");
+    }
+}

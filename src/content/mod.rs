@@ -3,6 +3,7 @@
 
 pub mod csh;
 pub mod frameworks;
+pub mod map_templates;
 mod sources;
 
 pub use sources::{SOURCES, Source};

@@ -252,9 +252,7 @@ impl Viewport {
         let margin = 40.0;
         let bw = (bounds.w()).max(1.0) + 2.0 * margin;
         let bh = (bounds.h()).max(1.0) + 2.0 * margin;
-        let zoom = (width / bw)
-            .min(height / bh)
-            .clamp(Viewport::MIN_ZOOM, 1.5);
+        let zoom = (width / bw).min(height / bh).clamp(Viewport::MIN_ZOOM, 1.5);
         let cx = (bounds.x0 + bounds.x1) / 2.0;
         let cy = (bounds.y0 + bounds.y1) / 2.0;
         Viewport {
@@ -411,6 +409,35 @@ pub fn wrap_label(label: &str) -> Vec<String> {
     lines
 }
 
+/// Where a link between two boxes starts and ends: on the line between their centres, just
+/// outside each box, so arrowheads touch the box instead of hiding under it.
+pub fn link_ends(a: Point, sa: Size, b: Point, sb: Size) -> (Point, Point) {
+    const GAP: f64 = 3.0;
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    let exit = |s: Size| {
+        // The fraction of the centre-to-centre line inside a box of size s.
+        let tx = if dx.abs() < 1e-9 {
+            f64::INFINITY
+        } else {
+            (s.w / 2.0 + GAP) / dx.abs()
+        };
+        let ty = if dy.abs() < 1e-9 {
+            f64::INFINITY
+        } else {
+            (s.h / 2.0 + GAP) / dy.abs()
+        };
+        tx.min(ty).min(0.5)
+    };
+    if dx.abs() < 1e-9 && dy.abs() < 1e-9 {
+        return (a, b);
+    }
+    let (ta, tb) = (exit(sa), exit(sb));
+    (
+        Point::new(a.x + dx * ta, a.y + dy * ta),
+        Point::new(b.x - dx * tb, b.y - dy * tb),
+    )
+}
+
 /// One concept map.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ConceptMap {
@@ -428,6 +455,7 @@ pub struct ConceptMap {
     /// Sorted by id (restore sorts), so lookups are binary searches.
     #[serde(default)]
     pub nodes: Vec<Node>,
+    /// Sorted by id, like the nodes.
     #[serde(default)]
     pub links: Vec<Link>,
     #[serde(default)]
@@ -475,11 +503,13 @@ impl ConceptMap {
     }
 
     pub fn link(&self, id: LinkId) -> Option<&Link> {
-        self.links.iter().find(|l| l.id == id)
+        let i = self.links.binary_search_by_key(&id, |l| l.id).ok()?;
+        Some(&self.links[i])
     }
 
     pub fn link_mut(&mut self, id: LinkId) -> Option<&mut Link> {
-        self.links.iter_mut().find(|l| l.id == id)
+        let i = self.links.binary_search_by_key(&id, |l| l.id).ok()?;
+        Some(&mut self.links[i])
     }
 
     pub fn kind(&self, id: KindId) -> Option<&Kind> {
@@ -583,7 +613,9 @@ impl ConceptMap {
 
     /// The links that touch a node, in the map's order.
     pub fn links_of(&self, id: NodeId) -> impl Iterator<Item = &Link> {
-        self.links.iter().filter(move |l| l.from == id || l.to == id)
+        self.links
+            .iter()
+            .filter(move |l| l.from == id || l.to == id)
     }
 
     pub fn add_kind(&mut self, name: &str) -> KindId {
@@ -622,6 +654,42 @@ impl ConceptMap {
             .iter()
             .map(|n| Rect::around(n.at(), metrics.node_size(&n.label)))
             .reduce(Rect::union)
+    }
+
+    /// A place near `near` where a new box of `size` overlaps no node: `near` itself if it is
+    /// free, else the first free place on a spiral around it.
+    pub fn free_spot(&self, metrics: Metrics, near: Point, size: Size) -> Point {
+        let boxes: Vec<Rect> = self
+            .nodes
+            .iter()
+            .map(|n| {
+                let s = metrics.node_size(&n.label);
+                Rect::around(
+                    n.at(),
+                    Size {
+                        w: s.w + 24.0,
+                        h: s.h + 24.0,
+                    },
+                )
+            })
+            .collect();
+        let free = |p: Point| {
+            let r = Rect::around(p, size);
+            !boxes.iter().any(|b| b.overlaps(&r))
+        };
+        let step = size.h.max(40.0);
+        for i in 0..2_000u32 {
+            let turn = f64::from(i).sqrt() * 2.0;
+            let radius = step * f64::from(i).sqrt();
+            let p = Point::new(
+                near.x + radius * turn.cos() * 1.6,
+                near.y + radius * turn.sin(),
+            );
+            if free(p) {
+                return p;
+            }
+        }
+        near
     }
 
     /// Every node's box, in the order of `nodes`.
@@ -671,6 +739,7 @@ impl ConceptMap {
             }
         }
         let nodes: std::collections::HashSet<NodeId> = self.nodes.iter().map(|n| n.id).collect();
+        self.links.sort_by_key(|l| l.id);
         let mut pairs = std::collections::HashSet::new();
         let mut link_ids = std::collections::HashSet::new();
         let before = self.links.len();
@@ -730,7 +799,11 @@ mod tests {
     fn links_join_two_different_existing_nodes_once() {
         let (mut m, a, b, c) = three();
         let ab = m.add_link(a, b).unwrap();
-        assert_eq!(m.add_link(b, a), Some(ab), "the same pair is not linked twice");
+        assert_eq!(
+            m.add_link(b, a),
+            Some(ab),
+            "the same pair is not linked twice"
+        );
         assert_eq!(m.add_link(a, a), None);
         assert_eq!(m.add_link(a, 99), None);
         m.add_link(b, c).unwrap();
@@ -778,7 +851,11 @@ mod tests {
         let lines = wrap_label(&many);
         assert_eq!(lines.len(), Metrics::MAX_LINES);
         assert!(lines.last().unwrap().ends_with('\u{2026}'));
-        assert!(lines.iter().all(|l| l.chars().count() <= Metrics::LINE_CHARS));
+        assert!(
+            lines
+                .iter()
+                .all(|l| l.chars().count() <= Metrics::LINE_CHARS)
+        );
     }
 
     #[test]
@@ -790,6 +867,31 @@ mod tests {
         assert!(long.w > small.w);
         assert!(two.h > small.h);
         assert!(Metrics::PROJECTOR.node_size("a").w > small.w);
+    }
+
+    #[test]
+    fn links_end_outside_both_boxes() {
+        let s = Size { w: 100.0, h: 40.0 };
+        let (p, q) = link_ends(Point::new(0.0, 0.0), s, Point::new(300.0, 0.0), s);
+        assert_eq!((p.x, p.y, q.x, q.y), (53.0, 0.0, 247.0, 0.0));
+        let (p, q) = link_ends(Point::new(0.0, 0.0), s, Point::new(0.0, 200.0), s);
+        assert_eq!((p.y, q.y), (23.0, 177.0));
+        let (p, _) = link_ends(Point::new(0.0, 0.0), s, Point::new(0.0, 0.0), s);
+        assert!(p.x.is_finite());
+    }
+
+    #[test]
+    fn a_free_spot_overlaps_nothing() {
+        let (m, _, _, _) = three();
+        let metrics = Metrics::STANDARD;
+        let size = metrics.node_size("new");
+        let p = m.free_spot(metrics, Point::new(0.0, 0.0), size);
+        let r = Rect::around(p, size);
+        for n in &m.nodes {
+            assert!(!Rect::around(n.at(), metrics.node_size(&n.label)).overlaps(&r));
+        }
+        let far = Point::new(5_000.0, 5_000.0);
+        assert_eq!(m.free_spot(metrics, far, size), far);
     }
 
     #[test]
@@ -854,6 +956,6 @@ mod tests {
         assert_eq!(m.links.len(), 1);
         assert!(m.nodes.iter().all(|n| n.x.is_finite() && n.kind.is_none()));
         assert_eq!(m.view, Viewport::default());
-        assert!(m.next_id > 51);
+        assert!(m.next_id > m.links[0].id && m.next_id > 3);
     }
 }

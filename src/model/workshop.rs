@@ -299,8 +299,10 @@ fn restore_maps(value: Option<Value>, r: &mut Reader) -> Vec<ConceptMap> {
             Ok(mut map) => {
                 if map.id.is_empty() || taken.contains(&map.id) {
                     map.id = free_id(&format!("map-{}", index + 1), &taken);
-                    r.report
-                        .push(format!("map {} had no id of its own; it was given one", index + 1));
+                    r.report.push(format!(
+                        "map {} had no id of its own; it was given one",
+                        index + 1
+                    ));
                 }
                 taken.insert(map.id.clone());
                 map.repair(r.report);

@@ -6,6 +6,7 @@
 mod boundary;
 mod browser;
 mod library;
+mod map;
 mod pages;
 mod scoring;
 mod shell;

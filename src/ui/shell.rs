@@ -44,6 +44,8 @@ fn apply_settings(settings: Settings) {
 pub fn App() -> impl IntoView {
     let settings = RwSignal::new(persist::browser::load_settings());
     let route = RwSignal::new(current_route());
+    // Views that size things by the theme (the concept-map canvas) read it from here.
+    provide_context(settings);
 
     // Display settings: applied at once, remembered, and followed when another tab changes them.
     Effect::new(move |_| {

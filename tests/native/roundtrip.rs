@@ -4,6 +4,7 @@
 use std::collections::HashSet;
 
 use cst_workbench::model::boundary::{Answer, BoundaryCritique, Level, Perspective, Tension};
+use cst_workbench::model::map::ConceptMap;
 use cst_workbench::model::scoring::{
     Element, Framework, Hands, Round, Scale, Score, Scorer, Scoring,
 };
@@ -274,36 +275,114 @@ pub fn scoring() -> impl Strategy<Value = Scoring> {
         })
 }
 
+/// A concept map made through the model's own edits, so it is valid as the app would save it.
+pub fn concept_map() -> impl Strategy<Value = ConceptMap> {
+    use cst_workbench::model::map::{Direction, Point, Polarity, Shape, Viewport};
+    let node = (
+        text(),
+        -1.0e6..1.0e6f64,
+        -1.0e6..1.0e6f64,
+        prop::option::of(0..3usize),
+    );
+    let link = (
+        0..12usize,
+        0..12usize,
+        text(),
+        prop::sample::select(Direction::ALL.to_vec()),
+        prop::sample::select(Polarity::ALL.to_vec()),
+    );
+    (
+        (text(), text(), text()),
+        prop::collection::vec(
+            (text(), 0..8u8, prop::sample::select(Shape::ALL.to_vec())),
+            0..3,
+        ),
+        prop::collection::vec(node, 0..12),
+        prop::collection::vec(link, 0..16),
+        (
+            -1.0e5..1.0e5f64,
+            -1.0e5..1.0e5f64,
+            Viewport::MIN_ZOOM..Viewport::MAX_ZOOM,
+        ),
+    )
+        .prop_map(
+            |((id, title, focus), kinds, nodes, links, (vx, vy, zoom))| {
+                let mut m = ConceptMap::new(format!("m{id}"), &title);
+                m.focus_question = focus;
+                let kind_ids: Vec<_> = kinds
+                    .into_iter()
+                    .map(|(name, colour, shape)| {
+                        let k = m.add_kind(&name);
+                        m.edit_kind(k, |k| {
+                            k.colour = colour;
+                            k.shape = shape;
+                        });
+                        k
+                    })
+                    .collect();
+                let ids: Vec<_> = nodes
+                    .into_iter()
+                    .map(|(label, x, y, kind)| {
+                        let kind = kind.and_then(|k| kind_ids.get(k).copied());
+                        m.add_node(&label, Point::new(x, y), kind)
+                    })
+                    .collect();
+                for (a, b, label, direction, polarity) in links {
+                    if let (Some(a), Some(b)) = (ids.get(a), ids.get(b))
+                        && let Some(l) = m.add_link(*a, *b)
+                    {
+                        m.edit_link(l, |l| {
+                            l.label = label;
+                            l.direction = direction;
+                            l.polarity = polarity;
+                        });
+                    }
+                }
+                m.view = Viewport { x: vx, y: vy, zoom };
+                m
+            },
+        )
+}
+
 pub fn workshop() -> impl Strategy<Value = Workshop> {
     (
         (text(), title(), text(), text(), text(), text()),
         prop::collection::vec(stakeholder(), 0..20),
         timestamp(),
-        (extra(), scoring()),
+        (
+            extra(),
+            scoring(),
+            prop::collection::vec(concept_map(), 0..3),
+        ),
     )
-        .prop_flat_map(|(details, mut roster, created_at, (extra, scoring))| {
-            // Ids are never empty and never repeat within a roster.
-            for (i, s) in roster.iter_mut().enumerate() {
-                s.id = format!("{}#{i}", s.id);
-            }
-            let ids = roster.iter().map(|s| s.id.clone()).collect();
-            boundary(ids).prop_map(move |boundary| {
-                (
-                    details.clone(),
-                    roster.clone(),
-                    boundary,
-                    created_at,
-                    (extra.clone(), scoring.clone()),
-                )
-            })
-        })
+        .prop_flat_map(
+            |(details, mut roster, created_at, (extra, scoring, mut maps))| {
+                for (i, m) in maps.iter_mut().enumerate() {
+                    m.id = format!("{}#{i}", m.id);
+                }
+                // Ids are never empty and never repeat within a roster.
+                for (i, s) in roster.iter_mut().enumerate() {
+                    s.id = format!("{}#{i}", s.id);
+                }
+                let ids = roster.iter().map(|s| s.id.clone()).collect();
+                boundary(ids).prop_map(move |boundary| {
+                    (
+                        details.clone(),
+                        roster.clone(),
+                        boundary,
+                        created_at,
+                        (extra.clone(), scoring.clone(), maps.clone()),
+                    )
+                })
+            },
+        )
         .prop_map(
             |(
                 (id, title, purpose, date, facilitator, notes),
                 roster,
                 boundary,
                 created_at,
-                (extra, scoring),
+                (extra, scoring, maps),
             )| {
                 Workshop {
                     id: format!("w{id}"),
@@ -315,6 +394,7 @@ pub fn workshop() -> impl Strategy<Value = Workshop> {
                     roster,
                     boundary,
                     scoring,
+                    maps,
                     created_at,
                     extra,
                 }

@@ -12,6 +12,7 @@ use crate::persist::library::workshop_key;
 use crate::route::{Route, Section};
 use crate::ui::boundary::BoundaryView;
 use crate::ui::browser::{format_time, fresh_id};
+use crate::ui::map::MapsView;
 use crate::ui::scoring::ScoringView;
 pub use session::{SaveStatus, Session};
 
@@ -113,6 +114,7 @@ fn Editor(session: Session, repairs: Vec<String>, section: Signal<Section>) -> i
             {move || match section.get() {
                 Section::Overview => view! { <ExportStatus session=session /> <Details session=session /> <Roster session=session /> }.into_any(),
                 Section::Boundary => view! { <BoundaryView session=session /> }.into_any(),
+                Section::Maps => view! { <MapsView session=session /> }.into_any(),
                 Section::Scoring => view! { <ScoringView session=session /> }.into_any(),
             }}
         </article>

@@ -108,6 +108,13 @@ impl Session {
         self.changed();
     }
 
+    /// Changes the workshop without an undo step: for where the user left the view (pan and
+    /// zoom), which is saved but is not an edit anyone wants to undo.
+    pub fn edit_quietly(&self, change: impl FnOnce(&mut Workshop)) {
+        self.workshop.update(change);
+        self.schedule_save();
+    }
+
     /// Ends a gesture (a field lost focus): the next edit is a new undo step.
     pub fn seal(&self) {
         self.history.update_value(History::seal);

@@ -1,0 +1,384 @@
+//! Layouts (animated into place, one undo step each) and analysis (degree, betweenness,
+//! isolated nodes, components, feedback loops, neighbourhood, shortest path), listed here and
+//! highlighted on the canvas.
+
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::{Ed, Highlight};
+use crate::analysis::graph::{self, LoopKind};
+use crate::analysis::layout;
+use crate::model::map::{ConceptMap, Link, NodeId, Point};
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Layout {
+    Radial,
+    Force,
+    Layered,
+    Tidy,
+}
+
+impl Layout {
+    const ALL: [Layout; 4] = [Layout::Radial, Layout::Force, Layout::Layered, Layout::Tidy];
+
+    fn label(self) -> &'static str {
+        match self {
+            Layout::Radial => "Radial",
+            Layout::Force => "Force-directed",
+            Layout::Layered => "Layered",
+            Layout::Tidy => "Tidy",
+        }
+    }
+
+    fn help(self) -> &'static str {
+        match self {
+            Layout::Radial => "Rings around the selected node (or the first one).",
+            Layout::Force => "Linked ideas pull together, all push apart.",
+            Layout::Layered => "Top to bottom along the arrows.",
+            Layout::Tidy => "Only moves boxes that overlap.",
+        }
+    }
+}
+
+/// Moves every node to `targets` over 400 ms (at once if the user prefers less motion), then
+/// records the move as one undo step and shows the whole map.
+fn animate(ed: Ed, targets: Vec<(NodeId, Point)>) {
+    let frames: Rc<Vec<(ArcRwSignal<Point>, Point, Point)>> = Rc::new(
+        targets
+            .iter()
+            .map(|(id, to)| {
+                let l = ed.live(*id);
+                let from = l.pos.get_untracked();
+                (l.pos, from, *to)
+            })
+            .collect(),
+    );
+    let reduce = window()
+        .match_media("(prefers-reduced-motion: reduce)")
+        .ok()
+        .flatten()
+        .is_some_and(|m| m.matches());
+    let targets = Rc::new(targets);
+    let start = js_sys::Date::now();
+    fn step(
+        ed: Ed,
+        frames: Rc<Vec<(ArcRwSignal<Point>, Point, Point)>>,
+        targets: Rc<Vec<(NodeId, Point)>>,
+        start: f64,
+        reduce: bool,
+    ) {
+        request_animation_frame(move || {
+            let t = if reduce {
+                1.0
+            } else {
+                ((js_sys::Date::now() - start) / 400.0).min(1.0)
+            };
+            let e = 1.0 - (1.0 - t).powi(3);
+            for (sig, a, b) in frames.iter() {
+                sig.set(Point::new(a.x + (b.x - a.x) * e, a.y + (b.y - a.y) * e));
+            }
+            if t < 1.0 {
+                step(ed, frames, targets, start, reduce);
+            } else {
+                ed.edit(None, |m| m.move_nodes(&targets));
+                ed.fit();
+            }
+        });
+    }
+    step(ed, frames, targets, start, reduce);
+}
+
+#[component]
+pub(super) fn Layouts(ed: Ed) -> impl IntoView {
+    let run = move |which: Layout| {
+        let metrics = ed.metrics.get_untracked();
+        let focus = ed.selected.with_untracked(|s| s.iter().next().copied());
+        let targets = ed.with_untracked(|m| {
+            let sizes = m.sizes(metrics);
+            match which {
+                Layout::Radial => {
+                    let focus = focus.or_else(|| m.nodes.first().map(|n| n.id));
+                    focus
+                        .map(|f| layout::radial(m, &sizes, f))
+                        .unwrap_or_default()
+                }
+                Layout::Force => layout::force(m, &sizes),
+                Layout::Layered => layout::layered(m, &sizes),
+                Layout::Tidy => layout::tidy(m, &sizes),
+            }
+        });
+        if let Some(t) = targets.filter(|t| !t.is_empty()) {
+            animate(ed, t);
+        }
+    };
+    view! {
+        <section class="panel" aria-labelledby="layout-h">
+            <h3 id="layout-h">"Layout"</h3>
+            <ul class="layouts">
+                {Layout::ALL.into_iter().map(|l| view! {
+                    <li><button type="button" on:click=move |_| run(l) disabled=move || ed.node_ids.with(Vec::is_empty)>{l.label()}</button>
+                    " " <span class="hint">{l.help()}</span></li>
+                }).collect_view()}
+            </ul>
+            <p class="hint">"Every layout can be undone (Ctrl+Z)."</p>
+        </section>
+    }
+}
+
+/// What analysis depends on: nodes and links, not labels or places.
+fn structure(m: &ConceptMap) -> (Vec<NodeId>, Vec<Link>) {
+    let links = m
+        .links
+        .iter()
+        .map(|l| Link {
+            label: String::new(),
+            ..l.clone()
+        })
+        .collect();
+    (m.nodes.iter().map(|n| n.id).collect(), links)
+}
+
+#[component]
+pub(super) fn Analysis(ed: Ed) -> impl IntoView {
+    let active = RwSignal::new(false);
+    let shape = Memo::new(move |_| active.get().then(|| ed.with(structure)).flatten());
+    let result = Memo::new(move |_| {
+        shape.with(Option::is_some).then_some(())?;
+        ed.with_untracked(|m| Arc::new(graph::analyse(m)))
+    });
+    let show_halo = RwSignal::new(false);
+    Effect::new(move |_| {
+        let halo = if show_halo.get() {
+            result.with(|r| {
+                r.as_ref()
+                    .map(|r| {
+                        r.betweenness
+                            .iter()
+                            .map(|c| (c.node, c.normalised))
+                            .collect::<HashMap<_, _>>()
+                    })
+                    .unwrap_or_default()
+            })
+        } else {
+            HashMap::new()
+        };
+        ed.halo.set(halo);
+    });
+    on_cleanup(move || {
+        ed.halo.try_set(HashMap::new());
+        ed.highlight.try_set(Highlight::default());
+    });
+    let name = move |id: NodeId| ed.with_untracked(|m| m.node_name(id)).unwrap_or_default();
+    let trace = move |nodes: Vec<NodeId>, links: Vec<u32>| {
+        ed.highlight.set(Highlight {
+            nodes: nodes.into_iter().collect(),
+            links: links.into_iter().collect(),
+        });
+    };
+    view! {
+        <section class="panel analysis" aria-labelledby="analysis-h">
+            <h3 id="analysis-h">"Analysis"</h3>
+            {move || if !active.get() {
+                view! {
+                    <p class="hint">"Which ideas hold the map together, what is cut off, and which loops feed themselves."</p>
+                    <button type="button" on:click=move |_| active.set(true)>"Analyse the map"</button>
+                }.into_any()
+            } else {
+                view! {
+                    <div class="row">
+                        <button type="button" on:click=move |_| { active.set(false); show_halo.set(false); ed.highlight.set(Highlight::default()); }>"Close analysis"</button>
+                        <button type="button" on:click=move |_| ed.highlight.set(Highlight::default())
+                            disabled=move || ed.highlight.with(|h| h.nodes.is_empty())>"Clear highlight"</button>
+                    </div>
+                    {move || result.get().map(|r| {
+                        let isolated: Vec<String> = r.isolated.iter().map(|i| name(*i)).collect();
+                        let mut central: Vec<_> = r.betweenness.iter().filter(|c| c.raw > 0.0).cloned().collect();
+                        central.sort_by(|a, b| b.raw.total_cmp(&a.raw).then(a.node.cmp(&b.node)));
+                        central.truncate(5);
+                        let mut busiest = r.degrees.clone();
+                        busiest.sort_by(|a, b| b.total().cmp(&a.total()).then(a.node.cmp(&b.node)));
+                        busiest.truncate(5);
+                        let loops = r.loops.loops.clone();
+                        let truncated = r.loops.truncated;
+                        let comps = r.components.len();
+                        view! {
+                            <h4>"Pieces"</h4>
+                            <p>{if comps <= 1 { "All ideas are joined up.".to_string() } else { format!("{comps} separate pieces (largest: {} ideas).", r.components[0].len()) }}</p>
+                            {(!isolated.is_empty()).then(|| view! {
+                                <p>{format!("Not linked to anything ({}): {}", isolated.len(), isolated.join(", "))}</p>
+                            })}
+                            <h4>"Most links"</h4>
+                            <table class="compact">
+                                <thead><tr><th scope="col">"Idea"</th><th scope="col">"In"</th><th scope="col">"Out"</th><th scope="col">"Lines"</th></tr></thead>
+                                <tbody>{busiest.into_iter().map(|d| view! {
+                                    <tr><th scope="row">{name(d.node)}</th><td>{d.incoming}</td><td>{d.outgoing}</td><td>{d.undirected}</td></tr>
+                                }).collect_view()}</tbody>
+                            </table>
+                            <h4>"Bridges between ideas (betweenness)"</h4>
+                            {if central.is_empty() {
+                                view! { <p>"No idea lies on a path between others."</p> }.into_any()
+                            } else {
+                                view! { <ol>{central.into_iter().map(|c| view! {
+                                    <li>{format!("{} ({:.2})", name(c.node), c.normalised)}</li>
+                                }).collect_view()}</ol> }.into_any()
+                            }}
+                            <label class="check"><input type="checkbox" prop:checked=move || show_halo.get()
+                                on:change=move |e| show_halo.set(event_target_checked(&e)) />" Show as halos on the map"</label>
+                            <h4>"Feedback loops"</h4>
+                            {if loops.is_empty() {
+                                view! { <p>"No loops: no chain of arrows comes back to where it started."</p> }.into_any()
+                            } else {
+                                view! {
+                                    <p>{format!("{}{} loop{}.", if truncated { "More than " } else { "" }, loops.len(), if loops.len() == 1 { "" } else { "s" })}</p>
+                                    <ol class="loops">{loops.into_iter().map(|l| {
+                                        let text = l.nodes.iter().chain(l.nodes.first()).map(|n| name(*n)).collect::<Vec<_>>().join(" \u{2192} ");
+                                        let kind = l.kind;
+                                        let (nodes, links) = (l.nodes.clone(), l.links.clone());
+                                        view! {
+                                            <li class=match kind { LoopKind::Reinforcing => "reinforcing", LoopKind::Balancing => "balancing", LoopKind::Unknown => "unknown" }>
+                                                <strong>{kind.label()}</strong>": " {text} " "
+                                                <button type="button" on:click=move |_| trace(nodes.clone(), links.clone())>"Trace"</button>
+                                            </li>
+                                        }
+                                    }).collect_view()}</ol>
+                                }.into_any()
+                            }}
+                        }
+                    })}
+                    <Around ed=ed />
+                    <PathFinder ed=ed />
+                }.into_any()
+            }}
+        </section>
+    }
+}
+
+/// The neighbourhood of the selected node, 1 to 3 steps out.
+#[component]
+fn Around(ed: Ed) -> impl IntoView {
+    let steps = RwSignal::new(1usize);
+    let focus = Memo::new(move |_| {
+        ed.selected
+            .with(|s| (s.len() == 1).then(|| *s.iter().next().expect("one")))
+    });
+    let found = RwSignal::new(None::<String>);
+    let show = move || {
+        let Some(f) = focus.get_untracked() else {
+            return;
+        };
+        let near = ed
+            .with_untracked(|m| graph::neighbourhood(m, f, steps.get_untracked()))
+            .unwrap_or_default();
+        let nodes: HashSet<NodeId> = near.iter().map(|(n, _)| *n).collect();
+        let links = ed
+            .with_untracked(|m| {
+                m.links
+                    .iter()
+                    .filter(|l| nodes.contains(&l.from) && nodes.contains(&l.to))
+                    .map(|l| l.id)
+                    .collect()
+            })
+            .unwrap_or_default();
+        found.set(Some(format!(
+            "{} ideas within {} step{}.",
+            nodes.len() - 1,
+            steps.get_untracked(),
+            if steps.get_untracked() == 1 { "" } else { "s" }
+        )));
+        ed.highlight.set(Highlight { nodes, links });
+    };
+    view! {
+        <h4>"Neighbourhood"</h4>
+        <div class="row">
+            <label>"Steps "
+                <select on:change=move |e| steps.set(event_target_value(&e).parse().unwrap_or(1))>
+                    <option value="1">"1"</option><option value="2">"2"</option><option value="3">"3"</option>
+                </select>
+            </label>
+            <button type="button" disabled=move || focus.get().is_none() on:click=move |_| show()>"Show around the selected idea"</button>
+        </div>
+        <p role="status">{move || found.get()}</p>
+    }
+}
+
+/// The shortest path between two ideas.
+#[component]
+fn PathFinder(ed: Ed) -> impl IntoView {
+    let from = RwSignal::new(String::new());
+    let to = RwSignal::new(String::new());
+    let follow = RwSignal::new(true);
+    let message = RwSignal::new(None::<String>);
+    let options = move || {
+        ed.with(|m| {
+            let mut v: Vec<(String, NodeId)> =
+                m.nodes.iter().map(|n| (m.node_name(n.id), n.id)).collect();
+            v.sort();
+            v
+        })
+        .unwrap_or_default()
+    };
+    let find = move |e: leptos::ev::SubmitEvent| {
+        e.prevent_default();
+        let (Ok(a), Ok(b)) = (
+            from.get_untracked().parse::<NodeId>(),
+            to.get_untracked().parse::<NodeId>(),
+        ) else {
+            message.set(Some("Choose two ideas.".into()));
+            return;
+        };
+        let path = ed
+            .with_untracked(|m| graph::shortest_path(m, a, b, follow.get_untracked()))
+            .flatten();
+        match path {
+            Some(p) => {
+                let names: Vec<String> = p
+                    .nodes
+                    .iter()
+                    .map(|n| ed.with_untracked(|m| m.node_name(*n)).unwrap_or_default())
+                    .collect();
+                message.set(Some(format!(
+                    "{} step{}: {}",
+                    p.links.len(),
+                    if p.links.len() == 1 { "" } else { "s" },
+                    names.join(" \u{2192} ")
+                )));
+                ed.highlight.set(Highlight {
+                    nodes: p.nodes.into_iter().collect(),
+                    links: p.links.into_iter().collect(),
+                });
+            }
+            None => {
+                message.set(Some(if follow.get_untracked() {
+                    "No path along the arrows. Try again ignoring direction.".into()
+                } else {
+                    "These ideas are not connected.".into()
+                }));
+                ed.highlight.set(Highlight::default());
+            }
+        }
+    };
+    let pick = move |sig: RwSignal<String>, label: &'static str| {
+        view! {
+            <label>{label}
+                <select on:change=move |e| sig.set(event_target_value(&e))>
+                    <option value="">"Choose\u{2026}"</option>
+                    {move || options().into_iter().map(|(n, i)| view! { <option value=i.to_string()>{n}</option> }).collect_view()}
+                </select>
+            </label>
+        }
+    };
+    view! {
+        <h4>"Shortest path"</h4>
+        <form class="stack" on:submit=find>
+            {pick(from, "From ")}
+            {pick(to, "To ")}
+            <label class="check"><input type="checkbox" prop:checked=move || follow.get()
+                on:change=move |e| follow.set(event_target_checked(&e)) />" Follow the arrows"</label>
+            <button type="submit">"Find the path"</button>
+        </form>
+        <p role="status">{move || message.get()}</p>
+    }
+}

@@ -1,0 +1,791 @@
+//! The SVG canvas: nodes and links drawn from live signals, pointer gestures (drag, link from a
+//! handle, rubber band, pan, pinch, wheel zoom), labels typed in place, and the keyboard.
+//!
+//! Events are handled once, on the `<svg>`, and find their node or link through `data-node` /
+//! `data-link` attributes: a thousand nodes carry no closures of their own.
+
+use std::collections::BTreeSet;
+
+use leptos::ev;
+use leptos::html;
+use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
+
+use super::Ed;
+use crate::model::map::{
+    Direction, LinkId, NodeId, Point, Polarity, Rect, Shape, Viewport, link_ends, wrap_label,
+};
+
+/// What the pointer is doing.
+#[derive(Clone, Debug)]
+enum Gesture {
+    Pan {
+        start: (f64, f64),
+        view: Viewport,
+    },
+    Move {
+        start: Point,
+        origins: Vec<(NodeId, Point)>,
+        moved: bool,
+    },
+    Link {
+        from: NodeId,
+    },
+    Band {
+        start: Point,
+        add_to: BTreeSet<NodeId>,
+    },
+    Pinch {
+        dist: f64,
+        view: Viewport,
+    },
+}
+
+fn target_attr(e: &web_sys::Event, attr: &str) -> Option<u32> {
+    let el: web_sys::Element = e.target()?.dyn_into().ok()?;
+    let hit = el.closest(&format!("[{attr}]")).ok()??;
+    hit.get_attribute(attr)?.parse().ok()
+}
+
+#[component]
+pub(super) fn Canvas(ed: Ed) -> impl IntoView {
+    let wrap = NodeRef::<html::Div>::new();
+    let gesture = StoredValue::new(None::<(i32, Gesture)>);
+    let pointers = StoredValue::new(Vec::<(i32, f64, f64)>::new());
+    let band = RwSignal::new(None::<Rect>);
+    let pending = RwSignal::new(None::<(NodeId, Point)>);
+    let announce = RwSignal::new(String::new());
+
+    // The canvas's size, for fit, zoom buttons and new nodes in view.
+    let measure = move || {
+        if let Some(el) = wrap.get_untracked() {
+            let r = el.get_bounding_client_rect();
+            if r.width() > 0.0 {
+                ed.px.set((r.width(), r.height()));
+            }
+        }
+    };
+    Effect::new(move |_| {
+        if wrap.get().is_some() {
+            measure();
+        }
+    });
+    let resize = window_event_listener(ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+
+    let screen = move |x: f64, y: f64| -> (f64, f64) {
+        wrap.get_untracked()
+            .map(|el| {
+                let r = el.get_bounding_client_rect();
+                (x - r.left(), y - r.top())
+            })
+            .unwrap_or((x, y))
+    };
+    let to_map = move |x: f64, y: f64| {
+        let (sx, sy) = screen(x, y);
+        ed.view.get_untracked().to_map(sx, sy)
+    };
+    let node_at = move |p: Point| -> Option<NodeId> {
+        let ids = ed.node_ids.get_untracked();
+        ids.into_iter().rev().find(|id| {
+            let l = ed.live(*id);
+            Rect::around(l.pos.get_untracked(), l.size.get_untracked()).contains(p)
+        })
+    };
+
+    let pointerdown = move |e: ev::PointerEvent| {
+        if ed.editing.get_untracked().is_some() {
+            return;
+        }
+        let (x, y) = (f64::from(e.client_x()), f64::from(e.client_y()));
+        pointers.update_value(|ps| {
+            ps.retain(|p| p.0 != e.pointer_id());
+            ps.push((e.pointer_id(), x, y));
+        });
+        if let Some(el) = wrap.get_untracked() {
+            let _ = el.set_pointer_capture(e.pointer_id());
+        }
+        let two: Vec<_> = pointers.get_value();
+        if two.len() == 2 {
+            // A second finger: pinch to zoom. A drag in progress stops where it is.
+            let dist = (two[0].1 - two[1].1).hypot(two[0].2 - two[1].2).max(1.0);
+            gesture.set_value(Some((
+                e.pointer_id(),
+                Gesture::Pinch {
+                    dist,
+                    view: ed.view.get_untracked(),
+                },
+            )));
+            band.set(None);
+            pending.set(None);
+            return;
+        }
+        let p = to_map(x, y);
+        let shift = e.shift_key();
+        let g = if e.button() == 1 {
+            Gesture::Pan {
+                start: (x, y),
+                view: ed.view.get_untracked(),
+            }
+        } else if let Some(from) = target_attr(&e, "data-handle") {
+            e.prevent_default();
+            pending.set(Some((from, p)));
+            Gesture::Link { from }
+        } else if let Some(id) = target_attr(&e, "data-node") {
+            ed.link.set(None);
+            if shift {
+                ed.selected.update(|s| {
+                    if !s.remove(&id) {
+                        s.insert(id);
+                    }
+                });
+            } else if !ed.selected.with_untracked(|s| s.contains(&id)) {
+                ed.selected.set(BTreeSet::from([id]));
+            }
+            let origins = ed
+                .selected
+                .get_untracked()
+                .into_iter()
+                .map(|n| (n, ed.live(n).pos.get_untracked()))
+                .collect();
+            Gesture::Move {
+                start: p,
+                origins,
+                moved: false,
+            }
+        } else if let Some(l) = target_attr(&e, "data-link") {
+            ed.link.set(Some(l));
+            ed.selected.set(BTreeSet::new());
+            return;
+        } else if shift {
+            Gesture::Band {
+                start: p,
+                add_to: ed.selected.get_untracked(),
+            }
+        } else {
+            ed.selected.set(BTreeSet::new());
+            ed.link.set(None);
+            Gesture::Pan {
+                start: (x, y),
+                view: ed.view.get_untracked(),
+            }
+        };
+        gesture.set_value(Some((e.pointer_id(), g)));
+    };
+
+    let pointermove = move |e: ev::PointerEvent| {
+        let (x, y) = (f64::from(e.client_x()), f64::from(e.client_y()));
+        pointers.update_value(|ps| {
+            if let Some(p) = ps.iter_mut().find(|p| p.0 == e.pointer_id()) {
+                p.1 = x;
+                p.2 = y;
+            }
+        });
+        let Some((_, g)) = gesture.get_value() else {
+            return;
+        };
+        match g {
+            Gesture::Pinch { dist, view } => {
+                let ps = pointers.get_value();
+                if ps.len() == 2 {
+                    let d = (ps[0].1 - ps[1].1).hypot(ps[0].2 - ps[1].2).max(1.0);
+                    let (mx, my) = screen((ps[0].1 + ps[1].1) / 2.0, (ps[0].2 + ps[1].2) / 2.0);
+                    ed.view.set(view.zoom_at(d / dist, mx, my));
+                }
+            }
+            Gesture::Pan { start, view } => {
+                ed.view.set(Viewport {
+                    x: view.x - (x - start.0) / view.zoom,
+                    y: view.y - (y - start.1) / view.zoom,
+                    zoom: view.zoom,
+                });
+            }
+            Gesture::Move { start, origins, .. } => {
+                let p = to_map(x, y);
+                let (dx, dy) = (p.x - start.x, p.y - start.y);
+                for (id, o) in &origins {
+                    ed.live(*id).pos.set(Point::new(o.x + dx, o.y + dy));
+                }
+                if dx != 0.0 || dy != 0.0 {
+                    gesture.update_value(|g| {
+                        if let Some((_, Gesture::Move { moved, .. })) = g {
+                            *moved = true;
+                        }
+                    });
+                }
+            }
+            Gesture::Link { from } => pending.set(Some((from, to_map(x, y)))),
+            Gesture::Band { start, add_to } => {
+                let r = Rect::from_corners(start, to_map(x, y));
+                band.set(Some(r));
+                let inside: BTreeSet<NodeId> = ed
+                    .node_ids
+                    .get_untracked()
+                    .into_iter()
+                    .filter(|id| r.contains(ed.live(*id).pos.get_untracked()))
+                    .chain(add_to)
+                    .collect();
+                if ed.selected.with_untracked(|s| *s != inside) {
+                    ed.selected.set(inside);
+                }
+            }
+        }
+    };
+
+    let pointerup = move |e: ev::PointerEvent| {
+        pointers.update_value(|ps| ps.retain(|p| p.0 != e.pointer_id()));
+        let Some((_, g)) = gesture.get_value() else {
+            return;
+        };
+        gesture.set_value(None);
+        let (x, y) = (f64::from(e.client_x()), f64::from(e.client_y()));
+        match g {
+            Gesture::Pinch { .. } | Gesture::Pan { .. } => ed.keep_view(),
+            Gesture::Move { origins, moved, .. } => {
+                if moved {
+                    let moves: Vec<(NodeId, Point)> = origins
+                        .iter()
+                        .map(|(id, _)| (*id, ed.live(*id).pos.get_untracked()))
+                        .collect();
+                    let n = moves.len();
+                    ed.edit(None, |m| m.move_nodes(&moves));
+                    announce.set(format!("Moved {n} node{}.", if n == 1 { "" } else { "s" }));
+                }
+            }
+            Gesture::Link { from } => {
+                pending.set(None);
+                let p = to_map(x, y);
+                match node_at(p) {
+                    Some(to) if to != from => {
+                        if let Some(Some(l)) = ed.edit(None, |m| m.add_link(from, to)) {
+                            ed.selected.set(BTreeSet::new());
+                            ed.link.set(Some(l));
+                        }
+                    }
+                    Some(_) => {}
+                    None => {
+                        // Dropped on empty space: a new idea there, linked, ready for its label.
+                        let made = ed.edit(None, |m| {
+                            let id = m.add_node("", p, None);
+                            m.add_link(from, id);
+                            id
+                        });
+                        if let Some(id) = made {
+                            ed.selected.set(BTreeSet::from([id]));
+                            ed.link.set(None);
+                            ed.editing.set(Some(id));
+                        }
+                    }
+                }
+            }
+            Gesture::Band { .. } => band.set(None),
+        }
+    };
+
+    let pointercancel = move |e: ev::PointerEvent| {
+        pointers.update_value(|ps| ps.retain(|p| p.0 != e.pointer_id()));
+        if let Some((_, Gesture::Move { origins, .. })) = gesture.get_value() {
+            for (id, o) in origins {
+                ed.live(id).pos.set(o);
+            }
+        }
+        gesture.set_value(None);
+        band.set(None);
+        pending.set(None);
+    };
+
+    let wheel = move |e: ev::WheelEvent| {
+        e.prevent_default();
+        let (sx, sy) = screen(f64::from(e.client_x()), f64::from(e.client_y()));
+        let factor = (-e.delta_y() * if e.ctrl_key() { 0.01 } else { 0.0015 }).exp();
+        ed.view.update(|v| *v = v.zoom_at(factor, sx, sy));
+        ed.keep_view();
+    };
+
+    let dblclick = move |e: ev::MouseEvent| {
+        if let Some(id) = target_attr(&e, "data-node") {
+            ed.selected.set(BTreeSet::from([id]));
+            ed.editing.set(Some(id));
+        } else if target_attr(&e, "data-link").is_none() {
+            let p = to_map(f64::from(e.client_x()), f64::from(e.client_y()));
+            let made = ed.edit(None, |m| m.add_node("", p, None));
+            if let Some(id) = made {
+                ed.selected.set(BTreeSet::from([id]));
+                ed.editing.set(Some(id));
+            }
+        }
+    };
+
+    let keydown = move |e: ev::KeyboardEvent| {
+        if ed.editing.get_untracked().is_some() || e.ctrl_key() || e.meta_key() || e.alt_key() {
+            return;
+        }
+        let focused = target_attr(&e, "data-node");
+        let key = e.key();
+        let step = if e.shift_key() { 50.0 } else { 10.0 };
+        let handled = match key.as_str() {
+            "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown" if focused.is_some() => {
+                let (dx, dy) = match key.as_str() {
+                    "ArrowLeft" => (-step, 0.0),
+                    "ArrowRight" => (step, 0.0),
+                    "ArrowUp" => (0.0, -step),
+                    _ => (0.0, step),
+                };
+                let mut ids: Vec<NodeId> = ed.selected.get_untracked().into_iter().collect();
+                if let Some(f) = focused
+                    && !ids.contains(&f)
+                {
+                    ids = vec![f];
+                }
+                let gesture = format!("map:nudge:{ids:?}");
+                ed.edit(Some(&gesture), |m| {
+                    let moves: Vec<_> = ids
+                        .iter()
+                        .filter_map(|id| m.node(*id).map(|n| (*id, Point::new(n.x + dx, n.y + dy))))
+                        .collect();
+                    m.move_nodes(&moves);
+                });
+                true
+            }
+            "Enter" | "F2" => {
+                if let Some(id) = focused {
+                    ed.editing.set(Some(id));
+                    true
+                } else {
+                    false
+                }
+            }
+            "Delete" | "Backspace" => {
+                if let Some(f) = focused
+                    && ed.selected.with_untracked(BTreeSet::is_empty)
+                {
+                    ed.selected.set(BTreeSet::from([f]));
+                }
+                ed.remove_selection();
+                if let Some(el) = wrap.get_untracked() {
+                    let _ = el.focus();
+                }
+                true
+            }
+            "l" | "L" => {
+                if let Some(id) = focused {
+                    ed.linking.set(Some(id));
+                    true
+                } else {
+                    false
+                }
+            }
+            "n" | "N" | "Insert" => {
+                let near = focused
+                    .map(|f| {
+                        let l = ed.live(f);
+                        let (p, s) = (l.pos.get_untracked(), l.size.get_untracked());
+                        Point::new(p.x + s.w + 60.0, p.y)
+                    })
+                    .unwrap_or_else(|| ed.centre());
+                let made = ed.add_node_near(near);
+                if let (Some(from), Some(to)) = (focused, made)
+                    && e.shift_key()
+                {
+                    ed.edit(None, |m| m.add_link(from, to));
+                }
+                true
+            }
+            "Escape" => {
+                ed.selected.set(BTreeSet::new());
+                ed.link.set(None);
+                true
+            }
+            "+" | "=" => {
+                ed.zoom_by(1.25);
+                true
+            }
+            "-" | "_" => {
+                ed.zoom_by(0.8);
+                true
+            }
+            "0" => {
+                ed.fit();
+                true
+            }
+            _ => false,
+        };
+        if handled {
+            e.prevent_default();
+        }
+    };
+
+    let focusin = move |e: ev::FocusEvent| {
+        if let Some(id) = target_attr(&e, "data-node")
+            && !ed.selected.with_untracked(|s| s.contains(&id))
+            && ed.editing.get_untracked().is_none()
+        {
+            ed.selected.set(BTreeSet::from([id]));
+            ed.link.set(None);
+        }
+    };
+
+    let transform = move || {
+        let v = ed.view.get();
+        format!("scale({}) translate({} {})", v.zoom, -v.x, -v.y)
+    };
+    let font = move || ed.metrics.get().font;
+    let empty = move || ed.node_ids.with(Vec::is_empty);
+    let title = move || {
+        ed.with(|m| m.display_title().to_string())
+            .unwrap_or_default()
+    };
+
+    view! {
+        <div class="map-toolbar" role="toolbar" aria-label="Canvas">
+            <button type="button" on:click=move |_| { ed.add_node_near(ed.centre()); } title="Add a node (N)" aria-keyshortcuts="N">"Add node"</button>
+            <button type="button" on:click=move |_| {
+                if let Some(id) = ed.selected.get_untracked().into_iter().next() { ed.linking.set(Some(id)); }
+            } disabled=move || ed.selected.with(|s| s.len() != 1) title="Link the selected node to another (L)" aria-keyshortcuts="L">"Link to\u{2026}"</button>
+            <button type="button" on:click=move |_| ed.remove_selection()
+                disabled=move || ed.selected.with(BTreeSet::is_empty) && ed.link.get().is_none()
+                aria-keyshortcuts="Delete">"Delete"</button>
+            <span class="spacer"></span>
+            <button type="button" on:click=move |_| ed.zoom_by(0.8) aria-label="Zoom out" title="Zoom out (\u{2212})">"\u{2212}"</button>
+            <output class="zoom" aria-label="Zoom">{move || format!("{:.0}%", ed.view.get().zoom * 100.0)}</output>
+            <button type="button" on:click=move |_| ed.zoom_by(1.25) aria-label="Zoom in" title="Zoom in (+)">"+"</button>
+            <button type="button" on:click=move |_| ed.fit() title="Fit the map to the canvas (0)">"Fit"</button>
+        </div>
+        <LinkPicker ed=ed />
+        <div class="map-canvas-wrap" node_ref=wrap tabindex="0" role="group"
+            aria-label=move || format!("Map canvas: {}", title())
+            aria-describedby="map-keys"
+            on:pointerdown=pointerdown on:pointermove=pointermove on:pointerup=pointerup
+            on:pointercancel=pointercancel on:wheel=wheel on:dblclick=dblclick
+            on:keydown=keydown on:focusin=focusin>
+            <svg class="map-canvas" xmlns="http://www.w3.org/2000/svg" aria-hidden=move || empty().then_some("true")>
+                <defs>
+                    <marker id="map-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7"
+                        orient="auto-start-reverse" markerUnits="strokeWidth">
+                        <path d="M0,0 L10,5 L0,10 z" class="arrowhead"></path>
+                    </marker>
+                </defs>
+                <g transform=transform font-size=font>
+                    <g class="links">
+                        <For each=move || ed.link_ids.get() key=|id| *id children=move |id| view! { <LinkView ed=ed id=id /> } />
+                    </g>
+                    {move || pending.get().map(|(from, to)| {
+                        let a = ed.live(from).pos.get_untracked();
+                        view! { <line class="pending-link" x1=a.x y1=a.y x2=to.x y2=to.y></line> }
+                    })}
+                    <g class="nodes">
+                        <For each=move || ed.node_ids.get() key=|id| *id children=move |id| view! { <NodeView ed=ed id=id /> } />
+                    </g>
+                    {move || band.get().map(|r| view! {
+                        <rect class="band" x=r.x0 y=r.y0 width=r.w() height=r.h()></rect>
+                    })}
+                    {move || ed.editing.get().map(|id| view! { <LabelEditor ed=ed id=id /> })}
+                </g>
+            </svg>
+            {move || empty().then(|| view! {
+                <p class="map-empty">"Double-click anywhere, or press N, to add the first idea."</p>
+            })}
+        </div>
+        <p id="map-keys" class="hint">"Drag nodes to move them; drag from a node's dot to link it. Drag the background to pan, Shift+drag to select several, wheel or pinch to zoom. Keys on a node: arrows move, Enter edits, L links, N adds a node (Shift+N adds one linked), Delete removes."</p>
+        <p class="visually-hidden" role="status">{move || announce.get()}</p>
+    }
+}
+
+#[component]
+fn NodeView(ed: Ed, id: NodeId) -> impl IntoView {
+    let node = Memo::new(move |_| {
+        ed.with(|m| {
+            m.node(id).map(|n| {
+                let kind = n.kind.and_then(|k| m.kind(k));
+                let links = m.links_of(id).count();
+                (
+                    n.label.clone(),
+                    kind.map_or("none", |k| k.colour_name()),
+                    kind.map_or(Shape::Rounded, |k| k.shape),
+                    kind.map(|k| k.name.clone()),
+                    links,
+                )
+            })
+        })
+        .flatten()
+        .unwrap_or_default()
+    });
+    let live = ed.live(id);
+    let (pos, size) = (live.pos, live.size);
+    let transform = move || pos.with(|p| format!("translate({} {})", p.x, p.y));
+    let class = move || {
+        node.with(|(_, colour, shape, _, _)| {
+            let sel = if ed.selected.with(|s| s.contains(&id)) {
+                " selected"
+            } else {
+                ""
+            };
+            let traced = if ed.highlight.with(|h| h.nodes.contains(&id)) {
+                " traced"
+            } else {
+                ""
+            };
+            format!("node c-{colour} s-{}{sel}{traced}", shape.as_str())
+        })
+    };
+    let label = move || {
+        node.with(|(label, _, _, kind, links)| {
+            let text = if label.trim().is_empty() {
+                "(no label)".to_string()
+            } else {
+                label.split_whitespace().collect::<Vec<_>>().join(" ")
+            };
+            let kind = kind.as_ref().map(|k| format!(", {k}")).unwrap_or_default();
+            format!(
+                "{text}{kind}, {links} link{}",
+                if *links == 1 { "" } else { "s" }
+            )
+        })
+    };
+    let lines = Memo::new(move |_| node.with(|(label, ..)| wrap_label(label)));
+    let size2 = size.clone();
+    let rect = move || {
+        let s = size2.get();
+        let rx = match node.with(|n| n.2) {
+            Shape::Box => 2.0,
+            Shape::Pill => s.h / 2.0,
+            Shape::Rounded | Shape::Dashed => 10.0,
+        };
+        (s, rx)
+    };
+    let rect2 = rect.clone();
+    let rect3 = rect.clone();
+    let rect4 = rect.clone();
+    let rect5 = rect.clone();
+    let text = move || {
+        let lh = ed.metrics.get().line_height();
+        let font = ed.metrics.get().font;
+        lines.with(|ls| {
+            let top = -(ls.len() as f64 - 1.0) * lh / 2.0 + font * 0.35;
+            ls.iter()
+                .enumerate()
+                .map(|(i, l)| view! { <tspan x="0" y=top + i as f64 * lh>{l.clone()}</tspan> })
+                .collect_view()
+        })
+    };
+    let halo = move || {
+        ed.halo
+            .with(|h| h.get(&id).copied())
+            .filter(|v| *v > 0.0)
+            .map(|v| {
+                let s = size.get_untracked();
+                view! { <circle class="halo" r=s.w.max(s.h) / 2.0 + 8.0 + v * 60.0></circle> }
+            })
+    };
+    view! {
+        <g class=class transform=transform data-node=id tabindex="0" role="button" aria-label=label>
+            {halo}
+            <rect x=move || -rect().0.w / 2.0 y=move || -rect2().0.h / 2.0 width=move || rect3().0.w
+                height=move || rect4().0.h rx=move || rect5().1></rect>
+            <text>{text}</text>
+            <circle class="handle" data-handle=id cx=move || pos_handle(&ed, id) cy="0" r="7"></circle>
+        </g>
+    }
+}
+
+fn pos_handle(ed: &Ed, id: NodeId) -> f64 {
+    ed.live(id).size.get().w / 2.0
+}
+
+#[component]
+fn LinkView(ed: Ed, id: LinkId) -> impl IntoView {
+    let link = Memo::new(move |_| {
+        ed.with(|m| m.link(id).cloned())
+            .flatten()
+            .unwrap_or_default()
+    });
+    let geom = Memo::new(move |_| {
+        let (from, to) = link.with(|l| (l.from, l.to));
+        let (a, b) = (ed.live(from), ed.live(to));
+        link_ends(a.pos.get(), a.size.get(), b.pos.get(), b.size.get())
+    });
+    let d = move || geom.with(|(p, q)| format!("M{} {}L{} {}", p.x, p.y, q.x, q.y));
+    let class = move || {
+        let sel = if ed.link.get() == Some(id) {
+            " selected"
+        } else {
+            ""
+        };
+        let traced = if ed.highlight.with(|h| h.links.contains(&id)) {
+            " traced"
+        } else {
+            ""
+        };
+        let dir = link.with(|l| l.direction.as_str());
+        format!("link d-{dir}{sel}{traced}")
+    };
+    let end = move || link.with(|l| (l.direction != Direction::None).then_some("url(#map-arrow)"));
+    let start =
+        move || link.with(|l| (l.direction == Direction::Both).then_some("url(#map-arrow)"));
+    let mid = move || geom.with(|(p, q)| Point::new((p.x + q.x) / 2.0, (p.y + q.y) / 2.0));
+    let label = move || link.with(|l| l.label.clone());
+    let sign = move || {
+        let pol = link.with(|l| l.polarity);
+        (pol != Polarity::None).then(|| {
+            let (p, q) = geom.get();
+            let (dx, dy) = (q.x - p.x, q.y - p.y);
+            let len = dx.hypot(dy).max(1.0);
+            // Beside the arrowhead, on the left of the line's direction.
+            let at = Point::new(
+                q.x - dx / len * 22.0 + dy / len * 14.0,
+                q.y - dy / len * 22.0 - dx / len * 14.0,
+            );
+            view! { <text class="polarity" x=at.x y=at.y>{pol.sign()}</text> }
+        })
+    };
+    let name = move || {
+        ed.with(|m| {
+            let l = link.get();
+            let arrow = match l.direction {
+                Direction::Forward => "to",
+                Direction::Both => "and",
+                Direction::None => "with",
+            };
+            format!(
+                "Link from {} {arrow} {}{}",
+                m.node_name(l.from),
+                m.node_name(l.to),
+                if l.label.is_empty() {
+                    String::new()
+                } else {
+                    format!(": {}", l.label)
+                }
+            )
+        })
+        .unwrap_or_default()
+    };
+    view! {
+        <g class=class data-link=id>
+            <title>{name}</title>
+            <path class="hit" d=d></path>
+            <path class="line" d=d marker-end=end marker-start=start></path>
+            {sign}
+            <text class="link-label" x=move || mid().x y=move || mid().y>{label}</text>
+        </g>
+    }
+}
+
+/// Types a node's label in place: Enter keeps it, Shift+Enter starts a new line, Escape puts
+/// back what was there.
+#[component]
+fn LabelEditor(ed: Ed, id: NodeId) -> impl IntoView {
+    let field = NodeRef::<html::Textarea>::new();
+    let original = ed
+        .with_untracked(|m| m.node(id).map(|n| n.label.clone()))
+        .flatten()
+        .unwrap_or_default();
+    let live = ed.live(id);
+    let at = live.pos.get_untracked();
+    let size = live.size.get_untracked();
+    let w = size.w.max(260.0);
+    let h = size.h.max(96.0);
+    let gesture = format!("map:label:{id}");
+    Effect::new(move |_| {
+        if let Some(el) = field.get() {
+            let _ = el.focus();
+            el.select();
+        }
+    });
+    let finish = move |keep: bool| {
+        if ed.editing.get_untracked() != Some(id) {
+            return;
+        }
+        if !keep {
+            let o = original.clone();
+            ed.edit(Some(&format!("map:label:{id}")), |m| m.set_label(id, o));
+        }
+        ed.editing.set(None);
+        ed.session.seal();
+        ed.focus_node(id);
+    };
+    let finish2 = finish.clone();
+    view! {
+        <foreignObject x=at.x - w / 2.0 y=at.y - h / 2.0 width=w height=h>
+            <textarea node_ref=field class="label-editor" aria-label="Label"
+                prop:value=ed.with_untracked(|m| m.node(id).map(|n| n.label.clone())).flatten().unwrap_or_default()
+                on:input=move |e| {
+                    let v = event_target_value(&e);
+                    ed.edit(Some(&gesture), |m| m.set_label(id, v));
+                }
+                on:keydown=move |e: ev::KeyboardEvent| {
+                    e.stop_propagation();
+                    if e.key() == "Enter" && !e.shift_key() {
+                        e.prevent_default();
+                        finish(true);
+                    } else if e.key() == "Escape" {
+                        e.prevent_default();
+                        finish(false);
+                    }
+                }
+                on:blur=move |_| finish2(true)></textarea>
+        </foreignObject>
+    }
+}
+
+/// Picks the node a keyboard link goes to.
+#[component]
+fn LinkPicker(ed: Ed) -> impl IntoView {
+    let choice = RwSignal::new(String::new());
+    let field = NodeRef::<html::Select>::new();
+    Effect::new(move |_| {
+        if ed.linking.get().is_some()
+            && let Some(el) = field.get()
+        {
+            let _ = el.focus();
+        }
+    });
+    let close = move || {
+        if let Some(from) = ed.linking.get_untracked() {
+            ed.linking.set(None);
+            ed.focus_node(from);
+        }
+    };
+    let create = move || {
+        let Some(from) = ed.linking.get_untracked() else {
+            return;
+        };
+        let Ok(to) = choice.get_untracked().parse::<NodeId>() else {
+            return;
+        };
+        if let Some(Some(l)) = ed.edit(None, |m| m.add_link(from, to)) {
+            ed.selected.set(BTreeSet::new());
+            ed.link.set(Some(l));
+        }
+        close();
+    };
+    move || {
+        ed.linking.get().map(|from| {
+            let options = ed
+                .with_untracked(|m| {
+                    let mut others: Vec<(String, NodeId)> = m
+                        .nodes
+                        .iter()
+                        .filter(|n| n.id != from)
+                        .map(|n| (m.node_name(n.id), n.id))
+                        .collect();
+                    others.sort();
+                    others
+                })
+                .unwrap_or_default();
+            choice.set(options.first().map(|o| o.1.to_string()).unwrap_or_default());
+            let name = ed.with_untracked(|m| m.node_name(from)).unwrap_or_default();
+            view! {
+                <form class="link-picker" on:submit=move |e| { e.prevent_default(); create(); }
+                    on:keydown=move |e: ev::KeyboardEvent| { if e.key() == "Escape" { e.prevent_default(); close(); } }>
+                    <label for="link-target">{format!("Link \u{201c}{name}\u{201d} to ")}</label>
+                    <select id="link-target" node_ref=field on:change=move |e| choice.set(event_target_value(&e))
+                        on:keydown=move |e: ev::KeyboardEvent| { if e.key() == "Enter" { e.prevent_default(); choice.set(event_target_value(&e)); create(); } }>
+                        {options.into_iter().map(|(label, id)| view! { <option value=id.to_string()>{label}</option> }).collect_view()}
+                    </select>
+                    <button type="submit" class="primary">"Link"</button>
+                    <button type="button" on:click=move |_| close()>"Cancel"</button>
+                </form>
+            }
+        })
+    }
+}

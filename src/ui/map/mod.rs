@@ -1,0 +1,455 @@
+//! Concept maps section of a workshop (`#/w/<id>/maps[/<map>]`): the workshop's maps, a new map
+//! from a template, and the editor: the SVG canvas (`canvas.rs`) or the outline (`outline.rs`),
+//! with the inspector and legend (`inspect.rs`), layouts and analysis (`analyse.rs`) beside it.
+//!
+//! The canvas keeps one live position signal per node. Dragging moves only those signals (the
+//! dragged node and the links that touch it re-render, nothing else); the model changes once,
+//! when the gesture ends, as one undoable edit.
+
+mod analyse;
+mod canvas;
+mod inspect;
+mod outline;
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use leptos::ev;
+use leptos::prelude::*;
+
+use crate::content::map_templates::Template;
+use crate::model::map::{ConceptMap, LinkId, Metrics, NodeId, Point, Size, Viewport};
+use crate::route::Route;
+use crate::settings::{Settings, Theme};
+use crate::ui::browser::fresh_id;
+use crate::ui::workshop::Session;
+
+/// A node's place and box as drawn now (during a drag, ahead of the model).
+#[derive(Clone)]
+pub(crate) struct Live {
+    pub pos: ArcRwSignal<Point>,
+    pub size: ArcRwSignal<Size>,
+}
+
+/// Nodes and links picked out by an analysis (a loop, a path, a neighbourhood).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Highlight {
+    pub nodes: HashSet<NodeId>,
+    pub links: HashSet<LinkId>,
+}
+
+/// How the map is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Show {
+    Canvas,
+    Outline,
+}
+
+/// The editor's state, shared by its parts.
+#[derive(Clone, Copy)]
+pub(crate) struct Ed {
+    pub session: Session,
+    pub id: StoredValue<String>,
+    pub map: Memo<Option<ConceptMap>>,
+    pub node_ids: Memo<Vec<NodeId>>,
+    pub link_ids: Memo<Vec<LinkId>>,
+    pub metrics: Signal<Metrics>,
+    /// The canvas view as shown now; written to the map (without an undo step) after a pause.
+    pub view: RwSignal<Viewport>,
+    /// The canvas size in CSS pixels.
+    pub px: RwSignal<(f64, f64)>,
+    pub selected: RwSignal<BTreeSet<NodeId>>,
+    pub link: RwSignal<Option<LinkId>>,
+    /// The node whose label is being typed on the canvas.
+    pub editing: RwSignal<Option<NodeId>>,
+    /// The node a keyboard link starts from (the target list is open).
+    pub linking: RwSignal<Option<NodeId>>,
+    pub live: StoredValue<HashMap<NodeId, Live>>,
+    pub highlight: RwSignal<Highlight>,
+    /// Halo radius factor per node (betweenness), when shown.
+    pub halo: RwSignal<HashMap<NodeId, f64>>,
+    pub show: RwSignal<Show>,
+    view_timer: StoredValue<Option<TimeoutHandle>>,
+}
+
+impl Ed {
+    fn new(session: Session, id: String) -> Ed {
+        let key = id.clone();
+        let map = Memo::new(move |_| {
+            session
+                .workshop
+                .with(|w| w.maps.iter().find(|m| m.id == key).cloned())
+        });
+        let settings = use_context::<RwSignal<Settings>>();
+        let metrics = Signal::derive(move || match settings.map(|s| s.get().theme) {
+            Some(Theme::Projector) => Metrics::PROJECTOR,
+            _ => Metrics::STANDARD,
+        });
+        let view = map.with_untracked(|m| m.as_ref().map(|m| m.view).unwrap_or_default());
+        let ed = Ed {
+            session,
+            id: StoredValue::new(id),
+            map,
+            node_ids: Memo::new(move |_| {
+                map.with(|m| {
+                    m.iter()
+                        .flat_map(|m| m.nodes.iter().map(|n| n.id))
+                        .collect()
+                })
+            }),
+            link_ids: Memo::new(move |_| {
+                map.with(|m| {
+                    m.iter()
+                        .flat_map(|m| m.links.iter().map(|l| l.id))
+                        .collect()
+                })
+            }),
+            metrics,
+            view: RwSignal::new(view),
+            px: RwSignal::new((1000.0, 600.0)),
+            selected: RwSignal::new(BTreeSet::new()),
+            link: RwSignal::new(None),
+            editing: RwSignal::new(None),
+            linking: RwSignal::new(None),
+            live: StoredValue::new(HashMap::new()),
+            highlight: RwSignal::new(Highlight::default()),
+            halo: RwSignal::new(HashMap::new()),
+            show: RwSignal::new(Show::Canvas),
+            view_timer: StoredValue::new(None),
+        };
+        // The model is the truth: after every change (an edit, undo, another tab), live places
+        // and boxes follow it. Only signals whose value changed notify their node.
+        Effect::new(move |_| {
+            let metrics = metrics.get();
+            map.with(|m| {
+                let Some(m) = m else { return };
+                ed.live.update_value(|live| {
+                    live.retain(|id, _| m.node(*id).is_some());
+                    for n in &m.nodes {
+                        let size = metrics.node_size(&n.label);
+                        match live.get(&n.id) {
+                            Some(l) => {
+                                if l.pos.get_untracked() != n.at() {
+                                    l.pos.set(n.at());
+                                }
+                                if l.size.get_untracked() != size {
+                                    l.size.set(size);
+                                }
+                            }
+                            None => {
+                                live.insert(
+                                    n.id,
+                                    Live {
+                                        pos: ArcRwSignal::new(n.at()),
+                                        size: ArcRwSignal::new(size),
+                                    },
+                                );
+                            }
+                        }
+                    }
+                });
+            });
+            // Selections of removed nodes and links go.
+            let ids = ed.node_ids.get_untracked();
+            if ed
+                .selected
+                .with_untracked(|s| s.iter().any(|id| ids.binary_search(id).is_err()))
+            {
+                ed.selected
+                    .update(|s| s.retain(|id| ids.binary_search(id).is_ok()));
+            }
+            if let Some(l) = ed.link.get_untracked()
+                && ed
+                    .link_ids
+                    .with_untracked(|ls| ls.binary_search(&l).is_err())
+            {
+                ed.link.set(None);
+            }
+        });
+        ed
+    }
+
+    /// A node's live place and box, made on first use (links may ask before their nodes).
+    pub fn live(&self, id: NodeId) -> Live {
+        if let Some(l) = self.live.with_value(|m| m.get(&id).cloned()) {
+            return l;
+        }
+        let metrics = self.metrics.get_untracked();
+        let (at, size) = self
+            .map
+            .with_untracked(|m| {
+                m.as_ref()
+                    .and_then(|m| m.node(id))
+                    .map(|n| (n.at(), metrics.node_size(&n.label)))
+            })
+            .unwrap_or_default();
+        let l = Live {
+            pos: ArcRwSignal::new(at),
+            size: ArcRwSignal::new(size),
+        };
+        self.live.update_value(|m| {
+            m.insert(id, l.clone());
+        });
+        l
+    }
+
+    /// Reads the map (reactive); `None` once it has been deleted.
+    pub fn with<T>(&self, f: impl FnOnce(&ConceptMap) -> T) -> Option<T> {
+        self.map.with(|m| m.as_ref().map(f))
+    }
+
+    pub fn with_untracked<T>(&self, f: impl FnOnce(&ConceptMap) -> T) -> Option<T> {
+        self.map.with_untracked(|m| m.as_ref().map(f))
+    }
+
+    /// Changes the map as one undoable edit (edits with the same `gesture` fold together).
+    pub fn edit<T>(
+        &self,
+        gesture: Option<&str>,
+        f: impl FnOnce(&mut ConceptMap) -> T,
+    ) -> Option<T> {
+        let id = self.id.get_value();
+        let mut out = None;
+        self.session.edit(gesture, |w| {
+            if let Some(m) = w.maps.iter_mut().find(|m| m.id == id) {
+                out = Some(f(m));
+            }
+        });
+        out
+    }
+
+    /// Remembers the view in the map after a short pause (no undo step: panning is not an edit).
+    pub fn keep_view(&self) {
+        if let Some(h) = self.view_timer.try_update_value(Option::take).flatten() {
+            h.clear();
+        }
+        let ed = *self;
+        let h = set_timeout_with_handle(
+            move || {
+                let view = ed.view.get_untracked();
+                let id = ed.id.get_value();
+                ed.session.edit_quietly(|w| {
+                    if let Some(m) = w.maps.iter_mut().find(|m| m.id == id) {
+                        m.view = view;
+                    }
+                });
+            },
+            std::time::Duration::from_millis(400),
+        )
+        .ok();
+        self.view_timer.set_value(h);
+    }
+
+    /// Zooms by `factor` about the canvas centre.
+    pub fn zoom_by(&self, factor: f64) {
+        let (w, h) = self.px.get_untracked();
+        self.view
+            .update(|v| *v = v.zoom_at(factor, w / 2.0, h / 2.0));
+        self.keep_view();
+    }
+
+    /// Shows the whole map.
+    pub fn fit(&self) {
+        let metrics = self.metrics.get_untracked();
+        if let Some(Some(b)) = self.with_untracked(|m| m.bounds(metrics)) {
+            let (w, h) = self.px.get_untracked();
+            self.view.set(Viewport::fit(b, w, h));
+            self.keep_view();
+        }
+    }
+
+    /// The map point at the middle of the canvas.
+    pub fn centre(&self) -> Point {
+        let (w, h) = self.px.get_untracked();
+        self.view.get_untracked().to_map(w / 2.0, h / 2.0)
+    }
+
+    /// Adds a node near `near` where it overlaps nothing, selects it and starts typing its label.
+    pub fn add_node_near(&self, near: Point) -> Option<NodeId> {
+        let metrics = self.metrics.get_untracked();
+        let id = self.edit(None, |m| {
+            let at = m.free_spot(metrics, near, metrics.node_size("New idea"));
+            m.add_node("", at, None)
+        })?;
+        self.selected.set(BTreeSet::from([id]));
+        self.link.set(None);
+        if self.show.get_untracked() == Show::Canvas {
+            self.editing.set(Some(id));
+        }
+        Some(id)
+    }
+
+    /// Removes the selected nodes (or the selected link).
+    pub fn remove_selection(&self) {
+        let nodes: Vec<NodeId> = self.selected.get_untracked().into_iter().collect();
+        if !nodes.is_empty() {
+            self.edit(None, |m| m.remove_nodes(&nodes));
+            self.selected.set(BTreeSet::new());
+        } else if let Some(l) = self.link.get_untracked() {
+            self.edit(None, |m| m.remove_link(l));
+            self.link.set(None);
+        }
+    }
+
+    /// Moves keyboard focus to a node on the canvas.
+    pub fn focus_node(&self, id: NodeId) {
+        request_animation_frame(move || {
+            if let Ok(Some(el)) =
+                document().query_selector(&format!(".map-canvas [data-node=\"{id}\"]"))
+            {
+                use leptos::wasm_bindgen::JsCast;
+                if let Ok(el) = el.dyn_into::<web_sys::SvgElement>() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
+}
+
+/// The maps of a workshop and the open one.
+#[component]
+pub fn MapsView(session: Session) -> impl IntoView {
+    let workshop_id = session.id();
+    let map_ids = Memo::new(move |_| {
+        session
+            .workshop
+            .with(|w| w.maps.iter().map(|m| m.id.clone()).collect::<Vec<_>>())
+    });
+    let asked = RwSignal::new(Route::map_in(
+        &window().location().hash().unwrap_or_default(),
+    ));
+    let listener = window_event_listener(ev::hashchange, move |_| {
+        asked.set(Route::map_in(
+            &window().location().hash().unwrap_or_default(),
+        ));
+    });
+    on_cleanup(move || listener.remove());
+    let open = Memo::new(move |_| {
+        let ids = map_ids.get();
+        asked
+            .get()
+            .filter(|a| ids.contains(a))
+            .or_else(|| ids.first().cloned())
+    });
+    let choosing = RwSignal::new(false);
+    let wid = workshop_id.clone();
+    view! {
+        <section class="maps" aria-labelledby="maps-heading">
+            <h2 id="maps-heading">"Concept maps"</h2>
+            <div class="rounds-bar">
+                <nav class="perspective-tabs" aria-label="Maps">
+                    <For each=move || map_ids.get() key=|id| id.clone() children=move |mid| {
+                        let href = Route::map_href(&wid, &mid);
+                        let name = {
+                            let mid = mid.clone();
+                            move || session.workshop.with(|w| {
+                                w.maps.iter().find(|m| m.id == mid).map(|m| m.display_title().to_string()).unwrap_or_default()
+                            })
+                        };
+                        view! {
+                            <a class="perspective-tab" href=href
+                                aria-current=move || (open.get().as_deref() == Some(mid.as_str())).then_some("page")>{name}</a>
+                        }
+                    } />
+                </nav>
+                <button type="button" aria-expanded=move || choosing.get().to_string()
+                    on:click=move |_| choosing.update(|c| *c = !*c)>"New map"</button>
+            </div>
+            {move || (choosing.get() || map_ids.with(Vec::is_empty)).then(|| {
+                view! { <Templates session=session choosing=choosing /> }
+            })}
+            {move || open.get().map(|id| view! { <Editor session=session id=id /> })}
+        </section>
+    }
+}
+
+/// The templates a new map can start from.
+#[component]
+fn Templates(session: Session, choosing: RwSignal<bool>) -> impl IntoView {
+    let create = move |t: Template| {
+        let id = fresh_id("m");
+        let wid = session.id();
+        let href = Route::map_href(&wid, &id);
+        session.edit(None, |w| {
+            let map = t.build(id, &w.title, &w.roster);
+            w.maps.push(map);
+        });
+        choosing.set(false);
+        let _ = window().location().set_hash(&href);
+    };
+    let roster_empty = Memo::new(move |_| session.workshop.with(|w| w.roster.is_empty()));
+    view! {
+        <p class="lead">"A concept map shows ideas and how they link. Start from a blank page or from one of the paper's maps, then make it your group's own."</p>
+        <ul class="cards">
+            {Template::ALL.into_iter().map(|t| view! {
+                <li class="card">
+                    <h3>{t.name()}</h3>
+                    <p>{t.description()}</p>
+                    {(t == Template::Stakeholders).then(|| view! {
+                        <p class="hint" hidden=move || !roster_empty.get()>"The roster is empty, so this map will have the programme alone. Add stakeholders under Details and roster first."</p>
+                    })}
+                    <button type="button" class="primary" on:click=move |_| create(t)>{format!("Start a {}", t.name().to_lowercase())}</button>
+                </li>
+            }).collect_view()}
+        </ul>
+    }
+}
+
+/// One map: its details, the canvas or outline, and the side panel.
+#[component]
+fn Editor(session: Session, id: String) -> impl IntoView {
+    let ed = Ed::new(session, id);
+    let title = move || ed.with(|m| m.title.clone()).unwrap_or_default();
+    let focus = move || ed.with(|m| m.focus_question.clone()).unwrap_or_default();
+    let gesture = move |field: &str| format!("map:{}:{field}", ed.id.get_value());
+    let remove = move |_| {
+        let name = ed
+            .with_untracked(|m| m.display_title().to_string())
+            .unwrap_or_default();
+        let ok = window()
+            .confirm_with_message(&format!(
+                "Delete the map \u{201c}{name}\u{201d}? Undo brings it back."
+            ))
+            .unwrap_or(false);
+        if ok {
+            let id = ed.id.get_value();
+            session.edit(None, |w| w.maps.retain(|m| m.id != id));
+        }
+    };
+    view! {
+        <div class="map-editor">
+            <div class="map-details">
+                <label>"Title "
+                    <input type="text" prop:value=title
+                        on:input=move |e| { let v = event_target_value(&e); ed.edit(Some(&gesture("title")), |m| m.title = v); }
+                        on:blur=move |_| session.seal() />
+                </label>
+                <label class="grow">"Focus question "
+                    <input type="text" prop:value=focus placeholder="What question does this map answer?"
+                        on:input=move |e| { let v = event_target_value(&e); ed.edit(Some(&gesture("focus")), |m| m.focus_question = v); }
+                        on:blur=move |_| session.seal() />
+                </label>
+                <button type="button" class="danger" on:click=remove>"Delete map"</button>
+            </div>
+            <div class="map-layout">
+                <div class="map-main">
+                    <div class="view-switch" role="group" aria-label="Show the map as">
+                        <button type="button" aria-pressed=move || (ed.show.get() == Show::Canvas).to_string()
+                            on:click=move |_| ed.show.set(Show::Canvas)>"Canvas"</button>
+                        <button type="button" aria-pressed=move || (ed.show.get() == Show::Outline).to_string()
+                            on:click=move |_| { ed.editing.set(None); ed.show.set(Show::Outline) }>"Outline"</button>
+                    </div>
+                    {move || match ed.show.get() {
+                        Show::Canvas => view! { <canvas::Canvas ed=ed /> }.into_any(),
+                        Show::Outline => view! { <outline::Outline ed=ed /> }.into_any(),
+                    }}
+                </div>
+                <aside class="map-side" aria-label="Map tools">
+                    <inspect::Inspector ed=ed />
+                    <inspect::Kinds ed=ed />
+                    <analyse::Layouts ed=ed />
+                    <analyse::Analysis ed=ed />
+                </aside>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,295 @@
+// Concept maps: build the team vision map by mouse and by keyboard, undo and redo, reload,
+// the outline edits the same map, layouts and analysis, accessibility and screenshots.
+import { test, expect } from '../support/fixtures';
+import { LibraryPage } from '../support/workshops';
+import { MapsPage } from '../support/maps';
+import { expectNoAxeViolations } from '../support/a11y';
+import { screenshotBothSizes } from '../support/screenshots';
+import { App } from '../support/app';
+
+test.beforeEach(async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+});
+
+test('a facilitator builds the vision map by mouse: add, label, link, drag; undo and redo; a reload keeps it, zoom included', async ({ page }) => {
+  const lib = new LibraryPage(page);
+  await lib.open();
+  await lib.create({ title: 'Vision day' });
+  const m = new MapsPage(page);
+  await m.open();
+  await m.start('blank map');
+  await expect(page).toHaveURL(/\/maps\/m-/);
+  await expect(page.getByText('Double-click anywhere, or press N')).toBeVisible();
+
+  await m.addByDoubleClick(400, 300, 'People with low agency');
+  await m.addByDoubleClick(750, 150, 'Loneliness and isolation');
+  await m.addByDoubleClick(750, 450, 'Health inequalities');
+  await expect(m.nodes).toHaveCount(3);
+
+  // Link from the focus to two target areas by dragging from its handle.
+  await m.linkByDrag('People with low agency', 'Loneliness and isolation');
+  await expect(m.links).toHaveCount(1);
+  await expect(page.getByRole('heading', { name: 'Link', exact: true })).toBeVisible();
+  await page.getByLabel('Label', { exact: true }).fill('shows up as');
+  await expect(page.locator('.map-canvas .link-label')).toHaveText('shows up as');
+  await m.linkByDrag('People with low agency', 'Health inequalities');
+  await expect(m.links).toHaveCount(2);
+
+  // Dropping a link on empty space makes a new idea there.
+  const box = (await m.canvas.boundingBox())!;
+  await m.node('Health inequalities').locator('rect').hover();
+  const h = (await m.node('Health inequalities').locator('.handle').boundingBox())!;
+  await m.drag({ x: h.x + 3, y: h.y + 3 }, { x: box.x + 1000, y: box.y + 550 });
+  await expect(m.editor).toBeFocused();
+  await page.keyboard.type('Poorly managed diseases');
+  await page.keyboard.press('Enter');
+  await expect(m.nodes).toHaveCount(4);
+  await expect(m.links).toHaveCount(3);
+
+  // Drag a node: it moves, its links follow, and one undo puts it back.
+  const before = await m.place('Loneliness and isolation');
+  const c = await m.centre('Loneliness and isolation');
+  await m.drag(c, { x: c.x - 200, y: c.y + 40 });
+  const after = await m.place('Loneliness and isolation');
+  expect(after.x).toBeCloseTo(before.x - 200, 0);
+  expect(after.y).toBeCloseTo(before.y + 40, 0);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(() => m.place('Loneliness and isolation')).toEqual(before);
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect.poll(async () => (await m.place('Loneliness and isolation')).x).toBeCloseTo(after.x, 0);
+
+  // Zoom in twice, then reload: the map and the view come back.
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await expect(m.zoom).toHaveText('156%');
+  await expect.poll(async () => (await m.saved()).view.zoom).toBeCloseTo(1.5625, 3);
+  await page.reload();
+  await expect(m.nodes).toHaveCount(4);
+  await expect(m.links).toHaveCount(3);
+  await expect(m.zoom).toHaveText('156%');
+  expect((await m.place('Loneliness and isolation')).x).toBeCloseTo(after.x, 0);
+  const saved = await m.saved();
+  expect(saved.nodes.map((n) => n.label).sort()).toEqual(
+    ['Health inequalities', 'Loneliness and isolation', 'People with low agency', 'Poorly managed diseases'],
+  );
+  expect(saved.links.find((l) => l.label === 'shows up as')).toBeTruthy();
+});
+
+test('the same map by keyboard only: add with N, move with arrows, link with L and a list, edit with Enter, delete', async ({ page }) => {
+  test.slow();
+  const lib = new LibraryPage(page);
+  await lib.open();
+  await lib.create({ title: 'Keyboard map' });
+  const m = new MapsPage(page);
+  await m.open();
+  await m.start('blank map');
+  await m.canvas.focus();
+  await page.keyboard.press('n');
+  await expect(m.editor).toBeFocused();
+  await page.keyboard.type('People with low agency');
+  await page.keyboard.press('Enter');
+  // Focus is back on the new node; Shift+N adds one linked to it.
+  await expect(m.node('People with low agency')).toBeFocused();
+  await page.keyboard.press('Shift+N');
+  await page.keyboard.type('Frequent attenders');
+  await page.keyboard.press('Shift+Enter');
+  await page.keyboard.type('at GP practices');
+  await page.keyboard.press('Enter');
+  await expect(m.links).toHaveCount(1);
+  await expect(m.node('Frequent attenders').locator('tspan')).toHaveText(['Frequent attenders', 'at GP practices']);
+  await page.keyboard.press('n');
+  await page.keyboard.type('Health inequalities');
+  await page.keyboard.press('Enter');
+
+  // Arrows move the focused node, 10 units a press; Shift for 50.
+  const start = await m.place('Health inequalities');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('Shift+ArrowDown');
+  await expect.poll(() => m.place('Health inequalities')).toEqual({ x: start.x + 20, y: start.y + 50 });
+
+  // L opens the list of targets; choosing one links.
+  await page.keyboard.press('l');
+  const target = page.getByLabel(/^Link “Health inequalities” to/);
+  await expect(target).toBeFocused();
+  await target.selectOption({ label: 'People with low agency' });
+  await page.keyboard.press('Enter');
+  await expect(m.links).toHaveCount(2);
+  await expect(page.locator('.map-canvas .link title').last()).toHaveText('Link from Health inequalities to People with low agency');
+
+  // Tab reaches the nodes in the order they were made; Enter edits the label.
+  await m.canvas.focus();
+  await page.keyboard.press('Tab');
+  await expect(m.node('People with low agency')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Control+a');
+  await page.keyboard.type('People with little agency');
+  await page.keyboard.press('Enter');
+  await expect(m.node('People with little agency')).toBeFocused();
+  // Escape while typing puts the old label back.
+  await page.keyboard.press('Enter');
+  await page.keyboard.type('oops');
+  await page.keyboard.press('Escape');
+  await expect(m.node('People with little agency')).toHaveCount(1);
+
+  // Delete removes the node and its links; Ctrl+Z brings both back.
+  await page.keyboard.press('Delete');
+  await expect(m.nodes).toHaveCount(2);
+  await expect(m.links).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(m.nodes).toHaveCount(3);
+  await expect(m.links).toHaveCount(2);
+});
+
+test('the vision template, edited in the outline, changes the canvas; analysis finds loops and paths; a layout is one undo step', async ({ page }) => {
+  const lib = new LibraryPage(page);
+  await lib.open();
+  await lib.create({ title: 'Template day' });
+  const m = new MapsPage(page);
+  await m.open();
+  await m.start('team vision map');
+  await expect(m.nodes).toHaveCount(6);
+  await expect(m.links).toHaveCount(5);
+  await expect(page.locator('.kinds li')).toHaveCount(2);
+
+  await m.show('Outline').click();
+  const outline = page.locator('.outline-nodes');
+  await expect(outline.locator('> li')).toHaveCount(6);
+  await outline.getByLabel('Idea: Health inequalities').fill('Health inequalities in rural areas');
+  await page.getByLabel('New idea').fill('Transport and cost');
+  await page.keyboard.press('Enter');
+  await expect(outline.locator('> li')).toHaveCount(7);
+  const transport = outline.locator('> li').last();
+  await transport.getByLabel('Link Transport and cost to').fill('Health inequalities in rural areas');
+  await transport.getByRole('button', { name: 'Link', exact: true }).click();
+  await expect(transport.locator('.outline-links li')).toHaveCount(1);
+  await transport.getByLabel(/^Polarity of the link/).selectOption('positive');
+  await transport.getByLabel('Link Transport and cost to').fill('Nobody');
+  await transport.getByRole('button', { name: 'Link', exact: true }).click();
+  await expect(transport.getByRole('alert')).toContainText('No other idea is called “Nobody”');
+
+  await m.show('Canvas').click();
+  await expect(m.node('Health inequalities in rural areas')).toHaveCount(1);
+  await expect(m.node('Transport and cost')).toHaveCount(1);
+  await expect(m.links).toHaveCount(6);
+  await expect(page.locator('.map-canvas .polarity')).toHaveText(['+']);
+
+  // Analysis: the focus is the bridge; no loops yet; a path from transport to loneliness.
+  await page.getByRole('button', { name: 'Analyse the map' }).click();
+  await expect(page.getByText('All ideas are joined up.')).toBeVisible();
+  await expect(page.locator('.analysis ol').first().locator('li').first()).toContainText('People with low agency');
+  await expect(page.getByText('No loops')).toBeVisible();
+  const finder = page.locator('.analysis form.stack');
+  await finder.getByLabel('From').selectOption({ label: 'Transport and cost' });
+  await finder.getByLabel('To').selectOption({ label: 'Loneliness and isolation' });
+  await finder.getByRole('button', { name: 'Find the path' }).click();
+  await expect(page.getByText('No path along the arrows')).toBeVisible();
+  await finder.getByLabel('Follow the arrows').uncheck();
+  await finder.getByRole('button', { name: 'Find the path' }).click();
+  await expect(page.getByText('3 steps: Transport and cost → Health inequalities in rural areas → People with low agency → Loneliness and isolation')).toBeVisible();
+  await expect(page.locator('.map-canvas .node.traced')).toHaveCount(4);
+
+  // Force layout moves nodes (animated), and one undo puts every one back.
+  const before = await m.place('Transport and cost');
+  await page.getByRole('button', { name: 'Force-directed' }).click();
+  await expect.poll(() => m.place('Transport and cost')).not.toEqual(before);
+  await expect.poll(async () => (await m.saved()).nodes.find((n) => n.label === 'Transport and cost')!.x).not.toBe(before.x);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(() => m.place('Transport and cost')).toEqual(before);
+});
+
+test('the relational cycle template is one reinforcing loop that can be traced', async ({ page }) => {
+  const lib = new LibraryPage(page);
+  await lib.open();
+  await lib.create({ title: 'Cycle' });
+  const m = new MapsPage(page);
+  await m.open();
+  await m.start('positive relational cycle');
+  await expect(m.nodes).toHaveCount(9);
+  await page.getByRole('button', { name: 'Analyse the map' }).click();
+  const loops = page.locator('.loops > li');
+  await expect(loops).toHaveCount(1);
+  await expect(loops.first()).toContainText('Reinforcing');
+  await loops.first().getByRole('button', { name: 'Trace' }).click();
+  await expect(page.locator('.map-canvas .node.traced')).toHaveCount(8);
+  await expect(page.locator('.map-canvas .link.traced')).toHaveCount(8);
+  // One link turned negative makes it balancing.
+  await page.locator('.map-canvas .link').first().locator('.hit').click({ force: true });
+  await page.getByLabel('Polarity').selectOption('negative');
+  await expect(loops.first()).toContainText('Balancing');
+});
+
+test('shift-click and rubber band select several, which move together', async ({ page }) => {
+  const lib = new LibraryPage(page);
+  await lib.open();
+  await lib.create({ title: 'Selection' });
+  const m = new MapsPage(page);
+  await m.open();
+  await m.start('team vision map');
+  await page.getByRole('button', { name: 'Fit' }).click();
+  const a = await m.centre('Health inequalities');
+  const b = await m.centre('Poorly managed diseases');
+  await page.mouse.click(a.x, a.y);
+  await page.keyboard.down('Shift');
+  await page.mouse.click(b.x, b.y);
+  await page.keyboard.up('Shift');
+  await expect(page.getByRole('heading', { name: '2 nodes selected' })).toBeVisible();
+  const pa = await m.place('Health inequalities');
+  const pb = await m.place('Poorly managed diseases');
+  const zoom = parseFloat((await m.zoom.textContent())!) / 100;
+  await m.drag(a, { x: a.x + 100, y: a.y });
+  await expect.poll(async () => (await m.place('Health inequalities')).x).toBeCloseTo(pa.x + 100 / zoom, 0);
+  await expect.poll(async () => (await m.place('Poorly managed diseases')).x).toBeCloseTo(pb.x + 100 / zoom, 0);
+
+  // A band around the whole canvas selects all six.
+  const box = (await m.canvas.boundingBox())!;
+  await page.keyboard.down('Shift');
+  await m.drag({ x: box.x + 5, y: box.y + 5 }, { x: box.x + box.width - 5, y: box.y + box.height - 5 });
+  await page.keyboard.up('Shift');
+  await expect(page.getByRole('heading', { name: '6 nodes selected' })).toBeVisible();
+});
+
+test('labels are text, never markup', async ({ page }) => {
+  const lib = new LibraryPage(page);
+  await lib.open();
+  await lib.create({ title: 'Hostile' });
+  const m = new MapsPage(page);
+  await m.open();
+  await m.start('blank map');
+  await m.addByDoubleClick(300, 200, '<img src=x onerror=alert(1)>');
+  await expect(page.locator('.map-canvas img')).toHaveCount(0);
+  await expect(m.node('<img src=x')).toHaveCount(1);
+});
+
+test('maps are accessible in both themes; screenshots of canvas, outline and analysis', async ({ page }) => {
+  const lib = new LibraryPage(page);
+  await lib.open();
+  await lib.create({ title: 'Looks' });
+  const m = new MapsPage(page);
+  await m.open();
+  await expectNoAxeViolations(page);
+  await screenshotBothSizes(page, 'maps-templates');
+  await m.start('team vision map');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.getByRole('button', { name: 'Fit' }).click();
+  await m.node('Health inequalities').locator('rect').click();
+  await expectNoAxeViolations(page);
+  await screenshotBothSizes(page, 'maps-canvas-standard');
+  await page.getByRole('button', { name: 'Analyse the map' }).click();
+  await page.getByLabel('Show as halos on the map').check();
+  await expectNoAxeViolations(page);
+  await screenshotBothSizes(page, 'maps-analysis-standard');
+  await m.show('Outline').click();
+  await expectNoAxeViolations(page);
+  await screenshotBothSizes(page, 'maps-outline-standard');
+
+  const app = new App(page);
+  await app.setTheme('projector');
+  await m.show('Canvas').click();
+  await page.getByRole('button', { name: 'Fit' }).click();
+  await expectNoAxeViolations(page, { aaa: true });
+  await screenshotBothSizes(page, 'maps-canvas-projector');
+  await app.setScheme('dark');
+  await expectNoAxeViolations(page, { aaa: true });
+  await screenshotBothSizes(page, 'maps-canvas-projector-dark');
+});
