@@ -74,7 +74,7 @@ impl Template {
         let origin = Point::new(0.0, 0.0);
         match self {
             Template::Blank => {
-                map.title = "New map".into();
+                map.title = "Concept map".into();
             }
             Template::Vision => {
                 map.focus_question = "What is the scheme for, as the core team sees it?".into();

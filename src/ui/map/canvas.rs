@@ -564,7 +564,12 @@ fn NodeView(ed: Ed, id: NodeId) -> impl IntoView {
             let top = -(ls.len() as f64 - 1.0) * lh / 2.0 + font * 0.35;
             ls.iter()
                 .enumerate()
-                .map(|(i, l)| view! { <tspan x="0" y=top + i as f64 * lh>{l.clone()}</tspan> })
+                // A space before each later line keeps the words apart in the text's content,
+                // which is what screen readers and search read.
+                .map(|(i, l)| {
+                    let l = if i == 0 { l.clone() } else { format!(" {l}") };
+                    view! { <tspan x="0" y=top + i as f64 * lh>{l}</tspan> }
+                })
                 .collect_view()
         })
     };

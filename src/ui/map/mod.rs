@@ -432,7 +432,7 @@ fn Editor(session: Session, id: String) -> impl IntoView {
             </div>
             <div class="map-layout">
                 <div class="map-main">
-                    <div class="view-switch" role="group" aria-label="Show the map as">
+                    <div class="view-switch map-show" role="group" aria-label="Show the map as">
                         <button type="button" aria-pressed=move || (ed.show.get() == Show::Canvas).to_string()
                             on:click=move |_| ed.show.set(Show::Canvas)>"Canvas"</button>
                         <button type="button" aria-pressed=move || (ed.show.get() == Show::Outline).to_string()

@@ -36,6 +36,7 @@ test('a facilitator builds the vision map by mouse: add, label, link, drag; undo
   await expect(m.links).toHaveCount(2);
 
   // Dropping a link on empty space makes a new idea there.
+  await m.inView();
   const box = (await m.canvas.boundingBox())!;
   await m.node('Health inequalities').locator('rect').hover();
   const h = (await m.node('Health inequalities').locator('.handle').boundingBox())!;
@@ -179,14 +180,20 @@ test('the vision template, edited in the outline, changes the canvas; analysis f
   await expect(page.getByText('All ideas are joined up.')).toBeVisible();
   await expect(page.locator('.analysis ol').first().locator('li').first()).toContainText('People with low agency');
   await expect(page.getByText('No loops')).toBeVisible();
+  // Plain lines go both ways; the new arrow only from transport to health.
   const finder = page.locator('.analysis form.stack');
-  await finder.getByLabel('From').selectOption({ label: 'Transport and cost' });
-  await finder.getByLabel('To').selectOption({ label: 'Loneliness and isolation' });
+  await finder.getByRole('combobox', { name: 'From', exact: true }).selectOption({ label: 'Transport and cost' });
+  await finder.getByRole('combobox', { name: 'To', exact: true }).selectOption({ label: 'Loneliness and isolation' });
+  await finder.getByRole('button', { name: 'Find the path' }).click();
+  await expect(page.getByText('3 steps: Transport and cost → Health inequalities in rural areas → People with low agency → Loneliness and isolation')).toBeVisible();
+  await expect(page.locator('.map-canvas .node.traced')).toHaveCount(4);
+  await finder.getByRole('combobox', { name: 'From', exact: true }).selectOption({ label: 'Loneliness and isolation' });
+  await finder.getByRole('combobox', { name: 'To', exact: true }).selectOption({ label: 'Transport and cost' });
   await finder.getByRole('button', { name: 'Find the path' }).click();
   await expect(page.getByText('No path along the arrows')).toBeVisible();
   await finder.getByLabel('Follow the arrows').uncheck();
   await finder.getByRole('button', { name: 'Find the path' }).click();
-  await expect(page.getByText('3 steps: Transport and cost → Health inequalities in rural areas → People with low agency → Loneliness and isolation')).toBeVisible();
+  await expect(page.getByText('3 steps: Loneliness and isolation → People with low agency → Health inequalities in rural areas → Transport and cost')).toBeVisible();
   await expect(page.locator('.map-canvas .node.traced')).toHaveCount(4);
 
   // Force layout moves nodes (animated), and one undo puts every one back.
@@ -237,11 +244,13 @@ test('shift-click and rubber band select several, which move together', async ({
   const pa = await m.place('Health inequalities');
   const pb = await m.place('Poorly managed diseases');
   const zoom = parseFloat((await m.zoom.textContent())!) / 100;
-  await m.drag(a, { x: a.x + 100, y: a.y });
+  const from = await m.centre('Health inequalities');
+  await m.drag(from, { x: from.x + 100, y: from.y });
   await expect.poll(async () => (await m.place('Health inequalities')).x).toBeCloseTo(pa.x + 100 / zoom, 0);
   await expect.poll(async () => (await m.place('Poorly managed diseases')).x).toBeCloseTo(pb.x + 100 / zoom, 0);
 
   // A band around the whole canvas selects all six.
+  await m.inView();
   const box = (await m.canvas.boundingBox())!;
   await page.keyboard.down('Shift');
   await m.drag({ x: box.x + 5, y: box.y + 5 }, { x: box.x + box.width - 5, y: box.y + box.height - 5 });

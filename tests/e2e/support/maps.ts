@@ -28,15 +28,25 @@ export class MapsPage {
 
   /** A node on the canvas by its accessible name's start (its label). */
   node(label: string): Locator {
-    return this.page.locator('.map-canvas .node').filter({ has: this.page.locator('text', { hasText: label }) });
+    const quoted = label.replace(/\\/g, '\\\\').replace(/"/g, '\\"');
+    return this.page.locator(`.map-canvas .node[aria-label^="${quoted}"]`);
   }
 
   get editor(): Locator {
     return this.page.locator('.map-canvas textarea.label-editor');
   }
 
+  /** Scrolls so the whole canvas is on screen (mouse positions are screen positions). */
+  async inView() {
+    await this.canvas.evaluate((el) => {
+      const r = el.getBoundingClientRect();
+      if (r.top < 0 || r.bottom > window.innerHeight) el.scrollIntoView({ block: 'end' });
+    });
+  }
+
   /** The node's centre on the screen. */
   async centre(label: string): Promise<{ x: number; y: number }> {
+    await this.inView();
     const box = (await this.node(label).locator('rect').boundingBox())!;
     return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
   }
@@ -50,6 +60,7 @@ export class MapsPage {
 
   /** Double-clicks empty canvas at (dx, dy) from its top-left corner and types a label. */
   async addByDoubleClick(dx: number, dy: number, label: string) {
+    await this.inView();
     const box = (await this.canvas.boundingBox())!;
     await this.page.mouse.dblclick(box.x + dx, box.y + dy);
     await expect(this.editor).toBeFocused();
@@ -69,6 +80,7 @@ export class MapsPage {
 
   /** Links two nodes by dragging from the first one's handle onto the second. */
   async linkByDrag(from: string, to: string) {
+    await this.inView();
     await this.node(from).locator('rect').hover();
     const handle = (await this.node(from).locator('.handle').boundingBox())!;
     await this.drag({ x: handle.x + handle.width / 2, y: handle.y + handle.height / 2 }, await this.centre(to));
