@@ -171,7 +171,7 @@ pub(super) fn Kinds(ed: Ed) -> impl IntoView {
                             <input type="text" aria-label="Kind name" prop:value=move || kind.with(|k| k.name.clone())
                                 on:input=move |e| { let v = event_target_value(&e); ed.edit(Some(&gesture), |m| m.edit_kind(kid, |k| k.name = v)); }
                                 on:blur=move |_| ed.session.seal() />
-                            <span class="hint">{move || format!("{} nodes", used())}</span>
+                            <span class="hint">{move || match used() { 1 => "1 node".to_string(), n => format!("{n} nodes") }}</span>
                             <select aria-label=move || format!("Colour of {}", kind.with(|k| k.name.clone()))
                                 prop:value=move || kind.with(|k| k.colour.to_string())
                                 on:change=move |e| { if let Ok(c) = event_target_value(&e).parse::<u8>() { ed.edit(None, |m| m.edit_kind(kid, |k| k.colour = c)); } }>

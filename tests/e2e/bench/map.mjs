@@ -1,0 +1,162 @@
+// Concept-map canvas in the browser: time to first render, frame times while a scripted pointer
+// drags one node and while panning, and how many other nodes the drag touched, for generated
+// maps of 10 to 5,000 nodes (2 links a node). Frame times are requestAnimationFrame deltas with
+// the frame-rate limit off, so they show the work a frame takes rather than the 60 Hz clock.
+// Also times "Analyse the map" (betweenness, loops, components, degrees) and the force layout
+// from a click to the result on screen. Every figure with CPU throttling x1 and x4.
+// Not a test: numbers vary by machine. Writes bench/map-results.json.
+// Usage: node tests/e2e/bench/map.mjs [sizes, comma-separated]   (after a release build)
+import { writeFileSync } from 'node:fs';
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, serveDist, stats } from './common.mjs';
+
+const SIZES = (process.argv[2] ?? '10,100,1000,5000').split(',').map(Number);
+const PORT = 4186;
+const DRAG_MS = 3000;
+
+/** A map like `layout::bench_map`: a rough grid, about 2 links a node to near neighbours. */
+function benchMap(n) {
+  let seed = 0x9e3779b9;
+  const next = () => {
+    seed ^= seed << 13; seed >>>= 0;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5; seed >>>= 0;
+    return seed;
+  };
+  const side = Math.max(1, Math.ceil(Math.sqrt(n)));
+  const nodes = Array.from({ length: n }, (_, i) => ({
+    id: i + 1, label: `Node ${i}`, x: (i % side) * 220 + (next() % 60) - 30, y: Math.floor(i / side) * 120,
+  }));
+  const links = [];
+  const pairs = new Set();
+  let id = n + 1;
+  for (let tries = 0; links.length < 2 * n && tries < 20 * n && n > 1; tries++) {
+    const a = next() % n;
+    const b = (a + [1, side, side + 1, 2, 2 * side][next() % 5]) % n;
+    const key = `${Math.min(a, b)}-${Math.max(a, b)}`;
+    if (a === b || pairs.has(key)) continue;
+    pairs.add(key);
+    links.push({ id: id++, from: a + 1, to: b + 1, direction: 'forward', polarity: 'none' });
+  }
+  return {
+    id: 'm-bench', title: `Map of ${n}`, focus_question: '', template: 'blank', kinds: [], nodes, links,
+    view: { x: -100, y: -100, zoom: 0.5 }, next_id: id,
+  };
+}
+
+function workshop(n) {
+  return JSON.stringify({
+    format: 'cst-workbench/workshop', version: 1, app_version: 'bench', revision: 1,
+    saved_at: Date.now(), last_exported_at: null,
+    workshop: { id: `w-map-${n}`, title: `Map bench ${n}`, purpose: '', date: '', facilitator: '', notes: '', roster: [], maps: [benchMap(n)], created_at: 0 },
+  });
+}
+
+/** Records rAF deltas in the page until `stop` is called; returns them. */
+async function frames(page, during) {
+  await page.evaluate(() => {
+    window.__deltas = [];
+    let last = performance.now();
+    window.__run = true;
+    const tick = (t) => { window.__deltas.push(t - last); last = t; if (window.__run) requestAnimationFrame(tick); };
+    requestAnimationFrame(tick);
+  });
+  await during();
+  return page.evaluate(() => { window.__run = false; return window.__deltas.slice(2); });
+}
+
+const stop = await serveDist(PORT);
+const results = [];
+try {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [...CHROMIUM_ARGS, '--disable-frame-rate-limit', '--disable-gpu-vsync'],
+  });
+  for (const n of SIZES) {
+    for (const throttle of [1, 4]) {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+      const cdp = await page.context().newCDPSession(page);
+      await page.goto(`http://127.0.0.1:${PORT}/`);
+      await page.locator('#import-file').setInputFiles({ name: 'map.json', mimeType: 'application/json', buffer: Buffer.from(workshop(n)) });
+      await page.getByRole('link', { name: `Map bench ${n}` }).waitFor();
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+      const t0 = Date.now();
+      await page.evaluate((n) => { location.hash = `#/w/w-map-${n}/maps/m-bench`; }, n);
+      await page.waitForFunction((n) => document.querySelectorAll('.map-canvas .node').length === n, n, { timeout: 120_000 });
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const firstRender = Date.now() - t0;
+      const wrap = page.locator('.map-canvas-wrap');
+      await wrap.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+      const box = await wrap.boundingBox();
+      // The node nearest the middle of the canvas.
+      const target = await page.evaluate(({ x, y }) => {
+        let best = null;
+        for (const g of document.querySelectorAll('.map-canvas .node')) {
+          const r = g.querySelector('rect').getBoundingClientRect();
+          const d = Math.hypot(r.x + r.width / 2 - x, r.y + r.height / 2 - y);
+          if (!best || d < best.d) best = { d, x: r.x + r.width / 2, y: r.y + r.height / 2, id: g.dataset.node };
+        }
+        return best;
+      }, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
+      // Count the nodes the drag changes in the DOM: only the dragged one should change.
+      await page.evaluate((id) => {
+        window.__touched = new Set();
+        window.__obs = new MutationObserver((ms) => {
+          for (const m of ms) {
+            const g = (m.target.nodeType === 1 ? m.target : m.target.parentElement)?.closest('[data-node]');
+            if (g) window.__touched.add(g.dataset.node);
+          }
+        });
+        window.__obs.observe(document.querySelector('.map-canvas .nodes'), { subtree: true, attributes: true, childList: true, characterData: true });
+      }, target.id);
+      const drag = await frames(page, async () => {
+        await page.mouse.move(target.x, target.y);
+        await page.mouse.down();
+        const start = Date.now();
+        let i = 0;
+        while (Date.now() - start < DRAG_MS) {
+          i++;
+          await page.mouse.move(target.x + 120 * Math.sin(i / 20), target.y + 80 * Math.cos(i / 25));
+        }
+        await page.mouse.up();
+      });
+      const touched = await page.evaluate(() => { window.__obs.disconnect(); return [...window.__touched]; });
+      // Pan: drag the background (a corner of the canvas) for the same time.
+      const pan = await frames(page, async () => {
+        await page.mouse.move(box.x + 8, box.y + 8);
+        await page.mouse.down();
+        const start = Date.now();
+        let i = 0;
+        while (Date.now() - start < DRAG_MS) {
+          i++;
+          await page.mouse.move(box.x + 8 + 150 * Math.sin(i / 30), box.y + 8 + 100 * Math.sin(i / 40) + 100);
+        }
+        await page.mouse.up();
+      });
+      // Analysis and force layout, from the click to the result on screen.
+      let t = Date.now();
+      await page.getByRole('button', { name: 'Analyse the map' }).click();
+      await page.getByRole('heading', { name: 'Feedback loops' }).waitFor({ timeout: 120_000 });
+      const analyse = Date.now() - t;
+      const before = await page.locator('.map-canvas .node').first().getAttribute('transform');
+      t = Date.now();
+      await page.getByRole('button', { name: 'Force-directed' }).click();
+      await page.waitForFunction((b) => document.querySelector('.map-canvas .node').getAttribute('transform') !== b, before, { timeout: 120_000 });
+      const layoutStart = Date.now() - t;
+      const row = {
+        nodes: n, throttle, first_render_ms: firstRender,
+        drag: stats(drag), drag_frames: drag.length, nodes_changed_by_drag: touched.length,
+        pan: stats(pan), pan_frames: pan.length,
+        analyse_click_to_result_ms: analyse, force_click_to_first_move_ms: layoutStart,
+      };
+      results.push(row);
+      const f = (s) => `${s.median.toFixed(1)}/${s.p95.toFixed(1)}/${s.max.toFixed(1)}`;
+      console.log(`${String(n).padStart(5)} nodes x${throttle}: first render ${firstRender} ms; drag frames p50/p95/max ${f(row.drag)} ms (${drag.length} frames, nodes changed ${touched.length}); pan ${f(row.pan)} ms; analyse ${analyse} ms; force layout ${layoutStart} ms to first move`);
+      await page.close();
+    }
+  }
+  await browser.close();
+} finally {
+  stop();
+}
+writeFileSync(new URL('./map-results.json', import.meta.url), JSON.stringify(results, null, 2));
