@@ -183,6 +183,7 @@ impl Csr {
         Csr { offsets, targets }
     }
 
+    #[inline(always)]
     fn of(&self, v: usize) -> &[u32] {
         &self.targets[self.offsets[v] as usize..self.offsets[v + 1] as usize]
     }

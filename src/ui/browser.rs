@@ -147,3 +147,19 @@ pub async fn download_svg_as_png(
     a.click();
     Ok(())
 }
+
+/// Runs `f` as the performance measure `name` (read by DevTools and the benchmarks).
+pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
+    let perf = window().performance();
+    let start = format!("{name}-start");
+    if let Some(p) = &perf {
+        let _ = p.mark(&start);
+    }
+    let out = f();
+    if let Some(p) = &perf {
+        p.clear_measures_with_measure_name(name);
+        let _ = p.measure_with_start_mark(name, &start);
+        p.clear_marks_with_mark_name(&start);
+    }
+    out
+}

@@ -1,9 +1,11 @@
-// Concept-map canvas in the browser: time to first render, frame times while a scripted pointer
-// drags one node and while panning, and how many other nodes the drag touched, for generated
-// maps of 10 to 5,000 nodes (2 links a node). Frame times are requestAnimationFrame deltas with
-// the frame-rate limit off, so they show the work a frame takes rather than the 60 Hz clock.
-// Also times "Analyse the map" (betweenness, loops, components, degrees) and the force layout
-// from a click to the result on screen. Every figure with CPU throttling x1 and x4.
+// Concept-map canvas in the browser: time to first render; while a scripted pointer drags one
+// node and while it pans the canvas, the frame times (requestAnimationFrame deltas: headless
+// Chromium keeps 60 Hz, so 16.7 ms means no frame was dropped) and the work of each move (one
+// pointermove dispatched in a frame, then style and layout forced: script + style + layout, not
+// paint); how many other nodes the drag touched; betweenness, feedback loops and the force
+// layout as the app times them (`cstw-*` performance measures), and from a click to the result
+// on screen. Every figure with CPU throttling x1 and x4, for generated maps of 10 to 5,000 nodes
+// (2 links a node).
 // Not a test: numbers vary by machine. Writes bench/map-results.json.
 // Usage: node tests/e2e/bench/map.mjs [sizes, comma-separated]   (after a release build)
 import { writeFileSync } from 'node:fs';
@@ -121,6 +123,25 @@ try {
         await page.mouse.up();
       });
       const touched = await page.evaluate(() => { window.__obs.disconnect(); return [...window.__touched]; });
+      // The work of one move: a pointermove dispatched at the start of a frame, then style and
+      // layout forced by reading the node's box.
+      const work = await page.evaluate(async ({ id, x, y }) => {
+        const wrap = document.querySelector('.map-canvas-wrap');
+        const node = document.querySelector(`.map-canvas [data-node="${id}"]`);
+        const rect = node.querySelector('rect');
+        const ev = (type, target, cx, cy) => target.dispatchEvent(new PointerEvent(type, { bubbles: true, pointerId: 7, isPrimary: true, button: 0, buttons: 1, clientX: cx, clientY: cy, pointerType: 'mouse' }));
+        ev('pointerdown', rect, x, y);
+        const out = [];
+        for (let i = 1; i <= 200; i++) {
+          await new Promise((r) => requestAnimationFrame(r));
+          const t = performance.now();
+          ev('pointermove', wrap, x + 100 * Math.sin(i / 15), y + 60 * Math.cos(i / 20));
+          node.getBoundingClientRect();
+          out.push(performance.now() - t);
+        }
+        ev('pointerup', wrap, x, y);
+        return out;
+      }, target);
       // Pan: drag the background (a corner of the canvas) for the same time.
       const pan = await frames(page, async () => {
         await page.mouse.move(box.x + 8, box.y + 8);
@@ -143,15 +164,18 @@ try {
       await page.getByRole('button', { name: 'Force-directed' }).click();
       await page.waitForFunction((b) => document.querySelector('.map-canvas .node').getAttribute('transform') !== b, before, { timeout: 120_000 });
       const layoutStart = Date.now() - t;
+      const measures = await page.evaluate(() => Object.fromEntries(['cstw-betweenness', 'cstw-loops', 'cstw-layout'].map((m) => [m, performance.getEntriesByName(m).at(-1)?.duration])));
       const row = {
         nodes: n, throttle, first_render_ms: firstRender,
-        drag: stats(drag), drag_frames: drag.length, nodes_changed_by_drag: touched.length,
+        drag: stats(drag), drag_frames: drag.length, nodes_changed_by_drag: touched.length, move_work: stats(work),
+        betweenness_ms: measures['cstw-betweenness'], loops_ms: measures['cstw-loops'], force_layout_ms: measures['cstw-layout'],
         pan: stats(pan), pan_frames: pan.length,
         analyse_click_to_result_ms: analyse, force_click_to_first_move_ms: layoutStart,
       };
       results.push(row);
       const f = (s) => `${s.median.toFixed(1)}/${s.p95.toFixed(1)}/${s.max.toFixed(1)}`;
-      console.log(`${String(n).padStart(5)} nodes x${throttle}: first render ${firstRender} ms; drag frames p50/p95/max ${f(row.drag)} ms (${drag.length} frames, nodes changed ${touched.length}); pan ${f(row.pan)} ms; analyse ${analyse} ms; force layout ${layoutStart} ms to first move`);
+      const r1 = (v) => (v === undefined ? '-' : v.toFixed(1));
+      console.log(`${String(n).padStart(5)} nodes x${throttle}: first render ${firstRender} ms | drag: frames p50/p95/max ${f(row.drag)} ms (${drag.length}), work per move ${f(row.move_work)} ms, other nodes changed ${touched.length - 1} | pan frames ${f(row.pan)} ms | betweenness ${r1(row.betweenness_ms)} ms, loops ${r1(row.loops_ms)} ms (click to result ${analyse} ms) | force layout ${r1(row.force_layout_ms)} ms (click to first move ${layoutStart} ms)`);
       await page.close();
     }
   }

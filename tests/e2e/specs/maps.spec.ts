@@ -50,7 +50,27 @@ test('a facilitator builds the vision map by mouse: add, label, link, drag; undo
   // Drag a node: it moves, its links follow, and one undo puts it back.
   const before = await m.place('Loneliness and isolation');
   const c = await m.centre('Loneliness and isolation');
+  await page.mouse.click(c.x, c.y); // selecting changes the old and new selection; then drag
+  // Record which nodes the drag changes in the page: only the dragged one may.
+  await page.evaluate(() => {
+    const w = window as unknown as { touched: Set<string>; obs: MutationObserver };
+    w.touched = new Set();
+    w.obs = new MutationObserver((ms) => {
+      for (const r of ms) {
+        const el = r.target.nodeType === 1 ? (r.target as Element) : r.target.parentElement;
+        const g = el?.closest('[data-node]') as HTMLElement | null;
+        if (g) w.touched.add(g.getAttribute('aria-label')!.split(',')[0]);
+      }
+    });
+    w.obs.observe(document.querySelector('.map-canvas .nodes')!, { subtree: true, attributes: true, childList: true, characterData: true });
+  });
   await m.drag(c, { x: c.x - 200, y: c.y + 40 });
+  const touched = await page.evaluate(() => {
+    const w = window as unknown as { touched: Set<string>; obs: MutationObserver };
+    w.obs.disconnect();
+    return [...w.touched];
+  });
+  expect(touched).toEqual(['Loneliness and isolation']);
   const after = await m.place('Loneliness and isolation');
   expect(after.x).toBeCloseTo(before.x - 200, 0);
   expect(after.y).toBeCloseTo(before.y + 40, 0);
@@ -181,6 +201,7 @@ test('the vision template, edited in the outline, changes the canvas; analysis f
   await expect(page.locator('.analysis ol').first().locator('li').first()).toContainText('People with low agency');
   await expect(page.getByText('No loops')).toBeVisible();
   // Plain lines go both ways; the new arrow only from transport to health.
+  await page.getByRole('button', { name: 'Find a path between two ideas…' }).click();
   const finder = page.locator('.analysis form.stack');
   await finder.getByRole('combobox', { name: 'From', exact: true }).selectOption({ label: 'Transport and cost' });
   await finder.getByRole('combobox', { name: 'To', exact: true }).selectOption({ label: 'Loneliness and isolation' });
