@@ -14,6 +14,9 @@ use crate::analysis::layout;
 use crate::model::map::{ConceptMap, Link, NodeId, Point};
 use crate::ui::browser::timed;
 
+/// Loops listed at most: the shortest, which are the easiest to talk about.
+const SHOWN_LOOPS: usize = 25;
+
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Layout {
     Radial,
@@ -252,8 +255,9 @@ pub(super) fn Analysis(ed: Ed) -> impl IntoView {
                                 view! { <p>"No loops: no chain of arrows comes back to where it started."</p> }.into_any()
                             } else {
                                 view! {
-                                    <p>{format!("{}{} loop{}.", if truncated { "More than " } else { "" }, loops.len(), if loops.len() == 1 { "" } else { "s" })}</p>
-                                    <ol class="loops">{loops.into_iter().map(|l| {
+                                    <p>{format!("{}{} loop{}.{}", if truncated { "More than " } else { "" }, loops.len(), if loops.len() == 1 { "" } else { "s" },
+                                        if loops.len() > SHOWN_LOOPS { format!(" The {SHOWN_LOOPS} shortest:") } else { String::new() })}</p>
+                                    <ol class="loops">{loops.into_iter().take(SHOWN_LOOPS).map(|l| {
                                         let text = l.nodes.iter().chain(l.nodes.first()).map(|n| name(*n)).collect::<Vec<_>>().join(" \u{2192} ");
                                         let kind = l.kind;
                                         let (nodes, links) = (l.nodes.clone(), l.links.clone());

@@ -493,24 +493,11 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
 
 #[component]
 fn NodeView(ed: Ed, id: NodeId) -> impl IntoView {
-    let node = Memo::new(move |_| {
-        ed.with(|m| {
-            m.node(id).map(|n| {
-                let kind = n.kind.and_then(|k| m.kind(k));
-                let links = m.links_of(id).count();
-                (
-                    n.label.clone(),
-                    kind.map_or("none", |k| k.colour_name()),
-                    kind.map_or(Shape::Rounded, |k| k.shape),
-                    kind.map(|k| k.name.clone()),
-                    links,
-                )
-            })
-        })
-        .flatten()
-        .unwrap_or_default()
-    });
     let live = ed.live(id);
+    let look = live.look.clone();
+    let node = Memo::new(move |_| {
+        look.with(|l| (l.label.clone(), l.colour, l.shape, l.kind.clone(), l.links))
+    });
     let (pos, size) = (live.pos, live.size);
     let transform = move || pos.with(|p| format!("translate({} {})", p.x, p.y));
     let class = move || {
@@ -599,11 +586,8 @@ fn pos_handle(ed: &Ed, id: NodeId) -> f64 {
 
 #[component]
 fn LinkView(ed: Ed, id: LinkId) -> impl IntoView {
-    let link = Memo::new(move |_| {
-        ed.with(|m| m.link(id).cloned())
-            .flatten()
-            .unwrap_or_default()
-    });
+    let live = ed.live_link(id);
+    let link = Memo::new(move |_| live.get());
     let geom = Memo::new(move |_| {
         let (from, to) = link.with(|l| (l.from, l.to));
         let (a, b) = (ed.live(from), ed.live(to));
@@ -644,25 +628,29 @@ fn LinkView(ed: Ed, id: LinkId) -> impl IntoView {
         })
     };
     let name = move || {
-        ed.with(|m| {
-            let l = link.get();
-            let arrow = match l.direction {
-                Direction::Forward => "to",
-                Direction::Both => "and",
-                Direction::None => "with",
-            };
-            format!(
-                "Link from {} {arrow} {}{}",
-                m.node_name(l.from),
-                m.node_name(l.to),
-                if l.label.is_empty() {
-                    String::new()
-                } else {
-                    format!(": {}", l.label)
-                }
-            )
-        })
-        .unwrap_or_default()
+        let l = link.get();
+        let arrow = match l.direction {
+            Direction::Forward => "to",
+            Direction::Both => "and",
+            Direction::None => "with",
+        };
+        let end = |id: NodeId| {
+            let label = ed
+                .live(id)
+                .look
+                .with(|x| x.label.split_whitespace().collect::<Vec<_>>().join(" "));
+            if label.is_empty() {
+                "(no label)".to_string()
+            } else {
+                label
+            }
+        };
+        let label = if l.label.is_empty() {
+            String::new()
+        } else {
+            format!(": {}", l.label)
+        };
+        format!("Link from {} {arrow} {}{label}", end(l.from), end(l.to))
     };
     view! {
         <g class=class data-link=id>

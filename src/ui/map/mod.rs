@@ -28,6 +28,31 @@ use crate::ui::workshop::Session;
 pub(crate) struct Live {
     pub pos: ArcRwSignal<Point>,
     pub size: ArcRwSignal<Size>,
+    /// What the node shows besides its place.
+    pub look: ArcRwSignal<Look>,
+}
+
+/// A node's label, kind and number of links, as drawn.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct Look {
+    pub label: String,
+    pub colour: &'static str,
+    pub shape: crate::model::map::Shape,
+    pub kind: Option<String>,
+    pub links: usize,
+}
+
+impl Look {
+    fn of(m: &ConceptMap, n: &crate::model::map::Node, links: usize) -> Look {
+        let kind = n.kind.and_then(|k| m.kind(k));
+        Look {
+            label: n.label.clone(),
+            colour: kind.map_or("none", |k| k.colour_name()),
+            shape: kind.map(|k| k.shape).unwrap_or_default(),
+            kind: kind.map(|k| k.name.clone()),
+            links,
+        }
+    }
 }
 
 /// Nodes and links picked out by an analysis (a loop, a path, a neighbourhood).
@@ -52,6 +77,8 @@ pub(crate) struct Ed {
     pub map: Memo<Option<ConceptMap>>,
     pub node_ids: Memo<Vec<NodeId>>,
     pub link_ids: Memo<Vec<LinkId>>,
+    /// How many links touch each node, counted once per change (nodes read theirs from here).
+    pub link_counts: Memo<HashMap<NodeId, usize>>,
     pub metrics: Signal<Metrics>,
     /// The canvas view as shown now; written to the map (without an undo step) after a pause.
     pub view: RwSignal<Viewport>,
@@ -64,6 +91,8 @@ pub(crate) struct Ed {
     /// The node a keyboard link starts from (the target list is open).
     pub linking: RwSignal<Option<NodeId>>,
     pub live: StoredValue<HashMap<NodeId, Live>>,
+    /// Each link as drawn, kept in step with the model like `live`.
+    pub links: StoredValue<HashMap<LinkId, ArcRwSignal<crate::model::map::Link>>>,
     pub highlight: RwSignal<Highlight>,
     /// Halo radius factor per node (betweenness), when shown.
     pub halo: RwSignal<HashMap<NodeId, f64>>,
@@ -103,6 +132,16 @@ impl Ed {
                         .collect()
                 })
             }),
+            link_counts: Memo::new(move |_| {
+                let mut counts = HashMap::new();
+                map.with(|m| {
+                    for l in m.iter().flat_map(|m| m.links.iter()) {
+                        *counts.entry(l.from).or_insert(0) += 1;
+                        *counts.entry(l.to).or_insert(0) += 1;
+                    }
+                });
+                counts
+            }),
             metrics,
             view: RwSignal::new(view),
             px: RwSignal::new((1000.0, 600.0)),
@@ -111,21 +150,26 @@ impl Ed {
             editing: RwSignal::new(None),
             linking: RwSignal::new(None),
             live: StoredValue::new(HashMap::new()),
+            links: StoredValue::new(HashMap::new()),
             highlight: RwSignal::new(Highlight::default()),
             halo: RwSignal::new(HashMap::new()),
             show: RwSignal::new(Show::Canvas),
             view_timer: StoredValue::new(None),
         };
-        // The model is the truth: after every change (an edit, undo, another tab), live places
-        // and boxes follow it. Only signals whose value changed notify their node.
+        // The model is the truth: after every change (an edit, undo, another tab), the live
+        // signals follow it. This loop is the only thing that reads the whole map; a signal is
+        // set only when its value changed, so an edit re-renders only the nodes and links it
+        // touched.
         Effect::new(move |_| {
             let metrics = metrics.get();
+            let counts = ed.link_counts.get();
             map.with(|m| {
                 let Some(m) = m else { return };
                 ed.live.update_value(|live| {
                     live.retain(|id, _| m.node(*id).is_some());
                     for n in &m.nodes {
                         let size = metrics.node_size(&n.label);
+                        let look = Look::of(m, n, counts.get(&n.id).copied().unwrap_or(0));
                         match live.get(&n.id) {
                             Some(l) => {
                                 if l.pos.get_untracked() != n.at() {
@@ -134,6 +178,9 @@ impl Ed {
                                 if l.size.get_untracked() != size {
                                     l.size.set(size);
                                 }
+                                if l.look.with_untracked(|x| *x != look) {
+                                    l.look.set(look);
+                                }
                             }
                             None => {
                                 live.insert(
@@ -141,8 +188,24 @@ impl Ed {
                                     Live {
                                         pos: ArcRwSignal::new(n.at()),
                                         size: ArcRwSignal::new(size),
+                                        look: ArcRwSignal::new(look),
                                     },
                                 );
+                            }
+                        }
+                    }
+                });
+                ed.links.update_value(|links| {
+                    links.retain(|id, _| m.link(*id).is_some());
+                    for l in &m.links {
+                        match links.get(&l.id) {
+                            Some(sig) => {
+                                if sig.with_untracked(|x| x != l) {
+                                    sig.set(l.clone());
+                                }
+                            }
+                            None => {
+                                links.insert(l.id, ArcRwSignal::new(l.clone()));
                             }
                         }
                     }
@@ -168,28 +231,46 @@ impl Ed {
         ed
     }
 
-    /// A node's live place and box, made on first use (links may ask before their nodes).
+    /// A node's live place, box and look, made on first use (links may ask before their nodes).
     pub fn live(&self, id: NodeId) -> Live {
         if let Some(l) = self.live.with_value(|m| m.get(&id).cloned()) {
             return l;
         }
         let metrics = self.metrics.get_untracked();
-        let (at, size) = self
+        let (at, size, look) = self
             .map
             .with_untracked(|m| {
-                m.as_ref()
-                    .and_then(|m| m.node(id))
-                    .map(|n| (n.at(), metrics.node_size(&n.label)))
+                let m = m.as_ref()?;
+                let n = m.node(id)?;
+                let links = m.links_of(id).count();
+                Some((n.at(), metrics.node_size(&n.label), Look::of(m, n, links)))
             })
             .unwrap_or_default();
         let l = Live {
             pos: ArcRwSignal::new(at),
             size: ArcRwSignal::new(size),
+            look: ArcRwSignal::new(look),
         };
         self.live.update_value(|m| {
             m.insert(id, l.clone());
         });
         l
+    }
+
+    /// A link as drawn, made on first use.
+    pub fn live_link(&self, id: LinkId) -> ArcRwSignal<crate::model::map::Link> {
+        if let Some(l) = self.links.with_value(|m| m.get(&id).cloned()) {
+            return l;
+        }
+        let link = self
+            .map
+            .with_untracked(|m| m.as_ref().and_then(|m| m.link(id).cloned()))
+            .unwrap_or_default();
+        let sig = ArcRwSignal::new(link);
+        self.links.update_value(|m| {
+            m.insert(id, sig.clone());
+        });
+        sig
     }
 
     /// Reads the map (reactive); `None` once it has been deleted.
