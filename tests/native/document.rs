@@ -739,3 +739,49 @@ fn the_scoring_fixture_restores_rounds_scores_and_tallies() {
     let again = read_workshop(&r.saved.to_json(), "x").expect("re-reads");
     assert_eq!(again.saved.workshop.scoring, *s);
 }
+
+#[test]
+fn the_maps_fixture_restores_repairs_and_keeps_what_it_cannot_read() {
+    use cst_workbench::model::map::{Direction, Polarity, Shape, Viewport};
+    let r = restored("workshop-v1-maps.json");
+    let maps = &r.saved.workshop.maps;
+    assert_eq!(
+        maps.len(),
+        2,
+        "the unreadable map is kept aside, not listed"
+    );
+    let v = &maps[0];
+    assert_eq!(v.focus_question, "What is the scheme for?");
+    assert_eq!(v.kinds[0].shape, Shape::Pill);
+    assert_eq!(v.nodes.len(), 3);
+    assert_eq!(v.node(4).unwrap().label, "Loneliness and\nisolation");
+    assert_eq!(v.node(5).unwrap().label, "<b>Health</b> \"inequalities\"");
+    let both = v.link(7).unwrap();
+    assert_eq!(
+        (both.direction, both.polarity),
+        (Direction::Both, Polarity::Negative)
+    );
+    assert_eq!(v.link(6).unwrap().label, "shows up as");
+    assert_eq!(v.view.zoom, 1.25);
+    // The damaged map: nodes sorted and deduplicated, the unknown kind cleared, links that
+    // repeat a pair, point nowhere or loop on one node dropped, the view and next id repaired.
+    let d = &maps[1];
+    assert_eq!(d.nodes.iter().map(|n| n.id).collect::<Vec<_>>(), vec![1, 2]);
+    assert_eq!(d.node(1).unwrap().kind, None);
+    assert_eq!(d.links.iter().map(|l| l.id).collect::<Vec<_>>(), vec![3]);
+    assert_eq!(d.view, Viewport::default());
+    assert!(d.next_id > 3, "past every id it kept");
+    assert!(
+        r.repairs
+            .iter()
+            .any(|m| m.contains("map 3 could not be read")),
+        "{:?}",
+        r.repairs
+    );
+    let kept = &r.saved.workshop.extra["maps_unreadable"];
+    assert_eq!(kept[0]["title"], "Not a map");
+    // Saved again, it reads back the same, the kept-aside map included.
+    let again = read_workshop(&r.saved.to_json(), "x").expect("re-reads");
+    assert_eq!(again.saved.workshop.maps, *maps);
+    assert_eq!(again.saved.workshop.extra["maps_unreadable"], *kept);
+}

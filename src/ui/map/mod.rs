@@ -373,16 +373,22 @@ impl Ed {
 
     /// Moves keyboard focus to a node on the canvas.
     pub fn focus_node(&self, id: NodeId) {
-        request_animation_frame(move || {
-            if let Ok(Some(el)) =
-                document().query_selector(&format!(".map-canvas [data-node=\"{id}\"]"))
-            {
-                use leptos::wasm_bindgen::JsCast;
-                if let Ok(el) = el.dyn_into::<web_sys::SvgElement>() {
-                    let _ = el.focus();
-                }
-            }
-        });
+        fn try_focus(id: NodeId) -> bool {
+            use leptos::wasm_bindgen::JsCast;
+            document()
+                .query_selector(&format!(".map-canvas [data-node=\"{id}\"]"))
+                .ok()
+                .flatten()
+                .and_then(|el| el.dyn_into::<web_sys::SvgElement>().ok())
+                .is_some_and(|el| el.focus().is_ok())
+        }
+        // At once when the node is drawn already, so the next key press reaches it; a node
+        // made in this same turn is drawn by the next frame.
+        if !try_focus(id) {
+            request_animation_frame(move || {
+                try_focus(id);
+            });
+        }
     }
 }
 

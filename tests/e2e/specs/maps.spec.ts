@@ -123,6 +123,7 @@ test('the same map by keyboard only: add with N, move with arrows, link with L a
   await page.keyboard.press('Enter');
 
   // Arrows move the focused node, 10 units a press; Shift for 50.
+  await expect(m.node('Health inequalities')).toBeFocused();
   const start = await m.place('Health inequalities');
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowRight');
