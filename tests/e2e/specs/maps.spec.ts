@@ -324,3 +324,39 @@ test('maps are accessible in both themes; screenshots of canvas, outline and ana
   await expectNoAxeViolations(page, { aaa: true });
   await screenshotBothSizes(page, 'maps-canvas-projector-dark');
 });
+
+test('touch: one finger drags a node, two fingers pinch to zoom', async ({ page }) => {
+  const lib = new LibraryPage(page);
+  await lib.open();
+  await lib.create({ title: 'Touch' });
+  const m = new MapsPage(page);
+  await m.open();
+  await m.start('team vision map');
+  await page.getByRole('button', { name: 'Fit' }).click();
+  await m.inView();
+  // Touch pointer events as a tablet sends them (Playwright's touchscreen only taps).
+  const touch = (type: string, id: number, x: number, y: number, target?: string) =>
+    page.evaluate(({ type, id, x, y, target }) => {
+      const el = target ? document.querySelector(target)! : document.querySelector('.map-canvas-wrap')!;
+      el.dispatchEvent(new PointerEvent(type, { bubbles: true, pointerId: id, pointerType: 'touch', isPrimary: id === 1, button: 0, buttons: type === 'pointerup' ? 0 : 1, clientX: x, clientY: y }));
+    }, { type, id, x, y, target });
+  const c = await m.centre('Health inequalities');
+  const before = await m.place('Health inequalities');
+  const zoom = parseFloat((await m.zoom.textContent())!) / 100;
+  const id = await m.node('Health inequalities').getAttribute('data-node');
+  await touch('pointerdown', 1, c.x, c.y, `.map-canvas [data-node="${id}"] rect`);
+  for (let i = 1; i <= 10; i++) await touch('pointermove', 1, c.x - 6 * i, c.y);
+  await touch('pointerup', 1, c.x - 60, c.y);
+  await expect.poll(async () => (await m.place('Health inequalities')).x).toBeCloseTo(before.x - 60 / zoom, 0);
+
+  // Two fingers on the background, moving apart: the map zooms in.
+  const box = (await m.canvas.boundingBox())!;
+  const [x1, y1, x2, y2] = [box.x + 60, box.y + 40, box.x + 160, box.y + 40];
+  await touch('pointerdown', 1, x1, y1);
+  await touch('pointerdown', 2, x2, y2);
+  for (let i = 1; i <= 10; i++) await touch('pointermove', 2, x2 + 10 * i, y2);
+  await touch('pointerup', 2, x2 + 100, y2);
+  await touch('pointerup', 1, x1, y1);
+  const after = parseFloat((await m.zoom.textContent())!) / 100;
+  expect(after / zoom).toBeCloseTo(2, 1);
+});
