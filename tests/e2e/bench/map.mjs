@@ -6,11 +6,12 @@
 // layout as the app times them (`cstw-*` performance measures), and from a click to the result
 // on screen. Every figure with CPU throttling x1 and x4, for generated maps of 10 to 5,000 nodes
 // (2 links a node).
-// Not a test: numbers vary by machine. Writes bench/map-results.json.
+// Not a test: numbers vary by machine. Writes report/map.json.
 // Usage: node tests/e2e/bench/map.mjs [sizes, comma-separated]   (after a release build)
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { CHROMIUM_ARGS, serveDist, stats } from './common.mjs';
+import { CHROMIUM_ARGS, ROOT, serveDist, stats } from './common.mjs';
 
 const SIZES = (process.argv[2] ?? '10,100,1000,5000').split(',').map(Number);
 const PORT = 4186;
@@ -183,4 +184,6 @@ try {
 } finally {
   stop();
 }
-writeFileSync(new URL('./map-results.json', import.meta.url), JSON.stringify(results, null, 2));
+mkdirSync(join(ROOT, 'report'), { recursive: true });
+writeFileSync(join(ROOT, 'report/map.json'), JSON.stringify(results, null, 2));
+console.log('Written: report/map.json');

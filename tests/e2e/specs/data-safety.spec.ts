@@ -96,7 +96,7 @@ test('two tabs editing at once: no silent overwrite, and mine can be kept as a c
   await expect(b.titleHeading).toHaveText('Contested (copy)');
   await expect(b.field('Notes')).toHaveValue('from tab B');
   await lib.open();
-  expect((await lib.titles()).sort()).toEqual(['Contested', 'Contested (copy)']);
+  await expect.poll(async () => (await lib.titles()).sort()).toEqual(['Contested', 'Contested (copy)']);
 });
 
 test('two tabs: the older tab can take the newer version instead', async ({ page, context }) => {
