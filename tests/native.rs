@@ -6,6 +6,8 @@
 //!   repaired or refused with a clear message, and nothing panics.
 //! - [`roundtrip`]: property tests: whatever the app can save, it reads back unchanged.
 //! - [`boundary_export`]: the boundary critique as Markdown and CSV, with hostile text.
+//! - [`map_formats`]: map exports and imports: round trips of hostile labels, the real readers
+//!   (Graphviz, NetworkX), files the real tools wrote, bad files and byte soup.
 //! - [`library`]: the library index reconciled against stored records made from the fixtures.
 //!
 //! Run with `cargo test --test native`.
@@ -20,5 +22,7 @@ mod document;
 mod fixtures;
 #[path = "native/library.rs"]
 mod library;
+#[path = "native/map_formats.rs"]
+mod map_formats;
 #[path = "native/roundtrip.rs"]
 mod roundtrip;

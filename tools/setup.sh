@@ -53,7 +53,14 @@ for dir in tools tests/e2e; do
   fi
 done
 
-# 6. Crates for offline builds (trunk passes --offline to cargo).
+# 6. NetworkX, the real reader the map-format tests hand our GraphML and GEXF to.
+if ! python3 -c 'import networkx' 2>/dev/null; then
+  step "installing networkx from PyPI"
+  python3 -m pip install --quiet networkx 2>/dev/null \
+    || python3 -m pip install --quiet --user --break-system-packages networkx
+fi
+
+# 7. Crates for offline builds (trunk passes --offline to cargo).
 cargo fetch --locked --quiet
 
 echo "setup: ready (trunk $TRUNK_VERSION, wasm-bindgen $WASM_BINDGEN_VERSION, $(wasm-opt --version | cut -d' ' -f1-3), $(chromium --version 2>/dev/null))"

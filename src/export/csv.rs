@@ -3,12 +3,23 @@
 
 /// Defuses a cell a spreadsheet would run as a formula: one that starts with `=`, `+`, `-`,
 /// `@`, a tab or a carriage return gets a leading `'` (OWASP's advice for CSV injection), so
-/// Excel, LibreOffice and Google Sheets show it as text.
+/// Excel, LibreOffice and Google Sheets show it as text. A cell that already starts with quotes
+/// before such a character gets one more, so `crate::import::csv::undefuse` can always give back
+/// the original.
 pub fn defuse(cell: &str) -> String {
-    match cell.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
-        _ => cell.to_string(),
+    if starts_formula(cell.trim_start_matches('\'')) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
     }
+}
+
+/// Whether a spreadsheet would read the cell as a formula.
+pub fn starts_formula(cell: &str) -> bool {
+    matches!(
+        cell.chars().next(),
+        Some('=' | '+' | '-' | '@' | '\t' | '\r')
+    )
 }
 
 /// Writes CSV rows with `csv_core` (RFC 4180: a field is quoted when it holds a comma, quote or

@@ -3,5 +3,7 @@
 
 pub mod boundary;
 pub mod csv;
+pub mod map;
 pub mod scoring;
 pub mod scoring_svg;
+pub mod xml;

@@ -37,23 +37,8 @@ pub fn colour(mean: Option<f64>, range: Range) -> (&'static str, &'static str) {
     PALETTE[((t * 5.0).floor() as usize).min(4)]
 }
 
-/// Escapes text for SVG/XML content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            // Control characters are not allowed in XML 1.0.
-            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t') => out.push(' '),
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// Escapes text for SVG/XML content and attribute values (shared with the map exports).
+pub use crate::export::xml::escape;
 
 /// Splits a name into lines of at most `width` characters, at spaces.
 pub fn wrap(text: &str, width: usize) -> Vec<String> {

@@ -83,6 +83,17 @@ fn fields(out: &[u8], ends: &[usize]) -> Vec<String> {
         .collect()
 }
 
+/// Undoes `crate::export::csv::defuse`: a cell that starts with `'` before a formula character
+/// (after any further quotes) loses that one `'`.
+pub fn undefuse(cell: &str) -> String {
+    match cell.strip_prefix('\'') {
+        Some(rest) if crate::export::csv::starts_formula(rest.trim_start_matches('\'')) => {
+            rest.to_string()
+        }
+        _ => cell.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

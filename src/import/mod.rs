@@ -2,4 +2,5 @@
 //! each returns what it read and plain-language notes on what it skipped.
 
 pub mod csv;
+pub mod map;
 pub mod scores;

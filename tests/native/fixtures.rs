@@ -19,10 +19,20 @@ pub const ALL: &[&str] = &[
     "damaged-dangling.json",
     "foreign-kumu.json",
     "newer-v2.json",
+    "map-networkx.graphml",
+    "map-networkx.gexf",
+    "map-graphviz.dot",
+    "map-kumu.json",
+    "map-cmaptools.cxl",
 ];
 
 /// Modules whose tests use fixtures, searched for each fixture's name.
-const TEST_SOURCES: &[&str] = &["document.rs", "library.rs", "roundtrip.rs"];
+const TEST_SOURCES: &[&str] = &[
+    "document.rs",
+    "library.rs",
+    "roundtrip.rs",
+    "map_formats.rs",
+];
 
 fn dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

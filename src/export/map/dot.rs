@@ -1,0 +1,129 @@
+//! Graphviz DOT. Nodes are `n<id>` with the label as an attribute, so any label is safe (the
+//! drawn `label` is wrapped like the canvas; `full_label` keeps the exact text when it differs);
+//! kinds become fill and border colours and a `kind` attribute; links keep their label,
+//! direction (`dir`) and polarity (a `polarity` attribute, and the sign beside the label).
+//! Positions go in `pos` (points, y up, as Graphviz has it) for `neato -n`; `dot` lays the map
+//! out afresh.
+//!
+//! One thing does not survive: a label that ends in a backslash gets a space after it, as no
+//! DOT string can end in one.
+
+use std::fmt::Write;
+
+use super::{kind_hex, kind_name, tint};
+use crate::model::map::{ConceptMap, Direction, Polarity, Shape, wrap_label};
+
+/// A DOT double-quoted string. Inside one, Graphviz reads `\"` as a quote and, in labels,
+/// `\\` as a backslash, `\n` as a line break and `\N`, `\G`, `\l`, `\r`... as escapes; so
+/// backslashes are doubled, quotes and line feeds escaped. Characters Graphviz cannot read
+/// (controls other than tab and CR) become U+FFFD.
+pub fn quote(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '"' => out.push_str("\\\""),
+            '\n' => out.push_str("\\n"),
+            '\t' | '\r' => out.push(c),
+            c if crate::export::xml::allowed(c) => out.push(c),
+            _ => out.push('\u{FFFD}'),
+        }
+    }
+    // `\"` would read as an escaped quote (Graphviz's lexer knows only `\"`), so a string
+    // cannot end in a backslash: such a label gets a space after it.
+    if text.ends_with('\\') {
+        out.push(' ');
+    }
+    out.push('"');
+    out
+}
+
+/// A label as drawn: wrapped as on the canvas (at most six lines), since Graphviz refuses
+/// drawings wider than 65,535 points. The exact text goes in `full_label` / `link_label`.
+fn wrapped(label: &str) -> String {
+    wrap_label(label).join("\n")
+}
+
+pub fn dot(map: &ConceptMap) -> String {
+    let mut out = String::new();
+    out.push_str("digraph map {\n");
+    let _ = writeln!(
+        out,
+        "  graph [label={}, labelloc=t, fontname=\"Helvetica\", focus_question={}, overlap=false];",
+        quote(&map.title),
+        quote(&map.focus_question)
+    );
+    out.push_str(
+        "  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", penwidth=2];\n",
+    );
+    out.push_str("  edge [fontname=\"Helvetica\", color=\"#5f6b76\"];\n");
+    for n in &map.nodes {
+        let kind = n.kind.and_then(|k| map.kind(k));
+        let hex = kind_hex(kind);
+        let (shape, style) = match kind.map(|k| k.shape).unwrap_or_default() {
+            Shape::Rounded => ("box", "rounded,filled"),
+            Shape::Box => ("box", "filled"),
+            Shape::Pill => ("ellipse", "filled"),
+            Shape::Dashed => ("box", "rounded,filled,dashed"),
+        };
+        let shown = wrapped(&n.label);
+        let _ = write!(
+            out,
+            "  n{} [label={}, shape={shape}, style=\"{style}\", color=\"{hex}\", fillcolor=\"{}\", pos=\"{},{}\"",
+            n.id,
+            quote(&shown),
+            tint(hex, 0.16),
+            n.x * 0.75,
+            -n.y * 0.75,
+        );
+        if shown != n.label {
+            let _ = write!(out, ", full_label={}", quote(&n.label));
+        }
+        if kind.is_some() {
+            let _ = write!(out, ", kind={}", quote(kind_name(map, n)));
+        }
+        out.push_str("];\n");
+    }
+    for l in &map.links {
+        let dir = match l.direction {
+            Direction::Forward => "forward",
+            Direction::Both => "both",
+            Direction::None => "none",
+        };
+        let shown = wrapped(&match l.polarity {
+            Polarity::None => l.label.clone(),
+            p if l.label.is_empty() => p.sign().to_string(),
+            p => format!("{} ({})", l.label, p.sign()),
+        });
+        let _ = write!(
+            out,
+            "  n{} -> n{} [id=\"e{}\", dir={dir}",
+            l.from, l.to, l.id
+        );
+        if !shown.is_empty() {
+            let _ = write!(out, ", label={}", quote(&shown));
+        }
+        if shown != l.label {
+            let _ = write!(out, ", link_label={}", quote(&l.label));
+        }
+        if l.polarity != Polarity::None {
+            let _ = write!(out, ", polarity={}", l.polarity.as_str());
+        }
+        out.push_str("];\n");
+    }
+    out.push_str("}\n");
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quoting_keeps_labels_inside_their_string() {
+        assert_eq!(quote(r#"a "b" \N"#), r#""a \"b\" \\N""#);
+        assert_eq!(quote("one\ntwo\tthree"), "\"one\\ntwo\tthree\"");
+        assert_eq!(quote("\u{0}"), "\"\u{FFFD}\"");
+    }
+}

@@ -1,0 +1,83 @@
+//! GEXF 1.2 (Gephi's own format; NetworkX reads it too). Labels are the `label` attribute;
+//! kind, shape, direction and polarity are declared attributes; colour and position use the
+//! `viz` extension (y up, as Gephi has it). Every link is written under the graph's default
+//! (directed) type, since readers refuse a mixed graph; its real direction is the `direction`
+//! attribute. GEXF has no place for graph attributes, so the title goes in the description and
+//! the focus question is left out.
+
+use std::fmt::Write;
+
+use super::{kind_hex, kind_name, rgb};
+use crate::export::xml::escape;
+use crate::model::map::ConceptMap;
+
+pub const NS: &str = "http://www.gexf.net/1.2draft";
+pub const VIZ: &str = "http://www.gexf.net/1.2draft/viz";
+
+pub fn gexf(map: &ConceptMap) -> String {
+    let mut out = String::new();
+    out.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
+    let _ = writeln!(
+        out,
+        "<gexf xmlns=\"{NS}\" xmlns:viz=\"{VIZ}\" version=\"1.2\">"
+    );
+    let _ = writeln!(
+        out,
+        "  <meta>\n    <creator>CST Workbench</creator>\n    <description>{}</description>\n  </meta>",
+        escape(&map.title)
+    );
+    out.push_str("  <graph defaultedgetype=\"directed\" mode=\"static\">\n");
+    out.push_str(
+        "    <attributes class=\"node\">\n      <attribute id=\"kind\" title=\"kind\" type=\"string\"/>\n      \
+         <attribute id=\"shape\" title=\"shape\" type=\"string\"/>\n    </attributes>\n",
+    );
+    out.push_str(
+        "    <attributes class=\"edge\">\n      <attribute id=\"direction\" title=\"direction\" type=\"string\"/>\n      \
+         <attribute id=\"polarity\" title=\"polarity\" type=\"string\"/>\n    </attributes>\n",
+    );
+    out.push_str("    <nodes>\n");
+    for n in &map.nodes {
+        let kind = n.kind.and_then(|k| map.kind(k));
+        let _ = writeln!(
+            out,
+            "      <node id=\"n{}\" label=\"{}\">",
+            n.id,
+            escape(&n.label)
+        );
+        if let Some(k) = kind {
+            let _ = writeln!(
+                out,
+                "        <attvalues>\n          <attvalue for=\"kind\" value=\"{}\"/>\n          \
+                 <attvalue for=\"shape\" value=\"{}\"/>\n        </attvalues>",
+                escape(kind_name(map, n)),
+                k.shape.as_str()
+            );
+        }
+        let (r, g, b) = rgb(kind_hex(kind));
+        let _ = writeln!(
+            out,
+            "        <viz:color r=\"{r}\" g=\"{g}\" b=\"{b}\"/>\n        <viz:position x=\"{}\" y=\"{}\" z=\"0.0\"/>\n      </node>",
+            n.x, -n.y
+        );
+    }
+    out.push_str("    </nodes>\n    <edges>\n");
+    for l in &map.links {
+        let _ = write!(
+            out,
+            "      <edge id=\"e{}\" source=\"n{}\" target=\"n{}\"",
+            l.id, l.from, l.to
+        );
+        if !l.label.is_empty() {
+            let _ = write!(out, " label=\"{}\"", escape(&l.label));
+        }
+        let _ = writeln!(
+            out,
+            ">\n        <attvalues>\n          <attvalue for=\"direction\" value=\"{}\"/>\n          \
+             <attvalue for=\"polarity\" value=\"{}\"/>\n        </attvalues>\n      </edge>",
+            l.direction.as_str(),
+            l.polarity.as_str()
+        );
+    }
+    out.push_str("    </edges>\n  </graph>\n</gexf>\n");
+    out
+}

@@ -1,0 +1,98 @@
+//! CmapTools CXL. Concepts become nodes (placed where their `concept-appearance` is); each
+//! linking phrase joins every concept that points to it with every concept it points to, as
+//! one link labelled with the phrase. A concept joined straight to another gives an unlabelled
+//! link.
+
+use std::collections::HashMap;
+
+use roxmltree::{Document, Node};
+
+use super::{Builder, Imported, Source, number};
+use crate::model::map::{Direction, Point, Polarity};
+
+fn line(doc: &Document, n: Node) -> u32 {
+    doc.text_pos_at(n.range().start).row
+}
+
+fn named<'a, 'i>(n: Node<'a, 'i>, name: &'a str) -> impl Iterator<Item = Node<'a, 'i>> {
+    n.descendants().filter(move |c| c.tag_name().name() == name)
+}
+
+pub fn import(doc: &Document, id: String) -> Result<Imported, String> {
+    let root = doc.root_element();
+    let title = named(root, "title")
+        .next()
+        .and_then(|n| n.text())
+        .unwrap_or("");
+    let mut b = Builder::new(id, title, Source::Cxl);
+    let places: HashMap<&str, Point> = named(root, "concept-appearance")
+        .filter_map(|a| {
+            Some((
+                a.attribute("id")?,
+                Point::new(number(a.attribute("x"))?, number(a.attribute("y"))?),
+            ))
+        })
+        .collect();
+    for c in named(root, "concept") {
+        let key = c
+            .attribute("id")
+            .ok_or_else(|| format!("Line {}: a <concept> has no id.", line(doc, c)))?;
+        b.node(
+            key,
+            c.attribute("label").unwrap_or(""),
+            places.get(key).copied(),
+        )?;
+    }
+    let phrases: HashMap<&str, &str> = named(root, "linking-phrase")
+        .filter_map(|p| Some((p.attribute("id")?, p.attribute("label").unwrap_or(""))))
+        .collect();
+    let mut into: HashMap<&str, Vec<&str>> = HashMap::new();
+    let mut out_of: HashMap<&str, Vec<&str>> = HashMap::new();
+    let mut direct = Vec::new();
+    for c in named(root, "connection") {
+        let at = line(doc, c);
+        let from = c
+            .attribute("from-id")
+            .ok_or_else(|| format!("Line {at}: a <connection> has no from-id."))?;
+        let to = c
+            .attribute("to-id")
+            .ok_or_else(|| format!("Line {at}: a <connection> has no to-id."))?;
+        match (phrases.contains_key(from), phrases.contains_key(to)) {
+            (false, true) => into.entry(to).or_default().push(from),
+            (true, false) => out_of.entry(from).or_default().push(to),
+            (false, false) => direct.push((from, to, at)),
+            (true, true) => {}
+        }
+    }
+    let mut loose = 0;
+    let mut ids: Vec<&&str> = phrases.keys().collect();
+    ids.sort();
+    for p in ids {
+        let (ins, outs) = (into.get(*p), out_of.get(*p));
+        let (Some(ins), Some(outs)) = (ins, outs) else {
+            loose += 1;
+            continue;
+        };
+        for a in ins {
+            for z in outs {
+                if b.has(a) && b.has(z) {
+                    b.link(a, z, phrases[*p], Direction::Forward, Polarity::None, false)?;
+                }
+            }
+        }
+    }
+    for (from, to, at) in direct {
+        if !b.has(from) || !b.has(to) {
+            return Err(format!(
+                "Line {at}: a <connection> joins \u{201c}{from}\u{201d}, which is neither a concept nor a linking phrase."
+            ));
+        }
+        b.link(from, to, "", Direction::Forward, Polarity::None, false)?;
+    }
+    if loose > 0 {
+        b.notes.push(format!(
+            "{loose} linking phrases were not joined to a concept at both ends and were left out."
+        ));
+    }
+    Ok(b.finish())
+}

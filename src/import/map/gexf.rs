@@ -1,0 +1,139 @@
+//! GEXF (1.1, 1.2 and 1.3, as Gephi and NetworkX write it): node and edge labels, declared
+//! attributes by title (kind/type, shape, direction, polarity), `viz` colour and position
+//! (y up in GEXF, down here), and the edge `type`.
+
+use std::collections::HashMap;
+
+use roxmltree::{Document, Node};
+
+use super::{Builder, Imported, Source, direction, number, polarity};
+use crate::model::map::{Direction, Point, Polarity, Shape};
+
+fn line(doc: &Document, n: Node) -> u32 {
+    doc.text_pos_at(n.range().start).row
+}
+
+pub fn import(doc: &Document, id: String) -> Result<Imported, String> {
+    let root = doc.root_element();
+    let graph = root
+        .children()
+        .find(|n| n.tag_name().name() == "graph")
+        .ok_or("The GEXF file has no <graph> element.")?;
+    let title = root
+        .descendants()
+        .find(|n| n.tag_name().name() == "description" || n.tag_name().name() == "title")
+        .and_then(|n| n.text())
+        .unwrap_or("");
+    let undirected = graph.attribute("defaultedgetype") == Some("undirected");
+    // attribute id -> title, lower-cased, for nodes and edges
+    let mut titles: HashMap<(&str, &str), String> = HashMap::new();
+    for attrs in graph
+        .children()
+        .filter(|n| n.tag_name().name() == "attributes")
+    {
+        let class = attrs.attribute("class").unwrap_or("node");
+        for a in attrs
+            .children()
+            .filter(|n| n.tag_name().name() == "attribute")
+        {
+            if let Some(id) = a.attribute("id") {
+                let t = a.attribute("title").unwrap_or(id).to_lowercase();
+                titles.insert((class, id), t);
+            }
+        }
+    }
+    let values = |n: Node<'_, '_>, class: &str| -> Vec<(String, String)> {
+        n.descendants()
+            .filter(|c| c.tag_name().name() == "attvalue")
+            .filter_map(|v| {
+                let key = v.attribute("for").or_else(|| v.attribute("id"))?;
+                let name = titles
+                    .get(&(class, key))
+                    .cloned()
+                    .unwrap_or_else(|| key.to_lowercase());
+                Some((name, v.attribute("value").unwrap_or("").to_string()))
+            })
+            .collect()
+    };
+    let mut b = Builder::new(id, title, Source::Gexf);
+    let nodes = graph.children().find(|n| n.tag_name().name() == "nodes");
+    for n in nodes
+        .iter()
+        .flat_map(|ns| ns.children())
+        .filter(|n| n.tag_name().name() == "node")
+    {
+        let key = n
+            .attribute("id")
+            .ok_or_else(|| format!("Line {}: a <node> has no id.", line(doc, n)))?;
+        let label = n.attribute("label").unwrap_or(key);
+        let pos = n.children().find(|c| c.tag_name().name() == "position");
+        let at = pos.and_then(|p| {
+            Some(Point::new(
+                number(p.attribute("x"))?,
+                -number(p.attribute("y"))?,
+            ))
+        });
+        let colour = n
+            .children()
+            .find(|c| c.tag_name().name() == "color")
+            .map(|c| {
+                let part = |k| number(c.attribute(k)).unwrap_or(0.0).clamp(0.0, 255.0) as u8;
+                format!("#{:02x}{:02x}{:02x}", part("r"), part("g"), part("b"))
+            });
+        let node = b.node(key, label, at)?;
+        let vals = values(n, "node");
+        let get = |k: &[&str]| {
+            vals.iter()
+                .find(|(n, _)| k.contains(&n.as_str()))
+                .map(|(_, v)| v.as_str())
+        };
+        if let Some(kind) = get(&["kind", "type"]) {
+            b.kind(
+                node,
+                kind,
+                colour.as_deref(),
+                get(&["shape"]).and_then(Shape::parse),
+            );
+        }
+    }
+    let edges = graph.children().find(|n| n.tag_name().name() == "edges");
+    for e in edges
+        .iter()
+        .flat_map(|es| es.children())
+        .filter(|n| n.tag_name().name() == "edge")
+    {
+        let at = line(doc, e);
+        let from = e
+            .attribute("source")
+            .ok_or_else(|| format!("Line {at}: an <edge> has no source."))?;
+        let to = e
+            .attribute("target")
+            .ok_or_else(|| format!("Line {at}: an <edge> has no target."))?;
+        let vals = values(e, "edge");
+        let get = |k: &str| vals.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
+        let mut dir = match e.attribute("type") {
+            Some(t) => direction(t).unwrap_or(Direction::Forward),
+            None if undirected => Direction::None,
+            None => Direction::Forward,
+        };
+        if let Some(d) = get("direction").and_then(direction) {
+            dir = d;
+        }
+        let pol = get("polarity").map_or(Polarity::None, polarity);
+        if !b.has(from) || !b.has(to) {
+            return Err(format!(
+                "Line {at}: an <edge> goes from \u{201c}{from}\u{201d} to \u{201c}{to}\u{201d}, but there is no node with id \u{201c}{}\u{201d}.",
+                if b.has(from) { to } else { from }
+            ));
+        }
+        b.link(
+            from,
+            to,
+            e.attribute("label").unwrap_or(""),
+            dir,
+            pol,
+            false,
+        )?;
+    }
+    Ok(b.finish())
+}

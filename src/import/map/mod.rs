@@ -1,0 +1,518 @@
+//! Maps from files: the app's own map JSON (also carried inside our SVG and PNG exports),
+//! GraphML (yEd, Gephi, NetworkX), GEXF (Gephi, NetworkX), Kumu's JSON, the elements and
+//! connections CSV tables (Kumu's spreadsheet shape), CmapTools CXL and Graphviz DOT.
+//!
+//! Every importer reads into a [`Builder`], which enforces the limits ([`MAX_BYTES`],
+//! [`MAX_NODES`], [`MAX_LINKS`]), matches kinds by name, drops what a map cannot hold (links
+//! from a node to itself, a second link between the same two nodes) with a note, and lays the
+//! nodes out when the file had no positions. An import returns a new map or a message naming
+//! the line or field at fault; it never touches the workshop, so on any error nothing changes.
+//! No importer panics on any input: `tests/native/import_fuzz.rs` feeds them byte soup.
+
+mod cxl;
+mod dot;
+mod gexf;
+mod graphml;
+mod kumu;
+mod table;
+
+use std::collections::HashMap;
+
+use crate::analysis::layout;
+use crate::export::map::{json as own, nearest_colour, png, svg};
+use crate::model::map::{ConceptMap, Direction, KindId, Metrics, NodeId, Point, Polarity, Shape};
+
+/// Files larger than this are refused before they are read.
+pub const MAX_BYTES: usize = 20 * 1024 * 1024;
+/// At most this many nodes in one imported map.
+pub const MAX_NODES: usize = 5_000;
+/// At most this many links in one imported map.
+pub const MAX_LINKS: usize = 20_000;
+/// The XML parser stops after this many XML nodes (elements, attributes' text, comments).
+pub const XML_NODES: u32 = 2_000_000;
+
+/// The formats an import can read, as the messages name them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    Json,
+    Svg,
+    Png,
+    GraphMl,
+    Gexf,
+    Cxl,
+    Dot,
+    Kumu,
+    Csv,
+}
+
+impl Source {
+    pub fn name(self) -> &'static str {
+        match self {
+            Source::Json => "CST Workbench map",
+            Source::Svg => "SVG",
+            Source::Png => "PNG",
+            Source::GraphMl => "GraphML",
+            Source::Gexf => "GEXF",
+            Source::Cxl => "CmapTools CXL",
+            Source::Dot => "Graphviz DOT",
+            Source::Kumu => "Kumu JSON",
+            Source::Csv => "CSV tables",
+        }
+    }
+}
+
+/// A map read from files, with notes on what was changed or left out.
+#[derive(Debug)]
+pub struct Imported {
+    pub map: ConceptMap,
+    pub source: Source,
+    pub notes: Vec<String>,
+}
+
+/// Reads one file, or the two CSV tables, into a new map with the id `id`.
+pub fn import(files: &[(String, Vec<u8>)], id: String) -> Result<Imported, String> {
+    if files.is_empty() {
+        return Err("No file was chosen.".into());
+    }
+    for (name, bytes) in files {
+        if bytes.len() > MAX_BYTES {
+            return Err(format!(
+                "\u{201c}{name}\u{201d} is {:.1} MB; files up to {} MB can be imported.",
+                bytes.len() as f64 / 1e6,
+                MAX_BYTES / 1_000_000
+            ));
+        }
+    }
+    let name = &files[0].0;
+    let bytes = &files[0].1;
+    let mut imported = if bytes.starts_with(&[0x89, b'P', b'N', b'G']) {
+        let text = png::extract(bytes)?.ok_or(
+            "This PNG carries no map: only pictures exported by CST Workbench can be opened as maps.",
+        )?;
+        let mut i = own_json(&text, id)?;
+        i.source = Source::Png;
+        i
+    } else {
+        let text = std::str::from_utf8(bytes).map_err(|e| {
+            format!(
+                "\u{201c}{name}\u{201d} is not UTF-8 text (a bad byte at position {}).",
+                e.valid_up_to()
+            )
+        })?;
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let head = text.trim_start();
+        if files.len() > 1 || sniff_csv(head) {
+            let texts: Vec<&str> = files
+                .iter()
+                .map(|(_, b)| std::str::from_utf8(b).unwrap_or(""))
+                .collect();
+            table::import(&texts, id)?
+        } else if head.starts_with('{') {
+            json_any(text, id)?
+        } else if head.starts_with('<') {
+            xml(text, id)?
+        } else if looks_like_dot(head) {
+            dot::import(text, id)?
+        } else {
+            return Err(format!(
+                "\u{201c}{name}\u{201d} is not a format this app reads. It reads map JSON, SVG and PNG \
+                 from this app, GraphML, GEXF, Kumu JSON, CSV tables, CmapTools CXL and Graphviz DOT."
+            ));
+        }
+    };
+    if imported.map.title.trim().is_empty() {
+        imported.map.title = title_from_file_name(name);
+    }
+    Ok(imported)
+}
+
+fn title_from_file_name(name: &str) -> String {
+    let stem = name.split(['/', '\\']).next_back().unwrap_or(name);
+    let stem = stem.split('.').next().unwrap_or(stem);
+    stem.replace(['-', '_'], " ").trim().to_string()
+}
+
+fn looks_like_dot(head: &str) -> bool {
+    let first = head
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with("//") && !l.starts_with('#'))
+        .unwrap_or("")
+        .to_lowercase();
+    first.starts_with("digraph")
+        || first.starts_with("graph")
+        || first.starts_with("strict")
+        || first.starts_with("/*")
+}
+
+fn sniff_csv(head: &str) -> bool {
+    let first = head.lines().next().unwrap_or("").to_lowercase();
+    let cells: Vec<&str> = first
+        .split(',')
+        .map(|c| c.trim().trim_matches('"'))
+        .collect();
+    cells.contains(&"label") || (cells.contains(&"from") && cells.contains(&"to"))
+}
+
+fn json_any(text: &str, id: String) -> Result<Imported, String> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        format!(
+            "The JSON is damaged at line {}, column {}: {e}.",
+            e.line(),
+            e.column()
+        )
+    })?;
+    if value.get("format").is_some() || value.get("map").is_some() {
+        own_value(value, id)
+    } else if value.get("elements").is_some() || value.get("connections").is_some() {
+        kumu::import(&value, id)
+    } else {
+        Err("This JSON is neither a CST Workbench map nor a Kumu file (it has no \u{201c}map\u{201d}, \u{201c}elements\u{201d} or \u{201c}connections\u{201d}).".into())
+    }
+}
+
+fn own_json(text: &str, id: String) -> Result<Imported, String> {
+    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+        format!(
+            "The map inside the file is damaged at line {}, column {}: {e}.",
+            e.line(),
+            e.column()
+        )
+    })?;
+    own_value(value, id)
+}
+
+fn own_value(value: serde_json::Value, id: String) -> Result<Imported, String> {
+    if let Some(format) = value.get("format")
+        && format.as_str() != Some(own::FORMAT)
+    {
+        return Err(format!(
+            "The field \u{201c}format\u{201d} is {format}, not \u{201c}{}\u{201d}.",
+            own::FORMAT
+        ));
+    }
+    let version = value.get("version").and_then(|v| v.as_u64()).unwrap_or(1);
+    if version > own::VERSION {
+        return Err(format!(
+            "This map was saved by a newer version of CST Workbench (map format {version}); this one reads up to {}.",
+            own::VERSION
+        ));
+    }
+    let inner = value
+        .get("map")
+        .cloned()
+        .ok_or("The field \u{201c}map\u{201d} is missing.")?;
+    let mut map: ConceptMap = serde_json::from_value(inner)
+        .map_err(|e| format!("The field \u{201c}map\u{201d} cannot be read: {e}."))?;
+    if map.nodes.len() > MAX_NODES {
+        return Err(too_many_nodes(map.nodes.len()));
+    }
+    if map.links.len() > MAX_LINKS {
+        return Err(too_many_links(map.links.len()));
+    }
+    let mut notes = Vec::new();
+    map.repair(&mut notes);
+    map.id = id;
+    Ok(Imported {
+        map,
+        source: Source::Json,
+        notes,
+    })
+}
+
+fn too_many_nodes(n: usize) -> String {
+    format!("The file has {n} nodes or more; a map can hold up to {MAX_NODES}.")
+}
+
+fn too_many_links(n: usize) -> String {
+    format!("The file has {n} links or more; a map can hold up to {MAX_LINKS}.")
+}
+
+fn xml(text: &str, id: String) -> Result<Imported, String> {
+    let doc = roxmltree::Document::parse_with_options(
+        text,
+        roxmltree::ParsingOptions {
+            allow_dtd: false,
+            nodes_limit: XML_NODES,
+        },
+    )
+    .map_err(|e| match e {
+        roxmltree::Error::DtdDetected => {
+            "The file declares a DTD; for safety, files with DTDs are not read.".to_string()
+        }
+        roxmltree::Error::NodesLimitReached => {
+            "The file is too large to read (over two million XML nodes).".to_string()
+        }
+        e => format!("The XML is damaged: {e}."),
+    })?;
+    let root = doc.root_element();
+    match root.tag_name().name() {
+        "graphml" => graphml::import(&doc, id),
+        "gexf" => gexf::import(&doc, id),
+        "cmap" => cxl::import(&doc, id),
+        "svg" => {
+            let carried = root
+                .descendants()
+                .find(|n| n.tag_name().namespace() == Some(svg::META_NS) && n.tag_name().name() == "map")
+                .and_then(|n| n.text())
+                .ok_or("This SVG carries no map: only pictures exported by CST Workbench can be opened as maps.")?;
+            let mut i = own_json(carried, id)?;
+            i.source = Source::Svg;
+            Ok(i)
+        }
+        other => Err(format!(
+            "This XML file is a \u{201c}{other}\u{201d} document; the app reads GraphML, GEXF, CXL and its own SVG."
+        )),
+    }
+}
+
+/// Which way a link points, from the words tools use.
+pub fn direction(word: &str) -> Option<Direction> {
+    match word.trim().to_lowercase().as_str() {
+        "forward" | "directed" | "true" | "->" => Some(Direction::Forward),
+        "both" | "mutual" | "bidirectional" => Some(Direction::Both),
+        "none" | "undirected" | "false" | "--" => Some(Direction::None),
+        _ => None,
+    }
+}
+
+/// A link's polarity, from words, signs or numbers.
+pub fn polarity(word: &str) -> Polarity {
+    match word.trim().to_lowercase().as_str() {
+        "positive" | "+" | "1" | "+1" | "plus" => Polarity::Positive,
+        "negative" | "-" | "\u{2212}" | "-1" | "minus" => Polarity::Negative,
+        _ => Polarity::None,
+    }
+}
+
+/// Builds a map from what an importer reads, keeping the limits and the model's rules.
+pub(crate) struct Builder {
+    map: ConceptMap,
+    keys: HashMap<String, NodeId>,
+    kinds: HashMap<String, KindId>,
+    pub notes: Vec<String>,
+    placed: bool,
+    self_links: usize,
+    repeats: usize,
+    source: Source,
+}
+
+impl Builder {
+    pub fn new(id: String, title: &str, source: Source) -> Builder {
+        let mut map = ConceptMap::new(id, title.trim());
+        map.template = "import".into();
+        Builder {
+            map,
+            keys: HashMap::new(),
+            kinds: HashMap::new(),
+            notes: Vec::new(),
+            placed: false,
+            self_links: 0,
+            repeats: 0,
+            source,
+        }
+    }
+
+    pub fn focus(&mut self, question: &str) {
+        self.map.focus_question = question.trim().to_string();
+    }
+
+    pub fn has(&self, key: &str) -> bool {
+        self.keys.contains_key(key)
+    }
+
+    /// Adds a node under the file's own key; a key seen before gives the same node.
+    pub fn node(&mut self, key: &str, label: &str, at: Option<Point>) -> Result<NodeId, String> {
+        if let Some(id) = self.keys.get(key) {
+            return Ok(*id);
+        }
+        if self.map.nodes.len() >= MAX_NODES {
+            return Err(too_many_nodes(MAX_NODES + 1));
+        }
+        let at =
+            at.filter(|p| p.x.is_finite() && p.y.is_finite() && p.x.abs() < 1e7 && p.y.abs() < 1e7);
+        self.placed |= at.is_some();
+        let id = self.map.add_node(label, at.unwrap_or_default(), None);
+        self.keys.insert(key.to_string(), id);
+        Ok(id)
+    }
+
+    /// Gives a node the kind called `name` (made on first use, with the colour and shape given).
+    pub fn kind(&mut self, node: NodeId, name: &str, colour: Option<&str>, shape: Option<Shape>) {
+        let name = name.trim();
+        if name.is_empty() {
+            return;
+        }
+        let kind = match self.kinds.get(name) {
+            Some(k) => *k,
+            None => {
+                let k = self.map.add_kind(name);
+                let count = self.kinds.len();
+                self.map.edit_kind(k, |kind| {
+                    kind.colour = colour.map_or((count % 8) as u8, nearest_colour);
+                    kind.shape = shape.unwrap_or_default();
+                });
+                self.kinds.insert(name.to_string(), k);
+                k
+            }
+        };
+        self.map.set_kind(node, Some(kind));
+    }
+
+    /// Links two nodes by their keys; `create` adds nodes the file never declared (DOT, CSV).
+    pub fn link(
+        &mut self,
+        from: &str,
+        to: &str,
+        label: &str,
+        direction: Direction,
+        polarity: Polarity,
+        create: bool,
+    ) -> Result<(), String> {
+        let end = |b: &mut Builder, key: &str| -> Result<Option<NodeId>, String> {
+            match b.keys.get(key) {
+                Some(id) => Ok(Some(*id)),
+                None if create => b.node(key, key, None).map(Some),
+                None => Ok(None),
+            }
+        };
+        let (Some(a), Some(b)) = (end(self, from)?, end(self, to)?) else {
+            return Err(format!(
+                "A link goes from \u{201c}{}\u{201d} to \u{201c}{}\u{201d}, but the file has no node called {}.",
+                short(from),
+                short(to),
+                if self.keys.contains_key(from) {
+                    short(to)
+                } else {
+                    short(from)
+                }
+            ));
+        };
+        if a == b {
+            self.self_links += 1;
+            return Ok(());
+        }
+        if self.map.links.len() >= MAX_LINKS {
+            return Err(too_many_links(MAX_LINKS + 1));
+        }
+        let before = self.map.links.len();
+        let Some(id) = self.map.add_link(a, b) else {
+            return Ok(());
+        };
+        if self.map.links.len() == before {
+            self.repeats += 1;
+            return Ok(());
+        }
+        self.map.edit_link(id, |l| {
+            l.label = label.to_string();
+            l.direction = direction;
+            l.polarity = polarity;
+        });
+        Ok(())
+    }
+
+    pub fn finish(mut self) -> Imported {
+        if self.self_links > 0 {
+            self.notes.push(format!(
+                "{} links from a node to itself were left out (a map links two different ideas).",
+                self.self_links
+            ));
+        }
+        if self.repeats > 0 {
+            self.notes.push(format!(
+                "{} links repeated a link between the same two nodes and were left out.",
+                self.repeats
+            ));
+        }
+        // Positions the file gave are kept exactly (a round trip must not move anything);
+        // a file without them is laid out and tidied.
+        if !self.placed && !self.map.nodes.is_empty() {
+            let sizes = self.map.sizes(Metrics::STANDARD);
+            let placed = layout::force(&self.map, &sizes);
+            self.map.move_nodes(&placed);
+            let tidy = layout::tidy(&self.map, &sizes);
+            self.map.move_nodes(&tidy);
+            self.notes
+                .push("The file had no positions, so the map was laid out automatically.".into());
+        }
+        let mut repairs = Vec::new();
+        self.map.repair(&mut repairs);
+        self.notes.extend(repairs);
+        if let Some(b) = self.map.bounds(Metrics::STANDARD) {
+            self.map.view = crate::model::map::Viewport::fit(b, 1000.0, 600.0);
+        }
+        Imported {
+            map: self.map,
+            source: self.source,
+            notes: self.notes,
+        }
+    }
+}
+
+/// A key or label cut to a length a message can show.
+fn short(s: &str) -> String {
+    let mut out: String = s.chars().take(40).collect();
+    if s.chars().count() > 40 {
+        out.push('\u{2026}');
+    }
+    out
+}
+
+/// Puts `other` beside `current` (to its right, kinds matched by name, every id new), as
+/// "merge into the current map" does. Returns the merged map and how many nodes were added.
+pub fn merge(current: &ConceptMap, other: &ConceptMap) -> Result<ConceptMap, String> {
+    if current.nodes.len() + other.nodes.len() > MAX_NODES {
+        return Err(too_many_nodes(current.nodes.len() + other.nodes.len()));
+    }
+    if current.links.len() + other.links.len() > MAX_LINKS {
+        return Err(too_many_links(current.links.len() + other.links.len()));
+    }
+    let mut map = current.clone();
+    let m = Metrics::STANDARD;
+    let shift = match (current.bounds(m), other.bounds(m)) {
+        (Some(a), Some(b)) => Point::new(a.x1 + 120.0 - b.x0, a.y0 - b.y0),
+        _ => Point::default(),
+    };
+    let mut kinds: HashMap<KindId, KindId> = HashMap::new();
+    for k in &other.kinds {
+        let id = match map.kinds.iter().find(|x| x.name == k.name) {
+            Some(x) => x.id,
+            None => {
+                let id = map.add_kind(&k.name);
+                map.edit_kind(id, |x| {
+                    x.colour = k.colour;
+                    x.shape = k.shape;
+                });
+                id
+            }
+        };
+        kinds.insert(k.id, id);
+    }
+    let mut nodes: HashMap<NodeId, NodeId> = HashMap::new();
+    for n in &other.nodes {
+        let id = map.add_node(
+            &n.label,
+            Point::new(n.x + shift.x, n.y + shift.y),
+            n.kind.and_then(|k| kinds.get(&k).copied()),
+        );
+        nodes.insert(n.id, id);
+    }
+    for l in &other.links {
+        if let (Some(a), Some(b)) = (nodes.get(&l.from), nodes.get(&l.to))
+            && let Some(id) = map.add_link(*a, *b)
+        {
+            map.edit_link(id, |x| {
+                x.label = l.label.clone();
+                x.direction = l.direction;
+                x.polarity = l.polarity;
+            });
+        }
+    }
+    Ok(map)
+}
+
+/// A number from a file's text, if it is a finite one.
+fn number(s: Option<&str>) -> Option<f64> {
+    s.and_then(|s| s.trim().parse::<f64>().ok())
+        .filter(|x| x.is_finite())
+}
