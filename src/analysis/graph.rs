@@ -159,40 +159,10 @@ pub fn degrees(map: &ConceptMap) -> Vec<Degree> {
     d
 }
 
-/// Adjacency in compressed rows: the neighbours of `v` are `targets[offsets[v]..offsets[v + 1]]`.
-struct Csr {
-    offsets: Vec<u32>,
-    targets: Vec<u32>,
-}
-
-impl Csr {
-    fn new(n: usize, edges: impl Iterator<Item = (usize, usize)> + Clone) -> Csr {
-        let mut offsets = vec![0u32; n + 1];
-        for (a, _) in edges.clone() {
-            offsets[a + 1] += 1;
-        }
-        for i in 0..n {
-            offsets[i + 1] += offsets[i];
-        }
-        let mut fill = offsets.clone();
-        let mut targets = vec![0u32; offsets[n] as usize];
-        for (a, b) in edges {
-            targets[fill[a] as usize] = b as u32;
-            fill[a] += 1;
-        }
-        Csr { offsets, targets }
-    }
-
-    #[inline(always)]
-    fn of(&self, v: usize) -> &[u32] {
-        &self.targets[self.offsets[v] as usize..self.offsets[v + 1] as usize]
-    }
-}
-
-/// Brandes' algorithm on the traversal graph, unweighted: O(nodes × links). Predecessors are
-/// found again through the reverse adjacency instead of being stored, which keeps the inner
-/// loops free of allocation.
+/// Brandes' algorithm on the traversal graph, unweighted: O(nodes × links), run by
+/// `cstw_kernels` (compiled for speed), normalised as NetworkX does for directed graphs.
 pub fn betweenness(map: &ConceptMap) -> Vec<Centrality> {
+    use cstw_kernels::{Csr, betweenness as brandes};
     use petgraph::visit::EdgeRef;
     let g = build(map);
     let n = g.node_count();
@@ -201,51 +171,7 @@ pub fn betweenness(map: &ConceptMap) -> Vec<Centrality> {
         .map(|e| (e.source().index(), e.target().index()));
     let out = Csr::new(n, edges.clone());
     let back = Csr::new(n, edges.map(|(a, b)| (b, a)));
-    let mut cb = vec![0.0f64; n];
-    let mut order: Vec<u32> = Vec::with_capacity(n);
-    let mut sigma = vec![0.0f64; n];
-    let mut dist = vec![u32::MAX; n];
-    let mut delta = vec![0.0f64; n];
-    for s in 0..n {
-        sigma.fill(0.0);
-        dist.fill(u32::MAX);
-        delta.fill(0.0);
-        order.clear();
-        sigma[s] = 1.0;
-        dist[s] = 0;
-        order.push(s as u32);
-        // `order` doubles as the queue: breadth-first order is the order of discovery.
-        let mut head = 0;
-        while head < order.len() {
-            let v = order[head] as usize;
-            head += 1;
-            let dv = dist[v] + 1;
-            for &w in out.of(v) {
-                let w = w as usize;
-                if dist[w] == u32::MAX {
-                    dist[w] = dv;
-                    order.push(w as u32);
-                }
-                if dist[w] == dv {
-                    sigma[w] += sigma[v];
-                }
-            }
-        }
-        for &w in order.iter().rev() {
-            let w = w as usize;
-            let dw = dist[w];
-            let coeff = (1.0 + delta[w]) / sigma[w];
-            for &v in back.of(w) {
-                let v = v as usize;
-                if dist[v] != u32::MAX && dist[v] + 1 == dw {
-                    delta[v] += sigma[v] * coeff;
-                }
-            }
-            if w != s {
-                cb[w] += delta[w];
-            }
-        }
-    }
+    let cb = brandes(&out, &back);
     let scale = if n > 2 {
         1.0 / ((n - 1) as f64 * (n - 2) as f64)
     } else {

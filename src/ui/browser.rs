@@ -57,7 +57,12 @@ pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), String> {
     bag.set_type(mime);
     let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &bag)
         .map_err(|e| format!("{e:?}"))?;
-    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|e| format!("{e:?}"))?;
+    offer(file_name, &blob)
+}
+
+/// Starts the download of a blob under `file_name`.
+fn offer(file_name: &str, blob: &web_sys::Blob) -> Result<(), String> {
+    let url = web_sys::Url::create_object_url_with_blob(blob).map_err(|e| format!("{e:?}"))?;
     let a: web_sys::HtmlAnchorElement = document()
         .create_element("a")
         .map_err(|e| format!("{e:?}"))?
@@ -106,6 +111,19 @@ pub async fn download_svg_as_png(
     height: u32,
     file_name: &str,
 ) -> Result<(), String> {
+    let png = svg_to_png(svg, f64::from(width), f64::from(height), 2.0, false).await?;
+    download_bytes(file_name, &png, "image/png")
+}
+
+/// Rasterises an SVG picture of `width` × `height` units at `scale`, on white or transparent,
+/// and gives the PNG file's bytes.
+pub async fn svg_to_png(
+    svg: &str,
+    width: f64,
+    height: f64,
+    scale: f64,
+    white: bool,
+) -> Result<Vec<u8>, String> {
     let fail = |e: JsValue| format!("{e:?}");
     let parts = js_sys::Array::of1(&JsValue::from_str(svg));
     let bag = web_sys::BlobPropertyBag::new();
@@ -117,35 +135,57 @@ pub async fn download_svg_as_png(
     let decoded = JsFuture::from(img.decode()).await;
     let _ = web_sys::Url::revoke_object_url(&url);
     decoded.map_err(|_| "The picture could not be drawn.".to_string())?;
+    let (w, h) = ((width * scale).ceil(), (height * scale).ceil());
+    // Browsers refuse canvases much over 16,000 pixels a side or 250 million pixels.
+    if w > 16_000.0 || h > 16_000.0 || w * h > 2.5e8 {
+        return Err(format!(
+            "A {w:.0} \u{d7} {h:.0} picture is too large for the browser to draw; choose a smaller size."
+        ));
+    }
     let canvas: web_sys::HtmlCanvasElement = document()
         .create_element("canvas")
         .map_err(fail)?
         .unchecked_into();
-    canvas.set_width(width * 2);
-    canvas.set_height(height * 2);
+    canvas.set_width(w as u32);
+    canvas.set_height(h as u32);
     let context: web_sys::CanvasRenderingContext2d = canvas
         .get_context("2d")
         .map_err(fail)?
         .ok_or("This browser cannot draw on a canvas.")?
         .unchecked_into();
+    if white {
+        context.set_fill_style_str("#ffffff");
+        context.fill_rect(0.0, 0.0, w, h);
+    }
     context
-        .draw_image_with_html_image_element_and_dw_and_dh(
-            &img,
-            0.0,
-            0.0,
-            f64::from(width * 2),
-            f64::from(height * 2),
-        )
+        .draw_image_with_html_image_element_and_dw_and_dh(&img, 0.0, 0.0, w, h)
         .map_err(fail)?;
     let data = canvas.to_data_url_with_type("image/png").map_err(fail)?;
-    let a: web_sys::HtmlAnchorElement = document()
-        .create_element("a")
-        .map_err(fail)?
-        .unchecked_into();
-    a.set_href(&data);
-    a.set_download(file_name);
-    a.click();
-    Ok(())
+    let b64 = data
+        .split_once(',')
+        .map(|(_, b)| b)
+        .ok_or("The picture could not be encoded.")?;
+    let binary = window().atob(b64).map_err(fail)?;
+    Ok(binary.chars().map(|c| c as u32 as u8).collect())
+}
+
+/// Offers bytes to the user as a file download.
+pub fn download_bytes(file_name: &str, bytes: &[u8], mime: &str) -> Result<(), String> {
+    let array = js_sys::Uint8Array::from(bytes);
+    let parts = js_sys::Array::of1(&array);
+    let bag = web_sys::BlobPropertyBag::new();
+    bag.set_type(mime);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &bag)
+        .map_err(|e| format!("{e:?}"))?;
+    offer(file_name, &blob)
+}
+
+/// The bytes of a file the user picked.
+pub async fn file_bytes(file: &web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| "The file could not be read.".to_string())?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// Runs `f` as the performance measure `name` (read by DevTools and the benchmarks).
@@ -162,4 +202,19 @@ pub fn timed<T>(name: &str, f: impl FnOnce() -> T) -> T {
         p.clear_marks_with_mark_name(&start);
     }
     out
+}
+
+/// Sets a performance mark, for [`measure_since`].
+pub fn mark(name: &str) {
+    if let Some(p) = window().performance() {
+        let _ = p.mark(name);
+    }
+}
+
+/// Records a performance measure `name` from the mark `since` to now (for benchmarks).
+pub fn measure_since(name: &str, since: &str) {
+    if let Some(p) = window().performance() {
+        p.clear_measures_with_measure_name(name);
+        let _ = p.measure_with_start_mark(name, since);
+    }
 }

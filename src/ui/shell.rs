@@ -108,7 +108,9 @@ pub fn App() -> impl IntoView {
             {move || match page.get() {
                 Route::Home => view! { <LibraryPage /> }.into_any(),
                 Route::Workshop(id, _) => {
-                    let section = Signal::derive(move || route.get().section());
+                    // A memo: a hash change within the section (another map) must not
+                    // remount the section.
+                    let section = Signal::from(Memo::new(move |_| route.get().section()));
                     view! { <WorkshopPage id=id section=section /> }.into_any()
                 }
                 Route::About => view! { <AboutPage /> }.into_any(),

@@ -392,9 +392,12 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
                 true
             }
             "Escape" => {
+                // Clears a selection; with nothing selected, Esc is left to focus mode.
+                let had = ed.selected.with_untracked(|s| !s.is_empty())
+                    || ed.link.get_untracked().is_some();
                 ed.selected.set(BTreeSet::new());
                 ed.link.set(None);
-                true
+                had
             }
             "+" | "=" => {
                 ed.zoom_by(1.25);
@@ -450,6 +453,10 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
             <output class="zoom" aria-label="Zoom">{move || format!("{:.0}%", ed.view.get().zoom * 100.0)}</output>
             <button type="button" on:click=move |_| ed.zoom_by(1.25) aria-label="Zoom in" title="Zoom in (+)">"+"</button>
             <button type="button" on:click=move |_| ed.fit() title="Fit the map to the canvas (0)">"Fit"</button>
+            <button type="button" class="focus-toggle" aria-pressed=move || ed.focus.get().to_string()
+                on:click=move |_| ed.focus.update(|f| *f = !*f)
+                title="The canvas fills the screen, for the projector (Esc leaves)">
+                {move || if ed.focus.get() { "Leave focus mode" } else { "Focus mode" }}</button>
         </div>
         <LinkPicker ed=ed />
         <div class="map-canvas-wrap" node_ref=wrap tabindex="0" role="group"

@@ -8,6 +8,7 @@
 
 mod analyse;
 mod canvas;
+mod files;
 mod inspect;
 mod outline;
 
@@ -97,6 +98,8 @@ pub(crate) struct Ed {
     /// Halo radius factor per node (betweenness), when shown.
     pub halo: RwSignal<HashMap<NodeId, f64>>,
     pub show: RwSignal<Show>,
+    /// Focus mode: the canvas fills the screen (for the projector); Esc leaves it.
+    pub focus: RwSignal<bool>,
     view_timer: StoredValue<Option<TimeoutHandle>>,
 }
 
@@ -154,6 +157,7 @@ impl Ed {
             highlight: RwSignal::new(Highlight::default()),
             halo: RwSignal::new(HashMap::new()),
             show: RwSignal::new(Show::Canvas),
+            focus: RwSignal::new(false),
             view_timer: StoredValue::new(None),
         };
         // The model is the truth: after every change (an edit, undo, another tab), the live
@@ -418,6 +422,7 @@ pub fn MapsView(session: Session) -> impl IntoView {
             .or_else(|| ids.first().cloned())
     });
     let choosing = RwSignal::new(false);
+    provide_context(files::Notice(RwSignal::new(None)));
     let wid = workshop_id.clone();
     view! {
         <section class="maps" aria-labelledby="maps-heading">
@@ -441,6 +446,7 @@ pub fn MapsView(session: Session) -> impl IntoView {
                 <button type="button" aria-expanded=move || choosing.get().to_string()
                     on:click=move |_| choosing.update(|c| *c = !*c)>"New map"</button>
             </div>
+            <files::ImportNotice />
             {move || (choosing.get() || map_ids.with(Vec::is_empty)).then(|| {
                 view! { <Templates session=session choosing=choosing /> }
             })}
@@ -478,6 +484,7 @@ fn Templates(session: Session, choosing: RwSignal<bool>) -> impl IntoView {
                 </li>
             }).collect_view()}
         </ul>
+        <files::Import session=session />
     }
 }
 
@@ -502,6 +509,32 @@ fn Editor(session: Session, id: String) -> impl IntoView {
             session.edit(None, |w| w.maps.retain(|m| m.id != id));
         }
     };
+    // Focus mode hides the page's chrome through classes on <html>, as the boundary critique's
+    // does; Esc (when the canvas did not use it) or leaving the map ends it.
+    Effect::new(move |_| {
+        let on = ed.focus.get();
+        if let Some(root) = document().document_element() {
+            let _ = root.class_list().toggle_with_force("focus-mode", on);
+            let _ = root.class_list().toggle_with_force("map-focus", on);
+        }
+        if !on {
+            return;
+        }
+        // The canvas now starts at the top and changes size: show it all, and the map in it.
+        window().scroll_to_with_x_and_y(0.0, 0.0);
+        request_animation_frame(move || ed.fit());
+    });
+    let keys = window_event_listener(ev::keydown, move |e| {
+        if e.key() == "Escape" && !e.default_prevented() && ed.focus.get_untracked() {
+            ed.focus.set(false);
+        }
+    });
+    on_cleanup(move || {
+        keys.remove();
+        if let Some(root) = document().document_element() {
+            let _ = root.class_list().remove_2("focus-mode", "map-focus");
+        }
+    });
     view! {
         <div class="map-editor">
             <div class="map-details">
@@ -535,6 +568,8 @@ fn Editor(session: Session, id: String) -> impl IntoView {
                     <inspect::Kinds ed=ed />
                     <analyse::Layouts ed=ed />
                     <analyse::Analysis ed=ed />
+                    <files::Export ed=ed />
+                    <files::Import session=session into=ed />
                 </aside>
             </div>
         </div>

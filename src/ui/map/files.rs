@@ -1,0 +1,237 @@
+//! Exporting the open map to the formats other tools read, and importing maps from files: as a
+//! new map, or merged into the open one. All the work is in `crate::export::map` and
+//! `crate::import::map`; this is buttons, file pickers, the PNG rasteriser and messages.
+
+use leptos::prelude::*;
+
+use super::Ed;
+use crate::export::map::{self as ex, Format};
+use crate::import::map::{self as im, MAX_BYTES};
+use crate::model::map::ConceptMap;
+use crate::route::Route;
+use crate::ui::browser::{download, download_bytes, fresh_id, svg_to_png, today};
+use crate::ui::workshop::Session;
+
+/// What the file types of an import are.
+const ACCEPT: &str = ".json,.svg,.png,.graphml,.xml,.gexf,.cxl,.dot,.gv,.csv,application/json,image/svg+xml,image/png,text/csv";
+
+/// The text of an export in a text format.
+fn text_of(m: &ConceptMap, f: Format) -> String {
+    match f {
+        Format::Svg => ex::svg::svg(m),
+        Format::Dot => ex::dot::dot(m),
+        Format::GraphMl => ex::graphml::graphml(m),
+        Format::Gexf => ex::gexf::gexf(m),
+        Format::Mermaid => ex::mermaid::mermaid(m),
+        Format::ElementsCsv => ex::table::elements(m),
+        Format::ConnectionsCsv => ex::table::connections(m),
+        Format::Kumu => ex::kumu::kumu(m),
+        Format::Json | Format::Png => ex::json::json(m),
+    }
+}
+
+/// The export buttons of the open map.
+#[component]
+pub(super) fn Export(ed: Ed) -> impl IntoView {
+    let scale = RwSignal::new(2u8);
+    let white = RwSignal::new(true);
+    let message = RwSignal::new(None::<(bool, String)>);
+    let name_of = move |m: &ConceptMap, f: Format| {
+        let workshop = ed.session.workshop.with_untracked(|w| w.title.clone());
+        ex::file_name(&workshop, m, &today(), f)
+    };
+    let export = move |f: Format| {
+        let Some(m) = ed.with_untracked(Clone::clone) else {
+            return;
+        };
+        let name = name_of(&m, f);
+        if f == Format::Png {
+            let (w, h) = ex::svg::size(&m);
+            let svg = ex::svg::svg(&m);
+            let (s, bg) = (scale.get_untracked(), white.get_untracked());
+            message.set(Some((
+                false,
+                format!("Drawing \u{201c}{name}\u{201d}\u{2026}"),
+            )));
+            leptos::task::spawn_local(async move {
+                let done = async {
+                    let png = svg_to_png(&svg, w, h, f64::from(s), bg).await?;
+                    let png = ex::png::embed(&png, &ex::json::compact(&m))?;
+                    download_bytes(&name, &png, "image/png")
+                };
+                message.set(Some(match done.await {
+                    Ok(()) => (false, format!("Downloaded \u{201c}{name}\u{201d}.")),
+                    Err(e) => (true, format!("The PNG could not be made: {e}")),
+                }));
+            });
+            return;
+        }
+        message.set(Some(match download(&name, &text_of(&m, f), f.mime()) {
+            Ok(()) => (false, format!("Downloaded \u{201c}{name}\u{201d}.")),
+            Err(e) => (true, format!("The download failed: {e}")),
+        }));
+    };
+    view! {
+        <section class="panel map-files" aria-labelledby="export-h">
+            <h3 id="export-h">"Export this map"</h3>
+            <ul class="formats">
+                {Format::ALL.into_iter().map(|f| view! {
+                    <li>
+                        <button type="button" on:click=move |_| export(f)>{f.label()}</button>
+                        " " <span class="hint">{f.readers()}</span>
+                    </li>
+                }).collect_view()}
+            </ul>
+            <div class="row">
+                <label>"PNG size "
+                    <select on:change=move |e| scale.set(event_target_value(&e).parse().unwrap_or(2))>
+                        {[1u8, 2, 3, 4].into_iter().map(|s| view! {
+                            <option value=s.to_string() selected=s == 2>{format!("{s}\u{d7}")}</option>
+                        }).collect_view()}
+                    </select>
+                </label>
+                <label class="check"><input type="checkbox" prop:checked=move || white.get()
+                    on:change=move |e| white.set(event_target_checked(&e)) />" White background"</label>
+            </div>
+            {move || message.get().map(|(problem, text)| if problem {
+                view! { <p role="alert" class="notice warn">{text}</p> }.into_any()
+            } else {
+                view! { <p role="status" class="form-message">{text}</p> }.into_any()
+            })}
+        </section>
+    }
+}
+
+/// Imports a map from files. With `into`, the user can merge into that map instead.
+#[component]
+pub(super) fn Import(session: Session, #[prop(optional)] into: Option<Ed>) -> impl IntoView {
+    let input = NodeRef::<leptos::html::Input>::new();
+    let merge = RwSignal::new(false);
+    // Shown above the map (see `Notice`): an import opens another map, and this panel with it.
+    let message = expect_context::<Notice>().0;
+    let field = if into.is_some() {
+        "import-map-here"
+    } else {
+        "import-map"
+    };
+    let on_change = move |_| {
+        let Some(el) = input.get() else { return };
+        let Some(list) = el.files() else { return };
+        let files: Vec<web_sys::File> = (0..list.length()).filter_map(|i| list.get(i)).collect();
+        el.set_value("");
+        if files.is_empty() {
+            return;
+        }
+        let names: Vec<String> = files.iter().map(|f| f.name()).collect();
+        let shown = names.join("\u{201d} and \u{201c}");
+        if let Some(big) = files.iter().find(|f| f.size() > MAX_BYTES as f64) {
+            message.set(Some((
+                true,
+                format!(
+                    "\u{201c}{}\u{201d} is too large (at most {} MB). Nothing was imported.",
+                    big.name(),
+                    MAX_BYTES / 1_000_000
+                ),
+            )));
+            return;
+        }
+        let merging = merge.get_untracked() && into.is_some();
+        leptos::task::spawn_local(async move {
+            let mut read = Vec::new();
+            for f in &files {
+                match crate::ui::browser::file_bytes(f).await {
+                    Ok(b) => read.push((f.name(), b)),
+                    Err(e) => {
+                        return message
+                            .set(Some((true, format!("\u{201c}{}\u{201d}: {e}", f.name()))));
+                    }
+                }
+            }
+            let id = fresh_id("m");
+            let imported = match im::import(&read, id.clone()) {
+                Ok(i) => i,
+                Err(e) => {
+                    return message.set(Some((
+                        true,
+                        format!(
+                            "\u{201c}{shown}\u{201d} was not imported. {e} Nothing was changed."
+                        ),
+                    )));
+                }
+            };
+            let counts = format!(
+                "{} nodes and {} links from \u{201c}{shown}\u{201d} ({})",
+                imported.map.nodes.len(),
+                imported.map.links.len(),
+                imported.source.name()
+            );
+            let notes = if imported.notes.is_empty() {
+                String::new()
+            } else {
+                format!(" {}", imported.notes.join(" "))
+            };
+            if let (true, Some(ed)) = (merging, into) {
+                let current = ed.with_untracked(Clone::clone);
+                let merged = current.map(|c| im::merge(&c, &imported.map));
+                match merged {
+                    Some(Ok(m)) => {
+                        ed.edit(None, |x| *x = m);
+                        ed.fit();
+                        message.set(Some((
+                            false,
+                            format!("Merged {counts} into this map.{notes} Undo takes it back."),
+                        )));
+                    }
+                    Some(Err(e)) => message.set(Some((true, format!("Nothing was merged: {e}")))),
+                    None => {}
+                }
+            } else {
+                let wid = session.id();
+                session.edit(None, |w| w.maps.push(imported.map));
+                message.set(Some((
+                    false,
+                    format!("Imported {counts} as a new map.{notes}"),
+                )));
+                let _ = window().location().set_hash(&Route::map_href(&wid, &id));
+            }
+        });
+    };
+    view! {
+        <section class="panel map-files" aria-labelledby=format!("{field}-h")>
+            <h3 id=format!("{field}-h")>"Import a map"</h3>
+            <p class="hint">"From this app (map JSON, or an SVG or PNG it exported), GraphML (yEd, Gephi, NetworkX), GEXF, Kumu JSON, the elements and connections CSV tables (choose both at once), CmapTools CXL or Graphviz DOT."</p>
+            {into.map(|_| view! {
+                <fieldset class="import-into">
+                    <legend>"Put it"</legend>
+                    <label class="check"><input type="radio" name="import-into" prop:checked=move || !merge.get()
+                        on:change=move |_| merge.set(false) />" in a new map"</label>
+                    <label class="check"><input type="radio" name="import-into" prop:checked=move || merge.get()
+                        on:change=move |_| merge.set(true) />" beside this map\u{2019}s nodes (merge)"</label>
+                </fieldset>
+            })}
+            <label class="button-like" for=field>"Choose a file\u{2026}"</label>
+            <input id=field class="visually-hidden" type="file" multiple accept=ACCEPT node_ref=input on:change=on_change />
+        </section>
+    }
+}
+
+/// The outcome of the last import, shown at the top of the maps section so that it stays in
+/// view when the import opens the new map.
+#[derive(Clone, Copy)]
+pub(super) struct Notice(pub RwSignal<Option<(bool, String)>>);
+
+/// The import outcome: a status line, or an alert when nothing was imported.
+#[component]
+pub(super) fn ImportNotice() -> impl IntoView {
+    let message = expect_context::<Notice>().0;
+    view! {
+        <div class="import-notice">
+            <p role="status" class="form-message">
+                {move || message.get().filter(|(problem, _)| !problem).map(|(_, text)| text)}
+            </p>
+            {move || message.get().filter(|(problem, _)| *problem).map(|(_, text)| view! {
+                <p role="alert" class="notice warn">{text}</p>
+            })}
+        </div>
+    }
+}
