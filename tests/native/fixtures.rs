@@ -20,6 +20,7 @@ pub const ALL: &[&str] = &[
     "foreign-kumu.json",
     "newer-v2.json",
     "map-networkx.graphml",
+    "map-yed.graphml",
     "map-networkx.gexf",
     "map-graphviz.dot",
     "map-kumu.json",

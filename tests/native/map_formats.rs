@@ -501,6 +501,29 @@ fn files_written_by_networkx_import() {
 }
 
 #[test]
+fn a_yed_file_imports_with_its_labels_places_and_arrows() {
+    let i = fixture("map-yed.graphml");
+    let m = &i.map;
+    assert_eq!(i.source, Source::GraphMl);
+    assert_eq!(
+        labels(m),
+        ["GP practices", "Link workers & volunteers", "Patients"]
+    );
+    // yEd's geometry is the top-left corner and size; ours is the centre.
+    assert_eq!((m.nodes[0].x, m.nodes[0].y), (160.0, 65.0));
+    assert_eq!(
+        link_triples(m)[0],
+        (
+            "GP practices".into(),
+            "Link workers & volunteers".into(),
+            "refer".into()
+        )
+    );
+    let dirs: Vec<Direction> = m.links.iter().map(|l| l.direction).collect();
+    assert_eq!(dirs, [Direction::Forward, Direction::Both, Direction::None]);
+}
+
+#[test]
 fn a_file_written_by_graphviz_imports_with_its_positions() {
     let i = fixture("map-graphviz.dot");
     let m = &i.map;

@@ -137,6 +137,15 @@ pub fn import(doc: &Document, id: String) -> Result<Imported, String> {
                     if let Some(l) = d.descendants().find(|g| g.tag_name().name() == "EdgeLabel") {
                         label = l.text().unwrap_or("").to_string();
                     }
+                    // yEd draws direction as arrowheads at either end.
+                    if let Some(a) = d.descendants().find(|g| g.tag_name().name() == "Arrows") {
+                        let head = |end| a.attribute(end).is_some_and(|v| v != "none");
+                        dir = match (head("source"), head("target")) {
+                            (true, true) => Direction::Both,
+                            (false, false) => Direction::None,
+                            _ => Direction::Forward,
+                        };
+                    }
                 }
                 _ => {}
             }
