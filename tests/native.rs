@@ -8,6 +8,8 @@
 //! - [`boundary_export`]: the boundary critique as Markdown and CSV, with hostile text.
 //! - [`map_formats`]: map exports and imports: round trips of hostile labels, the real readers
 //!   (Graphviz, NetworkX), files the real tools wrote, bad files and byte soup.
+//! - [`pictures`]: rich pictures in the saved format: 2,000 strokes in 300 KB, round trip,
+//!   damaged pictures kept aside.
 //! - [`library`]: the library index reconciled against stored records made from the fixtures.
 //!
 //! Run with `cargo test --test native`.
@@ -24,5 +26,7 @@ mod fixtures;
 mod library;
 #[path = "native/map_formats.rs"]
 mod map_formats;
+#[path = "native/pictures.rs"]
+mod pictures;
 #[path = "native/roundtrip.rs"]
 mod roundtrip;

@@ -1,5 +1,6 @@
 //! Analysis of workshop data: pure functions, tested natively.
 
 pub mod graph;
+pub mod ink;
 pub mod layout;
 pub mod stats;

@@ -6,6 +6,7 @@
 pub mod boundary;
 pub mod id;
 pub mod map;
+pub mod picture;
 pub mod scoring;
 pub mod workshop;
 

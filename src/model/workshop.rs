@@ -5,6 +5,7 @@ use serde_json::{Map, Value};
 
 use super::boundary::BoundaryCritique;
 use super::map::ConceptMap;
+use super::picture::Picture;
 use super::scoring::Scoring;
 
 /// Whether a stakeholder takes part, or is affected without taking part (CSH's "witnesses").
@@ -73,6 +74,9 @@ pub struct Workshop {
     /// Concept maps, in the order they were made. Not written while empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub maps: Vec<ConceptMap>,
+    /// Rich pictures, in the order they were made. Not written while empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pictures: Vec<Picture>,
     /// Milliseconds since 1970.
     pub created_at: f64,
     /// Fields written by a newer version of the app, kept as they were.
@@ -118,6 +122,7 @@ impl Workshop {
             boundary: BoundaryCritique::default(),
             scoring: Scoring::default(),
             maps: Vec::new(),
+            pictures: Vec::new(),
             created_at,
             extra: Map::new(),
         }
@@ -233,6 +238,7 @@ impl Workshop {
         let boundary_value = r.map.remove("boundary");
         let scoring_value = r.map.remove("scoring");
         let maps_value = r.map.remove("maps");
+        let pictures_value = r.map.remove("pictures");
         let id = id.unwrap_or_else(|| {
             r.report
                 .push("the workshop had no id; it was given one".into());
@@ -257,7 +263,8 @@ impl Workshop {
                 }
             },
         };
-        let maps = restore_maps(maps_value, &mut r);
+        let maps: Vec<ConceptMap> = restore_list(maps_value, &mut r, "map");
+        let pictures: Vec<Picture> = restore_list(pictures_value, &mut r, "picture");
         // A blank title stays blank (the user may have cleared it); `display_title` shows it.
         Workshop {
             id,
@@ -270,47 +277,74 @@ impl Workshop {
             boundary,
             scoring,
             maps,
+            pictures,
             created_at,
             extra: map,
         }
     }
 }
 
-/// Reads the maps one by one: a map that cannot be read is kept aside in `maps_unreadable`
-/// (not lost), the others are repaired and given unique ids.
-fn restore_maps(value: Option<Value>, r: &mut Reader) -> Vec<ConceptMap> {
+/// What the workshop keeps a list of, read one by one by [`restore_list`].
+trait Listed: serde::de::DeserializeOwned {
+    fn id_mut(&mut self) -> &mut String;
+    fn repair(&mut self, report: &mut Vec<String>);
+}
+
+impl Listed for ConceptMap {
+    fn id_mut(&mut self) -> &mut String {
+        &mut self.id
+    }
+    fn repair(&mut self, report: &mut Vec<String>) {
+        ConceptMap::repair(self, report);
+    }
+}
+
+impl Listed for Picture {
+    fn id_mut(&mut self) -> &mut String {
+        &mut self.id
+    }
+    fn repair(&mut self, report: &mut Vec<String>) {
+        Picture::repair(self, report);
+    }
+}
+
+/// Reads maps or pictures one by one: one that cannot be read is kept aside in
+/// `<noun>s_unreadable` (not lost), the others are repaired and given unique ids.
+fn restore_list<T: Listed>(value: Option<Value>, r: &mut Reader, noun: &str) -> Vec<T> {
+    let aside = format!("{noun}s_unreadable");
     let items = match value {
         None | Some(Value::Null) => return Vec::new(),
         Some(Value::Array(items)) => items,
         Some(other) => {
             r.report.push(format!(
-                "the maps were {} instead of a list; they were kept aside, unused",
+                "the {noun}s were {} instead of a list; they were kept aside, unused",
                 kind(&other)
             ));
-            r.map.insert("maps_unreadable".into(), other);
+            r.map.insert(aside, other);
             return Vec::new();
         }
     };
-    let mut maps: Vec<ConceptMap> = Vec::with_capacity(items.len());
+    let mut out: Vec<T> = Vec::with_capacity(items.len());
     let mut unreadable = Vec::new();
     let mut taken = std::collections::HashSet::new();
     for (index, item) in items.into_iter().enumerate() {
-        match serde_json::from_value::<ConceptMap>(item.clone()) {
-            Ok(mut map) => {
-                if map.id.is_empty() || taken.contains(&map.id) {
-                    map.id = free_id(&format!("map-{}", index + 1), &taken);
+        match serde_json::from_value::<T>(item.clone()) {
+            Ok(mut x) => {
+                let id = x.id_mut();
+                if id.is_empty() || taken.contains(id) {
+                    *id = free_id(&format!("{noun}-{}", index + 1), &taken);
                     r.report.push(format!(
-                        "map {} had no id of its own; it was given one",
+                        "{noun} {} had no id of its own; it was given one",
                         index + 1
                     ));
                 }
-                taken.insert(map.id.clone());
-                map.repair(r.report);
-                maps.push(map);
+                taken.insert(x.id_mut().clone());
+                x.repair(r.report);
+                out.push(x);
             }
             Err(e) => {
                 r.report.push(format!(
-                    "map {} could not be read ({e}); it was kept aside, unused",
+                    "{noun} {} could not be read ({e}); it was kept aside, unused",
                     index + 1
                 ));
                 unreadable.push(item);
@@ -318,10 +352,9 @@ fn restore_maps(value: Option<Value>, r: &mut Reader) -> Vec<ConceptMap> {
         }
     }
     if !unreadable.is_empty() {
-        r.map
-            .insert("maps_unreadable".into(), Value::Array(unreadable));
+        r.map.insert(aside, Value::Array(unreadable));
     }
-    maps
+    out
 }
 
 fn restore_roster(value: Option<Value>, report: &mut Vec<String>) -> Vec<Stakeholder> {

@@ -395,6 +395,8 @@ pub fn workshop() -> impl Strategy<Value = Workshop> {
                     boundary,
                     scoring,
                     maps,
+                    // Pictures round-trip in `pictures::a_workshop_with_pictures_reads_back_unchanged`.
+                    pictures: Vec::new(),
                     created_at,
                     extra,
                 }

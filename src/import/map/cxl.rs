@@ -7,12 +7,8 @@ use std::collections::HashMap;
 
 use roxmltree::{Document, Node};
 
-use super::{Builder, Imported, Source, number};
+use super::{Builder, Imported, Source, number, xml_ends, xml_line};
 use crate::model::map::{Direction, Point, Polarity};
-
-fn line(doc: &Document, n: Node) -> u32 {
-    doc.text_pos_at(n.range().start).row
-}
 
 fn named<'a, 'i>(n: Node<'a, 'i>, name: &'a str) -> impl Iterator<Item = Node<'a, 'i>> {
     n.descendants().filter(move |c| c.tag_name().name() == name)
@@ -36,7 +32,7 @@ pub fn import(doc: &Document, id: String) -> Result<Imported, String> {
     for c in named(root, "concept") {
         let key = c
             .attribute("id")
-            .ok_or_else(|| format!("Line {}: a <concept> has no id.", line(doc, c)))?;
+            .ok_or_else(|| format!("Line {}: a <concept> has no id.", xml_line(doc, c)))?;
         b.node(
             key,
             c.attribute("label").unwrap_or(""),
@@ -50,13 +46,7 @@ pub fn import(doc: &Document, id: String) -> Result<Imported, String> {
     let mut out_of: HashMap<&str, Vec<&str>> = HashMap::new();
     let mut direct = Vec::new();
     for c in named(root, "connection") {
-        let at = line(doc, c);
-        let from = c
-            .attribute("from-id")
-            .ok_or_else(|| format!("Line {at}: a <connection> has no from-id."))?;
-        let to = c
-            .attribute("to-id")
-            .ok_or_else(|| format!("Line {at}: a <connection> has no to-id."))?;
+        let (at, from, to) = xml_ends(doc, c, ("from-id", "to-id"))?;
         match (phrases.contains_key(from), phrases.contains_key(to)) {
             (false, true) => into.entry(to).or_default().push(from),
             (true, false) => out_of.entry(from).or_default().push(to),

@@ -6,12 +6,8 @@ use std::collections::HashMap;
 
 use roxmltree::{Document, Node};
 
-use super::{Builder, Imported, Source, direction, number, polarity};
+use super::{Builder, Imported, Source, direction, number, polarity, xml_ends, xml_line};
 use crate::model::map::{Direction, Point, Polarity, Shape};
-
-fn line(doc: &Document, n: Node) -> u32 {
-    doc.text_pos_at(n.range().start).row
-}
 
 pub fn import(doc: &Document, id: String) -> Result<Imported, String> {
     let root = doc.root_element();
@@ -64,7 +60,7 @@ pub fn import(doc: &Document, id: String) -> Result<Imported, String> {
     {
         let key = n
             .attribute("id")
-            .ok_or_else(|| format!("Line {}: a <node> has no id.", line(doc, n)))?;
+            .ok_or_else(|| format!("Line {}: a <node> has no id.", xml_line(doc, n)))?;
         let label = n.attribute("label").unwrap_or(key);
         let pos = n.children().find(|c| c.tag_name().name() == "position");
         let at = pos.and_then(|p| {
@@ -102,13 +98,7 @@ pub fn import(doc: &Document, id: String) -> Result<Imported, String> {
         .flat_map(|es| es.children())
         .filter(|n| n.tag_name().name() == "edge")
     {
-        let at = line(doc, e);
-        let from = e
-            .attribute("source")
-            .ok_or_else(|| format!("Line {at}: an <edge> has no source."))?;
-        let to = e
-            .attribute("target")
-            .ok_or_else(|| format!("Line {at}: an <edge> has no target."))?;
+        let (at, from, to) = xml_ends(doc, e, ("source", "target"))?;
         let vals = values(e, "edge");
         let get = |k: &str| vals.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
         let mut dir = match e.attribute("type") {
@@ -120,12 +110,7 @@ pub fn import(doc: &Document, id: String) -> Result<Imported, String> {
             dir = d;
         }
         let pol = get("polarity").map_or(Polarity::None, polarity);
-        if !b.has(from) || !b.has(to) {
-            return Err(format!(
-                "Line {at}: an <edge> goes from \u{201c}{from}\u{201d} to \u{201c}{to}\u{201d}, but there is no node with id \u{201c}{}\u{201d}.",
-                if b.has(from) { to } else { from }
-            ));
-        }
+        b.require_ends(at, "edge", from, to)?;
         b.link(
             from,
             to,

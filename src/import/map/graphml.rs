@@ -7,12 +7,8 @@ use std::collections::HashMap;
 
 use roxmltree::{Document, Node};
 
-use super::{Builder, Imported, Source, direction, number, polarity};
+use super::{Builder, Imported, Source, direction, number, polarity, xml_ends, xml_line};
 use crate::model::map::{Direction, Point, Polarity, Shape};
-
-fn line(doc: &Document, n: Node) -> u32 {
-    doc.text_pos_at(n.range().start).row
-}
 
 /// The text of a `<data>` element, or of the first yEd label inside it.
 fn data_text<'a>(d: Node<'a, 'a>) -> Option<&'a str> {
@@ -66,7 +62,7 @@ pub fn import(doc: &Document, id: String) -> Result<Imported, String> {
     {
         let key = n
             .attribute("id")
-            .ok_or_else(|| format!("Line {}: a <node> has no id.", line(doc, n)))?;
+            .ok_or_else(|| format!("Line {}: a <node> has no id.", xml_line(doc, n)))?;
         let (mut label, mut kind, mut colour, mut shape) = (None, None, None, None);
         let (mut x, mut y) = (None, None);
         for d in n.children().filter(|c| c.tag_name().name() == "data") {
@@ -112,13 +108,7 @@ pub fn import(doc: &Document, id: String) -> Result<Imported, String> {
         .descendants()
         .filter(|n| n.tag_name().name() == "edge")
     {
-        let at = line(doc, e);
-        let from = e
-            .attribute("source")
-            .ok_or_else(|| format!("Line {at}: an <edge> has no source."))?;
-        let to = e
-            .attribute("target")
-            .ok_or_else(|| format!("Line {at}: an <edge> has no target."))?;
+        let (at, from, to) = xml_ends(doc, e, ("source", "target"))?;
         let mut dir = match e.attribute("directed") {
             Some("false") => Direction::None,
             Some("true") => Direction::Forward,
@@ -150,12 +140,7 @@ pub fn import(doc: &Document, id: String) -> Result<Imported, String> {
                 _ => {}
             }
         }
-        if !b.has(from) || !b.has(to) {
-            return Err(format!(
-                "Line {at}: an <edge> goes from \u{201c}{from}\u{201d} to \u{201c}{to}\u{201d}, but there is no node with id \u{201c}{}\u{201d}.",
-                if b.has(from) { to } else { from }
-            ));
-        }
+        b.require_ends(at, "edge", from, to)?;
         b.link(from, to, &label, dir, pol, false)?;
     }
     Ok(b.finish())

@@ -511,6 +511,39 @@ pub fn merge(current: &ConceptMap, other: &ConceptMap) -> Result<ConceptMap, Str
     Ok(map)
 }
 
+/// The line an XML element starts on, for messages.
+fn xml_line(doc: &roxmltree::Document, n: roxmltree::Node) -> u32 {
+    doc.text_pos_at(n.range().start).row
+}
+
+/// The line of an edge-like XML element and the ids in its two end attributes, or a message
+/// naming the line and the missing attribute.
+fn xml_ends<'a>(
+    doc: &roxmltree::Document,
+    e: roxmltree::Node<'a, '_>,
+    (from, to): (&str, &str),
+) -> Result<(u32, &'a str, &'a str), String> {
+    let at = xml_line(doc, e);
+    let name = e.tag_name().name();
+    let get = |attr: &str| {
+        e.attribute(attr)
+            .ok_or_else(|| format!("Line {at}: a <{name}> has no {attr}."))
+    };
+    Ok((at, get(from)?, get(to)?))
+}
+
+impl Builder {
+    /// Refuses a link whose end is not a node the file declared, naming the line.
+    fn require_ends(&self, at: u32, element: &str, from: &str, to: &str) -> Result<(), String> {
+        match [from, to].into_iter().find(|k| !self.has(k)) {
+            None => Ok(()),
+            Some(missing) => Err(format!(
+                "Line {at}: a <{element}> goes from \u{201c}{from}\u{201d} to \u{201c}{to}\u{201d}, but there is no node with id \u{201c}{missing}\u{201d}."
+            )),
+        }
+    }
+}
+
 /// A number from a file's text, if it is a finite one.
 fn number(s: Option<&str>) -> Option<f64> {
     s.and_then(|s| s.trim().parse::<f64>().ok())

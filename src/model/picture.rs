@@ -1,0 +1,692 @@
+//! Rich pictures as data (Checkland's drawings of the messy situation): freehand strokes (pen
+//! or highlighter), stickers from a built-in library with a caption and an optional link to a
+//! roster entry, text, arrows that can stay attached to stickers, and simple shapes. Items are
+//! kept in drawing order (last on top) with ids that are never reused. Strokes are simplified
+//! on release and stored in the compact form of [`crate::analysis::ink::encode`].
+
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::ink::{self, Bounds, P};
+use crate::model::map::Viewport;
+
+pub type ItemId = u32;
+
+/// How far a simplified stroke may stray from what was drawn, in picture units.
+pub const SIMPLIFY_TOLERANCE: f64 = 0.8;
+/// Colours chosen for projectors: strong, distinct in greyscale steps, readable on white.
+pub const PALETTE: [&str; 8] = [
+    "#1a1a1a", "#c0392b", "#1f6fb2", "#2f7d32", "#c35a00", "#7b3fa0", "#9a7b00", "#5f6b76",
+];
+/// Stroke widths offered, in picture units.
+pub const WIDTHS: [f64; 4] = [2.0, 4.0, 8.0, 16.0];
+
+/// The built-in stickers: the cast and props of a rich picture.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Icon {
+    Person,
+    Group,
+    Organisation,
+    Clinic,
+    Home,
+    Eye,
+    Conflict,
+    Heart,
+    Money,
+    Clock,
+    Speech,
+    Thought,
+    Worry,
+    Lightning,
+    Question,
+    Transport,
+    Computer,
+}
+
+impl Icon {
+    pub const ALL: [Icon; 17] = [
+        Icon::Person,
+        Icon::Group,
+        Icon::Organisation,
+        Icon::Clinic,
+        Icon::Home,
+        Icon::Eye,
+        Icon::Conflict,
+        Icon::Heart,
+        Icon::Money,
+        Icon::Clock,
+        Icon::Speech,
+        Icon::Thought,
+        Icon::Worry,
+        Icon::Lightning,
+        Icon::Question,
+        Icon::Transport,
+        Icon::Computer,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Icon::Person => "Person",
+            Icon::Group => "Group",
+            Icon::Organisation => "Organisation",
+            Icon::Clinic => "Clinic or GP",
+            Icon::Home => "Home",
+            Icon::Eye => "Observer",
+            Icon::Conflict => "Conflict",
+            Icon::Heart => "Emotion",
+            Icon::Money => "Money",
+            Icon::Clock => "Time",
+            Icon::Speech => "Speech",
+            Icon::Thought => "Thought",
+            Icon::Worry => "Worry",
+            Icon::Lightning => "Problem",
+            Icon::Question => "Question",
+            Icon::Transport => "Transport",
+            Icon::Computer => "Phone or computer",
+        }
+    }
+
+    /// Whether the sticker stands for people, and so can be linked to a roster entry.
+    pub fn is_people(self) -> bool {
+        matches!(
+            self,
+            Icon::Person | Icon::Group | Icon::Organisation | Icon::Clinic
+        )
+    }
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Tool {
+    #[default]
+    Pen,
+    Highlighter,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Stroke {
+    pub id: ItemId,
+    #[serde(default)]
+    pub tool: Tool,
+    /// An index into [`PALETTE`].
+    #[serde(default)]
+    pub colour: u8,
+    pub width: f64,
+    /// The points in [`ink::encode`]'s form.
+    pub points: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Sticker {
+    pub id: ItemId,
+    pub icon: Icon,
+    /// Centre.
+    pub x: f64,
+    pub y: f64,
+    /// Width and height of the icon's square.
+    pub size: f64,
+    /// Degrees, clockwise.
+    #[serde(default)]
+    pub rotation: f64,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub caption: String,
+    /// The roster entry it stands for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub stakeholder: Option<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Text {
+    pub id: ItemId,
+    pub x: f64,
+    pub y: f64,
+    pub text: String,
+    #[serde(default)]
+    pub colour: u8,
+    pub size: f64,
+    #[serde(default)]
+    pub rotation: f64,
+}
+
+/// One end of an arrow: attached to an item (it follows it), or a free point.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum End {
+    Item { item: ItemId },
+    Point { x: f64, y: f64 },
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Arrow {
+    pub id: ItemId,
+    pub from: End,
+    pub to: End,
+    #[serde(default)]
+    pub colour: u8,
+    pub width: f64,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Outline {
+    #[default]
+    Rectangle,
+    Ellipse,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Shape {
+    pub id: ItemId,
+    pub outline: Outline,
+    /// Centre and size.
+    pub x: f64,
+    pub y: f64,
+    pub w: f64,
+    pub h: f64,
+    #[serde(default)]
+    pub rotation: f64,
+    #[serde(default)]
+    pub colour: u8,
+    pub width: f64,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "lowercase")]
+pub enum Item {
+    Stroke(Stroke),
+    Sticker(Sticker),
+    Text(Text),
+    Arrow(Arrow),
+    Shape(Shape),
+}
+
+impl Item {
+    pub fn id(&self) -> ItemId {
+        match self {
+            Item::Stroke(s) => s.id,
+            Item::Sticker(s) => s.id,
+            Item::Text(t) => t.id,
+            Item::Arrow(a) => a.id,
+            Item::Shape(s) => s.id,
+        }
+    }
+
+    fn set_id(&mut self, id: ItemId) {
+        match self {
+            Item::Stroke(s) => s.id = id,
+            Item::Sticker(s) => s.id = id,
+            Item::Text(t) => t.id = id,
+            Item::Arrow(a) => a.id = id,
+            Item::Shape(s) => s.id = id,
+        }
+    }
+}
+
+/// One rich picture.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Picture {
+    pub id: String,
+    #[serde(default)]
+    pub title: String,
+    /// In drawing order: later items are on top.
+    #[serde(default)]
+    pub items: Vec<Item>,
+    #[serde(default)]
+    pub view: Viewport,
+    #[serde(default)]
+    pub next_id: u32,
+}
+
+/// A rough text width for hit-testing and bounds (0.56 em a character, as map labels).
+fn text_size(t: &Text) -> (f64, f64) {
+    let lines: Vec<&str> = t.text.split('\n').collect();
+    let longest = lines
+        .iter()
+        .map(|l| l.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(1);
+    (
+        longest as f64 * t.size * 0.56,
+        lines.len() as f64 * t.size * 1.25,
+    )
+}
+
+impl Picture {
+    pub fn new(id: String, title: &str) -> Picture {
+        Picture {
+            id,
+            title: title.to_string(),
+            next_id: 1,
+            ..Picture::default()
+        }
+    }
+
+    pub fn display_title(&self) -> &str {
+        if self.title.trim().is_empty() {
+            "Untitled picture"
+        } else {
+            &self.title
+        }
+    }
+
+    fn fresh_id(&mut self) -> ItemId {
+        let id = self.next_id.max(1);
+        self.next_id = id + 1;
+        id
+    }
+
+    pub fn item(&self, id: ItemId) -> Option<&Item> {
+        self.items.iter().find(|i| i.id() == id)
+    }
+
+    pub fn item_mut(&mut self, id: ItemId) -> Option<&mut Item> {
+        self.items.iter_mut().find(|i| i.id() == id)
+    }
+
+    /// Adds an item on top, with a fresh id; returns the id.
+    pub fn add(&mut self, mut item: Item) -> ItemId {
+        let id = self.fresh_id();
+        item.set_id(id);
+        self.items.push(item);
+        id
+    }
+
+    /// Adds a drawn stroke, simplified; `None` for a stroke with no points.
+    pub fn add_stroke(
+        &mut self,
+        drawn: &[P],
+        tool: Tool,
+        colour: u8,
+        width: f64,
+    ) -> Option<ItemId> {
+        if drawn.is_empty() {
+            return None;
+        }
+        let points = ink::encode(&ink::simplify(drawn, SIMPLIFY_TOLERANCE));
+        Some(self.add(Item::Stroke(Stroke {
+            id: 0,
+            tool,
+            colour: colour % PALETTE.len() as u8,
+            width,
+            points,
+        })))
+    }
+
+    /// The centre of an item that arrows can attach to (stickers, text, shapes).
+    pub fn anchor(&self, id: ItemId) -> Option<P> {
+        match self.item(id)? {
+            Item::Sticker(s) => Some(P::new(s.x, s.y)),
+            Item::Text(t) => Some(P::new(t.x, t.y)),
+            Item::Shape(s) => Some(P::new(s.x, s.y)),
+            Item::Stroke(_) | Item::Arrow(_) => None,
+        }
+    }
+
+    /// Where an arrow's end is now (an attached end follows its item).
+    pub fn end_point(&self, end: End) -> Option<P> {
+        match end {
+            End::Point { x, y } => Some(P::new(x, y)),
+            End::Item { item } => self.anchor(item),
+        }
+    }
+
+    /// An item's box (strokes: their points grown by half their width).
+    pub fn bounds(&self, item: &Item) -> Option<Bounds> {
+        match item {
+            Item::Stroke(s) => Bounds::of(&ink::decode(&s.points)?).map(|b| b.grow(s.width / 2.0)),
+            Item::Sticker(s) => {
+                let r = s.size / 2.0 * std::f64::consts::SQRT_2;
+                Some(Bounds::of(&[
+                    P::new(s.x - r, s.y - r),
+                    P::new(s.x + r, s.y + r),
+                ])?)
+            }
+            Item::Text(t) => {
+                let (w, h) = text_size(t);
+                let r = w.hypot(h) / 2.0;
+                Bounds::of(&[P::new(t.x - r, t.y - r), P::new(t.x + r, t.y + r)])
+            }
+            Item::Arrow(a) => Bounds::of(&[self.end_point(a.from)?, self.end_point(a.to)?])
+                .map(|b| b.grow(a.width)),
+            Item::Shape(s) => {
+                let r = s.w.hypot(s.h) / 2.0;
+                Bounds::of(&[P::new(s.x - r, s.y - r), P::new(s.x + r, s.y + r)])
+            }
+        }
+    }
+
+    /// Whether `p` touches the item, within `slack` picture units.
+    pub fn hits(&self, item: &Item, p: P, slack: f64) -> bool {
+        match item {
+            Item::Stroke(s) => ink::decode(&s.points)
+                .is_some_and(|pts| ink::to_polyline(p, &pts) <= s.width / 2.0 + slack),
+            Item::Sticker(s) => ink::in_rotated_box(
+                p,
+                P::new(s.x, s.y),
+                s.size + 2.0 * slack,
+                s.size + 2.0 * slack,
+                s.rotation,
+            ),
+            Item::Text(t) => {
+                let (w, h) = text_size(t);
+                ink::in_rotated_box(
+                    p,
+                    P::new(t.x, t.y),
+                    w + 2.0 * slack,
+                    h + 2.0 * slack,
+                    t.rotation,
+                )
+            }
+            Item::Arrow(a) => match (self.end_point(a.from), self.end_point(a.to)) {
+                (Some(f), Some(t)) => ink::to_segment(p, f, t) <= a.width / 2.0 + slack,
+                _ => false,
+            },
+            Item::Shape(s) => ink::in_rotated_box(
+                p,
+                P::new(s.x, s.y),
+                s.w + 2.0 * slack,
+                s.h + 2.0 * slack,
+                s.rotation,
+            ),
+        }
+    }
+
+    /// The topmost item under `p`, if any.
+    pub fn hit(&self, p: P, slack: f64) -> Option<ItemId> {
+        self.items
+            .iter()
+            .rev()
+            .find(|i| self.hits(i, p, slack))
+            .map(Item::id)
+    }
+
+    /// Moves items by (dx, dy); arrows attached to them follow by themselves, free arrow ends
+    /// of moved arrows move too.
+    pub fn move_items(&mut self, ids: &[ItemId], dx: f64, dy: f64) {
+        if !dx.is_finite() || !dy.is_finite() {
+            return;
+        }
+        for item in self.items.iter_mut().filter(|i| ids.contains(&i.id())) {
+            match item {
+                Item::Stroke(s) => {
+                    if let Some(pts) = ink::decode(&s.points) {
+                        let moved: Vec<P> =
+                            pts.iter().map(|p| P::new(p.x + dx, p.y + dy)).collect();
+                        s.points = ink::encode(&moved);
+                    }
+                }
+                Item::Sticker(s) => (s.x, s.y) = (s.x + dx, s.y + dy),
+                Item::Text(t) => (t.x, t.y) = (t.x + dx, t.y + dy),
+                Item::Shape(s) => (s.x, s.y) = (s.x + dx, s.y + dy),
+                Item::Arrow(a) => {
+                    for end in [&mut a.from, &mut a.to] {
+                        if let End::Point { x, y } = end {
+                            (*x, *y) = (*x + dx, *y + dy);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Removes items; arrows attached to a removed item keep their end where it was.
+    pub fn remove(&mut self, ids: &[ItemId]) {
+        let places: Vec<(ItemId, P)> = ids
+            .iter()
+            .filter_map(|id| Some((*id, self.anchor(*id)?)))
+            .collect();
+        self.items.retain(|i| !ids.contains(&i.id()));
+        for item in &mut self.items {
+            if let Item::Arrow(a) = item {
+                for end in [&mut a.from, &mut a.to] {
+                    if let End::Item { item } = *end
+                        && let Some((_, p)) = places.iter().find(|(id, _)| *id == item)
+                    {
+                        *end = End::Point { x: p.x, y: p.y };
+                    }
+                }
+            }
+        }
+    }
+
+    /// Moves items one step up (`true`) or down the drawing order.
+    pub fn restack(&mut self, id: ItemId, up: bool) {
+        let Some(i) = self.items.iter().position(|x| x.id() == id) else {
+            return;
+        };
+        if up && i + 1 < self.items.len() {
+            self.items.swap(i, i + 1);
+        } else if !up && i > 0 {
+            self.items.swap(i, i - 1);
+        }
+    }
+
+    /// Copies of items, offset, on top; arrows between copied items attach to the copies.
+    pub fn duplicate(&mut self, ids: &[ItemId], offset: f64) -> Vec<ItemId> {
+        let copies: Vec<Item> = self
+            .items
+            .iter()
+            .filter(|i| ids.contains(&i.id()))
+            .cloned()
+            .collect();
+        let mut map = Vec::new();
+        let mut made = Vec::new();
+        for c in copies {
+            let old = c.id();
+            let id = self.add(c);
+            map.push((old, id));
+            made.push(id);
+        }
+        self.move_items(&made, offset, offset);
+        for item in self.items.iter_mut().filter(|i| made.contains(&i.id())) {
+            if let Item::Arrow(a) = item {
+                for end in [&mut a.from, &mut a.to] {
+                    if let End::Item { item } = end
+                        && let Some((_, new)) = map.iter().find(|(o, _)| o == item)
+                    {
+                        *item = *new;
+                    }
+                }
+            }
+        }
+        made
+    }
+
+    /// Roster entries linked from a sticker.
+    pub fn linked_stakeholders(&self) -> Vec<&str> {
+        self.items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Sticker(s) => s.stakeholder.as_deref(),
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// Makes a picture read from storage safe: unique ids, finite numbers, readable strokes,
+    /// arrows that point at items that exist, a `next_id` past every id. Reports each fix.
+    pub fn repair(&mut self, report: &mut Vec<String>) {
+        let what = format!("picture \u{201c}{}\u{201d}", self.display_title());
+        let mut seen = std::collections::HashSet::new();
+        let before = self.items.len();
+        self.items.retain(|i| seen.insert(i.id()));
+        let finite = |v: f64| v.is_finite();
+        self.items.retain(|i| match i {
+            Item::Stroke(s) => finite(s.width) && ink::decode(&s.points).is_some(),
+            Item::Sticker(s) => finite(s.x) && finite(s.y) && finite(s.size) && finite(s.rotation),
+            Item::Text(t) => finite(t.x) && finite(t.y) && finite(t.size) && finite(t.rotation),
+            Item::Arrow(a) => finite(a.width),
+            Item::Shape(s) => [s.x, s.y, s.w, s.h, s.rotation, s.width]
+                .into_iter()
+                .all(finite),
+        });
+        if self.items.len() < before {
+            report.push(format!(
+                "{what}: {} items were damaged or repeated an id and were dropped",
+                before - self.items.len()
+            ));
+        }
+        let ids: std::collections::HashSet<ItemId> = self.items.iter().map(Item::id).collect();
+        let anchors: Vec<(ItemId, P)> = ids
+            .iter()
+            .filter_map(|id| Some((*id, self.anchor(*id)?)))
+            .collect();
+        let mut loose = 0;
+        for item in &mut self.items {
+            if let Item::Arrow(a) = item {
+                for end in [&mut a.from, &mut a.to] {
+                    match *end {
+                        End::Item { item } if !anchors.iter().any(|(id, _)| *id == item) => {
+                            *end = End::Point { x: 0.0, y: 0.0 };
+                            loose += 1;
+                        }
+                        End::Point { x, y } if !x.is_finite() || !y.is_finite() => {
+                            *end = End::Point { x: 0.0, y: 0.0 };
+                            loose += 1;
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        if loose > 0 {
+            report.push(format!(
+                "{what}: {loose} arrow ends pointed nowhere and were put in the middle"
+            ));
+        }
+        for item in &mut self.items {
+            match item {
+                Item::Stroke(s) => s.colour %= PALETTE.len() as u8,
+                Item::Text(t) => t.colour %= PALETTE.len() as u8,
+                Item::Arrow(a) => a.colour %= PALETTE.len() as u8,
+                Item::Shape(s) => s.colour %= PALETTE.len() as u8,
+                Item::Sticker(_) => {}
+            }
+        }
+        let max = ids.iter().copied().max().unwrap_or(0);
+        if self.next_id <= max {
+            self.next_id = max + 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sticker(p: &mut Picture, icon: Icon, x: f64, y: f64) -> ItemId {
+        p.add(Item::Sticker(Sticker {
+            id: 0,
+            icon,
+            x,
+            y,
+            size: 64.0,
+            rotation: 0.0,
+            caption: String::new(),
+            stakeholder: None,
+        }))
+    }
+
+    #[test]
+    fn hit_testing_finds_the_topmost_item_under_a_point() {
+        let mut p = Picture::new("p".into(), "Test");
+        let line: Vec<P> = (0..=50).map(|i| P::new(f64::from(i) * 2.0, 0.0)).collect();
+        let s = p.add_stroke(&line, Tool::Pen, 0, 4.0).unwrap();
+        // Simplified to its two ends.
+        let Some(Item::Stroke(st)) = p.item(s) else {
+            panic!()
+        };
+        assert_eq!(ink::decode(&st.points).unwrap().len(), 2);
+        assert_eq!(p.hit(P::new(50.0, 1.5), 0.0), Some(s));
+        assert_eq!(p.hit(P::new(50.0, 6.0), 0.0), None);
+        assert_eq!(p.hit(P::new(50.0, 6.0), 5.0), Some(s));
+        let a = sticker(&mut p, Icon::Person, 50.0, 0.0);
+        assert_eq!(
+            p.hit(P::new(50.0, 1.5), 0.0),
+            Some(a),
+            "the sticker is on top"
+        );
+        let b = sticker(&mut p, Icon::Clinic, 300.0, 0.0);
+        let arrow = p.add(Item::Arrow(Arrow {
+            id: 0,
+            from: End::Item { item: a },
+            to: End::Item { item: b },
+            colour: 0,
+            width: 3.0,
+        }));
+        assert_eq!(p.hit(P::new(175.0, 1.0), 0.0), Some(arrow));
+        // Rotated text: a tall box after 90°.
+        let t = p.add(Item::Text(Text {
+            id: 0,
+            x: 0.0,
+            y: 500.0,
+            text: "abcdefghij".into(),
+            colour: 0,
+            size: 20.0,
+            rotation: 90.0,
+        }));
+        assert_eq!(p.hit(P::new(0.0, 550.0), 0.0), Some(t));
+        assert_eq!(p.hit(P::new(50.0, 500.0), 0.0), None);
+    }
+
+    #[test]
+    fn arrows_follow_their_stickers_and_survive_their_removal() {
+        let mut p = Picture::new("p".into(), "");
+        let a = sticker(&mut p, Icon::Person, 0.0, 0.0);
+        let b = sticker(&mut p, Icon::Home, 100.0, 0.0);
+        let arrow = p.add(Item::Arrow(Arrow {
+            id: 0,
+            from: End::Item { item: a },
+            to: End::Item { item: b },
+            colour: 1,
+            width: 3.0,
+        }));
+        p.move_items(&[b], 0.0, 50.0);
+        let Some(Item::Arrow(ar)) = p.item(arrow).cloned() else {
+            panic!()
+        };
+        assert_eq!(p.end_point(ar.to), Some(P::new(100.0, 50.0)));
+        p.remove(&[a]);
+        let Some(Item::Arrow(ar)) = p.item(arrow).cloned() else {
+            panic!()
+        };
+        assert_eq!(ar.from, End::Point { x: 0.0, y: 0.0 });
+        // Duplicating the arrow with its sticker attaches the copy to the copy.
+        let copies = p.duplicate(&[b, arrow], 20.0);
+        let Some(Item::Arrow(c)) = p.item(copies[1]).cloned() else {
+            panic!()
+        };
+        assert_eq!(c.to, End::Item { item: copies[0] });
+        assert_eq!(c.from, End::Point { x: 20.0, y: 20.0 });
+    }
+
+    #[test]
+    fn restacking_and_repair() {
+        let mut p = Picture::new("p".into(), "");
+        let a = sticker(&mut p, Icon::Person, 0.0, 0.0);
+        let b = sticker(&mut p, Icon::Home, 0.0, 0.0);
+        p.restack(a, true);
+        assert_eq!(p.hit(P::new(0.0, 0.0), 0.0), Some(a));
+        let mut damaged: Picture = serde_json::from_value(serde_json::json!({
+            "id": "p", "next_id": 1, "items": [
+                {"type": "stroke", "id": 4, "width": 2.0, "points": "0,0:!!"},
+                {"type": "sticker", "id": 5, "icon": "person", "x": 1.0, "y": 2.0, "size": 64.0},
+                {"type": "sticker", "id": 5, "icon": "home", "x": 1.0, "y": 2.0, "size": 64.0},
+                {"type": "arrow", "id": 6, "from": {"item": 5}, "to": {"item": 99}, "width": 2.0, "colour": 200}
+            ]})).unwrap();
+        let mut report = Vec::new();
+        damaged.repair(&mut report);
+        assert_eq!(damaged.items.len(), 2);
+        assert_eq!(damaged.next_id, 7);
+        assert_eq!(report.len(), 2, "{report:?}");
+        let Some(Item::Arrow(ar)) = damaged.item(6) else {
+            panic!()
+        };
+        assert_eq!(
+            (ar.from, ar.to, ar.colour),
+            (End::Item { item: 5 }, End::Point { x: 0.0, y: 0.0 }, 0)
+        );
+        let _ = b;
+    }
+}
