@@ -29,15 +29,18 @@ pub enum Section {
     Boundary,
     /// Concept maps.
     Maps,
+    /// Rich pictures.
+    Pictures,
     /// Scoring a framework, round by round.
     Scoring,
 }
 
 impl Section {
-    pub const ALL: [Section; 4] = [
+    pub const ALL: [Section; 5] = [
         Section::Overview,
         Section::Boundary,
         Section::Maps,
+        Section::Pictures,
         Section::Scoring,
     ];
 
@@ -46,6 +49,7 @@ impl Section {
             Section::Overview => "",
             Section::Boundary => "/boundary",
             Section::Maps => "/maps",
+            Section::Pictures => "/pictures",
             Section::Scoring => "/scoring",
         }
     }
@@ -55,6 +59,7 @@ impl Section {
             Section::Overview => "Details and roster",
             Section::Boundary => "Boundary critique",
             Section::Maps => "Concept maps",
+            Section::Pictures => "Rich pictures",
             Section::Scoring => "Scoring",
         }
     }
@@ -114,6 +119,7 @@ impl Route {
             ["w", id] => Route::workshop(*id),
             ["w", id, "boundary"] => Route::Workshop((*id).to_string(), Section::Boundary),
             ["w", id, "scoring"] => Route::Workshop((*id).to_string(), Section::Scoring),
+            ["w", id, "pictures"] => Route::Workshop((*id).to_string(), Section::Pictures),
             ["w", id, "maps"] | ["w", id, "maps", _] => {
                 Route::Workshop((*id).to_string(), Section::Maps)
             }

@@ -8,6 +8,7 @@ mod browser;
 mod library;
 mod map;
 mod pages;
+mod picture;
 mod scoring;
 mod shell;
 mod workshop;

@@ -13,6 +13,7 @@ use crate::route::{Route, Section};
 use crate::ui::boundary::BoundaryView;
 use crate::ui::browser::{format_time, fresh_id};
 use crate::ui::map::MapsView;
+use crate::ui::picture::PicturesView;
 use crate::ui::scoring::ScoringView;
 pub use session::{SaveStatus, Session};
 
@@ -115,6 +116,7 @@ fn Editor(session: Session, repairs: Vec<String>, section: Signal<Section>) -> i
                 Section::Overview => view! { <ExportStatus session=session /> <Details session=session /> <Roster session=session /> }.into_any(),
                 Section::Boundary => view! { <BoundaryView session=session /> }.into_any(),
                 Section::Maps => view! { <MapsView session=session /> }.into_any(),
+                Section::Pictures => view! { <PicturesView session=session /> }.into_any(),
                 Section::Scoring => view! { <ScoringView session=session /> }.into_any(),
             }}
         </article>
