@@ -10,7 +10,7 @@
 
 use std::fmt::Write;
 
-use super::{kind_hex, kind_name, tint};
+use super::{kind_hex, kind_name, label_with_sign, tint};
 use crate::model::map::{ConceptMap, Direction, Polarity, Shape, wrap_label};
 
 /// A DOT double-quoted string. Inside one, Graphviz reads `\"` as a quote and, in labels,
@@ -91,11 +91,7 @@ pub fn dot(map: &ConceptMap) -> String {
             Direction::Both => "both",
             Direction::None => "none",
         };
-        let shown = wrapped(&match l.polarity {
-            Polarity::None => l.label.clone(),
-            p if l.label.is_empty() => p.sign().to_string(),
-            p => format!("{} ({})", l.label, p.sign()),
-        });
+        let shown = wrapped(&label_with_sign(l));
         let _ = write!(
             out,
             "  n{} -> n{} [id=\"e{}\", dir={dir}",

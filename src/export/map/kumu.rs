@@ -4,8 +4,8 @@
 
 use serde_json::{Value, json};
 
-use super::{kind_hex, kind_name};
-use crate::model::map::{ConceptMap, Direction};
+use super::{kind_hex, kind_name, kumu_direction};
+use crate::model::map::ConceptMap;
 
 pub fn kumu(map: &ConceptMap) -> String {
     let elements: Vec<Value> = map
@@ -32,11 +32,7 @@ pub fn kumu(map: &ConceptMap) -> String {
         .iter()
         .map(|l| {
             let label = |id| map.node(id).map_or("", |n| n.label.as_str());
-            let direction = match l.direction {
-                Direction::Forward => "directed",
-                Direction::Both => "mutual",
-                Direction::None => "undirected",
-            };
+            let direction = kumu_direction(l.direction);
             let mut c = json!({
                 "id": format!("e{}", l.id),
                 "from": label(l.from),

@@ -5,8 +5,8 @@
 
 use std::fmt::Write;
 
-use super::{kind_hex, tint};
-use crate::model::map::{ConceptMap, Direction, Polarity, Shape};
+use super::{kind_hex, label_with_sign, tint};
+use crate::model::map::{ConceptMap, Direction, Shape};
 
 /// A label as a Mermaid quoted string.
 pub fn quote(text: &str) -> String {
@@ -49,11 +49,7 @@ pub fn mermaid(map: &ConceptMap) -> String {
             Direction::Both => "<-->",
             Direction::None => "---",
         };
-        let label = match l.polarity {
-            Polarity::None => l.label.clone(),
-            p if l.label.is_empty() => p.sign().to_string(),
-            p => format!("{} ({})", l.label, p.sign()),
-        };
+        let label = label_with_sign(l);
         if label.is_empty() {
             let _ = writeln!(out, "  n{} {arrow} n{}", l.from, l.to);
         } else {

@@ -18,7 +18,7 @@ pub mod svg;
 pub mod table;
 
 use crate::model::id::slug;
-use crate::model::map::{ConceptMap, Kind, Node};
+use crate::model::map::{ConceptMap, Direction, Kind, Link, Node, Polarity};
 
 /// The formats a map can be exported to, in the order the menu lists them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -163,6 +163,24 @@ pub fn nearest_colour(hex: &str) -> u8 {
         sq(r, r2) + sq(g, g2) + sq(b, b2)
     };
     (0..HEX.len()).min_by_key(|&i| d(HEX[i])).unwrap_or(0) as u8
+}
+
+/// A link's label as drawn where only text can show polarity: "refer (+)", or the sign alone.
+pub fn label_with_sign(l: &Link) -> String {
+    match l.polarity {
+        Polarity::None => l.label.clone(),
+        p if l.label.is_empty() => p.sign().to_string(),
+        p => format!("{} ({})", l.label, p.sign()),
+    }
+}
+
+/// A link's direction in Kumu's words (its JSON and its spreadsheet columns).
+pub fn kumu_direction(d: Direction) -> &'static str {
+    match d {
+        Direction::Forward => "directed",
+        Direction::Both => "mutual",
+        Direction::None => "undirected",
+    }
 }
 
 /// The name of a node's kind, or "".

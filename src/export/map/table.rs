@@ -4,7 +4,7 @@
 //! byte order mark so Excel reads UTF-8, and cells a spreadsheet would run as a formula are
 //! defused (see `crate::export::csv::defuse`).
 
-use super::{kind_hex, kind_name};
+use super::{kind_hex, kind_name, kumu_direction};
 use crate::export::csv::{CsvWriter, defuse};
 use crate::model::map::ConceptMap;
 
@@ -40,11 +40,7 @@ pub fn connections(map: &ConceptMap) -> String {
     w.row(CONNECTION_COLUMNS);
     for l in &map.links {
         let name = |id| defuse(map.node(id).map_or("", |n| n.label.as_str()));
-        let direction = match l.direction {
-            crate::model::map::Direction::Forward => "directed",
-            crate::model::map::Direction::Both => "mutual",
-            crate::model::map::Direction::None => "undirected",
-        };
+        let direction = kumu_direction(l.direction);
         let (id, from_id, to_id) = (
             format!("e{}", l.id),
             format!("n{}", l.from),
