@@ -211,6 +211,101 @@ impl Item {
         }
     }
 
+    /// The item moved by (dx, dy). Free arrow ends move; attached ends stay with their item.
+    pub fn translated(&self, dx: f64, dy: f64) -> Item {
+        let mut out = self.clone();
+        if !dx.is_finite() || !dy.is_finite() {
+            return out;
+        }
+        match &mut out {
+            Item::Stroke(s) => map_points(s, |p| P::new(p.x + dx, p.y + dy)),
+            Item::Sticker(s) => (s.x, s.y) = (s.x + dx, s.y + dy),
+            Item::Text(t) => (t.x, t.y) = (t.x + dx, t.y + dy),
+            Item::Shape(s) => (s.x, s.y) = (s.x + dx, s.y + dy),
+            Item::Arrow(a) => {
+                for end in [&mut a.from, &mut a.to] {
+                    if let End::Point { x, y } = end {
+                        (*x, *y) = (*x + dx, *y + dy);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The item scaled by (fx, fy) about `c` (stickers and text keep their proportions and take
+    /// the mean of the two factors). Sizes never shrink below a readable minimum.
+    pub fn scaled(&self, c: P, fx: f64, fy: f64) -> Item {
+        let mut out = self.clone();
+        if !(fx.is_finite() && fy.is_finite() && fx > 0.0 && fy > 0.0) {
+            return out;
+        }
+        let at = |x: f64, y: f64| P::new(c.x + (x - c.x) * fx, c.y + (y - c.y) * fy);
+        let mean = (fx * fy).sqrt();
+        match &mut out {
+            Item::Stroke(s) => map_points(s, |p| at(p.x, p.y)),
+            Item::Sticker(s) => {
+                let p = at(s.x, s.y);
+                (s.x, s.y) = (p.x, p.y);
+                s.size = (s.size * mean).clamp(MIN_SIZE, MAX_SIZE);
+            }
+            Item::Text(t) => {
+                let p = at(t.x, t.y);
+                (t.x, t.y) = (p.x, p.y);
+                t.size = (t.size * mean).clamp(MIN_TEXT, MAX_SIZE);
+            }
+            Item::Shape(s) => {
+                let p = at(s.x, s.y);
+                (s.x, s.y) = (p.x, p.y);
+                s.w = (s.w * fx).clamp(MIN_SIZE / 4.0, 20.0 * MAX_SIZE);
+                s.h = (s.h * fy).clamp(MIN_SIZE / 4.0, 20.0 * MAX_SIZE);
+            }
+            Item::Arrow(a) => {
+                for end in [&mut a.from, &mut a.to] {
+                    if let End::Point { x, y } = end {
+                        let p = at(*x, *y);
+                        (*x, *y) = (p.x, p.y);
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// The item turned by `degrees` (clockwise) about `c`: stickers, text and shapes turn in
+    /// place and move round `c`; strokes and free arrow ends turn point by point.
+    pub fn rotated(&self, c: P, degrees: f64) -> Item {
+        let mut out = self.clone();
+        if !degrees.is_finite() {
+            return out;
+        }
+        let turn = |r: f64| (r + degrees).rem_euclid(360.0);
+        match &mut out {
+            Item::Stroke(s) => map_points(s, |p| ink::rotate(p, c, degrees)),
+            Item::Sticker(s) => {
+                let p = ink::rotate(P::new(s.x, s.y), c, degrees);
+                (s.x, s.y, s.rotation) = (p.x, p.y, turn(s.rotation));
+            }
+            Item::Text(t) => {
+                let p = ink::rotate(P::new(t.x, t.y), c, degrees);
+                (t.x, t.y, t.rotation) = (p.x, p.y, turn(t.rotation));
+            }
+            Item::Shape(s) => {
+                let p = ink::rotate(P::new(s.x, s.y), c, degrees);
+                (s.x, s.y, s.rotation) = (p.x, p.y, turn(s.rotation));
+            }
+            Item::Arrow(a) => {
+                for end in [&mut a.from, &mut a.to] {
+                    if let End::Point { x, y } = end {
+                        let p = ink::rotate(P::new(*x, *y), c, degrees);
+                        (*x, *y) = (p.x, p.y);
+                    }
+                }
+            }
+        }
+        out
+    }
+
     fn set_id(&mut self, id: ItemId) {
         match self {
             Item::Stroke(s) => s.id = id,
@@ -237,8 +332,31 @@ pub struct Picture {
     pub next_id: u32,
 }
 
+/// Sizes of stickers and text are kept between these (picture units).
+pub const MIN_SIZE: f64 = 16.0;
+pub const MIN_TEXT: f64 = 10.0;
+pub const MAX_SIZE: f64 = 800.0;
+
+/// A stroke with each point changed by `f`.
+fn map_points(s: &mut Stroke, f: impl Fn(P) -> P) {
+    if let Some(pts) = ink::decode(&s.points) {
+        let moved: Vec<P> = pts.into_iter().map(f).collect();
+        s.points = ink::encode(&moved);
+    }
+}
+
+/// A turned box: what a selection frame is drawn around, and what handles act on.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Frame {
+    pub c: P,
+    pub w: f64,
+    pub h: f64,
+    /// Degrees, clockwise.
+    pub rotation: f64,
+}
+
 /// A rough text width for hit-testing and bounds (0.56 em a character, as map labels).
-fn text_size(t: &Text) -> (f64, f64) {
+pub fn text_size(t: &Text) -> (f64, f64) {
     let lines: Vec<&str> = t.text.split('\n').collect();
     let longest = lines
         .iter()
@@ -258,6 +376,12 @@ impl Picture {
             id,
             title: title.to_string(),
             next_id: 1,
+            // Picture units start as the board's pixels: (0, 0) at its top-left corner.
+            view: Viewport {
+                x: 0.0,
+                y: 0.0,
+                zoom: 1.0,
+            },
             ..Picture::default()
         }
     }
@@ -331,29 +455,18 @@ impl Picture {
         }
     }
 
+    /// Where an arrow's two ends are now.
+    pub fn ends(&self, a: &Arrow) -> Option<(P, P)> {
+        Some((self.end_point(a.from)?, self.end_point(a.to)?))
+    }
+
     /// An item's box (strokes: their points grown by half their width).
     pub fn bounds(&self, item: &Item) -> Option<Bounds> {
-        match item {
-            Item::Stroke(s) => Bounds::of(&ink::decode(&s.points)?).map(|b| b.grow(s.width / 2.0)),
-            Item::Sticker(s) => {
-                let r = s.size / 2.0 * std::f64::consts::SQRT_2;
-                Some(Bounds::of(&[
-                    P::new(s.x - r, s.y - r),
-                    P::new(s.x + r, s.y + r),
-                ])?)
-            }
-            Item::Text(t) => {
-                let (w, h) = text_size(t);
-                let r = w.hypot(h) / 2.0;
-                Bounds::of(&[P::new(t.x - r, t.y - r), P::new(t.x + r, t.y + r)])
-            }
-            Item::Arrow(a) => Bounds::of(&[self.end_point(a.from)?, self.end_point(a.to)?])
-                .map(|b| b.grow(a.width)),
-            Item::Shape(s) => {
-                let r = s.w.hypot(s.h) / 2.0;
-                Bounds::of(&[P::new(s.x - r, s.y - r), P::new(s.x + r, s.y + r)])
-            }
-        }
+        let ends = match item {
+            Item::Arrow(a) => Some(self.ends(a)?),
+            _ => None,
+        };
+        bounds_of(item, ends)
     }
 
     /// Whether `p` touches the item, within `slack` picture units.
@@ -404,30 +517,64 @@ impl Picture {
     /// Moves items by (dx, dy); arrows attached to them follow by themselves, free arrow ends
     /// of moved arrows move too.
     pub fn move_items(&mut self, ids: &[ItemId], dx: f64, dy: f64) {
-        if !dx.is_finite() || !dy.is_finite() {
-            return;
-        }
         for item in self.items.iter_mut().filter(|i| ids.contains(&i.id())) {
-            match item {
-                Item::Stroke(s) => {
-                    if let Some(pts) = ink::decode(&s.points) {
-                        let moved: Vec<P> =
-                            pts.iter().map(|p| P::new(p.x + dx, p.y + dy)).collect();
-                        s.points = ink::encode(&moved);
-                    }
-                }
-                Item::Sticker(s) => (s.x, s.y) = (s.x + dx, s.y + dy),
-                Item::Text(t) => (t.x, t.y) = (t.x + dx, t.y + dy),
-                Item::Shape(s) => (s.x, s.y) = (s.x + dx, s.y + dy),
-                Item::Arrow(a) => {
-                    for end in [&mut a.from, &mut a.to] {
-                        if let End::Point { x, y } = end {
-                            (*x, *y) = (*x + dx, *y + dy);
-                        }
-                    }
-                }
-            }
+            *item = item.translated(dx, dy);
         }
+    }
+
+    /// Puts `item` in the place of the item with its id (nothing if there is none).
+    pub fn replace(&mut self, item: Item) {
+        if let Some(old) = self.item_mut(item.id()) {
+            *old = item;
+        }
+    }
+
+    /// Arrows with an end attached to one of `ids` (they move when those items move).
+    pub fn attached_arrows(&self, ids: &[ItemId]) -> Vec<ItemId> {
+        self.items
+            .iter()
+            .filter_map(|i| match i {
+                Item::Arrow(a)
+                    if [a.from, a.to]
+                        .iter()
+                        .any(|e| matches!(e, End::Item { item } if ids.contains(item))) =>
+                {
+                    Some(a.id)
+                }
+                _ => None,
+            })
+            .collect()
+    }
+
+    /// The turned box of an item, for its selection frame and handles. Strokes and arrows have
+    /// an upright box around their points.
+    pub fn frame(&self, item: &Item) -> Option<Frame> {
+        let ends = match item {
+            Item::Arrow(a) => Some(self.ends(a)?),
+            _ => None,
+        };
+        frame_of(item, ends)
+    }
+
+    /// Items whose box lies wholly inside `area` (what a rubber band selects).
+    pub fn inside(&self, area: Bounds) -> Vec<ItemId> {
+        self.items
+            .iter()
+            .filter(|i| {
+                self.bounds(i).is_some_and(|b| {
+                    b.x0 >= area.x0 && b.y0 >= area.y0 && b.x1 <= area.x1 && b.y1 <= area.y1
+                })
+            })
+            .map(Item::id)
+            .collect()
+    }
+
+    /// The box around every item, if there are any.
+    pub fn extent(&self) -> Option<Bounds> {
+        self.items
+            .iter()
+            .filter_map(|i| self.bounds(i))
+            .reduce(Bounds::union)
     }
 
     /// Removes items; arrows attached to a removed item keep their end where it was.
@@ -450,15 +597,41 @@ impl Picture {
         }
     }
 
-    /// Moves items one step up (`true`) or down the drawing order.
-    pub fn restack(&mut self, id: ItemId, up: bool) {
-        let Some(i) = self.items.iter().position(|x| x.id() == id) else {
-            return;
+    /// Moves items one step up (`true`) or down the drawing order, keeping their order among
+    /// themselves; an item already at the top (bottom) stays.
+    pub fn restack(&mut self, ids: &[ItemId], up: bool) {
+        let n = self.items.len();
+        let order: Vec<usize> = if up {
+            (0..n).rev().collect()
+        } else {
+            (0..n).collect()
         };
-        if up && i + 1 < self.items.len() {
-            self.items.swap(i, i + 1);
-        } else if !up && i > 0 {
-            self.items.swap(i, i - 1);
+        // Walk from the end they move towards, so a block of selected items moves as one.
+        let mut blocked = true;
+        for i in order {
+            let chosen = ids.contains(&self.items[i].id());
+            if !chosen {
+                blocked = false;
+                continue;
+            }
+            if blocked {
+                continue;
+            }
+            let j = if up { i + 1 } else { i - 1 };
+            self.items.swap(i, j);
+        }
+    }
+
+    /// Moves items to the very top (`true`) or bottom, keeping their order among themselves.
+    pub fn restack_to_end(&mut self, ids: &[ItemId], top: bool) {
+        let (mut chosen, rest): (Vec<Item>, Vec<Item>) =
+            self.items.drain(..).partition(|i| ids.contains(&i.id()));
+        if top {
+            self.items = rest;
+            self.items.append(&mut chosen);
+        } else {
+            self.items = chosen;
+            self.items.extend(rest);
         }
     }
 
@@ -491,6 +664,18 @@ impl Picture {
             }
         }
         made
+    }
+
+    /// The roster entries (by id) that no sticker in the picture stands for, in roster order.
+    pub fn missing<'a>(
+        &self,
+        roster: &'a [crate::model::Stakeholder],
+    ) -> Vec<&'a crate::model::Stakeholder> {
+        let linked = self.linked_stakeholders();
+        roster
+            .iter()
+            .filter(|s| !linked.contains(&s.id.as_str()))
+            .collect()
     }
 
     /// Roster entries linked from a sticker.
@@ -569,6 +754,64 @@ impl Picture {
             self.next_id = max + 1;
         }
     }
+}
+
+/// An item's box, given where its ends are if it is an arrow.
+pub fn bounds_of(item: &Item, ends: Option<(P, P)>) -> Option<Bounds> {
+    match item {
+        Item::Stroke(s) => Bounds::of(&ink::decode(&s.points)?).map(|b| b.grow(s.width / 2.0)),
+        Item::Sticker(s) => {
+            let r = s.size / 2.0 * std::f64::consts::SQRT_2;
+            Bounds::of(&[P::new(s.x - r, s.y - r), P::new(s.x + r, s.y + r)])
+        }
+        Item::Text(t) => {
+            let (w, h) = text_size(t);
+            let r = w.hypot(h) / 2.0;
+            Bounds::of(&[P::new(t.x - r, t.y - r), P::new(t.x + r, t.y + r)])
+        }
+        Item::Arrow(a) => {
+            let (f, t) = ends?;
+            Bounds::of(&[f, t]).map(|b| b.grow(a.width))
+        }
+        Item::Shape(s) => {
+            let r = s.w.hypot(s.h) / 2.0;
+            Bounds::of(&[P::new(s.x - r, s.y - r), P::new(s.x + r, s.y + r)])
+        }
+    }
+}
+
+/// An item's turned box (see [`Picture::frame`]), given where its ends are if it is an arrow.
+pub fn frame_of(item: &Item, ends: Option<(P, P)>) -> Option<Frame> {
+    let upright = |b: Bounds| Frame {
+        c: P::new((b.x0 + b.x1) / 2.0, (b.y0 + b.y1) / 2.0),
+        w: b.x1 - b.x0,
+        h: b.y1 - b.y0,
+        rotation: 0.0,
+    };
+    Some(match item {
+        Item::Sticker(s) => Frame {
+            c: P::new(s.x, s.y),
+            w: s.size,
+            h: s.size,
+            rotation: s.rotation,
+        },
+        Item::Text(t) => {
+            let (w, h) = text_size(t);
+            Frame {
+                c: P::new(t.x, t.y),
+                w,
+                h,
+                rotation: t.rotation,
+            }
+        }
+        Item::Shape(s) => Frame {
+            c: P::new(s.x, s.y),
+            w: s.w,
+            h: s.h,
+            rotation: s.rotation,
+        },
+        Item::Stroke(_) | Item::Arrow(_) => upright(bounds_of(item, ends)?),
+    })
 }
 
 #[cfg(test)]
@@ -666,7 +909,7 @@ mod tests {
         let mut p = Picture::new("p".into(), "");
         let a = sticker(&mut p, Icon::Person, 0.0, 0.0);
         let b = sticker(&mut p, Icon::Home, 0.0, 0.0);
-        p.restack(a, true);
+        p.restack(&[a], true);
         assert_eq!(p.hit(P::new(0.0, 0.0), 0.0), Some(a));
         let mut damaged: Picture = serde_json::from_value(serde_json::json!({
             "id": "p", "next_id": 1, "items": [
@@ -688,5 +931,106 @@ mod tests {
             (End::Item { item: 5 }, End::Point { x: 0.0, y: 0.0 }, 0)
         );
         let _ = b;
+    }
+
+    #[test]
+    fn items_move_scale_and_turn_about_a_centre() {
+        let mut p = Picture::new("p".into(), "");
+        let a = sticker(&mut p, Icon::Person, 100.0, 0.0);
+        let c = P::new(0.0, 0.0);
+        let Item::Sticker(s) = p.item(a).unwrap().rotated(c, 90.0) else {
+            panic!()
+        };
+        assert!((s.x - 0.0).abs() < 1e-9 && (s.y - 100.0).abs() < 1e-9);
+        assert_eq!(s.rotation, 90.0);
+        let Item::Sticker(s) = p.item(a).unwrap().rotated(c, -450.0) else {
+            panic!()
+        };
+        assert_eq!(s.rotation, 270.0, "turns stay within 0..360");
+        let Item::Sticker(s) = p.item(a).unwrap().scaled(P::new(100.0, 0.0), 2.0, 2.0) else {
+            panic!()
+        };
+        assert_eq!((s.x, s.size), (100.0, 128.0));
+        let Item::Sticker(s) = p.item(a).unwrap().scaled(c, 0.001, 0.001) else {
+            panic!()
+        };
+        assert_eq!(s.size, MIN_SIZE, "never smaller than a readable minimum");
+        // A stroke scales and turns point by point, and a bad factor changes nothing.
+        let line = [P::new(0.0, 0.0), P::new(10.0, 0.0)];
+        let st = p.add_stroke(&line, Tool::Pen, 0, 2.0).unwrap();
+        let item = p.item(st).unwrap().clone();
+        let Item::Stroke(s) = item.scaled(c, 3.0, 1.0) else {
+            panic!()
+        };
+        assert_eq!(ink::decode(&s.points).unwrap()[1], P::new(30.0, 0.0));
+        let Item::Stroke(s) = item.rotated(c, 90.0) else {
+            panic!()
+        };
+        assert_eq!(ink::decode(&s.points).unwrap()[1], P::new(0.0, 10.0));
+        assert_eq!(item.scaled(c, f64::NAN, 1.0), item);
+        assert_eq!(item.translated(f64::INFINITY, 0.0), item);
+    }
+
+    #[test]
+    fn a_block_of_selected_items_restacks_together() {
+        let mut p = Picture::new("p".into(), "");
+        let ids: Vec<ItemId> = (0..4)
+            .map(|i| sticker(&mut p, Icon::Person, f64::from(i), 0.0))
+            .collect();
+        let order = |p: &Picture| p.items.iter().map(Item::id).collect::<Vec<_>>();
+        p.restack(&[ids[0], ids[1]], true);
+        assert_eq!(order(&p), [ids[2], ids[0], ids[1], ids[3]]);
+        p.restack(&[ids[0], ids[1]], true);
+        p.restack(&[ids[0], ids[1]], true);
+        assert_eq!(
+            order(&p),
+            [ids[2], ids[3], ids[0], ids[1]],
+            "the top stays the top"
+        );
+        p.restack_to_end(&[ids[1], ids[3]], false);
+        assert_eq!(order(&p), [ids[3], ids[1], ids[2], ids[0]]);
+        p.restack(&[ids[3]], false);
+        assert_eq!(order(&p)[0], ids[3]);
+    }
+
+    #[test]
+    fn rubber_band_attached_arrows_and_who_is_missing() {
+        let mut p = Picture::new("p".into(), "");
+        let a = sticker(&mut p, Icon::Person, 0.0, 0.0);
+        let b = sticker(&mut p, Icon::Home, 300.0, 0.0);
+        let arrow = p.add(Item::Arrow(Arrow {
+            id: 0,
+            from: End::Item { item: a },
+            to: End::Point { x: 150.0, y: 200.0 },
+            colour: 0,
+            width: 3.0,
+        }));
+        assert_eq!(p.attached_arrows(&[a]), vec![arrow]);
+        assert!(p.attached_arrows(&[b]).is_empty());
+        let band = Bounds {
+            x0: -60.0,
+            y0: -60.0,
+            x1: 200.0,
+            y1: 220.0,
+        };
+        assert_eq!(p.inside(band), vec![a, arrow]);
+        let frame = p.frame(p.item(b).unwrap()).unwrap();
+        assert_eq!(
+            (frame.c, frame.w, frame.rotation),
+            (P::new(300.0, 0.0), 64.0, 0.0)
+        );
+        let person = |id: &str, name: &str| crate::model::Stakeholder {
+            id: id.into(),
+            name: name.into(),
+            group: String::new(),
+            involvement: crate::model::Involvement::Involved,
+            extra: Default::default(),
+        };
+        let roster = [person("s1", "GPs"), person("s2", "Carers")];
+        if let Some(Item::Sticker(s)) = p.item_mut(a) {
+            s.stakeholder = Some("s1".into());
+        }
+        let missing: Vec<&str> = p.missing(&roster).iter().map(|s| s.name.as_str()).collect();
+        assert_eq!(missing, ["Carers"]);
     }
 }
