@@ -5,6 +5,7 @@ pub mod csh;
 pub mod frameworks;
 pub mod map_templates;
 mod sources;
+pub mod stickers;
 
 pub use sources::{SOURCES, Source};
 

@@ -3,4 +3,5 @@
 
 pub mod csv;
 pub mod map;
+pub mod picture;
 pub mod scores;

@@ -491,8 +491,18 @@ impl Picture {
                     t.rotation,
                 )
             }
+            // An arrow runs to the centres of what it joins but is drawn only between their
+            // edges: inside an attached item, the item is what is under the pointer.
             Item::Arrow(a) => match (self.end_point(a.from), self.end_point(a.to)) {
-                (Some(f), Some(t)) => ink::to_segment(p, f, t) <= a.width / 2.0 + slack,
+                (Some(f), Some(t)) => {
+                    ink::to_segment(p, f, t) <= a.width / 2.0 + slack
+                        && ![a.from, a.to].iter().any(|e| match e {
+                            End::Item { item } => self.item(*item).is_some_and(|i| {
+                                !matches!(i, Item::Arrow(_)) && self.hits(i, p, 0.0)
+                            }),
+                            End::Point { .. } => false,
+                        })
+                }
                 _ => false,
             },
             Item::Shape(s) => ink::in_rotated_box(
@@ -567,6 +577,40 @@ impl Picture {
             })
             .map(Item::id)
             .collect()
+    }
+
+    /// A centre near `near` where a `w` × `h` box overlaps no sticker, text or shape (strokes
+    /// and arrows may run under it): the nearest free spot on a grid around `near`, or `near`
+    /// itself when all are taken.
+    pub fn free_spot(&self, near: P, w: f64, h: f64) -> P {
+        let solid: Vec<Bounds> = self
+            .items
+            .iter()
+            .filter(|i| matches!(i, Item::Sticker(_) | Item::Text(_) | Item::Shape(_)))
+            .filter_map(|i| self.bounds(i))
+            .collect();
+        let mut spots: Vec<(f64, P)> = (-4..=4)
+            .flat_map(|i| (-3..=3).map(move |j| (f64::from(i), f64::from(j))))
+            .map(|(i, j)| {
+                let p = P::new(near.x + i * w, near.y + j * h);
+                // Beside before above or below: rows of stickers read better.
+                ((i * w).hypot(j * h * 1.5), p)
+            })
+            .collect();
+        spots.sort_by(|a, b| a.0.total_cmp(&b.0));
+        spots
+            .into_iter()
+            .map(|(_, p)| p)
+            .find(|p| {
+                let b = Bounds {
+                    x0: p.x - w / 2.0,
+                    y0: p.y - h / 2.0,
+                    x1: p.x + w / 2.0,
+                    y1: p.y + h / 2.0,
+                };
+                !solid.iter().any(|s| s.intersects(&b))
+            })
+            .unwrap_or(near)
     }
 
     /// The box around every item, if there are any.
@@ -859,6 +903,8 @@ mod tests {
             width: 3.0,
         }));
         assert_eq!(p.hit(P::new(175.0, 1.0), 0.0), Some(arrow));
+        // Inside a sticker it joins, the sticker is what is hit, though the arrow is on top.
+        assert_eq!(p.hit(P::new(300.0, 1.0), 0.0), Some(b));
         // Rotated text: a tall box after 90°.
         let t = p.add(Item::Text(Text {
             id: 0,
@@ -1032,5 +1078,27 @@ mod tests {
         }
         let missing: Vec<&str> = p.missing(&roster).iter().map(|s| s.name.as_str()).collect();
         assert_eq!(missing, ["Carers"]);
+    }
+
+    #[test]
+    fn new_stickers_find_a_free_spot_near_the_middle() {
+        let mut p = Picture::new("p".into(), "");
+        let c = P::new(500.0, 300.0);
+        assert_eq!(p.free_spot(c, 160.0, 130.0), c);
+        let mut placed = Vec::new();
+        for _ in 0..6 {
+            let at = p.free_spot(c, 160.0, 130.0);
+            placed.push(at);
+            sticker(&mut p, Icon::Person, at.x, at.y);
+        }
+        for (i, a) in placed.iter().enumerate() {
+            for b in &placed[i + 1..] {
+                assert!(
+                    (a.x - b.x).abs() >= 160.0 || (a.y - b.y).abs() >= 130.0,
+                    "{a:?} and {b:?} overlap"
+                );
+            }
+            assert!((a.x - c.x).abs() <= 320.0 && (a.y - c.y).abs() <= 260.0);
+        }
     }
 }

@@ -64,15 +64,21 @@ pub fn chunks(png: &[u8]) -> Result<Vec<Chunk<'_>>, String> {
 /// The PNG with `text` added as an `iTXt` chunk before `IEND` (an older one of ours is
 /// replaced).
 pub fn embed(png: &[u8], text: &str) -> Result<Vec<u8>, String> {
+    embed_keyword(png, KEYWORD, text)
+}
+
+/// [`embed`] under another keyword (rich pictures carry theirs under their own); an older
+/// chunk with the same keyword is replaced, others are kept.
+pub fn embed_keyword(png: &[u8], keyword: &str, text: &str) -> Result<Vec<u8>, String> {
     let parts = chunks(png)?;
-    let mut data = Vec::with_capacity(text.len() + KEYWORD.len() + 5);
-    data.extend_from_slice(KEYWORD.as_bytes());
+    let mut data = Vec::with_capacity(text.len() + keyword.len() + 5);
+    data.extend_from_slice(keyword.as_bytes());
     // NUL, not compressed, method 0, no language tag, no translated keyword.
     data.extend_from_slice(&[0, 0, 0, 0, 0]);
     data.extend_from_slice(text.as_bytes());
     let mut out = SIGNATURE.to_vec();
     for (kind, body) in parts {
-        if &kind == b"iTXt" && itxt_text(body).is_some() {
+        if &kind == b"iTXt" && itxt_text(body, keyword).is_some() {
             continue;
         }
         if &kind == b"IEND" {
@@ -83,9 +89,9 @@ pub fn embed(png: &[u8], text: &str) -> Result<Vec<u8>, String> {
     Ok(out)
 }
 
-/// Our text in an `iTXt` chunk's data, if the chunk is ours and uncompressed.
-fn itxt_text(data: &[u8]) -> Option<&str> {
-    let rest = data.strip_prefix(KEYWORD.as_bytes())?.strip_prefix(&[0])?;
+/// Our text in an `iTXt` chunk's data, if the chunk has our keyword and is uncompressed.
+fn itxt_text<'a>(data: &'a [u8], keyword: &str) -> Option<&'a str> {
+    let rest = data.strip_prefix(keyword.as_bytes())?.strip_prefix(&[0])?;
     let (&compressed, rest) = rest.split_first()?;
     let (_method, rest) = rest.split_first()?;
     if compressed != 0 {
@@ -100,9 +106,18 @@ fn itxt_text(data: &[u8]) -> Option<&str> {
 
 /// The map text a PNG carries: `Ok(None)` for a good PNG without one.
 pub fn extract(png: &[u8]) -> Result<Option<String>, String> {
+    extract_keyword(png, KEYWORD)
+}
+
+/// [`extract`] for the chunk with another keyword.
+pub fn extract_keyword(png: &[u8], keyword: &str) -> Result<Option<String>, String> {
     Ok(chunks(png)?
         .into_iter()
-        .find_map(|(kind, data)| (&kind == b"iTXt").then(|| itxt_text(data)).flatten())
+        .find_map(|(kind, data)| {
+            (&kind == b"iTXt")
+                .then(|| itxt_text(data, keyword))
+                .flatten()
+        })
         .map(str::to_string))
 }
 
@@ -135,6 +150,15 @@ mod tests {
         assert_eq!(extract(&again).unwrap().as_deref(), Some("second"));
         // IHDR, IDAT, our iTXt (one, replaced), IEND.
         assert_eq!(chunks(&again).unwrap().len(), 4);
+        // Another keyword's chunk sits beside the map's and is read only under its keyword.
+        let both = embed_keyword(&again, "Other", "third").unwrap();
+        assert_eq!(extract(&both).unwrap().as_deref(), Some("second"));
+        assert_eq!(
+            extract_keyword(&both, "Other").unwrap().as_deref(),
+            Some("third")
+        );
+        assert_eq!(extract_keyword(&again, "Other").unwrap(), None);
+        assert_eq!(chunks(&both).unwrap().len(), 5);
     }
 
     #[test]

@@ -1,0 +1,360 @@
+//! How the items of a picture are drawn on the board, each from its own live signal, and the
+//! chrome above them: selection frames and handles, what a gesture is drawing, and the caption
+//! editor typed in place.
+
+use leptos::ev;
+use leptos::html;
+use leptos::prelude::*;
+
+use super::board::{Pb, Pending, handles};
+use crate::analysis::ink::{self, P};
+use crate::content::stickers;
+use crate::export::picture as ex;
+use crate::model::picture::{Item, ItemId, Outline, PALETTE, Picture, Tool, frame_of, text_size};
+
+/// The ink stickers are drawn in.
+pub const INK: &str = "#1a1a1a";
+
+/// What one item looks like now: the item, and where its ends are if it is an arrow (they
+/// follow the items they are attached to).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shown {
+    pub item: Item,
+    pub ends: Option<(P, P)>,
+}
+
+pub fn shown_of(p: &Picture, item: &Item) -> Shown {
+    Shown {
+        item: item.clone(),
+        ends: match item {
+            Item::Arrow(a) => crate::export::picture::arrow_ends(p, a),
+            _ => None,
+        },
+    }
+}
+
+fn colour(i: u8) -> &'static str {
+    PALETTE[i as usize % PALETTE.len()]
+}
+
+/// The lines of a caption or text, each with its baseline offset from the block's centre.
+fn lines(text: &str, size: f64) -> Vec<(String, f64)> {
+    let all: Vec<&str> = text.split('\n').collect();
+    let step = size * 1.25;
+    let top = -(all.len() as f64 - 1.0) * step / 2.0 + size * 0.35;
+    all.iter()
+        .enumerate()
+        .map(|(i, l)| (l.to_string(), top + i as f64 * step))
+        .collect()
+}
+
+fn render(s: &Shown) -> AnyView {
+    match &s.item {
+        Item::Stroke(st) => {
+            let d = ink::decode(&st.points)
+                .map(|pts| ink::smooth_path(&pts))
+                .unwrap_or_default();
+            let hl = st.tool == Tool::Highlighter;
+            let w = if hl { st.width * 3.0 } else { st.width };
+            view! {
+                <path class="stroke" d=d fill="none" stroke=colour(st.colour) stroke-width=w
+                    stroke-opacity=if hl { "0.35" } else { "1" }
+                    stroke-linecap="round" stroke-linejoin="round"></path>
+            }
+            .into_any()
+        }
+        Item::Sticker(st) => {
+            let k = st.size / stickers::BOX;
+            let half = stickers::BOX / 2.0;
+            // As the SVG export draws it: the caption under the sticker, not turned with it.
+            let font = ex::caption_font(st);
+            let first = st.y + st.size / 2.0 + 4.0 + font * 0.95;
+            let caption = st
+                .caption
+                .split('\n')
+                .enumerate()
+                .map(|(i, l)| {
+                    let y = first + i as f64 * font * ex::LINE_HEIGHT;
+                    view! { <tspan x=st.x y=y>{l.to_string()}</tspan> }
+                })
+                .collect_view();
+            view! {
+                <g class="sticker" data-icon=format!("{:?}", st.icon).to_lowercase()>
+                    <g transform=format!("translate({:.1} {:.1}) rotate({:.1}) scale({k:.4}) translate({} {})",
+                        st.x, st.y, st.rotation, -half, -half)>
+                        <rect class="sticker-back" width=stickers::BOX height=stickers::BOX rx="12"></rect>
+                        <path class="sticker-art" d=stickers::path(st.icon) fill="none" stroke=INK
+                            stroke-width=stickers::STROKE stroke-linecap="round" stroke-linejoin="round"></path>
+                    </g>
+                    <text class="caption" text-anchor="middle" font-size=font fill=INK>{caption}</text>
+                </g>
+            }
+            .into_any()
+        }
+        Item::Text(t) => {
+            let body = lines(&t.text, t.size)
+                .into_iter()
+                .map(|(l, y)| view! { <tspan x="0" y=y>{l}</tspan> })
+                .collect_view();
+            view! {
+                <text class="pic-text" text-anchor="middle" font-size=t.size fill=colour(t.colour)
+                    transform=format!("translate({:.1} {:.1}) rotate({:.1})", t.x, t.y, t.rotation)>{body}</text>
+            }
+            .into_any()
+        }
+        Item::Arrow(a) => {
+            let Some((f, t)) = s.ends else {
+                return ().into_any();
+            };
+            let head = arrow_head(f, t, a.width);
+            // The line stops inside the head so its round cap does not poke out of the tip.
+            let back = back_off(f, t, a.width * 2.0);
+            view! {
+                <g class="arrow">
+                    <line x1=f.x y1=f.y x2=back.x y2=back.y stroke=colour(a.colour) stroke-width=a.width
+                        stroke-linecap="round"></line>
+                    <path d=head fill=colour(a.colour)></path>
+                </g>
+            }
+            .into_any()
+        }
+        Item::Shape(sh) => {
+            let transform = format!(
+                "translate({:.1} {:.1}) rotate({:.1})",
+                sh.x, sh.y, sh.rotation
+            );
+            match sh.outline {
+                Outline::Rectangle => view! {
+                    <rect class="shape" x=-sh.w / 2.0 y=-sh.h / 2.0 width=sh.w height=sh.h rx="8"
+                        transform=transform fill="none" stroke=colour(sh.colour) stroke-width=sh.width
+                        stroke-linejoin="round"></rect>
+                }
+                .into_any(),
+                Outline::Ellipse => view! {
+                    <ellipse class="shape" rx=sh.w / 2.0 ry=sh.h / 2.0 transform=transform fill="none"
+                        stroke=colour(sh.colour) stroke-width=sh.width></ellipse>
+                }
+                .into_any(),
+            }
+        }
+    }
+}
+
+/// `t` moved back towards `f` by `by` (not past `f`).
+fn back_off(f: P, t: P, by: f64) -> P {
+    let (dx, dy) = (t.x - f.x, t.y - f.y);
+    let len = dx.hypot(dy);
+    if len <= by {
+        return f;
+    }
+    P::new(t.x - dx / len * by, t.y - dy / len * by)
+}
+
+/// The arrowhead at `t` of an arrow from `f`, as path data.
+pub fn arrow_head(f: P, t: P, width: f64) -> String {
+    let (dx, dy) = (t.x - f.x, t.y - f.y);
+    let len = dx.hypot(dy).max(1e-9);
+    let (ux, uy) = (dx / len, dy / len);
+    let l = 4.0 * width + 8.0;
+    let w = 2.2 * width + 5.0;
+    let (bx, by) = (t.x - ux * l, t.y - uy * l);
+    format!(
+        "M{:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}Z",
+        t.x,
+        t.y,
+        bx - uy * w,
+        by + ux * w,
+        bx + uy * w,
+        by - ux * w
+    )
+}
+
+/// One item, from its live signal: re-rendered only when it changes.
+#[component]
+pub fn ItemView(pb: Pb, id: ItemId) -> impl IntoView {
+    let Some(sig) = pb.shown(id) else {
+        return ().into_any();
+    };
+    view! { <g data-item=id>{move || sig.with(render)}</g> }.into_any()
+}
+
+/// Selection frames and handles, what a gesture is drawing, and the caption editor.
+#[component]
+pub fn Chrome(pb: Pb) -> impl IntoView {
+    let frames = move || {
+        let sel = pb.selected.get();
+        let z = pb.view.get().zoom;
+        let one = sel.len() == 1;
+        sel.iter()
+            .filter_map(|id| pb.shown(*id))
+            .filter_map(|sig| {
+                let s = sig.get();
+                let f = frame_of(&s.item, s.ends)?;
+                let pad = 6.0 / z;
+                let is_arrow = matches!(s.item, Item::Arrow(_));
+                let (corner, top) = handles(&f, z);
+                let turn = format!(
+                    "translate({:.1} {:.1}) rotate({:.1})",
+                    f.c.x, f.c.y, f.rotation
+                );
+                let (hw, hh) = (f.w / 2.0 + pad, f.h / 2.0 + pad);
+                let r = 7.0 / z;
+                let handles = (one && !is_arrow).then(|| {
+                    view! {
+                        <line class="handle-stem" x1="0" y1=-hh x2="0" y2=-hh - 28.0 / z transform=turn.clone()
+                            stroke-width=1.5 / z></line>
+                        <circle class="handle rotate" cx=top.x cy=top.y r=r stroke-width=2.0 / z></circle>
+                        <rect class="handle resize" x=corner.x - r y=corner.y - r width=2.0 * r height=2.0 * r
+                            stroke-width=2.0 / z></rect>
+                    }
+                });
+                Some(view! {
+                    <rect class="selection-frame" x=-hw y=-hh width=2.0 * hw height=2.0 * hh transform=turn
+                        stroke-width=1.5 / z stroke-dasharray=format!("{} {}", 6.0 / z, 4.0 / z)></rect>
+                    {handles}
+                })
+            })
+            .collect_view()
+    };
+    let pending = move || {
+        let z = pb.view.get().zoom;
+        pb.pending.get().map(|p| match p {
+            Pending::Band(b) => view! {
+                <rect class="band" x=b.x0 y=b.y0 width=b.x1 - b.x0 height=b.y1 - b.y0 stroke-width=1.5 / z></rect>
+            }
+            .into_any(),
+            Pending::Arrow(f, t) => view! {
+                <g class="pending-arrow">
+                    <line x1=f.x y1=f.y x2=t.x y2=t.y stroke=move || colour(pb.colour.get())
+                        stroke-width=move || pb.width.get().max(2.0) stroke-dasharray="8 6" stroke-linecap="round"></line>
+                    <path d=arrow_head(f, t, pb.width.get_untracked().max(2.0)) fill=move || colour(pb.colour.get())></path>
+                </g>
+            }
+            .into_any(),
+            Pending::Shape(o, b) => {
+                let stroke = colour(pb.colour.get_untracked());
+                let w = pb.width.get_untracked();
+                match o {
+                    Outline::Rectangle => view! {
+                        <rect class="pending-shape" x=b.x0 y=b.y0 width=b.x1 - b.x0 height=b.y1 - b.y0 rx="8"
+                            fill="none" stroke=stroke stroke-width=w></rect>
+                    }
+                    .into_any(),
+                    Outline::Ellipse => view! {
+                        <ellipse class="pending-shape" cx=(b.x0 + b.x1) / 2.0 cy=(b.y0 + b.y1) / 2.0
+                            rx=(b.x1 - b.x0) / 2.0 ry=(b.y1 - b.y0) / 2.0 fill="none" stroke=stroke stroke-width=w></ellipse>
+                    }
+                    .into_any(),
+                }
+            }
+        })
+    };
+    view! {
+        <g class="chrome">
+            {frames}
+            {pending}
+            {move || pb.editing.get().map(|id| view! { <CaptionEditor pb=pb id=id /> })}
+        </g>
+    }
+}
+
+/// The caption of a sticker, or a text, typed in place. Enter keeps it (Shift+Enter adds a
+/// line), Esc brings back what it was; a text left empty is removed.
+#[component]
+fn CaptionEditor(pb: Pb, id: ItemId) -> impl IntoView {
+    let field = NodeRef::<html::Textarea>::new();
+    let Some(item) = pb.with(|p| p.item(id).cloned()).flatten() else {
+        return ().into_any();
+    };
+    let (original, x, y, w, h, font, label) = match &item {
+        Item::Sticker(s) => {
+            let font = ex::caption_font(s);
+            let w = (font * 16.0).max(240.0);
+            (
+                s.caption.clone(),
+                s.x - w / 2.0,
+                s.y + s.size / 2.0 + 4.0,
+                w,
+                font * 4.6,
+                font,
+                "Caption",
+            )
+        }
+        Item::Text(t) => {
+            let (tw, th) = text_size(t);
+            let (w, h) = (tw.max(280.0) + 24.0, th.max(t.size * 2.6) + 16.0);
+            (
+                t.text.clone(),
+                t.x - w / 2.0,
+                t.y - h / 2.0,
+                w,
+                h,
+                t.size,
+                "Text",
+            )
+        }
+        _ => return ().into_any(),
+    };
+    let key = format!("picture:{}:caption:{id}", pb.id.get_value());
+    Effect::new(move |_| {
+        if let Some(el) = field.get() {
+            let _ = el.focus();
+            el.select();
+        }
+    });
+    let set = move |p: &mut Picture, v: String| {
+        if let Some(i) = p.item_mut(id) {
+            match i {
+                Item::Sticker(s) => s.caption = v,
+                Item::Text(t) => t.text = v,
+                _ => {}
+            }
+        }
+    };
+    let finish = {
+        let original = original.clone();
+        let key = key.clone();
+        move |keep: bool| {
+            if pb.editing.get_untracked() != Some(id) {
+                return;
+            }
+            pb.editing.set(None);
+            if !keep {
+                let o = original.clone();
+                pb.edit(Some(&key), |p| set(p, o));
+            }
+            let empty_text = pb
+                .with(|p| matches!(p.item(id), Some(Item::Text(t)) if t.text.trim().is_empty()))
+                .unwrap_or(false);
+            if empty_text {
+                pb.edit(Some(&key), |p| p.remove(&[id]));
+            }
+            pb.session.seal();
+            pb.focus_board();
+        }
+    };
+    let finish2 = finish.clone();
+    view! {
+        <foreignObject x=x y=y width=w height=h font-size=font>
+            <textarea node_ref=field class="label-editor caption-editor" aria-label=label
+                prop:value=original
+                on:input=move |e| {
+                    let v = event_target_value(&e);
+                    pb.edit(Some(&key), |p| set(p, v));
+                }
+                on:keydown=move |e: ev::KeyboardEvent| {
+                    e.stop_propagation();
+                    if e.key() == "Enter" && !e.shift_key() {
+                        e.prevent_default();
+                        finish(true);
+                    } else if e.key() == "Escape" {
+                        e.prevent_default();
+                        finish(false);
+                    }
+                }
+                on:pointerdown=move |e: ev::PointerEvent| e.stop_propagation()
+                on:blur=move |_| finish2(true)></textarea>
+        </foreignObject>
+    }
+    .into_any()
+}
