@@ -1,7 +1,9 @@
-//! Built-in material written for the app: what each activity is for and the sources it draws on.
+//! Built-in material written for the app: what each activity is for, the sources it draws on,
+//! the CSH categories, the paper's models, map templates and the example workshop.
 //! Plain data, rendered by the UI and (later) by reports; no Leptos here.
 
 pub mod csh;
+pub mod example;
 pub mod frameworks;
 pub mod map_templates;
 mod sources;

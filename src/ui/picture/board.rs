@@ -442,6 +442,35 @@ impl Pb {
         }
     }
 
+    /// Joins the selected stickers, texts and shapes with arrows, each to the next in the
+    /// order they were made: the keyboard's way to draw arrows.
+    pub fn connect_selection(&self) {
+        let ids = self.selection();
+        let (colour, width) = (self.colour.get_untracked(), self.width.get_untracked());
+        let made = self.edit(None, |p| {
+            let ends: Vec<ItemId> = ids
+                .iter()
+                .copied()
+                .filter(|id| p.anchor(*id).is_some())
+                .collect();
+            ends.windows(2)
+                .map(|w| {
+                    p.add(Item::Arrow(crate::model::picture::Arrow {
+                        id: 0,
+                        from: End::Item { item: w[0] },
+                        to: End::Item { item: w[1] },
+                        colour,
+                        width: width.max(2.0),
+                    }))
+                })
+                .count()
+        });
+        if let Some(n) = made.filter(|n| *n > 0) {
+            self.announce
+                .set(format!("{n} arrow{} added.", if n == 1 { "" } else { "s" }));
+        }
+    }
+
     pub fn restack(&self, up: bool, to_end: bool) {
         let ids = self.selection();
         if ids.is_empty() {
@@ -582,8 +611,8 @@ pub fn Toolbar(pb: Pb) -> impl IntoView {
                     }
                 }).collect_view()}
             </div>
-            <label>"Width "
-                <select on:change=move |e| pb.width.set(event_target_value(&e).parse().unwrap_or(WIDTHS[1]))>
+            <label><span class="visually-hidden">"Width"</span>
+                <select title="Stroke width" on:change=move |e| pb.width.set(event_target_value(&e).parse().unwrap_or(WIDTHS[1]))>
                     {WIDTHS.iter().map(|w| view! {
                         <option value=w.to_string() selected=*w == WIDTHS[1]>{format!("{w} px")}</option>
                     }).collect_view()}
@@ -597,7 +626,7 @@ pub fn Toolbar(pb: Pb) -> impl IntoView {
             <button type="button" class="focus-toggle" aria-pressed=move || pb.focus.get().to_string()
                 on:click=move |_| pb.focus.update(|f| *f = !*f)
                 title="The board fills the screen, for the projector (Esc leaves)">
-                {move || if pb.focus.get() { "Leave focus mode" } else { "Focus mode" }}</button>
+    "Focus mode"</button>
         </div>
     }
 }

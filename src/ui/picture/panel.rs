@@ -48,6 +48,11 @@ pub fn Selection(pb: Pb) -> impl IntoView {
         pb.track(|p| p.item(id).map(|i| (id, kind_name(i))))
             .flatten()
     });
+    let joinable = move || {
+        let sel = pb.selected.get();
+        pb.track(|p| sel.iter().filter(|id| p.anchor(**id).is_some()).count())
+            .unwrap_or(0)
+    };
     let heading = move || match (count(), one.get()) {
         (0, _) => "Nothing selected".to_string(),
         (_, Some((_, One::Sticker(icon)))) => format!("Sticker: {}", icon.name()),
@@ -67,6 +72,11 @@ pub fn Selection(pb: Pb) -> impl IntoView {
                 "Choose Select (V), then click an item, Shift+click to add more, or drag round several."
             </p>
             {move || one.get().map(|(id, kind)| view! { <Fields pb=pb id=id kind=kind /> })}
+            <p hidden=move || joinable() < 2>
+                <button type="button" on:click=move |_| pb.connect_selection()
+                    title="An arrow from each selected sticker, text or shape to the next, in the order they were made">
+                    "Connect with arrows"</button>
+            </p>
             <div class="button-grid" hidden=move || count() == 0>
                 {button("Duplicate", "Duplicate (Ctrl+D)", "Control+D", |pb| pb.duplicate_selection())}
                 {button("Delete", "Delete (Delete)", "Delete", |pb| pb.remove_selection())}

@@ -257,3 +257,40 @@ test('pan and zoom; focus mode fills a projector screen with the board; Esc brin
   await page.keyboard.press('Escape');
   await expect(page.getByRole('heading', { name: 'Rich pictures', level: 2 })).toBeVisible();
 });
+
+test('by keyboard alone: place and caption stickers, select them all, connect them with an arrow, nudge, delete', async ({ page }) => {
+  const pp = await PicturesPage.start(page, 'Keyboard day');
+  for (const [icon, caption] of [['Home', 'At home'], ['Transport', 'Bus twice a day']]) {
+    const button = page.getByRole('button', { name: `Add sticker: ${icon}`, exact: true });
+    await button.focus();
+    await page.keyboard.press('Enter');
+    await expect(pp.editor).toBeFocused();
+    await page.keyboard.type(caption);
+    await page.keyboard.press('Enter');
+    // Enter keeps the caption and gives the keyboard back to the board.
+    await expect(page.locator('.picture-canvas-wrap')).toBeFocused();
+  }
+  await expect(pp.stickers).toHaveCount(2);
+  await page.keyboard.press('Control+a');
+  await expect(page.getByRole('heading', { name: '2 items selected' })).toBeVisible();
+  const connect = page.getByRole('button', { name: 'Connect with arrows' });
+  await connect.focus();
+  await page.keyboard.press('Enter');
+  await expect(pp.arrows).toHaveCount(1);
+  await expect.poll(async () => (await pp.storedOf('arrow')).map((a) => [a.from, a.to])).toEqual([[{ item: 1 }, { item: 2 }]]);
+  // Back on the board: V for Select, Escape clears, Tab-free nudging of the one selected.
+  await page.locator('.picture-canvas-wrap').focus();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('heading', { name: 'Nothing selected' })).toBeVisible();
+  await page.keyboard.press('Control+a');
+  const xs = async () => (await pp.storedOf('sticker')).map((s) => s.x as number);
+  const before = await xs();
+  await page.keyboard.press('Shift+ArrowLeft');
+  await expect.poll(xs).toEqual(before.map((x) => x - 20));
+  await page.keyboard.press('Delete');
+  await expect(pp.stickers).toHaveCount(0);
+  await expect(pp.arrows).toHaveCount(0);
+  await page.keyboard.press('Control+z');
+  await expect(pp.stickers).toHaveCount(2);
+  await expect(pp.arrows).toHaveCount(1);
+});
