@@ -8,8 +8,9 @@
 //! - [`boundary_export`]: the boundary critique as Markdown and CSV, with hostile text.
 //! - [`map_formats`]: map exports and imports: round trips of hostile labels, the real readers
 //!   (Graphviz, NetworkX), files the real tools wrote, bad files and byte soup.
-//! - [`pictures`]: rich pictures in the saved format: 2,000 strokes in 300 KB, round trip,
-//!   damaged pictures kept aside.
+//! - [`pictures`]: rich pictures in the saved format (2,000 strokes in 300 KB, round trip,
+//!   damaged pictures kept aside) and as SVG and PNG files (hostile text stays text and reads
+//!   back, damaged and foreign files get a message, byte soup never panics).
 //! - [`library`]: the library index reconciled against stored records made from the fixtures.
 //!
 //! Run with `cargo test --test native`.

@@ -1,13 +1,15 @@
 //! The home page: the workshop library. Create, open, rename, duplicate, delete (with undo and a
-//! recently-deleted list), import and export; the storage meter and export reminders.
+//! recently-deleted list), import and export; the example workshop (open, reset); the storage
+//! meter and export reminders.
 
 use leptos::ev;
 use leptos::prelude::*;
 
+use crate::content::example::{EXAMPLE_ID, EXAMPLE_SUMMARY, example_workshop, is_example};
 use crate::model::Workshop;
 use crate::persist::browser::{self, WriteError};
 use crate::persist::document::{
-    MAX_IMPORT_BYTES, ReadError, SavedWorkshop, library_to_json, read_import,
+    MAX_IMPORT_BYTES, ReadError, SavedWorkshop, library_to_json, read_import, revision_of,
 };
 use crate::persist::library::{
     Entry, Listed, SortBy, TrashEntry, is_app_key, prepare_import, view as list_view,
@@ -118,6 +120,7 @@ pub fn LibraryPage() -> impl IntoView {
                 "Run a critical systems thinking workshop: question the boundaries of a plan with the people it touches, map what they see, and find out where they agree."
             </p>
             <CreateWorkshop lib=lib />
+            <ExampleWorkshop lib=lib />
             <section aria-labelledby="list-heading">
                 <h2 id="list-heading">"Workshops in this browser"</h2>
                 <div class="list-controls">
@@ -229,6 +232,78 @@ fn CreateWorkshop(lib: Library) -> impl IntoView {
     }
 }
 
+/// Stores a fresh copy of the example workshop over revision `base` (0: there is none yet),
+/// through the same adapter as every other save: the index, the quota check and the revision
+/// check against other tabs all apply.
+fn store_example(base: u64) -> Result<(), WriteError> {
+    let at = now();
+    let mut saved = SavedWorkshop::new(example_workshop(EXAMPLE_ID.into(), at), at);
+    saved.revision = base + 1;
+    browser::save_workshop(&saved, base).map(|_| ())
+}
+
+/// "Open the example workshop" (made on first use) and "Reset the example" (after a confirm).
+#[component]
+fn ExampleWorkshop(lib: Library) -> impl IntoView {
+    let exists = Memo::new(move |_| lib.items.with(|v| v.iter().any(|l| l.id() == EXAMPLE_ID)));
+    let confirming = RwSignal::new(false);
+    let open = move |_| {
+        if browser::raw_record(EXAMPLE_ID).is_none() {
+            match store_example(0) {
+                // Another tab has just made it: open that one.
+                Ok(()) | Err(WriteError::Conflict { .. }) => {}
+                Err(e) => {
+                    return lib.say(
+                        true,
+                        format!("The example was not created. {}", write_problem(&e)),
+                    );
+                }
+            }
+        }
+        let _ = window()
+            .location()
+            .set_hash(&Route::workshop(EXAMPLE_ID).href());
+    };
+    let reset = move |_| {
+        let base = browser::raw_record(EXAMPLE_ID)
+            .and_then(|raw| revision_of(&raw))
+            .unwrap_or(0);
+        match store_example(base) {
+            Ok(()) => {
+                confirming.set(false);
+                lib.refresh();
+                lib.say(
+                    false,
+                    "The example workshop was reset: it is a fresh copy again.",
+                );
+            }
+            Err(e) => lib.say(
+                true,
+                format!("The example was not reset. {}", write_problem(&e)),
+            ),
+        }
+    };
+    view! {
+        <section class="example-box" aria-labelledby="example-heading">
+            <h2 id="example-heading">"Example workshop"</h2>
+            <p class="hint">{EXAMPLE_SUMMARY}</p>
+            <div class="example-actions">
+                <button type="button" on:click=open>"Open the example workshop"</button>
+                <Show when=move || exists.get() && !confirming.get()>
+                    <button type="button" on:click=move |_| confirming.set(true)>"Reset the example\u{2026}"</button>
+                </Show>
+            </div>
+            <Show when=move || exists.get() && confirming.get()>
+                <div class="example-confirm" role="group" aria-labelledby="example-confirm-text">
+                    <p id="example-confirm-text">"Replace the example with a fresh copy? Any changes made to it will be lost."</p>
+                    <button type="button" class="danger" on:click=reset>"Reset the example"</button>
+                    <button type="button" on:click=move |_| confirming.set(false)>"Cancel"</button>
+                </div>
+            </Show>
+        </section>
+    }
+}
+
 #[component]
 fn WorkshopRow(lib: Library, entry: Entry) -> impl IntoView {
     let renaming = RwSignal::new(false);
@@ -334,6 +409,8 @@ fn WorkshopRow(lib: Library, entry: Entry) -> impl IntoView {
     });
     let href = Route::workshop(id.clone()).href();
     let label = title.clone();
+    let example_tag =
+        is_example(&id).then(|| view! { <span class="badge example-tag">"Example"</span> });
     view! {
         <li class="workshop-item">
             <div class="workshop-main">
@@ -350,7 +427,7 @@ fn WorkshopRow(lib: Library, entry: Entry) -> impl IntoView {
                 } else {
                     view! { <a class="workshop-title" href=href.clone()>{title.clone()}</a> }.into_any()
                 }}
-                <p class="meta">{meta} " " {reminder}</p>
+                <p class="meta">{example_tag} " " {meta} " " {reminder}</p>
                 {(!entry.purpose.is_empty()).then(|| view! { <p class="purpose">{entry.purpose.clone()}</p> })}
             </div>
             <div class="row-actions" role="group" aria-label=format!("Actions for {label}")>
@@ -388,17 +465,30 @@ fn DamagedRow(id: String, bytes: usize, problem: String) -> impl IntoView {
     }
 }
 
+/// Brings a deleted workshop back, unless a workshop with its id is stored again (only the
+/// example can be: opening it after deleting it makes a fresh copy under the same id).
+fn bring_back(id: &str) -> Result<(), String> {
+    if browser::raw_record(id).is_some() {
+        return Err(
+            "Not restored: a workshop with the same id is in the list again (the example \
+                    workshop is made afresh when it is opened). Delete that one first."
+                .into(),
+        );
+    }
+    browser::restore_deleted(id).map_err(|e| format!("Not restored: {}", write_problem(&e)))
+}
+
 #[component]
 fn Messages(lib: Library) -> impl IntoView {
     let undo = move |_| {
         if let Some((id, title)) = lib.deleted.get_untracked() {
-            match browser::restore_deleted(&id) {
+            match bring_back(&id) {
                 Ok(()) => {
                     lib.deleted.set(None);
                     lib.refresh();
                     lib.say(false, format!("Restored \u{201c}{title}\u{201d}."));
                 }
-                Err(e) => lib.say(true, format!("Not restored: {}", write_problem(&e))),
+                Err(e) => lib.say(true, e),
             }
         }
     };
@@ -541,9 +631,9 @@ fn RecentlyDeleted(lib: Library) -> impl IntoView {
                                 <span>{t.title.clone()} " \u{00b7} deleted " {format_time(t.deleted_at)}</span>
                                 <span class="row-actions" role="group" aria-label=format!("Actions for deleted {title}")>
                                     <button type="button" on:click=move |_| {
-                                        match browser::restore_deleted(&id1) {
+                                        match bring_back(&id1) {
                                             Ok(()) => { lib.deleted.set(None); lib.refresh(); }
-                                            Err(e) => lib.say(true, format!("Not restored: {}", write_problem(&e))),
+                                            Err(e) => lib.say(true, e),
                                         }
                                     }>"Restore"</button>
                                     <button type="button" class="danger" on:click=move |_| { browser::purge_deleted(&id2); lib.refresh(); }>"Delete forever"</button>

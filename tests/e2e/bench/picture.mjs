@@ -266,7 +266,7 @@ try {
       // forced by reading its box.
       const work = await page.evaluate(async ({ box, moves }) => {
         const svg = document.querySelector('svg.picture-canvas');
-        const live = svg.querySelector('path.live-stroke');
+        const live = document.querySelector('path.live-stroke');
         const ev = (type, cx, cy, buttons) => svg.dispatchEvent(new PointerEvent(type, { bubbles: true, cancelable: true, pointerId: 7, isPrimary: true, button: 0, buttons, clientX: cx, clientY: cy, pointerType: 'mouse', pressure: 0.5 }));
         const pos = (f) => [box.x + box.width * (0.05 + 0.9 * f), box.y + box.height * (0.5 - 0.3 * Math.sin(f * 8 * Math.PI))];
         ev('pointerdown', ...pos(0), 1);
