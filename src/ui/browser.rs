@@ -218,3 +218,20 @@ pub fn measure_since(name: &str, since: &str) {
         let _ = p.measure_with_start_mark(name, since);
     }
 }
+
+/// Registers the service worker (`sw.js`, written at build time by `tools/sw.py`) that keeps
+/// the app for offline use. Where a browser has none, or refuses it (a page not served over
+/// HTTPS or from localhost), the app simply works online as before.
+pub fn register_service_worker() {
+    let navigator = window().navigator();
+    let has = js_sys::Reflect::get(&navigator, &"serviceWorker".into())
+        .map(|v| !v.is_undefined() && !v.is_null())
+        .unwrap_or(false);
+    if has {
+        let promise = navigator.service_worker().register("./sw.js");
+        // Awaited so that a refusal is handled here, not reported as an unhandled rejection.
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+        });
+    }
+}

@@ -42,6 +42,7 @@ fn apply_settings(settings: Settings) {
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
+    crate::ui::browser::register_service_worker();
     let settings = RwSignal::new(persist::browser::load_settings());
     let route = RwSignal::new(current_route());
     // Views that size things by the theme (the concept-map canvas) read it from here.

@@ -82,6 +82,7 @@ test('stickers with captions, an arrow that follows a moved sticker, text and a 
   await expect(pp.canvas.locator('text.pic-text')).toHaveText('Long waits');
   await expect(pp.canvas.locator('rect.shape')).toHaveCount(1);
   await expectNoAxeViolations(page);
+  await pp.show();
   await screenshotBothSizes(page, 'pictures-stickers');
 });
 
@@ -130,6 +131,7 @@ test('select several, resize and turn with the handles, duplicate, restack and r
   await page.getByRole('button', { name: 'Blue', exact: true }).click();
   await expect(pp.canvas.locator('rect.shape')).toHaveAttribute('stroke', '#1f6fb2');
   await expectNoAxeViolations(page);
+  await pp.show();
   await screenshotBothSizes(page, 'pictures-selection');
 });
 
@@ -159,6 +161,7 @@ test('who is missing: the roster people not in the picture, added or linked from
   await expect(panel).toContainText('Everyone on the roster (3) is in the picture.');
   await expect.poll(async () => (await pp.storedOf('sticker')).filter((s) => typeof s.stakeholder === 'string').length).toBe(3);
   await expectNoAxeViolations(page);
+  await pp.show();
   await screenshotBothSizes(page, 'pictures-roster');
 });
 
