@@ -6,6 +6,7 @@ pub mod csh;
 pub mod example;
 pub mod frameworks;
 pub mod map_templates;
+pub mod shortcuts;
 mod sources;
 pub mod stickers;
 

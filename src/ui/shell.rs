@@ -120,7 +120,71 @@ pub fn App() -> impl IntoView {
         </main>
         <footer class="app-footer">
             <p>"Everything you enter stays in this browser. Nothing is sent anywhere."</p>
+            <p><button type="button" class="link-button" aria-keyshortcuts="?"
+                on:click=move |_| open_shortcuts()>"Keyboard shortcuts (?)"</button></p>
         </footer>
+        <Shortcuts />
+    }
+}
+
+const SHORTCUTS_ID: &str = "shortcuts";
+
+fn open_shortcuts() {
+    use wasm_bindgen::JsCast;
+    if let Some(d) = document()
+        .get_element_by_id(SHORTCUTS_ID)
+        .and_then(|e| e.dyn_into::<web_sys::HtmlDialogElement>().ok())
+        && !d.open()
+    {
+        let _ = d.show_modal();
+    }
+}
+
+/// The keyboard shortcuts sheet: "?" (outside a text field) opens it, Esc or the button closes.
+#[component]
+fn Shortcuts() -> impl IntoView {
+    use crate::content::shortcuts::GROUPS;
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    let keys = window_event_listener(ev::keydown, move |e| {
+        if e.key() != "?" || e.ctrl_key() || e.meta_key() || e.alt_key() || e.default_prevented() {
+            return;
+        }
+        let typing = document().active_element().is_some_and(|el| {
+            matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                || el.has_attribute("contenteditable")
+        });
+        if typing {
+            return;
+        }
+        e.prevent_default();
+        match dialog.get_untracked() {
+            Some(d) if d.open() => d.close(),
+            _ => open_shortcuts(),
+        }
+    });
+    on_cleanup(move || keys.remove());
+    view! {
+        <dialog id=SHORTCUTS_ID class="shortcuts" node_ref=dialog aria-labelledby="shortcuts-h">
+            <div class="dialog-head">
+                <h2 id="shortcuts-h">"Keyboard shortcuts"</h2>
+                <button type="button" on:click=move |_| {
+                    if let Some(d) = dialog.get_untracked() { d.close(); }
+                }>"Close"</button>
+            </div>
+            <div class="shortcut-groups">
+                {GROUPS.iter().map(|g| view! {
+                    <section>
+                        <h3>{g.name}</h3>
+                        <dl>
+                            {g.shortcuts.iter().map(|s| view! {
+                                <div><dt><kbd>{s.keys}</kbd></dt><dd>{s.does}</dd></div>
+                            }).collect_view()}
+                        </dl>
+                    </section>
+                }).collect_view()}
+            </div>
+
+        </dialog>
     }
 }
 
