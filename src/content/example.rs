@@ -449,12 +449,12 @@ fn vision_map(w: &Workshop) -> ConceptMap {
     });
     let link_workers = map.add_node(
         "Link workers in practices and community venues",
-        Point::new(-640.0, -150.0),
+        Point::new(-430.0, -430.0),
         Some(response),
     );
     let groups = map.add_node(
         "Voluntary and community groups",
-        Point::new(-640.0, 170.0),
+        Point::new(430.0, -430.0),
         Some(response),
     );
     let labelled =
@@ -516,7 +516,8 @@ fn vision_map(w: &Workshop) -> ConceptMap {
         Polarity::Negative,
     );
     if let Some(bounds) = map.bounds(Metrics::STANDARD) {
-        map.view = Viewport::fit(bounds, 1100.0, 520.0);
+        // The canvas beside the inspector on a 1280 × 720 projector.
+        map.view = Viewport::fit(bounds, 880.0, 490.0);
     }
     map
 }
@@ -582,25 +583,30 @@ fn picture() -> Picture {
         "pic-situation".into(),
         "The situation as the group drew it (illustrative)",
     );
+    // Four columns and three rows, about 900 × 560 units: the board beside the side panel on a
+    // 1280 × 720 projector shows all of it at the saved zoom.
+    let col = |i: u8| 100.0 + 220.0 * f64::from(i);
+    let (top, middle, bottom) = (120.0, 290.0, 455.0);
+
     // Drawn first, so they sit underneath the stickers.
-    // A country road winding between the service user and the community groups.
+    // A country road winding from the service user past the bus.
     let road = hand_drawn(40, |t| {
-        (200.0 + 560.0 * t, 318.0 + 14.0 * (t * TAU * 1.5).sin())
+        (150.0 + 460.0 * t, 318.0 + 12.0 * (t * TAU * 1.5).sin())
     });
     p.add_stroke(&road, Tool::Pen, 7, 4.0);
     // A red ring round the people nobody has reached.
     let ring = hand_drawn(36, |t| {
         let a = t * TAU * 1.05;
-        (1010.0 + 118.0 * a.cos(), 445.0 + 78.0 * a.sin())
+        (col(3) + 100.0 * a.cos(), bottom + 22.0 + 72.0 * a.sin())
     });
     p.add_stroke(&ring, Tool::Pen, 1, 4.0);
     // A highlighter under the title.
-    let underline = hand_drawn(24, |t| (380.0 + 400.0 * t, 48.0 + 3.0 * (t * TAU).sin()));
+    let underline = hand_drawn(24, |t| (200.0 + 460.0 * t, 50.0 + 3.0 * (t * TAU).sin()));
     p.add_stroke(&underline, Tool::Highlighter, 6, 8.0);
 
     text(
         &mut p,
-        (580.0, 28.0),
+        (430.0, 30.0),
         "Social prescribing in a rural county",
         26.0,
         0,
@@ -610,99 +616,99 @@ fn picture() -> Picture {
     let gp = sticker(
         &mut p,
         Icon::Clinic,
-        (110.0, 130.0),
+        (col(0), top),
         "GP practice\nlittle time to refer",
         Some("s-gps"),
     );
     let link = sticker(
         &mut p,
         Icon::Person,
-        (400.0, 130.0),
+        (col(1), top),
         "Link worker\nmany problems at once",
         Some("s-link"),
     );
     let groups = sticker(
         &mut p,
         Icon::Group,
-        (700.0, 130.0),
+        (col(2), top),
         "Community groups\nequal partners?",
         Some("s-vcs"),
     );
-    let council = sticker(
+    sticker(
         &mut p,
         Icon::Organisation,
-        (1000.0, 130.0),
+        (col(3), top),
         "Council public health\nresults for phase 2",
         Some("s-ph-manager"),
     );
     let user = sticker(
         &mut p,
         Icon::Person,
-        (110.0, 300.0),
+        (col(0), middle),
         "Service user\nheard of it by letter",
         Some("s-users"),
     );
-    sticker(
+    let bus = sticker(
         &mut p,
         Icon::Transport,
-        (400.0, 300.0),
+        (col(1), middle),
         "One bus a day,\nand the fare",
         None,
     );
-    sticker(
+    let clock = sticker(
         &mut p,
         Icon::Clock,
-        (700.0, 300.0),
+        (col(2), middle),
         "Programme ended\nbefore it helped",
         None,
     );
     let money = sticker(
         &mut p,
         Icon::Money,
-        (1000.0, 300.0),
+        (col(3), middle),
         "Short-term funding",
         None,
     );
     sticker(
         &mut p,
         Icon::Computer,
-        (110.0, 455.0),
+        (col(0), bottom),
         "Patient notes and GDPR",
         None,
     );
     sticker(
         &mut p,
         Icon::Worry,
-        (400.0, 455.0),
+        (col(1), bottom),
         "Staff worn out",
         Some("s-link"),
     );
     sticker(
         &mut p,
         Icon::Conflict,
-        (700.0, 455.0),
+        (col(2), bottom),
         "Rivalry over\nwho does what",
         Some("s-ccc"),
     );
     sticker(
         &mut p,
         Icon::Eye,
-        (1010.0, 440.0),
+        (col(3), bottom),
         "Who is missing?",
         Some("s-disadvantaged"),
     );
 
+    // Arrows along the rows, so none crosses a caption.
     arrow(&mut p, gp, link, 0);
     arrow(&mut p, link, groups, 0);
-    arrow(&mut p, link, user, 2);
-    arrow(&mut p, money, council, 4);
-    text(&mut p, (255.0, 105.0), "referrals", 16.0, 2, 0.0);
-    text(&mut p, (550.0, 105.0), "feedback?", 16.0, 1, 0.0);
-    // Framed so that the whole drawing shows on a projector-sized board.
+    arrow(&mut p, user, bus, 2);
+    arrow(&mut p, money, clock, 4);
+    text(&mut p, (210.0, 96.0), "referrals", 16.0, 2, 0.0);
+    text(&mut p, (430.0, 96.0), "feedback?", 16.0, 1, 0.0);
     p.view = Viewport {
         x: -10.0,
-        y: -6.0,
-        zoom: 0.88,
+        y: -4.0,
+        zoom: 0.85,
     };
     p
 }

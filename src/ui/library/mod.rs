@@ -119,8 +119,8 @@ pub fn LibraryPage() -> impl IntoView {
             <p class="lead">
                 "Run a critical systems thinking workshop: question the boundaries of a plan with the people it touches, map what they see, and find out where they agree."
             </p>
-            <CreateWorkshop lib=lib />
             <ExampleWorkshop lib=lib />
+            <CreateWorkshop lib=lib />
             <section aria-labelledby="list-heading">
                 <h2 id="list-heading">"Workshops in this browser"</h2>
                 <div class="list-controls">
