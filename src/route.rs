@@ -33,15 +33,18 @@ pub enum Section {
     Pictures,
     /// Scoring a framework, round by round.
     Scoring,
+    /// The whole workshop as one printable report.
+    Report,
 }
 
 impl Section {
-    pub const ALL: [Section; 5] = [
+    pub const ALL: [Section; 6] = [
         Section::Overview,
         Section::Boundary,
         Section::Maps,
         Section::Pictures,
         Section::Scoring,
+        Section::Report,
     ];
 
     fn path(self) -> &'static str {
@@ -51,6 +54,7 @@ impl Section {
             Section::Maps => "/maps",
             Section::Pictures => "/pictures",
             Section::Scoring => "/scoring",
+            Section::Report => "/report",
         }
     }
 
@@ -61,6 +65,7 @@ impl Section {
             Section::Maps => "Concept maps",
             Section::Pictures => "Rich pictures",
             Section::Scoring => "Scoring",
+            Section::Report => "Report",
         }
     }
 }
@@ -120,6 +125,7 @@ impl Route {
             ["w", id, "boundary"] => Route::Workshop((*id).to_string(), Section::Boundary),
             ["w", id, "scoring"] => Route::Workshop((*id).to_string(), Section::Scoring),
             ["w", id, "pictures"] => Route::Workshop((*id).to_string(), Section::Pictures),
+            ["w", id, "report"] => Route::Workshop((*id).to_string(), Section::Report),
             ["w", id, "maps"] | ["w", id, "maps", _] => {
                 Route::Workshop((*id).to_string(), Section::Maps)
             }
@@ -187,6 +193,19 @@ mod tests {
     }
 
     #[test]
+    fn the_report_is_a_section_of_its_workshop() {
+        let report = Route::parse("#/w/w-1/report");
+        assert_eq!(report, Route::Workshop("w-1".into(), Section::Report));
+        assert_eq!(report.href(), "#/w/w-1/report");
+        assert_eq!(report.page(), Route::workshop("w-1"));
+        assert_eq!(Section::ALL.last(), Some(&Section::Report));
+        assert_eq!(
+            Route::parse("#/w/w-1/report/x"),
+            Route::NotFound("/w/w-1/report/x".into())
+        );
+    }
+
+    #[test]
     fn a_map_is_part_of_the_maps_address() {
         let href = Route::map_href("w-1", "m-2");
         assert_eq!(
@@ -207,6 +226,7 @@ mod tests {
             Route::Workshop("w-1a-ff".into(), Section::Boundary),
             Route::Workshop("w-1a-ff".into(), Section::Scoring),
             Route::Workshop("w-1a-ff".into(), Section::Maps),
+            Route::Workshop("w-1a-ff".into(), Section::Report),
         ] {
             assert_eq!(Route::parse(&route.href()), route);
         }

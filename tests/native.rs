@@ -11,6 +11,8 @@
 //! - [`pictures`]: rich pictures in the saved format (2,000 strokes in 300 KB, round trip,
 //!   damaged pictures kept aside) and as SVG and PNG files (hostile text stays text and reads
 //!   back, damaged and foreign files get a message, byte soup never panics).
+//! - [`report`]: the whole workshop as Markdown and as one HTML file: every section, hostile
+//!   text in every kind of user text, figures that parse, ids unique on the page.
 //! - [`library`]: the library index reconciled against stored records made from the fixtures.
 //!
 //! Run with `cargo test --test native`.
@@ -29,5 +31,7 @@ mod library;
 mod map_formats;
 #[path = "native/pictures.rs"]
 mod pictures;
+#[path = "native/report.rs"]
+mod report;
 #[path = "native/roundtrip.rs"]
 mod roundtrip;

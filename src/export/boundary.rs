@@ -24,7 +24,7 @@ pub const CSV_HEADER: [&str; 9] = [
 ];
 
 /// A perspective's name, or what to call it when it has none.
-fn perspective_name(critique: &BoundaryCritique, id: &str) -> String {
+pub fn perspective_name(critique: &BoundaryCritique, id: &str) -> String {
     critique
         .perspective(id)
         .map(|p| p.name.trim().to_string())
@@ -77,13 +77,13 @@ pub fn escape_markdown(line: &str) -> String {
 }
 
 /// User text on one line (names, notes, titles): line breaks become spaces, then escaped.
-fn inline(text: &str) -> String {
+pub fn inline(text: &str) -> String {
     let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
     escape_markdown(&joined)
 }
 
 /// User text as a block quote that keeps its line breaks (CommonMark hard breaks).
-fn quote(text: &str) -> String {
+pub fn quote(text: &str) -> String {
     let normalised = text.replace("\r\n", "\n").replace('\r', "\n");
     let lines: Vec<&str> = normalised.trim_end().lines().collect();
     let mut out = String::new();

@@ -5,6 +5,7 @@ pub mod boundary;
 pub mod csv;
 pub mod map;
 pub mod picture;
+pub mod report;
 pub mod scoring;
 pub mod scoring_svg;
 pub mod xml;

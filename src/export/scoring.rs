@@ -106,8 +106,8 @@ fn num(x: Option<f64>) -> String {
     x.map(|v| format!("{v:.2}")).unwrap_or_default()
 }
 
-/// Each element's summary and rank in one round.
-fn ranked(s: &Scoring, r: &Round) -> Vec<(String, String, Summary, usize)> {
+/// Each element's name, group, summary and rank (weakest first, from 1) in one round.
+pub fn ranked(s: &Scoring, r: &Round) -> Vec<(String, String, Summary, usize)> {
     let results = s.results(r);
     let summaries: Vec<Summary> = results.iter().map(|x| x.summary.clone()).collect();
     let mut rank = vec![0; results.len()];

@@ -9,6 +9,7 @@ mod library;
 mod map;
 mod pages;
 mod picture;
+mod report;
 mod scoring;
 mod shell;
 mod workshop;

@@ -14,6 +14,7 @@ use crate::ui::boundary::BoundaryView;
 use crate::ui::browser::{format_time, fresh_id};
 use crate::ui::map::MapsView;
 use crate::ui::picture::PicturesView;
+use crate::ui::report::ReportView;
 use crate::ui::scoring::ScoringView;
 pub use session::{SaveStatus, Session};
 
@@ -118,6 +119,7 @@ fn Editor(session: Session, repairs: Vec<String>, section: Signal<Section>) -> i
                 Section::Maps => view! { <MapsView session=session /> }.into_any(),
                 Section::Pictures => view! { <PicturesView session=session /> }.into_any(),
                 Section::Scoring => view! { <ScoringView session=session /> }.into_any(),
+                Section::Report => view! { <ReportView session=session /> }.into_any(),
             }}
         </article>
     }

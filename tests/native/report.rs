@@ -1,0 +1,224 @@
+//! The workshop report: a Markdown snapshot of a small workshop with every section, every
+//! section heading present, and hostile text in every kind of user text staying text in the
+//! Markdown and the HTML, whose figures are well-formed XML with ids unique on the page.
+
+use cst_workbench::content::frameworks::CYCLE;
+use cst_workbench::content::map_templates::Template;
+use cst_workbench::export::report::{SECTIONS, html, markdown};
+use cst_workbench::model::boundary::Level;
+use cst_workbench::model::map::Point;
+use cst_workbench::model::picture::{Icon, Item, Picture, Sticker, Text};
+use cst_workbench::model::scoring::Scoring;
+use cst_workbench::model::{Involvement, Workshop};
+
+const SCRIPT: &str = "<script>alert(1)</script>";
+
+/// A workshop with something in every section; `t` is put into every user text.
+fn workshop(t: &str) -> Workshop {
+    let mut w = Workshop::new("w-report".into(), &format!("Shropshire pilot {t}"), 0.0);
+    w.purpose = format!("Who benefits? {t}");
+    w.date = "2019-03-14".into();
+    w.facilitator = format!("Alison {t}");
+    w.notes = format!("Follow up with the GPs.\nSecond line {t}");
+    let link = w.add_stakeholder(
+        "s-link".into(),
+        &format!("Link workers {t}"),
+        &format!("Team {t}"),
+        Involvement::Involved,
+    );
+    let users = w.add_stakeholder(
+        "s-users".into(),
+        &format!("Service users {t}"),
+        "",
+        Involvement::Affected,
+    );
+    w.add_stakeholder(
+        "s-carers".into(),
+        &format!("Carers {t}"),
+        "",
+        Involvement::Affected,
+    );
+
+    let b = &mut w.boundary;
+    b.add_perspective("p-core".into(), &format!("Core team {t}"));
+    b.add_perspective("p-users".into(), &format!("Service users {t}"));
+    b.perspectives[0].roster_ids.push(link.clone());
+    b.perspectives[1].roster_ids.push(users);
+    b.set_answer("p-core", 1, true, format!("Fewer GP visits {t}"));
+    b.set_answer("p-core", 1, false, format!("Wellbeing\n{t}"));
+    b.set_answer("p-users", 1, false, format!("People like us {t}"));
+    b.set_tension(
+        1,
+        &["p-core", "p-users"],
+        Level::Strong,
+        &format!("Who it is for {t}"),
+    );
+
+    let mut map = Template::Vision.build("m-1".into(), &w.title, &w.roster);
+    map.title = format!("Team vision {t}");
+    map.focus_question = format!("What is it for? {t}");
+    let kind = map.add_kind(&format!("Kind {t}"));
+    let a = map.add_node(&format!("Node {t}"), Point::new(400.0, 300.0), Some(kind));
+    let first = map.nodes[0].id;
+    let l = map.add_link(a, first).expect("a new link");
+    map.links.iter_mut().find(|x| x.id == l).unwrap().label = format!("leads to {t}");
+    w.maps.push(map);
+
+    let mut p = Picture::new("p-1".into(), &format!("The referral journey {t}"));
+    p.add(Item::Sticker(Sticker {
+        id: 0,
+        icon: Icon::Person,
+        x: 0.0,
+        y: 0.0,
+        size: 64.0,
+        rotation: 0.0,
+        caption: format!("Link worker {t}"),
+        stakeholder: Some(link),
+    }));
+    p.add(Item::Text(Text {
+        id: 0,
+        x: 200.0,
+        y: 40.0,
+        text: format!("Waiting list {t}"),
+        colour: 1,
+        size: 24.0,
+        rotation: 0.0,
+    }));
+    w.pictures.push(p);
+
+    let mut s = Scoring::start(&CYCLE, "r1".into());
+    s.rounds[0].name = format!("Phase 1 {t}");
+    s.framework.name = format!("Cycle {t}");
+    s.framework.elements[0].name = format!("Element {t}");
+    s.add_scorer("a".into(), &format!("Ann {t}"));
+    s.add_scorer("b".into(), "");
+    let e0 = s.framework.elements[0].id.clone();
+    s.set_score("r1", "a", &e0, Some(2), false);
+    s.set_score("r1", "b", &e0, Some(4), false);
+    s.set_score("r1", "a", "support", Some(3), false);
+    w.scoring = s;
+    w
+}
+
+#[test]
+fn markdown_snapshot_of_a_small_workshop() {
+    insta::assert_snapshot!(markdown(&workshop("*x*")));
+}
+
+#[test]
+fn every_section_heading_is_in_the_markdown_and_the_html() {
+    let w = workshop("");
+    let md = markdown(&w);
+    let html = html(&w);
+    assert!(md.starts_with("# Workshop report: Shropshire pilot"));
+    let mut last = 0;
+    for s in SECTIONS {
+        let at = md
+            .find(&format!("\n## {s}\n"))
+            .unwrap_or_else(|| panic!("no section {s}"));
+        assert!(at > last, "{s} out of order");
+        last = at;
+        assert!(html.contains(&format!(">{s}</h2>")), "no {s} in the HTML");
+    }
+    for part in [
+        "### Involved",
+        "### Affected but not involved",
+        "### Tensions, strongest first",
+        "### Questions nobody has answered yet",
+        "### Perspective: Core team",
+        "### Map: Team vision",
+        "```mermaid\nflowchart LR",
+        "### Picture: The referral journey",
+        "- Person: Link worker (stands for Link workers)",
+        "Not on this picture: Service users, Carers.",
+        "### Phase 1",
+        "> Follow up with the GPs.\\",
+    ] {
+        assert!(md.contains(part), "no {part:?} in\n{md}");
+    }
+    // Two maps' worth of figures: the map, the picture, three charts for the one round.
+    assert_eq!(html.matches("<figure").count(), 5);
+}
+
+#[test]
+fn an_empty_workshop_still_has_every_section() {
+    let w = Workshop::new("w-empty".into(), "", 0.0);
+    let md = markdown(&w);
+    for s in SECTIONS {
+        assert!(md.contains(&format!("\n## {s}\n")), "no {s}");
+    }
+    assert!(md.contains("No concept maps yet."));
+    assert!(!html(&w).contains("<svg"));
+}
+
+/// Every `<svg>…</svg>` in the page, which never nests one in another.
+fn svgs(html: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(a) = rest.find("<svg") {
+        let b = rest[a..].find("</svg>").expect("every svg is closed") + a + "</svg>".len();
+        out.push(&rest[a..b]);
+        rest = &rest[b..];
+    }
+    out
+}
+
+#[test]
+fn hostile_text_stays_text_in_the_html_and_its_figures_parse() {
+    for t in [
+        SCRIPT,
+        "\"><script>x</script>",
+        "]]><!-- &amp; \u{0}\u{1b} '",
+    ] {
+        let w = workshop(t);
+        let page = html(&w);
+        let lower = page.to_lowercase();
+        assert!(
+            !lower.contains("<script"),
+            "a script tag in the HTML for {t:?}"
+        );
+        assert!(!lower.contains(" style="), "a style attribute");
+        assert!(!lower.contains("href="), "a link to somewhere");
+        assert!(!lower.contains(" src="), "something loaded");
+        if t == SCRIPT {
+            assert!(page.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+        }
+        let figures = svgs(&page);
+        assert_eq!(figures.len(), 5);
+        let mut ids = Vec::new();
+        for svg in figures {
+            let doc = roxmltree::Document::parse_with_options(
+                svg,
+                roxmltree::ParsingOptions {
+                    allow_dtd: false,
+                    nodes_limit: u32::MAX,
+                },
+            )
+            .expect("every figure is well-formed XML");
+            for n in doc.descendants() {
+                if let Some(id) = n.attribute("id") {
+                    ids.push(id.to_string());
+                }
+            }
+        }
+        let count = ids.len();
+        ids.sort();
+        ids.dedup();
+        assert_eq!(ids.len(), count, "ids repeat across figures");
+
+        let md = markdown(&w);
+        let fence = md.find("```mermaid").unwrap();
+        let end = md[fence + 3..].find("```").unwrap() + fence + 3;
+        for (i, _) in md.match_indices('<') {
+            if i > fence && i < end {
+                continue; // Mermaid's own `<br>` and `<-->`; labels are entities there.
+            }
+            assert_eq!(&md[i - 1..i], "\\", "unescaped < at byte {i} for {t:?}");
+        }
+        assert!(!md[fence..end].contains("<script"));
+        assert!(
+            !md[fence + 3..end].contains('`'),
+            "a label closed the fence"
+        );
+    }
+}
