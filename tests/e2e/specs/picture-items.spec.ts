@@ -274,6 +274,10 @@ test('by keyboard alone: place and caption stickers, select them all, connect th
     await expect(page.locator('.picture-canvas-wrap')).toBeFocused();
   }
   await expect(pp.stickers).toHaveCount(2);
+  // With nothing selected the panel offers no actions on a selection.
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('heading', { name: 'Nothing selected' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Duplicate' })).toBeHidden();
   await page.keyboard.press('Control+a');
   await expect(page.getByRole('heading', { name: '2 items selected' })).toBeVisible();
   const connect = page.getByRole('button', { name: 'Connect with arrows' });

@@ -102,7 +102,8 @@ export class PicturesPage {
   async stored(): Promise<{ title: string; items: StoredItem[]; view: { x: number; y: number; zoom: number } }> {
     return this.page.evaluate(() => {
       const key = Object.keys(localStorage).find((k) => k.startsWith('cst-workbench.workshop.'))!;
-      return JSON.parse(localStorage.getItem(key)!).workshop.pictures[0];
+      // Until the first save there is no picture stored yet: an empty one.
+      return JSON.parse(localStorage.getItem(key)!).workshop.pictures?.[0] ?? { title: '', items: [], view: { x: 0, y: 0, zoom: 1 } };
     });
   }
 
