@@ -31,8 +31,6 @@ pub const HIGHLIGHTER_SCALE: f64 = 3.0;
 pub const HIGHLIGHTER_OPACITY: f64 = 0.35;
 /// Lines of text and captions are this many font sizes apart.
 pub const LINE_HEIGHT: f64 = 1.25;
-/// A rough character width for boxes, in font sizes (as the model's hit-testing).
-const CHAR_WIDTH: f64 = 0.56;
 /// The gap between a sticker and its caption.
 const CAPTION_GAP: f64 = 4.0;
 
@@ -52,17 +50,7 @@ pub fn text_box(t: &Text) -> (f64, f64) {
 }
 
 fn block_size(text: &str, font: f64) -> (f64, f64) {
-    let lines: Vec<&str> = text.split('\n').collect();
-    let longest = lines
-        .iter()
-        .map(|l| l.chars().count())
-        .max()
-        .unwrap_or(0)
-        .max(1);
-    (
-        longest as f64 * font * CHAR_WIDTH,
-        lines.len() as f64 * font * LINE_HEIGHT,
-    )
+    crate::model::picture::text_block(text, font)
 }
 
 /// Where a sticker's caption sits (under the sticker, not turned with it), if it has one.

@@ -357,7 +357,13 @@ pub struct Frame {
 
 /// A rough text width for hit-testing and bounds (0.56 em a character, as map labels).
 pub fn text_size(t: &Text) -> (f64, f64) {
-    let lines: Vec<&str> = t.text.split('\n').collect();
+    text_block(&t.text, t.size)
+}
+
+/// The box of a block of text at `size`: 0.56 em a character of its longest line, 1.25 em a
+/// line. Text items, captions and the SVG export all measure with this.
+pub fn text_block(text: &str, size: f64) -> (f64, f64) {
+    let lines: Vec<&str> = text.split('\n').collect();
     let longest = lines
         .iter()
         .map(|l| l.chars().count())
@@ -365,8 +371,8 @@ pub fn text_size(t: &Text) -> (f64, f64) {
         .unwrap_or(0)
         .max(1);
     (
-        longest as f64 * t.size * 0.56,
-        lines.len() as f64 * t.size * 1.25,
+        longest as f64 * size * 0.56,
+        lines.len() as f64 * size * 1.25,
     )
 }
 

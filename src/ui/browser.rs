@@ -235,3 +235,13 @@ pub fn register_service_worker() {
         });
     }
 }
+
+/// Runs `f` once `ms` milliseconds have passed without another call on the same `timer`: the
+/// previous one still waiting is cancelled. For saving where a view was left after panning.
+pub fn debounce(timer: StoredValue<Option<TimeoutHandle>>, ms: u64, f: impl FnOnce() + 'static) {
+    if let Some(h) = timer.try_update_value(Option::take).flatten() {
+        h.clear();
+    }
+    let h = set_timeout_with_handle(f, std::time::Duration::from_millis(ms)).ok();
+    timer.set_value(h);
+}

@@ -304,24 +304,16 @@ impl Ed {
 
     /// Remembers the view in the map after a short pause (no undo step: panning is not an edit).
     pub fn keep_view(&self) {
-        if let Some(h) = self.view_timer.try_update_value(Option::take).flatten() {
-            h.clear();
-        }
         let ed = *self;
-        let h = set_timeout_with_handle(
-            move || {
-                let view = ed.view.get_untracked();
-                let id = ed.id.get_value();
-                ed.session.edit_quietly(|w| {
-                    if let Some(m) = w.maps.iter_mut().find(|m| m.id == id) {
-                        m.view = view;
-                    }
-                });
-            },
-            std::time::Duration::from_millis(400),
-        )
-        .ok();
-        self.view_timer.set_value(h);
+        crate::ui::browser::debounce(self.view_timer, 400, move || {
+            let view = ed.view.get_untracked();
+            let id = ed.id.get_value();
+            ed.session.edit_quietly(|w| {
+                if let Some(m) = w.maps.iter_mut().find(|m| m.id == id) {
+                    m.view = view;
+                }
+            });
+        });
     }
 
     /// Zooms by `factor` about the canvas centre.

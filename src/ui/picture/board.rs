@@ -301,25 +301,18 @@ impl Pb {
         }
     }
 
+    /// Remembers the view in the picture after a short pause (saved, not an undo step).
     pub fn keep_view(&self) {
-        if let Some(h) = self.view_timer.try_update_value(Option::take).flatten() {
-            h.clear();
-        }
         let pb = *self;
-        let h = set_timeout_with_handle(
-            move || {
-                let view = pb.view.get_untracked();
-                let id = pb.id.get_value();
-                pb.session.edit_quietly(|w| {
-                    if let Some(p) = w.pictures.iter_mut().find(|p| p.id == id) {
-                        p.view = view;
-                    }
-                });
-            },
-            std::time::Duration::from_millis(400),
-        )
-        .ok();
-        self.view_timer.set_value(h);
+        crate::ui::browser::debounce(self.view_timer, 400, move || {
+            let view = pb.view.get_untracked();
+            let id = pb.id.get_value();
+            pb.session.edit_quietly(|w| {
+                if let Some(p) = w.pictures.iter_mut().find(|p| p.id == id) {
+                    p.view = view;
+                }
+            });
+        });
     }
 
     pub fn zoom_by(&self, factor: f64) {
