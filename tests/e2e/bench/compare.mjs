@@ -1,0 +1,462 @@
+// Our concept map beside vis-network (the library PRSM builds on) and cytoscape.js, in the same
+// browser, the same run: the same generated map (map.mjs's benchMap), drawn at the same place,
+// size and zoom as the app's canvas (physics off / preset layout: positions given, so the same
+// layout), the same scripted drag of the node nearest the canvas's middle for 3 s (page.mouse, one
+// move at a time, the path map.mjs uses) and the same pan. For each library: time to first
+// render, rAF frame deltas p50/p95/max while dragging and panning, and the work of one move (one
+// pointer move dispatched at the start of a frame: the event handlers plus the library's redraw
+// in the next frame, its requestAnimationFrame callbacks timed; script and canvas drawing calls,
+// not raster — the nearest thing to map.mjs's "work per move", which is script + style + layout).
+// CPU throttling x1 and x4. Our own figures are read from report/map.json (map.mjs's run; run
+// map.mjs first, or pass --ours to have this script run it for the same sizes).
+// Not a test: numbers vary by machine. Prints one table and writes report/compare.json.
+// Usage: node tests/e2e/bench/compare.mjs [sizes, comma-separated] [--ours] [--drag-ms=3000]
+//          [--work-moves=200] [--work-s=3] [--cap-s=60]   (after a release build)
+// --cap-s caps one library's run at one size and throttle; a run over it is reported as stopped.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, DIST, ROOT, serveDist, stats } from './common.mjs';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const args = process.argv.slice(2);
+const opt = (name, dflt) => Number(args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt);
+const SIZES = (args.find((a) => !a.startsWith('--')) ?? '10,100,1000,5000').split(',').map(Number);
+const DRAG_MS = opt('drag-ms', 3000); // map.mjs: 3000
+const CAP_MS = opt('cap-s', 60) * 1000; // one library at one size and throttle, all phases
+const WORK_MOVES = opt('work-moves', 200); // map.mjs: 200
+const WORK_MS = opt('work-s', DRAG_MS / 1000) * 1000; // and at most this long (20 moves at least)
+const PAGE_PORT = 4188;
+const APP_PORT = 4189;
+const LIBS = {
+  'vis-network': join(here, '../node_modules/vis-network/standalone/umd/vis-network.min.js'),
+  cytoscape: join(here, '../node_modules/cytoscape/dist/cytoscape.min.js'),
+};
+const VERSIONS = Object.fromEntries(Object.keys(LIBS).map((k) => [k, JSON.parse(readFileSync(join(here, `../node_modules/${k}/package.json`))).version]));
+
+// ---- the map: a copy of map.mjs's benchMap. It must stay identical: checked below against map.mjs's text. ----
+
+/** A map like `layout::bench_map`: a rough grid, about 2 links a node to near neighbours. */
+function benchMap(n) {
+  let seed = 0x9e3779b9;
+  const next = () => {
+    seed ^= seed << 13; seed >>>= 0;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5; seed >>>= 0;
+    return seed;
+  };
+  const side = Math.max(1, Math.ceil(Math.sqrt(n)));
+  const nodes = Array.from({ length: n }, (_, i) => ({
+    id: i + 1, label: `Node ${i}`, x: (i % side) * 220 + (next() % 60) - 30, y: Math.floor(i / side) * 120,
+  }));
+  const links = [];
+  const pairs = new Set();
+  let id = n + 1;
+  for (let tries = 0; links.length < 2 * n && tries < 20 * n && n > 1; tries++) {
+    const a = next() % n;
+    const b = (a + [1, side, side + 1, 2, 2 * side][next() % 5]) % n;
+    const key = `${Math.min(a, b)}-${Math.max(a, b)}`;
+    if (a === b || pairs.has(key)) continue;
+    pairs.add(key);
+    links.push({ id: id++, from: a + 1, to: b + 1, direction: 'forward', polarity: 'none' });
+  }
+  return {
+    id: 'm-bench', title: `Map of ${n}`, focus_question: '', template: 'blank', kinds: [], nodes, links,
+    view: { x: -100, y: -100, zoom: 0.5 }, next_id: id,
+  };
+}
+
+{
+  const src = readFileSync(join(here, 'map.mjs'), 'utf8');
+  const theirs = src.match(/^function benchMap\(n\) \{\n[\s\S]*?\n\}\n/m)?.[0].trim();
+  if (theirs !== benchMap.toString().trim()) {
+    console.error('compare.mjs: benchMap differs from map.mjs\'s; copy it again so both draw the same map.');
+    process.exit(2);
+  }
+}
+
+// As map.mjs imports it.
+function workshop(n) {
+  return JSON.stringify({
+    format: 'cst-workbench/workshop', version: 1, app_version: 'bench', revision: 1,
+    saved_at: Date.now(), last_exported_at: null,
+    workshop: { id: `w-map-${n}`, title: `Map bench ${n}`, purpose: '', date: '', facilitator: '', notes: '', roster: [], maps: [benchMap(n)], created_at: 0 },
+  });
+}
+
+// ---- our figures: map.mjs's report ----
+
+const MAP_JSON = join(ROOT, 'report/map.json');
+function ours() {
+  const stale = !existsSync(MAP_JSON) || statSync(MAP_JSON).mtimeMs < statSync(join(DIST, 'index.html')).mtimeMs;
+  if (args.includes('--ours')) {
+    console.log(`running map.mjs ${SIZES.join(',')} for our figures`);
+    spawnSync('node', [join(here, 'map.mjs'), SIZES.join(',')], { stdio: 'inherit' });
+  } else if (stale) {
+    console.log('note: report/map.json is missing or older than dist/: run map.mjs first (or pass --ours) for our figures');
+  }
+  if (!existsSync(MAP_JSON)) return [];
+  return JSON.parse(readFileSync(MAP_JSON, 'utf8'));
+}
+
+// ---- the page ----
+
+function servePage(port) {
+  const page = readFileSync(join(here, 'compare/index.html'), 'utf8');
+  const libs = Object.fromEntries(Object.entries(LIBS).map(([k, p]) => [k, readFileSync(p)]));
+  const server = createServer((req, res) => {
+    const url = new URL(req.url, 'http://x');
+    const lib = url.searchParams.get('lib') ?? '';
+    if (url.pathname === '/' && libs[lib]) {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+      return res.end(page.replace('src="/lib.js"', `src="/lib.js?lib=${lib}"`));
+    }
+    if (url.pathname === '/lib.js' && libs[lib]) {
+      res.writeHead(200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'no-store' });
+      return res.end(libs[lib]);
+    }
+    res.writeHead(404).end();
+  });
+  return new Promise((r) => server.listen(port, '127.0.0.1', () => r(() => server.close())));
+}
+
+/** Records rAF deltas in the page while `during` runs (as map.mjs does); returns them. */
+async function frames(page, during) {
+  await page.evaluate(() => {
+    window.__deltas = [];
+    let last = performance.now();
+    window.__run = true;
+    const tick = (t) => { window.__deltas.push(t - last); last = t; if (window.__run) requestAnimationFrame(tick); };
+    tick.__bench = true; // not the library's work
+    requestAnimationFrame(tick);
+  });
+  await during();
+  return page.evaluate(() => { window.__run = false; return window.__deltas.slice(2); });
+}
+
+/**
+ * Chromium's own main-thread counters around `during` (ms): every task (script, style, layout,
+ * paint, compositing, GC, input), and script, style and layout alone.
+ */
+async function mainThread(cdp, during) {
+  await cdp.send('Performance.enable');
+  const metrics = async () => Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const m0 = await metrics();
+  const t0 = Date.now();
+  await during();
+  const m1 = await metrics();
+  const spent = (k) => 1000 * (m1[k] - m0[k]);
+  return { wall_ms: Date.now() - t0, task_ms: spent('TaskDuration'), script_ms: spent('ScriptDuration'), style_ms: spent('RecalcStyleDuration'), layout_ms: spent('LayoutDuration') };
+}
+
+/** The scripted drag of map.mjs: from (x, y), one page.mouse move at a time for DRAG_MS; returns the moves. */
+async function scriptedDrag(page, x, y) {
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  const start = Date.now();
+  let i = 0;
+  while (Date.now() - start < DRAG_MS) {
+    i++;
+    await page.mouse.move(x + 120 * Math.sin(i / 20), y + 80 * Math.cos(i / 25));
+  }
+  await page.mouse.up();
+  return i;
+}
+
+const twoFrames = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+
+/**
+ * The app's canvas at 1280x900 after map.mjs's scrollIntoView: its box, the view it shows, a node's
+ * size; the nodes and links the app draws for each size (the same counts check as for the
+ * libraries); and, the one figure of ours measured here rather than by map.mjs, the main thread's
+ * whole time during map.mjs's drag (x1 and x4), as it is measured for the libraries.
+ */
+async function probeApp(browser, sizes) {
+  const stop = await serveDist(APP_PORT);
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`http://127.0.0.1:${APP_PORT}/`);
+    const cdp = await page.context().newCDPSession(page);
+    const counts = {};
+    const drag = {};
+    let geometry = null;
+    for (const n of sizes) {
+      await page.locator('#import-file').setInputFiles({ name: 'map.json', mimeType: 'application/json', buffer: Buffer.from(workshop(n)) });
+      await page.getByRole('link', { name: `Map bench ${n}` }).waitFor();
+      await page.evaluate((n) => { location.hash = `#/w/w-map-${n}/maps/m-bench`; }, n);
+      await page.waitForFunction((n) => document.querySelectorAll('.map-canvas .node').length === n, n, { timeout: 120_000 });
+      await twoFrames(page);
+      counts[n] = await page.evaluate(() => ({
+        nodes: document.querySelectorAll('.map-canvas .nodes > [data-node]').length,
+        links: document.querySelectorAll('.map-canvas .links > [data-link]').length,
+      }));
+      const wrap = page.locator('.map-canvas-wrap');
+      await wrap.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+      const box = await wrap.boundingBox();
+      for (const throttle of [1, 4]) {
+        // The node nearest the middle, as map.mjs picks it (again for x4: the first drag moved one).
+        const target = await page.evaluate(({ x, y }) => {
+          let best = null;
+          for (const g of document.querySelectorAll('.map-canvas .node')) {
+            const r = g.querySelector('rect').getBoundingClientRect();
+            const d = Math.hypot(r.x + r.width / 2 - x, r.y + r.height / 2 - y);
+            if (!best || d < best.d) best = { d, x: r.x + r.width / 2, y: r.y + r.height / 2 };
+          }
+          return best;
+        }, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+        let moves = 0;
+        const m = await mainThread(cdp, async () => { moves = await scriptedDrag(page, target.x, target.y); });
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+        drag[`${n}x${throttle}`] = { ...m, moves, per_move_ms: m.task_ms / moves, busy: m.task_ms / m.wall_ms };
+      }
+      if (!geometry) {
+        geometry = await page.evaluate((box) => {
+          const g = document.querySelector('svg.map-canvas > g[transform]');
+          const m = g.getAttribute('transform').match(/scale\(([-\d.e]+)\) translate\(([-\d.e]+) ([-\d.e]+)\)/);
+          const rect = document.querySelector('.map-canvas .node rect');
+          return {
+            box,
+            view: { zoom: Number(m[1]), x: -Number(m[2]), y: -Number(m[3]) },
+            node: { w: Number(rect.getAttribute('width')), h: Number(rect.getAttribute('height')) },
+            font: Number(g.getAttribute('font-size')),
+          };
+        }, box);
+      }
+      await page.evaluate(() => { location.hash = '#/'; });
+    }
+    await page.close();
+    return { geometry, counts, drag };
+  } finally {
+    stop();
+  }
+}
+
+const withCap = (ms, p) => {
+  let timer;
+  return Promise.race([p, new Promise((_, reject) => { timer = setTimeout(() => reject(new Error(`over the ${ms / 1000} s cap`)), ms); })]).finally(() => clearTimeout(timer));
+};
+
+async function runLibrary(browser, lib, n, throttle, geometry) {
+  const graph = benchMap(n);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const row = { library: lib, version: VERSIONS[lib], nodes: n, throttle };
+  let phase = 'load';
+  try {
+    await withCap(CAP_MS, (async () => {
+      const cdp = await context.newCDPSession(page);
+      await page.goto(`http://127.0.0.1:${PAGE_PORT}/?lib=${lib}`);
+      await page.evaluate(({ graph }) => { window.__graph = graph; }, { graph: { nodes: graph.nodes, links: graph.links } });
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+      // Time to first render: from the call to the first frame drawn at the app's view, then two
+      // more frames (as map.mjs: from the route change to all nodes in the DOM plus two frames).
+      phase = 'first render';
+      const t0 = Date.now();
+      await page.evaluate(({ lib, g }) => { window.render(lib, window.__graph, g); }, { lib, g: geometry });
+      await page.waitForFunction(() => window.__drawn, null, { timeout: CAP_MS, polling: 'raf' });
+      await twoFrames(page);
+      row.first_render_ms = Date.now() - t0;
+      const counts = await page.evaluate(() => window.api.counts());
+      row.counts = counts;
+      row.counts_match = counts.nodes === graph.nodes.length && counts.links === graph.links.length;
+
+      // The node nearest the middle of the canvas.
+      const box = geometry.box;
+      const target = await page.evaluate(({ x, y, ids }) => {
+        let best = null;
+        for (const id of ids) {
+          const p = window.api.screen(id);
+          const d = Math.hypot(p.x - x, p.y - y);
+          if (!best || d < best.d) best = { d, x: p.x, y: p.y, id };
+        }
+        return best;
+      }, { x: box.x + box.width / 2, y: box.y + box.height / 2, ids: graph.nodes.map((v) => v.id) });
+      row.dragged_node = target.id;
+
+      phase = 'drag';
+      const before = await page.evaluate((id) => window.api.world(id), target.id);
+      let main;
+      const drag = await frames(page, async () => {
+        main = await mainThread(cdp, async () => { row.drag_moves = await scriptedDrag(page, target.x, target.y); });
+      });
+      row.drag_main_thread = { ...main, per_move_ms: main.task_ms / row.drag_moves, busy: main.task_ms / main.wall_ms };
+      const after = await page.evaluate((id) => window.api.world(id), target.id);
+      row.drag = stats(drag);
+      row.drag_frames = drag.length;
+      row.drag_moved_node = before.x !== after.x || before.y !== after.y;
+
+      // The work of one move, as map.mjs measures ours but with the library's redraw counted:
+      // a pointer move dispatched at the start of a frame (pointer and mouse events, as a real
+      // pointer sends), then the library's rAF callbacks in the next frame.
+      phase = 'work per move';
+      // Put the node back where it started first: the drag may have left it on top of another.
+      const p = await page.evaluate(async ({ id, at }) => { window.api.place(id, at); await window.benchFrame(); return window.api.screen(id); }, { id: target.id, at: before });
+      const work = await page.evaluate(async ({ id, x, y, moves, capMs }) => {
+        const el = window.api.target;
+        const send = (kind, type, cx, cy, buttons) => el.dispatchEvent(new (kind === 'pointer' ? PointerEvent : MouseEvent)(`${kind}${type}`, {
+          bubbles: true, cancelable: true, composed: true, view: window, pointerId: 7, isPrimary: true, pointerType: 'mouse',
+          button: 0, buttons, clientX: cx, clientY: cy, screenX: cx, screenY: cy,
+        }));
+        const both = (type, cx, cy, buttons) => { send('pointer', type, cx, cy, buttons); send('mouse', type, cx, cy, buttons); };
+        const from = window.api.world(id);
+        await window.benchFrame();
+        both('down', x, y, 1);
+        await window.benchFrame();
+        const out = [];
+        const start = performance.now();
+        // One move a frame: the move is sent at the start of a frame (in its rAF callback, after
+        // the library's own callbacks); the library's redraw runs in the next one, before ours.
+        await window.benchFrame();
+        for (let i = 1; i <= moves && (i <= 20 || performance.now() - start < capMs); i++) {
+          const t = performance.now();
+          both('move', x + 100 * Math.sin(i / 15), y + 60 * Math.cos(i / 20), 1);
+          const handlers = performance.now() - t;
+          window.__rafWork = 0;
+          await window.benchFrame();
+          out.push(handlers + window.__rafWork);
+        }
+        const to = window.api.world(id);
+        both('up', x, y, 0);
+        return { out, moved: from.x !== to.x || from.y !== to.y };
+      }, { id: target.id, x: p.x, y: p.y, moves: WORK_MOVES, capMs: WORK_MS });
+      row.move_work = stats(work.out);
+      row.move_work_samples = work.out.length;
+      row.work_moved_node = work.moved;
+
+      // Pan: drag the background (a corner of the canvas) for the same time, on the same path.
+      phase = 'pan';
+      const view0 = await page.evaluate(() => window.api.view());
+      const pan = await frames(page, async () => {
+        await page.mouse.move(box.x + 8, box.y + 8);
+        await page.mouse.down();
+        const start = Date.now();
+        let i = 0;
+        while (Date.now() - start < DRAG_MS) {
+          i++;
+          await page.mouse.move(box.x + 8 + 150 * Math.sin(i / 30), box.y + 8 + 100 * Math.sin(i / 40) + 100);
+        }
+        row.pan_moves = i;
+        await page.mouse.up();
+      });
+      const view1 = await page.evaluate(() => window.api.view());
+      row.pan = stats(pan);
+      row.pan_frames = pan.length;
+      row.pan_moved_view = view0.x !== view1.x || view0.y !== view1.y;
+      phase = 'done';
+    })());
+  } catch (e) {
+    row.stopped = `${phase}: ${e.message.split('\n')[0]}`;
+  } finally {
+    await context.close().catch(() => {});
+  }
+  return row;
+}
+
+// ---- run ----
+
+const started = Date.now();
+const ourRows = ours();
+const stopPage = await servePage(PAGE_PORT);
+const results = [];
+let probe;
+try {
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: [...CHROMIUM_ARGS, '--disable-frame-rate-limit', '--disable-gpu-vsync'], // as map.mjs
+  });
+  // The app's node and link counts only where we have its figures (drawing 5,000 nodes takes ~10 s).
+  const measured = SIZES.filter((n) => ourRows.some((r) => r.nodes === n));
+  probe = await probeApp(browser, measured.length ? measured : [Math.min(...SIZES)]);
+  console.log(`the app's canvas: ${probe.geometry.box.width}x${probe.geometry.box.height} px at (${probe.geometry.box.x}, ${probe.geometry.box.y}), ` +
+    `view (${probe.geometry.view.x}, ${probe.geometry.view.y}) zoom ${probe.geometry.view.zoom}, node ${probe.geometry.node.w}x${probe.geometry.node.h}, font ${probe.geometry.font}`);
+  for (const n of SIZES) {
+    const g = benchMap(n);
+    const app = probe.counts[n] ?? null;
+    if (app && (app.nodes !== g.nodes.length || app.links !== g.links.length)) {
+      console.log(`  WARNING: the app drew ${app.nodes} nodes / ${app.links} links of ${g.nodes.length} / ${g.links.length}`);
+    }
+    for (const throttle of [1, 4]) {
+      for (const lib of Object.keys(LIBS)) {
+        const row = await runLibrary(browser, lib, n, throttle, probe.geometry);
+        row.app_counts = app;
+        results.push(row);
+        const f = (s) => (s ? `${s.median.toFixed(1)}/${s.p95.toFixed(1)}/${s.max.toFixed(1)}` : '-');
+        const checks = [row.counts_match === false && `COUNTS ${row.counts.nodes}/${row.counts.links}`, row.drag_moved_node === false && 'DRAG DID NOT MOVE THE NODE', row.work_moved_node === false && 'WORK LOOP DID NOT MOVE THE NODE',
+          row.pan_moved_view === false && 'PAN DID NOT MOVE THE VIEW', row.stopped && `stopped at ${row.stopped}`].filter(Boolean).join(', ');
+        console.log(`  ${lib.padEnd(11)} ${String(n).padStart(5)} nodes x${throttle}: first render ${row.first_render_ms ?? '-'} ms | drag p50/p95/max ${f(row.drag)} ms (${row.drag_frames ?? '-'} frames, ${row.drag_moves ?? '-'} moves) | ` +
+          `work per move ${f(row.move_work)} ms | pan ${f(row.pan)} ms${checks ? ` | ${checks}` : ''}  (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+      }
+    }
+  }
+  await browser.close();
+} finally {
+  stopPage();
+}
+
+// ---- the table ----
+
+const fmt = (v, d = 1) => (v === undefined || v === null || Number.isNaN(v) ? '-' : v.toFixed(d));
+const summary = [];
+const pick = (r, main) => ({
+  first_render_ms: r.first_render_ms, drag_p95_ms: r.drag?.p95, pan_p95_ms: r.pan?.p95, move_work_p95_ms: r.move_work?.p95,
+  drag_main_thread_per_move_ms: main?.per_move_ms, drag_main_thread_busy: main?.busy,
+  drag: r.drag, pan: r.pan, move_work: r.move_work, ...(r.stopped ? { stopped: r.stopped } : {}),
+});
+const LIB_KEYS = ['ours', 'vis-network', 'cytoscape'];
+const rows = [];
+for (const n of SIZES) {
+  for (const throttle of [1, 4]) {
+    const o = ourRows.find((r) => r.nodes === n && r.throttle === throttle);
+    const v = results.find((r) => r.library === 'vis-network' && r.nodes === n && r.throttle === throttle);
+    const c = results.find((r) => r.library === 'cytoscape' && r.nodes === n && r.throttle === throttle);
+    const s = {
+      nodes: n, throttle,
+      ours: o ? pick(o, probe.drag[`${n}x${throttle}`]) : null,
+      'vis-network': v ? pick(v, v.drag_main_thread) : null,
+      cytoscape: c ? pick(c, c.drag_main_thread) : null,
+    };
+    const over = (lib, k) => (s.ours?.[k] && s[lib]?.[k] !== undefined ? s[lib][k] / s.ours[k] : null);
+    s.ratios = Object.fromEntries(['drag_p95_ms', 'drag_main_thread_per_move_ms', 'first_render_ms'].map((k) => [k, { 'vis/ours': over('vis-network', k), 'cy/ours': over('cytoscape', k) }]));
+    summary.push(s);
+    const cell = (x, k, d) => (x ? (x.stopped && x[k] === undefined ? 'cap' : fmt(x[k], d)) : '-');
+    const x = (r) => (r === null ? '-' : `${r.toFixed(1)}x`);
+    rows.push([String(n), `x${throttle}`,
+      ...LIB_KEYS.map((k) => cell(s[k], 'first_render_ms', 0)),
+      ...LIB_KEYS.map((k) => cell(s[k], 'drag_p95_ms', 1)), x(s.ratios.drag_p95_ms['vis/ours']), x(s.ratios.drag_p95_ms['cy/ours']),
+      ...LIB_KEYS.map((k) => cell(s[k], 'drag_main_thread_per_move_ms', 1)), x(s.ratios.drag_main_thread_per_move_ms['vis/ours']), x(s.ratios.drag_main_thread_per_move_ms['cy/ours']),
+      ...LIB_KEYS.map((k) => cell(s[k], 'move_work_p95_ms', 2))]);
+  }
+}
+const groups = [['', 2], ['first render ms', 3], ['drag frame p95 ms', 5], ['drag: main thread ms a move', 5], ['work a move p95 ms', 3]];
+const head = ['nodes', 'cpu', 'ours', 'vis', 'cy', 'ours', 'vis', 'cy', 'vis/ours', 'cy/ours', 'ours', 'vis', 'cy', 'vis/ours', 'cy/ours', 'ours', 'vis', 'cy'];
+const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+console.log(`\nOur map (report/map.json; main thread a move: measured here) against vis-network ${VERSIONS['vis-network']} and cytoscape.js ${VERSIONS.cytoscape} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+console.log('the same map, view and drag (3 s of page.mouse moves, map.mjs\'s path); frame = rAF delta (16.7 ms: no frame dropped);\n' +
+  'main thread a move = all its work during the drag (script, style, layout, paint, compositing, GC) / moves sent;\n' +
+  'work a move = one move dispatched in a frame: ours script+style+layout, theirs handlers + redraw (script, canvas calls)');
+let line = '';
+let col = 0;
+for (const [name, span] of groups) {
+  const w = widths.slice(col, col + span).reduce((a, b) => a + b, 0) + 2 * (span - 1);
+  line += name.padEnd(w) + '  ';
+  col += span;
+}
+console.log(line.trimEnd());
+console.log(head.map((v, c) => (c < 2 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('  '));
+console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+for (const r of rows) console.log(r.map((v, c) => (c < 2 ? v.padEnd(widths[c]) : v.padStart(widths[c]))).join('  '));
+const stopped = results.filter((r) => r.stopped);
+for (const r of stopped) console.log(`  ${r.library} at ${r.nodes} nodes x${r.throttle} stopped (${r.stopped}); cap ${CAP_MS / 1000} s a run`);
+if (!ourRows.length) console.log('  (no report/map.json: our columns are empty)');
+
+mkdirSync(join(ROOT, 'report'), { recursive: true });
+writeFileSync(join(ROOT, 'report/compare.json'), JSON.stringify({
+  versions: VERSIONS, drag_ms: DRAG_MS, work_moves: WORK_MOVES, work_ms: WORK_MS, cap_ms: CAP_MS, load_average: loadavg(), sizes: SIZES, app_canvas: probe.geometry, app_counts: probe.counts, app_drag_main_thread: probe.drag,
+  ours_from: 'report/map.json', summary, libraries: results,
+}, null, 2));
+console.log('Written: report/compare.json');
