@@ -301,3 +301,32 @@ test('by keyboard alone: place and caption stickers, select them all, connect th
   await expect(pp.stickers).toHaveCount(2);
   await expect(pp.arrows).toHaveCount(1);
 });
+
+test('two fingers pinch the board to zoom; one finger then draws', async ({ page }) => {
+  const pp = await PicturesPage.start(page, 'Tablet day');
+  const zoom = page.getByRole('toolbar', { name: 'Drawing' }).getByRole('status', { name: 'Zoom' });
+  await expect(zoom).toHaveText('100%');
+  const box = (await pp.canvas.boundingBox())!;
+  const touch = (type: string, id: number, x: number, y: number) =>
+    page.evaluate(({ type, id, x, y }) => {
+      document.querySelector('svg.picture-canvas')!.dispatchEvent(new PointerEvent(type, {
+        bubbles: true, cancelable: true, pointerId: id, pointerType: 'touch', isPrimary: id === 1,
+        button: 0, buttons: type === 'pointerup' ? 0 : 1, clientX: x, clientY: y,
+      }));
+    }, { type, id, x, y });
+  const [x1, x2, y] = [box.x + 200, box.x + 300, box.y + 200];
+  await touch('pointerdown', 1, x1, y);
+  await touch('pointerdown', 2, x2, y);
+  for (let i = 1; i <= 10; i++) await touch('pointermove', 2, x2 + 10 * i, y);
+  await touch('pointerup', 2, x2 + 100, y);
+  await touch('pointerup', 1, x1, y);
+  // The fingers went from 100 to 200 px apart: twice the zoom, and no stroke was drawn.
+  await expect(zoom).toHaveText('200%');
+  await expect(pp.canvas.locator('path.stroke')).toHaveCount(0);
+  await expect.poll(async () => (await pp.stored()).view.zoom).toBeCloseTo(2, 5);
+  // One finger on its own draws with the pen.
+  await touch('pointerdown', 5, box.x + 100, box.y + 100);
+  for (let i = 1; i <= 8; i++) await touch('pointermove', 5, box.x + 100 + 20 * i, box.y + 100 + 5 * i);
+  await touch('pointerup', 5, box.x + 260, box.y + 140);
+  await expect(pp.canvas.locator('path.stroke')).toHaveCount(1);
+});
