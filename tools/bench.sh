@@ -16,13 +16,17 @@
 # Writes report/bench.json (the summary), each script's own report/*.json, and every step's full
 # output in report/bench-logs/.
 #
-# Trimmed to finish in under 10 minutes on a 2-core machine, builds included (the very first run
-# also compiles every dependency for the native benches into target/bench, ~6 minutes once);
-# each trim can be undone with the variable in brackets:
+# Time on this 2-core machine: 5.5 minutes when the build is incremental (trunk ~30 s, benches
+# already compiled); the measuring alone is ~5 minutes. When sources changed since the last build,
+# the two release compiles (LTO, one codegen unit: the wasm, and the native benches, side by side)
+# add 3 to 6 minutes, more while other builds share the cores; the very first run also compiles
+# every dependency of the native benches into target/bench (~10 minutes, ~1 GB, once).
+# Trimmed to fit; each trim is undone with the variable in brackets:
 #   - map.mjs at 100 and 1,000 nodes, not 10 or 5,000 (BENCH_MAP_SIZES=10,100,1000): at 5,000
 #     map.mjs alone takes ~5 minutes and its ×4 pass times out;
-#   - compare.mjs at 100, 1,000 and 5,000 nodes (BENCH_COMPARE_SIZES=10,100,1000,5000), drag and
-#     pan 3 s as in map.mjs, the libraries' work per move from at most 1 s of moves (BENCH_WORK_S=3);
+#   - compare.mjs at 100, 1,000 and 5,000 nodes (BENCH_COMPARE_SIZES=10,100,1000,5000); drag and
+#     pan stay 3 s as in map.mjs; the libraries' work per move from at most 1 s of moves
+#     (BENCH_WORK_S=3);
 #   - picture.mjs at 2,000 strokes only (BENCH_PICTURE_SIZES=0,500,2000);
 #   - 7 cold loads for time to interactive (BENCH_LOADS=15), 10 saves a throttle (BENCH_SAVES=40).
 set -uo pipefail

@@ -6,9 +6,13 @@
 // render, rAF frame deltas p50/p95/max while dragging and panning, and the work of one move (one
 // pointer move dispatched at the start of a frame: the event handlers plus the library's redraw
 // in the next frame, its requestAnimationFrame callbacks timed; script and canvas drawing calls,
-// not raster — the nearest thing to map.mjs's "work per move", which is script + style + layout).
-// CPU throttling x1 and x4. Our own figures are read from report/map.json (map.mjs's run; run
-// map.mjs first, or pass --ours to have this script run it for the same sizes).
+// not raster — the nearest thing to map.mjs's "work per move", which is script + style + layout,
+// but it leaves out our paint); and, the same for all three, the renderer main thread's whole time
+// during the drag (Chromium's TaskDuration: script, style, layout, paint, compositing, GC) over
+// the moves sent. CPU throttling x1 and x4. Our own figures are read from report/map.json
+// (map.mjs's run; run map.mjs first, or pass --ours to have this script run it for the same
+// sizes), except that main-thread time, which this script measures in the app with map.mjs's
+// drag while it checks that the app draws the same node and link counts as the libraries.
 // Not a test: numbers vary by machine. Prints one table and writes report/compare.json.
 // Usage: node tests/e2e/bench/compare.mjs [sizes, comma-separated] [--ours] [--drag-ms=3000]
 //          [--work-moves=200] [--work-s=3] [--cap-s=60]   (after a release build)
