@@ -10,7 +10,7 @@ use serde_json::Value;
 
 use crate::export::map::{json as map_json, png, svg as map_svg};
 use crate::export::picture::{META_NS, PNG_KEYWORD};
-use crate::import::map::XML_NODES;
+use crate::import::map::parse_xml;
 use crate::model::picture::{Item, Picture};
 use crate::persist::document::{LIBRARY_FORMAT, WORKSHOP_FORMAT};
 
@@ -81,23 +81,8 @@ fn from_png(bytes: &[u8]) -> Result<(Picture, Vec<String>), String> {
 }
 
 fn from_svg(text: &str) -> Result<(Picture, Vec<String>), String> {
-    let doc = roxmltree::Document::parse_with_options(
-        text,
-        roxmltree::ParsingOptions {
-            allow_dtd: false,
-            nodes_limit: XML_NODES,
-        },
-    )
-    .map_err(|e| match e {
-        roxmltree::Error::DtdDetected => {
-            "This file declares a DTD; for safety, files with DTDs are not read.".to_string()
-        }
-        roxmltree::Error::NodesLimitReached => {
-            "This file is too large to read (over two million XML nodes).".to_string()
-        }
-        e => {
-            format!("This SVG is damaged or cut short ({e}), so the picture inside cannot be read.")
-        }
+    let doc = parse_xml(text, |e| {
+        format!("This SVG is damaged or cut short ({e}), so the picture inside cannot be read.")
     })?;
     let root = doc.root_element();
     if root.tag_name().name() != "svg" {

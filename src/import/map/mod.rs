@@ -228,8 +228,14 @@ fn too_many_links(n: usize) -> String {
     format!("The file has {n} links or more; a map can hold up to {MAX_LINKS}.")
 }
 
-fn xml(text: &str, id: String) -> Result<Imported, String> {
-    let doc = roxmltree::Document::parse_with_options(
+/// XML read safely: DTDs refused (so no entity expansion) and at most [`XML_NODES`] nodes, each
+/// refusal said plainly; any other error goes through `damaged`. Map and picture imports share
+/// it.
+pub fn parse_xml(
+    text: &str,
+    damaged: impl FnOnce(roxmltree::Error) -> String,
+) -> Result<roxmltree::Document<'_>, String> {
+    roxmltree::Document::parse_with_options(
         text,
         roxmltree::ParsingOptions {
             allow_dtd: false,
@@ -243,8 +249,12 @@ fn xml(text: &str, id: String) -> Result<Imported, String> {
         roxmltree::Error::NodesLimitReached => {
             "The file is too large to read (over two million XML nodes).".to_string()
         }
-        e => format!("The XML is damaged: {e}."),
-    })?;
+        e => damaged(e),
+    })
+}
+
+fn xml(text: &str, id: String) -> Result<Imported, String> {
+    let doc = parse_xml(text, |e| format!("The XML is damaged: {e}."))?;
     let root = doc.root_element();
     match root.tag_name().name() {
         "graphml" => graphml::import(&doc, id),
