@@ -15,7 +15,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
-  outputDir: './test-results',
+  outputDir: process.env.E2E_OUT ?? './test-results',
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
     viewport: { width: 1280, height: 720 },
@@ -34,7 +34,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node serve.mjs ${PORT}`,
+    // E2E_DIST serves another build folder (two people building at once keep out of each other's way).
+    command: `node serve.mjs ${PORT} ${process.env.E2E_DIST ?? ''}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     stdout: 'ignore',
