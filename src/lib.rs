@@ -19,7 +19,7 @@ pub mod model;
 pub mod persist;
 /// Which page a URL fragment names.
 pub mod route;
-/// Display preferences (projector theme, colour scheme) and their lenient restore.
+/// Preferences (projector theme, colour scheme, learning mode), the tour flag, lenient restore.
 pub mod settings;
 /// Leptos components: the shell and the pages.
 pub mod ui;

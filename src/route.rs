@@ -14,6 +14,9 @@ pub enum Route {
     Workshop(String, Section),
     /// What CST Workbench is for, and the sources it draws on.
     About,
+    /// The words of critical systems thinking the app uses; one entry can be named in the
+    /// query (`#/glossary?term=<slug>`).
+    Glossary,
     /// A fragment that names no page; carries the path that was asked for, for the message.
     NotFound(String),
 }
@@ -35,16 +38,19 @@ pub enum Section {
     Scoring,
     /// The whole workshop as one printable report.
     Report,
+    /// The workshop presented step by step, full screen.
+    Present,
 }
 
 impl Section {
-    pub const ALL: [Section; 6] = [
+    pub const ALL: [Section; 7] = [
         Section::Overview,
         Section::Boundary,
         Section::Maps,
         Section::Pictures,
         Section::Scoring,
         Section::Report,
+        Section::Present,
     ];
 
     fn path(self) -> &'static str {
@@ -55,6 +61,7 @@ impl Section {
             Section::Pictures => "/pictures",
             Section::Scoring => "/scoring",
             Section::Report => "/report",
+            Section::Present => "/present",
         }
     }
 
@@ -66,6 +73,7 @@ impl Section {
             Section::Pictures => "Rich pictures",
             Section::Scoring => "Scoring",
             Section::Report => "Report",
+            Section::Present => "Present",
         }
     }
 }
@@ -110,6 +118,45 @@ impl Route {
         format!("#/w/{workshop}/maps/{map}")
     }
 
+    /// The step named in a presentation address (`#/w/<id>/present/<step>`), if any, so a
+    /// reload comes back to the step the room was looking at.
+    pub fn step_in(hash: &str) -> Option<String> {
+        let path = hash.strip_prefix('#').unwrap_or(hash);
+        let path = path.split(['?', '#']).next().unwrap_or_default();
+        let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        match segments.as_slice() {
+            ["w", _, "present", step] => Some((*step).to_string()),
+            _ => None,
+        }
+    }
+
+    /// The address of one step of a workshop's presentation.
+    pub fn step_href(workshop: &str, step: &str) -> String {
+        format!("#/w/{workshop}/present/{step}")
+    }
+
+    /// The glossary entry named in a glossary address (`#/glossary?term=<slug>`), if any. The
+    /// entry is in the query, not in a second fragment, so each one is its own history entry
+    /// and the back button returns from it.
+    pub fn term_in(hash: &str) -> Option<String> {
+        let path = hash.strip_prefix('#').unwrap_or(hash);
+        let (path, query) = path.split_once('?')?;
+        let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        if segments != ["glossary"] {
+            return None;
+        }
+        query
+            .split('&')
+            .find_map(|pair| pair.strip_prefix("term="))
+            .filter(|slug| !slug.is_empty())
+            .map(str::to_string)
+    }
+
+    /// The address of one glossary entry.
+    pub fn term_href(slug: &str) -> String {
+        format!("#/glossary?term={slug}")
+    }
+
     /// Reads a `location.hash` value (`""`, `"#"`, `"#/"`, `"#/about"`, `"#/about?x=1"`).
     ///
     /// Never fails: anything unknown is [`Route::NotFound`], so a mistyped bookmark shows a
@@ -121,11 +168,15 @@ impl Route {
         match segments.as_slice() {
             [] => Route::Home,
             ["about"] => Route::About,
+            ["glossary"] => Route::Glossary,
             ["w", id] => Route::workshop(*id),
             ["w", id, "boundary"] => Route::Workshop((*id).to_string(), Section::Boundary),
             ["w", id, "scoring"] => Route::Workshop((*id).to_string(), Section::Scoring),
             ["w", id, "pictures"] => Route::Workshop((*id).to_string(), Section::Pictures),
             ["w", id, "report"] => Route::Workshop((*id).to_string(), Section::Report),
+            ["w", id, "present"] | ["w", id, "present", _] => {
+                Route::Workshop((*id).to_string(), Section::Present)
+            }
             ["w", id, "maps"] | ["w", id, "maps", _] => {
                 Route::Workshop((*id).to_string(), Section::Maps)
             }
@@ -138,6 +189,7 @@ impl Route {
         match self {
             Route::Home => "#/".to_string(),
             Route::About => "#/about".to_string(),
+            Route::Glossary => "#/glossary".to_string(),
             Route::Workshop(id, section) => format!("#/w/{id}{}", section.path()),
             Route::NotFound(path) => format!("#{path}"),
         }
@@ -148,6 +200,7 @@ impl Route {
         match self {
             Route::Home => "Workshops",
             Route::About => "About",
+            Route::Glossary => "Glossary",
             Route::Workshop(..) => "Workshop",
             Route::NotFound(_) => "Page not found",
         }
@@ -173,6 +226,22 @@ mod tests {
     }
 
     #[test]
+    fn a_glossary_entry_is_named_in_the_query() {
+        let href = Route::term_href("boundary-judgment");
+        assert_eq!(Route::parse(&href), Route::Glossary);
+        assert_eq!(Route::term_in(&href).as_deref(), Some("boundary-judgment"));
+        assert_eq!(
+            Route::term_in("#/glossary?from=aside&term=csh").as_deref(),
+            Some("csh")
+        );
+        assert_eq!(Route::term_in("#/glossary"), None);
+        assert_eq!(Route::term_in("#/glossary?term="), None);
+        assert_eq!(Route::term_in("#/about?term=csh"), None);
+        assert_eq!(Route::parse("#/glossary/"), Route::Glossary);
+        assert_eq!(Route::Glossary.title(), "Glossary");
+    }
+
+    #[test]
     fn unknown_paths_are_not_found_and_keep_the_path() {
         assert_eq!(
             Route::parse("#/nowhere/deep"),
@@ -189,6 +258,20 @@ mod tests {
         assert_eq!(
             Route::parse("#/w/w-1/nonsense"),
             Route::NotFound("/w/w-1/nonsense".into())
+        );
+    }
+
+    #[test]
+    fn presenting_is_a_section_and_its_step_is_in_the_address() {
+        let present = Route::parse("#/w/w-1/present/q3");
+        assert_eq!(present, Route::Workshop("w-1".into(), Section::Present));
+        assert_eq!(Route::step_in("#/w/w-1/present/q3").as_deref(), Some("q3"));
+        assert_eq!(Route::step_in("#/w/w-1/present"), None);
+        assert_eq!(Route::step_in("#/w/w-1/maps/q3"), None);
+        assert_eq!(Route::parse(&Route::step_href("w-1", "summary")), present);
+        assert_eq!(
+            Route::Workshop("w-1".into(), Section::Present).href(),
+            "#/w/w-1/present"
         );
     }
 
@@ -222,6 +305,7 @@ mod tests {
         for route in [
             Route::Home,
             Route::About,
+            Route::Glossary,
             Route::workshop("w-1a-ff"),
             Route::Workshop("w-1a-ff".into(), Section::Boundary),
             Route::Workshop("w-1a-ff".into(), Section::Scoring),

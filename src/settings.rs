@@ -1,4 +1,5 @@
-//! Display preferences of this browser: the projector theme and the colour scheme.
+//! Preferences of this browser: the projector theme, the colour scheme and learning mode, and
+//! whether the first-run tour has been seen.
 //!
 //! Stored on their own (not inside any workshop), restored leniently: an unknown or damaged
 //! value falls back to the default instead of stopping the app from starting.
@@ -71,6 +72,10 @@ pub struct Settings {
     pub theme: Theme,
     #[serde(default)]
     pub scheme: Scheme,
+    /// Learning mode: an explanation beside each step of a workshop, with links into the
+    /// glossary. Off by default, so a facilitator never sees it unless they ask.
+    #[serde(default)]
+    pub learn: bool,
 }
 
 impl Settings {
@@ -88,12 +93,29 @@ impl Settings {
         Settings {
             theme: serde_json::from_value(field("theme")).unwrap_or_default(),
             scheme: serde_json::from_value(field("scheme")).unwrap_or_default(),
+            learn: serde_json::from_value(field("learn")).unwrap_or_default(),
         }
     }
 
     /// The stored form.
     pub fn to_json(self) -> String {
         serde_json::to_string(&self).expect("settings always serialise")
+    }
+}
+
+/// The first-run tour is remembered under a key of its own, apart from the display settings:
+/// clearing or damaging those never brings the tour back, and a browser test can mark the tour
+/// as seen without choosing any display setting.
+pub mod tour {
+    /// The storage key; any value stored under it means the tour has been seen.
+    pub const STORAGE_KEY: &str = "cst-workbench.tour";
+    /// The value written when the tour is finished or skipped.
+    pub const DONE: &str = "done";
+
+    /// Whether the tour has been seen, from what is stored under [`STORAGE_KEY`]. Anything at
+    /// all counts as seen: a damaged value must not greet a returning user with the tour.
+    pub fn seen(raw: Option<&str>) -> bool {
+        raw.is_some()
     }
 }
 
@@ -105,8 +127,14 @@ mod tests {
     fn round_trips_every_combination() {
         for theme in [Theme::Standard, Theme::Projector] {
             for scheme in Scheme::ALL {
-                let s = Settings { theme, scheme };
-                assert_eq!(Settings::restore(Some(&s.to_json())), s);
+                for learn in [false, true] {
+                    let s = Settings {
+                        theme,
+                        scheme,
+                        learn,
+                    };
+                    assert_eq!(Settings::restore(Some(&s.to_json())), s);
+                }
             }
         }
     }
@@ -128,6 +156,29 @@ mod tests {
         let s = Settings::restore(Some(r#"{"theme":"projector","scheme":"purple"}"#));
         assert_eq!(s.theme, Theme::Projector);
         assert_eq!(s.scheme, Scheme::System);
+        let s = Settings::restore(Some(r#"{"theme":"projector","learn":"yes"}"#));
+        assert_eq!(s.theme, Theme::Projector);
+        assert!(!s.learn);
+    }
+
+    #[test]
+    fn settings_stored_before_learning_mode_existed_keep_it_off() {
+        let s = Settings::restore(Some(r#"{"theme":"projector","scheme":"dark"}"#));
+        assert_eq!(
+            (s.theme, s.scheme, s.learn),
+            (Theme::Projector, Scheme::Dark, false)
+        );
+        assert!(Settings::restore(Some(r#"{"learn":true}"#)).learn);
+    }
+
+    #[test]
+    fn the_tour_counts_as_seen_once_anything_is_stored() {
+        assert!(!tour::seen(None));
+        assert!(tour::seen(Some(tour::DONE)));
+        assert!(tour::seen(Some("")));
+        assert!(tour::seen(Some("{damaged")));
+        assert!(tour::STORAGE_KEY.starts_with("cst-workbench."));
+        assert_ne!(tour::STORAGE_KEY, Settings::STORAGE_KEY);
     }
 
     #[test]

@@ -5,6 +5,7 @@
 pub mod csh;
 pub mod example;
 pub mod frameworks;
+pub mod learn;
 pub mod map_templates;
 pub mod shortcuts;
 mod sources;

@@ -15,13 +15,20 @@ pub struct Source {
 }
 
 impl Source {
+    /// The short form a glossary entry cites: the first author's surname and the year
+    /// (`"Ulrich 1983"`).
+    pub fn short(&self) -> String {
+        let surname = self.authors.split([' ', ',']).next().unwrap_or_default();
+        format!("{surname} {}", self.year)
+    }
+
     /// A link to the work, when it has a DOI.
     pub fn doi_url(&self) -> Option<String> {
         self.doi.map(|doi| format!("https://doi.org/{doi}"))
     }
 }
 
-pub const SOURCES: [Source; 6] = [
+pub const SOURCES: [Source; 8] = [
     Source {
         authors: "Fixsen A, Seers H, Polley M, Robins J",
         year: "2020",
@@ -61,6 +68,24 @@ pub const SOURCES: [Source; 6] = [
         used_for: "How the categories group into motivation, power, knowledge and legitimacy.",
     },
     Source {
+        authors: "Midgley G",
+        year: "2000",
+        title: "Systemic Intervention: Philosophy, Methodology, and Practice",
+        published_in: "New York: Kluwer Academic / Plenum",
+        doi: Some("10.1007/978-1-4615-4201-8"),
+        used_for: "Boundary critique as a practice, and marginalisation: people and issues \
+                   caught between a narrow and a wide boundary (the glossary).",
+    },
+    Source {
+        authors: "Churchman CW",
+        year: "1971",
+        title: "The Design of Inquiring Systems: Basic Concepts of Systems and Organization",
+        published_in: "New York: Basic Books",
+        doi: None,
+        used_for: "The sweep-in idea: keep widening what you take into account, because what is \
+                   left out can matter (the glossary).",
+    },
+    Source {
         authors: "Checkland P, Poulter J",
         year: "2006",
         title: "Learning for Action: A Short Definitive Account of Soft Systems Methodology",
@@ -91,6 +116,13 @@ mod tests {
             paper.doi_url().as_deref(),
             Some("https://doi.org/10.1186/s12913-020-05443-8")
         );
+    }
+
+    #[test]
+    fn short_citations_name_the_first_author_and_year() {
+        assert_eq!(SOURCES[0].short(), "Fixsen 2020");
+        assert!(SOURCES.iter().any(|s| s.short() == "Ulrich 1983"));
+        assert!(SOURCES.iter().any(|s| s.short() == "Churchman 1971"));
     }
 
     #[test]

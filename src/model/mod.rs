@@ -3,6 +3,7 @@
 //! Edits are pure functions on these types (see [`workshop`]); the UI applies them and records
 //! the previous state in [`crate::history`].
 
+pub mod agenda;
 pub mod boundary;
 pub mod id;
 pub mod map;

@@ -3,6 +3,7 @@
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 
+use super::agenda::Agenda;
 use super::boundary::BoundaryCritique;
 use super::map::ConceptMap;
 use super::picture::Picture;
@@ -77,6 +78,9 @@ pub struct Workshop {
     /// Rich pictures, in the order they were made. Not written while empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub pictures: Vec<Picture>,
+    /// How the facilitator arranged the presentation. Not written while in the default order.
+    #[serde(default, skip_serializing_if = "Agenda::is_empty")]
+    pub agenda: Agenda,
     /// Milliseconds since 1970.
     pub created_at: f64,
     /// Fields written by a newer version of the app, kept as they were.
@@ -123,6 +127,7 @@ impl Workshop {
             scoring: Scoring::default(),
             maps: Vec::new(),
             pictures: Vec::new(),
+            agenda: Agenda::default(),
             created_at,
             extra: Map::new(),
         }
@@ -239,6 +244,10 @@ impl Workshop {
         let scoring_value = r.map.remove("scoring");
         let maps_value = r.map.remove("maps");
         let pictures_value = r.map.remove("pictures");
+        let agenda = match r.map.remove("agenda") {
+            None | Some(Value::Null) => Agenda::default(),
+            Some(v) => Agenda::restore(v, r.report),
+        };
         let id = id.unwrap_or_else(|| {
             r.report
                 .push("the workshop had no id; it was given one".into());
@@ -278,6 +287,7 @@ impl Workshop {
             scoring,
             maps,
             pictures,
+            agenda,
             created_at,
             extra: map,
         }

@@ -106,6 +106,17 @@ pub fn save_settings(settings: Settings) -> Result<(), WriteError> {
     write(Settings::STORAGE_KEY, &settings.to_json())
 }
 
+/// Whether the first-run tour has been seen in this browser.
+pub fn tour_seen() -> bool {
+    crate::settings::tour::seen(read(crate::settings::tour::STORAGE_KEY).as_deref())
+}
+
+/// Remembers that the tour has been seen (finished or skipped).
+pub fn mark_tour_seen() {
+    use crate::settings::tour;
+    let _ = write(tour::STORAGE_KEY, tour::DONE);
+}
+
 // ---- the library ----
 
 fn load_index() -> Index {

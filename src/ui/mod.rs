@@ -5,10 +5,12 @@
 
 mod boundary;
 mod browser;
+mod learn;
 mod library;
 mod map;
 mod pages;
 mod picture;
+mod present;
 mod report;
 mod scoring;
 mod shell;

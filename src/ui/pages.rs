@@ -4,6 +4,7 @@ use leptos::prelude::*;
 
 use crate::content::{ACTIVITIES, SOURCES, Source};
 use crate::route::Route;
+use crate::ui::learn::{TakeTourAgain, TryOwnCase};
 
 #[component]
 pub fn AboutPage() -> impl IntoView {
@@ -51,6 +52,19 @@ pub fn AboutPage() -> impl IntoView {
                         " learning the method on their own, with a worked example to start from."
                     </li>
                 </ul>
+            </section>
+            <section aria-labelledby="learning-heading">
+                <h2 id="learning-heading">"Learning the method"</h2>
+                <p>
+                    "New to critical systems thinking? Turn on " <strong>"Learning mode"</strong>
+                    " at the top of the page for a short explanation beside each step of a \
+                     workshop, read the " <a href=Route::Glossary.href()>"glossary"</a>
+                    ", or open the example workshop from the home page."
+                </p>
+                <div class="learn-actions">
+                    <TakeTourAgain />
+                    <TryOwnCase />
+                </div>
             </section>
             <section aria-labelledby="data-heading">
                 <h2 id="data-heading">"Your data"</h2>

@@ -1,10 +1,11 @@
-//! The frame around every page: skip link, header with navigation and display settings,
-//! the routed main area, and the footer.
+//! The frame around every page: skip link, header with navigation and display settings
+//! (including learning mode), the routed main area, the footer, and the first-run tour.
 
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::learn::{GlossaryPage, Learn, LearnToggle, Tour};
 use super::library::LibraryPage;
 use super::pages::{AboutPage, NotFoundPage};
 use super::workshop::WorkshopPage;
@@ -47,6 +48,7 @@ pub fn App() -> impl IntoView {
     let route = RwSignal::new(current_route());
     // Views that size things by the theme (the concept-map canvas) read it from here.
     provide_context(settings);
+    Learn::provide();
 
     // Display settings: applied at once, remembered, and followed when another tab changes them.
     Effect::new(move |_| {
@@ -101,6 +103,7 @@ pub fn App() -> impl IntoView {
             </a>
             <nav class="main-nav" aria-label="Main">
                 <NavLink route=route target=Route::Home label="Workshops" />
+                <NavLink route=route target=Route::Glossary label="Glossary" />
                 <NavLink route=route target=Route::About label="About" />
             </nav>
             <DisplaySettings settings=settings />
@@ -115,6 +118,7 @@ pub fn App() -> impl IntoView {
                     view! { <WorkshopPage id=id section=section /> }.into_any()
                 }
                 Route::About => view! { <AboutPage /> }.into_any(),
+                Route::Glossary => view! { <GlossaryPage /> }.into_any(),
                 Route::NotFound(path) => view! { <NotFoundPage path=path /> }.into_any(),
             }}
         </main>
@@ -124,6 +128,7 @@ pub fn App() -> impl IntoView {
                 on:click=move |_| open_shortcuts()>"Keyboard shortcuts (?)"</button></p>
         </footer>
         <Shortcuts />
+        <Tour route=route />
     }
 }
 
@@ -200,7 +205,7 @@ fn NavLink(route: RwSignal<Route>, target: Route, label: &'static str) -> impl I
     }
 }
 
-/// The projector switch and the colour-scheme picker.
+/// The projector switch, learning mode and the colour-scheme picker.
 #[component]
 fn DisplaySettings(settings: RwSignal<Settings>) -> impl IntoView {
     let projector = move || settings.get().theme == Theme::Projector;
@@ -228,6 +233,7 @@ fn DisplaySettings(settings: RwSignal<Settings>) -> impl IntoView {
             >
                 "Projector mode"
             </button>
+            <LearnToggle />
             <label class="scheme-picker">
                 <span>"Colours"</span>
                 <select on:change=pick_scheme>

@@ -63,7 +63,7 @@ impl Library {
     }
 }
 
-fn write_problem(e: &WriteError) -> String {
+pub(crate) fn write_problem(e: &WriteError) -> String {
     match e {
         WriteError::Quota => "The browser's storage for this app is full. Export workshops you \
                               no longer need here, delete them, and try again."
@@ -181,16 +181,13 @@ fn CreateWorkshop(lib: Library) -> impl IntoView {
     let notes = RwSignal::new(String::new());
     let create = move |e: ev::SubmitEvent| {
         e.prevent_default();
-        let id = fresh_id("w");
-        let mut w = Workshop::new(id.clone(), &title.get_untracked(), now());
+        let mut w = Workshop::new(fresh_id("w"), &title.get_untracked(), now());
         w.purpose = purpose.get_untracked();
         w.date = date.get_untracked();
         w.facilitator = facilitator.get_untracked();
         w.notes = notes.get_untracked();
-        let mut saved = SavedWorkshop::new(w, now());
-        saved.revision = 1;
-        match browser::save_workshop(&saved, 0) {
-            Ok(_) => {
+        match create_workshop(w) {
+            Ok(id) => {
                 let _ = window().location().set_hash(&Route::workshop(id).href());
             }
             Err(e) => lib.say(
@@ -232,6 +229,28 @@ fn CreateWorkshop(lib: Library) -> impl IntoView {
     }
 }
 
+/// Stores a new workshop as its first revision and returns its id: how every workshop made
+/// from scratch comes into the library (the form above, and "Try it on your own case").
+pub(crate) fn create_workshop(w: Workshop) -> Result<String, WriteError> {
+    let id = w.id.clone();
+    let mut saved = SavedWorkshop::new(w, now());
+    saved.revision = 1;
+    browser::save_workshop(&saved, 0).map(|_| id)
+}
+
+/// Makes the example workshop if this browser has none yet, so that a link to it (from the
+/// home page, or from the learning material) always finds it.
+pub(crate) fn ensure_example() -> Result<(), WriteError> {
+    if browser::raw_record(EXAMPLE_ID).is_some() {
+        return Ok(());
+    }
+    match store_example(0) {
+        // Another tab has just made it: that one will do.
+        Ok(()) | Err(WriteError::Conflict { .. }) => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
 /// Stores a fresh copy of the example workshop over revision `base` (0: there is none yet),
 /// through the same adapter as every other save: the index, the quota check and the revision
 /// check against other tabs all apply.
@@ -248,17 +267,11 @@ fn ExampleWorkshop(lib: Library) -> impl IntoView {
     let exists = Memo::new(move |_| lib.items.with(|v| v.iter().any(|l| l.id() == EXAMPLE_ID)));
     let confirming = RwSignal::new(false);
     let open = move |_| {
-        if browser::raw_record(EXAMPLE_ID).is_none() {
-            match store_example(0) {
-                // Another tab has just made it: open that one.
-                Ok(()) | Err(WriteError::Conflict { .. }) => {}
-                Err(e) => {
-                    return lib.say(
-                        true,
-                        format!("The example was not created. {}", write_problem(&e)),
-                    );
-                }
-            }
+        if let Err(e) = ensure_example() {
+            return lib.say(
+                true,
+                format!("The example was not created. {}", write_problem(&e)),
+            );
         }
         let _ = window()
             .location()

@@ -480,6 +480,18 @@ fn Templates(session: Session, choosing: RwSignal<bool>) -> impl IntoView {
     }
 }
 
+/// One map's editor, for a step of the presentation.
+#[component]
+pub fn MapStep(session: Session, id: String) -> impl IntoView {
+    provide_context(files::Notice(RwSignal::new(None)));
+    view! {
+        <section class="maps">
+            <files::ImportNotice />
+            <Editor session=session id=id />
+        </section>
+    }
+}
+
 /// One map: its details, the canvas or outline, and the side panel.
 #[component]
 fn Editor(session: Session, id: String) -> impl IntoView {

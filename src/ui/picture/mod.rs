@@ -74,6 +74,13 @@ pub fn PicturesView(session: Session) -> impl IntoView {
     }
 }
 
+/// One picture's board, for a step of the presentation.
+#[component]
+pub fn PictureStep(session: Session, id: String) -> impl IntoView {
+    provide_context(panel::Notice(RwSignal::new(None)));
+    view! { <section class="pictures"><Editor session=session id=id /></section> }
+}
+
 /// One picture: its title, the board and the side panel.
 #[component]
 fn Editor(session: Session, id: String) -> impl IntoView {

@@ -115,6 +115,34 @@ pub fn ScoringView(session: Session) -> impl IntoView {
     }
 }
 
+/// One round's scoring (each scorer in turn) or its results, for a step of the presentation.
+#[component]
+pub fn ScoringStep(session: Session, round: String, results: bool) -> impl IntoView {
+    let ids = move |f: fn(&Scoring) -> Vec<String>| {
+        Memo::new(move |_| session.workshop.with(|w| f(&w.scoring)))
+    };
+    let round_ids = ids(|s| s.rounds.iter().map(|r| r.id.clone()).collect());
+    let chosen_round = RwSignal::new(Some(round));
+    let ui = Ui {
+        session,
+        chosen_round,
+        round: Memo::new(move |_| chosen_round.get()),
+        round_ids,
+        element_ids: ids(|s| s.framework.elements.iter().map(|e| e.id.clone()).collect()),
+        scorer_ids: ids(|s| s.scorers.iter().map(|s| s.id.clone()).collect()),
+        mode: RwSignal::new(if results { Mode::Results } else { Mode::InTurn }),
+    };
+    view! {
+        <div class="scoring">
+            {if results {
+                view! { <results::Results ui=ui /> }.into_any()
+            } else {
+                view! { <entry::InTurn ui=ui /> }.into_any()
+            }}
+        </div>
+    }
+}
+
 /// Choosing a framework to start with.
 #[component]
 fn Start(ui: Ui) -> impl IntoView {

@@ -14,6 +14,7 @@ use crate::ui::boundary::BoundaryView;
 use crate::ui::browser::{format_time, fresh_id};
 use crate::ui::map::MapsView;
 use crate::ui::picture::PicturesView;
+use crate::ui::present::PresentView;
 use crate::ui::report::ReportView;
 use crate::ui::scoring::ScoringView;
 pub use session::{SaveStatus, Session};
@@ -113,6 +114,7 @@ fn Editor(session: Session, repairs: Vec<String>, section: Signal<Section>) -> i
                     }
                 }).collect_view()}
             </nav>
+            <crate::ui::learn::LearnAside section=section workshop=session.id() />
             {move || match section.get() {
                 Section::Overview => view! { <ExportStatus session=session /> <Details session=session /> <Roster session=session /> }.into_any(),
                 Section::Boundary => view! { <BoundaryView session=session /> }.into_any(),
@@ -120,6 +122,7 @@ fn Editor(session: Session, repairs: Vec<String>, section: Signal<Section>) -> i
                 Section::Pictures => view! { <PicturesView session=session /> }.into_any(),
                 Section::Scoring => view! { <ScoringView session=session /> }.into_any(),
                 Section::Report => view! { <ReportView session=session /> }.into_any(),
+                Section::Present => view! { <PresentView session=session /> }.into_any(),
             }}
         </article>
     }
@@ -238,7 +241,7 @@ fn StatusBanners(session: Session) -> impl IntoView {
 
 /// Title, purpose, date, facilitator, notes.
 #[component]
-fn Details(session: Session) -> impl IntoView {
+pub(crate) fn Details(session: Session) -> impl IntoView {
     let field = move |f: DetailField,
                       label: &'static str,
                       kind: &'static str,
@@ -279,7 +282,7 @@ fn Details(session: Session) -> impl IntoView {
 
 /// The stakeholders: add, edit, mark involved or affected, remove.
 #[component]
-fn Roster(session: Session) -> impl IntoView {
+pub(crate) fn Roster(session: Session) -> impl IntoView {
     let name = RwSignal::new(String::new());
     let group = RwSignal::new(String::new());
     let involvement = RwSignal::new(Involvement::Involved);

@@ -71,7 +71,7 @@ test('the skip link takes keyboard users past the header', async ({ app, page })
 test('the about page cites the paper and the CSH sources', async ({ app, page }) => {
   await app.open('#/about');
   const sources = page.locator('ol.sources > li');
-  await expect(sources).toHaveCount(6);
+  await expect(sources).toHaveCount(8);
   await expect(sources.first()).toContainText('Fixsen');
   await expect(sources.first().getByRole('link')).toHaveAttribute(
     'href',

@@ -64,5 +64,6 @@ export class App {
 export const PAGES = [
   { name: 'home', fragment: '#/' },
   { name: 'about', fragment: '#/about' },
+  { name: 'glossary', fragment: '#/glossary' },
   { name: 'not-found', fragment: '#/no/such/page' },
 ] as const;

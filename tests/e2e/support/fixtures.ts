@@ -7,15 +7,30 @@ import { App } from './app';
 type Fixtures = {
   /** Errors a test provokes on purpose (one pattern); anything else still fails it. */
   expectedPageErrors: RegExp | null;
+  /**
+   * The first-run tour counts as seen (true unless a test says otherwise): every page of the
+   * context starts with its storage key set, as for someone who has used the app before.
+   */
+  tourSeen: boolean;
   guard: void;
   app: App;
 };
 
 export const test = base.extend<Fixtures>({
   expectedPageErrors: [null, { option: true }],
+  tourSeen: [true, { option: true }],
 
   guard: [
-    async ({ page, baseURL, expectedPageErrors }, use) => {
+    async ({ page, context, baseURL, expectedPageErrors, tourSeen }, use) => {
+      if (tourSeen) {
+        await context.addInitScript(() => {
+          try {
+            if (localStorage.getItem('cst-workbench.tour') === null) localStorage.setItem('cst-workbench.tour', 'done');
+          } catch {
+            // about:blank has no storage of its own
+          }
+        });
+      }
       const origin = new URL(baseURL!).origin;
       const foreign: string[] = [];
       const errors: string[] = [];

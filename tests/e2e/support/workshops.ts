@@ -83,7 +83,8 @@ export class LibraryPage {
       const out: Record<string, string> = {};
       for (let i = 0; i < localStorage.length; i++) {
         const k = localStorage.key(i)!;
-        if (k.startsWith('cst-workbench.') && k !== 'cst-workbench.settings') out[k] = localStorage.getItem(k)!;
+        const preference = k === 'cst-workbench.settings' || k === 'cst-workbench.tour';
+        if (k.startsWith('cst-workbench.') && !preference) out[k] = localStorage.getItem(k)!;
       }
       return out;
     });

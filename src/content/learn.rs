@@ -1,0 +1,751 @@
+//! Learning material for people teaching themselves critical systems thinking: a short
+//! explanation beside each section of a workshop, a suggested order for trying the method on
+//! one's own case, and a glossary of the words the app uses.
+//!
+//! All of it is written for the app, in plain words; where an idea comes from a published
+//! work, the glossary entry cites it in the short form of [`Source::short`] ("Ulrich 1983"),
+//! and every citation is one of [`SOURCES`]. Plain data: the UI (`ui::learn`) renders it.
+
+use super::sources::{SOURCES, Source};
+use crate::route::Section;
+
+/// The explanation shown beside one section of a workshop when learning mode is on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Step {
+    pub section: Section,
+    /// What this step is for, in one or two sentences.
+    pub purpose: &'static str,
+    /// What to do, in order.
+    pub to_do: &'static [&'static str],
+    /// One piece of advice from practice.
+    pub tip: &'static str,
+    /// Where the example workshop shows this step.
+    pub example: &'static str,
+    /// The glossary terms this step uses, by slug.
+    pub terms: &'static [&'static str],
+}
+
+/// One stop on the way through a workshop of one's own, in the order that usually works.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PathStep {
+    pub name: &'static str,
+    pub section: Section,
+    /// What to do at this stop, in a sentence.
+    pub does: &'static str,
+}
+
+/// The groups the glossary is arranged in, in the order the page shows them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Group {
+    /// The ideas of boundary critique.
+    Method,
+    /// Who takes part, and how their views meet.
+    People,
+    /// Concept maps and rich pictures.
+    Drawing,
+    /// The paper's models and scoring them.
+    Scoring,
+}
+
+impl Group {
+    pub const ALL: [Group; 4] = [Group::Method, Group::People, Group::Drawing, Group::Scoring];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Group::Method => "The method",
+            Group::People => "People and perspectives",
+            Group::Drawing => "Maps and pictures",
+            Group::Scoring => "Models and scoring",
+        }
+    }
+
+    /// The `id` of the group's heading on the glossary page.
+    pub fn anchor(self) -> &'static str {
+        match self {
+            Group::Method => "glossary-method",
+            Group::People => "glossary-people",
+            Group::Drawing => "glossary-drawing",
+            Group::Scoring => "glossary-scoring",
+        }
+    }
+}
+
+/// One glossary entry.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Term {
+    /// The stable, URL-safe name: the glossary's deep links use it (`#/glossary?term=<slug>`).
+    pub slug: &'static str,
+    pub name: &'static str,
+    pub group: Group,
+    /// The definition, in two or three sentences.
+    pub meaning: &'static str,
+    /// Where in a workshop the idea is put to work.
+    pub used_in: &'static [Section],
+    /// Works it comes from, as [`Source::short`] citations.
+    pub cites: &'static [&'static str],
+}
+
+impl Term {
+    /// The cited works, in the order given.
+    pub fn sources(&self) -> Vec<&'static Source> {
+        self.cites
+            .iter()
+            .filter_map(|c| SOURCES.iter().find(|s| s.short() == *c))
+            .collect()
+    }
+
+    /// The `id` of the entry on the glossary page.
+    pub fn anchor(&self) -> String {
+        format!("term-{}", self.slug)
+    }
+}
+
+/// The explanation for a section, if it has one.
+pub fn step(section: Section) -> Option<&'static Step> {
+    STEPS.iter().find(|s| s.section == section)
+}
+
+/// A glossary entry by slug.
+pub fn term(slug: &str) -> Option<&'static Term> {
+    GLOSSARY.iter().find(|t| t.slug == slug)
+}
+
+/// The entries of one group, in the order the page lists them (alphabetical).
+pub fn in_group(group: Group) -> impl Iterator<Item = &'static Term> {
+    GLOSSARY.iter().filter(move |t| t.group == group)
+}
+
+pub const STEPS: [Step; 6] = [
+    Step {
+        section: Section::Overview,
+        purpose: "Say what the workshop looks at, and who has a stake in it. Everything later \
+                  builds on this: the roster is where the boundary of the situation is first \
+                  drawn, so it is worth a moment of care.",
+        to_do: &[
+            "Give the workshop a title and a focus question: the plan, service or change you \
+             want to look at.",
+            "Add everyone with a stake to the roster, including the people who will not be in \
+             the room.",
+            "Mark each entry as involved (has a say in the plan) or affected (lives with it \
+             without a say).",
+        ],
+        tip: "Ask \u{201c}who else is touched by this?\u{201d} until the answers run dry. The \
+              people you almost forgot are often the ones a boundary critique is about.",
+        example: "The example's roster lists the Shropshire scheme's staff, GPs and partners as \
+                  involved, and the voluntary and community sector, disadvantaged groups and \
+                  future service users as affected.",
+        terms: &[
+            "stakeholder",
+            "involved-affected",
+            "boundary-judgment",
+            "sweep-in",
+        ],
+    },
+    Step {
+        section: Section::Boundary,
+        purpose: "Make the plan's boundary judgments visible. Ulrich's twelve questions ask who \
+                  it serves, who decides, whose knowledge counts and who speaks for those \
+                  left out, each as it is and as it ought to be.",
+        to_do: &[
+            "Add a perspective for each group whose view you want to hear, and link it to the \
+             roster.",
+            "Go through the questions one at a time, writing the \u{201c}is\u{201d} answer, \
+             then the \u{201c}ought\u{201d} answer, in the group's own words.",
+            "Compare perspectives question by question, and mark the tensions you find.",
+            "Use the challenge view to set what those involved say is the case beside what \
+             those affected say ought to be.",
+        ],
+        tip: "Don't rush to agree. A gap between \u{201c}is\u{201d} and \u{201c}ought\u{201d}, \
+              or between two perspectives, is not a mistake to fix: it is what the workshop \
+              came to find.",
+        example: "The example answers the questions from three perspectives (the project team, \
+                  GPs and practice staff, and the voluntary and community sector) and marks the \
+                  tensions between them.",
+        terms: &[
+            "boundary-critique",
+            "csh",
+            "is-ought",
+            "perspective",
+            "tension",
+            "polemical-use",
+            "marginalisation",
+        ],
+    },
+    Step {
+        section: Section::Maps,
+        purpose: "Lay out the ideas the group holds and how they connect, so that everyone can \
+                  see the same picture of what the plan is trying to change.",
+        to_do: &[
+            "Start from a template (the team vision map, or a stakeholder map from the roster) \
+             or from a blank map.",
+            "Add the ideas the group names as nodes, and link the ones that affect each other.",
+            "Label each link, and say whether it pushes the other idea up or down.",
+            "Open the analysis to find the ideas everything runs through, and the feedback \
+             loops.",
+        ],
+        tip: "Write a verb on each link (\u{201c}reduces\u{201d}, \u{201c}depends on\u{201d}). \
+              Boxes joined by bare arrows look tidy but say very little.",
+        example: "The example holds the team vision map from the paper, with people with low \
+                  agency at its centre and the scheme's target areas around it.",
+        terms: &[
+            "concept-map",
+            "team-vision-map",
+            "feedback-loop",
+            "sweep-in",
+        ],
+    },
+    Step {
+        section: Section::Pictures,
+        purpose: "Draw the situation as the group experiences it: people, places, worries, \
+                  conflicts, money and flows. A picture holds the messy, human side of a \
+                  situation that lists and boxes leave out.",
+        to_do: &[
+            "Put the main people and organisations on the board, with stickers or a few pen \
+             strokes.",
+            "Add what they think and say, where they clash, and what flows between them.",
+            "Check the list of roster entries the picture does not show yet: who is missing?",
+        ],
+        tip: "Draw roughly on purpose. A quick stick figure invites everyone to add theirs; a \
+              polished diagram makes people afraid to touch it.",
+        example: "The example's rich picture shows GP practices, link workers, community groups \
+                  and service users, with the barriers between them (one bus a day, short-term \
+                  funding, worn-out staff) and a question: who is missing?",
+        terms: &["rich-picture", "stakeholder", "marginalisation"],
+    },
+    Step {
+        section: Section::Scoring,
+        purpose: "Let the group score how well the plan builds what keeps people committed, and \
+                  see where they disagree. The disagreements are usually worth more than the \
+                  averages.",
+        to_do: &[
+            "Start from a framework: the positive relational cycle or the sustainability \
+             flowchart.",
+            "Choose a scale, add the scorers, and let each person score every element.",
+            "Reveal the results together, and talk first about the elements flagged for \
+             disagreement.",
+            "Add a second round months later, and compare.",
+        ],
+        tip: "Keep the results hidden until everyone has scored, so that nobody follows the \
+              first number they see.",
+        example: "The example has two rounds of the positive relational cycle, Phase 1 (2018) \
+                  and Phase 2 (2019), with a disagreement flagged in each.",
+        terms: &[
+            "emotional-buy-in",
+            "positive-relational-cycle",
+            "sustainability-flowchart",
+            "scoring-round",
+            "disagreement",
+        ],
+    },
+    Step {
+        section: Section::Report,
+        purpose: "Gather everything the group made into one document to print, save as PDF or \
+                  send on, so the boundary judgments and the disagreements are on record.",
+        to_do: &[
+            "Read through the report and fill any gaps it shows.",
+            "Print it, save it as PDF, or download it as Markdown or HTML.",
+        ],
+        tip: "Read the unanswered questions and the people nobody speaks for back to the group \
+              before you close: they are the start of the next workshop.",
+        example: "The example's report shows every activity filled in, from the roster to the \
+                  two scoring rounds.",
+        terms: &["critical-systems-thinking", "boundary-judgment"],
+    },
+];
+
+/// The order that usually works when trying the method on one's own case.
+pub const PATH: [PathStep; 7] = [
+    PathStep {
+        name: "Details",
+        section: Section::Overview,
+        does: "Name the situation and the question you want to ask about it.",
+    },
+    PathStep {
+        name: "Roster",
+        section: Section::Overview,
+        does: "List who has a stake, involved or affected.",
+    },
+    PathStep {
+        name: "Boundary critique",
+        section: Section::Boundary,
+        does: "Ask the twelve questions, as it is and as it ought to be, from several \
+               perspectives.",
+    },
+    PathStep {
+        name: "Concept map",
+        section: Section::Maps,
+        does: "Map the ideas and how they affect each other.",
+    },
+    PathStep {
+        name: "Rich picture",
+        section: Section::Pictures,
+        does: "Draw the situation, and check who is missing from it.",
+    },
+    PathStep {
+        name: "Scoring",
+        section: Section::Scoring,
+        does: "Score what builds buy-in, and look for disagreement.",
+    },
+    PathStep {
+        name: "Report",
+        section: Section::Report,
+        does: "Bring it all together, and decide what comes next.",
+    },
+];
+
+/// The glossary, group by group, alphabetical within each group.
+pub const GLOSSARY: [Term; 22] = [
+    // ---- the method ----
+    Term {
+        slug: "boundary-category",
+        name: "Boundary category",
+        group: Group::Method,
+        meaning: "One of the twelve questions of critical systems heuristics, such as \u{201c}who \
+                  is the beneficiary?\u{201d} or \u{201c}who is the expert?\u{201d}. They sit in \
+                  a table of four rows (motivation, power, knowledge, legitimacy) by three \
+                  columns (a role, its concern, the problem it raises).",
+        used_in: &[Section::Boundary],
+        cites: &["Ulrich 1983", "Ulrich 2010"],
+    },
+    Term {
+        slug: "boundary-critique",
+        name: "Boundary critique",
+        group: Group::Method,
+        meaning: "Questioning the boundaries a plan draws: what and who it takes into account, \
+                  and what and who it leaves out. Done openly and with the people concerned, it \
+                  turns hidden choices into something a group can discuss and change.",
+        used_in: &[Section::Boundary],
+        cites: &["Ulrich 1983", "Midgley 2000"],
+    },
+    Term {
+        slug: "boundary-judgment",
+        name: "Boundary judgment",
+        group: Group::Method,
+        meaning: "A choice, often made without noticing, about what belongs to the situation \
+                  and what does not: which facts count, whose interests are served, who gets a \
+                  say. Every plan rests on such choices, and they are value judgments as much as \
+                  matters of fact.",
+        used_in: &[Section::Overview, Section::Boundary, Section::Report],
+        cites: &["Ulrich 1983", "Fixsen 2020"],
+    },
+    Term {
+        slug: "csh",
+        name: "Critical systems heuristics (CSH)",
+        group: Group::Method,
+        meaning: "Werner Ulrich's framework for boundary critique: twelve boundary categories, \
+                  each asked as it is and as it ought to be. A heuristic is an aid to \
+                  discovery: the questions do not give answers, they help a group find the \
+                  judgments behind its answers.",
+        used_in: &[Section::Boundary],
+        cites: &["Ulrich 1983", "Ulrich 2005", "Ulrich 2010"],
+    },
+    Term {
+        slug: "critical-systems-thinking",
+        name: "Critical systems thinking",
+        group: Group::Method,
+        meaning: "Looking at a situation as a whole (how its parts hang together and change) \
+                  while asking critically whose view of the whole is being taken, and who is \
+                  left out. It draws several systems methods together rather than being one \
+                  method.",
+        used_in: &[Section::Report],
+        cites: &["Fixsen 2020"],
+    },
+    Term {
+        slug: "is-ought",
+        name: "Is and ought",
+        group: Group::Method,
+        meaning: "The two modes in which each boundary question is asked: what is the case now, \
+                  and what ought to be the case. Setting the two side by side shows where a \
+                  plan falls short of its own ideals, and whose ideals they are.",
+        used_in: &[Section::Boundary],
+        cites: &["Ulrich 2005"],
+    },
+    Term {
+        slug: "marginalisation",
+        name: "Marginalisation",
+        group: Group::Method,
+        meaning: "What happens to people and issues caught between a narrow boundary and a wider \
+                  one: neither fully in nor fully out, they are easily ignored or looked down \
+                  on. Asking who sits in that margin, and why, is part of boundary critique.",
+        used_in: &[Section::Boundary, Section::Pictures],
+        cites: &["Midgley 2000"],
+    },
+    Term {
+        slug: "polemical-use",
+        name: "Polemical use of boundary judgments",
+        group: Group::Method,
+        meaning: "How someone affected can challenge experts or decision-makers without being an \
+                  expert: it is enough to show that their plan rests on boundary judgments too, \
+                  which are not settled by expertise alone. The challenge view of the boundary \
+                  critique is built for this.",
+        used_in: &[Section::Boundary],
+        cites: &["Ulrich 1983", "Ulrich 2005"],
+    },
+    Term {
+        slug: "sweep-in",
+        name: "Sweep-in",
+        group: Group::Method,
+        meaning: "Churchman's advice to keep widening what you take into account (more people, \
+                  more facts, more values), because whatever is left out may turn out to \
+                  matter. Since nobody can take in everything, boundaries have to be drawn, and \
+                  that is why they need to be questioned.",
+        used_in: &[Section::Overview, Section::Maps],
+        cites: &["Churchman 1971", "Ulrich 1983"],
+    },
+    // ---- people and perspectives ----
+    Term {
+        slug: "involved-affected",
+        name: "Involved and affected",
+        group: Group::People,
+        meaning: "Those involved have a part in a plan: they benefit from it, decide on it or \
+                  advise on it. Those affected live with its consequences without having a say. \
+                  The legitimacy questions ask who speaks for the affected, including future \
+                  generations and the natural world.",
+        used_in: &[Section::Overview, Section::Boundary],
+        cites: &["Ulrich 1983", "Ulrich 2005"],
+    },
+    Term {
+        slug: "perspective",
+        name: "Perspective",
+        group: Group::People,
+        meaning: "The view of one group taking part in the boundary critique, such as a project \
+                  team or a group of service users. Each perspective answers the twelve \
+                  questions in its own words, and is linked to the roster entries it speaks \
+                  for.",
+        used_in: &[Section::Boundary],
+        cites: &["Ulrich 2010"],
+    },
+    Term {
+        slug: "stakeholder",
+        name: "Stakeholder",
+        group: Group::People,
+        meaning: "Anyone with something at stake in a plan: people who run it, fund it, refer to \
+                  it or use it, and people who feel its effects from outside. In CSH, a \
+                  stakeholder can be involved or affected, and the difference matters.",
+        used_in: &[Section::Overview, Section::Pictures],
+        cites: &["Ulrich 1983", "Fixsen 2020"],
+    },
+    Term {
+        slug: "tension",
+        name: "Tension",
+        group: Group::People,
+        meaning: "A place where answers pull apart: between is and ought within one perspective, \
+                  or between two perspectives on the same question. The app lets you mark each \
+                  tension as none, some or strong, with a note, and lists the strongest first.",
+        used_in: &[Section::Boundary, Section::Report],
+        cites: &[],
+    },
+    // ---- maps and pictures ----
+    Term {
+        slug: "concept-map",
+        name: "Concept map",
+        group: Group::Drawing,
+        meaning: "A diagram of ideas (the nodes) joined by labelled links that say how one \
+                  affects another. It makes a group's shared understanding visible, so that gaps \
+                  and disagreements can be talked about.",
+        used_in: &[Section::Maps],
+        cites: &["Fixsen 2020"],
+    },
+    Term {
+        slug: "feedback-loop",
+        name: "Feedback loop",
+        group: Group::Drawing,
+        meaning: "A chain of links in a map that comes back to where it started. If it \
+                  strengthens itself (more leads to more) it is reinforcing; if it holds itself \
+                  in check, it is balancing. The map analysis finds loops from the links' plus \
+                  and minus signs.",
+        used_in: &[Section::Maps],
+        cites: &[],
+    },
+    Term {
+        slug: "rich-picture",
+        name: "Rich picture",
+        group: Group::Drawing,
+        meaning: "A cartoon of a problem situation drawn by the people in it: stick figures and \
+                  buildings, thought and speech bubbles, crossed swords for conflict, arrows for \
+                  flows. It comes from soft systems methodology, and is meant to be informal and \
+                  a little messy.",
+        used_in: &[Section::Pictures],
+        cites: &["Checkland 2006", "Bell 2006"],
+    },
+    Term {
+        slug: "team-vision-map",
+        name: "Team vision map",
+        group: Group::Drawing,
+        meaning: "The concept map in the paper (its Figure 1), drawn from interviews with the \
+                  core team: people with low agency at the centre, and the scheme's target \
+                  areas around them. It was shown back to GPs and practice managers for their \
+                  comments.",
+        used_in: &[Section::Maps],
+        cites: &["Fixsen 2020"],
+    },
+    // ---- models and scoring ----
+    Term {
+        slug: "disagreement",
+        name: "Disagreement",
+        group: Group::Scoring,
+        meaning: "The app flags an element when the scores spread widely: the middle half of \
+                  them covers at least 40% of the scale, or the group splits, with at least a \
+                  fifth in the bottom third of the scale and a fifth in the top third. An \
+                  average hides this; a flagged element is where the conversation should start.",
+        used_in: &[Section::Scoring, Section::Report],
+        cites: &[],
+    },
+    Term {
+        slug: "emotional-buy-in",
+        name: "Emotional buy-in",
+        group: Group::Scoring,
+        meaning: "People's felt commitment to a scheme: believing it is worthwhile, knowing its \
+                  purpose and their part in it, being able to take part and learn, and feeling \
+                  valued. The paper found it essential for every stakeholder, and hard to keep \
+                  going.",
+        used_in: &[Section::Scoring],
+        cites: &["Fixsen 2020"],
+    },
+    Term {
+        slug: "positive-relational-cycle",
+        name: "Positive relational cycle",
+        group: Group::Scoring,
+        meaning: "The paper's model (its Figure 3) of what sustains a scheme: eight elements, \
+                  from shared vision to learning in and from action, in a cycle with emotional \
+                  buy-in at its heart. A built-in framework for scoring.",
+        used_in: &[Section::Maps, Section::Scoring],
+        cites: &["Fixsen 2020"],
+    },
+    Term {
+        slug: "scoring-round",
+        name: "Round",
+        group: Group::Scoring,
+        meaning: "One sitting in which the group scores every element of a framework. Adding a \
+                  round months later, as the paper's study did in two phases, shows what has \
+                  changed.",
+        used_in: &[Section::Scoring],
+        cites: &["Fixsen 2020"],
+    },
+    Term {
+        slug: "sustainability-flowchart",
+        name: "Sustainability flowchart",
+        group: Group::Scoring,
+        meaning: "The paper's chart (its Figure 2) of the key elements of sustainable social \
+                  prescribing: holistic thinking, inclusivity and sharing at the top, with \
+                  planning and learning on one side and buy-in and communication on the other. \
+                  The second built-in framework for scoring.",
+        used_in: &[Section::Scoring],
+        cites: &["Fixsen 2020"],
+    },
+];
+
+/// One stop of the first-run tour of the home page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TourStop {
+    pub title: &'static str,
+    pub text: &'static str,
+    /// A CSS selector for the part of the page the stop is about, marked while it is shown.
+    pub target: Option<&'static str>,
+}
+
+/// The tour, in order. The last stop offers "Try it on your own case".
+pub const TOUR: [TourStop; 6] = [
+    TourStop {
+        title: "Welcome to CST Workbench",
+        text: "This is a workbench for critical systems thinking workshops: question the \
+               boundaries of a plan with the people it touches, map and draw the situation, and \
+               score what keeps people committed. It runs entirely in this browser, and nothing \
+               you type is sent anywhere.",
+        target: None,
+    },
+    TourStop {
+        title: "Start with the example",
+        text: "The example workshop is the Shropshire social prescribing case from the paper \
+               the app is built on, worked through every step. Open it to see what a finished \
+               workshop looks like. Change anything you like: it can be reset to a fresh copy.",
+        target: Some(".example-box"),
+    },
+    TourStop {
+        title: "Make a workshop of your own",
+        text: "\u{201c}New workshop\u{201d} starts one of your own. A title is enough to begin; \
+               the rest fills in as you go. Your workshops are listed below it, saved as you \
+               type.",
+        target: Some("details.create"),
+    },
+    TourStop {
+        title: "Six steps in one workshop",
+        text: "Every workshop has the same sections: details and roster, boundary critique, \
+               concept maps, rich pictures, scoring, and a report that gathers it all. Work \
+               through them in that order, or go straight to the one you need.",
+        target: None,
+    },
+    TourStop {
+        title: "Learning mode and the glossary",
+        text: "Learning mode puts a short explanation beside each step, with its key words \
+               linked to the glossary. It is off unless you turn it on, so a facilitator in \
+               front of a room is never interrupted by it.",
+        target: Some("#learn-toggle"),
+    },
+    TourStop {
+        title: "Shortcuts and help",
+        text: "Press ? at any time for the keyboard shortcuts. The About page lists the sources \
+               and can start this tour again. Ready? Try the method on a case of your own.",
+        target: Some(".app-footer button"),
+    },
+];
+
+/// The terms issue #9 asks the glossary to explain, by slug.
+pub const REQUIRED: [&str; 16] = [
+    "boundary-judgment",
+    "is-ought",
+    "involved-affected",
+    "rich-picture",
+    "concept-map",
+    "emotional-buy-in",
+    "sweep-in",
+    "boundary-critique",
+    "csh",
+    "perspective",
+    "tension",
+    "stakeholder",
+    "marginalisation",
+    "positive-relational-cycle",
+    "sustainability-flowchart",
+    "disagreement",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    /// The six sections a workshop had when this material was written.
+    const SECTIONS: [Section; 6] = [
+        Section::Overview,
+        Section::Boundary,
+        Section::Maps,
+        Section::Pictures,
+        Section::Scoring,
+        Section::Report,
+    ];
+
+    #[test]
+    fn every_section_has_one_explanation() {
+        for section in SECTIONS {
+            assert_eq!(
+                STEPS.iter().filter(|s| s.section == section).count(),
+                1,
+                "{section:?}"
+            );
+            let s = step(section).unwrap();
+            assert!(s.purpose.len() > 60 && s.tip.len() > 40 && s.example.len() > 40);
+            assert!(!s.to_do.is_empty());
+        }
+    }
+
+    #[test]
+    fn every_term_a_step_uses_is_in_the_glossary_and_says_it_is_used_there() {
+        for s in STEPS {
+            assert!(!s.terms.is_empty(), "{:?} names no terms", s.section);
+            for slug in s.terms {
+                let t = term(slug).unwrap_or_else(|| panic!("{slug} is not in the glossary"));
+                assert!(
+                    t.used_in.contains(&s.section),
+                    "{slug} is used by {:?} but does not say so",
+                    s.section
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_required_terms_are_all_there() {
+        for slug in REQUIRED {
+            assert!(term(slug).is_some(), "{slug}");
+        }
+    }
+
+    #[test]
+    fn no_term_is_listed_twice() {
+        let slugs: HashSet<_> = GLOSSARY.iter().map(|t| t.slug).collect();
+        let names: HashSet<_> = GLOSSARY.iter().map(|t| t.name.to_lowercase()).collect();
+        assert_eq!(slugs.len(), GLOSSARY.len());
+        assert_eq!(names.len(), GLOSSARY.len());
+    }
+
+    #[test]
+    fn terms_are_grouped_in_order_and_alphabetical_within_a_group() {
+        for pair in GLOSSARY.windows(2) {
+            let (a, b) = (&pair[0], &pair[1]);
+            assert!(a.group <= b.group, "{} before {}", a.name, b.name);
+            if a.group == b.group {
+                assert!(
+                    a.name.to_lowercase() < b.name.to_lowercase(),
+                    "{} before {}",
+                    a.name,
+                    b.name
+                );
+            }
+        }
+        for g in Group::ALL {
+            assert!(in_group(g).count() >= 3, "{g:?} is nearly empty");
+        }
+    }
+
+    #[test]
+    fn slugs_are_url_safe_and_anchors_unique() {
+        for t in GLOSSARY {
+            assert!(
+                t.slug
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'),
+                "{}",
+                t.slug
+            );
+            assert!(t.meaning.len() > 80, "{} needs a real definition", t.name);
+            assert!(!t.used_in.is_empty(), "{} is used nowhere", t.name);
+        }
+        let anchors: HashSet<_> = GLOSSARY.iter().map(Term::anchor).collect();
+        assert_eq!(anchors.len(), GLOSSARY.len());
+        for g in Group::ALL {
+            assert!(!anchors.contains(g.anchor()));
+        }
+    }
+
+    #[test]
+    fn every_citation_is_a_listed_source() {
+        for t in GLOSSARY {
+            assert_eq!(
+                t.sources().len(),
+                t.cites.len(),
+                "{} cites {:?}",
+                t.name,
+                t.cites
+            );
+        }
+        let cite = |slug: &str| term(slug).unwrap().cites;
+        assert!(cite("csh").contains(&"Ulrich 1983"));
+        assert!(cite("marginalisation").contains(&"Midgley 2000"));
+        assert!(cite("rich-picture").contains(&"Checkland 2006"));
+    }
+
+    #[test]
+    fn the_tour_has_four_to_six_stops_each_with_something_to_say() {
+        assert!((4..=6).contains(&TOUR.len()));
+        for stop in TOUR {
+            assert!(
+                !stop.title.is_empty() && stop.text.len() > 80,
+                "{}",
+                stop.title
+            );
+        }
+        let titles: HashSet<_> = TOUR.iter().map(|s| s.title).collect();
+        assert_eq!(titles.len(), TOUR.len());
+    }
+
+    #[test]
+    fn the_path_visits_every_section_in_the_order_of_the_tabs() {
+        let visited: Vec<Section> = PATH.iter().map(|p| p.section).collect();
+        let mut distinct = visited.clone();
+        distinct.dedup();
+        assert_eq!(distinct, SECTIONS);
+        assert_eq!(PATH[0].name, "Details");
+        assert_eq!(PATH[1].name, "Roster");
+    }
+}

@@ -1,0 +1,424 @@
+//! The presentation agenda: the steps a facilitator walks the room through, in the order they
+//! chose, with the ones they skip and the minutes they planned.
+//!
+//! The steps come from the workshop itself (its details, roster, the twelve boundary questions
+//! once there is a perspective, each map, each picture, each scoring round and its reveal, and a
+//! summary). The agenda stores only what the facilitator changed: an order, skips and minutes.
+//! [`steps`] joins the two, so a map added after the agenda was arranged still appears (next to
+//! where it would have been), and a deleted map's step quietly goes.
+
+use serde::{Deserialize, Serialize};
+
+use super::Workshop;
+use crate::content::csh;
+
+/// What one step shows. Content steps name their map, picture or round by id.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "step", rename_all = "snake_case")]
+pub enum Step {
+    /// The workshop's title, purpose, date and facilitator.
+    Title,
+    /// Who is involved and who is affected.
+    Roster,
+    /// One of Ulrich's twelve questions, every perspective's is and ought.
+    Question {
+        number: u8,
+    },
+    Map {
+        id: String,
+    },
+    Picture {
+        id: String,
+    },
+    /// Scorers score one round (results stay hidden).
+    Scoring {
+        round: String,
+    },
+    /// One round's results: hidden until revealed in the room.
+    Results {
+        round: String,
+    },
+    /// What the workshop found: strongest tensions, weakest elements, who is missing.
+    Summary,
+}
+
+/// A step as the facilitator arranged it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    #[serde(flatten)]
+    pub step: Step,
+    /// Left out of the presentation (still listed in the agenda, to bring back).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub skip: bool,
+    /// Minutes planned for the step; the timer counts down from them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minutes: Option<u32>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// The arrangement the facilitator made. Empty means the default order, nothing skipped.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Agenda {
+    #[serde(default)]
+    pub entries: Vec<Entry>,
+}
+
+/// The most minutes a step can be planned for (a whole day).
+pub const MAX_MINUTES: u32 = 600;
+
+impl Step {
+    /// The step's part of the address (`#/w/<id>/present/<slug>`), so a reload returns to it.
+    pub fn slug(&self) -> String {
+        match self {
+            Step::Title => "title".into(),
+            Step::Roster => "roster".into(),
+            Step::Question { number } => format!("q{number}"),
+            Step::Map { id } => format!("map-{id}"),
+            Step::Picture { id } => format!("picture-{id}"),
+            Step::Scoring { round } => format!("scoring-{round}"),
+            Step::Results { round } => format!("results-{round}"),
+            Step::Summary => "summary".into(),
+        }
+    }
+
+    /// The inverse of [`Step::slug`]; anything else is `None`.
+    pub fn from_slug(slug: &str) -> Option<Step> {
+        let some = |s: &str| (!s.is_empty()).then(|| s.to_string());
+        Some(match slug {
+            "title" => Step::Title,
+            "roster" => Step::Roster,
+            "summary" => Step::Summary,
+            _ => {
+                if let Some(n) = slug.strip_prefix('q') {
+                    let number: u8 = n.parse().ok()?;
+                    csh::category(number)?;
+                    Step::Question { number }
+                } else if let Some(id) = slug.strip_prefix("map-") {
+                    Step::Map { id: some(id)? }
+                } else if let Some(id) = slug.strip_prefix("picture-") {
+                    Step::Picture { id: some(id)? }
+                } else if let Some(id) = slug.strip_prefix("scoring-") {
+                    Step::Scoring { round: some(id)? }
+                } else if let Some(id) = slug.strip_prefix("results-") {
+                    Step::Results { round: some(id)? }
+                } else {
+                    return None;
+                }
+            }
+        })
+    }
+
+    /// What the step is called on screen and in the agenda.
+    pub fn title(&self, w: &Workshop) -> String {
+        match self {
+            Step::Title => "Welcome".into(),
+            Step::Roster => "Who is involved, who is affected".into(),
+            Step::Question { number } => {
+                let name = csh::category(*number).map_or("", |c| c.name);
+                format!("Question {number}: {name}")
+            }
+            Step::Map { id } => w
+                .maps
+                .iter()
+                .find(|m| &m.id == id)
+                .map_or_else(String::new, |m| format!("Map: {}", m.display_title())),
+            Step::Picture { id } => w
+                .pictures
+                .iter()
+                .find(|p| &p.id == id)
+                .map_or_else(String::new, |p| format!("Picture: {}", p.display_title())),
+            Step::Scoring { round } => format!("Scoring: {}", round_name(w, round)),
+            Step::Results { round } => format!("Results: {}", round_name(w, round)),
+            Step::Summary => "What we found".into(),
+        }
+    }
+}
+
+fn round_name(w: &Workshop, id: &str) -> String {
+    w.scoring
+        .round(id)
+        .map(|r| r.name.clone())
+        .filter(|n| !n.trim().is_empty())
+        .unwrap_or_else(|| "round".into())
+}
+
+/// The steps the workshop has, in the default order.
+pub fn default_steps(w: &Workshop) -> Vec<Step> {
+    let mut out = vec![Step::Title, Step::Roster];
+    if !w.boundary.perspectives.is_empty() {
+        out.extend((1..=12).map(|number| Step::Question { number }));
+    }
+    out.extend(w.maps.iter().map(|m| Step::Map { id: m.id.clone() }));
+    out.extend(
+        w.pictures
+            .iter()
+            .map(|p| Step::Picture { id: p.id.clone() }),
+    );
+    if !w.scoring.framework.elements.is_empty() {
+        for r in &w.scoring.rounds {
+            out.push(Step::Scoring {
+                round: r.id.clone(),
+            });
+            out.push(Step::Results {
+                round: r.id.clone(),
+            });
+        }
+    }
+    out.push(Step::Summary);
+    out
+}
+
+/// Every step of the workshop, as the facilitator arranged them: stored entries whose content
+/// still exists keep their order, skip and minutes; a step the agenda does not know yet goes
+/// just after the step that precedes it in the default order (or first).
+pub fn steps(w: &Workshop) -> Vec<Entry> {
+    let defaults = default_steps(w);
+    let mut out: Vec<Entry> = Vec::with_capacity(defaults.len());
+    for e in &w.agenda.entries {
+        if defaults.contains(&e.step) && !out.iter().any(|o| o.step == e.step) {
+            out.push(e.clone());
+        }
+    }
+    for (i, step) in defaults.iter().enumerate() {
+        if out.iter().any(|o| &o.step == step) {
+            continue;
+        }
+        let at = defaults[..i]
+            .iter()
+            .rev()
+            .find_map(|before| out.iter().position(|o| &o.step == before))
+            .map_or(0, |p| p + 1);
+        out.insert(
+            at,
+            Entry {
+                step: step.clone(),
+                skip: false,
+                minutes: None,
+            },
+        );
+    }
+    out
+}
+
+/// The steps that are presented: [`steps`] without the skipped ones.
+pub fn shown(w: &Workshop) -> Vec<Entry> {
+    steps(w).into_iter().filter(|e| !e.skip).collect()
+}
+
+/// Changes to the arrangement. Each starts from [`steps`], so the stored agenda always lists
+/// every step once the facilitator has changed anything.
+impl Workshop {
+    fn arrange(&mut self, f: impl FnOnce(&mut Vec<Entry>)) {
+        let mut entries = steps(self);
+        f(&mut entries);
+        self.agenda.entries = entries;
+    }
+
+    /// Moves a step one place earlier (`by` < 0) or later, among all steps.
+    pub fn move_step(&mut self, step: &Step, by: isize) {
+        self.arrange(|entries| {
+            let Some(i) = entries.iter().position(|e| &e.step == step) else {
+                return;
+            };
+            let j = i.saturating_add_signed(by).min(entries.len() - 1);
+            let e = entries.remove(i);
+            entries.insert(j, e);
+        });
+    }
+
+    pub fn set_skipped(&mut self, step: &Step, skip: bool) {
+        self.arrange(|entries| {
+            if let Some(e) = entries.iter_mut().find(|e| &e.step == step) {
+                e.skip = skip;
+            }
+        });
+    }
+
+    /// Plans minutes for a step; `None` or 0 removes the plan; more than [`MAX_MINUTES`] is
+    /// taken as the maximum.
+    pub fn set_minutes(&mut self, step: &Step, minutes: Option<u32>) {
+        self.arrange(|entries| {
+            if let Some(e) = entries.iter_mut().find(|e| &e.step == step) {
+                e.minutes = minutes.filter(|m| *m > 0).map(|m| m.min(MAX_MINUTES));
+            }
+        });
+    }
+
+    /// Back to the default order, nothing skipped, no minutes.
+    pub fn reset_agenda(&mut self) {
+        self.agenda = Agenda::default();
+    }
+}
+
+impl Agenda {
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Reads a stored agenda entry by entry: an entry that cannot be read (a step kind from a
+    /// newer version, say) is left out and reported; the rest keep their order.
+    pub fn restore(value: serde_json::Value, report: &mut Vec<String>) -> Agenda {
+        let entries = match value.get("entries") {
+            Some(serde_json::Value::Array(items)) => items,
+            _ => {
+                report.push(
+                    "the presentation agenda could not be read; the default order is used".into(),
+                );
+                return Agenda::default();
+            }
+        };
+        let mut out = Vec::with_capacity(entries.len());
+        let mut dropped = 0;
+        for item in entries {
+            match serde_json::from_value::<Entry>(item.clone()) {
+                Ok(mut e) => {
+                    e.minutes = e.minutes.filter(|m| *m > 0).map(|m| m.min(MAX_MINUTES));
+                    out.push(e);
+                }
+                Err(_) => dropped += 1,
+            }
+        }
+        if dropped > 0 {
+            report.push(format!(
+                "{dropped} step(s) of the presentation agenda could not be read and were left out"
+            ));
+        }
+        Agenda { entries: out }
+    }
+}
+
+/// A timer's reading: `m:ss`, with a minus sign once a planned time is over.
+pub fn clock(seconds: i64) -> String {
+    let sign = if seconds < 0 { "\u{2212}" } else { "" };
+    let s = seconds.unsigned_abs();
+    if s >= 3600 {
+        format!("{sign}{}:{:02}:{:02}", s / 3600, s / 60 % 60, s % 60)
+    } else {
+        format!("{sign}{}:{:02}", s / 60, s % 60)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::content::frameworks::BUILTINS;
+    use crate::model::map::ConceptMap;
+    use crate::model::picture::Picture;
+    use crate::model::scoring::Scoring;
+
+    fn workshop() -> Workshop {
+        let mut w = Workshop::new("w1".into(), "Test", 0.0);
+        w.boundary.add_perspective("p1".into(), "Link workers");
+        w.maps.push(ConceptMap::new("m1".into(), "Vision"));
+        w.pictures.push(Picture::new("pic1".into(), "Today"));
+        w.scoring = Scoring::start(&BUILTINS[0], "r1".into());
+        w
+    }
+
+    fn slugs(entries: &[Entry]) -> Vec<String> {
+        entries.iter().map(|e| e.step.slug()).collect()
+    }
+
+    #[test]
+    fn default_order_follows_the_workshop() {
+        let w = workshop();
+        let s = slugs(&steps(&w));
+        assert_eq!(s.len(), 2 + 12 + 1 + 1 + 2 + 1);
+        assert_eq!(&s[..3], ["title", "roster", "q1"]);
+        assert_eq!(
+            &s[14..],
+            [
+                "map-m1",
+                "picture-pic1",
+                "scoring-r1",
+                "results-r1",
+                "summary"
+            ]
+        );
+    }
+
+    #[test]
+    fn an_empty_workshop_has_title_roster_and_summary() {
+        let w = Workshop::new("w1".into(), "", 0.0);
+        assert_eq!(slugs(&steps(&w)), ["title", "roster", "summary"]);
+    }
+
+    #[test]
+    fn slugs_round_trip_and_strangers_are_refused() {
+        for e in steps(&workshop()) {
+            assert_eq!(Step::from_slug(&e.step.slug()), Some(e.step.clone()));
+        }
+        for bad in ["", "q0", "q13", "qx", "map-", "results-", "nonsense", "q1x"] {
+            assert_eq!(Step::from_slug(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn moving_skipping_and_minutes_are_kept() {
+        let mut w = workshop();
+        let map = Step::Map { id: "m1".into() };
+        w.move_step(&map, -20);
+        w.set_skipped(&Step::Roster, true);
+        w.set_minutes(&map, Some(10));
+        let s = steps(&w);
+        assert_eq!(s[0].step, map);
+        assert_eq!(s[0].minutes, Some(10));
+        assert!(s.iter().find(|e| e.step == Step::Roster).unwrap().skip);
+        assert!(!shown(&w).iter().any(|e| e.step == Step::Roster));
+        // Moving past the end stops at the end.
+        w.move_step(&Step::Title, 100);
+        assert_eq!(steps(&w).last().unwrap().step, Step::Title);
+        w.set_minutes(&map, Some(0));
+        assert_eq!(steps(&w)[0].minutes, None);
+        w.set_minutes(&map, Some(100_000));
+        assert_eq!(steps(&w)[0].minutes, Some(MAX_MINUTES));
+        w.reset_agenda();
+        assert_eq!(slugs(&steps(&w)), slugs(&steps(&workshop())));
+    }
+
+    #[test]
+    fn new_content_joins_next_to_its_default_neighbour_and_deleted_content_goes() {
+        let mut w = workshop();
+        let summary = Step::Summary;
+        w.move_step(&summary, -100); // the facilitator starts with the summary
+        w.maps.push(ConceptMap::new("m2".into(), "Second"));
+        let s = slugs(&steps(&w));
+        let m1 = s.iter().position(|x| x == "map-m1").unwrap();
+        assert_eq!(s[m1 + 1], "map-m2");
+        assert_eq!(s[0], "summary");
+        w.maps.retain(|m| m.id != "m1");
+        let s = slugs(&steps(&w));
+        assert!(!s.contains(&"map-m1".to_string()));
+        assert!(s.contains(&"map-m2".to_string()));
+        assert_eq!(s.len(), steps(&w).len());
+    }
+
+    #[test]
+    fn restore_keeps_what_it_can() {
+        let mut report = Vec::new();
+        let v = serde_json::json!({"entries": [
+            {"step": "roster", "skip": true},
+            {"step": "hologram"},
+            {"step": "question", "number": 3, "minutes": 5000},
+        ]});
+        let a = Agenda::restore(v, &mut report);
+        assert_eq!(a.entries.len(), 2);
+        assert!(a.entries[0].skip);
+        assert_eq!(a.entries[1].minutes, Some(MAX_MINUTES));
+        assert_eq!(report.len(), 1);
+        let a = Agenda::restore(serde_json::json!(7), &mut report);
+        assert!(a.is_empty());
+        assert_eq!(report.len(), 2);
+    }
+
+    #[test]
+    fn clock_reads_like_a_timer() {
+        assert_eq!(clock(0), "0:00");
+        assert_eq!(clock(75), "1:15");
+        assert_eq!(clock(-5), "\u{2212}0:05");
+        assert_eq!(clock(3725), "1:02:05");
+    }
+}

@@ -1,0 +1,277 @@
+//! Presenting a workshop (`#/w/<id>/present/<step>`): full screen, one step at a time, in the
+//! order the facilitator arranged (`model::agenda`), with large type, a timer, and the step's
+//! editor a key away.
+//!
+//! Keys (when no field has the focus): → / Space / Page Down next, ← / Shift+Space / Page Up
+//! previous, Home / End first and last, E edit this step, A the agenda, T pause the timer,
+//! Esc stops editing, else leaves the presentation.
+
+mod agenda;
+mod steps;
+
+use std::time::Duration;
+
+use leptos::ev;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::model::agenda::{self as plan, Entry, Step, clock};
+use crate::route::{Route, Section};
+use crate::ui::browser::now;
+use crate::ui::workshop::Session;
+
+/// What the presentation's parts share.
+#[derive(Clone, Copy)]
+struct Pr {
+    session: Session,
+    /// The steps presented (not skipped), in order.
+    shown: Memo<Vec<Entry>>,
+    /// The index of the current step in `shown`.
+    current: Memo<usize>,
+    /// The step the address names.
+    asked: RwSignal<Option<String>>,
+    editing: RwSignal<bool>,
+    agenda_open: RwSignal<bool>,
+}
+
+impl Pr {
+    fn step(&self) -> Option<Entry> {
+        let i = self.current.get();
+        self.shown.with(|s| s.get(i).cloned())
+    }
+
+    /// Shows step `i` of `shown` (clamped), replacing the address so that Back leaves the
+    /// presentation instead of stepping through it.
+    fn go(&self, i: usize) {
+        let Some(slug) = self.shown.with_untracked(|s| {
+            s.get(i.min(s.len().saturating_sub(1)))
+                .map(|e| e.step.slug())
+        }) else {
+            return;
+        };
+        self.asked.set(Some(slug.clone()));
+        self.editing.set(false);
+        let href = Route::step_href(&self.session.id(), &slug);
+        let _ = window().location().replace(&href);
+    }
+
+    fn step_by(&self, by: isize) {
+        let i = self.current.get_untracked();
+        let last = self.shown.with_untracked(Vec::len).saturating_sub(1);
+        let j = i.saturating_add_signed(by).min(last);
+        if j != i {
+            self.go(j);
+        }
+    }
+
+    fn leave(&self) {
+        let href = Route::Workshop(self.session.id(), Section::Overview).href();
+        let _ = window().location().set_hash(&href);
+    }
+}
+
+/// Whether a key pressed in `target` belongs to that element (typing, a list box).
+fn typing_in(target: Option<web_sys::EventTarget>) -> bool {
+    let Some(el) = target.and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else {
+        return false;
+    };
+    matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.is_content_editable()
+}
+
+/// Whether Space or Enter in `target` presses it (a button, a link, a summary).
+fn pressable(target: &Option<web_sys::EventTarget>) -> bool {
+    target
+        .clone()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .is_some_and(|el| {
+            matches!(el.tag_name().as_str(), "BUTTON" | "A" | "SUMMARY")
+                || el.closest("button, a, summary").ok().flatten().is_some()
+        })
+}
+
+#[component]
+pub fn PresentView(session: Session) -> impl IntoView {
+    let shown = Memo::new(move |_| session.workshop.with(plan::shown));
+    let hash = || window().location().hash().unwrap_or_default();
+    let asked = RwSignal::new(Route::step_in(&hash()));
+    let current = Memo::new(move |_| {
+        let asked = asked.get();
+        shown.with(|s| {
+            asked
+                .and_then(|a| s.iter().position(|e| e.step.slug() == a))
+                .unwrap_or(0)
+        })
+    });
+    let pr = Pr {
+        session,
+        shown,
+        current,
+        asked,
+        editing: RwSignal::new(false),
+        agenda_open: RwSignal::new(false),
+    };
+
+    // The timers: one for the whole presentation, one for the step (paused with T).
+    let opened = now();
+    let tick = RwSignal::new(opened);
+    let step_base = RwSignal::new(0.0_f64); // ms counted before the last pause
+    let running_since = RwSignal::new(Some(opened));
+    let interval =
+        set_interval_with_handle(move || tick.set(now()), Duration::from_millis(500)).ok();
+    Effect::new(move |prev: Option<String>| {
+        let slug = pr.step().map(|e| e.step.slug()).unwrap_or_default();
+        if prev.as_ref().is_some_and(|p| p != &slug) {
+            step_base.set(0.0);
+            running_since.set(Some(now()));
+        }
+        slug
+    });
+    let step_ms = move || {
+        step_base.get()
+            + running_since
+                .get()
+                .map_or(0.0, |since| (tick.get() - since).max(0.0))
+    };
+    let toggle_timer = move || match running_since.get_untracked() {
+        Some(since) => {
+            step_base.update(|b| *b += now() - since);
+            running_since.set(None);
+        }
+        None => running_since.set(Some(now())),
+    };
+
+    // Full screen: the app's chrome is hidden while presenting.
+    if let Some(root) = document().document_element() {
+        let _ = root.class_list().add_1("presenting");
+    }
+    window().scroll_to_with_x_and_y(0.0, 0.0);
+    let hashes = window_event_listener(ev::hashchange, move |_| {
+        if let Some(step) = Route::step_in(&hash()) {
+            asked.set(Some(step));
+        }
+    });
+    let keys = window_event_listener(ev::keydown, move |e| {
+        if e.ctrl_key() || e.meta_key() || e.alt_key() {
+            return;
+        }
+        let key = e.key();
+        if pr.editing.get_untracked() {
+            if key == "Escape" && !e.default_prevented() {
+                e.prevent_default();
+                pr.editing.set(false);
+            }
+            return;
+        }
+        if pr.agenda_open.get_untracked() || typing_in(e.target()) {
+            return;
+        }
+        let target = e.target();
+        match key.as_str() {
+            "ArrowRight" | "PageDown" => pr.step_by(1),
+            "ArrowLeft" | "PageUp" => pr.step_by(-1),
+            " " if pressable(&target) => return,
+            " " if e.shift_key() => pr.step_by(-1),
+            " " => pr.step_by(1),
+            "ArrowDown" | "ArrowUp" => {
+                // A long step scrolls inside its own region, a line at a time.
+                if let Ok(Some(el)) = document().query_selector(".present-step") {
+                    let by = if key == "ArrowDown" { 60.0 } else { -60.0 };
+                    el.scroll_by_with_x_and_y(0.0, by);
+                }
+            }
+            "Home" => pr.go(0),
+            "End" => pr.go(usize::MAX),
+            "Escape" if !e.default_prevented() => pr.leave(),
+            "e" | "E" => pr.editing.set(true),
+            "a" | "A" => pr.agenda_open.set(true),
+            "t" | "T" => toggle_timer(),
+            _ => return,
+        }
+        e.prevent_default();
+    });
+    on_cleanup(move || {
+        hashes.remove();
+        keys.remove();
+        if let Some(i) = interval {
+            i.clear();
+        }
+        if let Some(root) = document().document_element() {
+            let _ = root.class_list().remove_1("presenting");
+        }
+    });
+
+    let position = move || {
+        let n = shown.with(Vec::len);
+        format!("Step {} of {n}", current.get() + 1)
+    };
+    let title = move || {
+        let step = pr.step().map(|e| e.step).unwrap_or(Step::Title);
+        session.workshop.with(|w| step.title(w))
+    };
+    let timer = move || {
+        let elapsed = (step_ms() / 1000.0).floor() as i64;
+        let planned = pr.step().and_then(|e| e.minutes);
+        let step = match planned {
+            Some(m) => {
+                let left = i64::from(m) * 60 - elapsed;
+                if left >= 0 {
+                    format!("{} left of {m} min", clock(left))
+                } else {
+                    format!("{} over {m} min", clock(-left))
+                }
+            }
+            None => format!("{} on this step", clock(elapsed)),
+        };
+        let total = ((tick.get() - opened) / 1000.0).floor() as i64;
+        format!("{step} \u{00b7} {} in all", clock(total))
+    };
+    let over = move || {
+        let planned = pr.step().and_then(|e| e.minutes);
+        planned.is_some_and(|m| step_ms() / 1000.0 > f64::from(m) * 60.0)
+    };
+    let paused = move || running_since.get().is_none();
+    let first = move || current.get() == 0;
+    let last = move || current.get() + 1 >= shown.with(Vec::len);
+
+    view! {
+        <div class="present" class:editing=move || pr.editing.get()>
+            <div class="present-bar">
+                <p class="present-progress" aria-live="polite">
+                    <span>{position}</span><span class="visually-hidden">": " {title}</span>
+                </p>
+                <p class="present-timer" role="timer" class:over=over class:paused=paused
+                    data-testid="present-timer">{timer}{move || paused().then_some(" (paused)")}</p>
+                <div class="present-actions">
+                    <button type="button" aria-keyshortcuts="T" on:click=move |_| toggle_timer()
+                        aria-label=move || if paused() { "Resume timer" } else { "Pause timer" }>
+                        {move || if paused() { "Resume" } else { "Pause" }}</button>
+                    <button type="button" aria-keyshortcuts="A" aria-haspopup="dialog"
+                        on:click=move |_| pr.agenda_open.set(true)>"Agenda"</button>
+                    <button type="button" aria-keyshortcuts="E" aria-pressed=move || pr.editing.get().to_string()
+                        aria-label="Edit this step" on:click=move |_| pr.editing.update(|e| *e = !*e)>"Edit"</button>
+                    <a class="button-like" href=Route::Workshop(session.id(), Section::Overview).href()
+                        aria-label="Stop presenting" aria-keyshortcuts="Escape">"Stop"</a>
+                </div>
+            </div>
+            <section class="present-step" aria-labelledby="present-step-title" tabindex="0">
+                {move || {
+                    let entry = pr.step()?;
+                    let editing = pr.editing.get();
+                    Some(view! { <steps::StepView pr=pr step=entry.step editing=editing /> })
+                }}
+            </section>
+            <nav class="present-nav" aria-label="Steps">
+                <button type="button" disabled=first on:click=move |_| pr.step_by(-1)
+                    aria-keyshortcuts="ArrowLeft">"\u{2190} Previous"</button>
+                <p class="hint">{move || if pr.editing.get() {
+                    "Editing this step. Esc (or \u{201c}Edit this step\u{201d}) goes back to presenting."
+                } else {
+                    "\u{2192} or Space next \u{00b7} \u{2190} previous \u{00b7} E edit \u{00b7} A agenda \u{00b7} T timer \u{00b7} Esc stop"
+                }}</p>
+                <button type="button" class="primary" disabled=last on:click=move |_| pr.step_by(1)
+                    aria-keyshortcuts="ArrowRight Space">"Next \u{2192}"</button>
+            </nav>
+            <agenda::AgendaDialog pr=pr />
+        </div>
+    }
+}

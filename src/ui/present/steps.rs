@@ -1,0 +1,473 @@
+//! What each step shows: large and read-only while presenting, the step's editor while editing.
+
+use leptos::ev;
+use leptos::prelude::*;
+
+use super::Pr;
+use crate::analysis::stats;
+use crate::content::csh::{self, Mode};
+use crate::export::report::inline_svg;
+use crate::export::scoring_svg::Chart;
+use crate::model::Involvement;
+use crate::model::agenda::Step;
+use crate::model::boundary::{Level, Stance};
+use crate::ui::map::MapStep;
+use crate::ui::picture::PictureStep;
+use crate::ui::scoring::ScoringStep;
+use crate::ui::workshop::{Details, Roster, Session};
+
+#[component]
+pub(super) fn StepView(pr: Pr, step: Step, editing: bool) -> impl IntoView {
+    let session = pr.session;
+    let heading = {
+        let step = step.clone();
+        move || {
+            session.workshop.with(|w| match step {
+                Step::Title => w.display_title().to_string(),
+                _ => step.title(w),
+            })
+        }
+    };
+    let body = match step {
+        Step::Title if editing => view! { <Details session=session /> }.into_any(),
+        Step::Title => view! { <TitleStep session=session /> }.into_any(),
+        Step::Roster if editing => view! { <Roster session=session /> }.into_any(),
+        Step::Roster => view! { <RosterStep session=session /> }.into_any(),
+        Step::Question { number } => {
+            view! { <QuestionStep session=session number=number editing=editing /> }.into_any()
+        }
+        Step::Map { id } if editing => view! { <MapStep session=session id=id /> }.into_any(),
+        Step::Map { id } => view! { <Figure session=session of=Of::Map(id) /> }.into_any(),
+        Step::Picture { id } if editing => {
+            view! { <PictureStep session=session id=id /> }.into_any()
+        }
+        Step::Picture { id } => view! { <Figure session=session of=Of::Picture(id) /> }.into_any(),
+        Step::Scoring { round } if editing => {
+            view! { <ScoringStep session=session round=round results=false /> }.into_any()
+        }
+        Step::Scoring { round } => {
+            view! { <ScoringProgress session=session round=round /> }.into_any()
+        }
+        Step::Results { round } if editing => {
+            view! { <ScoringStep session=session round=round results=true /> }.into_any()
+        }
+        Step::Results { round } => view! { <ResultsStep session=session round=round /> }.into_any(),
+        Step::Summary => view! { <SummaryStep session=session editing=editing /> }.into_any(),
+    };
+    view! {
+        <h2 id="present-step-title" class="present-heading">{heading}</h2>
+        <div class="present-body">{body}</div>
+    }
+}
+
+#[component]
+fn TitleStep(session: Session) -> impl IntoView {
+    let w = move |f: fn(&crate::model::Workshop) -> String| move || session.workshop.with(f);
+    let meta = move || {
+        session.workshop.with(|w| {
+            let mut parts = Vec::new();
+            if !w.date.trim().is_empty() {
+                parts.push(w.date.clone());
+            }
+            if !w.facilitator.trim().is_empty() {
+                parts.push(format!("Facilitator: {}", w.facilitator));
+            }
+            parts.join(" \u{00b7} ")
+        })
+    };
+    view! {
+        <p class="present-lead">{w(|w| w.purpose.clone())}</p>
+        <p class="present-meta">{meta}</p>
+    }
+}
+
+#[component]
+fn RosterStep(session: Session) -> impl IntoView {
+    let column = move |kind: Involvement| {
+        let names = move || {
+            session.workshop.with(|w| {
+                w.roster
+                    .iter()
+                    .filter(|s| s.involvement == kind)
+                    .map(|s| {
+                        let name = s.name.clone();
+                        let group = (!s.group.trim().is_empty()).then(|| s.group.clone());
+                        view! { <li>{name}{group.map(|g| view! { <span class="present-group">{g}</span> })}</li> }
+                    })
+                    .collect_view()
+            })
+        };
+        let empty = move || {
+            session
+                .workshop
+                .with(|w| !w.roster.iter().any(|s| s.involvement == kind))
+        };
+        view! {
+            <div class="present-column">
+                <h3>{kind.label()}</h3>
+                <ul>{names}</ul>
+                <p class="hint" hidden=move || !empty()>"Nobody yet. Press E to add them."</p>
+            </div>
+        }
+    };
+    view! {
+        <div class="present-columns">
+            {column(Involvement::Involved)}
+            {column(Involvement::Affected)}
+        </div>
+    }
+}
+
+/// Every perspective's is and ought for one question; while editing, typed in place.
+#[component]
+fn QuestionStep(session: Session, number: u8, editing: bool) -> impl IntoView {
+    let category = csh::category(number).expect("question steps are 1 to 12");
+    let ids = Memo::new(move |_| {
+        session.workshop.with(|w| {
+            w.boundary
+                .perspectives
+                .iter()
+                .map(|p| p.id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let card = move |pid: String| {
+        let name = {
+            let pid = pid.clone();
+            move || {
+                session.workshop.with(|w| {
+                    let p = w.boundary.perspective(&pid);
+                    let name = p.map(|p| p.name.clone()).unwrap_or_default();
+                    match w.boundary.stance(&pid, &w.roster) {
+                        Stance::Involved => format!("{name} (involved)"),
+                        Stance::Affected => format!("{name} (affected)"),
+                        Stance::Unclear => name,
+                    }
+                })
+            }
+        };
+        let answer = move |pid: String, mode: Mode| {
+            move || {
+                session.workshop.with(|w| {
+                    w.boundary
+                        .perspective(&pid)
+                        .and_then(|p| p.answers.get(&number))
+                        .map(|a| match mode {
+                            Mode::Is => a.is.clone(),
+                            Mode::Ought => a.ought.clone(),
+                        })
+                        .unwrap_or_default()
+                })
+            }
+        };
+        let field = move |mode: Mode| {
+            let text = answer(pid.clone(), mode);
+            let label = format!("{} \u{2014} {}", mode.label(), category.name);
+            if editing {
+                let on_input = {
+                    let pid = pid.clone();
+                    move |e: ev::Event| {
+                        let v = event_target_value(&e);
+                        let gesture = format!("boundary:{pid}:{number}:{}", mode.label());
+                        session.edit(Some(&gesture), |w| {
+                            w.boundary.set_answer(&pid, number, mode == Mode::Is, v)
+                        });
+                    }
+                };
+                let aria = {
+                    let pid = pid.clone();
+                    move || {
+                        let who = session.workshop.with(|w| {
+                            w.boundary
+                                .perspective(&pid)
+                                .map(|p| p.name.clone())
+                                .unwrap_or_default()
+                        });
+                        format!("{} \u{2014} {who}", mode.label())
+                    }
+                };
+                view! {
+                    <div class="present-answer">
+                        <span class="mode-tag">{mode.label()}</span>
+                        <textarea rows="3" aria-label=aria prop:value=text on:input=on_input
+                            on:blur=move |_| session.seal()></textarea>
+                    </div>
+                }
+                .into_any()
+            } else {
+                let shown = move || {
+                    let t = text();
+                    if t.trim().is_empty() {
+                        "\u{2014}".to_string()
+                    } else {
+                        t
+                    }
+                };
+                view! {
+                    <div class="present-answer" title=label>
+                        <span class="mode-tag">{mode.label()}</span>
+                        <p>{shown}</p>
+                    </div>
+                }
+                .into_any()
+            }
+        };
+        view! {
+            <li class="present-card">
+                <h3>{name}</h3>
+                {field(Mode::Is)}
+                {field(Mode::Ought)}
+            </li>
+        }
+    };
+    let tensions = move || {
+        session.workshop.with(|w| {
+            w.boundary
+                .tensions
+                .iter()
+                .filter(|t| t.question == number && t.level > Level::None)
+                .map(|t| {
+                    let names: Vec<String> = t
+                        .perspectives
+                        .iter()
+                        .filter_map(|p| w.boundary.perspective(p).map(|p| p.name.clone()))
+                        .collect();
+                    let what = match names.as_slice() {
+                        [one] => format!("{one}: is against ought"),
+                        [a, b] => format!("{a} and {b}"),
+                        _ => String::new(),
+                    };
+                    let level = if t.level == Level::Strong { "Strong tension" } else { "Some tension" };
+                    let note = (!t.note.trim().is_empty()).then(|| format!(" \u{2014} {}", t.note));
+                    view! { <li class=format!("tension-{}", if t.level == Level::Strong { "strong" } else { "some" })>
+                        <strong>{level}</strong>{format!(", {what}")}{note}</li> }
+                })
+                .collect_view()
+        })
+    };
+    view! {
+        <p class="present-meta">{format!("{} \u{00b7} {}", category.source.label(), category.kind.label())}</p>
+        <dl class="present-questions">
+            <dt>"Is"</dt><dd>{category.question(Mode::Is)}</dd>
+            <dt>"Ought"</dt><dd>{category.question(Mode::Ought)}</dd>
+        </dl>
+        <ul class="present-cards">
+            <For each=move || ids.get() key=|id| id.clone() children=card />
+        </ul>
+        <ul class="present-tensions">{tensions}</ul>
+    }
+}
+
+#[derive(Clone)]
+enum Of {
+    Map(String),
+    Picture(String),
+}
+
+/// A map or a picture, drawn by its SVG export, as large as the screen allows.
+#[component]
+fn Figure(session: Session, of: Of) -> impl IntoView {
+    let svg = move || {
+        session.workshop.with(|w| match &of {
+            Of::Map(id) => w
+                .maps
+                .iter()
+                .find(|m| &m.id == id)
+                .map(|m| inline_svg(&crate::export::map::svg::svg(m), "present")),
+            Of::Picture(id) => w
+                .pictures
+                .iter()
+                .find(|p| &p.id == id)
+                .map(|p| inline_svg(&crate::export::picture::svg(p), "present")),
+        })
+    };
+    view! { <div class="present-figure" inner_html=move || svg().unwrap_or_default()></div> }
+}
+
+/// While a round is scored: who has finished, never the scores.
+#[component]
+fn ScoringProgress(session: Session, round: String) -> impl IntoView {
+    let rows = move || {
+        session.workshop.with(|w| {
+            let s = &w.scoring;
+            let r = s.round(&round)?;
+            let total = s.framework.elements.len();
+            Some(
+                s.scorers
+                    .iter()
+                    .map(|x| {
+                        let done = s.answered_by(r, &x.id);
+                        let class = if done == total { "done" } else { "" };
+                        let label = s.scorer_label(&x.id);
+                        view! { <li class=class>{label}<span>{format!("{done} of {total}")}</span></li> }
+                    })
+                    .collect_view(),
+            )
+        })
+    };
+    let framework = move || session.workshop.with(|w| w.scoring.framework.name.clone());
+    view! {
+        <p class="present-lead">"Each person scores every element of " <strong>{framework}</strong>
+            ". The results stay hidden until everyone has finished."</p>
+        <ul class="present-scorers">{rows}</ul>
+        <p class="hint">"Press E to enter scores here, each scorer in turn."</p>
+    }
+}
+
+/// A round's results: hidden until revealed, then the picture, weakest first, and disagreement.
+#[component]
+fn ResultsStep(session: Session, round: String) -> impl IntoView {
+    let rid = round.clone();
+    let revealed = move || {
+        session
+            .workshop
+            .with(|w| w.scoring.round(&rid).is_some_and(|r| r.revealed))
+    };
+    let rid = round.clone();
+    let reveal = move |_| {
+        let rid = rid.clone();
+        session.edit(None, move |w| {
+            if let Some(r) = w.scoring.rounds.iter_mut().find(|r| r.id == rid) {
+                r.revealed = true;
+            }
+        });
+    };
+    let data = Memo::new(move |_| {
+        session.workshop.with(|w| {
+            let s = &w.scoring;
+            let r = s.round(&round)?;
+            Some((
+                s.results(r),
+                s.scale.range(),
+                s.framework.based_on.clone(),
+                r.name.clone(),
+            ))
+        })
+    });
+    let chart = move || {
+        data.with(|d| {
+            d.as_ref().map(|(results, range, based_on, name)| {
+                inline_svg(
+                    &Chart::Picture.render(results, *range, based_on, name),
+                    "present",
+                )
+            })
+        })
+    };
+    let findings = move || {
+        data.with(|d| {
+            let (results, ..) = d.as_ref()?;
+            let summaries: Vec<stats::Summary> = results.iter().map(|r| r.summary.clone()).collect();
+            let order = stats::rank_weakest_first(&summaries);
+            let weakest = order.first().map(|&i| &results[i]).filter(|r| r.summary.mean.is_some());
+            let split: Vec<String> = results
+                .iter()
+                .filter(|r| r.summary.disagreement.is_some())
+                .map(|r| r.element.name.clone())
+                .collect();
+            Some(view! {
+                <ul class="present-findings">
+                    {weakest.map(|r| view! { <li>"Weakest: " <strong>{r.element.name.clone()}</strong>
+                        {format!(" (mean {:.1})", r.summary.mean.unwrap_or_default())}</li> })}
+                    {(!split.is_empty()).then(|| view! { <li>"The group disagrees on: " <strong>{split.join(", ")}</strong></li> })}
+                </ul>
+            })
+        })
+    };
+    view! {
+        {move || if revealed() {
+            view! {
+                {findings}
+                <div class="present-figure" inner_html=chart></div>
+            }.into_any()
+        } else {
+            view! {
+                <p class="present-lead">"The results are hidden, so that nobody is swayed before everyone has scored."</p>
+                <button type="button" class="primary present-reveal" on:click=reveal.clone()>"Reveal results"</button>
+            }.into_any()
+        }}
+    }
+}
+
+/// What the workshop found, and the group's notes.
+#[component]
+fn SummaryStep(session: Session, editing: bool) -> impl IntoView {
+    let tensions = move || {
+        session.workshop.with(|w| {
+            let b = &w.boundary;
+            b.tension_summary()
+                .into_iter()
+                .take(5)
+                .map(|t| {
+                    let names: Vec<String> = t
+                        .perspectives
+                        .iter()
+                        .filter_map(|p| b.perspective(p).map(|p| p.name.clone()))
+                        .collect();
+                    let q = csh::category(t.question).map_or("", |c| c.name);
+                    let level = if t.level == Level::Strong {
+                        "Strong"
+                    } else {
+                        "Some"
+                    };
+                    let note = (!t.note.trim().is_empty()).then(|| format!(": {}", t.note));
+                    view! { <li><strong>{format!("{level} tension on {q}")}</strong>
+                    {format!(" ({})", names.join(" / "))}{note}</li> }
+                })
+                .collect_view()
+        })
+    };
+    let missing = move || {
+        session.workshop.with(|w| {
+            let names: Vec<String> = w
+                .boundary
+                .unrepresented(&w.roster)
+                .into_iter()
+                .map(|s| s.name.clone())
+                .collect();
+            (!w.boundary.perspectives.is_empty() && !names.is_empty()).then(|| {
+                view! { <li>"Affected, and nobody spoke for them: " <strong>{names.join(", ")}</strong></li> }
+            })
+        })
+    };
+    let weakest = move || {
+        session.workshop.with(|w| {
+            let s = &w.scoring;
+            let r = s.rounds.iter().rev().find(|r| r.revealed)?;
+            let results = s.results(r);
+            let summaries: Vec<stats::Summary> = results.iter().map(|r| r.summary.clone()).collect();
+            let i = *stats::rank_weakest_first(&summaries).first()?;
+            let e = &results[i];
+            let mean = e.summary.mean?;
+            Some(view! { <li>{format!("Weakest in {}: ", r.name)}<strong>{e.element.name.clone()}</strong>
+                {format!(" (mean {mean:.1})")}</li> })
+        })
+    };
+    let nothing = move || {
+        session.workshop.with(|w| {
+            w.boundary.tension_summary().is_empty()
+                && !w.scoring.rounds.iter().any(|r| r.revealed)
+                && w.boundary.unrepresented(&w.roster).is_empty()
+        })
+    };
+    let notes = move || session.workshop.with(|w| w.notes.clone());
+    let on_notes = move |e: ev::Event| {
+        let v = event_target_value(&e);
+        session.edit(Some("present:notes"), |w| w.notes = v);
+    };
+    view! {
+        <ul class="present-findings">
+            {tensions}
+            {weakest}
+            {missing}
+        </ul>
+        <p class="hint" hidden=move || !nothing()>"No tensions marked and no results revealed yet."</p>
+        <h3>"Notes and next steps"</h3>
+        {if editing {
+            view! { <textarea class="present-notes" rows="6" aria-label="Notes and next steps" prop:value=notes
+                on:input=on_notes on:blur=move |_| session.seal()></textarea> }.into_any()
+        } else {
+            view! { <p class="present-notes-text">{move || { let n = notes(); if n.trim().is_empty() { "Press E to write them down.".to_string() } else { n } }}</p> }.into_any()
+        }}
+    }
+}
