@@ -33,6 +33,19 @@ pub const GROUPS: &[Group] = &[
         ],
     },
     Group {
+        name: "Presenting",
+        shortcuts: &[
+            s("\u{2192}, Space or Page Down", "Next step"),
+            s("\u{2190}, Shift+Space or Page Up", "Previous step"),
+            s("Home / End", "First / last step"),
+            s("\u{2193} / \u{2191}", "Scroll a long step"),
+            s("E", "Edit this step (Esc: back to presenting)"),
+            s("A", "The agenda: order, skip, minutes"),
+            s("T", "Pause or resume the step's timer"),
+            s("Esc", "Stop presenting"),
+        ],
+    },
+    Group {
         name: "Boundary critique",
         shortcuts: &[
             s("Alt+\u{2192} / Alt+\u{2190}", "Next / previous question"),

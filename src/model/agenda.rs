@@ -314,7 +314,7 @@ mod tests {
         w.boundary.add_perspective("p1".into(), "Link workers");
         w.maps.push(ConceptMap::new("m1".into(), "Vision"));
         w.pictures.push(Picture::new("pic1".into(), "Today"));
-        w.scoring = Scoring::start(&BUILTINS[0], "r1".into());
+        w.scoring = Scoring::start(BUILTINS[0], "r1".into());
         w
     }
 
@@ -412,6 +412,33 @@ mod tests {
         let a = Agenda::restore(serde_json::json!(7), &mut report);
         assert!(a.is_empty());
         assert_eq!(report.len(), 2);
+    }
+
+    #[test]
+    fn the_example_workshop_has_twenty_one_steps_with_unique_titles() {
+        let w = crate::content::example::example_workshop("w-example".into(), 0.0);
+        let all = steps(&w);
+        assert_eq!(all.len(), 21);
+        let titles: std::collections::BTreeSet<String> =
+            all.iter().map(|e| e.step.title(&w)).collect();
+        assert_eq!(titles.len(), 21);
+        assert!(titles.iter().all(|t| !t.is_empty()));
+        assert!(titles.contains("Results: Phase 2 (2019)"));
+    }
+
+    #[test]
+    fn an_arranged_agenda_is_saved_and_restored_with_the_workshop() {
+        let mut w = workshop();
+        w.set_skipped(&Step::Roster, true);
+        w.set_minutes(&Step::Question { number: 2 }, Some(4));
+        let value = serde_json::to_value(&w).unwrap();
+        let mut report = Vec::new();
+        let back = Workshop::restore(value, "x", &mut report);
+        assert_eq!(report, Vec::<String>::new());
+        assert_eq!(back.agenda, w.agenda);
+        // In the default order nothing is written.
+        let plain = serde_json::to_value(workshop()).unwrap();
+        assert!(plain.get("agenda").is_none());
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use std::collections::HashSet;
 
+use cst_workbench::model::agenda::{Agenda, Entry, MAX_MINUTES, Step};
 use cst_workbench::model::boundary::{Answer, BoundaryCritique, Level, Perspective, Tension};
 use cst_workbench::model::map::ConceptMap;
 use cst_workbench::model::scoring::{
@@ -353,10 +354,11 @@ pub fn workshop() -> impl Strategy<Value = Workshop> {
             extra(),
             scoring(),
             prop::collection::vec(concept_map(), 0..3),
+            agenda(),
         ),
     )
         .prop_flat_map(
-            |(details, mut roster, created_at, (extra, scoring, mut maps))| {
+            |(details, mut roster, created_at, (extra, scoring, mut maps, agenda))| {
                 for (i, m) in maps.iter_mut().enumerate() {
                     m.id = format!("{}#{i}", m.id);
                 }
@@ -371,7 +373,7 @@ pub fn workshop() -> impl Strategy<Value = Workshop> {
                         roster.clone(),
                         boundary,
                         created_at,
-                        (extra.clone(), scoring.clone(), maps.clone()),
+                        (extra.clone(), scoring.clone(), maps.clone(), agenda.clone()),
                     )
                 })
             },
@@ -382,7 +384,7 @@ pub fn workshop() -> impl Strategy<Value = Workshop> {
                 roster,
                 boundary,
                 created_at,
-                (extra, scoring, maps),
+                (extra, scoring, maps, agenda),
             )| {
                 Workshop {
                     id: format!("w{id}"),
@@ -397,11 +399,41 @@ pub fn workshop() -> impl Strategy<Value = Workshop> {
                     maps,
                     // Pictures round-trip in `pictures::a_workshop_with_pictures_reads_back_unchanged`.
                     pictures: Vec::new(),
+                    agenda,
                     created_at,
                     extra,
                 }
             },
         )
+}
+
+/// Any arrangement of the presentation, including steps whose content does not exist (a
+/// stored agenda keeps them until it is next arranged).
+fn agenda() -> impl Strategy<Value = Agenda> {
+    let step = prop_oneof![
+        Just(Step::Title),
+        Just(Step::Roster),
+        Just(Step::Summary),
+        (1u8..=12).prop_map(|number| Step::Question { number }),
+        "[a-z0-9-]{1,8}".prop_map(|id| Step::Map { id }),
+        "[a-z0-9-]{1,8}".prop_map(|id| Step::Picture { id }),
+        "[a-z0-9-]{1,8}".prop_map(|round| Step::Scoring { round }),
+        "[a-z0-9-]{1,8}".prop_map(|round| Step::Results { round }),
+    ];
+    prop::collection::vec(
+        (step, any::<bool>(), prop::option::of(1u32..=MAX_MINUTES)),
+        0..6,
+    )
+    .prop_map(|entries| Agenda {
+        entries: entries
+            .into_iter()
+            .map(|(step, skip, minutes)| Entry {
+                step,
+                skip,
+                minutes,
+            })
+            .collect(),
+    })
 }
 
 pub fn saved_workshop() -> impl Strategy<Value = SavedWorkshop> {

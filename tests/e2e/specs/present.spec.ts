@@ -31,7 +31,10 @@ test('the example workshop is presented start to finish by keyboard, in the proj
   await app.setTheme('projector');
   await openExample(page);
   const p = new PresentPage(page);
-  await p.start();
+  // By keyboard from the start: the "Present" link, then Enter.
+  await page.getByRole('navigation', { name: 'Workshop sections' }).getByRole('link', { name: 'Present' }).focus();
+  await p.press('Enter');
+  await expect(p.heading).toBeVisible();
   await expect(page).toHaveURL(/#\/w\/w-example-shropshire\/present$/);
   // Full screen: no app header, no section tabs, no toolbar.
   await expect(page.locator('.app-header')).toBeHidden();
