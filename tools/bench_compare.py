@@ -1,0 +1,86 @@
+#!/usr/bin/env python3
+"""Two benchmark runs side by side: are the numbers reproducible within noise?
+
+Usage: python3 tools/bench_compare.py report/bench-run1.json report/bench-run2.json
+
+Reads the headline table that tools/bench.sh writes (report/bench.json; keep each run's copy
+under another name) and prints every figure of both runs with their difference. A difference
+over the tolerance (default 20 %, --tolerance N) is marked; so is a verdict that changed
+(met in one run, MISSED in the other). It also prints each run's load average around its steps,
+since a busy machine explains most differences. Exits 0 always: it reports, it does not judge.
+"""
+
+import json
+import re
+import sys
+
+NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
+
+
+def numbers(text):
+    return [float(x) for x in NUMBER.findall(text or "")]
+
+
+def load(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def main(argv):
+    tolerance = 20.0
+    if "--tolerance" in argv:
+        i = argv.index("--tolerance")
+        tolerance = float(argv[i + 1])
+        del argv[i : i + 2]
+    if len(argv) != 3:
+        print(__doc__.strip())
+        return 2
+    a, b = load(argv[1]), load(argv[2])
+    print(f"run 1: {argv[1]} ({a.get('seconds', '?')} s)   run 2: {argv[2]} ({b.get('seconds', '?')} s)")
+    for name, run in (("run 1", a), ("run 2", b)):
+        loads = [s.get("load_before") for s in run.get("steps", []) if "load_before" in s]
+        if loads:
+            print(f"{name}: load average {min(loads):.2f} to {max(loads):.2f} over {len(loads)} steps")
+    print()
+    print(f"{'figure':<62} {'throttle':<4} {'run 1':>22} {'run 2':>22} {'diff':>8}")
+    # The table names a few figures twice (first render of the map and of the picture): pair
+    # the k-th row of a name in run 1 with the k-th row of that name in run 2.
+    by_name = {}
+    for row in b.get("headline", []):
+        by_name.setdefault(row["what"], []).append(row)
+    taken = {}
+    outside = 0
+    compared = 0
+    for h in a.get("headline", []):
+        what = h["what"]
+        k = taken.get(what, 0)
+        taken[what] = k + 1
+        candidates = by_name.get(what, [])
+        other = candidates[k] if k < len(candidates) else None
+        if other is None:
+            print(f"{what:<62} (not in run 2)")
+            continue
+        for throttle in ("x1", "x4"):
+            va, vb = h.get(throttle, ""), other.get(throttle, "")
+            if not va and not vb:
+                continue
+            na, nb = numbers(va), numbers(vb)
+            diff = ""
+            flag = ""
+            if na and nb and na[0] != 0:
+                d = 100.0 * (nb[0] - na[0]) / abs(na[0])
+                diff = f"{d:+.0f}%"
+                compared += 1
+                if abs(d) > tolerance:
+                    flag = "  <-- beyond noise"
+                    outside += 1
+            print(f"{what[:62]:<62} {throttle:<4} {va:>22} {vb:>22} {diff:>8}{flag}")
+        if h.get("verdict") != other.get("verdict"):
+            print(f"{'':<62}      verdict changed: {h.get('verdict')} -> {other.get('verdict')}")
+    print()
+    print(f"{compared} figures compared; {outside} differ by more than {tolerance:.0f} %.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
