@@ -118,6 +118,7 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
             )));
             band.set(None);
             pending.set(None);
+            ed.lifted.set(BTreeSet::new());
             return;
         }
         let p = to_map(x, y);
@@ -207,11 +208,16 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
                     ed.live(*id).pos.set(Point::new(o.x + dx, o.y + dy));
                 }
                 if dx != 0.0 || dy != 0.0 {
+                    let mut first = false;
                     gesture.update_value(|g| {
                         if let Some((_, Gesture::Move { moved, .. })) = g {
+                            first = !*moved;
                             *moved = true;
                         }
                     });
+                    if first {
+                        ed.lifted.set(origins.iter().map(|(id, _)| *id).collect());
+                    }
                 }
             }
             Gesture::Link { from } => pending.set(Some((from, to_map(x, y)))),
@@ -249,6 +255,7 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
                         .collect();
                     let n = moves.len();
                     ed.edit(None, |m| m.move_nodes(&moves));
+                    ed.lifted.set(BTreeSet::new());
                     announce.set(format!("Moved {n} node{}.", if n == 1 { "" } else { "s" }));
                 }
             }
@@ -288,6 +295,7 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
             for (id, o) in origins {
                 ed.live(id).pos.set(o);
             }
+            ed.lifted.set(BTreeSet::new());
         }
         gesture.set_value(None);
         band.set(None);
@@ -434,6 +442,23 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
     };
     let font = move || ed.metrics.get().font;
     let empty = move || ed.node_ids.with(Vec::is_empty);
+    let lifted_nodes = move || ed.lifted.get().into_iter().collect::<Vec<NodeId>>();
+    // The links that move with the lifted nodes, found once when a drag starts.
+    let lifted_links = Memo::new(move |_| {
+        ed.lifted.with(|lifted| {
+            if lifted.is_empty() {
+                return Vec::new();
+            }
+            ed.link_ids
+                .get_untracked()
+                .into_iter()
+                .filter(|l| {
+                    let (from, to) = ed.live_link(*l).with_untracked(|k| (k.from, k.to));
+                    lifted.contains(&from) || lifted.contains(&to)
+                })
+                .collect::<Vec<_>>()
+        })
+    });
     let title = move || {
         ed.with(|m| m.display_title().to_string())
             .unwrap_or_default()
@@ -474,19 +499,37 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
                 </defs>
                 <g transform=transform font-size=font>
                     <g class="links">
-                        <For each=move || ed.link_ids.get() key=|id| *id children=move |id| view! { <LinkView ed=ed id=id /> } />
+                        <For each=move || ed.link_ids.get() key=|id| *id children=move |id| view! { <LinkView ed=ed id=id ghost=false /> } />
                     </g>
                     {move || pending.get().map(|(from, to)| {
                         let a = ed.live(from).pos.get_untracked();
                         view! { <line class="pending-link" x1=a.x y1=a.y x2=to.x y2=to.y></line> }
                     })}
                     <g class="nodes">
-                        <For each=move || ed.node_ids.get() key=|id| *id children=move |id| view! { <NodeView ed=ed id=id /> } />
+                        <For each=move || ed.node_ids.get() key=|id| *id children=move |id| view! { <NodeView ed=ed id=id ghost=false /> } />
                     </g>
                     {move || band.get().map(|r| view! {
                         <rect class="band" x=r.x0 y=r.y0 width=r.w() height=r.h()></rect>
                     })}
                     {move || ed.editing.get().map(|id| view! { <LabelEditor ed=ed id=id /> })}
+                </g>
+            </svg>
+            <svg class="map-canvas map-lift" xmlns="http://www.w3.org/2000/svg" aria-hidden="true"
+                hidden=move || ed.lifted.with(BTreeSet::is_empty)>
+                <defs>
+                    <marker id="map-arrow-lift" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7"
+                        orient="auto-start-reverse" markerUnits="strokeWidth">
+                        <path d="M0,0 L10,5 L0,10 z" class="arrowhead"></path>
+                    </marker>
+                </defs>
+                <g transform=transform font-size=font>
+                    <g class="links">
+                        <For each=move || lifted_links.get() key=|id| *id children=move |id| view! { <LinkView ed=ed id=id ghost=true /> } />
+                    </g>
+                    <g class="nodes">
+                        <For each=lifted_nodes key=|id| *id
+                            children=move |id| view! { <NodeView ed=ed id=id ghost=true /> } />
+                    </g>
                 </g>
             </svg>
             {move || empty().then(|| view! {
@@ -498,16 +541,28 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
     }
 }
 
+/// One node. The `ghost` copy is the one drawn on the lift layer while it is dragged: it follows
+/// the pointer and takes no focus or events; meanwhile the map's own copy is hidden and keeps
+/// still (it stops reading the node's place), so nothing on the map's layer changes.
 #[component]
-fn NodeView(ed: Ed, id: NodeId) -> impl IntoView {
+fn NodeView(ed: Ed, id: NodeId, ghost: bool) -> impl IntoView {
     let live = ed.live(id);
     let look = live.look.clone();
     let node = Memo::new(move |_| {
         look.with(|l| (l.label.clone(), l.colour, l.shape, l.kind.clone(), l.links))
     });
     let (pos, size) = (live.pos, live.size);
-    let transform = move || pos.with(|p| format!("translate({} {})", p.x, p.y));
+    let lifted = Memo::new(move |_| !ghost && ed.lifted.with(|s| s.contains(&id)));
+    let transform = Memo::new(move |prev: Option<&String>| {
+        if lifted.get()
+            && let Some(p) = prev
+        {
+            return p.clone();
+        }
+        pos.with(|p| format!("translate({} {})", p.x, p.y))
+    });
     let class = move || {
+        let up = if lifted.get() { " lifted" } else { "" };
         node.with(|(_, colour, shape, _, _)| {
             let sel = if ed.selected.with(|s| s.contains(&id)) {
                 " selected"
@@ -519,7 +574,7 @@ fn NodeView(ed: Ed, id: NodeId) -> impl IntoView {
             } else {
                 ""
             };
-            format!("node c-{colour} s-{}{sel}{traced}", shape.as_str())
+            format!("node c-{colour} s-{}{sel}{traced}{up}", shape.as_str())
         })
     };
     let label = move || {
@@ -577,12 +632,14 @@ fn NodeView(ed: Ed, id: NodeId) -> impl IntoView {
             })
     };
     view! {
-        <g class=class transform=transform data-node=id tabindex="0" role="button" aria-label=label>
+        <g class=class transform=transform data-node=(!ghost).then_some(id)
+            tabindex=(!ghost).then_some("0") role=(!ghost).then_some("button")
+            aria-label=move || (!ghost).then(label)>
             {halo}
             <rect x=move || -rect().0.w / 2.0 y=move || -rect2().0.h / 2.0 width=move || rect3().0.w
                 height=move || rect4().0.h rx=move || rect5().1></rect>
             <text>{text}</text>
-            <circle class="handle" data-handle=id cx=move || pos_handle(&ed, id) cy="0" r="7"></circle>
+            <circle class="handle" data-handle=(!ghost).then_some(id) cx=move || pos_handle(&ed, id) cy="0" r="7"></circle>
         </g>
     }
 }
@@ -591,11 +648,21 @@ fn pos_handle(ed: &Ed, id: NodeId) -> f64 {
     ed.live(id).size.get().w / 2.0
 }
 
+/// One link; the `ghost` copy is drawn on the lift layer, as for [`NodeView`].
 #[component]
-fn LinkView(ed: Ed, id: LinkId) -> impl IntoView {
+fn LinkView(ed: Ed, id: LinkId, ghost: bool) -> impl IntoView {
     let live = ed.live_link(id);
     let link = Memo::new(move |_| live.get());
-    let geom = Memo::new(move |_| {
+    let lifted = Memo::new(move |_| {
+        let (from, to) = link.with(|l| (l.from, l.to));
+        !ghost && ed.lifted.with(|s| s.contains(&from) || s.contains(&to))
+    });
+    let geom = Memo::new(move |prev: Option<&(Point, Point)>| {
+        if lifted.get()
+            && let Some(p) = prev
+        {
+            return *p;
+        }
         let (from, to) = link.with(|l| (l.from, l.to));
         let (a, b) = (ed.live(from), ed.live(to));
         link_ends(a.pos.get(), a.size.get(), b.pos.get(), b.size.get())
@@ -613,11 +680,16 @@ fn LinkView(ed: Ed, id: LinkId) -> impl IntoView {
             ""
         };
         let dir = link.with(|l| l.direction.as_str());
-        format!("link d-{dir}{sel}{traced}")
+        let up = if lifted.get() { " lifted" } else { "" };
+        format!("link d-{dir}{sel}{traced}{up}")
     };
-    let end = move || link.with(|l| (l.direction != Direction::None).then_some("url(#map-arrow)"));
-    let start =
-        move || link.with(|l| (l.direction == Direction::Both).then_some("url(#map-arrow)"));
+    let arrow = if ghost {
+        "url(#map-arrow-lift)"
+    } else {
+        "url(#map-arrow)"
+    };
+    let end = move || link.with(|l| (l.direction != Direction::None).then_some(arrow));
+    let start = move || link.with(|l| (l.direction == Direction::Both).then_some(arrow));
     let mid = move || geom.with(|(p, q)| Point::new((p.x + q.x) / 2.0, (p.y + q.y) / 2.0));
     let label = move || link.with(|l| l.label.clone());
     let sign = move || {
@@ -660,8 +732,8 @@ fn LinkView(ed: Ed, id: LinkId) -> impl IntoView {
         format!("Link from {} {arrow} {}{label}", end(l.from), end(l.to))
     };
     view! {
-        <g class=class data-link=id>
-            <title>{name}</title>
+        <g class=class data-link=(!ghost).then_some(id)>
+            {(!ghost).then(|| view! { <title>{name}</title> })}
             <path class="hit" d=d></path>
             <path class="line" d=d marker-end=end marker-start=start></path>
             {sign}

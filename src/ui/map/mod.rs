@@ -86,6 +86,9 @@ pub(crate) struct Ed {
     /// The canvas size in CSS pixels.
     pub px: RwSignal<(f64, f64)>,
     pub selected: RwSignal<BTreeSet<NodeId>>,
+    /// Nodes being dragged: drawn, with their links, on a layer of their own above the map
+    /// (the map's copies are hidden and keep still), so a drag repaints only that layer.
+    pub lifted: RwSignal<BTreeSet<NodeId>>,
     pub link: RwSignal<Option<LinkId>>,
     /// The node whose label is being typed on the canvas.
     pub editing: RwSignal<Option<NodeId>>,
@@ -149,6 +152,7 @@ impl Ed {
             view: RwSignal::new(view),
             px: RwSignal::new((1000.0, 600.0)),
             selected: RwSignal::new(BTreeSet::new()),
+            lifted: RwSignal::new(BTreeSet::new()),
             link: RwSignal::new(None),
             editing: RwSignal::new(None),
             linking: RwSignal::new(None),

@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 export const ROOT = join(here, '../../..');
-export const DIST = join(ROOT, 'dist');
+// BENCH_DIST measures another build folder (e.g. a copy kept as a baseline while dist/ is rebuilt).
+export const DIST = process.env.BENCH_DIST ?? join(ROOT, 'dist');
 
 export const CHROMIUM_ARGS = [
   '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',

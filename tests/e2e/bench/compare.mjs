@@ -15,7 +15,8 @@
 // drag while it checks that the app draws the same node and link counts as the libraries.
 // Not a test: numbers vary by machine. Prints one table and writes report/compare.json.
 // Usage: node tests/e2e/bench/compare.mjs [sizes, comma-separated] [--ours] [--drag-ms=3000]
-//          [--work-moves=200] [--work-s=3] [--cap-s=60]   (after a release build)
+//          [--work-moves=200] [--work-s=3] [--cap-s=60] [--libs=vis-network,cytoscape]
+//          (after a release build; --libs= with nothing measures the app alone)
 // --cap-s caps one library's run at one size and throttle; a run over it is reported as stopped.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -40,6 +41,8 @@ const LIBS = {
   'vis-network': join(here, '../node_modules/vis-network/standalone/umd/vis-network.min.js'),
   cytoscape: join(here, '../node_modules/cytoscape/dist/cytoscape.min.js'),
 };
+// --libs=vis-network,cytoscape (the default) picks the libraries; --libs= measures only the app.
+const ONLY = (args.find((a) => a.startsWith('--libs='))?.slice('--libs='.length).split(',') ?? Object.keys(LIBS)).filter((k) => LIBS[k]);
 const VERSIONS = Object.fromEntries(Object.keys(LIBS).map((k) => [k, JSON.parse(readFileSync(join(here, `../node_modules/${k}/package.json`))).version]));
 
 // ---- the map: a copy of map.mjs's benchMap. It must stay identical: checked below against map.mjs's text. ----
@@ -385,7 +388,7 @@ try {
       console.log(`  WARNING: the app drew ${app.nodes} nodes / ${app.links} links of ${g.nodes.length} / ${g.links.length}`);
     }
     for (const throttle of [1, 4]) {
-      for (const lib of Object.keys(LIBS)) {
+      for (const lib of ONLY) {
         const row = await runLibrary(browser, lib, n, throttle, probe.geometry);
         row.app_counts = app;
         results.push(row);

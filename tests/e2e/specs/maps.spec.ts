@@ -267,7 +267,26 @@ test('shift-click and rubber band select several, which move together', async ({
   const pb = await m.place('Poorly managed diseases');
   const zoom = parseFloat((await m.zoom.textContent())!) / 100;
   const from = await m.centre('Health inequalities');
-  await m.drag(from, { x: from.x + 100, y: from.y });
+  // While the pointer is down the two nodes and their links are drawn on the lift layer, and
+  // their copies on the map are hidden and keep still; at release they land on the map.
+  const lift = page.locator('svg.map-lift');
+  const onMap = m.node('Health inequalities');
+  const still = await onMap.getAttribute('transform');
+  await expect(lift).toBeHidden();
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 50, from.y, { steps: 6 });
+  await expect(lift).toBeVisible();
+  await expect(lift.locator('.node')).toHaveCount(2);
+  expect(await lift.locator('.link').count()).toBeGreaterThan(0);
+  await expect(lift.locator('[data-node], [tabindex]')).toHaveCount(0);
+  await expect(onMap).toHaveClass(/\blifted\b/);
+  await expect(onMap).toHaveAttribute('transform', still!);
+  await page.mouse.move(from.x + 100, from.y, { steps: 6 });
+  await page.mouse.up();
+  await expect(lift).toBeHidden();
+  await expect(onMap).not.toHaveClass(/\blifted\b/);
+  await expect(onMap).not.toHaveAttribute('transform', still!);
   await expect.poll(async () => (await m.place('Health inequalities')).x).toBeCloseTo(pa.x + 100 / zoom, 0);
   await expect.poll(async () => (await m.place('Poorly managed diseases')).x).toBeCloseTo(pb.x + 100 / zoom, 0);
 
