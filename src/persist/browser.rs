@@ -111,6 +111,14 @@ pub fn tour_seen() -> bool {
     crate::settings::tour::seen(read(crate::settings::tour::STORAGE_KEY).as_deref())
 }
 
+/// Whether this browser holds nothing of the app's at all: a first visit, not a returning
+/// user who has simply never met the tour (they are not interrupted by it).
+pub fn first_visit() -> bool {
+    !keys()
+        .iter()
+        .any(|k| crate::persist::library::is_app_key(k))
+}
+
 /// Remembers that the tour has been seen (finished or skipped).
 pub fn mark_tour_seen() {
     use crate::settings::tour;

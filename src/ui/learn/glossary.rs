@@ -78,7 +78,7 @@ fn Entry(term: Term, current: RwSignal<Option<String>>) -> impl IntoView {
             </p>
             {(!sources.is_empty()).then(|| view! {
                 <p class="term-source">
-                    <span class="term-label">"Source: "</span>
+                    <span class="term-label">{if sources.len() > 1 { "Sources: " } else { "Source: " }}</span>
                     {sources.iter().enumerate().map(|(i, s)| view! {
                         {(i > 0).then_some("; ")}
                         {s.authors} " (" {s.year} "), " <cite>{s.title}</cite>

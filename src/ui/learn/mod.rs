@@ -30,12 +30,13 @@ pub struct Learn {
 }
 
 impl Learn {
-    /// Makes the state and provides it to every page; the tour starts if this browser has
-    /// never seen it.
+    /// Makes the state and provides it to every page; the tour starts on a first visit (this
+    /// browser holds nothing of the app's yet, so it has never seen the tour either).
     pub fn provide() {
+        use crate::persist::browser::{first_visit, tour_seen};
         provide_context(Learn {
             aside_open: RwSignal::new(true),
-            tour_open: RwSignal::new(!crate::persist::browser::tour_seen()),
+            tour_open: RwSignal::new(!tour_seen() && first_visit()),
             tour_step: RwSignal::new(0),
         });
     }
@@ -52,9 +53,15 @@ fn settings() -> RwSignal<Settings> {
 /// A link into the example workshop at one section. The example is made on first use, as the
 /// home page's button does, so the link never lands on "workshop not found".
 #[component]
-fn ExampleLink(section: Section, children: Children) -> impl IntoView {
+fn ExampleLink(
+    section: Section,
+    /// A fuller accessible name, when the visible text is short (it must contain that text).
+    #[prop(optional, into)]
+    label: Option<String>,
+    children: Children,
+) -> impl IntoView {
     view! {
-        <a href=Route::Workshop(EXAMPLE_ID.into(), section).href()
+        <a href=Route::Workshop(EXAMPLE_ID.into(), section).href() aria-label=label
             on:click=move |_| { let _ = ensure_example(); }>{children()}</a>
     }
 }
@@ -137,7 +144,8 @@ pub fn LearnAside(section: Signal<Section>, workshop: String) -> impl IntoView {
                                 <a href=Route::Workshop(workshop.get_value(), p.section).href()>{p.name}</a>
                                 ": " {p.does} " "
                                 {(!in_example).then(|| view! {
-                                    <ExampleLink section=p.section>"(see the example)"</ExampleLink>
+                                    <ExampleLink section=p.section
+                                        label=format!("{} in the example", p.name)>"(example)"</ExampleLink>
                                 })}
                             </li>
                         }).collect_view()}
@@ -157,7 +165,6 @@ pub fn LearnAside(section: Signal<Section>, workshop: String) -> impl IntoView {
                                 <ExampleLink section=step.section>"Open this step in the example"</ExampleLink>
                             })}
                         </p>
-                        {path}
                         <h3 id="learn-terms-h">"Words used here"</h3>
                         <ul class="learn-terms" aria-labelledby="learn-terms-h">
                             {step.terms.iter().copied().filter_map(learn::term).map(|t| view! {
@@ -165,6 +172,7 @@ pub fn LearnAside(section: Signal<Section>, workshop: String) -> impl IntoView {
                             }).collect_view()}
                             <li><a href=Route::Glossary.href()>"The whole glossary"</a></li>
                         </ul>
+                        {path}
                         {in_example.then(|| view! {
                             <p class="learn-own">"Seen enough of the example? " <TryOwnCase /></p>
                         })}

@@ -132,6 +132,27 @@ test.describe('the first-run tour', () => {
     await expectStop(tour(page), 1, 'Welcome to CST Workbench');
   });
 
+  test('a returning user who has never seen the tour is not interrupted by it', async ({ app, page, context }) => {
+    // Someone who used the app before the tour existed: their settings are stored, no tour key.
+    await context.addInitScript(() => {
+      try {
+        if (localStorage.getItem('cst-workbench.settings') === null) {
+          localStorage.setItem('cst-workbench.settings', '{"theme":"standard","scheme":"light"}');
+        }
+      } catch {
+        // about:blank has no storage of its own
+      }
+    });
+    await app.open();
+    await expect(app.heading).toHaveText('Your workshops');
+    await expect(page.locator('html')).toHaveAttribute('data-scheme', 'light');
+    await expect(tour(page)).toHaveCount(0);
+    // They can still ask for it.
+    await app.goTo('About');
+    await page.getByRole('button', { name: 'Take the tour again' }).click();
+    await expectStop(tour(page), 1, 'Welcome to CST Workbench');
+  });
+
   test('the last stop offers "Try it on your own case", which ends the tour', async ({ app, page }) => {
     await app.open();
     const dialog = tour(page);
@@ -345,7 +366,10 @@ test.describe('try it on your own case', () => {
 
     const order = aside(page).locator('ol.learn-path > li > a:first-child');
     await expect(order).toHaveText(['Details', 'Roster', 'Boundary critique', 'Concept map', 'Rich picture', 'Scoring', 'Report']);
-    await expect(aside(page).locator('ol.learn-path').getByRole('link', { name: '(see the example)' })).toHaveCount(7);
+    const examples = aside(page).locator('ol.learn-path').getByRole('link', { name: / in the example$/ });
+    await expect(examples).toHaveCount(7);
+    await expect(examples.nth(2)).toHaveAccessibleName('Boundary critique in the example');
+    await expect(examples.nth(2)).toHaveAttribute('href', '#/w/w-example-shropshire/boundary');
     await expect(aside(page)).toContainText('In the example:');
     // Nothing to try from inside one's own case.
     await expect(aside(page).getByRole('button', { name: 'Try it on your own case' })).toHaveCount(0);
@@ -355,7 +379,7 @@ test.describe('try it on your own case', () => {
     await expect(aside(page).getByRole('heading', { level: 2 })).toHaveText('Learning: Details and roster');
 
     // The suggested order leads through the workshop itself...
-    await aside(page).locator('ol.learn-path').getByRole('link', { name: 'Boundary critique' }).click();
+    await aside(page).locator('ol.learn-path').getByRole('link', { name: 'Boundary critique', exact: true }).click();
     await expect(sectionLink(page, 'Boundary critique')).toHaveAttribute('aria-current', 'page');
     await expect(app.heading).toHaveText('My own case');
     // ...and "open this step in the example" to the same step of the example.
