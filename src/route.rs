@@ -281,7 +281,7 @@ mod tests {
         assert_eq!(report, Route::Workshop("w-1".into(), Section::Report));
         assert_eq!(report.href(), "#/w/w-1/report");
         assert_eq!(report.page(), Route::workshop("w-1"));
-        assert_eq!(Section::ALL.last(), Some(&Section::Report));
+        assert_eq!(Section::ALL.last(), Some(&Section::Present));
         assert_eq!(
             Route::parse("#/w/w-1/report/x"),
             Route::NotFound("/w/w-1/report/x".into())

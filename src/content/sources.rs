@@ -71,8 +71,8 @@ pub const SOURCES: [Source; 8] = [
         authors: "Midgley G",
         year: "2000",
         title: "Systemic Intervention: Philosophy, Methodology, and Practice",
-        published_in: "New York: Kluwer Academic / Plenum",
-        doi: Some("10.1007/978-1-4615-4201-8"),
+        published_in: "New York: Kluwer Academic / Plenum (ISBN 978-0-306-46488-1)",
+        doi: None,
         used_for: "Boundary critique as a practice, and marginalisation: people and issues \
                    caught between a narrow and a wide boundary (the glossary).",
     },
