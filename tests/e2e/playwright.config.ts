@@ -8,7 +8,10 @@ export default defineConfig({
   testDir: './specs',
   fullyParallel: true,
   workers: 2,
-  retries: 0,
+  // One retry: CI's two shared cores make a rare test flaky (on 2026-12-01 the map label editor
+  // closed once in about ten full runs, and never in 12 repeats here, throttled or not). A test
+  // that passes only on its retry is reported as flaky in the summary, never hidden.
+  retries: 1,
   forbidOnly: true,
   // Generous: CI shares its cores, and a test with six axe scans and eight screenshots
   // took 27 s on a quiet machine. Speed is measured by the benchmarks, never here.
