@@ -78,6 +78,13 @@ impl Section {
     }
 }
 
+/// The non-empty path segments of a `location.hash` value, without its query.
+fn segments(hash: &str) -> Vec<&str> {
+    let path = hash.strip_prefix('#').unwrap_or(hash);
+    let path = path.split(['?', '#']).next().unwrap_or_default();
+    path.split('/').filter(|s| !s.is_empty()).collect()
+}
+
 impl Route {
     /// A workshop's overview.
     pub fn workshop(id: impl Into<String>) -> Route {
@@ -104,10 +111,7 @@ impl Route {
     /// The map named in a maps address (`#/w/<id>/maps/<map>`), if any. The open map is part
     /// of the address so a reload (or a bookmark) comes back to it.
     pub fn map_in(hash: &str) -> Option<String> {
-        let path = hash.strip_prefix('#').unwrap_or(hash);
-        let path = path.split(['?', '#']).next().unwrap_or_default();
-        let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-        match segments.as_slice() {
+        match segments(hash).as_slice() {
             ["w", _, "maps", map] => Some((*map).to_string()),
             _ => None,
         }
@@ -121,10 +125,7 @@ impl Route {
     /// The step named in a presentation address (`#/w/<id>/present/<step>`), if any, so a
     /// reload comes back to the step the room was looking at.
     pub fn step_in(hash: &str) -> Option<String> {
-        let path = hash.strip_prefix('#').unwrap_or(hash);
-        let path = path.split(['?', '#']).next().unwrap_or_default();
-        let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-        match segments.as_slice() {
+        match segments(hash).as_slice() {
             ["w", _, "present", step] => Some((*step).to_string()),
             _ => None,
         }

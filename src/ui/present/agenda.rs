@@ -86,26 +86,16 @@ pub(super) fn AgendaDialog(pr: Pr) -> impl IntoView {
                 }
             }
         };
-        let show_label = {
+        // Each control names its step: "Present Welcome", "Move Welcome earlier", …
+        let labelled = |before: &'static str, after: &'static str| {
             let name = name.clone();
-            move || format!("Present {}", name())
+            move || format!("{before}{}{after}", name())
         };
-        let minutes_label = {
-            let name = name.clone();
-            move || format!("Minutes for {}", name())
-        };
-        let up_label = {
-            let name = name.clone();
-            move || format!("Move {} earlier", name())
-        };
-        let down_label = {
-            let name = name.clone();
-            move || format!("Move {} later", name())
-        };
-        let go_label = {
-            let name = name.clone();
-            move || format!("Go to {}", name())
-        };
+        let show_label = labelled("Present ", "");
+        let minutes_label = labelled("Minutes for ", "");
+        let up_label = labelled("Move ", " earlier");
+        let down_label = labelled("Move ", " later");
+        let go_label = labelled("Go to ", "");
         view! {
             <li class:skipped=skip aria-current=move || is_current().then_some("step")>
                 <input type="checkbox" prop:checked=move || !skip() on:change=on_show aria-label=show_label />
