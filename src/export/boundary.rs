@@ -25,11 +25,7 @@ pub const CSV_HEADER: [&str; 9] = [
 
 /// A perspective's name, or what to call it when it has none.
 pub fn perspective_name(critique: &BoundaryCritique, id: &str) -> String {
-    critique
-        .perspective(id)
-        .map(|p| p.name.trim().to_string())
-        .filter(|n| !n.is_empty())
-        .unwrap_or_else(|| "Unnamed perspective".to_string())
+    critique.name_of(id)
 }
 
 /// Backslash-escapes every character that could begin Markdown or HTML markup anywhere in a
@@ -139,15 +135,7 @@ pub fn markdown(w: &Workshop) -> String {
     } else {
         for (i, t) in tensions.iter().enumerate() {
             let name = csh::category(t.question).map_or("", |c| c.name);
-            let who = match t.perspectives.as_slice() {
-                [one] => format!("{}, is against ought", inline(&perspective_name(b, one))),
-                [x, y] => format!(
-                    "{} and {}",
-                    inline(&perspective_name(b, x)),
-                    inline(&perspective_name(b, y))
-                ),
-                _ => String::new(),
-            };
+            let who = b.tension_between(t, inline);
             let level = if t.level == Level::Strong {
                 "Strong"
             } else {

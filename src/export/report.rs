@@ -511,11 +511,7 @@ fn boundary_html(out: &mut String, w: &Workshop, h3: u8) {
         out.push_str("<ol>\n");
         for t in tensions {
             let name = csh::category(t.question).map_or("", |c| c.name);
-            let who = match t.perspectives.as_slice() {
-                [one] => format!("{}, is against ought", perspective_name(b, one)),
-                [x, y] => format!("{} and {}", perspective_name(b, x), perspective_name(b, y)),
-                _ => String::new(),
-            };
+            let who = b.tension_between(t, str::to_string);
             let level = if t.level == Level::Strong {
                 "Strong"
             } else {

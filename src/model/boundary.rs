@@ -159,6 +159,24 @@ impl BoundaryCritique {
         out
     }
 
+    /// A perspective's name as shown, or "Unnamed perspective".
+    pub fn name_of(&self, id: &str) -> String {
+        self.perspective(id)
+            .map(|p| p.name.trim().to_string())
+            .filter(|n| !n.is_empty())
+            .unwrap_or_else(|| "Unnamed perspective".to_string())
+    }
+
+    /// Who a tension is between, in words: "A, is against ought" (one perspective) or
+    /// "A and B" (two), each name passed through `show` (for escaping in an export).
+    pub fn tension_between(&self, t: &Tension, show: impl Fn(&str) -> String) -> String {
+        match t.perspectives.as_slice() {
+            [one] => format!("{}, is against ought", show(&self.name_of(one))),
+            [x, y] => format!("{} and {}", show(&self.name_of(x)), show(&self.name_of(y))),
+            _ => String::new(),
+        }
+    }
+
     /// Questions that no perspective has answered at all.
     pub fn unanswered(&self) -> Vec<u8> {
         (1..=QUESTIONS)
@@ -373,6 +391,27 @@ mod tests {
         assert_eq!(c.tensions.len(), 2);
         c.set_tension(4, &["a", "b", "c"], Level::Strong, "three is too many");
         assert_eq!(c.tensions.len(), 2);
+    }
+
+    #[test]
+    fn tensions_say_who_they_are_between() {
+        let mut b = BoundaryCritique::default();
+        b.add_perspective("a".into(), "Team");
+        b.add_perspective("b".into(), "  ");
+        b.set_tension(1, &["a"], Level::Some, "");
+        b.set_tension(2, &["a", "b"], Level::Strong, "");
+        let said: Vec<String> = b
+            .tensions
+            .iter()
+            .map(|t| b.tension_between(t, str::to_string))
+            .collect();
+        assert!(said.contains(&"Team, is against ought".to_string()));
+        assert!(said.contains(&"Team and Unnamed perspective".to_string()));
+        let t = b.tensions.iter().find(|t| t.question == 1).unwrap();
+        assert_eq!(
+            b.tension_between(t, |n| format!("<{n}>")),
+            "<Team>, is against ought"
+        );
     }
 
     #[test]

@@ -476,6 +476,14 @@ impl Scoring {
             .collect()
     }
 
+    /// The weakest element of a round's results (lowest mean, as the ranking orders them),
+    /// or `None` when nothing has been scored.
+    pub fn weakest(results: &[ElementResult]) -> Option<&ElementResult> {
+        let summaries: Vec<stats::Summary> = results.iter().map(|r| r.summary.clone()).collect();
+        let first = *stats::rank_weakest_first(&summaries).first()?;
+        results.get(first).filter(|r| r.summary.mean.is_some())
+    }
+
     /// How many elements a scorer has answered in a round.
     pub fn answered_by(&self, round: &Round, scorer: &str) -> usize {
         round.scores.get(scorer).map_or(0, |m| {
@@ -509,6 +517,19 @@ mod tests {
         assert_eq!(s.rounds.len(), 1);
         assert_eq!(s.scorer_label("s3"), "Scorer 3");
         assert_eq!((s.scale.min, s.scale.max), (1, 5));
+    }
+
+    #[test]
+    fn the_weakest_element_is_the_lowest_mean_and_none_before_scoring() {
+        let mut s = scoring();
+        assert!(Scoring::weakest(&s.results(&s.rounds[0])).is_none());
+        s.set_score("r1", "s1", "shared-vision", Some(4), false);
+        s.set_score("r1", "s1", "learning", Some(2), false);
+        let results = s.results(&s.rounds[0]);
+        assert_eq!(
+            Scoring::weakest(&results).map(|r| r.element.id.as_str()),
+            Some("learning")
+        );
     }
 
     #[test]

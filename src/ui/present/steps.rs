@@ -4,13 +4,13 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use super::Pr;
-use crate::analysis::stats;
 use crate::content::csh::{self, Mode};
 use crate::export::report::inline_svg;
 use crate::export::scoring_svg::Chart;
 use crate::model::Involvement;
 use crate::model::agenda::Step;
 use crate::model::boundary::{Level, Stance};
+use crate::model::scoring::Scoring;
 use crate::ui::map::MapStep;
 use crate::ui::picture::PictureStep;
 use crate::ui::scoring::ScoringStep;
@@ -227,16 +227,7 @@ fn QuestionStep(session: Session, number: u8, editing: bool) -> impl IntoView {
                 .iter()
                 .filter(|t| t.question == number && t.level > Level::None)
                 .map(|t| {
-                    let names: Vec<String> = t
-                        .perspectives
-                        .iter()
-                        .filter_map(|p| w.boundary.perspective(p).map(|p| p.name.clone()))
-                        .collect();
-                    let what = match names.as_slice() {
-                        [one] => format!("{one}: is against ought"),
-                        [a, b] => format!("{a} and {b}"),
-                        _ => String::new(),
-                    };
+                    let what = w.boundary.tension_between(t, str::to_string);
                     let level = if t.level == Level::Strong { "Strong tension" } else { "Some tension" };
                     let note = (!t.note.trim().is_empty()).then(|| format!(" \u{2014} {}", t.note));
                     view! { <li class=format!("tension-{}", if t.level == Level::Strong { "strong" } else { "some" })>
@@ -357,9 +348,7 @@ fn ResultsStep(session: Session, round: String) -> impl IntoView {
     let findings = move || {
         data.with(|d| {
             let (results, ..) = d.as_ref()?;
-            let summaries: Vec<stats::Summary> = results.iter().map(|r| r.summary.clone()).collect();
-            let order = stats::rank_weakest_first(&summaries);
-            let weakest = order.first().map(|&i| &results[i]).filter(|r| r.summary.mean.is_some());
+            let weakest = Scoring::weakest(results);
             let split: Vec<String> = results
                 .iter()
                 .filter(|r| r.summary.disagreement.is_some())
@@ -399,11 +388,7 @@ fn SummaryStep(session: Session, editing: bool) -> impl IntoView {
                 .into_iter()
                 .take(5)
                 .map(|t| {
-                    let names: Vec<String> = t
-                        .perspectives
-                        .iter()
-                        .filter_map(|p| b.perspective(p).map(|p| p.name.clone()))
-                        .collect();
+                    let who = b.tension_between(t, str::to_string);
                     let q = csh::category(t.question).map_or("", |c| c.name);
                     let level = if t.level == Level::Strong {
                         "Strong"
@@ -412,7 +397,7 @@ fn SummaryStep(session: Session, editing: bool) -> impl IntoView {
                     };
                     let note = (!t.note.trim().is_empty()).then(|| format!(": {}", t.note));
                     view! { <li><strong>{format!("{level} tension on {q}")}</strong>
-                    {format!(" ({})", names.join(" / "))}{note}</li> }
+                    {format!(" ({who})")}{note}</li> }
                 })
                 .collect_view()
         })
@@ -435,9 +420,7 @@ fn SummaryStep(session: Session, editing: bool) -> impl IntoView {
             let s = &w.scoring;
             let r = s.rounds.iter().rev().find(|r| r.revealed)?;
             let results = s.results(r);
-            let summaries: Vec<stats::Summary> = results.iter().map(|r| r.summary.clone()).collect();
-            let i = *stats::rank_weakest_first(&summaries).first()?;
-            let e = &results[i];
+            let e = Scoring::weakest(&results)?;
             let mean = e.summary.mean?;
             Some(view! { <li>{format!("Weakest in {}: ", r.name)}<strong>{e.element.name.clone()}</strong>
                 {format!(" (mean {mean:.1})")}</li> })
