@@ -50,6 +50,22 @@ pub fn download_workshop(mut doc: crate::persist::document::SavedWorkshop) -> Re
     download(&doc.file_name(&today()), &doc.to_json(), "application/json").map(|()| at)
 }
 
+/// What to tell the user after a download: "Downloaded <name>." or why it did not start.
+pub fn download_said(file_name: &str, result: Result<(), String>) -> String {
+    match result {
+        Ok(()) => format!("Downloaded {file_name}."),
+        Err(why) => format!("The download did not start: {why}"),
+    }
+}
+
+/// Opens the browser's print dialog; `Some(message)` when this browser cannot print.
+pub fn print_page() -> Option<String> {
+    window()
+        .print()
+        .err()
+        .map(|e| format!("Printing is not available here: {e:?}"))
+}
+
 /// Offers `text` to the user as a file download.
 pub fn download(file_name: &str, text: &str, mime: &str) -> Result<(), String> {
     let parts = js_sys::Array::of1(&JsValue::from_str(text));

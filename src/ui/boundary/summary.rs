@@ -8,7 +8,7 @@ use super::{Ui, View, stance_label};
 use crate::content::csh::{self, Mode};
 use crate::model::boundary::Level;
 use crate::model::slug;
-use crate::ui::browser::{download, today};
+use crate::ui::browser::{download, download_said, print_page, today};
 
 #[component]
 pub(super) fn Summary(ui: Ui) -> impl IntoView {
@@ -35,14 +35,11 @@ pub(super) fn Summary(ui: Ui) -> impl IntoView {
                 today()
             )
         });
-        message.set(Some(match download(&name, &text, mime) {
-            Ok(()) => format!("Downloaded {name}."),
-            Err(why) => format!("The download did not start: {why}"),
-        }));
+        message.set(Some(download_said(&name, download(&name, &text, mime))));
     };
     let print = move |_| {
-        if let Err(e) = window().print() {
-            message.set(Some(format!("Printing is not available here: {e:?}")));
+        if let Some(problem) = print_page() {
+            message.set(Some(problem));
         }
     };
 

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::export::report;
 use crate::model::slug;
-use crate::ui::browser::{download, today};
+use crate::ui::browser::{download, download_said, print_page, today};
 use crate::ui::workshop::Session;
 
 #[component]
@@ -23,14 +23,11 @@ pub fn ReportView(session: Session) -> impl IntoView {
                 (name, report::html(w), "text/html;charset=utf-8")
             }
         });
-        message.set(Some(match download(&name, &text, mime) {
-            Ok(()) => format!("Downloaded {name}."),
-            Err(why) => format!("The download did not start: {why}"),
-        }));
+        message.set(Some(download_said(&name, download(&name, &text, mime))));
     };
     let print = move |_| {
-        if let Err(e) = window().print() {
-            message.set(Some(format!("Printing is not available here: {e:?}")));
+        if let Some(problem) = print_page() {
+            message.set(Some(problem));
         }
     };
     view! {

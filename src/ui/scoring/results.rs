@@ -8,7 +8,7 @@ use crate::analysis::stats::{self, Summary};
 use crate::export::scoring_svg::Chart;
 use crate::model::scoring::ElementResult;
 use crate::model::slug;
-use crate::ui::browser::{download, today};
+use crate::ui::browser::{download, download_said, today};
 
 fn num(x: Option<f64>) -> String {
     x.map_or("\u{2014}".into(), |v| format!("{v:.1}"))
@@ -179,10 +179,7 @@ fn Revealed(ui: Ui) -> impl IntoView {
         })
     };
     let said = move |name: &str, result: Result<(), String>| {
-        message.set(Some(match result {
-            Ok(()) => format!("Downloaded {name}."),
-            Err(why) => format!("The download did not start: {why}"),
-        }));
+        message.set(Some(download_said(name, result)));
     };
     let export = move |what: &'static str| {
         let title = ui.session.workshop.with(|w| w.title.clone());
