@@ -5,7 +5,9 @@ Usage: python3 tools/bench_compare.py report/bench-run1.json report/bench-run2.j
 
 Reads the headline table that tools/bench.sh writes (report/bench.json; keep each run's copy
 under another name) and prints every figure of both runs with their difference. A difference
-over the tolerance (default 20 %, --tolerance N) is marked; so is a verdict that changed
+over the tolerance (default 20 %, --tolerance N) is marked, unless it is smaller than the timer's
+resolution (--floor, default 0.5 ms, for figures in ms: Chromium coarsens performance.now() to
+0.1 ms, so 0.2 against 0.3 ms is one tick, not 50 %); so is a verdict that changed
 (met in one run, MISSED in the other). It also prints each run's load average around its steps,
 since a busy machine explains most differences. Exits 0 always: it reports, it does not judge.
 """
@@ -28,6 +30,11 @@ def load(path):
 
 def main(argv):
     tolerance = 20.0
+    floor_ms = 0.5
+    if "--floor" in argv:
+        i = argv.index("--floor")
+        floor_ms = float(argv[i + 1])
+        del argv[i : i + 2]
     if "--tolerance" in argv:
         i = argv.index("--tolerance")
         tolerance = float(argv[i + 1])
@@ -71,14 +78,17 @@ def main(argv):
                 d = 100.0 * (nb[0] - na[0]) / abs(na[0])
                 diff = f"{d:+.0f}%"
                 compared += 1
-                if abs(d) > tolerance:
+                below_floor = " ms" in what and abs(nb[0] - na[0]) < floor_ms
+                if abs(d) > tolerance and not below_floor:
                     flag = "  <-- beyond noise"
                     outside += 1
+                elif abs(d) > tolerance:
+                    flag = f"  (under {floor_ms} ms: timer resolution)"
             print(f"{what[:62]:<62} {throttle:<4} {va:>22} {vb:>22} {diff:>8}{flag}")
         if h.get("verdict") != other.get("verdict"):
             print(f"{'':<62}      verdict changed: {h.get('verdict')} -> {other.get('verdict')}")
     print()
-    print(f"{compared} figures compared; {outside} differ by more than {tolerance:.0f} %.")
+    print(f"{compared} figures compared; {outside} differ by more than {tolerance:.0f} % (and more than {floor_ms} ms where in ms).")
     return 0
 
 

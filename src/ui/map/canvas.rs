@@ -118,7 +118,7 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
             )));
             band.set(None);
             pending.set(None);
-            ed.lifted.set(BTreeSet::new());
+            ed.lift(BTreeSet::new());
             return;
         }
         let p = to_map(x, y);
@@ -216,7 +216,7 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
                         }
                     });
                     if first {
-                        ed.lifted.set(origins.iter().map(|(id, _)| *id).collect());
+                        ed.lift(origins.iter().map(|(id, _)| *id).collect());
                     }
                 }
             }
@@ -255,7 +255,7 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
                         .collect();
                     let n = moves.len();
                     ed.edit(None, |m| m.move_nodes(&moves));
-                    ed.lifted.set(BTreeSet::new());
+                    ed.lift(BTreeSet::new());
                     announce.set(format!("Moved {n} node{}.", if n == 1 { "" } else { "s" }));
                 }
             }
@@ -295,7 +295,7 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
             for (id, o) in origins {
                 ed.live(id).pos.set(o);
             }
-            ed.lifted.set(BTreeSet::new());
+            ed.lift(BTreeSet::new());
         }
         gesture.set_value(None);
         band.set(None);
@@ -552,24 +552,28 @@ fn NodeView(ed: Ed, id: NodeId, ghost: bool) -> impl IntoView {
         look.with(|l| (l.label.clone(), l.colour, l.shape, l.kind.clone(), l.links))
     });
     let (pos, size) = (live.pos, live.size);
-    let lifted = Memo::new(move |_| !ghost && ed.lifted.with(|s| s.contains(&id)));
-    let transform = Memo::new(move |prev: Option<&String>| {
+    let lifted = Memo::new(move |_| !ghost && ed.marks.lifted.has(id));
+    // Where the node is drawn: its live place; while it is lifted, the map's copy stays where
+    // it was. Each part is placed in map coordinates rather than under a `translate` of its own:
+    // a transform per node is a paint chunk per node, and Chromium re-layerizes every chunk of
+    // the page on each frame of a drag (two in five of the main thread's time at 1,000 nodes).
+    let at = Memo::new(move |prev: Option<&Point>| {
         if lifted.get()
             && let Some(p) = prev
         {
-            return p.clone();
+            return *p;
         }
-        pos.with(|p| format!("translate({} {})", p.x, p.y))
+        pos.get()
     });
     let class = move || {
         let up = if lifted.get() { " lifted" } else { "" };
         node.with(|(_, colour, shape, _, _)| {
-            let sel = if ed.selected.with(|s| s.contains(&id)) {
+            let sel = if ed.marks.selected.has(id) {
                 " selected"
             } else {
                 ""
             };
-            let traced = if ed.highlight.with(|h| h.nodes.contains(&id)) {
+            let traced = if ed.marks.traced_nodes.has(id) {
                 " traced"
             } else {
                 ""
@@ -617,7 +621,8 @@ fn NodeView(ed: Ed, id: NodeId, ghost: bool) -> impl IntoView {
                 // which is what screen readers and search read.
                 .map(|(i, l)| {
                     let l = if i == 0 { l.clone() } else { format!(" {l}") };
-                    view! { <tspan x="0" y=top + i as f64 * lh>{l}</tspan> }
+                    let dy = top + i as f64 * lh;
+                    view! { <tspan x=move || at.get().x y=move || at.get().y + dy>{l}</tspan> }
                 })
                 .collect_view()
         })
@@ -628,18 +633,20 @@ fn NodeView(ed: Ed, id: NodeId, ghost: bool) -> impl IntoView {
             .filter(|v| *v > 0.0)
             .map(|v| {
                 let s = size.get_untracked();
-                view! { <circle class="halo" r=s.w.max(s.h) / 2.0 + 8.0 + v * 60.0></circle> }
+                view! { <circle class="halo" cx=move || at.get().x cy=move || at.get().y
+                r=s.w.max(s.h) / 2.0 + 8.0 + v * 60.0></circle> }
             })
     };
     view! {
-        <g class=class transform=transform data-node=(!ghost).then_some(id)
+        <g class=class data-node=(!ghost).then_some(id)
             tabindex=(!ghost).then_some("0") role=(!ghost).then_some("button")
             aria-label=move || (!ghost).then(label)>
             {halo}
-            <rect x=move || -rect().0.w / 2.0 y=move || -rect2().0.h / 2.0 width=move || rect3().0.w
-                height=move || rect4().0.h rx=move || rect5().1></rect>
+            <rect x=move || at.get().x - rect().0.w / 2.0 y=move || at.get().y - rect2().0.h / 2.0
+                width=move || rect3().0.w height=move || rect4().0.h rx=move || rect5().1></rect>
             <text>{text}</text>
-            <circle class="handle" data-handle=(!ghost).then_some(id) cx=move || pos_handle(&ed, id) cy="0" r="7"></circle>
+            <circle class="handle" data-handle=(!ghost).then_some(id)
+                cx=move || at.get().x + pos_handle(&ed, id) cy=move || at.get().y r="7"></circle>
         </g>
     }
 }
@@ -655,7 +662,7 @@ fn LinkView(ed: Ed, id: LinkId, ghost: bool) -> impl IntoView {
     let link = Memo::new(move |_| live.get());
     let lifted = Memo::new(move |_| {
         let (from, to) = link.with(|l| (l.from, l.to));
-        !ghost && ed.lifted.with(|s| s.contains(&from) || s.contains(&to))
+        !ghost && (ed.marks.lifted.has(from) || ed.marks.lifted.has(to))
     });
     let geom = Memo::new(move |prev: Option<&(Point, Point)>| {
         if lifted.get()
@@ -669,12 +676,12 @@ fn LinkView(ed: Ed, id: LinkId, ghost: bool) -> impl IntoView {
     });
     let d = move || geom.with(|(p, q)| format!("M{} {}L{} {}", p.x, p.y, q.x, q.y));
     let class = move || {
-        let sel = if ed.link.get() == Some(id) {
+        let sel = if ed.marks.link.has(id) {
             " selected"
         } else {
             ""
         };
-        let traced = if ed.highlight.with(|h| h.links.contains(&id)) {
+        let traced = if ed.marks.traced_links.has(id) {
             " traced"
         } else {
             ""

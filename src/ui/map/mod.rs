@@ -10,6 +10,7 @@ mod analyse;
 mod canvas;
 mod files;
 mod inspect;
+mod marks;
 mod outline;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -23,6 +24,8 @@ use crate::route::Route;
 use crate::settings::{Settings, Theme};
 use crate::ui::browser::fresh_id;
 use crate::ui::workshop::Session;
+
+use marks::Marks;
 
 /// A node's place and box as drawn now (during a drag, ahead of the model).
 #[derive(Clone)]
@@ -70,6 +73,17 @@ pub(crate) enum Show {
     Outline,
 }
 
+/// Per-node and per-link flags that follow the editor's sets (see [`Marks`]): what each node's
+/// and link's view reads instead of the whole set.
+#[derive(Clone, Copy)]
+pub(crate) struct EdMarks {
+    pub selected: Marks<NodeId>,
+    pub lifted: Marks<NodeId>,
+    pub link: Marks<LinkId>,
+    pub traced_nodes: Marks<NodeId>,
+    pub traced_links: Marks<LinkId>,
+}
+
 /// The editor's state, shared by its parts.
 #[derive(Clone, Copy)]
 pub(crate) struct Ed {
@@ -89,6 +103,8 @@ pub(crate) struct Ed {
     /// Nodes being dragged: drawn, with their links, on a layer of their own above the map
     /// (the map's copies are hidden and keep still), so a drag repaints only that layer.
     pub lifted: RwSignal<BTreeSet<NodeId>>,
+    /// `selected`, `lifted`, `link` and `highlight` as one flag per node or link.
+    pub marks: EdMarks,
     pub link: RwSignal<Option<LinkId>>,
     /// The node whose label is being typed on the canvas.
     pub editing: RwSignal<Option<NodeId>>,
@@ -153,6 +169,13 @@ impl Ed {
             px: RwSignal::new((1000.0, 600.0)),
             selected: RwSignal::new(BTreeSet::new()),
             lifted: RwSignal::new(BTreeSet::new()),
+            marks: EdMarks {
+                selected: Marks::new(),
+                lifted: Marks::new(),
+                link: Marks::new(),
+                traced_nodes: Marks::new(),
+                traced_links: Marks::new(),
+            },
             link: RwSignal::new(None),
             editing: RwSignal::new(None),
             linking: RwSignal::new(None),
@@ -173,6 +196,11 @@ impl Ed {
             let counts = ed.link_counts.get();
             map.with(|m| {
                 let Some(m) = m else { return };
+                ed.marks.selected.retain(|id| m.node(*id).is_some());
+                ed.marks.traced_nodes.retain(|id| m.node(*id).is_some());
+                ed.marks.lifted.retain(|id| m.node(*id).is_some());
+                ed.marks.link.retain(|id| m.link(*id).is_some());
+                ed.marks.traced_links.retain(|id| m.link(*id).is_some());
                 ed.live.update_value(|live| {
                     live.retain(|id, _| m.node(*id).is_some());
                     for n in &m.nodes {
@@ -236,7 +264,25 @@ impl Ed {
                 ed.link.set(None);
             }
         });
+        // The flags follow their sets (the lifted ones are set with the set, by `lift`).
+        Effect::new(move |_| {
+            ed.selected
+                .with(|s| ed.marks.selected.follow(s.iter().copied()))
+        });
+        Effect::new(move |_| ed.link.with(|l| ed.marks.link.follow(l.iter().copied())));
+        Effect::new(move |_| {
+            ed.highlight.with(|h| {
+                ed.marks.traced_nodes.follow(h.nodes.iter().copied());
+                ed.marks.traced_links.follow(h.links.iter().copied());
+            })
+        });
         ed
+    }
+
+    /// Lifts these nodes onto the drag layer (none: puts them back), flags and set together.
+    pub fn lift(&self, ids: BTreeSet<NodeId>) {
+        self.marks.lifted.follow(ids.iter().copied());
+        self.lifted.set(ids);
     }
 
     /// A node's live place, box and look, made on first use (links may ask before their nodes).

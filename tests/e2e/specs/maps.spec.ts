@@ -263,6 +263,16 @@ test('shift-click and rubber band select several, which move together', async ({
   await page.mouse.click(b.x, b.y);
   await page.keyboard.up('Shift');
   await expect(page.getByRole('heading', { name: '2 nodes selected' })).toBeVisible();
+  // Exactly the selected ones are drawn selected, with their link handles showing; the others'
+  // handles appear only under the pointer.
+  const drawnSelected = page.locator('.map-canvas .nodes .node.selected');
+  await expect(drawnSelected).toHaveCount(2);
+  await expect(m.node('Health inequalities')).toHaveClass(/\bselected\b/);
+  await expect(m.node('Poorly managed diseases').locator('.handle')).toBeVisible();
+  const other = page.locator('.map-canvas .nodes .node:not(.selected)').first();
+  await expect(other.locator('.handle')).toBeHidden();
+  await other.locator('rect').hover();
+  await expect(other.locator('.handle')).toBeVisible();
   const pa = await m.place('Health inequalities');
   const pb = await m.place('Poorly managed diseases');
   const zoom = parseFloat((await m.zoom.textContent())!) / 100;
@@ -271,7 +281,7 @@ test('shift-click and rubber band select several, which move together', async ({
   // their copies on the map are hidden and keep still; at release they land on the map.
   const lift = page.locator('svg.map-lift');
   const onMap = m.node('Health inequalities');
-  const still = await onMap.getAttribute('transform');
+  const still = await onMap.locator('rect').getAttribute('x');
   await expect(lift).toBeHidden();
   await page.mouse.move(from.x, from.y);
   await page.mouse.down();
@@ -281,12 +291,12 @@ test('shift-click and rubber band select several, which move together', async ({
   expect(await lift.locator('.link').count()).toBeGreaterThan(0);
   await expect(lift.locator('[data-node], [tabindex]')).toHaveCount(0);
   await expect(onMap).toHaveClass(/\blifted\b/);
-  await expect(onMap).toHaveAttribute('transform', still!);
+  await expect(onMap.locator('rect')).toHaveAttribute('x', still!);
   await page.mouse.move(from.x + 100, from.y, { steps: 6 });
   await page.mouse.up();
   await expect(lift).toBeHidden();
   await expect(onMap).not.toHaveClass(/\blifted\b/);
-  await expect(onMap).not.toHaveAttribute('transform', still!);
+  await expect(onMap.locator('rect')).not.toHaveAttribute('x', still!);
   await expect.poll(async () => (await m.place('Health inequalities')).x).toBeCloseTo(pa.x + 100 / zoom, 0);
   await expect.poll(async () => (await m.place('Poorly managed diseases')).x).toBeCloseTo(pb.x + 100 / zoom, 0);
 
@@ -297,6 +307,10 @@ test('shift-click and rubber band select several, which move together', async ({
   await m.drag({ x: box.x + 5, y: box.y + 5 }, { x: box.x + box.width - 5, y: box.y + box.height - 5 });
   await page.keyboard.up('Shift');
   await expect(page.getByRole('heading', { name: '6 nodes selected' })).toBeVisible();
+  await expect(drawnSelected).toHaveCount(6);
+  // Escape clears the selection, and no node is drawn selected.
+  await page.keyboard.press('Escape');
+  await expect(drawnSelected).toHaveCount(0);
 });
 
 test('labels are text, never markup', async ({ page }) => {

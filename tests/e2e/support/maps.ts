@@ -51,11 +51,11 @@ export class MapsPage {
     return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
   }
 
-  /** Where the node is in map units (its translate). */
+  /** Where the node is in map units: the centre of its box, which is drawn in map coordinates. */
   async place(label: string): Promise<{ x: number; y: number }> {
-    const t = (await this.node(label).getAttribute('transform'))!;
-    const [x, y] = t.replace(/translate\(|\)/g, '').split(/[ ,]+/).map(Number);
-    return { x, y };
+    const rect = this.node(label).locator('rect');
+    const [x, y, w, h] = await Promise.all(['x', 'y', 'width', 'height'].map(async (a) => Number(await rect.getAttribute(a))));
+    return { x: x + w / 2, y: y + h / 2 };
   }
 
   /** Double-clicks empty canvas at (dx, dy) from its top-left corner and types a label. */

@@ -1,0 +1,41 @@
+// The generated concept map every map benchmark draws (map.mjs, compare.mjs, profile.mjs): one
+// definition, so all of them, and vis-network and cytoscape.js, get the same graph.
+
+/** A map like `layout::bench_map`: a rough grid, about 2 links a node to near neighbours. */
+export function benchMap(n) {
+  let seed = 0x9e3779b9;
+  const next = () => {
+    seed ^= seed << 13; seed >>>= 0;
+    seed ^= seed >>> 17;
+    seed ^= seed << 5; seed >>>= 0;
+    return seed;
+  };
+  const side = Math.max(1, Math.ceil(Math.sqrt(n)));
+  const nodes = Array.from({ length: n }, (_, i) => ({
+    id: i + 1, label: `Node ${i}`, x: (i % side) * 220 + (next() % 60) - 30, y: Math.floor(i / side) * 120,
+  }));
+  const links = [];
+  const pairs = new Set();
+  let id = n + 1;
+  for (let tries = 0; links.length < 2 * n && tries < 20 * n && n > 1; tries++) {
+    const a = next() % n;
+    const b = (a + [1, side, side + 1, 2, 2 * side][next() % 5]) % n;
+    const key = `${Math.min(a, b)}-${Math.max(a, b)}`;
+    if (a === b || pairs.has(key)) continue;
+    pairs.add(key);
+    links.push({ id: id++, from: a + 1, to: b + 1, direction: 'forward', polarity: 'none' });
+  }
+  return {
+    id: 'm-bench', title: `Map of ${n}`, focus_question: '', template: 'blank', kinds: [], nodes, links,
+    view: { x: -100, y: -100, zoom: 0.5 }, next_id: id,
+  };
+}
+
+/** The map in a workshop file, as the app imports it. */
+export function workshop(n) {
+  return JSON.stringify({
+    format: 'cst-workbench/workshop', version: 1, app_version: 'bench', revision: 1,
+    saved_at: Date.now(), last_exported_at: null,
+    workshop: { id: `w-map-${n}`, title: `Map bench ${n}`, purpose: '', date: '', facilitator: '', notes: '', roster: [], maps: [benchMap(n)], created_at: 0 },
+  });
+}

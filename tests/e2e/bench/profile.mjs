@@ -1,0 +1,115 @@
+// Where the renderer main thread's time goes while a node of the concept map is dragged: a
+// Chromium trace (the DevTools timeline categories) around map.mjs's scripted drag, broken down by
+// event (script, style, layout, pre-paint, paint, layerize, commit, hit test, GC, input), as self
+// time, so nested events are not counted twice. Answers "what dominates" for the drag target.
+// Not a test. Usage: node tests/e2e/bench/profile.mjs [nodes=1000] [throttle=1] [drag-ms=3000]
+//   (after a release build; BENCH_DIST measures another build folder)
+import { writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { workshop } from './benchmap.mjs';
+import { CHROMIUM_ARGS, ROOT, serveDist } from './common.mjs';
+
+const N = Number(process.argv[2] ?? 1000);
+const THROTTLE = Number(process.argv[3] ?? 1);
+const DRAG_MS = Number(process.argv[4] ?? 3000);
+const PORT = 4190;
+
+const stop = await serveDist(PORT);
+let out;
+try {
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const cdp = await page.context().newCDPSession(page);
+  await page.goto(`http://127.0.0.1:${PORT}/`);
+  await page.locator('#import-file').setInputFiles({ name: 'map.json', mimeType: 'application/json', buffer: Buffer.from(workshop(N)) });
+  await page.getByRole('link', { name: `Map bench ${N}` }).waitFor();
+  await page.evaluate((n) => { location.hash = `#/w/w-map-${n}/maps/m-bench`; }, N);
+  await page.waitForFunction((n) => document.querySelectorAll('.map-canvas .node').length === n, N, { timeout: 120_000 });
+  const wrap = page.locator('.map-canvas-wrap');
+  await wrap.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+  const box = await wrap.boundingBox();
+  const target = await page.evaluate(({ x, y }) => {
+    let best = null;
+    for (const g of document.querySelectorAll('.map-canvas .node')) {
+      const r = g.querySelector('rect').getBoundingClientRect();
+      const d = Math.hypot(r.x + r.width / 2 - x, r.y + r.height / 2 - y);
+      if (!best || d < best.d) best = { d, x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    }
+    return best;
+  }, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+
+  const events = [];
+  cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
+  const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.invalidationTracking', 'v8', 'blink', 'cc', 'input'] },
+  });
+  await page.mouse.move(target.x, target.y);
+  await page.mouse.down();
+  const start = Date.now();
+  let moves = 0;
+  while (Date.now() - start < DRAG_MS) {
+    moves++;
+    await page.mouse.move(target.x + 120 * Math.sin(moves / 20), target.y + 80 * Math.cos(moves / 25));
+  }
+  await page.mouse.up();
+  await cdp.send('Tracing.end');
+  await done;
+  await browser.close();
+
+  // The renderer main thread: the thread named CrRendererMain in the page's renderer.
+  const names = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');
+  const mains = new Set(names.map((e) => `${e.pid}:${e.tid}`));
+  const onMain = events.filter((e) => e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`) && e.dur !== undefined);
+  // The busiest main thread is the page's (others are idle renderers).
+  const busy = {};
+  for (const e of onMain) busy[`${e.pid}:${e.tid}`] = (busy[`${e.pid}:${e.tid}`] ?? 0) + (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask' ? e.dur : 0);
+  const main = Object.entries(busy).sort((a, b) => b[1] - a[1])[0]?.[0];
+  const mine = onMain.filter((e) => `${e.pid}:${e.tid}` === main).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  // Self time: each event's duration less its children's (events nest by time on one thread).
+  const self = {};
+  const stack = [];
+  let tasks = 0;
+  for (const e of mine) {
+    while (stack.length && stack.at(-1).ts + stack.at(-1).dur <= e.ts) stack.pop();
+    const parent = stack.at(-1);
+    if (parent) self[parent.name] -= Math.min(e.dur, parent.ts + parent.dur - e.ts);
+    self[e.name] = (self[e.name] ?? 0) + e.dur;
+    if (!parent) tasks += e.dur;
+    stack.push(e);
+  }
+  const rows = Object.entries(self).map(([name, us]) => [name, us / 1000]).filter(([, ms]) => ms >= 0.5).sort((a, b) => b[1] - a[1]);
+  const total = tasks / 1000;
+  console.log(`${N} nodes, CPU x${THROTTLE}: ${moves} moves in ${DRAG_MS} ms; main thread busy ${total.toFixed(0)} ms (${(total / moves).toFixed(2)} ms a move)`);
+  console.log('self time by trace event (ms, ms a move, share):');
+  for (const [name, ms] of rows.slice(0, 25)) console.log(`  ${name.padEnd(44)} ${ms.toFixed(1).padStart(8)} ${(ms / moves).toFixed(2).padStart(7)} ${((100 * ms) / total).toFixed(1).padStart(5)}%`);
+  // The longest tasks (a drag's start and end are one-offs; the rest is per move).
+  const t0 = mine[0]?.ts ?? 0;
+  const top = mine.filter((e) => stackless(e)).sort((a, b) => b.dur - a.dur).slice(0, 5);
+  function stackless(e) { return e.name === 'RunTask' || e.name === 'ThreadControllerImpl::RunTask'; }
+  console.log('longest tasks: ' + top.map((e) => `${(e.dur / 1000).toFixed(1)} ms at ${((e.ts - t0) / 1000).toFixed(0)} ms`).join(', '));
+  for (const task of top.slice(0, 4)) {
+    const inside = {};
+    for (const e of mine) if (e !== task && e.ts >= task.ts && e.ts + e.dur <= task.ts + task.dur && e.dur > 1000) inside[e.name] = Math.max(inside[e.name] ?? 0, e.dur);
+    console.log(`  ${(task.dur / 1000).toFixed(1)} ms task: ` + Object.entries(inside).sort((a, b) => b[1] - a[1]).slice(0, 6).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(', '));
+  }
+  // What the drag invalidates: paint, layout and style invalidations by element, a move.
+  const inval = {};
+  for (const e of events) {
+    if (!/InvalidationTracking/.test(e.name)) continue;
+    const d = e.args?.data ?? {};
+    const k = `${e.name.replace('InvalidationTracking', '')}: ${d.nodeName ?? '?'} ${d.reason ?? ''}`.trim();
+    inval[k] = (inval[k] ?? 0) + 1;
+  }
+  console.log('invalidations a move (element, reason):');
+  for (const [k, v] of Object.entries(inval).sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`  ${(v / moves).toFixed(2).padStart(8)}  ${k.slice(0, 110)}`);
+  out = { nodes: N, throttle: THROTTLE, drag_ms: DRAG_MS, moves, main_thread_ms: total, self_ms: Object.fromEntries(rows) };
+} finally {
+  stop();
+}
+mkdirSync(join(ROOT, 'report'), { recursive: true });
+writeFileSync(join(ROOT, `report/profile-${N}x${THROTTLE}.json`), JSON.stringify(out, null, 2));
+console.log(`Written: report/profile-${N}x${THROTTLE}.json`);
