@@ -194,14 +194,14 @@ console.log(`\n== bench summary (${Math.floor(secs / 60)} min ${secs % 60} s; 1-
 print([['', 'cpu x1', 'cpu x4', 'target', 'at x1'], ...rows.map((x) => (x.length === 1 ? [`-- ${x[0]}`] : [`  ${x[0]}`, ...x.slice(1)]))], 1);
 console.log('  Frame times are rAF deltas: headless Chromium draws at 60 Hz, so no frame is shorter than ~16.7 ms and "<= 8 ms"\n' +
   '  is read as a move\'s cost. "main thread a move": all of the renderer main thread\'s work during the 3 s drag\n' +
-  '  (script, style, layout, paint, compositing, GC; Chromium\'s TaskDuration) over the moves sent, the same for all\n' +
-  '  three. (*) "work per move": one move dispatched in a frame; ours script+style+layout only, the libraries\n' +
+  '  (script, style, layout, paint, compositing, GC; Chromium\'s TaskDuration) over the moves sent (one a frame), the same for all\n' +
+  '  three (at 1,000 nodes the median of 3 drags). (*) "work per move": one move dispatched in a frame; ours script+style+layout only, the libraries\n' +
   '  handlers + their canvas redraw: it leaves out our paint, so it flatters us.');
 if (growth.length) {
   console.log('\n-- cost with size (first render ms / drag frame p95 ms / drag main thread ms a move)');
   print([['nodes', 'cpu', 'ours', '', '', 'vis-network', '', '', 'cytoscape', '', ''], ...growth], 2);
-  const missing = [...new Set(growth.filter((g) => g[2] === '-').map((g) => g[0]))];
-  if (missing.length) console.log(`  ours at ${missing.join(', ')} nodes: not measured (map.mjs sizes: BENCH_MAP_SIZES)`);
+  const missing = growth.filter((g) => g[2] === '-').map((g) => `${g[0]} ${g[1]}`);
+  if (missing.length) console.log(`  ours at ${missing.join(', ')}: first render and frames not measured (map.mjs sizes: BENCH_MAP_SIZES; above BENCH_MAP_X4_MAX nodes, x1 only)`);
 }
 console.log('\nsteps: ' + steps.map((s) => `${s.name} ${s.seconds}s${s.ok ? '' : ' FAILED'}`).join(', '));
 const failed = steps.filter((s) => !s.ok);

@@ -39,3 +39,24 @@ export function workshop(n) {
     workshop: { id: `w-map-${n}`, title: `Map bench ${n}`, purpose: '', date: '', facilitator: '', notes: '', roster: [], maps: [benchMap(n)], created_at: 0 },
   });
 }
+
+/**
+ * The scripted drag every map benchmark uses, ours and the libraries': from (x, y), for `ms`,
+ * along one path, one page.mouse move a frame (after each move it waits for the page's next
+ * animation frame). One move a frame is what a real pointer sends (Chromium lines pointer events
+ * up with frames), and it makes "main thread a move" the cost of a frame with a move in it,
+ * however fast the harness itself runs. Returns the moves sent.
+ */
+export async function scriptedDrag(page, x, y, ms = 3000) {
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  const start = Date.now();
+  let i = 0;
+  while (Date.now() - start < ms) {
+    i++;
+    await page.mouse.move(x + 120 * Math.sin(i / 20), y + 80 * Math.cos(i / 25));
+    await page.evaluate(() => new Promise((r) => { requestAnimationFrame(() => r()); }));
+  }
+  await page.mouse.up();
+  return i;
+}

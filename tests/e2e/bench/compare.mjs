@@ -1,8 +1,8 @@
 // Our concept map beside vis-network (the library PRSM builds on) and cytoscape.js, in the same
 // browser, the same run: the same generated map (benchmap.mjs), drawn at the same place,
 // size and zoom as the app's canvas (physics off / preset layout: positions given, so the same
-// layout), the same scripted drag of the node nearest the canvas's middle for 3 s (page.mouse, one
-// move at a time, the path map.mjs uses) and the same pan. For each library: time to first
+// layout), the same scripted drag of the node nearest the canvas's middle for 3 s (benchmap.mjs's
+// scriptedDrag: page.mouse, one move a frame, one path) and the same pan. For each library: time to first
 // render, rAF frame deltas p50/p95/max while dragging and panning, and the work of one move (one
 // pointer move dispatched at the start of a frame: the event handlers plus the library's redraw
 // in the next frame, its requestAnimationFrame callbacks timed; script and canvas drawing calls,
@@ -26,7 +26,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
-import { benchMap, workshop } from './benchmap.mjs';
+import { benchMap, scriptedDrag, workshop } from './benchmap.mjs';
 import { CHROMIUM_ARGS, DIST, ROOT, serveDist, stats } from './common.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -118,20 +118,6 @@ async function mainThread(cdp, during) {
   return { wall_ms: Date.now() - t0, task_ms: spent('TaskDuration'), script_ms: spent('ScriptDuration'), style_ms: spent('RecalcStyleDuration'), layout_ms: spent('LayoutDuration') };
 }
 
-/** The scripted drag of map.mjs: from (x, y), one page.mouse move at a time for DRAG_MS; returns the moves. */
-async function scriptedDrag(page, x, y) {
-  await page.mouse.move(x, y);
-  await page.mouse.down();
-  const start = Date.now();
-  let i = 0;
-  while (Date.now() - start < DRAG_MS) {
-    i++;
-    await page.mouse.move(x + 120 * Math.sin(i / 20), y + 80 * Math.cos(i / 25));
-  }
-  await page.mouse.up();
-  return i;
-}
-
 const twoFrames = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
 /**
@@ -182,7 +168,7 @@ async function probeApp(browser, sizes) {
             return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
           }, target.id);
           let moves = 0;
-          const m = await mainThread(cdp, async () => { moves = await scriptedDrag(page, at.x, at.y); });
+          const m = await mainThread(cdp, async () => { moves = await scriptedDrag(page, at.x, at.y, DRAG_MS); });
           runs.push({ ...m, moves, per_move_ms: m.task_ms / moves, busy: m.task_ms / m.wall_ms });
         }
         await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
@@ -264,7 +250,7 @@ async function runLibrary(browser, lib, n, throttle, geometry) {
         let main;
         let moves = 0;
         drag.push(...await frames(page, async () => {
-          main = await mainThread(cdp, async () => { moves = await scriptedDrag(page, target.x, target.y); });
+          main = await mainThread(cdp, async () => { moves = await scriptedDrag(page, target.x, target.y, DRAG_MS); });
         }));
         mains.push({ ...main, moves, per_move_ms: main.task_ms / moves, busy: main.task_ms / main.wall_ms });
         after = await page.evaluate((id) => window.api.world(id), target.id);
@@ -422,7 +408,7 @@ const groups = [['', 2], ['first render ms', 3], ['drag frame p95 ms', 5], ['dra
 const head = ['nodes', 'cpu', 'ours', 'vis', 'cy', 'ours', 'vis', 'cy', 'vis/ours', 'cy/ours', 'ours', 'vis', 'cy', 'vis/ours', 'cy/ours', 'ours', 'vis', 'cy'];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 console.log(`\nOur map (report/map.json; main thread a move: measured here) against vis-network ${VERSIONS['vis-network']} and cytoscape.js ${VERSIONS.cytoscape} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
-console.log('the same map, view and drag (3 s of page.mouse moves, map.mjs\'s path); frame = rAF delta (16.7 ms: no frame dropped);\n' +
+console.log('the same map, view and drag (3 s of page.mouse moves, one a frame, one path); frame = rAF delta (16.7 ms: no frame dropped);\n' +
   'main thread a move = all its work during the drag (script, style, layout, paint, compositing, GC) / moves sent;\n' +
   'work a move = one move dispatched in a frame: ours script+style+layout, theirs handlers + redraw (script, canvas calls)');
 let line = '';

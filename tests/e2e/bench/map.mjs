@@ -11,7 +11,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { workshop } from './benchmap.mjs';
+import { scriptedDrag, workshop } from './benchmap.mjs';
 import { CHROMIUM_ARGS, ROOT, serveDist, stats } from './common.mjs';
 
 const SIZES = (process.argv[2] ?? '10,100,1000,5000').split(',').map(Number);
@@ -85,17 +85,8 @@ try {
         });
         window.__obs.observe(document.querySelector('.map-canvas .nodes'), { subtree: true, attributes: true, childList: true, characterData: true });
       }, target.id);
-      const drag = await frames(page, async () => {
-        await page.mouse.move(target.x, target.y);
-        await page.mouse.down();
-        const start = Date.now();
-        let i = 0;
-        while (Date.now() - start < DRAG_MS) {
-          i++;
-          await page.mouse.move(target.x + 120 * Math.sin(i / 20), target.y + 80 * Math.cos(i / 25));
-        }
-        await page.mouse.up();
-      });
+      let dragMoves = 0;
+      const drag = await frames(page, async () => { dragMoves = await scriptedDrag(page, target.x, target.y, DRAG_MS); });
       const touched = await page.evaluate(() => { window.__obs.disconnect(); return [...window.__touched]; });
       // The work of one move: a pointermove dispatched at the start of a frame, then style and
       // layout forced by reading the node's box.
@@ -164,7 +155,7 @@ try {
       const measures = Object.fromEntries(Object.entries(runs).map(([k, xs]) => [k, median(xs)]));
       const row = {
         nodes: n, throttle, first_render_ms: firstRender,
-        drag: stats(drag), drag_frames: drag.length, nodes_changed_by_drag: touched.length, move_work: stats(work),
+        drag: stats(drag), drag_frames: drag.length, drag_moves: dragMoves, nodes_changed_by_drag: touched.length, move_work: stats(work),
         betweenness_ms: measures['cstw-betweenness'], loops_ms: measures['cstw-loops'], force_layout_ms: measures['cstw-layout'], layout_first_frame_ms: measures['cstw-layout-first-frame'],
         pan: stats(pan), pan_frames: pan.length,
         analyse_click_to_result_ms: analyse, force_click_to_first_move_ms: layoutStart,

@@ -7,7 +7,7 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { workshop } from './benchmap.mjs';
+import { scriptedDrag, workshop } from './benchmap.mjs';
 import { CHROMIUM_ARGS, ROOT, serveDist } from './common.mjs';
 
 const N = Number(process.argv[2] ?? 1000);
@@ -47,15 +47,7 @@ try {
     transferMode: 'ReportEvents',
     traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.invalidationTracking', 'v8', 'blink', 'cc', 'input'] },
   });
-  await page.mouse.move(target.x, target.y);
-  await page.mouse.down();
-  const start = Date.now();
-  let moves = 0;
-  while (Date.now() - start < DRAG_MS) {
-    moves++;
-    await page.mouse.move(target.x + 120 * Math.sin(moves / 20), target.y + 80 * Math.cos(moves / 25));
-  }
-  await page.mouse.up();
+  const moves = await scriptedDrag(page, target.x, target.y, DRAG_MS);
   await cdp.send('Tracing.end');
   await done;
   await browser.close();
