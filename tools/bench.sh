@@ -30,10 +30,10 @@
 #     5,000 with CPU x1 only (BENCH_MAP_X4_MAX=5000): there x4 the force layout blocks the page
 #     for over 30 s; compare.mjs still measures our drag at 5,000 x4;
 #   - compare.mjs at 100, 1,000 and 5,000 nodes (BENCH_COMPARE_SIZES=10,100,1000,5000); drag and
-#     pan stay 3 s as in map.mjs; the libraries' work per move from at most 1 s of moves
+#     pan stay 3 s as in map.mjs; the libraries' work per move from at most 2 s of moves
 #     (BENCH_WORK_S=3);
 #   - picture.mjs at 2,000 strokes only (BENCH_PICTURE_SIZES=0,500,2000);
-#   - 7 cold loads for time to interactive (BENCH_LOADS=15), 10 saves a throttle (BENCH_SAVES=40).
+#   - 15 cold loads for time to interactive (BENCH_LOADS=25), 30 saves a throttle (BENCH_SAVES=40).
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
@@ -41,9 +41,9 @@ cd "$ROOT"
 MAP_SIZES=${BENCH_MAP_SIZES:-100,1000,5000}
 COMPARE_SIZES=${BENCH_COMPARE_SIZES:-100,1000,5000}
 PICTURE_SIZES=${BENCH_PICTURE_SIZES:-2000}
-LOADS=${BENCH_LOADS:-7}
-SAVES=${BENCH_SAVES:-10}
-WORK_S=${BENCH_WORK_S:-1}
+LOADS=${BENCH_LOADS:-15}
+SAVES=${BENCH_SAVES:-30}
+WORK_S=${BENCH_WORK_S:-2}
 BUILD=1
 [ "${1:-}" = "--no-build" ] && BUILD=0
 
