@@ -60,3 +60,16 @@ export async function scriptedDrag(page, x, y, ms = 3000) {
   await page.mouse.up();
   return i;
 }
+
+/** The app's node nearest the middle of `box` (the canvas), where a drag starts: its centre on the screen and id. */
+export function nearestNode(page, box) {
+  return page.evaluate(({ x, y }) => {
+    let best = null;
+    for (const g of document.querySelectorAll('.map-canvas .node')) {
+      const r = g.querySelector('rect').getBoundingClientRect();
+      const d = Math.hypot(r.x + r.width / 2 - x, r.y + r.height / 2 - y);
+      if (!best || d < best.d) best = { d, x: r.x + r.width / 2, y: r.y + r.height / 2, id: g.dataset.node };
+    }
+    return best;
+  }, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
+}

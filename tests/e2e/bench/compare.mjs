@@ -26,7 +26,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
-import { benchMap, scriptedDrag, workshop } from './benchmap.mjs';
+import { benchMap, nearestNode, scriptedDrag, workshop } from './benchmap.mjs';
 import { CHROMIUM_ARGS, DIST, ROOT, serveDist, stats } from './common.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -150,15 +150,7 @@ async function probeApp(browser, sizes) {
       const box = await wrap.boundingBox();
       for (const throttle of [1, 4]) {
         // The node nearest the middle, as map.mjs picks it (again for x4: the first drag moved one).
-        const target = await page.evaluate(({ x, y }) => {
-          let best = null;
-          for (const g of document.querySelectorAll('.map-canvas .node')) {
-            const r = g.querySelector('rect').getBoundingClientRect();
-            const d = Math.hypot(r.x + r.width / 2 - x, r.y + r.height / 2 - y);
-            if (!best || d < best.d) best = { d, x: r.x + r.width / 2, y: r.y + r.height / 2, id: g.dataset.node };
-          }
-          return best;
-        }, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
+        const target = await nearestNode(page, box);
         await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
         const runs = [];
         for (let r = 0; r < repeatsAt(n); r++) {

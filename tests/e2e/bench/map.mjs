@@ -11,7 +11,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { scriptedDrag, workshop } from './benchmap.mjs';
+import { nearestNode, scriptedDrag, workshop } from './benchmap.mjs';
 import { CHROMIUM_ARGS, ROOT, serveDist, stats } from './common.mjs';
 
 const SIZES = (process.argv[2] ?? '10,100,1000,5000').split(',').map(Number);
@@ -65,15 +65,7 @@ try {
       await wrap.evaluate((el) => el.scrollIntoView({ block: 'end' }));
       const box = await wrap.boundingBox();
       // The node nearest the middle of the canvas.
-      const target = await page.evaluate(({ x, y }) => {
-        let best = null;
-        for (const g of document.querySelectorAll('.map-canvas .node')) {
-          const r = g.querySelector('rect').getBoundingClientRect();
-          const d = Math.hypot(r.x + r.width / 2 - x, r.y + r.height / 2 - y);
-          if (!best || d < best.d) best = { d, x: r.x + r.width / 2, y: r.y + r.height / 2, id: g.dataset.node };
-        }
-        return best;
-      }, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
+      const target = await nearestNode(page, box);
       // Count the nodes the drag changes in the DOM: only the dragged one should change.
       await page.evaluate((id) => {
         window.__touched = new Set();

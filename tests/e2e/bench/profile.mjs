@@ -7,7 +7,7 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { scriptedDrag, workshop } from './benchmap.mjs';
+import { nearestNode, scriptedDrag, workshop } from './benchmap.mjs';
 import { CHROMIUM_ARGS, ROOT, serveDist } from './common.mjs';
 
 const N = Number(process.argv[2] ?? 1000);
@@ -29,15 +29,7 @@ try {
   const wrap = page.locator('.map-canvas-wrap');
   await wrap.evaluate((el) => el.scrollIntoView({ block: 'end' }));
   const box = await wrap.boundingBox();
-  const target = await page.evaluate(({ x, y }) => {
-    let best = null;
-    for (const g of document.querySelectorAll('.map-canvas .node')) {
-      const r = g.querySelector('rect').getBoundingClientRect();
-      const d = Math.hypot(r.x + r.width / 2 - x, r.y + r.height / 2 - y);
-      if (!best || d < best.d) best = { d, x: r.x + r.width / 2, y: r.y + r.height / 2 };
-    }
-    return best;
-  }, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
+  const target = await nearestNode(page, box);
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
 
   const events = [];
