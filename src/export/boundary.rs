@@ -8,7 +8,7 @@
 use super::csv::{CsvWriter, defuse};
 use crate::content::csh::{self, Mode};
 use crate::model::Workshop;
-use crate::model::boundary::{BoundaryCritique, Level, Stance};
+use crate::model::boundary::{Level, Stance};
 
 /// The columns of [`csv`], in order.
 pub const CSV_HEADER: [&str; 9] = [
@@ -22,11 +22,6 @@ pub const CSV_HEADER: [&str; 9] = [
     "question_text",
     "answer",
 ];
-
-/// A perspective's name, or what to call it when it has none.
-pub fn perspective_name(critique: &BoundaryCritique, id: &str) -> String {
-    critique.name_of(id)
-}
 
 /// Backslash-escapes every character that could begin Markdown or HTML markup anywhere in a
 /// line, and the markers that only count at the start of a line (`-`, `+`, `=`, `1.`).
@@ -190,7 +185,7 @@ pub fn markdown(w: &Workshop) -> String {
     for p in &b.perspectives {
         md.push_str(&format!(
             "## Perspective: {}\n\n",
-            inline(&perspective_name(b, &p.id))
+            inline(&b.name_of(&p.id))
         ));
         let speaks_for: Vec<String> = w
             .roster
@@ -242,7 +237,7 @@ pub fn csv(w: &Workshop) -> String {
     let mut out = CsvWriter::new();
     out.row(CSV_HEADER);
     for p in &b.perspectives {
-        let name = defuse(&perspective_name(b, &p.id));
+        let name = defuse(&b.name_of(&p.id));
         let stance = match b.stance(&p.id, &w.roster) {
             Stance::Involved => "involved",
             Stance::Affected => "affected",

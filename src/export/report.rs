@@ -11,7 +11,7 @@
 
 use std::fmt::Write;
 
-use super::boundary::{self, inline, perspective_name, quote};
+use super::boundary::{self, inline, quote};
 use super::map::{label_with_sign, mermaid::mermaid, svg::svg as map_svg};
 use super::picture::svg as picture_svg;
 use super::scoring::{ranked, summary_markdown};
@@ -570,12 +570,7 @@ fn boundary_html(out: &mut String, w: &Workshop, h3: u8) {
         return;
     }
     for p in &b.perspectives {
-        heading(
-            out,
-            h3,
-            None,
-            &format!("Perspective: {}", perspective_name(b, &p.id)),
-        );
+        heading(out, h3, None, &format!("Perspective: {}", b.name_of(&p.id)));
         let _ = writeln!(out, "<p>{} of 24 answered.</p>", b.progress(&p.id));
         out.push_str("<table class=\"report-critique\">\n<thead><tr><th scope=\"col\">Question</th><th scope=\"col\">Is</th><th scope=\"col\">Ought</th></tr></thead>\n<tbody>\n");
         for c in csh::CATEGORIES.iter() {

@@ -12,8 +12,8 @@
 // the moves sent. At 1,000 nodes each drag is repeated 3 times (--drag-repeats) and the median
 // run is reported. CPU throttling x1 and x4. Our own figures are read from report/map.json
 // (map.mjs's run; run map.mjs first, or pass --ours to have this script run it for the same
-// sizes), except that main-thread time, which this script measures in the app with map.mjs's
-// drag while it checks that the app draws the same node and link counts as the libraries.
+// sizes), except that main-thread time, which this script measures in the app with the same
+// scripted drag while it checks that the app draws the same node and link counts as the libraries.
 // Not a test: numbers vary by machine. Prints one table and writes report/compare.json.
 // Usage: node tests/e2e/bench/compare.mjs [sizes, comma-separated] [--ours] [--drag-ms=3000]
 //          [--work-moves=200] [--work-s=3] [--cap-s=60] [--libs=vis-network,cytoscape] [--drag-repeats=3]

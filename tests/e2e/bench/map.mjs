@@ -4,8 +4,9 @@
 // pointermove dispatched in a frame, then style and layout forced: script + style + layout, not
 // paint); how many other nodes the drag touched; betweenness, feedback loops and the force
 // layout as the app times them (`cstw-*` performance measures; each the median of 5 runs,
-// BENCH_REPEATS), and from a click to the result on screen. Every figure with CPU throttling x1 and x4, for generated maps of 10 to 5,000 nodes
-// (2 links a node).
+// BENCH_REPEATS), and from a click to the result on screen. Every figure with CPU throttling x1
+// and x4 (above BENCH_MAP_X4_MAX nodes, x1 only), for generated maps of 10 to 5,000 nodes (2 links
+// a node).
 // Not a test: numbers vary by machine. Writes report/map.json.
 // Usage: node tests/e2e/bench/map.mjs [sizes, comma-separated]   (after a release build)
 import { mkdirSync, writeFileSync } from 'node:fs';
