@@ -1,5 +1,7 @@
 // The generated concept map every map benchmark draws (map.mjs, compare.mjs, profile.mjs): one
-// definition, so all of them, and vis-network and cytoscape.js, get the same graph.
+// definition, so all of them, and vis-network and cytoscape.js, get the same graph; the scripted
+// drag they all use; and the trace that attributes the main thread's work to the moves.
+import { stats } from './common.mjs';
 
 /** A map like `layout::bench_map`: a rough grid, about 2 links a node to near neighbours. */
 export function benchMap(n) {
@@ -42,10 +44,12 @@ export function workshop(n) {
 
 /**
  * The scripted drag every map benchmark uses, ours and the libraries': from (x, y), for `ms`,
- * along one path, one page.mouse move a frame (after each move it waits for the page's next
- * animation frame). One move a frame is what a real pointer sends (Chromium lines pointer events
- * up with frames), and it makes "main thread a move" the cost of a frame with a move in it,
- * however fast the harness itself runs. Returns the moves sent.
+ * along one path, page.mouse moves one after another. Each waits for Chromium's answer, which
+ * comes once the page has handled the move; Chromium hands pointer moves to the page once a
+ * frame (and merges those that arrive within one), as it does for a real pointer. Nothing else
+ * runs in the page: an earlier version waited for an animation frame in the page after each move,
+ * and that wait cost the page's main thread 1.5 ms a move of its own. Returns the moves sent;
+ * tracedDrag counts the moves the page handled.
  */
 export async function scriptedDrag(page, x, y, ms = 3000) {
   await page.mouse.move(x, y);
@@ -55,7 +59,6 @@ export async function scriptedDrag(page, x, y, ms = 3000) {
   while (Date.now() - start < ms) {
     i++;
     await page.mouse.move(x + 120 * Math.sin(i / 20), y + 80 * Math.cos(i / 25));
-    await page.evaluate(() => new Promise((r) => { requestAnimationFrame(() => r()); }));
   }
   await page.mouse.up();
   return i;
@@ -72,4 +75,81 @@ export function nearestNode(page, box) {
     }
     return best;
   }, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
+}
+
+/**
+ * The renderer main thread's work while `drag()` runs, from a Chromium trace, attributed to the
+ * pointer moves the page handled (not the moves the harness sent: Chromium merges moves that
+ * arrive within one frame). Counted from the task that handled the first pointermove to the one
+ * that handled the pointerup, and split at each pointermove: a move's cost is every task from
+ * the one that handled it to the one that handled the next (its handlers, the frame it caused,
+ * and anything else the page did meanwhile). Both clocks: wall (how long the tasks took) and
+ * thread CPU time (Chromium's `tdur`), which does not grow when other processes share the cores.
+ */
+export async function tracedDrag(cdp, drag) {
+  const events = [];
+  const collect = (e) => { for (const v of e.value) events.push(v); };
+  cdp.on('Tracing.dataCollected', collect);
+  const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+  await cdp.send('Tracing.start', {
+    transferMode: 'ReportEvents',
+    traceConfig: { recordMode: 'recordAsMuchAsPossible', includedCategories: ['toplevel', 'devtools.timeline'] },
+  });
+  const t0 = Date.now();
+  const sent = await drag();
+  const wall = Date.now() - t0;
+  await cdp.send('Tracing.end');
+  await done;
+  cdp.off('Tracing.dataCollected', collect);
+  return { sent, drag_wall_ms: wall, ...attribute(events) };
+}
+
+const TASK = new Set(['ThreadControllerImpl::RunTask', 'RunTask']);
+
+/** tracedDrag's arithmetic on a list of trace events (also used by profile.mjs on its own trace). */
+export function attribute(events) {
+  const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const onMain = events.filter((e) => e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`));
+  // The page's main thread is the one that handled pointer events.
+  const key = (e) => `${e.pid}:${e.tid}`;
+  const isPointer = (e) => e.name === 'EventDispatch' && /^pointer(down|move|up)$/.test(e.args?.data?.type ?? '');
+  const main = onMain.find(isPointer);
+  if (!main) return { moves: 0 };
+  const mine = onMain.filter((e) => key(e) === key(main)).sort((a, b) => a.ts - b.ts || b.dur - a.dur);
+  // Top-level tasks, and the task each pointer event ran in.
+  const tasks = [];
+  let end = -Infinity;
+  for (const e of mine) {
+    if (TASK.has(e.name) && e.ts >= end) { tasks.push({ ts: e.ts, dur: e.dur, tdur: e.tdur, down: false, move: false, up: false }); end = e.ts + e.dur; }
+  }
+  let t = 0;
+  for (const e of mine.filter(isPointer)) {
+    while (t < tasks.length - 1 && tasks[t].ts + tasks[t].dur < e.ts) t++;
+    if (tasks[t].ts <= e.ts && e.ts <= tasks[t].ts + tasks[t].dur) tasks[t][e.args.data.type.slice('pointer'.length)] = true;
+  }
+  // The first move after the press (the press itself, and the hover before it, are not moves).
+  const down = tasks.findIndex((k) => k.down);
+  const first = tasks.findIndex((k, i) => i > down && k.move);
+  if (first < 0) return { moves: 0 };
+  const up = tasks.findIndex((k, i) => i > first && k.up);
+  const last = up < 0 ? tasks.length : up;
+  const per = [];
+  let wall = 0;
+  let cpu = 0;
+  let noClock = 0;
+  for (let i = first; i < last; i++) {
+    if (tasks[i].move) per.push({ wall: 0, cpu: 0 });
+    per.at(-1).wall += tasks[i].dur / 1000;
+    // A task now and then comes without its thread time: its wall time stands in (counted).
+    if (tasks[i].tdur === undefined) noClock++;
+    per.at(-1).cpu += (tasks[i].tdur ?? tasks[i].dur) / 1000;
+    wall += tasks[i].dur / 1000;
+    cpu += (tasks[i].tdur ?? tasks[i].dur) / 1000;
+  }
+  const span = last > first ? (tasks[last - 1].ts + tasks[last - 1].dur - tasks[first].ts) / 1000 : 0;
+  return {
+    moves: per.length, tasks: last - first, tasks_without_thread_time: noClock, span_ms: span, task_ms: wall, cpu_ms: cpu,
+    per_move_ms: wall / per.length, per_move_cpu_ms: cpu / per.length,
+    move_cpu: stats(per.map((p) => p.cpu)), move_wall: stats(per.map((p) => p.wall)),
+  };
 }
