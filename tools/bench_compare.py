@@ -9,9 +9,9 @@ over the tolerance (default 20 %, --tolerance N) is marked, unless it is smaller
 resolution (--floor, default 0.5 ms, for figures in ms: Chromium coarsens performance.now() to
 0.1 ms, so 0.2 against 0.3 ms is one tick, not 50 %); so is a verdict that changed
 (met in one run, MISSED in the other). It also prints each run's load average around its steps,
-and the native benches as a control (the same work with no browser: when they move by more
-than 10 %, the machine itself ran at another speed), since a busy machine explains most
-differences. Exits 0 always: it reports, it does not judge.
+and the controls (the native benches, the same work with no browser, and one rect dragged on an
+empty page, the browser's own cost of a move: when they move by more than 10 %, the machine
+itself ran at another speed), since a busy machine explains most differences. Exits 0 always: it reports, it does not judge.
 """
 
 import json
@@ -50,12 +50,13 @@ def main(argv):
         loads = [s.get("load_before") for s in run.get("steps", []) if "load_before" in s]
         if loads:
             print(f"{name}: load average {min(loads):.2f} to {max(loads):.2f} over {len(loads)} steps")
-    # The native benches are the control: they do the same work on one core with no browser, so
-    # when they move, the machine itself (or its host) ran at another speed in the other run.
+    # The controls: the native benches do the same work on one core with no browser, and the
+    # browser's own cost of a move (one rect dragged on an empty page) the same work in the
+    # browser; when they move, the machine itself (or its host) ran at another speed.
     control = {}
     for name, run in (("run 1", a), ("run 2", b)):
         for row in run.get("headline", []):
-            if row["what"].startswith(("force layout native", "betweenness native")):
+            if row["what"].startswith(("force layout native", "betweenness native", "one SVG rect dragged")):
                 n = numbers(row.get("x1"))
                 if n:
                     control.setdefault(row["what"], []).append(n[0])

@@ -42,16 +42,22 @@ export function workshop(n) {
   });
 }
 
+/** How often the scripted drag sends a move: 60 a second, as a mouse at a 60 Hz display. */
+export const MOVE_EVERY_MS = Number(process.env.BENCH_MOVE_MS ?? 1000 / 60);
+
 /**
  * The scripted drag every map benchmark uses, ours and the libraries': from (x, y), for `ms`,
- * along one path, page.mouse moves one after another. Each waits for Chromium's answer, which
- * comes once the page has handled the move; Chromium hands pointer moves to the page once a
- * frame (and merges those that arrive within one), as it does for a real pointer. Nothing else
- * runs in the page: an earlier version waited for an animation frame in the page after each move,
- * and that wait cost the page's main thread 1.5 ms a move of its own. Returns the moves sent;
- * tracedDrag counts the moves the page handled.
+ * along one path, one page.mouse move every `every` ms (0: each as soon as the last one was
+ * answered). Chromium answers a move once the page has handled it, and hands moves to the page
+ * at most once a frame (merging those that arrive within one), as for a real pointer; a page
+ * slower than the pace gets the next move as soon as it answers. Nothing runs in the page: an
+ * earlier version waited for an animation frame there after each move, which cost the page's
+ * main thread 1.5 ms a move of its own. A steady pace keeps the harness's own work the same
+ * whatever page it drives (as fast as answered, it sent twice as many moves to ours as to
+ * vis-network, and took more of the two cores from ours). Returns the moves sent; tracedDrag
+ * counts the moves the page handled.
  */
-export async function scriptedDrag(page, x, y, ms = 3000) {
+export async function scriptedDrag(page, x, y, ms = 3000, every = MOVE_EVERY_MS) {
   await page.mouse.move(x, y);
   await page.mouse.down();
   const start = Date.now();
@@ -59,9 +65,35 @@ export async function scriptedDrag(page, x, y, ms = 3000) {
   while (Date.now() - start < ms) {
     i++;
     await page.mouse.move(x + 120 * Math.sin(i / 20), y + 80 * Math.cos(i / 25));
+    const wait = start + i * every - Date.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
   }
   await page.mouse.up();
   return i;
+}
+
+/**
+ * The control for the machine's speed: the same traced drag of one SVG rect on an otherwise
+ * empty page (its pointermove handler sets x and y), i.e. the browser's own cost of a move.
+ */
+export async function floorDrag(browser, throttle, ms = 3000) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await page.setContent(`<!doctype html><svg width="900" height="640"><rect id="r" x="400" y="300" width="80" height="36" fill="teal"/></svg>
+<script>
+  const r = document.getElementById('r');
+  let down = false;
+  addEventListener('pointerdown', () => { down = true; });
+  addEventListener('pointerup', () => { down = false; });
+  addEventListener('pointermove', (e) => { if (down) { r.setAttribute('x', e.clientX - 40); r.setAttribute('y', e.clientY - 18); } });
+</script>`);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+    return await tracedDrag(cdp, () => scriptedDrag(page, 440, 318, ms));
+  } finally {
+    await context.close();
+  }
 }
 
 /** The app's node nearest the middle of `box` (the canvas), where a drag starts: its centre on the screen and id. */

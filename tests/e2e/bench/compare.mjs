@@ -7,16 +7,17 @@
 // the renderer main thread's work a move during the drag, from a Chromium trace (benchmap.mjs's
 // tracedDrag: thread CPU time from the task that handled one pointer move to the one that handled
 // the next — handlers, style, layout, paint, compositing, GC — mean and p95 over the moves the
-// page handled). Also, in the JSON and the log only, the work of one move dispatched by script
-// (its handlers plus the library's redraw in its requestAnimationFrame callbacks). At 1,000 nodes
-// each drag is repeated 3 times (--drag-repeats) and the median run is reported. CPU throttling
+// page handled). As a control for the machine's speed, the same traced drag of one SVG rect on
+// an otherwise empty page (the browser's own cost of a move: input, a frame, paint, compositing;
+// the median of 3).
+// At 1,000 nodes each drag is repeated 5 times (--drag-repeats) and the median run is reported. CPU throttling
 // x1 and x4. Our own first render and frame figures are read from report/map.json (map.mjs's run;
 // run map.mjs first, or pass --ours to have this script run it for the same sizes); our main
 // thread a move is measured here, in the app with the same traced drag, while this script checks
 // that the app draws the same node and link counts as the libraries.
 // Not a test: numbers vary by machine. Prints one table and writes report/compare.json.
 // Usage: node tests/e2e/bench/compare.mjs [sizes, comma-separated] [--ours] [--drag-ms=3000]
-//          [--work-moves=200] [--work-s=3] [--cap-s=60] [--libs=vis-network,cytoscape] [--drag-repeats=3]
+//          [--cap-s=60] [--libs=vis-network,cytoscape] [--drag-repeats=5]
 //          (after a release build; --libs= with nothing measures the app alone)
 // --cap-s caps one library's run at one size and throttle; a run over it is reported as stopped.
 import { spawnSync } from 'node:child_process';
@@ -26,7 +27,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
-import { benchMap, nearestNode, scriptedDrag, tracedDrag, workshop } from './benchmap.mjs';
+import { MOVE_EVERY_MS, benchMap, floorDrag, nearestNode, scriptedDrag, tracedDrag, workshop } from './benchmap.mjs';
 import { CHROMIUM_ARGS, DIST, ROOT, serveDist, stats } from './common.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -35,10 +36,9 @@ const opt = (name, dflt) => Number(args.find((a) => a.startsWith(`--${name}=`))?
 const SIZES = (args.find((a) => !a.startsWith('--')) ?? '10,100,1000,5000').split(',').map(Number);
 const DRAG_MS = opt('drag-ms', 3000); // map.mjs: 3000
 const CAP_MS = opt('cap-s', 60) * 1000; // one library at one size and throttle, all phases
-const WORK_MOVES = opt('work-moves', 200); // map.mjs: 200
-const WORK_MS = opt('work-s', DRAG_MS / 1000) * 1000; // and at most this long (20 moves at least)
 // Drags at the headline size (1,000 nodes), for ours and each library; the median is reported.
-const DRAG_REPEATS = opt('drag-repeats', 3);
+const DRAG_REPEATS = opt('drag-repeats', 5);
+const fmt = (v, d = 1) => (v === undefined || v === null || Number.isNaN(v) ? '-' : v.toFixed(d));
 const repeatsAt = (n) => (n === 1000 ? DRAG_REPEATS : 1);
 /** The run with the median CPU time a move (the whole run, so its figures agree with each other). */
 const medianOf = (runs) => [...runs].sort((a, b) => a.per_move_cpu_ms - b.per_move_cpu_ms)[Math.floor(runs.length / 2)];
@@ -235,44 +235,6 @@ async function runLibrary(browser, lib, n, throttle, geometry) {
       row.drag_frames = drag.length;
       row.drag_moved_node = before.x !== after.x || before.y !== after.y;
 
-      // The work of one move, as map.mjs measures ours but with the library's redraw counted:
-      // a pointer move dispatched at the start of a frame (pointer and mouse events, as a real
-      // pointer sends), then the library's rAF callbacks in the next frame.
-      phase = 'work per move';
-      // Put the node back where it started first: the drag may have left it on top of another.
-      const p = await page.evaluate(async ({ id, at }) => { window.api.place(id, at); await window.benchFrame(); return window.api.screen(id); }, { id: target.id, at: before });
-      const work = await page.evaluate(async ({ id, x, y, moves, capMs }) => {
-        const el = window.api.target;
-        const send = (kind, type, cx, cy, buttons) => el.dispatchEvent(new (kind === 'pointer' ? PointerEvent : MouseEvent)(`${kind}${type}`, {
-          bubbles: true, cancelable: true, composed: true, view: window, pointerId: 7, isPrimary: true, pointerType: 'mouse',
-          button: 0, buttons, clientX: cx, clientY: cy, screenX: cx, screenY: cy,
-        }));
-        const both = (type, cx, cy, buttons) => { send('pointer', type, cx, cy, buttons); send('mouse', type, cx, cy, buttons); };
-        const from = window.api.world(id);
-        await window.benchFrame();
-        both('down', x, y, 1);
-        await window.benchFrame();
-        const out = [];
-        const start = performance.now();
-        // One move a frame: the move is sent at the start of a frame (in its rAF callback, after
-        // the library's own callbacks); the library's redraw runs in the next one, before ours.
-        await window.benchFrame();
-        for (let i = 1; i <= moves && (i <= 20 || performance.now() - start < capMs); i++) {
-          const t = performance.now();
-          both('move', x + 100 * Math.sin(i / 15), y + 60 * Math.cos(i / 20), 1);
-          const handlers = performance.now() - t;
-          window.__rafWork = 0;
-          await window.benchFrame();
-          out.push(handlers + window.__rafWork);
-        }
-        const to = window.api.world(id);
-        both('up', x, y, 0);
-        return { out, moved: from.x !== to.x || from.y !== to.y };
-      }, { id: target.id, x: p.x, y: p.y, moves: WORK_MOVES, capMs: WORK_MS });
-      row.move_work = stats(work.out);
-      row.move_work_samples = work.out.length;
-      row.work_moved_node = work.moved;
-
       // Pan: drag the background (a corner of the canvas) for the same time, on the same path.
       phase = 'pan';
       const view0 = await page.evaluate(() => window.api.view());
@@ -308,12 +270,20 @@ const started = Date.now();
 const ourRows = ours();
 const stopPage = await servePage(PAGE_PORT);
 const results = [];
+const floor = {};
 let probe;
 try {
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: [...CHROMIUM_ARGS, '--disable-frame-rate-limit', '--disable-gpu-vsync'], // as map.mjs
   });
+  // The control: the browser's own cost of a move, before anything else runs.
+  for (const throttle of [1, 4]) {
+    const runs = [];
+    for (let r = 0; r < 3; r++) runs.push(await floorDrag(browser, throttle, DRAG_MS));
+    floor[`x${throttle}`] = { ...medianOf(runs), repeats: runs.map((r) => r.per_move_cpu_ms) };
+    console.log(`control: one SVG rect dragged on an empty page, x${throttle}: main thread CPU a move mean ${fmt(floor[`x${throttle}`].per_move_cpu_ms, 2)} p95 ${fmt(floor[`x${throttle}`].move_cpu.p95, 2)} ms (median of ${runs.length})`);
+  }
   // The app's node and link counts only where we have its figures (drawing 5,000 nodes takes ~10 s).
   const measured = SIZES.filter((n) => ourRows.some((r) => r.nodes === n));
   probe = await probeApp(browser, measured.length ? measured : [Math.min(...SIZES)]);
@@ -331,10 +301,10 @@ try {
         row.app_counts = app;
         results.push(row);
         const f = (s) => (s ? `${s.median.toFixed(1)}/${s.p95.toFixed(1)}/${s.max.toFixed(1)}` : '-');
-        const checks = [row.counts_match === false && `COUNTS ${row.counts.nodes}/${row.counts.links}`, row.drag_moved_node === false && 'DRAG DID NOT MOVE THE NODE', row.work_moved_node === false && 'WORK LOOP DID NOT MOVE THE NODE',
+        const checks = [row.counts_match === false && `COUNTS ${row.counts.nodes}/${row.counts.links}`, row.drag_moved_node === false && 'DRAG DID NOT MOVE THE NODE',
           row.pan_moved_view === false && 'PAN DID NOT MOVE THE VIEW', row.stopped && `stopped at ${row.stopped}`].filter(Boolean).join(', ');
         console.log(`  ${lib.padEnd(11)} ${String(n).padStart(5)} nodes x${throttle}: first render ${row.first_render_ms ?? '-'} ms | drag p50/p95/max ${f(row.drag)} ms (${row.drag_frames ?? '-'} frames, ${row.drag_moves ?? '-'} moves) | ` +
-          `work per move ${f(row.move_work)} ms | pan ${f(row.pan)} ms${checks ? ` | ${checks}` : ''}  (${((Date.now() - started) / 1000).toFixed(0)} s)`);
+          `main thread CPU a move mean ${fmt(row.drag_main_thread?.per_move_cpu_ms)} p95 ${fmt(row.drag_main_thread?.move_cpu?.p95)} ms | pan ${f(row.pan)} ms${checks ? ` | ${checks}` : ''}  (${((Date.now() - started) / 1000).toFixed(0)} s)`);
       }
     }
   }
@@ -345,10 +315,9 @@ try {
 
 // ---- the table ----
 
-const fmt = (v, d = 1) => (v === undefined || v === null || Number.isNaN(v) ? '-' : v.toFixed(d));
 const summary = [];
 const pick = (r, main) => ({
-  first_render_ms: r.first_render_ms, drag_p95_ms: r.drag?.p95, pan_p95_ms: r.pan?.p95, move_work_p95_ms: r.move_work?.p95,
+  first_render_ms: r.first_render_ms, drag_p95_ms: r.drag?.p95, pan_p95_ms: r.pan?.p95, move_work_p95_ms: r.move_work?.p95, // ours: map.mjs's
   drag_move_cpu_ms: main?.per_move_cpu_ms, drag_move_cpu_p95_ms: main?.move_cpu?.p95, drag_move_wall_ms: main?.per_move_ms,
   drag_moves_handled: main?.moves, drag_main_thread_busy: main ? main.task_ms / main.span_ms : undefined,
   drag: r.drag, pan: r.pan, move_work: r.move_work, ...(r.stopped ? { stopped: r.stopped } : {}),
@@ -403,7 +372,7 @@ if (!ourRows.length) console.log('  (no report/map.json: our columns are empty)'
 
 mkdirSync(join(ROOT, 'report'), { recursive: true });
 writeFileSync(join(ROOT, 'report/compare.json'), JSON.stringify({
-  versions: VERSIONS, drag_ms: DRAG_MS, work_moves: WORK_MOVES, work_ms: WORK_MS, cap_ms: CAP_MS, load_average: loadavg(), sizes: SIZES, app_canvas: probe.geometry, app_counts: probe.counts, app_drag_main_thread: probe.drag,
+  versions: VERSIONS, drag_ms: DRAG_MS, move_every_ms: MOVE_EVERY_MS, drag_repeats: DRAG_REPEATS, floor, cap_ms: CAP_MS, load_average: loadavg(), sizes: SIZES, app_canvas: probe.geometry, app_counts: probe.counts, app_drag_main_thread: probe.drag,
   ours_from: 'report/map.json', summary, libraries: results,
 }, null, 2));
 console.log('Written: report/compare.json');
