@@ -9,7 +9,7 @@
 // the next — handlers, style, layout, paint, compositing, GC — mean and p95 over the moves the
 // page handled). As a control for the machine's speed, the same traced drag of one SVG rect on
 // an otherwise empty page (the browser's own cost of a move: input, a frame, paint, compositing;
-// the median of 3).
+// once before our drag at each size and throttle).
 // At 1,000 nodes each drag is repeated 5 times (--drag-repeats) and the median run is reported. CPU throttling
 // x1 and x4. Our own first render and frame figures are read from report/map.json (map.mjs's run;
 // run map.mjs first, or pass --ours to have this script run it for the same sizes); our main
@@ -106,49 +106,37 @@ async function frames(page, during) {
 const twoFrames = (page) => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
 
 /**
- * The app's canvas at 1280x900 after map.mjs's scrollIntoView: its box, the view it shows, a node's
- * size; the nodes and links the app draws for each size (the same counts check as for the
- * libraries); and, the one figure of ours measured here rather than by map.mjs, the main thread's
- * whole time during map.mjs's drag (x1 and x4), as it is measured for the libraries.
+ * The app in one page, for the figures of ours measured here rather than by map.mjs: `load(n)`
+ * opens the generated map of n nodes (as map.mjs does, then its scrollIntoView) and returns the
+ * nodes and links drawn (the same counts check as for the libraries) and, the first time, the
+ * canvas's box, view and node size, which the libraries' pages copy; `drag(throttle)` is the
+ * main thread's work during map.mjs's drag, traced as for the libraries.
  */
-async function probeApp(browser, sizes) {
+async function openApp(browser) {
   const stop = await serveDist(APP_PORT);
-  try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    await page.goto(`http://127.0.0.1:${APP_PORT}/`);
-    const cdp = await page.context().newCDPSession(page);
-    const counts = {};
-    const drag = {};
-    let geometry = null;
-    for (const n of sizes) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(`http://127.0.0.1:${APP_PORT}/`);
+  const cdp = await page.context().newCDPSession(page);
+  let geometry = null;
+  let box = null;
+  let n = 0;
+  return {
+    get geometry() { return geometry; },
+    async load(size) {
+      n = size;
+      await page.evaluate(() => { location.hash = '#/'; });
       await page.locator('#import-file').setInputFiles({ name: 'map.json', mimeType: 'application/json', buffer: Buffer.from(workshop(n)) });
       await page.getByRole('link', { name: `Map bench ${n}` }).waitFor();
       await page.evaluate((n) => { location.hash = `#/w/w-map-${n}/maps/m-bench`; }, n);
       await page.waitForFunction((n) => document.querySelectorAll('.map-canvas .node').length === n, n, { timeout: 120_000 });
       await twoFrames(page);
-      counts[n] = await page.evaluate(() => ({
+      const counts = await page.evaluate(() => ({
         nodes: document.querySelectorAll('.map-canvas .nodes > [data-node]').length,
         links: document.querySelectorAll('.map-canvas .links > [data-link]').length,
       }));
       const wrap = page.locator('.map-canvas-wrap');
       await wrap.evaluate((el) => el.scrollIntoView({ block: 'end' }));
-      const box = await wrap.boundingBox();
-      for (const throttle of [1, 4]) {
-        // The node nearest the middle, as map.mjs picks it (again for x4: the first drag moved one).
-        const target = await nearestNode(page, box);
-        await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
-        const runs = [];
-        for (let r = 0; r < repeatsAt(n); r++) {
-          // Each repeat drags the same node from where the last one left it.
-          const at = r === 0 ? target : await page.evaluate((id) => {
-            const b = document.querySelector(`.map-canvas [data-node="${id}"] rect`).getBoundingClientRect();
-            return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
-          }, target.id);
-          runs.push(await tracedDrag(cdp, () => scriptedDrag(page, at.x, at.y, DRAG_MS)));
-        }
-        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
-        drag[`${n}x${throttle}`] = { ...medianOf(runs), repeats: runs.map((r) => r.per_move_cpu_ms) };
-      }
+      box = await wrap.boundingBox();
       if (!geometry) {
         geometry = await page.evaluate((box) => {
           const g = document.querySelector('svg.map-canvas > g[transform]');
@@ -162,13 +150,32 @@ async function probeApp(browser, sizes) {
           };
         }, box);
       }
-      await page.evaluate(() => { location.hash = '#/'; });
-    }
-    await page.close();
-    return { geometry, counts, drag };
-  } finally {
-    stop();
-  }
+      return counts;
+    },
+    async drag(throttle) {
+      // The node nearest the middle, as map.mjs picks it (again for x4: the first drag moved one).
+      const target = await nearestNode(page, box);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+      const runs = [];
+      try {
+        for (let r = 0; r < repeatsAt(n); r++) {
+          // Each repeat drags the same node from where the last one left it.
+          const at = r === 0 ? target : await page.evaluate((id) => {
+            const b = document.querySelector(`.map-canvas [data-node="${id}"] rect`).getBoundingClientRect();
+            return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+          }, target.id);
+          runs.push(await tracedDrag(cdp, () => scriptedDrag(page, at.x, at.y, DRAG_MS)));
+        }
+      } finally {
+        await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+      }
+      return { ...medianOf(runs), repeats: runs.map((r) => r.per_move_cpu_ms) };
+    },
+    async close() {
+      await page.close();
+      stop();
+    },
+  };
 }
 
 const withCap = (ms, p) => {
@@ -277,37 +284,43 @@ try {
     executablePath: '/usr/bin/chromium',
     args: [...CHROMIUM_ARGS, '--disable-frame-rate-limit', '--disable-gpu-vsync'], // as map.mjs
   });
-  // The control: the browser's own cost of a move, before anything else runs.
-  for (const throttle of [1, 4]) {
-    const runs = [];
-    for (let r = 0; r < 3; r++) runs.push(await floorDrag(browser, throttle, DRAG_MS));
-    floor[`x${throttle}`] = { ...medianOf(runs), repeats: runs.map((r) => r.per_move_cpu_ms) };
-    console.log(`control: one SVG rect dragged on an empty page, x${throttle}: main thread CPU a move mean ${fmt(floor[`x${throttle}`].per_move_cpu_ms, 2)} p95 ${fmt(floor[`x${throttle}`].move_cpu.p95, 2)} ms (median of ${runs.length})`);
-  }
-  // The app's node and link counts only where we have its figures (drawing 5,000 nodes takes ~10 s).
-  const measured = SIZES.filter((n) => ourRows.some((r) => r.nodes === n));
-  probe = await probeApp(browser, measured.length ? measured : [Math.min(...SIZES)]);
-  console.log(`the app's canvas: ${probe.geometry.box.width}x${probe.geometry.box.height} px at (${probe.geometry.box.x}, ${probe.geometry.box.y}), ` +
-    `view (${probe.geometry.view.x}, ${probe.geometry.view.y}) zoom ${probe.geometry.view.zoom}, node ${probe.geometry.node.w}x${probe.geometry.node.h}, font ${probe.geometry.font}`);
+  // For each size and throttle, one after another within the same minute or so, so that a
+  // change in the machine's speed during the run moves all of them alike: the control (the
+  // browser's own cost of a move), our drag, then each library.
+  const app = await openApp(browser);
+  probe = { counts: {}, drag: {} };
   for (const n of SIZES) {
     const g = benchMap(n);
-    const app = probe.counts[n] ?? null;
-    if (app && (app.nodes !== g.nodes.length || app.links !== g.links.length)) {
-      console.log(`  WARNING: the app drew ${app.nodes} nodes / ${app.links} links of ${g.nodes.length} / ${g.links.length}`);
+    const counts = await app.load(n);
+    probe.counts[n] = counts;
+    if (!probe.geometry) {
+      probe.geometry = app.geometry;
+      console.log(`the app's canvas: ${probe.geometry.box.width}x${probe.geometry.box.height} px at (${probe.geometry.box.x}, ${probe.geometry.box.y}), ` +
+        `view (${probe.geometry.view.x}, ${probe.geometry.view.y}) zoom ${probe.geometry.view.zoom}, node ${probe.geometry.node.w}x${probe.geometry.node.h}, font ${probe.geometry.font}`);
+    }
+    if (counts.nodes !== g.nodes.length || counts.links !== g.links.length) {
+      console.log(`  WARNING: the app drew ${counts.nodes} nodes / ${counts.links} links of ${g.nodes.length} / ${g.links.length}`);
     }
     for (const throttle of [1, 4]) {
+      const key = `${n}x${throttle}`;
+      floor[key] = await floorDrag(browser, throttle, DRAG_MS);
+      probe.drag[key] = await app.drag(throttle);
+      console.log(`  control      ${String(n).padStart(5)} nodes x${throttle}: one rect on an empty page, main thread CPU a move mean ${fmt(floor[key].per_move_cpu_ms, 2)} p95 ${fmt(floor[key].move_cpu?.p95, 2)} ms`);
+      console.log(`  ours         ${String(n).padStart(5)} nodes x${throttle}: main thread CPU a move mean ${fmt(probe.drag[key].per_move_cpu_ms)} p95 ${fmt(probe.drag[key].move_cpu?.p95)} ms ` +
+        `(${probe.drag[key].moves} moves handled; repeats ${probe.drag[key].repeats.map((x) => fmt(x)).join(', ')})  (${((Date.now() - started) / 1000).toFixed(0)} s)`);
       for (const lib of ONLY) {
         const row = await runLibrary(browser, lib, n, throttle, probe.geometry);
-        row.app_counts = app;
+        row.app_counts = counts;
         results.push(row);
         const f = (s) => (s ? `${s.median.toFixed(1)}/${s.p95.toFixed(1)}/${s.max.toFixed(1)}` : '-');
         const checks = [row.counts_match === false && `COUNTS ${row.counts.nodes}/${row.counts.links}`, row.drag_moved_node === false && 'DRAG DID NOT MOVE THE NODE',
           row.pan_moved_view === false && 'PAN DID NOT MOVE THE VIEW', row.stopped && `stopped at ${row.stopped}`].filter(Boolean).join(', ');
-        console.log(`  ${lib.padEnd(11)} ${String(n).padStart(5)} nodes x${throttle}: first render ${row.first_render_ms ?? '-'} ms | drag p50/p95/max ${f(row.drag)} ms (${row.drag_frames ?? '-'} frames, ${row.drag_moves ?? '-'} moves) | ` +
+        console.log(`  ${lib.padEnd(11)}  ${String(n).padStart(5)} nodes x${throttle}: first render ${row.first_render_ms ?? '-'} ms | drag p50/p95/max ${f(row.drag)} ms (${row.drag_frames ?? '-'} frames, ${row.drag_moves ?? '-'} moves) | ` +
           `main thread CPU a move mean ${fmt(row.drag_main_thread?.per_move_cpu_ms)} p95 ${fmt(row.drag_main_thread?.move_cpu?.p95)} ms | pan ${f(row.pan)} ms${checks ? ` | ${checks}` : ''}  (${((Date.now() - started) / 1000).toFixed(0)} s)`);
       }
     }
   }
+  await app.close();
   await browser.close();
 } finally {
   stopPage();
@@ -338,23 +351,25 @@ for (const n of SIZES) {
     };
     const over = (lib, k) => (s.ours?.[k] && s[lib]?.[k] !== undefined ? s[lib][k] / s.ours[k] : null);
     s.ratios = Object.fromEntries(['drag_p95_ms', 'drag_move_cpu_ms', 'drag_move_cpu_p95_ms', 'drag_move_wall_ms', 'first_render_ms'].map((k) => [k, { 'vis/ours': over('vis-network', k), 'cy/ours': over('cytoscape', k) }]));
+    s.control_cpu_ms = floor[`${n}x${throttle}`]?.per_move_cpu_ms;
     summary.push(s);
     const cell = (x, k, d) => (x ? (x.stopped && x[k] === undefined ? 'cap' : fmt(x[k], d)) : '-');
     const x = (r) => (r === null ? '-' : `${r.toFixed(1)}x`);
     rows.push([String(n), `x${throttle}`,
       ...LIB_KEYS.map((k) => cell(s[k], 'first_render_ms', 0)),
       ...LIB_KEYS.map((k) => cell(s[k], 'drag_p95_ms', 1)), x(s.ratios.drag_p95_ms['vis/ours']), x(s.ratios.drag_p95_ms['cy/ours']),
-      ...LIB_KEYS.map((k) => cell(s[k], 'drag_move_cpu_ms', 1)), x(s.ratios.drag_move_cpu_ms['vis/ours']), x(s.ratios.drag_move_cpu_ms['cy/ours']),
+      fmt(s.control_cpu_ms, 1), ...LIB_KEYS.map((k) => cell(s[k], 'drag_move_cpu_ms', 1)), x(s.ratios.drag_move_cpu_ms['vis/ours']), x(s.ratios.drag_move_cpu_ms['cy/ours']),
       ...LIB_KEYS.map((k) => cell(s[k], 'drag_move_cpu_p95_ms', 1)), x(s.ratios.drag_move_cpu_p95_ms['vis/ours']), x(s.ratios.drag_move_cpu_p95_ms['cy/ours'])]);
   }
 }
-const groups = [['', 2], ['first render ms', 3], ['drag frame p95 ms', 5], ['drag: main thread CPU ms a move, mean', 5], ['p95', 5]];
-const head = ['nodes', 'cpu', 'ours', 'vis', 'cy', 'ours', 'vis', 'cy', 'vis/ours', 'cy/ours', 'ours', 'vis', 'cy', 'vis/ours', 'cy/ours', 'ours', 'vis', 'cy', 'vis/ours', 'cy/ours'];
+const groups = [['', 2], ['first render ms', 3], ['drag frame p95 ms', 5], ['drag: main thread CPU ms a move, mean', 6], ['p95', 5]];
+const head = ['nodes', 'cpu', 'ours', 'vis', 'cy', 'ours', 'vis', 'cy', 'vis/ours', 'cy/ours', 'control', 'ours', 'vis', 'cy', 'vis/ours', 'cy/ours', 'ours', 'vis', 'cy', 'vis/ours', 'cy/ours'];
 const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 console.log(`\nOur map (report/map.json; main thread a move: measured here) against vis-network ${VERSIONS['vis-network']} and cytoscape.js ${VERSIONS.cytoscape} (${((Date.now() - started) / 1000).toFixed(0)} s)`);
 console.log('the same map, view and drag (3 s of page.mouse moves, one path); frame = rAF delta;\n' +
   'main thread CPU a move = its thread CPU time (Chromium trace) from the task that handled a pointer move to the next one:\n' +
-  'handlers, style, layout, paint, compositing, GC; mean and p95 over the moves the page handled');
+  'handlers, style, layout, paint, compositing, GC; mean and p95 over the moves the page handled;\n' +
+  'control = the same for one rect dragged on an empty page, just before ours: the browser\'s own cost of a move');
 let line = '';
 let col = 0;
 for (const [name, span] of groups) {
