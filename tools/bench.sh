@@ -16,11 +16,12 @@
 # Writes report/bench.json (the summary), each script's own report/*.json, and every step's full
 # output in report/bench-logs/.
 #
-# Time on this 2-core machine: 5.5 minutes when the build is incremental (trunk ~30 s, benches
-# already compiled); the measuring alone is ~5 minutes. When sources changed since the last build,
-# the two release compiles (LTO, one codegen unit: the wasm, and the native benches, side by side)
-# add 3 to 6 minutes, more while other builds share the cores; the very first run also compiles
-# every dependency of the native benches into target/bench (~10 minutes, ~1 GB, once).
+# Time on this 2-core machine: 8.5 to 9 minutes when the build is incremental (trunk ~35 s,
+# benches already compiled); the measuring alone is ~8 minutes. When sources changed since the
+# last build, the two release compiles (LTO, one codegen unit: the wasm, and the native benches,
+# side by side) add 3 to 6 minutes, more while other builds share the cores; the very first run
+# also compiles every dependency of the native benches into target/bench (~10 minutes, ~1 GB,
+# once).
 # Repeated, for numbers that hold from one run to the next (tools/bench_compare.py compares two):
 #   - betweenness, loops and the force layout: 5 runs each at up to 1,000 nodes, the median
 #     reported (BENCH_REPEATS);
