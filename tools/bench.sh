@@ -28,19 +28,19 @@
 #   - the drag at 1,000 nodes: 5 times for ours and each library, the median run reported;
 #     the control (one rect dragged on an empty page) 3 times.
 # Trimmed to fit; each trim is undone with the variable in brackets:
-#   - map.mjs at 100, 1,000 and 5,000 nodes, not 10 (BENCH_MAP_SIZES=10,100,1000,5000), and at
-#     5,000 with CPU x1 only (BENCH_MAP_X4_MAX=5000): there x4 the force layout blocks the page
-#     for over 30 s; compare.mjs still measures our drag at 5,000 x4;
-#   - compare.mjs at 100, 1,000 and 5,000 nodes (BENCH_COMPARE_SIZES=10,100,1000,5000); drag and
-#     pan stay 3 s as in map.mjs;
+#   - map.mjs at 5,000 nodes with CPU x1 only (BENCH_MAP_X4_MAX=5000): there x4 the force
+#     layout blocks the page for over 30 s; compare.mjs still measures our drag at 5,000 x4;
+#   - compare.mjs pans the libraries at 1,000 nodes only (BENCH_PAN_SIZES=10,100,1000,5000):
+#     the cost-with-size table does not show the pan; drag and pan stay 3 s as in map.mjs;
 #   - picture.mjs at 2,000 strokes only (BENCH_PICTURE_SIZES=0,500,2000);
 #   - 15 cold loads for time to interactive (BENCH_LOADS=25), 30 saves a throttle (BENCH_SAVES=40).
 set -uo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
 
-MAP_SIZES=${BENCH_MAP_SIZES:-100,1000,5000}
-COMPARE_SIZES=${BENCH_COMPARE_SIZES:-100,1000,5000}
+MAP_SIZES=${BENCH_MAP_SIZES:-10,100,1000,5000}
+COMPARE_SIZES=${BENCH_COMPARE_SIZES:-10,100,1000,5000}
+PAN_SIZES=${BENCH_PAN_SIZES:-1000}
 PICTURE_SIZES=${BENCH_PICTURE_SIZES:-2000}
 LOADS=${BENCH_LOADS:-15}
 SAVES=${BENCH_SAVES:-30}
@@ -92,7 +92,7 @@ exe() { grep -o "\"executable\":\"[^\"]*/$1-[^\"]*\"" "$LOGS/native-build.json" 
 
 (cd tests/e2e && run size-speed node bench/size-speed.mjs "$LOADS")
 (cd tests/e2e && run map node bench/map.mjs "$MAP_SIZES")
-(cd tests/e2e && run compare node bench/compare.mjs "$COMPARE_SIZES")
+(cd tests/e2e && run compare node bench/compare.mjs "$COMPARE_SIZES" --pan-sizes="$PAN_SIZES")
 (cd tests/e2e && run picture node bench/picture.mjs "$PICTURE_SIZES")
 (cd tests/e2e && run autosave node bench/autosave.mjs "$SAVES")
 # The binaries built above, run directly: `cargo bench` would rebuild them if a source changed

@@ -2,7 +2,7 @@
 // browser, the same run: the same generated map (benchmap.mjs), drawn at the same place,
 // size and zoom as the app's canvas (physics off / preset layout: positions given, so the same
 // layout), the same scripted drag of the node nearest the canvas's middle for 3 s (benchmap.mjs's
-// scriptedDrag: page.mouse moves, one path) and the same pan. For each library: time to first
+// scriptedDrag: page.mouse moves, one path) and, at 1,000 nodes (--pan-sizes), the same pan. For each library: time to first
 // render; rAF frame deltas p50/p95/max while dragging and panning; and, the same for all three,
 // the renderer main thread's work a move during the drag, from a Chromium trace (benchmap.mjs's
 // tracedDrag: thread CPU time from the task that handled one pointer move to the one that handled
@@ -17,7 +17,7 @@
 // that the app draws the same node and link counts as the libraries.
 // Not a test: numbers vary by machine. Prints one table and writes report/compare.json.
 // Usage: node tests/e2e/bench/compare.mjs [sizes, comma-separated] [--ours] [--drag-ms=3000]
-//          [--cap-s=60] [--libs=vis-network,cytoscape] [--drag-repeats=5]
+//          [--cap-s=60] [--libs=vis-network,cytoscape] [--drag-repeats=5] [--pan-sizes=1000]
 //          (after a release build; --libs= with nothing measures the app alone)
 // --cap-s caps one library's run at one size and throttle; a run over it is reported as stopped.
 import { spawnSync } from 'node:child_process';
@@ -39,6 +39,7 @@ const CAP_MS = opt('cap-s', 60) * 1000; // one library at one size and throttle,
 // Drags at the headline size (1,000 nodes), for ours and each library; the median is reported.
 const DRAG_REPEATS = opt('drag-repeats', 5);
 const fmt = (v, d = 1) => (v === undefined || v === null || Number.isNaN(v) ? '-' : v.toFixed(d));
+const PAN_SIZES = (args.find((a) => a.startsWith('--pan-sizes='))?.slice('--pan-sizes='.length) ?? '1000').split(',').map(Number);
 const repeatsAt = (n) => (n === 1000 ? DRAG_REPEATS : 1);
 /** The run with the median CPU time a move (the whole run, so its figures agree with each other). */
 const medianOf = (runs) => [...runs].sort((a, b) => a.per_move_cpu_ms - b.per_move_cpu_ms)[Math.floor(runs.length / 2)];
@@ -243,6 +244,8 @@ async function runLibrary(browser, lib, n, throttle, geometry) {
       row.drag_moved_node = before.x !== after.x || before.y !== after.y;
 
       // Pan: drag the background (a corner of the canvas) for the same time, on the same path.
+      // Pan only at the headline size (--pan-sizes): the cost-with-size table does not show it.
+      if (!PAN_SIZES.includes(n)) { phase = 'done'; return; }
       phase = 'pan';
       const view0 = await page.evaluate(() => window.api.view());
       const pan = await frames(page, async () => {
