@@ -9,7 +9,7 @@
 // the next — handlers, style, layout, paint, compositing, GC — mean and p95 over the moves the
 // page handled). As a control for the machine's speed, the same traced drag of one SVG rect on
 // an otherwise empty page (the browser's own cost of a move: input, a frame, paint, compositing;
-// once before our drag at each size and throttle).
+// for 2 s, once before our drag at each size and throttle).
 // At 1,000 nodes each drag is repeated 5 times (--drag-repeats) and the median run is reported. CPU throttling
 // x1 and x4. Our own first render and frame figures are read from report/map.json (map.mjs's run;
 // run map.mjs first, or pass --ours to have this script run it for the same sizes); our main
@@ -35,6 +35,7 @@ const args = process.argv.slice(2);
 const opt = (name, dflt) => Number(args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? dflt);
 const SIZES = (args.find((a) => !a.startsWith('--')) ?? '10,100,1000,5000').split(',').map(Number);
 const DRAG_MS = opt('drag-ms', 3000); // map.mjs: 3000
+const FLOOR_MS = 2000; // the control's drag: 120 moves are plenty for an empty page
 const CAP_MS = opt('cap-s', 60) * 1000; // one library at one size and throttle, all phases
 // Drags at the headline size (1,000 nodes), for ours and each library; the median is reported.
 const DRAG_REPEATS = opt('drag-repeats', 5);
@@ -306,7 +307,7 @@ try {
     }
     for (const throttle of [1, 4]) {
       const key = `${n}x${throttle}`;
-      floor[key] = await floorDrag(browser, throttle, DRAG_MS);
+      floor[key] = await floorDrag(browser, throttle, FLOOR_MS);
       probe.drag[key] = await app.drag(throttle);
       console.log(`  control      ${String(n).padStart(5)} nodes x${throttle}: one rect on an empty page, main thread CPU a move mean ${fmt(floor[key].per_move_cpu_ms, 2)} p95 ${fmt(floor[key].move_cpu?.p95, 2)} ms`);
       console.log(`  ours         ${String(n).padStart(5)} nodes x${throttle}: main thread CPU a move mean ${fmt(probe.drag[key].per_move_cpu_ms)} p95 ${fmt(probe.drag[key].move_cpu?.p95)} ms ` +

@@ -90,7 +90,7 @@ try {
         const ev = (type, target, cx, cy) => target.dispatchEvent(new PointerEvent(type, { bubbles: true, pointerId: 7, isPrimary: true, button: 0, buttons: 1, clientX: cx, clientY: cy, pointerType: 'mouse' }));
         ev('pointerdown', rect, x, y);
         const out = [];
-        for (let i = 1; i <= 200; i++) {
+        for (let i = 1; i <= 100; i++) {
           await new Promise((r) => requestAnimationFrame(r));
           const t = performance.now();
           ev('pointermove', wrap, x + 100 * Math.sin(i / 15), y + 60 * Math.cos(i / 20));
