@@ -23,8 +23,8 @@
 # also compiles every dependency of the native benches into target/bench (~10 minutes, ~1 GB,
 # once).
 # Repeated, for numbers that hold from one run to the next (tools/bench_compare.py compares two):
-#   - betweenness, loops and the force layout: 5 runs each at up to 1,000 nodes, the median
-#     reported (BENCH_REPEATS);
+#   - betweenness, loops and the force layout: 5 runs each at 1,000 nodes, the median
+#     reported (BENCH_REPEATS); once at the other sizes;
 #   - the drag at 1,000 nodes: 5 times for ours and each library, the median run reported;
 #     the control (one rect dragged on an empty page) 3 times.
 # Trimmed to fit; each trim is undone with the variable in brackets:
