@@ -200,7 +200,7 @@ print([['', 'cpu x1', 'cpu x4', 'target', 'at x1'], ...rows.map((x) => (x.length
 console.log('  Frame times are rAF deltas. "main thread CPU a move": the renderer main thread\'s CPU time (Chromium trace, thread clock)\n' +
   '  from the task that handled one pointer move to the task that handled the next (handlers, style, layout, paint,\n' +
   '  compositing, GC: a frame\'s work), over the moves the page handled in the 3 s drag; mean and p95; the same for all three\n' +
-  '  (at 1,000 nodes the median of 3 drags). The wall figure is the same span on the wall clock: it grows when other\n' +
+  '  (at 1,000 nodes the median of 5 drags). The wall figure is the same span on the wall clock: it grows when other\n' +
   '  processes hold the cores. The control is the same traced drag of one rect on an empty page: the browser\'s own cost\n' +
   '  of a move, which moves with the machine\'s speed. (*) "work per move": one move dispatched by script in a frame, ours\n' +
   '  only: script (with the effects it queues) + style + layout, not paint.');
