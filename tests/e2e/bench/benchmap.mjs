@@ -112,11 +112,13 @@ export function nearestNode(page, box) {
 /**
  * The renderer main thread's work while `drag()` runs, from a Chromium trace, attributed to the
  * pointer moves the page handled (not the moves the harness sent: Chromium merges moves that
- * arrive within one frame). Counted from the task that handled the first pointermove to the one
- * that handled the pointerup, and split at each pointermove: a move's cost is every task from
- * the one that handled it to the one that handled the next (its handlers, the frame it caused,
- * and anything else the page did meanwhile). Both clocks: wall (how long the tasks took) and
- * thread CPU time (Chromium's `tdur`), which does not grow when other processes share the cores.
+ * arrive within one frame). Counted from the task that handled the first pointermove after the
+ * pointerdown to the one that handled the pointerup, and split at each task that handled a
+ * pointermove: a move's cost is every task from that one to the next one (its handlers, the
+ * frame it caused, and anything else the page did meanwhile), so a move's cost is a frame's.
+ * Both clocks: wall (how long the tasks took) and thread CPU time (Chromium's `tdur`), which
+ * does not grow while the thread waits for a core that other processes hold; on a machine
+ * shared with other work the wall figure moves with the load and the CPU figure much less.
  */
 export async function tracedDrag(cdp, drag) {
   const events = [];
@@ -140,10 +142,10 @@ const TASK = new Set(['ThreadControllerImpl::RunTask', 'RunTask']);
 
 /** tracedDrag's arithmetic on a list of trace events (also used by profile.mjs on its own trace). */
 export function attribute(events) {
-  const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
-  const onMain = events.filter((e) => e.ph === 'X' && mains.has(`${e.pid}:${e.tid}`));
-  // The page's main thread is the one that handled pointer events.
   const key = (e) => `${e.pid}:${e.tid}`;
+  const mains = new Set(events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map(key));
+  const onMain = events.filter((e) => e.ph === 'X' && mains.has(key(e)));
+  // The page's main thread is the one that handled pointer events.
   const isPointer = (e) => e.name === 'EventDispatch' && /^pointer(down|move|up)$/.test(e.args?.data?.type ?? '');
   const main = onMain.find(isPointer);
   if (!main) return { moves: 0 };
@@ -166,8 +168,6 @@ export function attribute(events) {
   const up = tasks.findIndex((k, i) => i > first && k.up);
   const last = up < 0 ? tasks.length : up;
   const per = [];
-  let wall = 0;
-  let cpu = 0;
   let noClock = 0;
   for (let i = first; i < last; i++) {
     if (tasks[i].move) per.push({ wall: 0, cpu: 0 });
@@ -175,10 +175,10 @@ export function attribute(events) {
     // A task now and then comes without its thread time: its wall time stands in (counted).
     if (tasks[i].tdur === undefined) noClock++;
     per.at(-1).cpu += (tasks[i].tdur ?? tasks[i].dur) / 1000;
-    wall += tasks[i].dur / 1000;
-    cpu += (tasks[i].tdur ?? tasks[i].dur) / 1000;
   }
-  const span = last > first ? (tasks[last - 1].ts + tasks[last - 1].dur - tasks[first].ts) / 1000 : 0;
+  const sum = (k) => per.reduce((a, p) => a + p[k], 0);
+  const [wall, cpu] = [sum('wall'), sum('cpu')];
+  const span = (tasks[last - 1].ts + tasks[last - 1].dur - tasks[first].ts) / 1000;
   return {
     moves: per.length, tasks: last - first, tasks_without_thread_time: noClock, span_ms: span, task_ms: wall, cpu_ms: cpu,
     per_move_ms: wall / per.length, per_move_cpu_ms: cpu / per.length,

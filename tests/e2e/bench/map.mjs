@@ -5,9 +5,9 @@
 // + style + layout, not paint; compare.mjs measures the whole of a move's work from a trace);
 // how many other nodes the drag touched; betweenness, feedback loops and the force
 // layout as the app times them (`cstw-*` performance measures; at 1,000 nodes each the median of
-// 5 runs, BENCH_REPEATS, elsewhere once), and from a click to the result on screen. Every figure with CPU throttling x1
-// and x4 (above BENCH_MAP_X4_MAX nodes, x1 only), for generated maps of 10 to 5,000 nodes (2 links
-// a node).
+// 5 runs, BENCH_REPEATS, elsewhere once), and from a click to the result on screen. Every figure
+// with CPU throttling x1 and x4 (above BENCH_MAP_X4_MAX nodes, x1 only), for generated maps of 10
+// to 5,000 nodes (2 links a node).
 // Not a test: numbers vary by machine. Writes report/map.json.
 // Usage: node tests/e2e/bench/map.mjs [sizes, comma-separated]   (after a release build)
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -19,10 +19,11 @@ import { CHROMIUM_ARGS, ROOT, serveDist, stats } from './common.mjs';
 const SIZES = (process.argv[2] ?? '10,100,1000,5000').split(',').map(Number);
 const PORT = 4186;
 const DRAG_MS = 3000;
-// Runs of each once-a-click timing (betweenness, loops, force layout); the median is reported.
+// Runs of each once-a-click timing (betweenness, loops, force layout) at 1,000 nodes; the median
+// is reported.
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 5);
 // Above this size, CPU x1 only (at 5,000 nodes x4 the force layout blocks the page for over 30 s;
-// compare.mjs still measures the drag there at x4), and each timing once.
+// compare.mjs still measures the drag there at x4).
 const X4_MAX = Number(process.env.BENCH_MAP_X4_MAX ?? 1000);
 
 
