@@ -15,6 +15,8 @@ pub mod history;
 pub mod import;
 /// The workshop as data.
 pub mod model;
+/// Participants on their own phones: QR codes read from camera frames.
+pub mod participate;
 /// Saving: the versioned document format, the library index, and the storage adapter.
 pub mod persist;
 /// Which page a URL fragment names.

@@ -13,6 +13,8 @@
 //!   back, damaged and foreign files get a message, byte soup never panics).
 //! - [`report`]: the whole workshop as Markdown and as one HTML file: every section, hostile
 //!   text in every kind of user text, figures that parse, ids unique on the page.
+//! - [`qr_decode`]: the scanner's decoder on camera-like frames (sizes, scales, turns, noise,
+//!   inversion) and on frames with no code (blank, noise, byte soup), which give nothing.
 //! - [`library`]: the library index reconciled against stored records made from the fixtures.
 //!
 //! Run with `cargo test --test native`.
@@ -31,6 +33,8 @@ mod library;
 mod map_formats;
 #[path = "native/pictures.rs"]
 mod pictures;
+#[path = "native/qr_decode.rs"]
+mod qr_decode;
 #[path = "native/report.rs"]
 mod report;
 #[path = "native/roundtrip.rs"]
