@@ -13,6 +13,9 @@
 //!   back, damaged and foreign files get a message, byte soup never panics).
 //! - [`report`]: the whole workshop as Markdown and as one HTML file: every section, hostile
 //!   text in every kind of user text, figures that parse, ids unique on the page.
+//! - [`participate`]: invites and responses from phones: round trips through their codes,
+//!   byte soup, truncation and tampering refused without panic, merging counts once and gives
+//!   the statistics of scoring in turn, invites fitted into a projected QR code.
 //! - [`library`]: the library index reconciled against stored records made from the fixtures.
 //!
 //! Run with `cargo test --test native`.
@@ -29,6 +32,8 @@ mod fixtures;
 mod library;
 #[path = "native/map_formats.rs"]
 mod map_formats;
+#[path = "native/participate.rs"]
+mod participate;
 #[path = "native/pictures.rs"]
 mod pictures;
 #[path = "native/report.rs"]
