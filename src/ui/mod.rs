@@ -9,6 +9,7 @@ mod learn;
 mod library;
 mod map;
 mod pages;
+mod participate;
 mod picture;
 mod present;
 mod report;
