@@ -20,11 +20,27 @@ pub enum Taken {
 /// Takes one response (a link, a fragment or a bare code, as pasted or scanned) into the open
 /// workshop. With `to_roster`, a participant who speaks as a new perspective also joins the
 /// roster.
-pub fn take_response(session: Session, text: &str, to_roster: bool) -> Taken {
+///
+/// `round`: the round being collected; a scoring response for another round of this
+/// workshop is then refused with its name, so it is not counted where nobody looks.
+pub fn take_response(session: Session, text: &str, round: Option<&str>, to_roster: bool) -> Taken {
     let response = match Response::decode(text) {
         Ok(r) => r,
         Err(why) => return Taken::Refused(why.to_string()),
     };
+    if let (Response::Scoring(r), Some(shown)) = (&response, round)
+        && r.round != shown
+        && let Some(name) = session
+            .workshop
+            .with_untracked(|w| {
+                (w.id == r.workshop).then(|| w.scoring.round(&r.round).map(|x| x.name.clone()))
+            })
+            .flatten()
+    {
+        return Taken::Refused(format!(
+            "This response is for the round “{name}”, not the one shown. Choose “{name}” above to add it there. Nothing was added."
+        ));
+    }
     let checked = session.workshop.with_untracked(|w| match &response {
         Response::Scoring(r) => r.check_against(w),
         Response::Boundary(r) => r.check_against(w),
@@ -103,15 +119,24 @@ pub fn Collect(
     let pasted = RwSignal::new(String::new());
     let taken = RwSignal::new(None::<Taken>);
     let to_roster = RwSignal::new(true);
+    // Every way a response arrives (pasted, opened as a link, scanned) comes through here.
     let take = Callback::new(move |text: String| {
+        let shown = round.get_untracked();
         taken.set(Some(take_response(
             session,
             &text,
+            shown.as_deref(),
             to_roster.get_untracked(),
         )));
     });
+    // A response link opened in this browser: the person chose to add it, to its own round.
     if let Some(code) = take_from_address() {
-        take.run(code);
+        taken.set(Some(take_response(
+            session,
+            &code,
+            None,
+            to_roster.get_untracked(),
+        )));
     }
     let count = Memo::new(move |_| respondents(session, round.get()).len());
     let boundary = move || round.get().is_none();
