@@ -15,7 +15,7 @@ pub mod history;
 pub mod import;
 /// The workshop as data.
 pub mod model;
-/// Participants on their own phones: QR codes read from camera frames.
+/// Taking part from phones with no server: invites, responses, QR codes, merging.
 pub mod participate;
 /// Saving: the versioned document format, the library index, and the storage adapter.
 pub mod persist;

@@ -17,6 +17,10 @@ pub enum Route {
     /// The words of critical systems thinking the app uses; one entry can be named in the
     /// query (`#/glossary?term=<slug>`).
     Glossary,
+    /// A participant's page on their phone (`#/join/<code>`): the invitation is the code.
+    Join(String),
+    /// A participant's response opened in the facilitator's browser (`#/response/<code>`).
+    Response(String),
     /// A fragment that names no page; carries the path that was asked for, for the message.
     NotFound(String),
 }
@@ -170,6 +174,8 @@ impl Route {
             [] => Route::Home,
             ["about"] => Route::About,
             ["glossary"] => Route::Glossary,
+            ["join", code] => Route::Join((*code).to_string()),
+            ["response", code] => Route::Response((*code).to_string()),
             ["w", id] => Route::workshop(*id),
             ["w", id, "boundary"] => Route::Workshop((*id).to_string(), Section::Boundary),
             ["w", id, "scoring"] => Route::Workshop((*id).to_string(), Section::Scoring),
@@ -192,6 +198,8 @@ impl Route {
             Route::About => "#/about".to_string(),
             Route::Glossary => "#/glossary".to_string(),
             Route::Workshop(id, section) => format!("#/w/{id}{}", section.path()),
+            Route::Join(code) => format!("#/join/{code}"),
+            Route::Response(code) => format!("#/response/{code}"),
             Route::NotFound(path) => format!("#{path}"),
         }
     }
@@ -203,6 +211,8 @@ impl Route {
             Route::About => "About",
             Route::Glossary => "Glossary",
             Route::Workshop(..) => "Workshop",
+            Route::Join(_) => "Take part",
+            Route::Response(_) => "A participant's response",
             Route::NotFound(_) => "Page not found",
         }
     }
@@ -312,6 +322,8 @@ mod tests {
             Route::Workshop("w-1a-ff".into(), Section::Scoring),
             Route::Workshop("w-1a-ff".into(), Section::Maps),
             Route::Workshop("w-1a-ff".into(), Section::Report),
+            Route::Join("AQEA-_9".into()),
+            Route::Response("AQIA-_9".into()),
         ] {
             assert_eq!(Route::parse(&route.href()), route);
         }

@@ -13,6 +13,9 @@
 //!   back, damaged and foreign files get a message, byte soup never panics).
 //! - [`report`]: the whole workshop as Markdown and as one HTML file: every section, hostile
 //!   text in every kind of user text, figures that parse, ids unique on the page.
+//! - [`participate`]: invites and responses from phones: round trips through their codes,
+//!   byte soup, truncation and tampering refused without panic, merging counts once and gives
+//!   the statistics of scoring in turn, invites fitted into a projected QR code.
 //! - [`qr_decode`]: the scanner's decoder on camera-like frames (sizes, scales, turns, noise,
 //!   inversion) and on frames with no code (blank, noise, byte soup), which give nothing.
 //! - [`library`]: the library index reconciled against stored records made from the fixtures.
@@ -31,6 +34,8 @@ mod fixtures;
 mod library;
 #[path = "native/map_formats.rs"]
 mod map_formats;
+#[path = "native/participate.rs"]
+mod participate;
 #[path = "native/pictures.rs"]
 mod pictures;
 #[path = "native/qr_decode.rs"]

@@ -40,6 +40,10 @@ pub struct Perspective {
     /// Answers by question number.
     #[serde(default)]
     pub answers: BTreeMap<u8, Answer>,
+    /// Ids of participants' responses already taken into this perspective (so the same
+    /// response collected twice counts once; see `crate::participate`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub collected: Vec<String>,
 }
 
 /// How far apart two answers are, as the facilitator judges it.

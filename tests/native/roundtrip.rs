@@ -163,6 +163,7 @@ fn boundary(roster_ids: Vec<String>) -> impl Strategy<Value = BoundaryCritique> 
                 name,
                 roster_ids,
                 answers,
+                collected: Vec::new(),
             })
             .collect();
         let ids: Vec<String> = perspectives.iter().map(|p| p.id.clone()).collect();

@@ -308,6 +308,7 @@ pub fn BoundaryView(session: Session) -> impl IntoView {
                     View::Summary => view! { <summary::Summary ui=ui /> }.into_any(),
                 }
             }}
+            <crate::ui::participate::BoundaryInviteButton session=session />
         </section>
     }
 }
