@@ -47,16 +47,39 @@ pub enum Step {
 pub struct Entry {
     #[serde(flatten)]
     pub step: Step,
-    /// Left out of the presentation (still listed in the agenda, to bring back).
-    #[serde(default, skip_serializing_if = "is_false")]
-    pub skip: bool,
+    /// Left out of the presentation (still listed in the agenda, to bring back); `None` is the
+    /// default for the step ([`default_skip`]: a question nobody answered is left out).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub skip: Option<bool>,
     /// Minutes planned for the step; the timer counts down from them.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub minutes: Option<u32>,
 }
 
-fn is_false(b: &bool) -> bool {
-    !*b
+impl Entry {
+    /// Whether the step is left out: as the facilitator set it, else [`default_skip`].
+    pub fn skipped(&self, w: &Workshop) -> bool {
+        self.skip.unwrap_or_else(|| default_skip(&self.step, w))
+    }
+}
+
+/// Whether a step is left out unless the facilitator brings it back: a question nobody
+/// answered (no perspective wrote anything for it and no tension is marked on it), since it
+/// would only show a slide of dashes.
+pub fn default_skip(step: &Step, w: &Workshop) -> bool {
+    match step {
+        Step::Question { number } => {
+            let b = &w.boundary;
+            !b.perspectives
+                .iter()
+                .any(|p| p.answers.get(number).is_some_and(|a| !a.is_empty()))
+                && !b
+                    .tensions
+                    .iter()
+                    .any(|t| t.question == *number && t.level > crate::model::boundary::Level::None)
+        }
+        _ => false,
+    }
 }
 
 /// The arrangement the facilitator made. Empty means the default order, nothing skipped.
@@ -195,7 +218,7 @@ pub fn steps(w: &Workshop) -> Vec<Entry> {
             at,
             Entry {
                 step: step.clone(),
-                skip: false,
+                skip: None,
                 minutes: None,
             },
         );
@@ -205,7 +228,7 @@ pub fn steps(w: &Workshop) -> Vec<Entry> {
 
 /// The steps that are presented: [`steps`] without the skipped ones.
 pub fn shown(w: &Workshop) -> Vec<Entry> {
-    steps(w).into_iter().filter(|e| !e.skip).collect()
+    steps(w).into_iter().filter(|e| !e.skipped(w)).collect()
 }
 
 /// Changes to the arrangement. Each starts from [`steps`], so the stored agenda always lists
@@ -232,7 +255,7 @@ impl Workshop {
     pub fn set_skipped(&mut self, step: &Step, skip: bool) {
         self.arrange(|entries| {
             if let Some(e) = entries.iter_mut().find(|e| &e.step == step) {
-                e.skip = skip;
+                e.skip = Some(skip);
             }
         });
     }
@@ -312,6 +335,9 @@ mod tests {
     fn workshop() -> Workshop {
         let mut w = Workshop::new("w1".into(), "Test", 0.0);
         w.boundary.add_perspective("p1".into(), "Link workers");
+        for q in 1..=12 {
+            w.boundary.set_answer("p1", q, true, format!("answer {q}"));
+        }
         w.maps.push(ConceptMap::new("m1".into(), "Vision"));
         w.pictures.push(Picture::new("pic1".into(), "Today"));
         w.scoring = Scoring::start(BUILTINS[0], "r1".into());
@@ -366,7 +392,12 @@ mod tests {
         let s = steps(&w);
         assert_eq!(s[0].step, map);
         assert_eq!(s[0].minutes, Some(10));
-        assert!(s.iter().find(|e| e.step == Step::Roster).unwrap().skip);
+        assert!(
+            s.iter()
+                .find(|e| e.step == Step::Roster)
+                .unwrap()
+                .skipped(&w)
+        );
         assert!(!shown(&w).iter().any(|e| e.step == Step::Roster));
         // Moving past the end stops at the end.
         w.move_step(&Step::Title, 100);
@@ -406,7 +437,7 @@ mod tests {
         ]});
         let a = Agenda::restore(v, &mut report);
         assert_eq!(a.entries.len(), 2);
-        assert!(a.entries[0].skip);
+        assert_eq!(a.entries[0].skip, Some(true));
         assert_eq!(a.entries[1].minutes, Some(MAX_MINUTES));
         assert_eq!(report.len(), 1);
         let a = Agenda::restore(serde_json::json!(7), &mut report);
@@ -439,6 +470,41 @@ mod tests {
         // In the default order nothing is written.
         let plain = serde_json::to_value(workshop()).unwrap();
         assert!(plain.get("agenda").is_none());
+    }
+
+    /// Issue 20: questions nobody answered showed slides of dashes. They are left out by
+    /// default, listed in the agenda, and come back when answered or when brought back.
+    #[test]
+    fn questions_nobody_answered_are_left_out_until_answered_or_brought_back() {
+        let mut w = Workshop::new("w1".into(), "Test", 0.0);
+        w.boundary.add_perspective("p1".into(), "Link workers");
+        w.boundary.set_answer("p1", 3, false, "ought three".into());
+        let q = |n: u8| Step::Question { number: n };
+        assert_eq!(
+            steps(&w).len(),
+            2 + 12 + 1,
+            "every question is in the agenda"
+        );
+        let shown_q: Vec<Step> = shown(&w)
+            .into_iter()
+            .map(|e| e.step)
+            .filter(|s| matches!(s, Step::Question { .. }))
+            .collect();
+        assert_eq!(shown_q, vec![q(3)]);
+        // Brought back by hand, kept when the agenda is arranged again.
+        w.set_skipped(&q(5), false);
+        w.move_step(&Step::Roster, 1);
+        assert!(shown(&w).iter().any(|e| e.step == q(5)));
+        // Answering a question brings it back; an arranged agenda does not freeze the default.
+        w.boundary.set_answer("p1", 7, true, "is seven".into());
+        assert!(shown(&w).iter().any(|e| e.step == q(7)));
+        // An old stored agenda ("skip": true / absent) reads as before.
+        let old: Entry =
+            serde_json::from_value(serde_json::json!({"step": "roster", "skip": true})).unwrap();
+        assert_eq!(old.skip, Some(true));
+        let plain: Entry =
+            serde_json::from_value(serde_json::json!({"step": "question", "number": 1})).unwrap();
+        assert_eq!(plain.skip, None);
     }
 
     #[test]

@@ -44,7 +44,11 @@ pub(super) fn AgendaDialog(pr: Pr) -> impl IntoView {
             let step = step.clone();
             move || pr.step().is_some_and(|e| e.step == step)
         };
-        let skip = move || entry.with(|e| e.as_ref().is_some_and(|e| e.skip));
+        let skip = move || {
+            session
+                .workshop
+                .with(|w| entry.with(|e| e.as_ref().is_some_and(|e| e.skipped(w))))
+        };
         let minutes = move || {
             entry.with(|e| {
                 e.as_ref()
@@ -113,9 +117,12 @@ pub(super) fn AgendaDialog(pr: Pr) -> impl IntoView {
         .into_any()
     };
     let planned = move || {
-        let total: u32 =
-            entries.with(|e| e.iter().filter(|e| !e.skip).filter_map(|e| e.minutes).sum());
-        let shown = entries.with(|e| e.iter().filter(|e| !e.skip).count());
+        let (total, shown): (u32, usize) = session.workshop.with(|w| {
+            entries.with(|e| {
+                let on = e.iter().filter(|e| !e.skipped(w));
+                (on.clone().filter_map(|e| e.minutes).sum(), on.count())
+            })
+        });
         let all = entries.with(Vec::len);
         let time = if total > 0 {
             format!(", {total} minutes planned")

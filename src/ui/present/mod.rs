@@ -4,9 +4,12 @@
 //!
 //! Keys (when no field has the focus): → / Space / Page Down next, ← / Shift+Space / Page Up
 //! previous, Home / End first and last, E edit this step, A the agenda, T pause the timer,
-//! Esc stops editing, else leaves the presentation.
+//! Esc stops editing, else leaves the presentation (back where presenting started). On a
+//! figure, + − 0 F zoom, fit and focus, and arrows pan once the figure has the focus
+//! (`figure.rs`).
 
 mod agenda;
+mod figure;
 mod steps;
 
 use std::time::Duration;
@@ -16,7 +19,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::model::agenda::{self as plan, Entry, Step, clock};
-use crate::route::{Route, Section};
+use crate::route::Route;
 use crate::ui::browser::now;
 use crate::ui::workshop::Session;
 
@@ -32,6 +35,10 @@ struct Pr {
     asked: RwSignal<Option<String>>,
     editing: RwSignal<bool>,
     agenda_open: RwSignal<bool>,
+    /// The keys of the figure on the slide, if there is one: true when it used the key.
+    figure_keys: StoredValue<Option<Callback<web_sys::KeyboardEvent, bool>>>,
+    /// Where "Stop" goes: the address presenting started from.
+    back: StoredValue<String>,
 }
 
 impl Pr {
@@ -65,8 +72,7 @@ impl Pr {
     }
 
     fn leave(&self) {
-        let href = Route::Workshop(self.session.id(), Section::Overview).href();
-        let _ = window().location().set_hash(&href);
+        let _ = window().location().set_hash(&self.back.get_value());
     }
 }
 
@@ -90,7 +96,11 @@ fn pressable(target: &Option<web_sys::EventTarget>) -> bool {
 }
 
 #[component]
-pub fn PresentView(session: Session) -> impl IntoView {
+pub fn PresentView(
+    session: Session,
+    /// The address presenting started from (a workshop section), where "Stop" returns.
+    back: String,
+) -> impl IntoView {
     let shown = Memo::new(move |_| session.workshop.with(plan::shown));
     let hash = || window().location().hash().unwrap_or_default();
     let asked = RwSignal::new(Route::step_in(&hash()));
@@ -109,6 +119,8 @@ pub fn PresentView(session: Session) -> impl IntoView {
         asked,
         editing: RwSignal::new(false),
         agenda_open: RwSignal::new(false),
+        figure_keys: StoredValue::new(None),
+        back: StoredValue::new(back),
     };
 
     // The timers: one for the whole presentation, one for the step (paused with T).
@@ -116,8 +128,32 @@ pub fn PresentView(session: Session) -> impl IntoView {
     let tick = RwSignal::new(opened);
     let step_base = RwSignal::new(0.0_f64); // ms counted before the last pause
     let running_since = RwSignal::new(Some(opened));
-    let interval =
-        set_interval_with_handle(move || tick.set(now()), Duration::from_millis(500)).ok();
+    // Whether the step runs below the screen: checked on every tick, scroll and resize, so
+    // content that arrives late (a figure, an edit) is caught too.
+    let step_el = NodeRef::<leptos::html::Section>::new();
+    let more_below = RwSignal::new(false);
+    let check_more = move || {
+        if let Some(el) = step_el.get_untracked() {
+            let more = el.scroll_height() - el.client_height() - el.scroll_top() > 2;
+            if more != more_below.get_untracked() {
+                more_below.set(more);
+            }
+        }
+    };
+    let interval = set_interval_with_handle(
+        move || {
+            tick.set(now());
+            check_more();
+        },
+        Duration::from_millis(500),
+    )
+    .ok();
+    let resized = window_event_listener(ev::resize, move |_| check_more());
+    Effect::new(move |_| {
+        current.track();
+        pr.editing.track();
+        request_animation_frame(check_more);
+    });
     Effect::new(move |prev: Option<String>| {
         let slug = pr.step().map(|e| e.step.slug()).unwrap_or_default();
         if prev.as_ref().is_some_and(|p| p != &slug) {
@@ -165,6 +201,12 @@ pub fn PresentView(session: Session) -> impl IntoView {
         if pr.agenda_open.get_untracked() || typing_in(e.target()) {
             return;
         }
+        if let Some(keys) = pr.figure_keys.get_value()
+            && keys.run(e.clone())
+        {
+            e.prevent_default();
+            return;
+        }
         let target = e.target();
         match key.as_str() {
             "ArrowRight" | "PageDown" => pr.step_by(1),
@@ -192,6 +234,7 @@ pub fn PresentView(session: Session) -> impl IntoView {
     on_cleanup(move || {
         hashes.remove();
         keys.remove();
+        resized.remove();
         if let Some(i) = interval {
             i.clear();
         }
@@ -249,17 +292,22 @@ pub fn PresentView(session: Session) -> impl IntoView {
                         on:click=move |_| pr.agenda_open.set(true)>"Agenda"</button>
                     <button type="button" aria-keyshortcuts="E" aria-pressed=move || pr.editing.get().to_string()
                         aria-label="Edit this step" on:click=move |_| pr.editing.update(|e| *e = !*e)>"Edit"</button>
-                    <a class="button-like" href=Route::Workshop(session.id(), Section::Overview).href()
+                    <a class="button-like" href=pr.back.get_value()
                         aria-label="Stop presenting" aria-keyshortcuts="Escape">"Stop"</a>
                 </div>
             </div>
-            <section class="present-step" aria-labelledby="present-step-title" tabindex="0">
-                {move || {
-                    let entry = pr.step()?;
-                    let editing = pr.editing.get();
-                    Some(view! { <steps::StepView pr=pr step=entry.step editing=editing /> })
-                }}
-            </section>
+            <div class="present-stage">
+                <section class="present-step" aria-labelledby="present-step-title" tabindex="0"
+                    node_ref=step_el on:scroll=move |_| check_more()>
+                    {move || {
+                        let entry = pr.step()?;
+                        let editing = pr.editing.get();
+                        Some(view! { <steps::StepView pr=pr step=entry.step editing=editing /> })
+                    }}
+                </section>
+                <p class="present-more" data-testid="more-below" hidden=move || !more_below.get()>
+                    "\u{25bc} More below \u{00b7} \u{2193} scrolls"</p>
+            </div>
             <nav class="present-nav" aria-label="Steps">
                 <button type="button" disabled=first on:click=move |_| pr.step_by(-1)
                     aria-keyshortcuts="ArrowLeft">"\u{2190} Previous"</button>

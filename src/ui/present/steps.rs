@@ -4,9 +4,10 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use super::Pr;
+use super::figure::{FigureView, Part, ROOM_TEXT};
 use crate::content::csh::{self, Mode};
 use crate::export::report::inline_svg;
-use crate::export::scoring_svg::Chart;
+use crate::export::scoring_svg::{Chart, Frame};
 use crate::model::Involvement;
 use crate::model::agenda::Step;
 use crate::model::boundary::{Level, Stance};
@@ -37,11 +38,11 @@ pub(super) fn StepView(pr: Pr, step: Step, editing: bool) -> impl IntoView {
             view! { <QuestionStep session=session number=number editing=editing /> }.into_any()
         }
         Step::Map { id } if editing => view! { <MapStep session=session id=id /> }.into_any(),
-        Step::Map { id } => view! { <Figure session=session of=Of::Map(id) /> }.into_any(),
+        Step::Map { id } => view! { <Figure pr=pr of=Of::Map(id) /> }.into_any(),
         Step::Picture { id } if editing => {
             view! { <PictureStep session=session id=id /> }.into_any()
         }
-        Step::Picture { id } => view! { <Figure session=session of=Of::Picture(id) /> }.into_any(),
+        Step::Picture { id } => view! { <Figure pr=pr of=Of::Picture(id) /> }.into_any(),
         Step::Scoring { round } if editing => {
             view! { <ScoringStep session=session round=round results=false /> }.into_any()
         }
@@ -51,7 +52,7 @@ pub(super) fn StepView(pr: Pr, step: Step, editing: bool) -> impl IntoView {
         Step::Results { round } if editing => {
             view! { <ScoringStep session=session round=round results=true /> }.into_any()
         }
-        Step::Results { round } => view! { <ResultsStep session=session round=round /> }.into_any(),
+        Step::Results { round } => view! { <ResultsStep pr=pr round=round /> }.into_any(),
         Step::Summary => view! { <SummaryStep session=session editing=editing /> }.into_any(),
     };
     view! {
@@ -255,24 +256,69 @@ enum Of {
     Picture(String),
 }
 
-/// A map or a picture, drawn by its SVG export, as large as the screen allows.
+/// A map or a picture, drawn by its SVG export, as large as the slide allows and never so
+/// small the room cannot read it; a map's parts are each node with its neighbours, the most
+/// connected first.
 #[component]
-fn Figure(session: Session, of: Of) -> impl IntoView {
-    let svg = move || {
-        session.workshop.with(|w| match &of {
-            Of::Map(id) => w
-                .maps
-                .iter()
-                .find(|m| &m.id == id)
-                .map(|m| inline_svg(&crate::export::map::svg::svg(m), "present")),
-            Of::Picture(id) => w
-                .pictures
-                .iter()
-                .find(|p| &p.id == id)
-                .map(|p| inline_svg(&crate::export::picture::svg(p), "present")),
-        })
+fn Figure(pr: Pr, of: Of) -> impl IntoView {
+    let session = pr.session;
+    let of2 = of.clone();
+    let label = match &of {
+        Of::Map(_) => "The map",
+        Of::Picture(_) => "The picture",
     };
-    view! { <div class="present-figure" inner_html=move || svg().unwrap_or_default()></div> }
+    let svg = Signal::derive(move || {
+        session
+            .workshop
+            .with(|w| match &of {
+                Of::Map(id) => w
+                    .maps
+                    .iter()
+                    .find(|m| &m.id == id)
+                    .map(|m| inline_svg(&crate::export::map::svg::svg(m), "present")),
+                Of::Picture(id) => w
+                    .pictures
+                    .iter()
+                    .find(|p| &p.id == id)
+                    .map(|p| inline_svg(&crate::export::picture::svg(p), "present")),
+            })
+            .unwrap_or_default()
+    });
+    let parts = Signal::derive(move || {
+        let Of::Map(id) = &of2 else { return Vec::new() };
+        session.workshop.with(|w| {
+            let Some(m) = w.maps.iter().find(|m| &m.id == id) else {
+                return Vec::new();
+            };
+            let mut near: Vec<Vec<usize>> = (0..m.nodes.len()).map(|i| vec![i]).collect();
+            for l in &m.links {
+                if let (Some(a), Some(b)) = (m.node_index(l.from), m.node_index(l.to))
+                    && a != b
+                {
+                    near[a].push(b);
+                    near[b].push(a);
+                }
+            }
+            let mut order: Vec<usize> = (0..m.nodes.len()).collect();
+            order.sort_by_key(|&i| std::cmp::Reverse(near[i].len()));
+            order
+                .into_iter()
+                .map(|i| {
+                    let select = near[i]
+                        .iter()
+                        .map(|k| format!("g.nodes > g:nth-child({})", k + 1))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    Part {
+                        name: format!("{} and its neighbours", m.nodes[i].label.trim()),
+                        select,
+                        dims: "g.nodes > g",
+                    }
+                })
+                .collect()
+        })
+    });
+    view! { <FigureView pr=pr svg=svg parts=parts label=label /> }
 }
 
 /// While a round is scored: who has finished, never the scores.
@@ -305,9 +351,11 @@ fn ScoringProgress(session: Session, round: String) -> impl IntoView {
     }
 }
 
-/// A round's results: hidden until revealed, then the picture, weakest first, and disagreement.
+/// A round's results: hidden until revealed, then weakest and disagreement, and a chart
+/// (the picture, the radar or the bars) redrawn for the slide's size and the room's type.
 #[component]
-fn ResultsStep(session: Session, round: String) -> impl IntoView {
+fn ResultsStep(pr: Pr, round: String) -> impl IntoView {
+    let session = pr.session;
     let rid = round.clone();
     let revealed = move || {
         session
@@ -335,16 +383,51 @@ fn ResultsStep(session: Session, round: String) -> impl IntoView {
             ))
         })
     });
-    let chart = move || {
+    let which = RwSignal::new(Chart::Picture);
+    let stage = RwSignal::new((0.0_f64, 0.0_f64));
+    let chart = Signal::derive(move || {
+        let (w, h) = stage.get();
+        let frame = if w > 0.0 && h > 0.0 {
+            Frame {
+                width: w,
+                height: h,
+                font: ROOM_TEXT,
+            }
+        } else {
+            Frame::PAGE
+        };
+        let c = which.get();
         data.with(|d| {
-            d.as_ref().map(|(results, range, based_on, name)| {
-                inline_svg(
-                    &Chart::Picture.render(results, *range, based_on, name),
-                    "present",
-                )
-            })
+            d.as_ref()
+                .map(|(results, range, based_on, name)| {
+                    inline_svg(
+                        &c.draw(frame, results, *range, based_on, name).svg,
+                        "present",
+                    )
+                })
+                .unwrap_or_default()
         })
-    };
+    });
+    let parts = Signal::derive(move || {
+        if which.get() != Chart::Picture {
+            return Vec::new();
+        }
+        data.with(|d| {
+            d.as_ref()
+                .map(|(results, ..)| {
+                    results
+                        .iter()
+                        .enumerate()
+                        .map(|(k, r)| Part {
+                            name: r.element.name.clone(),
+                            select: format!("g.element:nth-of-type({})", k + 1),
+                            dims: "g.element",
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+    });
     let findings = move || {
         data.with(|d| {
             let (results, ..) = d.as_ref()?;
@@ -355,7 +438,7 @@ fn ResultsStep(session: Session, round: String) -> impl IntoView {
                 .map(|r| r.element.name.clone())
                 .collect();
             Some(view! {
-                <ul class="present-findings">
+                <ul class="present-findings compact">
                     {weakest.map(|r| view! { <li>"Weakest: " <strong>{r.element.name.clone()}</strong>
                         {format!(" (mean {:.1})", r.summary.mean.unwrap_or_default())}</li> })}
                     {(!split.is_empty()).then(|| view! { <li>"The group disagrees on: " <strong>{split.join(", ")}</strong></li> })}
@@ -363,11 +446,23 @@ fn ResultsStep(session: Session, round: String) -> impl IntoView {
             })
         })
     };
+    let switch = move || {
+        Chart::ALL
+            .into_iter()
+            .map(|c| {
+                view! { <button type="button" aria-pressed=move || (which.get() == c).to_string()
+                on:click=move |_| which.set(c)>{c.label()}</button> }
+            })
+            .collect_view()
+    };
     view! {
         {move || if revealed() {
             view! {
-                {findings}
-                <div class="present-figure" inner_html=chart></div>
+                <div class="present-results-head">
+                    {findings}
+                    <div class="chart-switch" role="group" aria-label="Chart">{switch}</div>
+                </div>
+                <FigureView pr=pr svg=chart parts=parts stage=stage label="The results" />
             }.into_any()
         } else {
             view! {

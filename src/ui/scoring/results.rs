@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::Ui;
 use crate::analysis::stats::{self, Summary};
-use crate::export::scoring_svg::Chart;
+use crate::export::scoring_svg::{Chart, Frame};
 use crate::model::scoring::ElementResult;
 use crate::model::slug;
 use crate::ui::browser::{download, download_said, today};
@@ -84,13 +84,14 @@ fn Revealed(ui: Ui) -> impl IntoView {
             ))
         })
     });
-    let chart = move |c: Chart| {
+    let drawn = move |c: Chart| {
         data.with(|d| {
             d.as_ref().map(|(results, scale, based_on, name)| {
-                c.render(results, scale.range(), based_on, name)
+                c.draw(Frame::PAGE, results, scale.range(), based_on, name)
             })
         })
     };
+    let chart = move |c: Chart| drawn(c).map(|d| d.svg);
     let ranking = move || {
         data.with(|d| {
             let (results, ..) = d.as_ref()?;
@@ -213,11 +214,10 @@ fn Revealed(ui: Ui) -> impl IntoView {
     // PNG: the same SVG drawn on a canvas.
     let png = move |c: Chart| {
         let name = format!("{}-{}.png", stem(), c.key());
-        let height = c.height(ui.with(|s| s.framework.elements.len()));
-        let picture = chart(c).unwrap_or_default();
+        let Some(d) = drawn(c) else { return };
+        let (w, h) = (d.width.round() as u32, d.height.round() as u32);
         leptos::task::spawn_local(async move {
-            let result =
-                crate::ui::browser::download_svg_as_png(&picture, 1000, height, &name).await;
+            let result = crate::ui::browser::download_svg_as_png(&d.svg, w, h, &name).await;
             said(&name, result);
         });
     };

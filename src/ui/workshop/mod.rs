@@ -78,8 +78,23 @@ fn Editor(session: Session, repairs: Vec<String>, section: Signal<Section>) -> i
             }
         }),
     ];
+    // Where presenting started: the last address of a section other than the presentation.
+    let here = || window().location().hash().unwrap_or_default();
+    let section_href = move || {
+        let h = here();
+        matches!(Route::parse(&h), Route::Workshop(_, s) if s != Section::Present).then_some(h)
+    };
+    let back = StoredValue::new(
+        section_href().unwrap_or_else(|| Route::Workshop(id.clone(), Section::Overview).href()),
+    );
+    let hashes = window_event_listener(ev::hashchange, move |_| {
+        if let Some(h) = section_href() {
+            back.set_value(h);
+        }
+    });
     on_cleanup(move || {
         session.save_now();
+        hashes.remove();
         for l in listeners {
             l.remove();
         }
@@ -122,7 +137,7 @@ fn Editor(session: Session, repairs: Vec<String>, section: Signal<Section>) -> i
                 Section::Pictures => view! { <PicturesView session=session /> }.into_any(),
                 Section::Scoring => view! { <ScoringView session=session /> }.into_any(),
                 Section::Report => view! { <ReportView session=session /> }.into_any(),
-                Section::Present => view! { <PresentView session=session /> }.into_any(),
+                Section::Present => view! { <PresentView session=session back=back.get_value() /> }.into_any(),
             }}
         </article>
     }
