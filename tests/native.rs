@@ -13,6 +13,9 @@
 //!   back, damaged and foreign files get a message, byte soup never panics).
 //! - [`report`]: the whole workshop as Markdown and as one HTML file: every section, hostile
 //!   text in every kind of user text, figures that parse, ids unique on the page.
+//! - [`disagreement`]: the disagreement rule on hand-worked groups of 3 to 25 on 1–5, 1–7 and
+//!   0–10, and by simulation: clear agreement rarely flagged, two camps almost always, one
+//!   changed vote never flags a group within one level.
 //! - [`library`]: the library index reconciled against stored records made from the fixtures.
 //!
 //! Run with `cargo test --test native`.
@@ -21,6 +24,8 @@
 mod architecture;
 #[path = "native/boundary_export.rs"]
 mod boundary_export;
+#[path = "native/disagreement.rs"]
+mod disagreement;
 #[path = "native/document.rs"]
 mod document;
 #[path = "native/fixtures.rs"]
