@@ -18,6 +18,9 @@
 //!   the statistics of scoring in turn, invites fitted into a projected QR code.
 //! - [`qr_decode`]: the scanner's decoder on camera-like frames (sizes, scales, turns, noise,
 //!   inversion) and on frames with no code (blank, noise, byte soup), which give nothing.
+//! - [`disagreement`]: the disagreement rule on hand-worked groups of 3 to 25 on 1–5, 1–7 and
+//!   0–10, and by simulation: clear agreement rarely flagged, two camps almost always, one
+//!   changed vote never flags a group within one level.
 //! - [`library`]: the library index reconciled against stored records made from the fixtures.
 //!
 //! Run with `cargo test --test native`.
@@ -26,6 +29,8 @@
 mod architecture;
 #[path = "native/boundary_export.rs"]
 mod boundary_export;
+#[path = "native/disagreement.rs"]
+mod disagreement;
 #[path = "native/document.rs"]
 mod document;
 #[path = "native/fixtures.rs"]

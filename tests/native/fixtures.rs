@@ -11,6 +11,7 @@ pub const ALL: &[&str] = &[
     "workshop-v1-minimal.json",
     "workshop-v1-scoring.json",
     "workshop-v1-maps.json",
+    "workshop-v1-method.json",
     "library-v1.json",
     "index-v1.json",
     "damaged-truncated.json",
