@@ -25,6 +25,9 @@ pub const ALL: &[&str] = &[
     "map-graphviz.dot",
     "map-kumu.json",
     "map-cmaptools.cxl",
+    "map-networkx.gml",
+    "map-karate.gml",
+    "map-yed.gml",
 ];
 
 /// Modules whose tests use fixtures, searched for each fixture's name.
@@ -33,6 +36,7 @@ const TEST_SOURCES: &[&str] = &[
     "library.rs",
     "roundtrip.rs",
     "map_formats.rs",
+    "map_readers.rs",
 ];
 
 fn dir() -> PathBuf {

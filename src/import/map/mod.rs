@@ -1,6 +1,7 @@
 //! Maps from files: the app's own map JSON (also carried inside our SVG and PNG exports),
 //! GraphML (yEd, Gephi, NetworkX), GEXF (Gephi, NetworkX), Kumu's JSON, the elements and
-//! connections CSV tables (Kumu's spreadsheet shape), CmapTools CXL and Graphviz DOT.
+//! connections CSV tables (Kumu's spreadsheet shape), CmapTools CXL, Graphviz DOT, GML and
+//! Mermaid flowcharts.
 //!
 //! Every importer reads into a [`Builder`], which enforces the limits ([`MAX_BYTES`],
 //! [`MAX_NODES`], [`MAX_LINKS`]), matches kinds by name, drops what a map cannot hold (links
@@ -12,6 +13,7 @@
 mod cxl;
 mod dot;
 mod gexf;
+mod gml;
 mod graphml;
 mod kumu;
 mod table;
@@ -20,6 +22,7 @@ use std::collections::HashMap;
 
 use crate::analysis::layout;
 use crate::export::map::{json as own, nearest_colour, png, svg};
+use crate::import::text::decode;
 use crate::model::map::{ConceptMap, Direction, KindId, Metrics, NodeId, Point, Polarity, Shape};
 
 /// Files larger than this are refused before they are read.
@@ -41,6 +44,7 @@ pub enum Source {
     Gexf,
     Cxl,
     Dot,
+    Gml,
     Kumu,
     Csv,
 }
@@ -55,6 +59,7 @@ impl Source {
             Source::Gexf => "GEXF",
             Source::Cxl => "CmapTools CXL",
             Source::Dot => "Graphviz DOT",
+            Source::Gml => "GML",
             Source::Kumu => "Kumu JSON",
             Source::Csv => "CSV tables",
         }
@@ -93,30 +98,28 @@ pub fn import(files: &[(String, Vec<u8>)], id: String) -> Result<Imported, Strin
         i.source = Source::Png;
         i
     } else {
-        let text = std::str::from_utf8(bytes).map_err(|e| {
-            format!(
-                "\u{201c}{name}\u{201d} is not UTF-8 text (a bad byte at position {}).",
-                e.valid_up_to()
-            )
-        })?;
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let text = decode(bytes).map_err(|e| format!("\u{201c}{name}\u{201d} {e}."))?;
+        let text = text.as_ref();
         let head = text.trim_start();
         if files.len() > 1 || sniff_csv(head) {
-            let texts: Vec<&str> = files
+            let texts = files
                 .iter()
-                .map(|(_, b)| std::str::from_utf8(b).unwrap_or(""))
-                .collect();
+                .map(|(n, b)| decode(b).map_err(|e| format!("\u{201c}{n}\u{201d} {e}.")))
+                .collect::<Result<Vec<_>, String>>()?;
+            let texts: Vec<&str> = texts.iter().map(AsRef::as_ref).collect();
             table::import(&texts, id)?
         } else if head.starts_with('{') {
             json_any(text, id)?
         } else if head.starts_with('<') {
             xml(text, id)?
+        } else if gml::sniff(head) {
+            gml::import(text, id)?
         } else if looks_like_dot(head) {
             dot::import(text, id)?
         } else {
             return Err(format!(
                 "\u{201c}{name}\u{201d} is not a format this app reads. It reads map JSON, SVG and PNG \
-                 from this app, GraphML, GEXF, Kumu JSON, CSV tables, CmapTools CXL and Graphviz DOT."
+                 from this app, GraphML, GEXF, GML, Kumu JSON, CSV tables, CmapTools CXL, Graphviz DOT and Mermaid."
             ));
         }
     };

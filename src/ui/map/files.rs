@@ -22,6 +22,7 @@ fn text_of(m: &ConceptMap, f: Format) -> String {
         Format::Dot => ex::dot::dot(m),
         Format::GraphMl => ex::graphml::graphml(m),
         Format::Gexf => ex::gexf::gexf(m),
+        Format::Gml => ex::gml::gml(m),
         Format::Mermaid => ex::mermaid::mermaid(m),
         Format::ElementsCsv => ex::table::elements(m),
         Format::ConnectionsCsv => ex::table::connections(m),
