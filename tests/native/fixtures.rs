@@ -28,6 +28,8 @@ pub const ALL: &[&str] = &[
     "map-networkx.gml",
     "map-karate.gml",
     "map-yed.gml",
+    "map-graphviz-html.dot",
+    "map-langgraph.mmd",
 ];
 
 /// Modules whose tests use fixtures, searched for each fixture's name.

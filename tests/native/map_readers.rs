@@ -215,6 +215,99 @@ fn damaged_gml_gets_a_message_with_the_line() {
     assert!(bad(&deep).contains("deeper"));
 }
 
+#[test]
+fn a_dot_file_graphviz_wrote_with_html_labels_reads_as_text() {
+    let i = fixture("map-graphviz-html.dot");
+    let m = &i.map;
+    assert_eq!(i.source, Source::Dot);
+    let mut names = labels(m);
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "Audit\nid AutoField\nwhen DateTimeField",
+            "Risk\nscore int",
+            "Tom & Jerry\n<cartoon>",
+            "bun:sqlite"
+        ]
+    );
+    let mut t = link_triples(m);
+    t.sort();
+    assert_eq!(
+        t,
+        [
+            (
+                "Audit id AutoField when DateTimeField".into(),
+                "Risk score int".into(),
+                "rates".into()
+            ),
+            (
+                "Risk score int".into(),
+                "bun:sqlite".into(),
+                "stored in".into()
+            ),
+            (
+                "Tom & Jerry <cartoon>".into(),
+                "Audit id AutoField when DateTimeField".into(),
+                String::new()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn langgraphs_mermaid_output_imports() {
+    let i = fixture("map-langgraph.mmd");
+    let m = &i.map;
+    assert_eq!(i.source, Source::Mermaid);
+    assert_eq!(labels(m), ["__start__", "agent", "tools", "__end__"]);
+    let t = link_triples(m);
+    assert_eq!(t[0], ("__start__".into(), "agent".into(), String::new()));
+    assert_eq!(m.links.len(), 3);
+    assert!(
+        i.notes.iter().any(|n| n.contains("3 style")),
+        "{:?}",
+        i.notes
+    );
+}
+
+/// A label as Mermaid carries it: CR gone, other control characters as spaces.
+fn mermaid_label(s: &str) -> String {
+    s.chars()
+        .filter(|c| *c != '\r')
+        .map(|c| if c.is_control() && c != '\n' { ' ' } else { c })
+        .collect()
+}
+
+#[test]
+fn our_mermaid_export_reads_back_with_labels_directions_and_polarity() {
+    let m = hostile_map();
+    let text = ex::mermaid::mermaid(&m);
+    let back = import(&[("m.mmd".into(), text.into_bytes())], "m".into())
+        .unwrap_or_else(|e| panic!("{e}"))
+        .map;
+    assert_eq!(back.nodes.len(), m.nodes.len());
+    assert_eq!(back.links.len(), m.links.len());
+    for (a, z) in m.nodes.iter().zip(&back.nodes) {
+        assert_eq!(z.label, mermaid_label(&a.label));
+    }
+    let index =
+        |map: &cst_workbench::model::map::ConceptMap, id| map.node_index(id).expect("an end");
+    for (a, z) in m.links.iter().zip(&back.links) {
+        assert_eq!(
+            (index(&m, a.from), index(&m, a.to)),
+            (index(&back, z.from), index(&back, z.to))
+        );
+        assert_eq!(z.label, mermaid_label(&a.label), "link {}", a.id);
+        assert_eq!(
+            (z.direction, z.polarity),
+            (a.direction, a.polarity),
+            "link {}",
+            a.id
+        );
+    }
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 64, failure_persistence: None, ..ProptestConfig::default() })]
 
@@ -242,6 +335,22 @@ proptest! {
     ) {
         let prefix = ["graph [\n", "flowchart LR\n", "digraph { a [label=<"][which];
         let _ = import(&[("soup".into(), format!("{prefix}{text}").into_bytes())], "m".into());
+    }
+
+    /// Any map through our Mermaid export and back keeps its nodes, links and labels.
+    #[test]
+    fn any_map_round_trips_through_mermaid(m in crate::roundtrip::concept_map()) {
+        let back = import(&[("m.mmd".into(), ex::mermaid::mermaid(&m).into_bytes())], "m".into());
+        let back = back.map_err(TestCaseError::fail)?.map;
+        prop_assert_eq!(back.nodes.len(), m.nodes.len());
+        prop_assert_eq!(back.links.len(), m.links.len());
+        for (a, z) in m.nodes.iter().zip(&back.nodes) {
+            prop_assert_eq!(&z.label, &mermaid_label(&a.label));
+        }
+        for (a, z) in m.links.iter().zip(&back.links) {
+            prop_assert_eq!(&z.label, &mermaid_label(&a.label));
+            prop_assert_eq!((z.direction, z.polarity), (a.direction, a.polarity));
+        }
     }
 
     /// Our GML cut anywhere never panics; what imports is a valid map.

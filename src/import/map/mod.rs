@@ -15,7 +15,9 @@ mod dot;
 mod gexf;
 mod gml;
 mod graphml;
+mod html;
 mod kumu;
+mod mermaid;
 mod table;
 
 use std::collections::HashMap;
@@ -45,6 +47,7 @@ pub enum Source {
     Cxl,
     Dot,
     Gml,
+    Mermaid,
     Kumu,
     Csv,
 }
@@ -60,6 +63,7 @@ impl Source {
             Source::Cxl => "CmapTools CXL",
             Source::Dot => "Graphviz DOT",
             Source::Gml => "GML",
+            Source::Mermaid => "Mermaid",
             Source::Kumu => "Kumu JSON",
             Source::Csv => "CSV tables",
         }
@@ -114,6 +118,8 @@ pub fn import(files: &[(String, Vec<u8>)], id: String) -> Result<Imported, Strin
             xml(text, id)?
         } else if gml::sniff(head) {
             gml::import(text, id)?
+        } else if mermaid::sniff(head) {
+            mermaid::import(text, id)?
         } else if looks_like_dot(head) {
             dot::import(text, id)?
         } else {
