@@ -25,7 +25,9 @@ use std::collections::HashMap;
 use crate::analysis::layout;
 use crate::export::map::{json as own, nearest_colour, png, svg};
 use crate::import::text::decode;
-use crate::model::map::{ConceptMap, Direction, KindId, Metrics, NodeId, Point, Polarity, Shape};
+use crate::model::map::{
+    ConceptMap, Direction, KindId, Link, Metrics, NodeId, Point, Polarity, Shape,
+};
 
 /// Files larger than this are refused before they are read.
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
@@ -311,6 +313,8 @@ pub(crate) struct Builder {
     kinds: HashMap<String, KindId>,
     pub notes: Vec<String>,
     placed: bool,
+    /// The pairs of nodes linked so far (smaller id first), so a repeat is found at once.
+    pairs: std::collections::HashSet<(NodeId, NodeId)>,
     self_links: usize,
     repeats: usize,
     source: Source,
@@ -326,6 +330,7 @@ impl Builder {
             kinds: HashMap::new(),
             notes: Vec::new(),
             placed: false,
+            pairs: std::collections::HashSet::new(),
             self_links: 0,
             repeats: 0,
             source,
@@ -414,18 +419,20 @@ impl Builder {
         if self.map.links.len() >= MAX_LINKS {
             return Err(too_many_links(MAX_LINKS + 1));
         }
-        let before = self.map.links.len();
-        let Some(id) = self.map.add_link(a, b) else {
-            return Ok(());
-        };
-        if self.map.links.len() == before {
+        if !self.pairs.insert((a.min(b), a.max(b))) {
             self.repeats += 1;
             return Ok(());
         }
-        self.map.edit_link(id, |l| {
-            l.label = label.to_string();
-            l.direction = direction;
-            l.polarity = polarity;
+        // As `ConceptMap::add_link` does, without its search through every link so far.
+        let id = self.map.next_id.max(1);
+        self.map.next_id = id + 1;
+        self.map.links.push(Link {
+            id,
+            from: a,
+            to: b,
+            label: label.to_string(),
+            direction,
+            polarity,
         });
         Ok(())
     }
@@ -535,14 +542,32 @@ fn xml_line(doc: &roxmltree::Document, n: roxmltree::Node) -> u32 {
     doc.text_pos_at(n.range().start).row
 }
 
-/// The line of an edge-like XML element and the ids in its two end attributes, or a message
+/// Where an XML element starts, shown as its line number only when a message needs it:
+/// finding a line means counting from the start of the file, so doing it for every element
+/// made imports quadratic.
+#[derive(Clone, Copy)]
+pub(crate) struct At<'a, 'input> {
+    doc: &'a roxmltree::Document<'input>,
+    pos: usize,
+}
+
+impl std::fmt::Display for At<'_, '_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.doc.text_pos_at(self.pos).row)
+    }
+}
+
+/// Where an edge-like XML element is and the ids in its two end attributes, or a message
 /// naming the line and the missing attribute.
-fn xml_ends<'a>(
-    doc: &roxmltree::Document,
-    e: roxmltree::Node<'a, '_>,
+fn xml_ends<'a, 'input>(
+    doc: &'a roxmltree::Document<'input>,
+    e: roxmltree::Node<'a, 'input>,
     (from, to): (&str, &str),
-) -> Result<(u32, &'a str, &'a str), String> {
-    let at = xml_line(doc, e);
+) -> Result<(At<'a, 'input>, &'a str, &'a str), String> {
+    let at = At {
+        doc,
+        pos: e.range().start,
+    };
     let name = e.tag_name().name();
     let get = |attr: &str| {
         e.attribute(attr)
@@ -553,7 +578,7 @@ fn xml_ends<'a>(
 
 impl Builder {
     /// Refuses a link whose end is not a node the file declared, naming the line.
-    fn require_ends(&self, at: u32, element: &str, from: &str, to: &str) -> Result<(), String> {
+    fn require_ends(&self, at: At, element: &str, from: &str, to: &str) -> Result<(), String> {
         match [from, to].into_iter().find(|k| !self.has(k)) {
             None => Ok(()),
             Some(missing) => Err(format!(
