@@ -8,6 +8,9 @@
 //! - [`boundary_export`]: the boundary critique as Markdown and CSV, with hostile text.
 //! - [`map_formats`]: map exports and imports: round trips of hostile labels, the real readers
 //!   (Graphviz, NetworkX), files the real tools wrote, bad files and byte soup.
+//! - [`map_readers`]: the readers added for real files: text in UTF-16 and with CRLF, GML
+//!   (NetworkX's fixtures, NetworkX reading ours), Mermaid flowcharts, DOT's HTML-like labels,
+//!   and byte soup through each.
 //! - [`pictures`]: rich pictures in the saved format (2,000 strokes in 300 KB, round trip,
 //!   damaged pictures kept aside) and as SVG and PNG files (hostile text stays text and reads
 //!   back, damaged and foreign files get a message, byte soup never panics).
@@ -41,6 +44,8 @@ mod library;
 mod map_formats;
 #[path = "native/participate.rs"]
 mod participate;
+#[path = "native/map_readers.rs"]
+mod map_readers;
 #[path = "native/pictures.rs"]
 mod pictures;
 #[path = "native/qr_decode.rs"]

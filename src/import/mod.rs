@@ -5,3 +5,4 @@ pub mod csv;
 pub mod map;
 pub mod picture;
 pub mod scores;
+pub mod text;
