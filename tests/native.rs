@@ -13,6 +13,10 @@
 //!   back, damaged and foreign files get a message, byte soup never panics).
 //! - [`report`]: the whole workshop as Markdown and as one HTML file: every section, hostile
 //!   text in every kind of user text, figures that parse, ids unique on the page.
+//! - [`limits`]: every reader refuses input nested too deep (on a 1 MB stack) and CXL
+//!   expansion bombs, before it recurses or expands.
+//! - [`hostile_numbers`]: restore bounds arbitrary numbers in every numeric field and every
+//!   export renders the result; ids at the limit; a record's key wins over its inner id.
 //! - [`library`]: the library index reconciled against stored records made from the fixtures.
 //!
 //! Run with `cargo test --test native`.
@@ -25,8 +29,12 @@ mod boundary_export;
 mod document;
 #[path = "native/fixtures.rs"]
 mod fixtures;
+#[path = "native/hostile_numbers.rs"]
+mod hostile_numbers;
 #[path = "native/library.rs"]
 mod library;
+#[path = "native/limits.rs"]
+mod limits;
 #[path = "native/map_formats.rs"]
 mod map_formats;
 #[path = "native/pictures.rs"]

@@ -102,6 +102,9 @@ pub fn import(files: &[(String, Vec<u8>)], id: String) -> Result<Imported, Strin
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let head = text.trim_start();
         if files.len() > 1 || sniff_csv(head) {
+            for (_, b) in files {
+                crate::import::limits::csv_cells(std::str::from_utf8(b).unwrap_or(""))?;
+            }
             let texts: Vec<&str> = files
                 .iter()
                 .map(|(_, b)| std::str::from_utf8(b).unwrap_or(""))
@@ -235,6 +238,7 @@ pub fn parse_xml(
     text: &str,
     damaged: impl FnOnce(roxmltree::Error) -> String,
 ) -> Result<roxmltree::Document<'_>, String> {
+    crate::import::limits::xml_depth(text)?;
     roxmltree::Document::parse_with_options(
         text,
         roxmltree::ParsingOptions {
@@ -302,6 +306,8 @@ pub(crate) struct Builder {
     kinds: HashMap<String, KindId>,
     pub notes: Vec<String>,
     placed: bool,
+    /// The pairs already linked (smaller id first), so a repeated link is found at once.
+    pairs: std::collections::HashSet<(NodeId, NodeId)>,
     self_links: usize,
     repeats: usize,
     source: Source,
@@ -317,6 +323,7 @@ impl Builder {
             kinds: HashMap::new(),
             notes: Vec::new(),
             placed: false,
+            pairs: std::collections::HashSet::new(),
             self_links: 0,
             repeats: 0,
             source,
@@ -400,6 +407,10 @@ impl Builder {
         };
         if a == b {
             self.self_links += 1;
+            return Ok(());
+        }
+        if !self.pairs.insert((a.min(b), a.max(b))) {
+            self.repeats += 1;
             return Ok(());
         }
         if self.map.links.len() >= MAX_LINKS {
@@ -526,14 +537,31 @@ fn xml_line(doc: &roxmltree::Document, n: roxmltree::Node) -> u32 {
     doc.text_pos_at(n.range().start).row
 }
 
+/// Where an XML element starts, shown as its line number. The line is counted only when a
+/// message is written: counting it for every element made large files quadratic.
+#[derive(Clone, Copy)]
+pub(crate) struct XmlLine<'d, 'i> {
+    doc: &'d roxmltree::Document<'i>,
+    at: usize,
+}
+
+impl std::fmt::Display for XmlLine<'_, '_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.doc.text_pos_at(self.at).row)
+    }
+}
+
 /// The line of an edge-like XML element and the ids in its two end attributes, or a message
 /// naming the line and the missing attribute.
-fn xml_ends<'a>(
-    doc: &roxmltree::Document,
+fn xml_ends<'a, 'd, 'i>(
+    doc: &'d roxmltree::Document<'i>,
     e: roxmltree::Node<'a, '_>,
     (from, to): (&str, &str),
-) -> Result<(u32, &'a str, &'a str), String> {
-    let at = xml_line(doc, e);
+) -> Result<(XmlLine<'d, 'i>, &'a str, &'a str), String> {
+    let at = XmlLine {
+        doc,
+        at: e.range().start,
+    };
     let name = e.tag_name().name();
     let get = |attr: &str| {
         e.attribute(attr)
@@ -544,7 +572,7 @@ fn xml_ends<'a>(
 
 impl Builder {
     /// Refuses a link whose end is not a node the file declared, naming the line.
-    fn require_ends(&self, at: u32, element: &str, from: &str, to: &str) -> Result<(), String> {
+    fn require_ends(&self, at: XmlLine, element: &str, from: &str, to: &str) -> Result<(), String> {
         match [from, to].into_iter().find(|k| !self.has(k)) {
             None => Ok(()),
             Some(missing) => Err(format!(
