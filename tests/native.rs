@@ -24,6 +24,10 @@
 //! - [`disagreement`]: the disagreement rule on hand-worked groups of 3 to 25 on 1–5, 1–7 and
 //!   0–10, and by simulation: clear agreement rarely flagged, two camps almost always, one
 //!   changed vote never flags a group within one level.
+//! - [`limits`]: every reader refuses input nested too deep (on a 1 MB stack) and CXL
+//!   expansion bombs, before it recurses or expands.
+//! - [`hostile_numbers`]: restore bounds arbitrary numbers in every numeric field and every
+//!   export renders the result; ids at the limit; a record's key wins over its inner id.
 //! - [`library`]: the library index reconciled against stored records made from the fixtures.
 //!
 //! Run with `cargo test --test native`.
@@ -38,8 +42,12 @@ mod disagreement;
 mod document;
 #[path = "native/fixtures.rs"]
 mod fixtures;
+#[path = "native/hostile_numbers.rs"]
+mod hostile_numbers;
 #[path = "native/library.rs"]
 mod library;
+#[path = "native/limits.rs"]
+mod limits;
 #[path = "native/map_formats.rs"]
 mod map_formats;
 #[path = "native/participate.rs"]

@@ -8,7 +8,7 @@ use js_sys::JsString;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::wasm_bindgen;
 
-use super::document::{Restored, SavedWorkshop, read_workshop, revision_in_prefix, revision_of};
+use super::document::{Restored, SavedWorkshop, read_stored, revision_in_prefix, revision_of};
 
 // `Storage` methods that keep large values on the JS side, so that a save of a big workshop
 // copies its text into JS once, and the read-back check compares it there.
@@ -157,7 +157,7 @@ pub fn load_library(now: f64) -> (Vec<Listed>, Vec<TrashEntry>) {
 /// One workshop, restored.
 pub fn load_workshop(id: &str) -> Option<Result<Restored, String>> {
     let raw = read(&workshop_key(id))?;
-    Some(read_workshop(&raw, id).map_err(|e| e.to_string()))
+    Some(read_stored(&raw, id).map_err(|e| e.to_string()))
 }
 
 /// The stored text of a record exactly as it is, for "download the damaged record".

@@ -5,6 +5,7 @@
 
 mod boundary;
 mod browser;
+pub mod crash;
 mod learn;
 mod library;
 mod map;

@@ -7,14 +7,11 @@
 //! positions (points, y up), `kind` (ours) gives kinds with `color` and the node's style.
 //!
 //! The parser recurses once per attribute in a list, per edge in a chain and per nested
-//! subgraph, so [`check_depth`] refuses files that would go deeper than the browser's stack
+//! subgraph, so `import::limits::dot_depth` refuses files that would go deeper than the browser's stack
 //! allows before parsing.
 
 use super::{Builder, Imported, Source, number, polarity};
 use crate::model::map::{Direction, Point, Polarity, Shape};
-
-/// The most attributes in one `[...]`, edges in one chain and levels of nested braces.
-pub const MAX_DEPTH: usize = 150;
 
 /// A DOT ID as text: quotes removed and escapes read.
 pub fn unquote(raw: &str, node_name: &str) -> String {
@@ -45,95 +42,11 @@ pub fn unquote(raw: &str, node_name: &str) -> String {
     out
 }
 
-/// Refuses input that would make the parser recurse too deeply; names the line.
-pub fn check_depth(text: &str) -> Result<(), String> {
-    let (mut braces, mut attrs, mut chain) = (0usize, 0usize, 0usize);
-    let mut in_list = false;
-    let mut line = 1;
-    let mut chars = text.chars().peekable();
-    let too_deep = |line: usize, what: &str| {
-        Err(format!(
-            "Line {line}: {what} goes deeper than this app reads (at most {MAX_DEPTH})."
-        ))
-    };
-    while let Some(c) = chars.next() {
-        match c {
-            '\n' => line += 1,
-            '"' => {
-                let mut escaped = false;
-                for d in chars.by_ref() {
-                    if d == '\n' {
-                        line += 1;
-                    }
-                    if d == '"' && !escaped {
-                        break;
-                    }
-                    escaped = d == '\\' && !escaped;
-                }
-            }
-            '/' if chars.peek() == Some(&'/') => {
-                for d in chars.by_ref() {
-                    if d == '\n' {
-                        line += 1;
-                        break;
-                    }
-                }
-            }
-            '/' if chars.peek() == Some(&'*') => {
-                let mut prev = ' ';
-                for d in chars.by_ref() {
-                    if d == '\n' {
-                        line += 1;
-                    }
-                    if prev == '*' && d == '/' {
-                        break;
-                    }
-                    prev = d;
-                }
-            }
-            '{' => {
-                braces += 1;
-                chain = 0;
-                if braces > MAX_DEPTH {
-                    return too_deep(line, "the nesting of { }");
-                }
-            }
-            '}' => {
-                braces = braces.saturating_sub(1);
-                chain = 0;
-            }
-            '[' => {
-                in_list = true;
-                attrs = 0;
-            }
-            ']' => {
-                in_list = false;
-                chain = 0;
-            }
-            ';' => chain = 0,
-            '=' if in_list => {
-                attrs += 1;
-                if attrs > MAX_DEPTH {
-                    return too_deep(line, "a list of attributes");
-                }
-            }
-            '-' if matches!(chars.peek(), Some('-' | '>')) => {
-                chars.next();
-                chain += 1;
-                if chain > MAX_DEPTH {
-                    return too_deep(line, "a chain of edges");
-                }
-            }
-            _ => {}
-        }
-    }
-    Ok(())
-}
-
 pub fn import(text: &str, id: String) -> Result<Imported, String> {
     use dot_parser::{ast, canonical};
-    check_depth(text)?;
+    crate::import::limits::dot_depth(text)?;
     let text = &html_values(text);
+    crate::import::limits::dot_depth(text)?;
     let parsed = ast::Graph::try_from(text.as_str()).map_err(|e| plain_error(&e.to_string()))?;
     let g: canonical::Graph<(String, String)> =
         canonical::Graph::from(

@@ -113,6 +113,9 @@ pub fn import(files: &[(String, Vec<u8>)], id: String) -> Result<Imported, Strin
                 .map(|(n, b)| decode(b).map_err(|e| format!("\u{201c}{n}\u{201d} {e}.")))
                 .collect::<Result<Vec<_>, String>>()?;
             let texts: Vec<&str> = texts.iter().map(AsRef::as_ref).collect();
+            for t in &texts {
+                crate::import::limits::csv_cells(t)?;
+            }
             table::import(&texts, id)?
         } else if head.starts_with('{') {
             json_any(text, id)?
@@ -246,6 +249,7 @@ pub fn parse_xml(
     text: &str,
     damaged: impl FnOnce(roxmltree::Error) -> String,
 ) -> Result<roxmltree::Document<'_>, String> {
+    crate::import::limits::xml_depth(text)?;
     roxmltree::Document::parse_with_options(
         text,
         roxmltree::ParsingOptions {
@@ -414,6 +418,10 @@ impl Builder {
         };
         if a == b {
             self.self_links += 1;
+            return Ok(());
+        }
+        if !self.pairs.insert((a.min(b), a.max(b))) {
+            self.repeats += 1;
             return Ok(());
         }
         if self.map.links.len() >= MAX_LINKS {
