@@ -80,9 +80,10 @@ fn render_everything(text: &str) {
             let results = s.results(round);
             let range = s.scale.range();
             assert!(range.levels() <= 21, "{range:?}");
-            let _ = scoring_svg::picture(&results, range, &s.framework.based_on, "t");
-            let _ = scoring_svg::radar(&results, range, "t");
-            let _ = scoring_svg::distribution(&results, range, "t");
+            let frame = scoring_svg::Frame::PAGE;
+            let _ = scoring_svg::picture(frame, &results, range, &s.framework.based_on, "t");
+            let _ = scoring_svg::radar(frame, &results, range, "t");
+            let _ = scoring_svg::distribution(frame, &results, range, "t");
             let _ = scoring::ranked(s, round);
         }
         for m in &w.maps {
