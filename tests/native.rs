@@ -50,10 +50,10 @@ mod library;
 mod limits;
 #[path = "native/map_formats.rs"]
 mod map_formats;
-#[path = "native/participate.rs"]
-mod participate;
 #[path = "native/map_readers.rs"]
 mod map_readers;
+#[path = "native/participate.rs"]
+mod participate;
 #[path = "native/pictures.rs"]
 mod pictures;
 #[path = "native/qr_decode.rs"]
