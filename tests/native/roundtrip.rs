@@ -421,7 +421,11 @@ fn agenda() -> impl Strategy<Value = Agenda> {
         "[a-z0-9-]{1,8}".prop_map(|round| Step::Results { round }),
     ];
     prop::collection::vec(
-        (step, any::<bool>(), prop::option::of(1u32..=MAX_MINUTES)),
+        (
+            step,
+            prop::option::of(any::<bool>()),
+            prop::option::of(1u32..=MAX_MINUTES),
+        ),
         0..6,
     )
     .prop_map(|entries| Agenda {

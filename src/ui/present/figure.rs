@@ -234,7 +234,7 @@ pub(super) fn FigureView(
     });
     let resize = window_event_listener(leptos::ev::resize, move |_| measure());
     on_cleanup(move || resize.remove());
-    request_animation_frame(move || measure());
+    request_animation_frame(measure);
 
     let zoom = move |by: f64| {
         let (Some(v), Some(b)) = (view.get_untracked(), bounds.get_untracked()) else {
