@@ -15,6 +15,8 @@ pub mod history;
 pub mod import;
 /// The workshop as data.
 pub mod model;
+/// Taking part from phones with no server: invites, responses, QR codes, merging.
+pub mod participate;
 /// Saving: the versioned document format, the library index, and the storage adapter.
 pub mod persist;
 /// Which page a URL fragment names.

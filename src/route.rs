@@ -17,6 +17,10 @@ pub enum Route {
     /// The words of critical systems thinking the app uses; one entry can be named in the
     /// query (`#/glossary?term=<slug>`).
     Glossary,
+    /// A participant's page on their phone (`#/join/<code>`): the invitation is the code.
+    Join(String),
+    /// A participant's response opened in the facilitator's browser (`#/response/<code>`).
+    Response(String),
     /// A fragment that names no page; carries the path that was asked for, for the message.
     NotFound(String),
 }
@@ -78,6 +82,46 @@ impl Section {
     }
 }
 
+/// An id or slug as one address segment: every byte outside `A–Z a–z 0–9 - _ . ~` is
+/// percent-encoded, so ids with spaces, slashes, `?`, `#`, `%` or accents stay one segment.
+pub fn encode(segment: &str) -> String {
+    let mut out = String::with_capacity(segment.len());
+    for b in segment.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// A segment as [`encode`] wrote it (or a browser percent-encoded it) read back; a `%` not
+/// followed by two hex digits, or bytes that are not UTF-8, leave the segment as it was.
+pub fn decode(segment: &str) -> String {
+    let b = segment.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        let hex = |c: u8| (c as char).to_digit(16);
+        match (
+            b[i],
+            b.get(i + 1).and_then(|&c| hex(c)),
+            b.get(i + 2).and_then(|&c| hex(c)),
+        ) {
+            (b'%', Some(h), Some(l)) => {
+                out.push((h * 16 + l) as u8);
+                i += 3;
+            }
+            (c, _, _) => {
+                out.push(c);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| segment.to_string())
+}
+
 /// The non-empty path segments of a `location.hash` value, without its query.
 fn segments(hash: &str) -> Vec<&str> {
     let path = hash.strip_prefix('#').unwrap_or(hash);
@@ -112,28 +156,28 @@ impl Route {
     /// of the address so a reload (or a bookmark) comes back to it.
     pub fn map_in(hash: &str) -> Option<String> {
         match segments(hash).as_slice() {
-            ["w", _, "maps", map] => Some((*map).to_string()),
+            ["w", _, "maps", map] => Some(decode(map)),
             _ => None,
         }
     }
 
     /// The address of one map of a workshop.
     pub fn map_href(workshop: &str, map: &str) -> String {
-        format!("#/w/{workshop}/maps/{map}")
+        format!("#/w/{}/maps/{}", encode(workshop), encode(map))
     }
 
     /// The step named in a presentation address (`#/w/<id>/present/<step>`), if any, so a
     /// reload comes back to the step the room was looking at.
     pub fn step_in(hash: &str) -> Option<String> {
         match segments(hash).as_slice() {
-            ["w", _, "present", step] => Some((*step).to_string()),
+            ["w", _, "present", step] => Some(decode(step)),
             _ => None,
         }
     }
 
     /// The address of one step of a workshop's presentation.
     pub fn step_href(workshop: &str, step: &str) -> String {
-        format!("#/w/{workshop}/present/{step}")
+        format!("#/w/{}/present/{}", encode(workshop), encode(step))
     }
 
     /// The glossary entry named in a glossary address (`#/glossary?term=<slug>`), if any. The
@@ -166,21 +210,22 @@ impl Route {
         let path = hash.strip_prefix('#').unwrap_or(hash);
         let path = path.split(['?', '#']).next().unwrap_or_default();
         let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        let id = |raw: &str| decode(raw);
         match segments.as_slice() {
             [] => Route::Home,
             ["about"] => Route::About,
             ["glossary"] => Route::Glossary,
-            ["w", id] => Route::workshop(*id),
-            ["w", id, "boundary"] => Route::Workshop((*id).to_string(), Section::Boundary),
-            ["w", id, "scoring"] => Route::Workshop((*id).to_string(), Section::Scoring),
-            ["w", id, "pictures"] => Route::Workshop((*id).to_string(), Section::Pictures),
-            ["w", id, "report"] => Route::Workshop((*id).to_string(), Section::Report),
-            ["w", id, "present"] | ["w", id, "present", _] => {
-                Route::Workshop((*id).to_string(), Section::Present)
+            ["join", code] => Route::Join((*code).to_string()),
+            ["response", code] => Route::Response((*code).to_string()),
+            ["w", raw] => Route::workshop(id(raw)),
+            ["w", raw, "boundary"] => Route::Workshop(id(raw), Section::Boundary),
+            ["w", raw, "scoring"] => Route::Workshop(id(raw), Section::Scoring),
+            ["w", raw, "pictures"] => Route::Workshop(id(raw), Section::Pictures),
+            ["w", raw, "report"] => Route::Workshop(id(raw), Section::Report),
+            ["w", raw, "present"] | ["w", raw, "present", _] => {
+                Route::Workshop(id(raw), Section::Present)
             }
-            ["w", id, "maps"] | ["w", id, "maps", _] => {
-                Route::Workshop((*id).to_string(), Section::Maps)
-            }
+            ["w", raw, "maps"] | ["w", raw, "maps", _] => Route::Workshop(id(raw), Section::Maps),
             _ => Route::NotFound(path.to_string()),
         }
     }
@@ -191,7 +236,9 @@ impl Route {
             Route::Home => "#/".to_string(),
             Route::About => "#/about".to_string(),
             Route::Glossary => "#/glossary".to_string(),
-            Route::Workshop(id, section) => format!("#/w/{id}{}", section.path()),
+            Route::Workshop(id, section) => format!("#/w/{}{}", encode(id), section.path()),
+            Route::Join(code) => format!("#/join/{code}"),
+            Route::Response(code) => format!("#/response/{code}"),
             Route::NotFound(path) => format!("#{path}"),
         }
     }
@@ -203,6 +250,8 @@ impl Route {
             Route::About => "About",
             Route::Glossary => "Glossary",
             Route::Workshop(..) => "Workshop",
+            Route::Join(_) => "Take part",
+            Route::Response(_) => "A participant's response",
             Route::NotFound(_) => "Page not found",
         }
     }
@@ -211,6 +260,34 @@ impl Route {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ids_with_spaces_slashes_and_accents_survive_the_address() {
+        for id in [
+            "a b",
+            "a/b",
+            "café-ünïcödé",
+            "50% off?#x",
+            "%41",
+            "w-1",
+            "..",
+            "日本",
+        ] {
+            for section in Section::ALL {
+                let route = Route::Workshop(id.to_string(), section);
+                assert_eq!(Route::parse(&route.href()), route, "{id:?}");
+            }
+            let map = Route::map_href(id, id);
+            assert_eq!(Route::map_in(&map).as_deref(), Some(id));
+            let step = Route::step_href(id, id);
+            assert_eq!(Route::step_in(&step).as_deref(), Some(id));
+        }
+        // What a browser or a person typed: raw accents and spaces, or %-escapes.
+        assert_eq!(Route::parse("#/w/caf%C3%A9"), Route::workshop("café"));
+        assert_eq!(Route::parse("#/w/café"), Route::workshop("café"));
+        assert_eq!(Route::parse("#/w/100%"), Route::workshop("100%"));
+        assert_eq!(Route::parse("#/w/%FF"), Route::workshop("%FF"));
+    }
 
     #[test]
     fn empty_and_root_fragments_are_home() {
@@ -312,6 +389,8 @@ mod tests {
             Route::Workshop("w-1a-ff".into(), Section::Scoring),
             Route::Workshop("w-1a-ff".into(), Section::Maps),
             Route::Workshop("w-1a-ff".into(), Section::Report),
+            Route::Join("AQEA-_9".into()),
+            Route::Response("AQIA-_9".into()),
         ] {
             assert_eq!(Route::parse(&route.href()), route);
         }

@@ -8,11 +8,26 @@
 //! - [`boundary_export`]: the boundary critique as Markdown and CSV, with hostile text.
 //! - [`map_formats`]: map exports and imports: round trips of hostile labels, the real readers
 //!   (Graphviz, NetworkX), files the real tools wrote, bad files and byte soup.
+//! - [`map_readers`]: the readers added for real files: text in UTF-16 and with CRLF, GML
+//!   (NetworkX's fixtures, NetworkX reading ours), Mermaid flowcharts, DOT's HTML-like labels,
+//!   and byte soup through each.
 //! - [`pictures`]: rich pictures in the saved format (2,000 strokes in 300 KB, round trip,
 //!   damaged pictures kept aside) and as SVG and PNG files (hostile text stays text and reads
 //!   back, damaged and foreign files get a message, byte soup never panics).
 //! - [`report`]: the whole workshop as Markdown and as one HTML file: every section, hostile
 //!   text in every kind of user text, figures that parse, ids unique on the page.
+//! - [`participate`]: invites and responses from phones: round trips through their codes,
+//!   byte soup, truncation and tampering refused without panic, merging counts once and gives
+//!   the statistics of scoring in turn, invites fitted into a projected QR code.
+//! - [`qr_decode`]: the scanner's decoder on camera-like frames (sizes, scales, turns, noise,
+//!   inversion) and on frames with no code (blank, noise, byte soup), which give nothing.
+//! - [`disagreement`]: the disagreement rule on hand-worked groups of 3 to 25 on 1–5, 1–7 and
+//!   0–10, and by simulation: clear agreement rarely flagged, two camps almost always, one
+//!   changed vote never flags a group within one level.
+//! - [`limits`]: every reader refuses input nested too deep (on a 1 MB stack) and CXL
+//!   expansion bombs, before it recurses or expands.
+//! - [`hostile_numbers`]: restore bounds arbitrary numbers in every numeric field and every
+//!   export renders the result; ids at the limit; a record's key wins over its inner id.
 //! - [`library`]: the library index reconciled against stored records made from the fixtures.
 //!
 //! Run with `cargo test --test native`.
@@ -21,16 +36,28 @@
 mod architecture;
 #[path = "native/boundary_export.rs"]
 mod boundary_export;
+#[path = "native/disagreement.rs"]
+mod disagreement;
 #[path = "native/document.rs"]
 mod document;
 #[path = "native/fixtures.rs"]
 mod fixtures;
+#[path = "native/hostile_numbers.rs"]
+mod hostile_numbers;
 #[path = "native/library.rs"]
 mod library;
+#[path = "native/limits.rs"]
+mod limits;
 #[path = "native/map_formats.rs"]
 mod map_formats;
+#[path = "native/map_readers.rs"]
+mod map_readers;
+#[path = "native/participate.rs"]
+mod participate;
 #[path = "native/pictures.rs"]
 mod pictures;
+#[path = "native/qr_decode.rs"]
+mod qr_decode;
 #[path = "native/report.rs"]
 mod report;
 #[path = "native/roundtrip.rs"]

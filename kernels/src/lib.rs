@@ -5,6 +5,9 @@
 //!
 //! Plain data in, plain data out: no model types, no allocation inside the loops.
 
+/// QR codes read from greyscale frames (the Collect view's camera scanner).
+pub mod qr;
+
 /// A graph in compressed sparse row form: the neighbours of node `v` are
 /// `targets[offsets[v]..offsets[v + 1]]`.
 pub struct Csr {

@@ -42,6 +42,8 @@ pub struct Summary {
     /// How many chose each level, from `range.min` up.
     pub distribution: Vec<usize>,
     pub disagreement: Option<Disagreement>,
+    /// Whether many said they don't know (see [`many_dont_know`]).
+    pub many_dont_know: bool,
 }
 
 impl Summary {
@@ -50,34 +52,123 @@ impl Summary {
     }
 }
 
-/// Why an element is flagged.
+/// Why an element is flagged. Every kind needs at least [`far_needed`] scorers (2, or 15% of
+/// them when there are more than 13), so one person alone never flags an element, and in a
+/// group whose scores all lie within one level of each other one changed vote never does.
+///
+/// "Far" means two or more levels from a middle score: from the median score when the
+/// number of scores is odd, from either of the two middle scores when it is even (so a group
+/// split evenly into two camps two levels apart is caught). The count follows the RAND/UCLA
+/// appropriateness method's rule of a fixed share of panellists at each end (Fitch et al.
+/// 2001); the spread test is Burke and Dunlap's (2002) average deviation from the median
+/// above c/6, c being the number of levels of the scale.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Disagreement {
-    /// The middle half of the scores spans at least 40% of the scale.
-    WideSpread,
-    /// At least a fifth of the scores sit in the bottom third of the scale's levels and at
-    /// least a fifth in the top third (on 1–5, the lowest and the highest level).
+    /// Scores scatter on both sides of the middle: enough scorers far from it but fewer than
+    /// that on each side, or an average distance from the median of more than a sixth of the
+    /// number of levels with enough scorers on each side.
+    Spread,
+    /// Enough scorers far from the middle on one side, fewer on the other.
+    Dissent,
+    /// Enough scorers far below the middle and enough far above it: two camps.
     Split,
 }
 
 impl Disagreement {
+    /// The kind's name, as the flag shows it.
     pub fn label(self) -> &'static str {
         match self {
-            Disagreement::WideSpread => "wide spread",
-            Disagreement::Split => "split between low and high",
+            Disagreement::Spread => "spread",
+            Disagreement::Dissent => "dissent",
+            Disagreement::Split => "split",
+        }
+    }
+
+    /// What the kind means, in one sentence.
+    pub fn explain(self) -> &'static str {
+        match self {
+            Disagreement::Spread => {
+                "Scores scatter both ways: people scored far from the middle on both sides, \
+                 or spread on average more than a sixth of the scale from it."
+            }
+            Disagreement::Dissent => {
+                "Some people scored two or more levels away from the middle, on one side."
+            }
+            Disagreement::Split => {
+                "Several people scored two or more levels below the middle and several two or \
+                 more above it."
+            }
         }
     }
 }
 
-/// The disagreement rule in words, for the results screen.
-pub const RULE: &str = "An element is flagged when at least three people scored it and either \
-    the middle half of the scores (the interquartile range) covers at least 40% of the scale, or \
-    the group splits: at least a fifth of the scores are in the bottom third of the scale's \
-    levels while at least a fifth are in the top third (on a 1 to 5 scale: a fifth at 1 and a \
-    fifth at 5).";
+/// The disagreement rule in words, for the results screen and the exports.
+pub const RULE: &str = "An element is flagged when at least 2 of its scorers (15% of them in \
+    groups over 13) scored two or more levels from the middle score: on one side that is a \
+    dissent, with that many on each side a split, otherwise a spread (also flagged when scores \
+    sit on both sides of the median by more than a sixth of the scale on average); it is marked \u{201c}many don\u{2019}t know\u{201d} \
+    when at least 2 people, and a quarter of those who answered, said they don\u{2019}t know. \
+    (After the RAND/UCLA count of scorers at each end, Fitch et al. 2001, and Burke and \
+    Dunlap\u{2019}s average deviation, 2002.)";
+
+/// The "many don't know" mark in words.
+pub const DONT_KNOW_RULE: &str = "At least 2 people, and at least a quarter of those who \
+    answered, said they don\u{2019}t know.";
 
 /// Fewest scores for which disagreement is judged at all.
 pub const MIN_FOR_DISAGREEMENT: usize = 3;
+
+/// How many scorers must sit far from the middle (or on each side of it) for a flag:
+/// max(2, ⌈0.15 n⌉).
+pub fn far_needed(n: usize) -> usize {
+    (n * 15).div_ceil(100).max(2)
+}
+
+/// Whether `dont_know` answers beside `n` scores are many: at least 2, and at least a
+/// quarter of everyone who answered.
+pub fn many_dont_know(n: usize, dont_know: usize) -> bool {
+    dont_know >= 2 && dont_know * 4 >= n + dont_know
+}
+
+/// The kinds' one-sentence explanations and the "many don't know" mark, as literals so that
+/// [`flag_text`] can join them at compile time.
+macro_rules! spread {
+    () => {
+        "spread: Scores scatter both ways: people scored far from the middle on both sides, or \
+         spread on average more than a sixth of the scale from it."
+    };
+}
+macro_rules! dissent {
+    () => {
+        "dissent: Some people scored two or more levels away from the middle, on one side."
+    };
+}
+macro_rules! split {
+    () => {
+        "split: Several people scored two or more levels below the middle and several two or \
+         more above it."
+    };
+}
+macro_rules! dont_know {
+    () => {
+        "many don\u{2019}t know: At least 2 people, and at least a quarter of those who \
+         answered, said they don\u{2019}t know."
+    };
+}
+
+/// The flags an element carries, as one line of text ("dissent: …"), or `None`.
+pub fn flag_text(s: &Summary) -> Option<&'static str> {
+    match (s.disagreement, s.many_dont_know) {
+        (None, false) => None,
+        (None, true) => Some(dont_know!()),
+        (Some(Disagreement::Spread), false) => Some(spread!()),
+        (Some(Disagreement::Dissent), false) => Some(dissent!()),
+        (Some(Disagreement::Split), false) => Some(split!()),
+        (Some(Disagreement::Spread), true) => Some(concat!(spread!(), " ", dont_know!())),
+        (Some(Disagreement::Dissent), true) => Some(concat!(dissent!(), " ", dont_know!())),
+        (Some(Disagreement::Split), true) => Some(concat!(split!(), " ", dont_know!())),
+    }
+}
 
 /// The p-quantile of sorted values, interpolating linearly (R type 7).
 pub fn quantile(sorted: &[i32], p: f64) -> Option<f64> {
@@ -125,24 +216,41 @@ pub fn summarise(scores: &[i32], dont_know: usize, range: Range) -> Summary {
         max: sorted.last().copied(),
         distribution,
         disagreement: None,
+        many_dont_know: many_dont_know(n, dont_know),
     };
     summary.disagreement = disagreement(&summary, &sorted, range);
     summary
 }
 
 fn disagreement(s: &Summary, sorted: &[i32], range: Range) -> Option<Disagreement> {
-    if s.n < MIN_FOR_DISAGREEMENT || range.width() <= 0.0 {
+    let n = s.n;
+    if n < MIN_FOR_DISAGREEMENT || range.levels() < 2 {
         return None;
     }
-    if s.iqr()? >= 0.4 * range.width() - 1e-9 {
-        return Some(Disagreement::WideSpread);
+    // The middle score, or the two middle scores of an even group.
+    let (lo, hi) = (sorted[(n - 1) / 2], sorted[n / 2]);
+    let need = far_needed(n);
+    let far_low = sorted.iter().filter(|&&v| v <= hi - 2).count();
+    let far_high = sorted.iter().filter(|&&v| v >= lo + 2).count();
+    if far_low >= need && far_high >= need {
+        return Some(Disagreement::Split);
     }
-    // The bottom and top third of the scale's levels (at least one level each).
-    let band = (range.levels() as i32 / 3).max(1);
-    let low = sorted.iter().filter(|&&v| v < range.min + band).count();
-    let high = sorted.iter().filter(|&&v| v > range.max - band).count();
-    let fifth = s.n as f64 / 5.0;
-    (low as f64 >= fifth && high as f64 >= fifth).then_some(Disagreement::Split)
+    if far_low >= need || far_high >= need {
+        return Some(Disagreement::Dissent);
+    }
+    if far_low + far_high >= need {
+        return Some(Disagreement::Spread);
+    }
+    let median = s.median?;
+    let deviation = sorted
+        .iter()
+        .map(|&v| (f64::from(v) - median).abs())
+        .sum::<f64>()
+        / n as f64;
+    let below = sorted.iter().filter(|&&v| v < lo).count();
+    let above = sorted.iter().filter(|&&v| v > hi).count();
+    (deviation > range.levels() as f64 / 6.0 + 1e-9 && below >= need && above >= need)
+        .then_some(Disagreement::Spread)
 }
 
 /// Orders elements from weakest to strongest: by mean, then by median, then in their given
@@ -243,29 +351,82 @@ mod tests {
     }
 
     #[test]
-    fn wide_spread_is_flagged() {
-        // 1, 2, 4, 5, 5: q1 = 2, q3 = 5, IQR 3 ≥ 1.6.
-        let s = summarise(&[1, 2, 4, 5, 5], 0, FIVE);
-        assert_eq!(s.disagreement, Some(Disagreement::WideSpread));
-        // 2, 3, 3, 3, 4: IQR 0, nobody at the extremes' thirds on both sides.
-        assert_eq!(summarise(&[2, 3, 3, 3, 4], 0, FIVE).disagreement, None);
+    fn the_issues_cases() {
+        // 3, 3, 4, 5, 5: nobody two levels from the median 4.
+        assert_eq!(summarise(&[3, 3, 4, 5, 5], 0, FIVE).disagreement, None);
+        // Three of twelve at 1, nine at 4: a dissenting minority (need max(2, ⌈1.8⌉) = 2).
+        let mut v = vec![1; 3];
+        v.extend([4; 9]);
+        assert_eq!(
+            summarise(&v, 0, FIVE).disagreement,
+            Some(Disagreement::Dissent)
+        );
     }
 
     #[test]
-    fn a_split_is_flagged_even_with_a_narrow_middle() {
-        // Ten scores: two 1s, six 3s, two 5s. IQR = 0 (q1 = q3 = 3) but a fifth at the bottom
-        // level and a fifth at the top: split. (Five levels: a third is one level.)
-        let s = summarise(&[1, 1, 3, 3, 3, 3, 3, 3, 5, 5], 0, FIVE);
-        close(s.iqr(), 0.0);
-        assert_eq!(s.disagreement, Some(Disagreement::Split));
-        // One low and nine in the middle is not a split; nor are 2s and 4s on 1–5.
-        let s = summarise(&[1, 3, 3, 3, 3, 3, 3, 3, 3, 4], 0, FIVE);
-        assert_eq!(s.disagreement, None);
-        assert_eq!(summarise(&[2, 3, 3, 3, 4], 0, FIVE).disagreement, None);
-        // On 0–10 a third of the levels is three: 0–2 low, 8–10 high.
-        let ten = Range { min: 0, max: 10 };
-        let s = summarise(&[2, 2, 5, 5, 5, 5, 5, 5, 8, 8], 0, ten);
-        assert_eq!(s.disagreement, Some(Disagreement::Split));
+    fn two_even_camps_two_levels_apart_are_a_split() {
+        // Middle scores 2 and 4: three sit two levels below the upper one, three above the lower.
+        assert_eq!(
+            summarise(&[2, 2, 2, 4, 4, 4], 0, FIVE).disagreement,
+            Some(Disagreement::Split)
+        );
+    }
+
+    #[test]
+    fn scattered_scores_are_a_spread() {
+        // 1 and 5 are two levels from the median 3: two far, one on each side.
+        assert_eq!(
+            summarise(&[1, 2, 3, 4, 5], 0, FIVE).disagreement,
+            Some(Disagreement::Spread)
+        );
+        // Nobody two levels from the median 3, but the average deviation 6/7 > 5/6, with
+        // three below and three above.
+        assert_eq!(
+            summarise(&[2, 2, 2, 3, 4, 4, 4], 0, FIVE).disagreement,
+            Some(Disagreement::Spread)
+        );
+    }
+
+    #[test]
+    fn far_needed_is_two_or_fifteen_percent() {
+        let got: Vec<usize> = [3, 5, 13, 14, 20, 21, 25].map(far_needed).to_vec();
+        assert_eq!(got, [2, 2, 2, 3, 3, 4, 4]);
+    }
+
+    #[test]
+    fn many_dont_know_needs_two_and_a_quarter() {
+        assert!(!many_dont_know(8, 1));
+        assert!(many_dont_know(6, 2));
+        assert!(!many_dont_know(7, 2), "2 of 9 is under a quarter");
+        assert!(many_dont_know(0, 2));
+        let s = summarise(&[3, 3, 3], 3, FIVE);
+        assert!(s.many_dont_know);
+        let text = flag_text(&s).expect("flagged");
+        assert!(text.starts_with("many don\u{2019}t know"), "{text}");
+        assert_eq!(flag_text(&summarise(&[3, 3, 3], 0, FIVE)), None);
+        for (scores, kind) in [
+            (vec![1, 2, 3, 4, 5], Disagreement::Spread),
+            (vec![1, 1, 4, 4, 4], Disagreement::Dissent),
+            (vec![2, 2, 2, 4, 4, 4], Disagreement::Split),
+        ] {
+            for dk in [0, 5] {
+                let s = summarise(&scores, dk, FIVE);
+                assert_eq!(s.disagreement, Some(kind));
+                let mut want = format!("{}: {}", kind.label(), kind.explain());
+                if dk > 0 {
+                    want = format!("{want} many don\u{2019}t know: {DONT_KNOW_RULE}");
+                }
+                assert_eq!(flag_text(&s), Some(want.as_str()));
+            }
+        }
+        let d = summarise(&[1, 1, 4, 4, 4], 0, FIVE);
+        assert_eq!(
+            flag_text(&d),
+            Some(
+                "dissent: Some people scored two or more levels away from the middle, on one \
+                 side."
+            )
+        );
     }
 
     #[test]
@@ -279,8 +440,7 @@ mod tests {
         let s = summarise(&[0, 10, 5], 1, range);
         assert_eq!(s.distribution.len(), 11);
         close(s.mean, 5.0);
-        // q1 = 2.5, q3 = 7.5: IQR 5 ≥ 4.
-        assert_eq!(s.disagreement, Some(Disagreement::WideSpread));
+        assert_eq!(s.disagreement, Some(Disagreement::Spread));
     }
 
     #[test]

@@ -1,8 +1,8 @@
 //! Critical systems heuristics: Werner Ulrich's twelve boundary categories, as the text the
 //! boundary critique shows on screen.
 //!
-//! The categories sit in a grid of four sources of influence (motivation, power, knowledge,
-//! legitimacy) by three kinds (a social role, its specific concern, the key problem it raises).
+//! The categories sit in a grid of four sources of influence (motivation, control, knowledge,
+//! legitimacy; Ulrich & Reynolds 2010, 2020) by three kinds (a social role, its specific concern, the key problem it raises).
 //! Each is asked twice: as it *is* and as it *ought* to be. The questions are our own plain
 //! wording, speaking of "the scheme" for whatever the workshop is looking at. The examples are
 //! illustrative answers drawn from the Shropshire social prescribing case in Fixsen et al.
@@ -14,7 +14,7 @@
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Source {
     Motivation,
-    Power,
+    Control,
     Knowledge,
     Legitimacy,
 }
@@ -23,7 +23,7 @@ impl Source {
     /// The rows, top to bottom.
     pub const ALL: [Source; 4] = [
         Source::Motivation,
-        Source::Power,
+        Source::Control,
         Source::Knowledge,
         Source::Legitimacy,
     ];
@@ -31,7 +31,7 @@ impl Source {
     pub fn label(self) -> &'static str {
         match self {
             Source::Motivation => "Motivation",
-            Source::Power => "Power",
+            Source::Control => "Control",
             Source::Knowledge => "Knowledge",
             Source::Legitimacy => "Legitimacy",
         }
@@ -44,9 +44,9 @@ impl Source {
                 "Where the scheme gets its sense of purpose: who it is for and what it is meant \
                  to achieve."
             }
-            Source::Power => {
-                "Where control over the scheme lies: who decides, and over which means and \
-                 conditions."
+            Source::Control => {
+                "Where control (power) over the scheme lies: who decides, and which resources \
+                 and other conditions of success they command."
             }
             Source::Knowledge => {
                 "Where the scheme gets its know-how, and its confidence that it will work."
@@ -59,7 +59,8 @@ impl Source {
     }
 
     /// Whether the row concerns those involved in the scheme. Only the legitimacy row does
-    /// not: it concerns those affected but not involved.
+    /// not: it concerns those affected but not involved. (The intended beneficiaries count as
+    /// involved even when they have no say: being served by a plan is a part in it.)
     pub fn concerns_those_involved(self) -> bool {
         !matches!(self, Source::Legitimacy)
     }
@@ -67,7 +68,7 @@ impl Source {
     fn row(self) -> usize {
         match self {
             Source::Motivation => 0,
-            Source::Power => 1,
+            Source::Control => 1,
             Source::Knowledge => 2,
             Source::Legitimacy => 3,
         }
@@ -187,9 +188,9 @@ pub const CATEGORIES: [Category; 12] = [
                paper.",
         why: "Every scheme draws a line around the people it is for. Saying who is inside the \
               line shows who has been left outside it.",
-        example: "Mostly patients on a GP practice's heart disease risk list who answered an \
-                  invitation letter, when lonely, isolated and housebound people may need it \
-                  more.",
+        example: "People referred by GPs, practice staff, job centre advisers and social care \
+                  workers, and people on two practices' heart disease risk lists invited by \
+                  letter; lonely, isolated and housebound people have been harder to reach.",
     },
     Category {
         number: 2,
@@ -210,10 +211,12 @@ pub const CATEGORIES: [Category; 12] = [
         source: Source::Motivation,
         kind: Kind::KeyProblem,
         name: "Measure of improvement",
-        is_question: "How do we currently tell whether the scheme is working?",
-        ought_question: "How should we tell whether the scheme is working?",
-        asks: "What counts as success: the figures, signs or stories people use to judge whether \
-               things are getting better.",
+        is_question: "What counts as improvement, and how do we tell whether the consequences, \
+                      taken together, are one?",
+        ought_question: "What should count as improvement, and how should we tell whether the \
+                         consequences, taken together, are one?",
+        asks: "The scheme's measure of improvement: how anyone can tell that all its \
+               consequences, wanted and unwanted, add up to a change for the better.",
         why: "What gets measured shapes what gets done. A measure chosen to satisfy funders may \
               miss what matters to the people the scheme serves.",
         example: "Questionnaires at the first meeting and three months later, needed quickly to \
@@ -222,7 +225,7 @@ pub const CATEGORIES: [Category; 12] = [
     },
     Category {
         number: 4,
-        source: Source::Power,
+        source: Source::Control,
         kind: Kind::SocialRole,
         name: "Decision-maker",
         is_question: "Who can actually change the scheme's aims and how its success is judged?",
@@ -231,21 +234,23 @@ pub const CATEGORIES: [Category; 12] = [
         asks: "Who holds the power to change the scheme: to set its aims, its budget and the way \
                its success is judged.",
         why: "Those who decide can shape the scheme to fit their own view. Naming them makes it \
-              possible to ask whether others should have a say.",
-        example: "The council's public health team and those who fund the next stage, while the \
-                  community groups that take the referrals have little say.",
+              possible to ask who else should be able to.",
+        example: "The council's public health team and those who fund the next stage; the \
+                  community groups that take the referrals join steering-group conversations but \
+                  do not decide.",
     },
     Category {
         number: 5,
-        source: Source::Power,
+        source: Source::Control,
         kind: Kind::SpecificConcern,
         name: "Resources",
-        is_question: "What resources does the scheme control, such as money, staff, time, skills \
-                      and information?",
-        ought_question: "What resources should the scheme control, such as money, staff, time, \
-                         skills and information?",
-        asks: "What the scheme can draw on and decide about for itself: funding, staff, time, \
-               skills, places to meet and information.",
+        is_question: "What resources and other conditions of success, such as money, staff, \
+                      time, skills and information, does the decision-maker control?",
+        ought_question: "What resources and other conditions of success, such as money, staff, \
+                         time, skills and information, should the decision-maker control?",
+        asks: "What the decision-maker named in question 4 commands: funding, staff, time, \
+               skills, places to meet, information, and the other conditions the scheme needs \
+               to succeed.",
         why: "A plan is only as good as the means behind it. Asking who controls those means \
               also shows what can be held back.",
         example: "A small, mostly part-time team of link workers, stretched by emotionally \
@@ -254,7 +259,7 @@ pub const CATEGORIES: [Category; 12] = [
     },
     Category {
         number: 6,
-        source: Source::Power,
+        source: Source::Control,
         kind: Kind::KeyProblem,
         name: "Decision environment",
         is_question: "What matters to success but lies outside the decision-makers' control?",
@@ -299,9 +304,11 @@ pub const CATEGORIES: [Category; 12] = [
         source: Source::Knowledge,
         kind: Kind::KeyProblem,
         name: "Guarantor",
-        is_question: "What do people rely on to feel sure the scheme will succeed?",
-        ought_question: "What should people rely on to feel sure the scheme will succeed?",
-        asks: "What gives those involved confidence that it will work: expert agreement, \
+        is_question: "Where do those involved look for a guarantee that the scheme will bring \
+                      improvement?",
+        ought_question: "Where should those involved look for a guarantee that the scheme will \
+                         bring improvement?",
+        asks: "What those involved take as the guarantee of success: expert agreement, \
                research, past experience, political backing, or the involvement of those it \
                serves.",
         why: "Any assurance can turn out to be false. Knowing what the scheme leans on shows \
@@ -317,28 +324,34 @@ pub const CATEGORIES: [Category; 12] = [
         is_question: "Who speaks up for the people the scheme affects but who have no part in it?",
         ought_question: "Who should speak up for the people the scheme affects but who have no \
                          part in it?",
-        asks: "Who stands up for people the scheme touches but who have no say in it, including \
+        asks: "Who stands up for people the scheme touches but who take no part in it, including \
                future generations and the natural world.",
         why: "People who are left out cannot argue their own case. Without someone to speak for \
               them, their interests are easily forgotten.",
-        example: "Perhaps nobody: volunteers in the community groups that receive referrals, and \
-                  people from disadvantaged and minority groups, may never be asked.",
+        example: "Perhaps nobody: community groups speak for the people who come to them, but \
+                  people from disadvantaged and minority groups, and housebound people on no \
+                  list, may never be asked.",
     },
     Category {
         number: 11,
         source: Source::Legitimacy,
         kind: Kind::SpecificConcern,
         name: "Emancipation",
-        is_question: "What protects the people affected from the plans and assumptions of those \
-                      in charge?",
-        ought_question: "What should protect the people affected from the plans and assumptions \
-                         of those in charge?",
-        asks: "What real chance the people affected have to question the scheme, refuse it or \
-               change it, rather than have it done to them.",
+        is_question: "What chance do those affected have to free themselves from the premises \
+                      and promises of those involved, experts and beneficiaries included?",
+        ought_question: "What chance should those affected have to free themselves from the \
+                         premises and promises of those involved, experts and beneficiaries \
+                         included?",
+        asks: "What real chance the people affected have to question what everyone involved \
+               takes for granted or promises (decision-makers, experts and the intended \
+               beneficiaries alike), to refuse it or to change it, rather than have it done to \
+               them.",
         why: "A scheme can overlook or harm people while meaning well. Those affected need a \
               real way to challenge it and to say no.",
-        example: "Data protection rules on patient records and the right to turn down a \
-                  referral; there could also be a clear way for people to shape what is offered.",
+        example: "Little so far: the community groups that receive referrals, and people on no \
+                  GP list, have no agreed way to question the scheme's aims or to refuse the \
+                  extra work it sends them; a seat on the steering group or an open meeting \
+                  could give them one.",
     },
     Category {
         number: 12,
@@ -404,9 +417,9 @@ mod tests {
         assert_eq!(at(Motivation, SocialRole).number, 1);
         assert_eq!(at(Motivation, SpecificConcern).number, 2);
         assert_eq!(at(Motivation, KeyProblem).number, 3);
-        assert_eq!(at(Power, SocialRole).number, 4);
-        assert_eq!(at(Power, SpecificConcern).number, 5);
-        assert_eq!(at(Power, KeyProblem).number, 6);
+        assert_eq!(at(Control, SocialRole).number, 4);
+        assert_eq!(at(Control, SpecificConcern).number, 5);
+        assert_eq!(at(Control, KeyProblem).number, 6);
         assert_eq!(at(Knowledge, SocialRole).number, 7);
         assert_eq!(at(Knowledge, SpecificConcern).number, 8);
         assert_eq!(at(Knowledge, KeyProblem).number, 9);
@@ -515,7 +528,10 @@ mod tests {
     #[test]
     fn the_labels_read_as_on_the_table() {
         let sources: Vec<&str> = Source::ALL.iter().map(|s| s.label()).collect();
-        assert_eq!(sources, ["Motivation", "Power", "Knowledge", "Legitimacy"]);
+        assert_eq!(
+            sources,
+            ["Motivation", "Control", "Knowledge", "Legitimacy"]
+        );
         let kinds: Vec<&str> = Kind::ALL.iter().map(|k| k.label()).collect();
         assert_eq!(
             kinds,
@@ -527,6 +543,72 @@ mod tests {
         );
         let modes: Vec<&str> = Mode::ALL.iter().map(|m| m.label()).collect();
         assert_eq!(modes, ["Is", "Ought"]);
+    }
+
+    #[test]
+    fn the_measure_of_improvement_asks_about_the_consequences_taken_together() {
+        let q3 = category(3).unwrap();
+        for q in [q3.is_question, q3.ought_question] {
+            assert!(q.contains("improvement"), "{q}");
+            assert!(q.contains("consequences, taken together"), "{q}");
+            assert!(!q.contains("working"), "not whether it is working: {q}");
+        }
+    }
+
+    #[test]
+    fn resources_are_what_the_decision_maker_controls() {
+        let q5 = category(5).unwrap();
+        for q in [q5.is_question, q5.ought_question] {
+            assert!(
+                q.contains("resources and other conditions of success"),
+                "{q}"
+            );
+            assert!(q.contains("the decision-maker"), "{q}");
+        }
+        assert!(q5.asks.contains("question 4"));
+    }
+
+    #[test]
+    fn the_guarantor_is_where_those_involved_look_for_a_guarantee() {
+        let q9 = category(9).unwrap();
+        for q in [q9.is_question, q9.ought_question] {
+            assert!(q.contains("those involved look for a guarantee"), "{q}");
+            assert!(!q.contains("feel sure"), "{q}");
+        }
+    }
+
+    #[test]
+    fn emancipation_is_from_everyone_involved_and_its_example_protects_the_affected() {
+        let q11 = category(11).unwrap();
+        for q in [q11.is_question, q11.ought_question] {
+            assert!(q.contains("those affected"), "{q}");
+            assert!(q.contains("premises and promises of those involved"), "{q}");
+            assert!(q.contains("experts and beneficiaries included"), "{q}");
+            assert!(!q.contains("in charge"), "{q}");
+        }
+        // The example is about people outside the scheme, not its clients' protections.
+        assert!(!q11.example.contains("referral;") && !q11.example.contains("patient records"));
+        assert!(q11.example.contains("community groups") && q11.example.contains("no GP list"));
+    }
+
+    #[test]
+    fn row_two_is_control() {
+        assert_eq!(Source::Control.label(), "Control");
+        assert!(Source::Control.description().contains("control (power)"));
+        assert_eq!(at(Source::Control, Kind::SocialRole).name, "Decision-maker");
+    }
+
+    #[test]
+    fn being_involved_is_not_defined_as_having_a_say() {
+        let texts: Vec<&str> = CATEGORIES
+            .iter()
+            .flat_map(texts)
+            .chain(Source::ALL.iter().map(|s| s.description()))
+            .collect();
+        for t in texts {
+            assert!(!t.contains("no say"), "{t}");
+            assert!(!t.contains("have a say"), "{t}");
+        }
     }
 
     #[test]

@@ -117,14 +117,14 @@ const ROSTER: &[(&str, &str, &str, Involvement)] = &[
     (
         "s-users",
         "Service users",
-        "People who have met a link worker",
+        "People who have met a link worker: the scheme's intended beneficiaries",
         Involvement::Involved,
     ),
     (
         "s-vcs",
         "Voluntary and community sector members",
-        "Groups that take the referrals",
-        Involvement::Affected,
+        "Take the referrals; in steering-group talks and the early visionary events",
+        Involvement::Involved,
     ),
     (
         "s-disadvantaged",
@@ -163,6 +163,8 @@ fn roster(w: &mut Workshop) {
 const TEAM: &str = "p-team";
 const GPS: &str = "p-gps";
 const VCS: &str = "p-vcs";
+const USERS: &str = "p-users";
+const UNREACHED: &str = "p-unreached";
 
 /// (question, is, ought); an empty side is left unanswered.
 type Answers = &'static [(u8, &'static str, &'static str)];
@@ -170,8 +172,9 @@ type Answers = &'static [(u8, &'static str, &'static str)];
 const TEAM_ANSWERS: Answers = &[
     (
         1,
-        "People on the practices' heart disease risk lists who reply to an invitation letter, \
-         and frequent attenders when a GP thinks of the scheme.",
+        "People referred by GPs, practice staff, job centre advisers and social care workers, \
+         and people on two practices' heart disease risk lists invited by letter; lonely and \
+         housebound people have been hard to reach.",
         "People with low agency wherever they are: the lonely and isolated, the housebound, and \
          those in the most deprived parts of the county.",
     ),
@@ -192,7 +195,7 @@ const TEAM_ANSWERS: Answers = &[
     (
         4,
         "The council's public health team and the project manager, answering to whoever funds \
-         the next phase.",
+         the next stage.",
         "A steering group in which practices, the voluntary sector and service users also have \
          a vote.",
     ),
@@ -212,7 +215,8 @@ const TEAM_ANSWERS: Answers = &[
     ),
     (
         7,
-        "Public health specialists and the evaluators; GPs decide who is referred.",
+        "Public health specialists and the evaluators; whoever refers (GPs, practice staff, \
+         job centre and social care staff) decides who comes.",
         "Link workers and service users as well: they see every day what helps and what gets \
          in the way.",
     ),
@@ -229,15 +233,18 @@ const TEAM_ANSWERS: Answers = &[
     ),
     (
         10,
-        "The team itself, in planning meetings, when somebody remembers to ask.",
+        "The community groups in steering-group conversations speak for the people they see; \
+         for people on no list, only the team, when somebody remembers to ask.",
         "Someone from the voluntary sector and from groups the scheme has not reached, with a \
          seat on the steering group.",
     ),
     (
         11,
-        "Data protection law, and the right to turn down a referral.",
-        "A simple way to complain or to shape what is offered, and a plain account of what \
-         happens to people's information.",
+        "Little for those outside the scheme: community groups can raise problems in \
+         steering-group conversations, but people it never reaches have no way in.",
+        "An open meeting each year where groups and residents can question the scheme's aims, \
+         and a right for groups to refuse referrals they cannot support without losing \
+         funding.",
     ),
     (
         12,
@@ -307,7 +314,8 @@ const GP_ANSWERS: Answers = &[
 const VCS_ANSWERS: Answers = &[
     (
         1,
-        "People the practices choose to write to.",
+        "People sent by the practices and a few other referrers; rarely anyone our groups meet \
+         first.",
         "Anyone in the community who would gain from it, including people who never see a GP.",
     ),
     (
@@ -342,7 +350,8 @@ const VCS_ANSWERS: Answers = &[
     ),
     (
         10,
-        "Nobody speaks for us: we were not asked.",
+        "We speak for our own members in steering-group conversations; nobody speaks for \
+         people who never come to a group.",
         "A voluntary sector seat on the steering group, and outreach to people who are on no \
          list at all.",
     ),
@@ -358,9 +367,96 @@ const VCS_ANSWERS: Answers = &[
     ),
 ];
 
+/// Service users' answers, after the views the paper reports from its interviews with people
+/// who had met a link worker (still illustrative: written for the app).
+const USER_ANSWERS: Answers = &[
+    (
+        1,
+        "People whose GP or nurse mentioned it, or who got a letter about their heart risk.",
+        "Anyone who could do with it, told about it before they arrive rather than after.",
+    ),
+    (
+        2,
+        "Help to lose weight, stop smoking or get out more, for a few sessions.",
+        "Support that lasts long enough to make a difference, with the same link worker.",
+    ),
+    (
+        3,
+        "Forms to fill in at the first meeting and three months later.",
+        "Whether we are still doing better later on, and asking us what helped; forms we can \
+         fill in before or after the meeting.",
+    ),
+    (
+        5,
+        "A link worker for a handful of visits.",
+        "More visits when we need them, and more money for the local groups we are sent to.",
+    ),
+    (
+        6,
+        "Getting there: buses, distance and what it costs; our own health on the day.",
+        "Help with travel should be part of the offer, not left to us.",
+    ),
+    (
+        7,
+        "The GP, and the link worker once you get to see one.",
+        "Our own experience too: we know what gets in the way.",
+    ),
+    (
+        9,
+        "Trust in the link worker, who listened and had good ideas.",
+        "GPs who back it as well; if the doctor believes in it, people will try it.",
+    ),
+    (
+        11,
+        "We can say no to a suggestion.",
+        "A say in what is offered, and someone to tell when it does not work for us.",
+    ),
+];
+
+/// An advocate's answers for people the scheme has not reached (affected but not involved).
+const UNREACHED_ANSWERS: Answers = &[
+    (
+        1,
+        "Not us: people who never see a GP, or do not answer letters, are not on any list.",
+        "People with the least agency first, found through the places they already use.",
+    ),
+    (
+        2,
+        "Fewer GP appointments and lower costs, as the health services count them.",
+        "A fairer chance of health and company for people the services do not see.",
+    ),
+    (
+        3,
+        "Figures from the people who were easiest to recruit.",
+        "Whether people who were never reached before are reached now.",
+    ),
+    (
+        4,
+        "Others decide; nobody asked us.",
+        "Someone who knows us, with a voice where the scheme is decided.",
+    ),
+    (
+        10,
+        "Nobody, most of the time.",
+        "An advocate with a seat on the steering group, and outreach through carers, the fire \
+         service and others who visit people at home.",
+    ),
+    (
+        11,
+        "Nothing: we cannot question a plan we have never heard of.",
+        "A way to hear about the scheme, question it and say what would help, in plain words \
+         and languages we read.",
+    ),
+    (
+        12,
+        "A health service view of what being well means.",
+        "Room for what being well means to us: company, a bit of money, getting out.",
+    ),
+];
+
 fn boundary(w: &mut Workshop) {
     let b = &mut w.boundary;
-    let perspectives: [(&str, &str, &[&str], Answers); 3] = [
+    let perspectives: [(&str, &str, &[&str], Answers); 5] = [
         (
             TEAM,
             "Project team",
@@ -378,6 +474,13 @@ fn boundary(w: &mut Workshop) {
             "Voluntary and community sector",
             &["s-vcs"],
             VCS_ANSWERS,
+        ),
+        (USERS, "Service users", &["s-users"], USER_ANSWERS),
+        (
+            UNREACHED,
+            "People not yet reached (an advocate)",
+            &["s-disadvantaged", "s-housebound"],
+            UNREACHED_ANSWERS,
         ),
     ];
     for (id, name, links, answers) in perspectives {
@@ -416,10 +519,23 @@ fn boundary(w: &mut Workshop) {
         "Both want a say, in different places: the surgery and the steering group.",
     );
     b.set_tension(
+        1,
+        &[TEAM, UNREACHED],
+        Level::Strong,
+        "The team counts who was referred; the people it never reached are on no list at all.",
+    );
+    b.set_tension(
+        2,
+        &[USERS],
+        Level::Some,
+        "A few sessions now, when users ask for support that lasts and the same link worker.",
+    );
+    b.set_tension(
         10,
         &[VCS],
         Level::Strong,
-        "Nobody speaks for the groups that take the referrals, nor for people on no list.",
+        "The groups are heard in steering-group conversations, but nobody speaks for people on \
+         no list.",
     );
 }
 
@@ -427,7 +543,9 @@ fn boundary(w: &mut Workshop) {
 
 fn vision_map(w: &Workshop) -> ConceptMap {
     let mut map = Template::Vision.build("m-vision".into(), &w.title, &w.roster);
-    map.title = "Team vision (illustrative)".into();
+    // The paper's nodes (Fig. 1) with links and two responses the example's group added: the
+    // links are the example's, not the paper's.
+    map.title = "Team vision, extended by the group (illustrative)".into();
     let node = |map: &ConceptMap, label: &str| {
         map.nodes
             .iter()
@@ -485,8 +603,8 @@ fn vision_map(w: &Workshop) -> ConceptMap {
     );
     labelled(
         &mut map,
-        inequalities,
         diseases,
+        inequalities,
         "widen",
         Direction::Forward,
         Polarity::Positive,
@@ -504,7 +622,7 @@ fn vision_map(w: &Workshop) -> ConceptMap {
         link_workers,
         groups,
         "refer people to",
-        Direction::Both,
+        Direction::Forward,
         Polarity::None,
     );
     labelled(
@@ -638,7 +756,7 @@ fn picture() -> Picture {
         &mut p,
         Icon::Organisation,
         (col(3), top),
-        "Council public health\nresults for phase 2",
+        "Council public health\nresults for the next funding",
         Some("s-ph-manager"),
     );
     let user = sticker(
@@ -730,9 +848,9 @@ const SCORERS: [(&str, &str, &str); 8] = [
 /// Scores by element, one per scorer in [`SCORERS`] order; 0 is "don't know".
 type Sheet = [(&'static str, [i32; 8]); 9];
 
-const PHASE_1: Sheet = [
-    ("buy-in", [4, 5, 4, 2, 2, 3, 3, 4]),
-    // The core team sees the vision clearly; the practices do not (flagged: wide spread).
+const FIRST: Sheet = [
+    ("buy-in", [4, 4, 4, 3, 2, 3, 3, 4]),
+    // The core team sees the vision clearly; the practices do not (flagged: split).
     ("shared-vision", [4, 5, 5, 2, 1, 2, 3, 4]),
     ("confidence", [4, 4, 4, 3, 2, 3, 3, 4]),
     ("motivation", [3, 4, 4, 3, 3, 3, 3, 4]),
@@ -743,9 +861,9 @@ const PHASE_1: Sheet = [
     ("learning", [4, 4, 4, 3, 3, 3, 3, 0]),
 ];
 
-const PHASE_2: Sheet = [
+const SECOND: Sheet = [
     ("buy-in", [5, 5, 4, 3, 3, 4, 4, 5]),
-    ("shared-vision", [5, 5, 5, 4, 3, 3, 4, 5]),
+    ("shared-vision", [5, 5, 5, 4, 4, 3, 4, 5]),
     ("confidence", [4, 5, 4, 4, 3, 4, 4, 4]),
     ("motivation", [4, 4, 4, 4, 3, 4, 4, 4]),
     ("support", [3, 4, 3, 3, 2, 3, 4, 3]),
@@ -759,43 +877,43 @@ const PHASE_2: Sheet = [
 /// (round, scorer, element, comment).
 const COMMENTS: &[(&str, &str, &str, &str)] = &[
     (
-        "r-phase-1",
+        "r-first",
         "sc-fiona",
         "shared-vision",
         "We were told what the scheme was for, not asked.",
     ),
     (
-        "r-phase-1",
+        "r-first",
         "sc-amira",
         "support",
         "Some days are hard going; supervision is patchy.",
     ),
     (
-        "r-phase-1",
+        "r-first",
         "sc-dev",
         "access",
         "The link worker cannot see the notes, so we repeat ourselves.",
     ),
     (
-        "r-phase-1",
+        "r-first",
         "sc-iris",
         "learning",
         "I would not know what the team has learned.",
     ),
     (
-        "r-phase-2",
+        "r-second",
         "sc-gareth",
         "communication",
         "Referrals dropped once the link worker stopped coming to our office.",
     ),
     (
-        "r-phase-2",
+        "r-second",
         "sc-hannah",
         "communication",
         "We still hear nothing back about the people we refer.",
     ),
     (
-        "r-phase-2",
+        "r-second",
         "sc-ben",
         "shared-vision",
         "Sharing the vision map with the practices helped.",
@@ -803,18 +921,18 @@ const COMMENTS: &[(&str, &str, &str, &str)] = &[
 ];
 
 fn scoring() -> Scoring {
-    let mut s = Scoring::start(&CYCLE, "r-phase-1".into());
+    let mut s = Scoring::start(&CYCLE, "r-first".into());
     if let Some(r) = s.rounds.first_mut() {
-        r.name = "Phase 1 (2018)".into();
+        r.name = "Steering group, autumn 2018".into();
     }
-    s.add_round("r-phase-2".into(), "Phase 2 (2019)");
+    s.add_round("r-second".into(), "Steering group, summer 2019");
     for (id, name, roster_id) in SCORERS {
         s.add_scorer(id.into(), name);
         if let Some(x) = s.scorers.iter_mut().find(|x| x.id == id) {
             x.roster_id = Some(roster_id.into());
         }
     }
-    for (round, sheet) in [("r-phase-1", &PHASE_1), ("r-phase-2", &PHASE_2)] {
+    for (round, sheet) in [("r-first", &FIRST), ("r-second", &SECOND)] {
         for (element, values) in sheet {
             for ((scorer, _, _), &v) in SCORERS.iter().zip(values) {
                 match v {
@@ -836,6 +954,7 @@ fn scoring() -> Scoring {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::stats::Disagreement;
     use crate::model::boundary::{QUESTIONS, Stance};
     use crate::persist::document::{SavedWorkshop, read_workshop};
 
@@ -882,7 +1001,7 @@ mod tests {
         assert!(!w.purpose.is_empty() && !w.notes.is_empty() && !w.facilitator.is_empty());
 
         let b = &w.boundary;
-        assert_eq!(b.perspectives.len(), 3);
+        assert_eq!(b.perspectives.len(), 5);
         assert_eq!(
             b.progress(TEAM),
             2 * QUESTIONS as usize,
@@ -891,10 +1010,15 @@ mod tests {
         for p in [GPS, VCS] {
             assert!(b.progress(p) >= 18, "{p} answers most questions");
         }
+        for p in [USERS, UNREACHED] {
+            assert!(b.progress(p) >= 14, "{p} answers several questions");
+        }
         assert!(b.unanswered().is_empty());
         assert!(b.tension_summary().len() >= 4);
         assert_eq!(b.stance(TEAM, &w.roster), Stance::Involved);
-        assert_eq!(b.stance(VCS, &w.roster), Stance::Affected);
+        assert_eq!(b.stance(VCS, &w.roster), Stance::Involved);
+        assert_eq!(b.stance(USERS, &w.roster), Stance::Involved);
+        assert_eq!(b.stance(UNREACHED, &w.roster), Stance::Affected);
         assert!(
             !b.unrepresented(&w.roster).is_empty(),
             "the witness question has an answer"
@@ -953,8 +1077,87 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         assert_eq!(flagged(&one), ["shared-vision"]);
+        assert_eq!(one[1].summary.disagreement, Some(Disagreement::Split));
+        assert_eq!(two[6].summary.disagreement, Some(Disagreement::Split));
         assert_eq!(flagged(&two), ["communication"]);
         assert!(one.iter().any(|e| e.summary.dont_know > 0));
+    }
+
+    #[test]
+    fn the_example_keeps_to_the_papers_facts() {
+        let w = example();
+        let entry = |id: &str| w.roster.iter().find(|s| s.id == id).unwrap();
+        // The sector took part in steering-group conversations and the visionary events; it
+        // was left out only of the research interviews.
+        let vcs = entry("s-vcs");
+        assert_eq!(vcs.involvement, Involvement::Involved);
+        assert!(vcs.group.contains("steering-group") && vcs.group.contains("visionary"));
+        let b = &w.boundary;
+        let answer = |p: &str, q: u8, is: bool| {
+            let a = b
+                .perspective(p)
+                .and_then(|x| x.answers.get(&q))
+                .unwrap_or_else(|| panic!("{p} answers {q}"));
+            if is { a.is.clone() } else { a.ought.clone() }
+        };
+        assert!(!answer(VCS, 10, true).contains("not asked"));
+        // Who the scheme reaches is not the evaluation's interview sample, and GPs are not the
+        // only referrers.
+        let reach = answer(TEAM, 1, true);
+        assert!(
+            reach.contains("job centre") && reach.contains("social care"),
+            "{reach}"
+        );
+        assert!(!answer(TEAM, 7, true).contains("GPs decide"));
+        // A service-user perspective, as the paper reports users' views.
+        assert!(
+            b.perspectives
+                .iter()
+                .any(|p| p.id == USERS && p.roster_ids == ["s-users"])
+        );
+        // Question 11 protects those affected, not the scheme's clients.
+        assert!(!answer(TEAM, 11, true).contains("turn down a referral"));
+        // The scoring rounds do not echo the study's interview phases.
+        for r in &w.scoring.rounds {
+            assert!(!r.name.to_lowercase().contains("phase"), "{}", r.name);
+        }
+    }
+
+    #[test]
+    fn the_example_map_reads_the_right_way_and_is_not_called_the_papers() {
+        let m = &example().maps[0];
+        assert!(!m.title.contains("from the paper"));
+        assert!(m.title.contains("extended"));
+        let label = |id| m.nodes.iter().find(|n| n.id == id).unwrap().label.as_str();
+        let reads: Vec<(String, &str, Direction)> = m
+            .links
+            .iter()
+            .filter(|l| !l.label.is_empty())
+            .map(|l| {
+                (
+                    format!("{} {} {}", label(l.from), l.label, label(l.to)),
+                    "",
+                    l.direction,
+                )
+            })
+            .collect();
+        let find = |s: &str| reads.iter().find(|r| r.0 == s).map(|r| r.2);
+        assert_eq!(
+            find("Poorly managed diseases widen Health inequalities"),
+            Some(Direction::Forward)
+        );
+        assert_eq!(
+            find("Health inequalities widen Poorly managed diseases"),
+            None
+        );
+        assert_eq!(
+            find(
+                "Link workers in practices and community venues refer people to Voluntary and community groups"
+            ),
+            Some(Direction::Forward)
+        );
+        // Every labelled link reads one way: a verb is not a two-way relation.
+        assert!(reads.iter().all(|r| r.2 == Direction::Forward), "{reads:?}");
     }
 
     #[test]

@@ -1,6 +1,10 @@
 //! The two built-in scoring frameworks, from Fixsen et al. (2020): the positive relational cycle
 //! (Fig. 3) and the key elements of sustainable social prescribing (Fig. 2). Names follow the
-//! paper; descriptions are our own words. A workshop copies a framework when it starts scoring,
+//! paper; descriptions are our own words. The cycle's elements are in the paper's order (the
+//! results picture draws the ring in element order within each side, so keeping the paper's
+//! first four on one side and its last four on the other keeps the paper's order round the
+//! ring); which side is which is the app's reading, said so in the description. The
+//! flowchart's parts come from the paper's text, not its figure. A workshop copies a framework when it starts scoring,
 //! so the group can adapt its copy.
 
 /// One element as built in: its id, name, group, description and the parts that make it up
@@ -35,9 +39,12 @@ pub const RIGHT: &str = "right";
 pub const CYCLE: Builtin = Builtin {
     key: "cycle",
     name: "Positive relational cycle",
-    description: "Eight elements that keep each other going, with emotional buy-in at the heart. \
-                  Elements on one side of the ring are more operational, on the other more \
-                  relational; the paper does not say which is which, so the group decides.",
+    description: "Eight elements in a cycle, in the paper's order from shared vision to \
+                  learning in and from action, with emotional buy-in at the heart. The paper \
+                  says the boxes on the left are more operational and those on the right more \
+                  relational, but does not say which box is which: the sides given here are \
+                  this app's reading (first four relational, last four operational), so move \
+                  them as your group sees them. The arrows round the ring are the app's too.",
     groups: &[HEART, OPERATIONAL, RELATIONAL],
     elements: &[
         BuiltinElement {
@@ -55,7 +62,7 @@ pub const CYCLE: Builtin = Builtin {
         BuiltinElement {
             id: "shared-vision",
             name: "Shared vision",
-            group: OPERATIONAL,
+            group: RELATIONAL,
             description: "Everyone can say what the scheme is for, and says much the same thing.",
             parts: &[],
         },
@@ -83,7 +90,7 @@ pub const CYCLE: Builtin = Builtin {
         BuiltinElement {
             id: "collaboration",
             name: "Collaborative relationships",
-            group: RELATIONAL,
+            group: OPERATIONAL,
             description: "Partners work with each other as equals rather than passing work along.",
             parts: &[],
         },
@@ -115,7 +122,8 @@ pub const FLOWCHART: Builtin = Builtin {
     key: "flowchart",
     name: "Sustainable social prescribing",
     description: "The key elements of a sustainable scheme: a way of thinking at the top, then \
-                  operational processes on the left and relational ones on the right.",
+                  operational processes on the left and relational ones on the right. The items \
+                  listed under each box come from the paper's text, not from its figure.",
     groups: &[TOP, LEFT, RIGHT],
     elements: &[
         BuiltinElement {
@@ -189,6 +197,48 @@ mod tests {
         );
         let heart = CYCLE.elements.iter().find(|e| e.group == HEART).unwrap();
         assert_eq!(heart.parts.len(), 4, "buy-in rests on four foundations");
+    }
+
+    #[test]
+    fn the_cycle_keeps_the_papers_order_and_owns_its_reading() {
+        let names: Vec<&str> = CYCLE
+            .elements
+            .iter()
+            .filter(|e| e.group != HEART)
+            .map(|e| e.name)
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "Shared vision",
+                "Confidence and commitment",
+                "Motivation and encouragement",
+                "Support and wellbeing focus",
+                "Collaborative relationships",
+                "Communication and feedback",
+                "Access to information and resources",
+                "Learning in and from action",
+            ]
+        );
+        // Ring order (relational first, then operational, each in element order) is the
+        // paper's order.
+        let ring: Vec<&str> = [RELATIONAL, OPERATIONAL]
+            .iter()
+            .flat_map(|g| CYCLE.elements.iter().filter(move |e| e.group == *g))
+            .map(|e| e.name)
+            .collect();
+        assert_eq!(ring, names);
+        assert!(CYCLE.description.contains("this app's reading"));
+        assert!(
+            CYCLE
+                .description
+                .contains("arrows round the ring are the app's")
+        );
+        assert!(
+            FLOWCHART
+                .description
+                .contains("from the paper's text, not from its figure")
+        );
     }
 
     #[test]

@@ -126,14 +126,15 @@ pub const STEPS: [Step; 6] = [
              want to look at.",
             "Add everyone with a stake to the roster, including the people who will not be in \
              the room.",
-            "Mark each entry as involved (has a say in the plan) or affected (lives with it \
-             without a say).",
+            "Mark each entry as involved (the plan is meant to serve them, or they decide on \
+             it or advise it, with or without a say) or affected but not involved (it touches \
+             them, but they hold none of those parts).",
         ],
         tip: "Ask \u{201c}who else is touched by this?\u{201d} until the answers run dry. The \
               people you almost forgot are often the ones a boundary critique is about.",
-        example: "The example's roster lists the Shropshire scheme's staff, GPs and partners as \
-                  involved, and the voluntary and community sector, disadvantaged groups and \
-                  future service users as affected.",
+        example: "The example's roster lists the Shropshire scheme's staff, GPs, partners, \
+                  community groups and service users as involved, and disadvantaged and \
+                  minority groups, housebound people and future service users as affected.",
         terms: &[
             "stakeholder",
             "involved-affected",
@@ -158,9 +159,10 @@ pub const STEPS: [Step; 6] = [
         tip: "Don't rush to agree. A gap between \u{201c}is\u{201d} and \u{201c}ought\u{201d}, \
               or between two perspectives, is not a mistake to fix: it is what the workshop \
               came to find.",
-        example: "The example answers the questions from three perspectives (the project team, \
-                  GPs and practice staff, and the voluntary and community sector) and marks the \
-                  tensions between them.",
+        example: "The example answers the questions from five perspectives (the project team, \
+                  GPs and practice staff, the voluntary and community sector, service users, and \
+                  an advocate for people the scheme has not reached) and marks the tensions \
+                  between them.",
         terms: &[
             "boundary-critique",
             "csh",
@@ -185,8 +187,9 @@ pub const STEPS: [Step; 6] = [
         ],
         tip: "Write a verb on each link (\u{201c}reduces\u{201d}, \u{201c}depends on\u{201d}). \
               Boxes joined by bare arrows look tidy but say very little.",
-        example: "The example holds the team vision map from the paper, with people with low \
-                  agency at its centre and the scheme's target areas around it.",
+        example: "The example's map starts from the paper's team vision map (people with low \
+                  agency at the centre, the target areas around it) and adds two responses and \
+                  the group's own links: the links are the example's, not the paper's.",
         terms: &[
             "concept-map",
             "team-vision-map",
@@ -227,8 +230,9 @@ pub const STEPS: [Step; 6] = [
         ],
         tip: "Keep the results hidden until everyone has scored, so that nobody follows the \
               first number they see.",
-        example: "The example has two rounds of the positive relational cycle, Phase 1 (2018) \
-                  and Phase 2 (2019), with a disagreement flagged in each.",
+        example: "The example has two scoring rounds of the positive relational cycle, autumn \
+                  2018 and summer 2019, with a disagreement flagged in each. (The paper did not \
+                  score buy-in: scoring is this app's extension of its model.)",
         terms: &[
             "emotional-buy-in",
             "positive-relational-cycle",
@@ -302,7 +306,7 @@ pub const GLOSSARY: [Term; 22] = [
         group: Group::Method,
         meaning: "One of the twelve questions of critical systems heuristics, such as \u{201c}who \
                   is the beneficiary?\u{201d} or \u{201c}who is the expert?\u{201d}. They sit in \
-                  a table of four rows (motivation, power, knowledge, legitimacy) by three \
+                  a table of four rows (motivation, control, knowledge, legitimacy) by three \
                   columns (a role, its concern, the problem it raises).",
         used_in: &[Section::Boundary],
         cites: &["Ulrich 1983", "Ulrich 2010"],
@@ -397,10 +401,11 @@ pub const GLOSSARY: [Term; 22] = [
         slug: "involved-affected",
         name: "Involved and affected",
         group: Group::People,
-        meaning: "Those involved have a part in a plan: they benefit from it, decide on it or \
-                  advise on it. Those affected live with its consequences without having a say. \
-                  The legitimacy questions ask who speaks for the affected, including future \
-                  generations and the natural world.",
+        meaning: "Those involved hold a part in a plan: they are the people it is meant to \
+                  serve (even when they have no say in it), or they decide on it, or their \
+                  knowledge guides it. Those affected but not involved live with its \
+                  consequences while holding none of these parts. The legitimacy questions ask \
+                  who speaks for them, including future generations and the natural world.",
         used_in: &[Section::Overview, Section::Boundary],
         cites: &["Ulrich 1983", "Ulrich 2005"],
     },
@@ -464,7 +469,8 @@ pub const GLOSSARY: [Term; 22] = [
         meaning: "A cartoon of a problem situation drawn by the people in it: stick figures and \
                   buildings, thought and speech bubbles, crossed swords for conflict, arrows for \
                   flows. It comes from soft systems methodology, and is meant to be informal and \
-                  a little messy.",
+                  a little messy. In NHS planning, Bell and Christina paired a rich picture of \
+                  what is with a root definition of what could be.",
         used_in: &[Section::Pictures],
         cites: &["Checkland 2006", "Bell 2006"],
     },
@@ -472,10 +478,11 @@ pub const GLOSSARY: [Term; 22] = [
         slug: "team-vision-map",
         name: "Team vision map",
         group: Group::Drawing,
-        meaning: "The concept map in the paper (its Figure 1), drawn from interviews with the \
-                  core team: people with low agency at the centre, and the scheme's target \
-                  areas around them. It was shown back to GPs and practice managers for their \
-                  comments.",
+        meaning: "The concept map in the paper (its Figure 1), drawn from six interviews with \
+                  core stakeholders: people with low agency at the centre, and the scheme's \
+                  target areas around them. It was shown back to GPs and practice managers for \
+                  their comments. The template has the paper's nodes; any links you add are \
+                  your own.",
         used_in: &[Section::Maps],
         cites: &["Fixsen 2020"],
     },
@@ -484,12 +491,13 @@ pub const GLOSSARY: [Term; 22] = [
         slug: "disagreement",
         name: "Disagreement",
         group: Group::Scoring,
-        meaning: "The app flags an element when the scores spread widely: the middle half of \
-                  them covers at least 40% of the scale, or the group splits, with at least a \
-                  fifth in the bottom third of the scale and a fifth in the top third. An \
-                  average hides this; a flagged element is where the conversation should start.",
+        meaning: "The app flags an element when at least two scorers (15% in groups over 13) \
+                  scored two or more levels from the middle score: on one side a dissent, on \
+                  both a split, scattered a spread (also when the scores lie on average more \
+                  than a sixth of the scale from the median). An average hides this; a flagged \
+                  element is where the conversation should start.",
         used_in: &[Section::Scoring, Section::Report],
-        cites: &[],
+        cites: &["Fitch 2001", "Burke 2002"],
     },
     Term {
         slug: "emotional-buy-in",
@@ -508,7 +516,9 @@ pub const GLOSSARY: [Term; 22] = [
         group: Group::Scoring,
         meaning: "The paper's model (its Figure 3) of what sustains a scheme: eight elements, \
                   from shared vision to learning in and from action, in a cycle with emotional \
-                  buy-in at its heart. A built-in framework for scoring.",
+                  buy-in at its heart. The paper calls the boxes on the left more operational \
+                  and those on the right more relational without naming them; the app's split \
+                  is its own reading. A built-in framework for scoring.",
         used_in: &[Section::Maps, Section::Scoring],
         cites: &["Fixsen 2020"],
     },
@@ -517,8 +527,9 @@ pub const GLOSSARY: [Term; 22] = [
         name: "Round",
         group: Group::Scoring,
         meaning: "One sitting in which the group scores every element of a framework. Adding a \
-                  round months later, as the paper's study did in two phases, shows what has \
-                  changed.",
+                  round months later shows what has changed. Scoring is this app's extension: \
+                  the paper's two phases were rounds of interviews, and it only suggests its \
+                  model for building and possibly evaluating schemes.",
         used_in: &[Section::Scoring],
         cites: &["Fixsen 2020"],
     },
@@ -529,6 +540,7 @@ pub const GLOSSARY: [Term; 22] = [
         meaning: "The paper's chart (its Figure 2) of the key elements of sustainable social \
                   prescribing: holistic thinking, inclusivity and sharing at the top, with \
                   planning and learning on one side and buy-in and communication on the other. \
+                  The items under its boxes come from the paper's text rather than the figure. \
                   The second built-in framework for scoring.",
         used_in: &[Section::Scoring],
         cites: &["Fixsen 2020"],
@@ -706,6 +718,66 @@ mod tests {
         for g in Group::ALL {
             assert!(!anchors.contains(g.anchor()));
         }
+    }
+
+    #[test]
+    fn involved_is_not_defined_as_having_a_say() {
+        let roster_help = step(Section::Overview).unwrap().to_do.join(" ");
+        let glossary = term("involved-affected").unwrap().meaning;
+        for text in [roster_help.as_str(), glossary] {
+            assert!(!text.contains("has a say"), "{text}");
+            assert!(!text.contains("lives with it without a say"), "{text}");
+            assert!(
+                text.contains("with or without a say")
+                    || text.contains("even when they have no say"),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn scoring_is_said_to_be_the_apps_extension_not_the_papers_phases() {
+        let round = term("scoring-round").unwrap().meaning;
+        assert!(!round.contains("as the paper's study did"), "{round}");
+        assert!(round.contains("this app's extension"));
+        assert!(round.contains("possibly evaluating"));
+        let example = step(Section::Scoring).unwrap().example;
+        assert!(!example.contains("Phase"), "{example}");
+        assert!(example.contains("did not score"));
+    }
+
+    #[test]
+    fn the_models_say_what_is_the_papers_and_what_is_the_apps() {
+        assert!(
+            term("positive-relational-cycle")
+                .unwrap()
+                .meaning
+                .contains("its own reading")
+        );
+        assert!(
+            term("sustainability-flowchart")
+                .unwrap()
+                .meaning
+                .contains("paper's text")
+        );
+        assert!(
+            term("rich-picture")
+                .unwrap()
+                .meaning
+                .contains("root definition")
+        );
+        let maps = step(Section::Maps).unwrap().example;
+        assert!(
+            !maps.contains("the team vision map from the paper"),
+            "{maps}"
+        );
+        assert!(maps.contains("not the paper's"));
+        assert!(
+            term("boundary-category")
+                .unwrap()
+                .meaning
+                .contains("control")
+        );
     }
 
     #[test]

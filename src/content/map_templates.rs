@@ -56,8 +56,9 @@ impl Template {
                  ring and those affected but not involved on the outer ring."
             }
             Template::Cycle => {
-                "Eight elements that keep each other going, each strengthening the next, with \
-                 emotional buy-in at the heart."
+                "The paper's eight elements in its order, with emotional buy-in at the heart. \
+                 The arrows and their + signs are this app's reading: the paper draws the \
+                 cycle but does not say what each link means."
             }
         }
     }
@@ -138,7 +139,9 @@ impl Template {
                 }
             }
             Template::Cycle => {
-                map.focus_question = "What keeps stakeholders' buy-in going?".into();
+                map.focus_question =
+                    "What keeps stakeholders' buy-in going? (Arrows and signs: the app's reading.)"
+                        .into();
                 let heart = map.add_kind("Heart");
                 map.edit_kind(heart, |k| k.shape = Shape::Pill);
                 let element = map.add_kind("Element");

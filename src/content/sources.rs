@@ -28,7 +28,7 @@ impl Source {
     }
 }
 
-pub const SOURCES: [Source; 8] = [
+pub const SOURCES: [Source; 11] = [
     Source {
         authors: "Fixsen A, Seers H, Polley M, Robins J",
         year: "2020",
@@ -63,9 +63,22 @@ pub const SOURCES: [Source; 8] = [
         year: "2010",
         title: "Critical systems heuristics",
         published_in: "In: Reynolds M, Holwell S (eds) Systems Approaches to Managing Change: A \
-                       Practical Guide. London: Springer (2nd edn 2020)",
+                       Practical Guide. London: Springer, pp. 243\u{2013}292",
         doi: Some("10.1007/978-1-84882-809-4_6"),
-        used_for: "How the categories group into motivation, power, knowledge and legitimacy.",
+        used_for: "How the categories group into motivation, control, knowledge and legitimacy; \
+                   the questions printed ought first (\u{201c}ideal mapping\u{201d}); the roles \
+                   of beneficiary, decision-maker, expert and witness.",
+    },
+    Source {
+        authors: "Ulrich W, Reynolds M",
+        year: "2020",
+        title: "Critical Systems Heuristics: The Idea and Practice of Boundary Critique",
+        published_in: "In: Reynolds M, Holwell S (eds) Systems Approaches to Making Change: A \
+                       Practical Guide, 2nd edn. London: Springer, pp. 255\u{2013}306",
+        doi: Some("10.1007/978-1-4471-7472-1_6"),
+        used_for: "The second edition of the chapter: the same grid and questions, and the \
+                   three uses of boundary critique (self-reflection, dialogue, emancipatory \
+                   critique).",
     },
     Source {
         authors: "Midgley G",
@@ -99,8 +112,28 @@ pub const SOURCES: [Source; 8] = [
         title: "Applying systemic project management approaches for the UK national health service",
         published_in: "Systemic Practice and Action Research 19(1):27\u{2013}43",
         doi: Some("10.1007/s11213-005-9002-4"),
-        used_for: "Soft systems methods in NHS planning: a rich picture of what is, and of what \
-                   could be.",
+        used_for: "Soft systems methods in NHS planning: a rich picture of what is, a root \
+                   definition of what could be, and a plan for getting there.",
+    },
+    Source {
+        authors: "Burke MJ, Dunlap WP",
+        year: "2002",
+        title: "Estimating interrater agreement with the average deviation index: a user\u{2019}s \
+                guide",
+        published_in: "Organizational Research Methods 5(2):159\u{2013}172",
+        doi: Some("10.1177/1094428102005002002"),
+        used_for: "The spread test of the disagreement flag: an average deviation from the \
+                   median above c/6 on a scale of c levels.",
+    },
+    Source {
+        authors: "Fitch K, Bernstein SJ, Aguilar MD, Burnand B, LaCalle JR, L\u{e1}zaro P, van \
+                  het Loo M, McDonnell J, Vader JP, Kahan JP",
+        year: "2001",
+        title: "The RAND/UCLA Appropriateness Method User\u{2019}s Manual",
+        published_in: "Santa Monica, CA: RAND (MR-1269-DG-XII/RE)",
+        doi: None,
+        used_for: "The count rule of the disagreement flag: a panel disagrees when enough \
+                   members rate far from the middle, scaled to the size of the panel.",
     },
 ];
 
@@ -123,6 +156,34 @@ mod tests {
         assert_eq!(SOURCES[0].short(), "Fixsen 2020");
         assert!(SOURCES.iter().any(|s| s.short() == "Ulrich 1983"));
         assert!(SOURCES.iter().any(|s| s.short() == "Churchman 1971"));
+    }
+
+    #[test]
+    fn the_csh_chapters_are_cited_exactly() {
+        let find = |short: &str| SOURCES.iter().find(|s| s.short() == short).unwrap();
+        let first = find("Ulrich 2010");
+        assert!(
+            first
+                .published_in
+                .contains("Systems Approaches to Managing Change")
+        );
+        assert!(first.published_in.contains("pp. 243\u{2013}292"));
+        let second = find("Ulrich 2020");
+        assert_eq!(
+            second.title,
+            "Critical Systems Heuristics: The Idea and Practice of Boundary Critique"
+        );
+        assert!(
+            second
+                .published_in
+                .contains("Systems Approaches to Making Change")
+        );
+        assert!(second.published_in.contains("pp. 255\u{2013}306"));
+        assert_eq!(second.doi, Some("10.1007/978-1-4471-7472-1_6"));
+        let bell = find("Bell 2006");
+        assert!(bell.used_for.contains("a root definition of what could be"));
+        let burke = find("Burke 2002");
+        assert_eq!(burke.doi, Some("10.1177/1094428102005002002"));
     }
 
     #[test]

@@ -8,7 +8,7 @@
 use super::csv::{CsvWriter, defuse};
 use crate::content::csh::{self, Mode};
 use crate::model::Workshop;
-use crate::model::boundary::{Level, Stance};
+use crate::model::boundary::{Level, Role, Stance};
 
 /// The columns of [`csv`], in order.
 pub const CSV_HEADER: [&str; 9] = [
@@ -178,10 +178,44 @@ pub fn markdown(w: &Workshop) -> String {
         md.push('\n');
     }
 
+    if !b.roles.is_empty() {
+        md.push_str("## Roles: who holds them, and who should\n\n");
+        for role in Role::ALL {
+            let names = |is| {
+                let list: Vec<String> = b
+                    .holders(role, is, &w.roster)
+                    .iter()
+                    .map(|s| inline(&s.name))
+                    .collect();
+                if list.is_empty() {
+                    "nobody marked".to_string()
+                } else {
+                    list.join(", ")
+                }
+            };
+            md.push_str(&format!(
+                "- {} (question {}): now {}; should be {}\n",
+                role.label(),
+                role.question(),
+                names(true),
+                names(false)
+            ));
+        }
+        md.push('\n');
+    }
+
     if b.perspectives.is_empty() {
         md.push_str("## Perspectives\n\nNo perspectives yet, so nothing has been answered.\n");
         return md;
     }
+    let modes = if b.ought_first {
+        md.push_str(
+            "The questions were asked ought first (ideal mapping): what should be, then what is.\n\n",
+        );
+        [Mode::Ought, Mode::Is]
+    } else {
+        Mode::ALL
+    };
     for p in &b.perspectives {
         md.push_str(&format!(
             "## Perspective: {}\n\n",
@@ -211,7 +245,7 @@ pub fn markdown(w: &Workshop) -> String {
                 c.kind.label()
             ));
             let answer = p.answers.get(&c.number);
-            for mode in Mode::ALL {
+            for mode in modes {
                 let text = answer.map_or("", |a| match mode {
                     Mode::Is => a.is.as_str(),
                     Mode::Ought => a.ought.as_str(),

@@ -2,6 +2,8 @@
 //! each returns what it read and plain-language notes on what it skipped.
 
 pub mod csv;
+pub mod limits;
 pub mod map;
 pub mod picture;
 pub mod scores;
+pub mod text;

@@ -42,12 +42,12 @@ pub fn read_with_notes(bytes: &[u8]) -> Result<(Picture, Vec<String>), String> {
     if bytes.starts_with(&[0x89, b'P', b'N', b'G']) {
         return from_png(bytes);
     }
-    let Ok(text) = std::str::from_utf8(bytes) else {
+    let Ok(text) = crate::import::text::decode(bytes) else {
         return Err(format!(
             "This file is neither a PNG image nor text, so it holds no picture. {WHAT_WE_READ}"
         ));
     };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = text.as_ref();
     let head = text.trim_start();
     if head.starts_with('{') {
         let value: Value = serde_json::from_str(text).map_err(|e| {

@@ -454,7 +454,7 @@ mod tests {
             all.iter().map(|e| e.step.title(&w)).collect();
         assert_eq!(titles.len(), 21);
         assert!(titles.iter().all(|t| !t.is_empty()));
-        assert!(titles.contains("Results: Phase 2 (2019)"));
+        assert!(titles.contains("Results: Steering group, summer 2019"));
     }
 
     #[test]

@@ -40,6 +40,10 @@ pub struct Perspective {
     /// Answers by question number.
     #[serde(default)]
     pub answers: BTreeMap<u8, Answer>,
+    /// Ids of participants' responses already taken into this perspective (so the same
+    /// response collected twice counts once; see `crate::participate`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub collected: Vec<String>,
 }
 
 /// How far apart two answers are, as the facilitator judges it.
@@ -74,6 +78,83 @@ pub enum Stance {
     Unclear,
 }
 
+/// The four social roles of critical systems heuristics, each the subject of one question in
+/// the first column of the table (1, 4, 7, 10).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Role {
+    Beneficiary,
+    DecisionMaker,
+    Expert,
+    Witness,
+}
+
+impl Role {
+    pub const ALL: [Role; 4] = [
+        Role::Beneficiary,
+        Role::DecisionMaker,
+        Role::Expert,
+        Role::Witness,
+    ];
+
+    /// The question that asks who holds the role.
+    pub fn question(self) -> u8 {
+        match self {
+            Role::Beneficiary => 1,
+            Role::DecisionMaker => 4,
+            Role::Expert => 7,
+            Role::Witness => 10,
+        }
+    }
+
+    /// The role a question asks about, if it is one of 1, 4, 7, 10.
+    pub fn of_question(question: u8) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.question() == question)
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Beneficiary => "Beneficiary (client)",
+            Role::DecisionMaker => "Decision-maker",
+            Role::Expert => "Expert",
+            Role::Witness => "Witness",
+        }
+    }
+}
+
+/// The roles one roster entry holds now (`is`) and should hold (`ought`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Roles {
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub is: Vec<Role>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ought: Vec<Role>,
+}
+
+impl Roles {
+    pub fn is_empty(&self) -> bool {
+        self.is.is_empty() && self.ought.is_empty()
+    }
+}
+
+/// One question's is/ought gap for one perspective, for the gaps view.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Gap {
+    pub question: u8,
+    /// The gap as the facilitator marked it (`Level::None` when not judged yet).
+    pub level: Level,
+    pub note: String,
+    pub is: String,
+    pub ought: String,
+}
+
+impl Gap {
+    /// Whether both sides are answered, so the gap can be judged.
+    pub fn both_answered(&self) -> bool {
+        !self.is.trim().is_empty() && !self.ought.trim().is_empty()
+    }
+}
+
 /// The boundary critique of one workshop.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BoundaryCritique {
@@ -81,11 +162,21 @@ pub struct BoundaryCritique {
     pub perspectives: Vec<Perspective>,
     #[serde(default)]
     pub tensions: Vec<Tension>,
+    /// Ask what ought to be before what is ("ideal mapping", as Ulrich and Reynolds print
+    /// the questions). Absent in older documents: is first.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub ought_first: bool,
+    /// CSH roles by roster entry id, as the group marks them.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub roles: BTreeMap<String, Roles>,
 }
 
 impl BoundaryCritique {
     pub fn is_empty(&self) -> bool {
-        self.perspectives.is_empty() && self.tensions.is_empty()
+        self.perspectives.is_empty()
+            && self.tensions.is_empty()
+            && !self.ought_first
+            && self.roles.is_empty()
     }
 
     pub fn perspective(&self, id: &str) -> Option<&Perspective> {
@@ -201,6 +292,80 @@ impl BoundaryCritique {
         })
     }
 
+    /// One perspective's is/ought gaps, largest first: the facilitator's mark (strong, some,
+    /// not judged), then questions with both sides answered before those with one, then by
+    /// number. Questions with no answer and no mark are left out.
+    pub fn gaps(&self, perspective: &str) -> Vec<Gap> {
+        let Some(p) = self.perspective(perspective) else {
+            return Vec::new();
+        };
+        let key = vec![perspective.to_string()];
+        let mut out: Vec<Gap> = (1..=QUESTIONS)
+            .filter_map(|q| {
+                let mark = self
+                    .tensions
+                    .iter()
+                    .find(|t| t.question == q && t.perspectives == key);
+                let answer = p.answers.get(&q).cloned().unwrap_or_default();
+                if answer.is_empty() && mark.is_none_or(|t| t.level == Level::None) {
+                    return None;
+                }
+                Some(Gap {
+                    question: q,
+                    level: mark.map_or(Level::None, |t| t.level),
+                    note: mark.map(|t| t.note.clone()).unwrap_or_default(),
+                    is: answer.is,
+                    ought: answer.ought,
+                })
+            })
+            .collect();
+        out.sort_by(|a, b| {
+            b.level
+                .cmp(&a.level)
+                .then(b.both_answered().cmp(&a.both_answered()))
+                .then(a.question.cmp(&b.question))
+        });
+        out
+    }
+
+    /// Marks or clears one role of one roster entry, now (`is`) or as it should be.
+    pub fn set_role(&mut self, roster_id: &str, role: Role, is: bool, on: bool) {
+        let roles = self.roles.entry(roster_id.to_string()).or_default();
+        let list = if is { &mut roles.is } else { &mut roles.ought };
+        list.retain(|r| *r != role);
+        if on {
+            list.push(role);
+            list.sort();
+        }
+        if roles.is_empty() {
+            self.roles.remove(roster_id);
+        }
+    }
+
+    /// Whether a roster entry holds (`is`) or should hold a role.
+    pub fn has_role(&self, roster_id: &str, role: Role, is: bool) -> bool {
+        self.roles.get(roster_id).is_some_and(|r| {
+            if is {
+                r.is.contains(&role)
+            } else {
+                r.ought.contains(&role)
+            }
+        })
+    }
+
+    /// The roster entries that hold a role now (`is`) or should, in roster order.
+    pub fn holders<'a>(
+        &self,
+        role: Role,
+        is: bool,
+        roster: &'a [Stakeholder],
+    ) -> Vec<&'a Stakeholder> {
+        roster
+            .iter()
+            .filter(|s| self.has_role(&s.id, role, is))
+            .collect()
+    }
+
     /// Whether a perspective speaks for those involved or those affected.
     pub fn stance(&self, perspective: &str, roster: &[Stakeholder]) -> Stance {
         let Some(p) = self.perspective(perspective) else {
@@ -243,7 +408,26 @@ impl BoundaryCritique {
         roster: &[Stakeholder],
         report: &mut Vec<String>,
     ) -> BoundaryCritique {
-        let mut c = BoundaryCritique::default();
+        let mut c = BoundaryCritique {
+            ought_first: value
+                .get("ought_first")
+                .and_then(serde_json::Value::as_bool)
+                .unwrap_or(false),
+            ..BoundaryCritique::default()
+        };
+        if let Some(serde_json::Value::Object(roles)) = value.get("roles") {
+            for (id, item) in roles {
+                match serde_json::from_value::<Roles>(item.clone()) {
+                    Ok(r) if !r.is_empty() => {
+                        c.roles.insert(id.clone(), r);
+                    }
+                    Ok(_) => {}
+                    Err(_) => report.push(format!(
+                        "the roles of roster entry {id} could not be read and were dropped"
+                    )),
+                }
+            }
+        }
         let list = |key: &str| match value.get(key) {
             Some(serde_json::Value::Array(items)) => items.clone(),
             _ => Vec::new(),
@@ -304,6 +488,21 @@ impl BoundaryCritique {
                     "perspective \u{201c}{}\u{201d} linked to roster entries that no longer exist; the links were dropped",
                     p.name
                 ));
+            }
+        }
+        let before = self.roles.len();
+        self.roles
+            .retain(|id, _| roster.iter().any(|s| &s.id == id));
+        if self.roles.len() < before {
+            report.push(format!(
+                "roles of {} roster entr(ies) that no longer exist were dropped",
+                before - self.roles.len()
+            ));
+        }
+        for r in self.roles.values_mut() {
+            for list in [&mut r.is, &mut r.ought] {
+                list.sort();
+                list.dedup();
             }
         }
         let ids: Vec<String> = self.perspectives.iter().map(|p| p.id.clone()).collect();
@@ -504,5 +703,72 @@ mod tests {
         c.set_tension(9, &["p-team"], Level::Strong, "Nobody asked users");
         let text = serde_json::to_string(&c).unwrap();
         assert_eq!(serde_json::from_str::<BoundaryCritique>(&text).unwrap(), c);
+    }
+
+    #[test]
+    fn gaps_come_largest_first() {
+        let mut c = BoundaryCritique::default();
+        c.add_perspective("p".into(), "Team");
+        for (q, is, ought) in [(1, "a", "b"), (2, "c", ""), (3, "d", "e"), (5, "f", "g")] {
+            c.set_answer("p", q, true, is.into());
+            c.set_answer("p", q, false, ought.into());
+        }
+        c.set_tension(3, &["p"], Level::Strong, "far apart");
+        c.set_tension(5, &["p"], Level::Some, "");
+        c.set_tension(9, &["p"], Level::Some, "no answers yet");
+        let order: Vec<u8> = c.gaps("p").iter().map(|g| g.question).collect();
+        // Strong 3; some 5 (answered) before some 9 (not); then unjudged: 1 (both) before 2.
+        assert_eq!(order, [3, 5, 9, 1, 2]);
+        assert_eq!(c.gaps("p")[0].note, "far apart");
+        assert!(c.gaps("nobody").is_empty());
+    }
+
+    #[test]
+    fn roles_are_marked_is_and_ought_and_listed_in_roster_order() {
+        let roster = vec![
+            person("a", Involvement::Involved),
+            person("b", Involvement::Affected),
+        ];
+        let mut c = BoundaryCritique::default();
+        c.set_role("b", Role::DecisionMaker, false, true);
+        c.set_role("a", Role::DecisionMaker, true, true);
+        c.set_role("a", Role::DecisionMaker, false, true);
+        let names = |v: Vec<&Stakeholder>| v.iter().map(|s| s.id.clone()).collect::<Vec<_>>();
+        assert_eq!(names(c.holders(Role::DecisionMaker, true, &roster)), ["a"]);
+        assert_eq!(
+            names(c.holders(Role::DecisionMaker, false, &roster)),
+            ["a", "b"]
+        );
+        c.set_role("b", Role::DecisionMaker, false, false);
+        assert!(
+            !c.roles.contains_key("b"),
+            "an entry with no roles is dropped"
+        );
+        assert_eq!(Role::of_question(7), Some(Role::Expert));
+        assert_eq!(Role::of_question(2), None);
+        let qs: Vec<u8> = Role::ALL.iter().map(|r| r.question()).collect();
+        assert_eq!(qs, [1, 4, 7, 10]);
+    }
+
+    #[test]
+    fn ought_first_and_roles_restore_and_stay_out_of_old_documents() {
+        let old = serde_json::to_value(BoundaryCritique::default()).unwrap();
+        assert_eq!(old, serde_json::json!({"perspectives": [], "tensions": []}));
+        let roster = vec![person("a", Involvement::Involved)];
+        let value = serde_json::json!({
+            "perspectives": [], "tensions": [], "ought_first": true,
+            "roles": {
+                "a": {"is": ["expert", "expert"], "ought": ["witness"]},
+                "gone": {"is": ["expert"]},
+                "b": {"is": ["king"]}
+            }
+        });
+        let mut report = Vec::new();
+        let c = BoundaryCritique::restore(value, &roster, &mut report);
+        assert!(c.ought_first);
+        assert_eq!(c.roles.len(), 1);
+        assert_eq!(c.roles["a"].is, [Role::Expert]);
+        assert_eq!(c.roles["a"].ought, [Role::Witness]);
+        assert_eq!(report.len(), 2, "{report:?}");
     }
 }

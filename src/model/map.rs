@@ -226,6 +226,12 @@ impl Default for Viewport {
     }
 }
 
+/// Places stay within this distance of the origin (read from storage or a file, a place
+/// further out is moved to the middle).
+pub const MAX_COORD: f64 = 1e7;
+/// Ids at or past this are renumbered on restore, so adding to a map never runs out of ids.
+pub const ID_CEILING: u32 = 1 << 30;
+
 impl Viewport {
     pub const MIN_ZOOM: f64 = 0.05;
     pub const MAX_ZOOM: f64 = 4.0;
@@ -262,9 +268,10 @@ impl Viewport {
         }
     }
 
-    fn is_valid(&self) -> bool {
-        self.x.is_finite()
-            && self.y.is_finite()
+    /// A view the canvas can draw: finite, within [`MAX_COORD`], zoom within its limits.
+    pub fn is_valid(&self) -> bool {
+        self.x.abs() <= MAX_COORD
+            && self.y.abs() <= MAX_COORD
             && self.zoom.is_finite()
             && (Viewport::MIN_ZOOM..=Viewport::MAX_ZOOM).contains(&self.zoom)
     }
@@ -488,6 +495,44 @@ impl ConceptMap {
         let id = self.next_id.max(1);
         self.next_id = id + 1;
         id
+    }
+
+    /// Gives nodes, links and kinds the ids 1, 2, 3… (in their order) when any id is at or
+    /// past [`ID_CEILING`]; returns whether it did. Links follow their nodes, nodes their kind.
+    fn renumber_if_near_the_end(&mut self) -> bool {
+        let near = |id: u32| id >= ID_CEILING;
+        if !(self.nodes.iter().any(|n| near(n.id))
+            || self.links.iter().any(|l| near(l.id))
+            || self.kinds.iter().any(|k| near(k.id))
+            || near(self.next_id))
+        {
+            return false;
+        }
+        let mut next = 0u32;
+        let mut fresh = || {
+            next += 1;
+            next
+        };
+        let kinds: std::collections::HashMap<KindId, KindId> = self
+            .kinds
+            .iter_mut()
+            .map(|k| (k.id, std::mem::replace(&mut k.id, fresh())))
+            .collect();
+        let nodes: std::collections::HashMap<NodeId, NodeId> = self
+            .nodes
+            .iter_mut()
+            .map(|n| (n.id, std::mem::replace(&mut n.id, fresh())))
+            .collect();
+        for n in &mut self.nodes {
+            n.kind = n.kind.and_then(|k| kinds.get(&k).copied());
+        }
+        for l in &mut self.links {
+            l.id = fresh();
+            l.from = nodes.get(&l.from).copied().unwrap_or(0);
+            l.to = nodes.get(&l.to).copied().unwrap_or(0);
+        }
+        self.next_id = fresh();
+        true
     }
 
     pub fn node_index(&self, id: NodeId) -> Option<usize> {
@@ -716,7 +761,7 @@ impl ConceptMap {
         }
         let mut moved = 0;
         for n in &mut self.nodes {
-            if !n.x.is_finite() || !n.y.is_finite() {
+            if !(n.x.abs() <= MAX_COORD && n.y.abs() <= MAX_COORD) {
                 n.x = 0.0;
                 n.y = 0.0;
                 moved += 1;
@@ -758,6 +803,11 @@ impl ConceptMap {
         }
         if !self.view.is_valid() {
             self.view = Viewport::default();
+        }
+        if self.renumber_if_near_the_end() {
+            report.push(format!(
+                "{what}: its ids were near the largest an id can be and were renumbered"
+            ));
         }
         let max = self
             .nodes

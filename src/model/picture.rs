@@ -799,8 +799,79 @@ impl Picture {
                 Item::Sticker(_) => {}
             }
         }
+        let mut clamped = 0;
+        let mut bound = |v: &mut f64, lo: f64, hi: f64| {
+            let c = v.clamp(lo, hi);
+            clamped += usize::from(c != *v);
+            *v = c;
+        };
+        let (far, wide) = (crate::model::map::MAX_COORD, 20.0 * MAX_SIZE);
+        for item in &mut self.items {
+            match item {
+                Item::Stroke(s) => bound(&mut s.width, 0.5, 64.0),
+                Item::Sticker(s) => {
+                    bound(&mut s.x, -far, far);
+                    bound(&mut s.y, -far, far);
+                    bound(&mut s.size, MIN_SIZE, MAX_SIZE);
+                    bound(&mut s.rotation, -360.0, 360.0);
+                }
+                Item::Text(t) => {
+                    bound(&mut t.x, -far, far);
+                    bound(&mut t.y, -far, far);
+                    bound(&mut t.size, MIN_TEXT, MAX_SIZE);
+                    bound(&mut t.rotation, -360.0, 360.0);
+                }
+                Item::Arrow(a) => {
+                    bound(&mut a.width, 0.5, 64.0);
+                    for end in [&mut a.from, &mut a.to] {
+                        if let End::Point { x, y } = end {
+                            bound(x, -far, far);
+                            bound(y, -far, far);
+                        }
+                    }
+                }
+                Item::Shape(s) => {
+                    bound(&mut s.x, -far, far);
+                    bound(&mut s.y, -far, far);
+                    bound(&mut s.w, MIN_SIZE / 4.0, wide);
+                    bound(&mut s.h, MIN_SIZE / 4.0, wide);
+                    bound(&mut s.rotation, -360.0, 360.0);
+                    bound(&mut s.width, 0.5, 64.0);
+                }
+            }
+        }
+        if clamped > 0 {
+            report.push(format!(
+                "{what}: {clamped} sizes or places were out of range and were brought within it"
+            ));
+        }
+        if !self.view.is_valid() {
+            self.view = Picture::new(String::new(), "").view;
+        }
         let max = ids.iter().copied().max().unwrap_or(0);
-        if self.next_id <= max {
+        if max >= crate::model::map::ID_CEILING || self.next_id >= crate::model::map::ID_CEILING {
+            // Ids 1, 2, 3… in drawing order, arrows' ends following what they join.
+            let new: std::collections::HashMap<ItemId, ItemId> = self
+                .items
+                .iter()
+                .enumerate()
+                .map(|(i, item)| (item.id(), i as ItemId + 1))
+                .collect();
+            for item in &mut self.items {
+                item.set_id(new[&item.id()]);
+                if let Item::Arrow(a) = item {
+                    for end in [&mut a.from, &mut a.to] {
+                        if let End::Item { item } = end {
+                            *item = new.get(&*item).copied().unwrap_or(*item);
+                        }
+                    }
+                }
+            }
+            self.next_id = self.items.len() as ItemId + 1;
+            report.push(format!(
+                "{what}: its ids were near the largest an id can be and were renumbered"
+            ));
+        } else if self.next_id <= max {
             self.next_id = max + 1;
         }
     }

@@ -210,6 +210,30 @@ impl Scale {
     }
 }
 
+/// Scale ends stay within this distance of zero.
+pub const SCALE_LIMIT: i32 = 1_000;
+/// A scale has at most this many levels (0 to 20: the distribution chart draws a bar per level,
+/// and past about 80 its bars would have no width).
+pub const MAX_LEVELS: i32 = 21;
+/// The most hands one level (or "don't know") can count in a show of hands.
+pub const MAX_HANDS: u32 = 10_000;
+
+impl Scale {
+    /// Brings a stored scale within what the app can draw (ends within [`SCALE_LIMIT`], at
+    /// most [`MAX_LEVELS`] levels); says what changed.
+    fn repair(&mut self, report: &mut Vec<String>) {
+        let (min, max) = (self.min, self.max);
+        self.min = min.clamp(-SCALE_LIMIT, SCALE_LIMIT);
+        self.max = max.clamp(self.min, self.min + MAX_LEVELS - 1);
+        if (self.min, self.max) != (min, max) {
+            report.push(format!(
+                "the scoring scale ran from {min} to {max}; it now runs from {} to {}",
+                self.min, self.max
+            ));
+        }
+    }
+}
+
 /// Someone who scores: named, or anonymous ("Scorer 3").
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Scorer {
@@ -318,6 +342,28 @@ impl Scoring {
         }
     }
 
+    /// Brings scores read from storage or a file within what the app can draw: the scale (see
+    /// [`Scale::repair`]) and tallies of at most [`MAX_HANDS`] each (the results list every
+    /// vote). Scores outside the scale are kept (the scale may have been changed after them).
+    /// Reports each change.
+    pub fn repair(&mut self, report: &mut Vec<String>) {
+        self.scale.repair(report);
+        let mut capped = 0;
+        for hands in self.rounds.iter_mut().flat_map(|r| r.hands.values_mut()) {
+            for c in hands.counts.iter_mut().chain([&mut hands.dont_know]) {
+                if *c > MAX_HANDS {
+                    *c = MAX_HANDS;
+                    capped += 1;
+                }
+            }
+        }
+        if capped > 0 {
+            report.push(format!(
+                "{capped} show-of-hands tallies were larger than {MAX_HANDS} and were cut down"
+            ));
+        }
+    }
+
     pub fn round(&self, id: &str) -> Option<&Round> {
         self.rounds.iter().find(|r| r.id == id)
     }
@@ -410,8 +456,10 @@ impl Scoring {
             .comment = comment;
     }
 
-    /// Sets the show-of-hands count for one level (`None` = "don't know").
+    /// Sets the show-of-hands count for one level (`None` = "don't know"), at most
+    /// [`MAX_HANDS`].
     pub fn set_hands(&mut self, round: &str, element: &str, level: Option<i32>, count: u32) {
+        let count = count.min(MAX_HANDS);
         let levels = self.scale.range().levels();
         let min = self.scale.min;
         let Some(r) = self.round_mut(round) else {

@@ -261,7 +261,10 @@ impl Workshop {
         let scoring = match scoring_value {
             None | Some(Value::Null) => Scoring::default(),
             Some(v) => match serde_json::from_value::<Scoring>(v.clone()) {
-                Ok(s) => s,
+                Ok(mut s) => {
+                    s.repair(r.report);
+                    s
+                }
                 Err(e) => {
                     // Kept aside, not lost: a later version (or a person) can still recover it.
                     r.report.push(format!(
@@ -298,6 +301,10 @@ impl Workshop {
 trait Listed: serde::de::DeserializeOwned {
     fn id_mut(&mut self) -> &mut String;
     fn repair(&mut self, report: &mut Vec<String>);
+    /// Why it is larger than the app holds (the same limits as a file imported on its own).
+    fn too_large(&self) -> Option<String> {
+        None
+    }
 }
 
 impl Listed for ConceptMap {
@@ -306,6 +313,22 @@ impl Listed for ConceptMap {
     }
     fn repair(&mut self, report: &mut Vec<String>) {
         ConceptMap::repair(self, report);
+    }
+    fn too_large(&self) -> Option<String> {
+        use crate::import::map::{MAX_LINKS, MAX_NODES};
+        if self.nodes.len() > MAX_NODES {
+            Some(format!(
+                "it has {} nodes; a map can hold up to {MAX_NODES}",
+                self.nodes.len()
+            ))
+        } else if self.links.len() > MAX_LINKS {
+            Some(format!(
+                "it has {} links; a map can hold up to {MAX_LINKS}",
+                self.links.len()
+            ))
+        } else {
+            None
+        }
     }
 }
 
@@ -339,6 +362,14 @@ fn restore_list<T: Listed>(value: Option<Value>, r: &mut Reader, noun: &str) -> 
     let mut taken = std::collections::HashSet::new();
     for (index, item) in items.into_iter().enumerate() {
         match serde_json::from_value::<T>(item.clone()) {
+            Ok(x) if x.too_large().is_some() => {
+                r.report.push(format!(
+                    "{noun} {} is too large ({}); it was kept aside, unused",
+                    index + 1,
+                    x.too_large().unwrap_or_default()
+                ));
+                unreadable.push(item);
+            }
             Ok(mut x) => {
                 let id = x.id_mut();
                 if id.is_empty() || taken.contains(id) {

@@ -8,7 +8,7 @@ use js_sys::JsString;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::wasm_bindgen;
 
-use super::document::{Restored, SavedWorkshop, read_workshop, revision_in_prefix, revision_of};
+use super::document::{Restored, SavedWorkshop, read_stored, revision_in_prefix, revision_of};
 
 // `Storage` methods that keep large values on the JS side, so that a save of a big workshop
 // copies its text into JS once, and the read-back check compares it there.
@@ -157,7 +157,7 @@ pub fn load_library(now: f64) -> (Vec<Listed>, Vec<TrashEntry>) {
 /// One workshop, restored.
 pub fn load_workshop(id: &str) -> Option<Result<Restored, String>> {
     let raw = read(&workshop_key(id))?;
-    Some(read_workshop(&raw, id).map_err(|e| e.to_string()))
+    Some(read_stored(&raw, id).map_err(|e| e.to_string()))
 }
 
 /// The stored text of a record exactly as it is, for "download the damaged record".
@@ -253,4 +253,44 @@ pub fn used_units() -> usize {
         .filter(|k| is_app_key(k))
         .map(|k| k.encode_utf16().count() + read(k).map_or(0, |v| v.encode_utf16().count()))
         .sum()
+}
+
+// ---- participants (phones and the facilitator's invite) ----
+
+/// A participant's draft on this phone (`key` from `participate::draft`).
+pub fn load_draft(key: &str) -> Option<String> {
+    key.starts_with(crate::participate::draft::DRAFT_PREFIX)
+        .then(|| read(key))
+        .flatten()
+}
+
+/// Keeps a participant's draft on this phone.
+pub fn save_draft(key: &str, json: &str) -> Result<(), WriteError> {
+    if !key.starts_with(crate::participate::draft::DRAFT_PREFIX) {
+        return Err(WriteError::Failed("not a draft".into()));
+    }
+    write(key, json)
+}
+
+/// Forgets a participant's draft.
+pub fn remove_draft(key: &str) {
+    if key.starts_with(crate::participate::draft::DRAFT_PREFIX) {
+        remove(key);
+    }
+}
+
+/// Where the facilitator told phones to open the app (when it runs on a loopback address).
+pub const PHONE_ADDRESS_KEY: &str = "cst-workbench.phone-address";
+
+pub fn load_phone_address() -> Option<String> {
+    read(PHONE_ADDRESS_KEY).filter(|a| !a.trim().is_empty())
+}
+
+pub fn save_phone_address(address: &str) -> Result<(), WriteError> {
+    if address.trim().is_empty() {
+        remove(PHONE_ADDRESS_KEY);
+        Ok(())
+    } else {
+        write(PHONE_ADDRESS_KEY, address.trim())
+    }
 }

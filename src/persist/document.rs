@@ -165,6 +165,21 @@ pub fn read_workshop(text: &str, fallback_id: &str) -> Result<Restored, ReadErro
     restore_workshop(value, fallback_id)
 }
 
+/// Reads the record stored under the key for workshop `key_id`. The key wins: a record whose
+/// inner id names another workshop (copied by hand, or damaged) is read as `key_id`, so saving
+/// it writes back under its own key and never over the other workshop; the change is reported.
+pub fn read_stored(text: &str, key_id: &str) -> Result<Restored, ReadError> {
+    let mut restored = read_workshop(text, key_id)?;
+    let inner = &mut restored.saved.workshop.id;
+    if inner != key_id {
+        restored.repairs.push(format!(
+            "the record stored as \u{201c}{key_id}\u{201d} called itself \u{201c}{inner}\u{201d}; it keeps the id it is stored under"
+        ));
+        *inner = key_id.to_string();
+    }
+    Ok(restored)
+}
+
 /// Every workshop in an import file: one exported workshop, or a whole library.
 pub fn read_import(
     text: &str,

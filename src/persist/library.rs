@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::document::{SavedWorkshop, read_workshop};
+use super::document::{SavedWorkshop, read_stored};
 
 pub const INDEX_KEY: &str = "cst-workbench.index";
 const WORKSHOP_PREFIX: &str = "cst-workbench.workshop.";
@@ -160,7 +160,7 @@ pub fn reconcile(index: &Index, records: &[(String, String)]) -> (Vec<Listed>, O
         trash: index.trash.clone(),
     };
     for (id, raw) in records {
-        match read_workshop(raw, id) {
+        match read_stored(raw, id) {
             Ok(restored) => {
                 let entry = Entry::of(&restored.saved, raw.len());
                 let entry = Entry {

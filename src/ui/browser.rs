@@ -96,13 +96,12 @@ fn offer(file_name: &str, blob: &web_sys::Blob) -> Result<(), String> {
     Ok(())
 }
 
-/// The text of a file the user picked.
+/// The text of a file the user picked: UTF-8 or UTF-16 (see `import::text`), LF line ends.
 pub async fn file_text(file: &web_sys::File) -> Result<String, String> {
-    let text = JsFuture::from(file.text())
-        .await
-        .map_err(|_| "The file could not be read.".to_string())?;
-    text.as_string()
-        .ok_or_else(|| "The file could not be read as text.".to_string())
+    let bytes = file_bytes(file).await?;
+    crate::import::text::decode(&bytes)
+        .map(std::borrow::Cow::into_owned)
+        .map_err(|e| format!("The file {e}."))
 }
 
 /// Asks the browser not to clear this site's storage under pressure; `Some(granted)`, or

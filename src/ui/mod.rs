@@ -5,10 +5,12 @@
 
 mod boundary;
 mod browser;
+pub mod crash;
 mod learn;
 mod library;
 mod map;
 mod pages;
+mod participate;
 mod picture;
 mod present;
 mod report;

@@ -8,6 +8,7 @@ use wasm_bindgen::JsCast;
 use super::learn::{GlossaryPage, Learn, LearnToggle, Tour};
 use super::library::LibraryPage;
 use super::pages::{AboutPage, NotFoundPage};
+use super::participate::{JoinPage, ResponsePage};
 use super::workshop::WorkshopPage;
 use crate::persist;
 use crate::route::Route;
@@ -78,6 +79,8 @@ pub fn App() -> impl IntoView {
     });
     // Sections of a workshop are one page: moving between them keeps the editor mounted.
     let page = Memo::new(move |_| route.get().page());
+    // A participant's phone page shows none of the facilitator's library around it.
+    let chrome = Memo::new(move |_| !matches!(page.get(), Route::Join(_)));
     Effect::new(move |_| {
         // A workshop page titles itself after the workshop.
         let page = page.get();
@@ -92,6 +95,7 @@ pub fn App() -> impl IntoView {
     }
 
     view! {
+        <Show when=move || chrome.get()>
         <a class="skip-link" href="#main" on:click=move |e| {
             e.prevent_default();
             focus_main();
@@ -108,6 +112,7 @@ pub fn App() -> impl IntoView {
             </nav>
             <DisplaySettings settings=settings />
         </header>
+        </Show>
         <main id="main" tabindex="-1">
             {move || match page.get() {
                 Route::Home => view! { <LibraryPage /> }.into_any(),
@@ -119,9 +124,12 @@ pub fn App() -> impl IntoView {
                 }
                 Route::About => view! { <AboutPage /> }.into_any(),
                 Route::Glossary => view! { <GlossaryPage /> }.into_any(),
+                Route::Join(code) => view! { <JoinPage code=code /> }.into_any(),
+                Route::Response(code) => view! { <ResponsePage code=code /> }.into_any(),
                 Route::NotFound(path) => view! { <NotFoundPage path=path /> }.into_any(),
             }}
         </main>
+        <Show when=move || chrome.get()>
         <footer class="app-footer">
             <p>"Everything you enter stays in this browser. Nothing is sent anywhere."</p>
             <p><button type="button" class="link-button" aria-keyshortcuts="?"
@@ -129,6 +137,7 @@ pub fn App() -> impl IntoView {
         </footer>
         <Shortcuts />
         <Tour route=route />
+        </Show>
     }
 }
 

@@ -138,3 +138,27 @@ fn an_empty_critique_exports_a_header_and_says_so() {
     assert!(md.contains("No tensions marked yet."));
     assert!(md.contains("The roster marks nobody as affected"));
 }
+
+#[test]
+fn roles_and_ought_first_show_in_the_markdown_with_names_escaped() {
+    use cst_workbench::model::boundary::Role;
+    let mut w = hostile();
+    let plain = markdown(&w);
+    assert!(!plain.contains("## Roles"), "no roles marked, no section");
+    assert!(!plain.contains("ought first"));
+    w.boundary.set_role("s-carers", Role::Witness, false, true);
+    w.boundary.set_role("s-link", Role::Expert, true, true);
+    w.boundary.ought_first = true;
+    let md = markdown(&w);
+    assert!(md.contains("## Roles: who holds them, and who should"));
+    assert!(
+        md.contains("- Witness (question 10): now nobody marked; should be Carers \\[unpaid\\]")
+    );
+    assert!(md.contains("- Expert (question 7): now Link workers; should be nobody marked"));
+    assert!(md.contains("asked ought first (ideal mapping)"));
+    // Within each question, ought comes before is.
+    let q1 = md.find("### 1. Beneficiary").unwrap();
+    let ought = md[q1..].find("**Ought:**").unwrap();
+    let is = md[q1..].find("**Is:**").unwrap();
+    assert!(ought < is);
+}

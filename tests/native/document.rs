@@ -785,3 +785,40 @@ fn the_maps_fixture_restores_repairs_and_keeps_what_it_cannot_read() {
     assert_eq!(again.saved.workshop.maps, *maps);
     assert_eq!(again.saved.workshop.extra["maps_unreadable"], *kept);
 }
+
+#[test]
+fn the_method_fixture_restores_ought_first_roles_and_gaps() {
+    use cst_workbench::model::boundary::{Level, Role};
+    let r = restored("workshop-v1-method.json");
+    assert!(r.repairs.is_empty(), "{:?}", r.repairs);
+    let w = &r.saved.workshop;
+    let b = &w.boundary;
+    assert!(b.ought_first);
+    let names = |role, is| {
+        b.holders(role, is, &w.roster)
+            .iter()
+            .map(|s| s.name.as_str())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(names(Role::DecisionMaker, true), ["Project team"]);
+    assert_eq!(
+        names(Role::DecisionMaker, false),
+        ["Service users"],
+        "who should decide"
+    );
+    assert_eq!(
+        names(Role::Beneficiary, false),
+        ["Service users", "People on no list"]
+    );
+    let gaps = b.gaps("p-team");
+    assert_eq!(
+        gaps.iter().map(|g| g.question).collect::<Vec<_>>(),
+        [3, 1, 9]
+    );
+    assert_eq!(gaps[0].level, Level::Strong);
+    // Saved again, it reads back the same, and the new fields are kept.
+    let text = r.saved.to_json();
+    let again = read_workshop(&text, "x").expect("re-reads");
+    assert_eq!(again.saved.workshop.boundary, *b);
+    assert!(text.contains("\"ought_first\":true") && text.contains("\"decision-maker\""));
+}

@@ -11,6 +11,7 @@ pub const ALL: &[&str] = &[
     "workshop-v1-minimal.json",
     "workshop-v1-scoring.json",
     "workshop-v1-maps.json",
+    "workshop-v1-method.json",
     "library-v1.json",
     "index-v1.json",
     "damaged-truncated.json",
@@ -25,6 +26,11 @@ pub const ALL: &[&str] = &[
     "map-graphviz.dot",
     "map-kumu.json",
     "map-cmaptools.cxl",
+    "map-networkx.gml",
+    "map-karate.gml",
+    "map-yed.gml",
+    "map-graphviz-html.dot",
+    "map-langgraph.mmd",
 ];
 
 /// Modules whose tests use fixtures, searched for each fixture's name.
@@ -33,6 +39,7 @@ const TEST_SOURCES: &[&str] = &[
     "library.rs",
     "roundtrip.rs",
     "map_formats.rs",
+    "map_readers.rs",
 ];
 
 fn dir() -> PathBuf {

@@ -129,7 +129,7 @@ fn tiny_png() -> Vec<u8> {
 }
 
 /// The files an export gives, as an import receives them.
-fn files(m: &ConceptMap, f: Format) -> Vec<(String, Vec<u8>)> {
+pub fn files(m: &ConceptMap, f: Format) -> Vec<(String, Vec<u8>)> {
     let name = ex::file_name("Workshop", m, "2026-11-24", f);
     let one = |text: String| vec![(name.clone(), text.into_bytes())];
     match f {
@@ -141,6 +141,7 @@ fn files(m: &ConceptMap, f: Format) -> Vec<(String, Vec<u8>)> {
         Format::Dot => one(ex::dot::dot(m)),
         Format::GraphMl => one(ex::graphml::graphml(m)),
         Format::Gexf => one(ex::gexf::gexf(m)),
+        Format::Gml => one(ex::gml::gml(m)),
         Format::Kumu => one(ex::kumu::kumu(m)),
         Format::Json => one(ex::json::json(m)),
         Format::ElementsCsv | Format::ConnectionsCsv => vec![
@@ -157,13 +158,14 @@ fn files(m: &ConceptMap, f: Format) -> Vec<(String, Vec<u8>)> {
     }
 }
 
-const READABLE: [Format; 9] = [
+pub const READABLE: [Format; 10] = [
     Format::Json,
     Format::Svg,
     Format::Png,
     Format::GraphMl,
     Format::Gexf,
     Format::Dot,
+    Format::Gml,
     Format::Kumu,
     Format::ElementsCsv,
     Format::ConnectionsCsv,
@@ -408,7 +410,7 @@ fn networkx(path: &std::path::Path) -> serde_json::Value {
 }
 
 #[test]
-fn networkx_reads_our_graphml_and_gexf_with_the_same_nodes_links_and_labels() {
+fn networkx_reads_our_graphml_gexf_and_gml_with_the_same_nodes_links_and_labels() {
     let m = hostile_map();
     let dir = std::env::temp_dir().join(format!("cstw-nx-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("a temp dir");
@@ -434,6 +436,7 @@ fn networkx_reads_our_graphml_and_gexf_with_the_same_nodes_links_and_labels() {
     for (ext, text) in [
         ("graphml", ex::graphml::graphml(&m)),
         ("gexf", ex::gexf::gexf(&m)),
+        ("gml", ex::gml::gml(&m)),
     ] {
         let path = dir.join(format!("map.{ext}"));
         let mut f = std::fs::File::create(&path).expect("created");
@@ -447,7 +450,7 @@ fn networkx_reads_our_graphml_and_gexf_with_the_same_nodes_links_and_labels() {
     std::fs::remove_dir_all(&dir).ok();
 }
 
-fn fixture(name: &str) -> Imported {
+pub fn fixture(name: &str) -> Imported {
     import(
         &[(name.to_string(), load(name).into_bytes())],
         "m-fixture".into(),
@@ -455,11 +458,11 @@ fn fixture(name: &str) -> Imported {
     .unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
-fn labels(m: &ConceptMap) -> Vec<&str> {
+pub fn labels(m: &ConceptMap) -> Vec<&str> {
     m.nodes.iter().map(|n| n.label.as_str()).collect()
 }
 
-fn link_triples(m: &ConceptMap) -> Vec<(String, String, String)> {
+pub fn link_triples(m: &ConceptMap) -> Vec<(String, String, String)> {
     m.links
         .iter()
         .map(|l| (m.node_name(l.from), m.node_name(l.to), l.label.clone()))
@@ -661,7 +664,10 @@ fn bad_files_get_a_message_naming_what_is_wrong() {
     );
     assert!(e.contains("DTD"), "{e}");
     let e = bad("x.dot", "digraph {\n a -> b\n c -> [label=x]\n}");
-    assert!(e.contains("3:"), "{e}");
+    assert!(
+        e.contains("Line 3") && e.contains("expected a node name"),
+        "{e}"
+    );
     let deep = format!("digraph {{ {} }}", "a -> ".repeat(500) + "b");
     assert!(bad("deep.dot", &deep).contains("chain of edges"));
     let nested = format!(
@@ -786,7 +792,7 @@ proptest! {
     /// Exports cut, flipped or spliced never panic an importer; what imports is a valid map.
     #[test]
     fn damaged_exports_never_panic(
-        which in 0..9usize,
+        which in 0..10usize,
         cut in 0.0..1.0f64,
         flip in prop::collection::vec((0.0..1.0f64, any::<u8>()), 0..6),
     ) {

@@ -4,7 +4,9 @@
 use std::collections::HashSet;
 
 use cst_workbench::model::agenda::{Agenda, Entry, MAX_MINUTES, Step};
-use cst_workbench::model::boundary::{Answer, BoundaryCritique, Level, Perspective, Tension};
+use cst_workbench::model::boundary::{
+    Answer, BoundaryCritique, Level, Perspective, Role, Roles, Tension,
+};
 use cst_workbench::model::map::ConceptMap;
 use cst_workbench::model::scoring::{
     Element, Framework, Hands, Round, Scale, Score, Scorer, Scoring,
@@ -154,7 +156,7 @@ fn boundary(roster_ids: Vec<String>) -> impl Strategy<Value = BoundaryCritique> 
         prop::sample::subsequence(roster_ids.clone(), 0..=roster_ids.len()),
         prop::collection::btree_map(1u8..=12, answer, 0..12),
     );
-    prop::collection::vec(perspective, 0..4).prop_flat_map(|ps| {
+    prop::collection::vec(perspective, 0..4).prop_flat_map(move |ps| {
         let perspectives: Vec<Perspective> = ps
             .into_iter()
             .enumerate()
@@ -163,6 +165,7 @@ fn boundary(roster_ids: Vec<String>) -> impl Strategy<Value = BoundaryCritique> 
                 name,
                 roster_ids,
                 answers,
+                collected: Vec::new(),
             })
             .collect();
         let ids: Vec<String> = perspectives.iter().map(|p| p.id.clone()).collect();
@@ -186,9 +189,42 @@ fn boundary(roster_ids: Vec<String>) -> impl Strategy<Value = BoundaryCritique> 
             )
             .boxed()
         };
-        tension.prop_map(move |tensions| BoundaryCritique {
-            perspectives: perspectives.clone(),
-            tensions,
+        let role = prop::sample::select(Role::ALL.to_vec());
+        // Roles as `set_role` keeps them: sorted, no repeats, no empty entries.
+        let roles = prop::collection::btree_map(
+            prop::sample::select(if roster_ids.is_empty() {
+                vec![String::new()]
+            } else {
+                roster_ids.clone()
+            }),
+            (
+                prop::collection::btree_set(role.clone(), 0..3),
+                prop::collection::btree_set(role, 0..3),
+            ),
+            0..3,
+        )
+        .prop_map(|m| {
+            m.into_iter()
+                .filter(|(id, _)| !id.is_empty())
+                .map(|(id, (is, ought))| {
+                    (
+                        id,
+                        Roles {
+                            is: is.into_iter().collect(),
+                            ought: ought.into_iter().collect(),
+                        },
+                    )
+                })
+                .filter(|(_, r)| !r.is_empty())
+                .collect::<std::collections::BTreeMap<_, _>>()
+        });
+        (tension, any::<bool>(), roles).prop_map(move |(tensions, ought_first, roles)| {
+            BoundaryCritique {
+                perspectives: perspectives.clone(),
+                tensions,
+                ought_first,
+                roles,
+            }
         })
     })
 }

@@ -1,14 +1,15 @@
 //! A concept map in the formats other tools read: standalone SVG (carrying the map, so it can be
 //! imported again), Graphviz DOT, GraphML (yEd, Gephi, NetworkX, Cytoscape), GEXF (Gephi),
-//! Mermaid, the two CSV tables Kumu and spreadsheets read, Kumu's JSON, and the app's own map
-//! JSON. PNG is made in the browser from the SVG; [`png`] adds the map to it as a text chunk.
+//! GML (NetworkX, igraph), Mermaid, the two CSV tables Kumu and spreadsheets read, Kumu's JSON,
+//! and the app's own map JSON. PNG is made in the browser from the SVG; [`png`] adds the map to it as a text chunk.
 //!
 //! Every exporter is a pure function of the map. Every label goes through the escaping of its
-//! format (`crate::export::xml`, [`dot::quote`], [`mermaid::quote`], the CSV writer, JSON), so
-//! user text is always text.
+//! format (`crate::export::xml`, [`dot::quote`], [`gml::quote`], [`mermaid::quote`], the CSV
+//! writer, JSON), so user text is always text.
 
 pub mod dot;
 pub mod gexf;
+pub mod gml;
 pub mod graphml;
 pub mod json;
 pub mod kumu;
@@ -28,6 +29,7 @@ pub enum Format {
     Dot,
     GraphMl,
     Gexf,
+    Gml,
     Mermaid,
     ElementsCsv,
     ConnectionsCsv,
@@ -36,12 +38,13 @@ pub enum Format {
 }
 
 impl Format {
-    pub const ALL: [Format; 10] = [
+    pub const ALL: [Format; 11] = [
         Format::Svg,
         Format::Png,
         Format::Dot,
         Format::GraphMl,
         Format::Gexf,
+        Format::Gml,
         Format::Mermaid,
         Format::ElementsCsv,
         Format::ConnectionsCsv,
@@ -57,6 +60,7 @@ impl Format {
             Format::Dot => "dot",
             Format::GraphMl => "graphml",
             Format::Gexf => "gexf",
+            Format::Gml => "gml",
             Format::Mermaid => "mmd",
             Format::ElementsCsv => "elements.csv",
             Format::ConnectionsCsv => "connections.csv",
@@ -71,7 +75,7 @@ impl Format {
             Format::Png => "image/png",
             Format::Dot => "text/vnd.graphviz;charset=utf-8",
             Format::GraphMl | Format::Gexf => "application/xml",
-            Format::Mermaid => "text/plain;charset=utf-8",
+            Format::Mermaid | Format::Gml => "text/plain;charset=utf-8",
             Format::ElementsCsv | Format::ConnectionsCsv => "text/csv;charset=utf-8",
             Format::Kumu | Format::Json => "application/json",
         }
@@ -85,6 +89,7 @@ impl Format {
             Format::Dot => "Graphviz DOT",
             Format::GraphMl => "GraphML",
             Format::Gexf => "GEXF",
+            Format::Gml => "GML",
             Format::Mermaid => "Mermaid",
             Format::ElementsCsv => "Elements CSV",
             Format::ConnectionsCsv => "Connections CSV",
@@ -101,6 +106,7 @@ impl Format {
             Format::Dot => "Graphviz, Gephi, many graph tools",
             Format::GraphMl => "yEd, Gephi, NetworkX, Cytoscape",
             Format::Gexf => "Gephi, NetworkX",
+            Format::Gml => "NetworkX, igraph, yEd, Cytoscape, PRSM",
             Format::Mermaid => "GitHub, GitLab, Notion, Obsidian",
             Format::ElementsCsv => "Kumu, Excel, LibreOffice (with the connections table)",
             Format::ConnectionsCsv => "Kumu, Excel, LibreOffice (with the elements table)",

@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use roxmltree::{Document, Node};
 
-use super::{Builder, Imported, Source, number, xml_ends, xml_line};
+use super::{Builder, Imported, MAX_LINKS, Source, number, xml_ends, xml_line};
 use crate::model::map::{Direction, Point, Polarity};
 
 fn named<'a, 'i>(n: Node<'a, 'i>, name: &'a str) -> impl Iterator<Item = Node<'a, 'i>> {
@@ -53,6 +53,21 @@ pub fn import(doc: &Document, id: String) -> Result<Imported, String> {
             (false, false) => direct.push((from, to, at)),
             (true, true) => {}
         }
+    }
+    // Each phrase joins every concept into it with every concept out of it: count the pairs
+    // (ends listed twice counted once) before making any, so a file cannot expand without bound.
+    for ends in into.values_mut().chain(out_of.values_mut()) {
+        ends.sort_unstable();
+        ends.dedup();
+    }
+    let pairs = phrases.keys().fold(0usize, |sum, p| {
+        let n = |m: &HashMap<&str, Vec<&str>>| m.get(p).map_or(0, Vec::len);
+        sum.saturating_add(n(&into).saturating_mul(n(&out_of)))
+    });
+    if pairs > 2 * MAX_LINKS {
+        return Err(format!(
+            "The file's linking phrases join {pairs} pairs of concepts; a map can hold up to {MAX_LINKS} links."
+        ));
     }
     let mut loose = 0;
     let mut ids: Vec<&&str> = phrases.keys().collect();

@@ -1,21 +1,24 @@
 //! Graphviz DOT, the common subset: nodes, edges (chains and subgraphs flattened), labels and
-//! attributes, read by the `dot-parser` crate (Graphviz's published grammar). HTML labels are
-//! not supported by that parser and are refused with a message. Labels are unescaped as
+//! attributes, read by the `dot-parser` crate (Graphviz's published grammar). HTML-like values
+//! (`label=<<TABLE>…</TABLE>>`, `label=<<b>x</b>>`), which that parser cannot read, are first
+//! reduced to their text ([`html_values`]: rows become lines) and written as quoted strings.
+//! Quoted ids lose their quote marks (`"Audit"` is the node Audit). Labels are unescaped as
 //! Graphviz does (`\"`, `\\`, `\n`/`\l`/`\r` line breaks, `\N` the node's name); `pos` gives
 //! positions (points, y up), `kind` (ours) gives kinds with `color` and the node's style.
 //!
 //! The parser recurses once per attribute in a list, per edge in a chain and per nested
-//! subgraph, so [`check_depth`] refuses files that would go deeper than the browser's stack
+//! subgraph, so `import::limits::dot_depth` refuses files that would go deeper than the browser's stack
 //! allows before parsing.
 
 use super::{Builder, Imported, Source, number, polarity};
 use crate::model::map::{Direction, Point, Polarity, Shape};
 
-/// The most attributes in one `[...]`, edges in one chain and levels of nested braces.
-pub const MAX_DEPTH: usize = 150;
-
 /// A DOT ID as text: quotes removed and escapes read.
 pub fn unquote(raw: &str, node_name: &str) -> String {
+    let raw = match raw.strip_prefix('"').and_then(|r| r.strip_suffix('"')) {
+        Some(inner) if !inner.ends_with('\\') || inner.ends_with("\\\\") => inner,
+        _ => raw,
+    };
     let mut out = String::with_capacity(raw.len());
     let mut chars = raw.chars().peekable();
     while let Some(c) = chars.next() {
@@ -39,100 +42,12 @@ pub fn unquote(raw: &str, node_name: &str) -> String {
     out
 }
 
-/// Refuses input that would make the parser recurse too deeply; names the line.
-pub fn check_depth(text: &str) -> Result<(), String> {
-    let (mut braces, mut attrs, mut chain) = (0usize, 0usize, 0usize);
-    let mut in_list = false;
-    let mut line = 1;
-    let mut chars = text.chars().peekable();
-    let too_deep = |line: usize, what: &str| {
-        Err(format!(
-            "Line {line}: {what} goes deeper than this app reads (at most {MAX_DEPTH})."
-        ))
-    };
-    while let Some(c) = chars.next() {
-        match c {
-            '\n' => line += 1,
-            '"' => {
-                let mut escaped = false;
-                for d in chars.by_ref() {
-                    if d == '\n' {
-                        line += 1;
-                    }
-                    if d == '"' && !escaped {
-                        break;
-                    }
-                    escaped = d == '\\' && !escaped;
-                }
-            }
-            '/' if chars.peek() == Some(&'/') => {
-                for d in chars.by_ref() {
-                    if d == '\n' {
-                        line += 1;
-                        break;
-                    }
-                }
-            }
-            '/' if chars.peek() == Some(&'*') => {
-                let mut prev = ' ';
-                for d in chars.by_ref() {
-                    if d == '\n' {
-                        line += 1;
-                    }
-                    if prev == '*' && d == '/' {
-                        break;
-                    }
-                    prev = d;
-                }
-            }
-            '{' => {
-                braces += 1;
-                chain = 0;
-                if braces > MAX_DEPTH {
-                    return too_deep(line, "the nesting of { }");
-                }
-            }
-            '}' => {
-                braces = braces.saturating_sub(1);
-                chain = 0;
-            }
-            '[' => {
-                in_list = true;
-                attrs = 0;
-            }
-            ']' => {
-                in_list = false;
-                chain = 0;
-            }
-            ';' => chain = 0,
-            '=' if in_list => {
-                attrs += 1;
-                if attrs > MAX_DEPTH {
-                    return too_deep(line, "a list of attributes");
-                }
-            }
-            '-' if matches!(chars.peek(), Some('-' | '>')) => {
-                chars.next();
-                chain += 1;
-                if chain > MAX_DEPTH {
-                    return too_deep(line, "a chain of edges");
-                }
-            }
-            _ => {}
-        }
-    }
-    Ok(())
-}
-
 pub fn import(text: &str, id: String) -> Result<Imported, String> {
     use dot_parser::{ast, canonical};
-    check_depth(text)?;
-    let parsed = ast::Graph::try_from(text).map_err(|e| {
-        format!(
-            "The DOT file cannot be read: {}",
-            e.to_string().replace('\n', " ")
-        )
-    })?;
+    crate::import::limits::dot_depth(text)?;
+    let text = &html_values(text);
+    crate::import::limits::dot_depth(text)?;
+    let parsed = ast::Graph::try_from(text.as_str()).map_err(|e| plain_error(&e.to_string()))?;
     let g: canonical::Graph<(String, String)> =
         canonical::Graph::from(
             parsed.filter_map(&|(k, v)| Some((Into::<String>::into(k), Into::<String>::into(v)))),
@@ -157,7 +72,10 @@ pub fn import(text: &str, id: String) -> Result<Imported, String> {
     b.focus(&focus);
     // Nodes in a stable order: by name, numbers inside names compared as numbers (n2 < n10).
     let mut nodes: Vec<&canonical::Node<(String, String)>> = g.nodes.set.values().collect();
-    nodes.sort_by(|a, b| natural(&a.id).cmp(&natural(&b.id)).then(a.id.cmp(&b.id)));
+    nodes.sort_by_cached_key(|n| {
+        let name = unquote(&n.id, "");
+        (natural(&name), name)
+    });
     for n in nodes {
         let name = unquote(&n.id, "");
         let attr = |k: &str| {
@@ -232,6 +150,135 @@ pub fn import(text: &str, id: String) -> Result<Imported, String> {
     Ok(b.finish())
 }
 
+/// Every HTML-like value after `=` (`<…>` with its nested `<…>`) as a quoted string of its
+/// text; quoted strings and comments are left as they are. A `<` that never closes is left
+/// for the parser to report.
+pub fn html_values(text: &str) -> String {
+    let b = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let (mut i, mut copied) = (0, 0);
+    let mut after_eq = false;
+    while i < b.len() {
+        match b[i] {
+            b'"' => {
+                i += 1;
+                while i < b.len() && b[i] != b'"' {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+                i += 1;
+                after_eq = false;
+            }
+            b'/' if b.get(i + 1) == Some(&b'/') => {
+                while i < b.len() && b[i] != b'\n' {
+                    i += 1;
+                }
+            }
+            b'/' if b.get(i + 1) == Some(&b'*') => {
+                i = text[i + 2..].find("*/").map_or(b.len(), |j| i + 2 + j + 2);
+            }
+            b'=' => {
+                after_eq = true;
+                i += 1;
+            }
+            b'<' if after_eq => {
+                let mut depth = 0usize;
+                let mut j = i;
+                while j < b.len() {
+                    match b[j] {
+                        b'<' => depth += 1,
+                        b'>' => {
+                            depth -= 1;
+                            if depth == 0 {
+                                break;
+                            }
+                        }
+                        _ => {}
+                    }
+                    j += 1;
+                }
+                if j >= b.len() {
+                    break;
+                }
+                out.push_str(&text[copied..i]);
+                let inner = super::html::to_text(&text[i + 1..j], true);
+                out.push_str(&crate::export::map::dot::quote(&inner));
+                i = j + 1;
+                copied = i;
+                after_eq = false;
+            }
+            c => {
+                if !c.is_ascii_whitespace() {
+                    after_eq = false;
+                }
+                i += 1;
+            }
+        }
+    }
+    out.push_str(&text[copied.min(text.len())..]);
+    out
+}
+
+/// The parser's message in words: `Line 23: expected a node name or “}”.`
+fn plain_error(raw: &str) -> String {
+    // pest writes ` --> 23:11`, the line, a caret, then `= expected ident or …`.
+    let at = raw
+        .split("--> ")
+        .nth(1)
+        .and_then(|r| r.split_whitespace().next())
+        .and_then(|p| p.split_once(':'))
+        .and_then(|(l, c)| Some((l.parse::<usize>().ok()?, c.parse::<usize>().ok()?)));
+    let said = raw.rsplit("= ").next().unwrap_or("").trim();
+    let words = |list: &str| -> String {
+        let mut names: Vec<&str> = Vec::new();
+        for rule in list
+            .split([',', ' '])
+            .filter(|w| !w.is_empty() && *w != "or")
+        {
+            let name = match rule {
+                "ident" | "ident1" | "numeral" | "quote" | "html" | "node_id" => {
+                    "a node name or value"
+                }
+                "attr_list" | "a_list" => "an attribute list \u{201c}[\u{2026}]\u{201d}",
+                "edge_rhs" | "edgeop" => "a link \u{201c}->\u{201d} or \u{201c}--\u{201d}",
+                "stmt" | "stmt_list" | "edge_stmt" | "node_stmt" | "attr_stmt" | "id_eq" => {
+                    "a node, a link or an attribute"
+                }
+                "subgraph" => "a subgraph \u{201c}{\u{2026}}\u{201d}",
+                "dotgraph" | "graph" | "digraph" | "strict" | "dotfile" => {
+                    "\u{201c}graph\u{201d} or \u{201c}digraph\u{201d}"
+                }
+                "port" | "compass_pt" => "a port",
+                "EOI" => "the end of the file",
+                _ => "something else",
+            };
+            if !names.contains(&name) {
+                names.push(name);
+            }
+        }
+        match names.split_last() {
+            None => "something else".into(),
+            Some((last, [])) => (*last).to_string(),
+            Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        }
+    };
+    let what = if let Some(list) = said.strip_prefix("expected ") {
+        format!("expected {}", words(list))
+    } else if let Some(list) = said.strip_prefix("unexpected ") {
+        format!(
+            "did not expect {}",
+            words(list.split(';').next().unwrap_or(""))
+        )
+    } else {
+        "this could not be read".to_string()
+    };
+    match at {
+        Some((line, col)) => {
+            format!("The DOT file cannot be read. Line {line}, column {col}: {what}.")
+        }
+        None => format!("The DOT file cannot be read: {what}."),
+    }
+}
+
 /// A sort key that compares runs of digits as numbers.
 fn natural(s: &str) -> Vec<(u8, u64, String)> {
     let mut out = Vec::new();
@@ -254,4 +301,45 @@ fn natural(s: &str) -> Vec<(u8, u64, String)> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn labels(text: &str) -> Vec<String> {
+        let i = import(text, "m".into()).unwrap_or_else(|e| panic!("{e}"));
+        i.map.nodes.iter().map(|n| n.label.clone()).collect()
+    }
+
+    #[test]
+    fn html_labels_become_text_and_quoted_ids_lose_their_quotes() {
+        let got = labels(
+            "digraph {\n  a [label=<<TABLE><TR><TD><B>Audit</B></TD></TR><TR><TD>id</TD><TD>int</TD></TR></TABLE>>];\n  b [label=<bun:sqlite>]\n  c [label=<<b>x</b> &amp; y>, shape=none]\n  \"Quoted \\\"id\\\"\" -> a\n}",
+        );
+        // Nodes by name ("Q" before "a").
+        assert_eq!(
+            got,
+            ["Quoted \"id\"", "Audit\nid int", "bun:sqlite", "x & y"]
+        );
+        let i = import(
+            "graph { \"a\" -- a; \"b\" -- \"c\" [label=\"x\"] }",
+            "m".into(),
+        )
+        .expect("reads");
+        assert_eq!(i.map.nodes.len(), 3);
+        assert_eq!(i.map.links[0].label, "x");
+    }
+
+    #[test]
+    fn parse_errors_are_words_with_the_line() {
+        let e = import("digraph {\n a -> b\n c -> [label=x]\n}", "m".into()).unwrap_err();
+        assert!(
+            e.contains("Line 3, column") && e.contains("expected a node name"),
+            "{e}"
+        );
+        assert!(!e.contains("-->") && !e.contains("ident"), "{e}");
+        let e = import("digraph {\n a -> b\n", "m".into()).unwrap_err();
+        assert!(e.contains("Line 3") || e.contains("Line 2"), "{e}");
+    }
 }

@@ -1,6 +1,7 @@
 //! Maps from files: the app's own map JSON (also carried inside our SVG and PNG exports),
 //! GraphML (yEd, Gephi, NetworkX), GEXF (Gephi, NetworkX), Kumu's JSON, the elements and
-//! connections CSV tables (Kumu's spreadsheet shape), CmapTools CXL and Graphviz DOT.
+//! connections CSV tables (Kumu's spreadsheet shape), CmapTools CXL, Graphviz DOT, GML and
+//! Mermaid flowcharts.
 //!
 //! Every importer reads into a [`Builder`], which enforces the limits ([`MAX_BYTES`],
 //! [`MAX_NODES`], [`MAX_LINKS`]), matches kinds by name, drops what a map cannot hold (links
@@ -12,15 +13,21 @@
 mod cxl;
 mod dot;
 mod gexf;
+mod gml;
 mod graphml;
+mod html;
 mod kumu;
+mod mermaid;
 mod table;
 
 use std::collections::HashMap;
 
 use crate::analysis::layout;
 use crate::export::map::{json as own, nearest_colour, png, svg};
-use crate::model::map::{ConceptMap, Direction, KindId, Metrics, NodeId, Point, Polarity, Shape};
+use crate::import::text::decode;
+use crate::model::map::{
+    ConceptMap, Direction, KindId, Link, Metrics, NodeId, Point, Polarity, Shape,
+};
 
 /// Files larger than this are refused before they are read.
 pub const MAX_BYTES: usize = 20 * 1024 * 1024;
@@ -41,6 +48,8 @@ pub enum Source {
     Gexf,
     Cxl,
     Dot,
+    Gml,
+    Mermaid,
     Kumu,
     Csv,
 }
@@ -55,6 +64,8 @@ impl Source {
             Source::Gexf => "GEXF",
             Source::Cxl => "CmapTools CXL",
             Source::Dot => "Graphviz DOT",
+            Source::Gml => "GML",
+            Source::Mermaid => "Mermaid",
             Source::Kumu => "Kumu JSON",
             Source::Csv => "CSV tables",
         }
@@ -93,30 +104,33 @@ pub fn import(files: &[(String, Vec<u8>)], id: String) -> Result<Imported, Strin
         i.source = Source::Png;
         i
     } else {
-        let text = std::str::from_utf8(bytes).map_err(|e| {
-            format!(
-                "\u{201c}{name}\u{201d} is not UTF-8 text (a bad byte at position {}).",
-                e.valid_up_to()
-            )
-        })?;
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let text = decode(bytes).map_err(|e| format!("\u{201c}{name}\u{201d} {e}."))?;
+        let text = text.as_ref();
         let head = text.trim_start();
         if files.len() > 1 || sniff_csv(head) {
-            let texts: Vec<&str> = files
+            let texts = files
                 .iter()
-                .map(|(_, b)| std::str::from_utf8(b).unwrap_or(""))
-                .collect();
+                .map(|(n, b)| decode(b).map_err(|e| format!("\u{201c}{n}\u{201d} {e}.")))
+                .collect::<Result<Vec<_>, String>>()?;
+            let texts: Vec<&str> = texts.iter().map(AsRef::as_ref).collect();
+            for t in &texts {
+                crate::import::limits::csv_cells(t)?;
+            }
             table::import(&texts, id)?
         } else if head.starts_with('{') {
             json_any(text, id)?
         } else if head.starts_with('<') {
             xml(text, id)?
+        } else if gml::sniff(head) {
+            gml::import(text, id)?
+        } else if mermaid::sniff(head) {
+            mermaid::import(text, id)?
         } else if looks_like_dot(head) {
             dot::import(text, id)?
         } else {
             return Err(format!(
                 "\u{201c}{name}\u{201d} is not a format this app reads. It reads map JSON, SVG and PNG \
-                 from this app, GraphML, GEXF, Kumu JSON, CSV tables, CmapTools CXL and Graphviz DOT."
+                 from this app, GraphML, GEXF, GML, Kumu JSON, CSV tables, CmapTools CXL, Graphviz DOT and Mermaid."
             ));
         }
     };
@@ -235,6 +249,7 @@ pub fn parse_xml(
     text: &str,
     damaged: impl FnOnce(roxmltree::Error) -> String,
 ) -> Result<roxmltree::Document<'_>, String> {
+    crate::import::limits::xml_depth(text)?;
     roxmltree::Document::parse_with_options(
         text,
         roxmltree::ParsingOptions {
@@ -302,6 +317,8 @@ pub(crate) struct Builder {
     kinds: HashMap<String, KindId>,
     pub notes: Vec<String>,
     placed: bool,
+    /// The pairs of nodes linked so far (smaller id first), so a repeat is found at once.
+    pairs: std::collections::HashSet<(NodeId, NodeId)>,
     self_links: usize,
     repeats: usize,
     source: Source,
@@ -317,6 +334,7 @@ impl Builder {
             kinds: HashMap::new(),
             notes: Vec::new(),
             placed: false,
+            pairs: std::collections::HashSet::new(),
             self_links: 0,
             repeats: 0,
             source,
@@ -402,21 +420,27 @@ impl Builder {
             self.self_links += 1;
             return Ok(());
         }
-        if self.map.links.len() >= MAX_LINKS {
-            return Err(too_many_links(MAX_LINKS + 1));
-        }
-        let before = self.map.links.len();
-        let Some(id) = self.map.add_link(a, b) else {
-            return Ok(());
-        };
-        if self.map.links.len() == before {
+        if !self.pairs.insert((a.min(b), a.max(b))) {
             self.repeats += 1;
             return Ok(());
         }
-        self.map.edit_link(id, |l| {
-            l.label = label.to_string();
-            l.direction = direction;
-            l.polarity = polarity;
+        if self.map.links.len() >= MAX_LINKS {
+            return Err(too_many_links(MAX_LINKS + 1));
+        }
+        if !self.pairs.insert((a.min(b), a.max(b))) {
+            self.repeats += 1;
+            return Ok(());
+        }
+        // As `ConceptMap::add_link` does, without its search through every link so far.
+        let id = self.map.next_id.max(1);
+        self.map.next_id = id + 1;
+        self.map.links.push(Link {
+            id,
+            from: a,
+            to: b,
+            label: label.to_string(),
+            direction,
+            polarity,
         });
         Ok(())
     }
@@ -526,14 +550,32 @@ fn xml_line(doc: &roxmltree::Document, n: roxmltree::Node) -> u32 {
     doc.text_pos_at(n.range().start).row
 }
 
-/// The line of an edge-like XML element and the ids in its two end attributes, or a message
+/// Where an XML element starts, shown as its line number only when a message needs it:
+/// finding a line means counting from the start of the file, so doing it for every element
+/// made imports quadratic.
+#[derive(Clone, Copy)]
+pub(crate) struct At<'a, 'input> {
+    doc: &'a roxmltree::Document<'input>,
+    pos: usize,
+}
+
+impl std::fmt::Display for At<'_, '_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}", self.doc.text_pos_at(self.pos).row)
+    }
+}
+
+/// Where an edge-like XML element is and the ids in its two end attributes, or a message
 /// naming the line and the missing attribute.
-fn xml_ends<'a>(
-    doc: &roxmltree::Document,
-    e: roxmltree::Node<'a, '_>,
+fn xml_ends<'a, 'input>(
+    doc: &'a roxmltree::Document<'input>,
+    e: roxmltree::Node<'a, 'input>,
     (from, to): (&str, &str),
-) -> Result<(u32, &'a str, &'a str), String> {
-    let at = xml_line(doc, e);
+) -> Result<(At<'a, 'input>, &'a str, &'a str), String> {
+    let at = At {
+        doc,
+        pos: e.range().start,
+    };
     let name = e.tag_name().name();
     let get = |attr: &str| {
         e.attribute(attr)
@@ -544,7 +586,7 @@ fn xml_ends<'a>(
 
 impl Builder {
     /// Refuses a link whose end is not a node the file declared, naming the line.
-    fn require_ends(&self, at: u32, element: &str, from: &str, to: &str) -> Result<(), String> {
+    fn require_ends(&self, at: At, element: &str, from: &str, to: &str) -> Result<(), String> {
         match [from, to].into_iter().find(|k| !self.has(k)) {
             None => Ok(()),
             Some(missing) => Err(format!(

@@ -46,7 +46,7 @@ pub(super) fn Challenge(ui: Ui) -> impl IntoView {
     view! {
         <div class="challenge">
             <p class="hint">
-                "Those involved in the scheme describe what is; those affected by it, who have no say, describe what ought to be. Read across each row: where the two columns disagree, the scheme's boundaries are open to challenge. A perspective's stance comes from the roster entries it speaks for."
+                "Those involved in the scheme describe what is; those affected by it but taking no part in it describe what ought to be. Read across each row: where the two columns disagree, the scheme's boundaries are open to challenge. A perspective's stance comes from the roster entries it speaks for."
             </p>
             {move || {
                 let involved = by_stance(Stance::Involved);

@@ -7,6 +7,7 @@ use leptos::ev;
 use leptos::prelude::*;
 
 use super::compare::TensionControl;
+use super::roles::RoleAside;
 use super::{AffectedAside, Ui};
 use crate::content::csh::{self, Mode};
 use crate::ui::browser::now;
@@ -50,6 +51,7 @@ pub(super) fn Facilitate(ui: Ui) -> impl IntoView {
         let legend = "Gap between is and ought here".to_string();
         Some(view! {
             <TensionControl ui=ui question=q perspectives=vec![pid] legend=legend />
+            <RoleAside ui=ui question=q />
             <AffectedAside ui=ui question=q />
         })
     };
@@ -65,8 +67,13 @@ pub(super) fn Facilitate(ui: Ui) -> impl IntoView {
             <h3 class="question-name">{move || category().name}</h3>
             <p class="answering">"Answering as " <strong>{perspective_name}</strong></p>
             <div class="is-ought">
-                {field(Mode::Is)}
-                {field(Mode::Ought)}
+                {move || {
+                    if session.workshop.with(|w| w.boundary.ought_first) {
+                        view! { {field(Mode::Ought)} {field(Mode::Is)} }.into_any()
+                    } else {
+                        view! { {field(Mode::Is)} {field(Mode::Ought)} }.into_any()
+                    }
+                }}
             </div>
             <div class="after-answers">{per_question}</div>
             <details class="guidance">

@@ -7,6 +7,8 @@
 mod challenge;
 mod compare;
 mod facilitate;
+mod gaps;
+mod roles;
 mod summary;
 mod table;
 
@@ -23,15 +25,17 @@ use crate::ui::workshop::Session;
 enum View {
     Facilitate,
     Table,
+    Gaps,
     Compare,
     Challenge,
     Summary,
 }
 
 impl View {
-    const ALL: [View; 5] = [
+    const ALL: [View; 6] = [
         View::Facilitate,
         View::Table,
+        View::Gaps,
         View::Compare,
         View::Challenge,
         View::Summary,
@@ -41,6 +45,7 @@ impl View {
         match self {
             View::Facilitate => "One question",
             View::Table => "Table",
+            View::Gaps => "Gaps",
             View::Compare => "Compare",
             View::Challenge => "Challenge",
             View::Summary => "Summary",
@@ -51,6 +56,7 @@ impl View {
         match self {
             View::Facilitate => "One question at a time, is and ought side by side",
             View::Table => "All twelve questions for one perspective, as the classic table",
+            View::Gaps => "One perspective's is/ought gaps, largest first",
             View::Compare => "Every perspective's answers to one question, and the tensions",
             View::Challenge => {
                 "What those involved say is, beside what those affected say ought to be"
@@ -61,7 +67,7 @@ impl View {
 
     /// Whether the view shows one perspective (the tabs choose it).
     fn is_per_perspective(self) -> bool {
-        matches!(self, View::Facilitate | View::Table)
+        matches!(self, View::Facilitate | View::Table | View::Gaps)
     }
 }
 
@@ -285,6 +291,14 @@ pub fn BoundaryView(session: Session) -> impl IntoView {
                                 title="Hide everything but the question, for the projector (Esc to leave)">"Focus"</button>
                         </Show>
                     </div>
+                    <label class="check ought-first" title="Ulrich and Reynolds print each question ought first: say what should be before describing what is (ideal mapping). Saved with this workshop.">
+                        <input type="checkbox" prop:checked=move || session.workshop.with(|w| w.boundary.ought_first)
+                            on:change=move |e| {
+                                let on = event_target_checked(&e);
+                                session.edit(None, move |w| w.boundary.ought_first = on);
+                            } />
+                        "Ask ought first (ideal mapping)"
+                    </label>
                 </Show>
             </div>
             {move || {
@@ -303,11 +317,13 @@ pub fn BoundaryView(session: Session) -> impl IntoView {
                 match ui.view.get() {
                     View::Facilitate => view! { <facilitate::Facilitate ui=ui /> }.into_any(),
                     View::Table => view! { <table::Table ui=ui /> }.into_any(),
+                    View::Gaps => view! { <gaps::Gaps ui=ui /> }.into_any(),
                     View::Compare => view! { <compare::Compare ui=ui /> }.into_any(),
                     View::Challenge => view! { <challenge::Challenge ui=ui /> }.into_any(),
                     View::Summary => view! { <summary::Summary ui=ui /> }.into_any(),
                 }
             }}
+            <crate::ui::participate::BoundaryInviteButton session=session />
         </section>
     }
 }

@@ -31,8 +31,17 @@ pub(super) fn Table(ui: Ui) -> impl IntoView {
                     ui.open(View::Facilitate, c.number);
                 }>{format!("{}. {}", c.number, c.name)}</button>
                 <dl>
-                    <dt>"Is"</dt><dd class=move || if ui.answer(c.number, Mode::Is).trim().is_empty() { "open" } else { "" }>{move || text(Mode::Is)}</dd>
-                    <dt>"Ought"</dt><dd class=move || if ui.answer(c.number, Mode::Ought).trim().is_empty() { "open" } else { "" }>{move || text(Mode::Ought)}</dd>
+                    {move || {
+                        let modes = if session.workshop.with(|w| w.boundary.ought_first) {
+                            [Mode::Ought, Mode::Is]
+                        } else {
+                            [Mode::Is, Mode::Ought]
+                        };
+                        modes.into_iter().map(|m| view! {
+                            <dt>{m.label()}</dt>
+                            <dd class=move || if ui.answer(c.number, m).trim().is_empty() { "open" } else { "" }>{move || text(m)}</dd>
+                        }).collect_view()
+                    }}
                 </dl>
             </td>
         }

@@ -13,7 +13,7 @@ use crate::ui::browser::{download, download_bytes, fresh_id, svg_to_png, today};
 use crate::ui::workshop::Session;
 
 /// What the file types of an import are.
-const ACCEPT: &str = ".json,.svg,.png,.graphml,.xml,.gexf,.cxl,.dot,.gv,.csv,application/json,image/svg+xml,image/png,text/csv";
+const ACCEPT: &str = ".json,.svg,.png,.graphml,.xml,.gexf,.cxl,.dot,.gv,.gml,.mmd,.mermaid,.md,.txt,.csv,application/json,image/svg+xml,image/png,text/csv";
 
 /// The text of an export in a text format.
 fn text_of(m: &ConceptMap, f: Format) -> String {
@@ -22,6 +22,7 @@ fn text_of(m: &ConceptMap, f: Format) -> String {
         Format::Dot => ex::dot::dot(m),
         Format::GraphMl => ex::graphml::graphml(m),
         Format::Gexf => ex::gexf::gexf(m),
+        Format::Gml => ex::gml::gml(m),
         Format::Mermaid => ex::mermaid::mermaid(m),
         Format::ElementsCsv => ex::table::elements(m),
         Format::ConnectionsCsv => ex::table::connections(m),
@@ -199,7 +200,7 @@ pub(super) fn Import(session: Session, #[prop(optional)] into: Option<Ed>) -> im
     view! {
         <section class="panel map-files" aria-labelledby=format!("{field}-h")>
             <h3 id=format!("{field}-h")>"Import a map"</h3>
-            <p class="hint">"From this app (map JSON, or an SVG or PNG it exported), GraphML (yEd, Gephi, NetworkX), GEXF, Kumu JSON, the elements and connections CSV tables (choose both at once), CmapTools CXL or Graphviz DOT."</p>
+            <p class="hint">"From this app (map JSON, or an SVG or PNG it exported), GraphML (yEd, Gephi, NetworkX), GEXF, Kumu JSON, the elements and connections CSV tables (choose both at once), CmapTools CXL, Graphviz DOT, GML (NetworkX, igraph, yEd) or a Mermaid flowchart."</p>
             {into.map(|_| view! {
                 <fieldset class="import-into">
                     <legend>"Put it"</legend>

@@ -19,17 +19,26 @@ enum Mode {
     Setup,
     InTurn,
     Hands,
+    /// Participants' own phones: invite and collect (`crate::ui::participate`).
+    Phones,
     Results,
 }
 
 impl Mode {
-    const ALL: [Mode; 4] = [Mode::Setup, Mode::InTurn, Mode::Hands, Mode::Results];
+    const ALL: [Mode; 5] = [
+        Mode::Setup,
+        Mode::InTurn,
+        Mode::Hands,
+        Mode::Phones,
+        Mode::Results,
+    ];
 
     fn label(self) -> &'static str {
         match self {
             Mode::Setup => "Set up",
             Mode::InTurn => "Score in turn",
             Mode::Hands => "Show of hands",
+            Mode::Phones => "Phones",
             Mode::Results => "Results",
         }
     }
@@ -85,7 +94,19 @@ pub fn ScoringView(session: Session) -> impl IntoView {
         round_ids,
         element_ids: ids(|s| s.framework.elements.iter().map(|e| e.id.clone()).collect()),
         scorer_ids: ids(|s| s.scorers.iter().map(|s| s.id.clone()).collect()),
-        mode: RwSignal::new(Mode::Setup),
+        // A response link opened in this browser arrives as `…/scoring?take=<code>`.
+        mode: RwSignal::new(
+            if window()
+                .location()
+                .hash()
+                .unwrap_or_default()
+                .contains("?take=")
+            {
+                Mode::Phones
+            } else {
+                Mode::Setup
+            },
+        ),
     };
     let started =
         Memo::new(move |_| !ui.element_ids.get().is_empty() || !ui.round_ids.get().is_empty());
@@ -105,6 +126,9 @@ pub fn ScoringView(session: Session) -> impl IntoView {
                         Mode::Setup => view! { <setup::Setup ui=ui /> }.into_any(),
                         Mode::InTurn => view! { <entry::InTurn ui=ui /> }.into_any(),
                         Mode::Hands => view! { <entry::Hands ui=ui /> }.into_any(),
+                        Mode::Phones => view! {
+                            <crate::ui::participate::InviteParticipants session=ui.session round=ui.round />
+                        }.into_any(),
                         Mode::Results => view! { <results::Results ui=ui /> }.into_any(),
                     }}
                 }.into_any()

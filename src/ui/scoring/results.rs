@@ -143,7 +143,7 @@ fn Revealed(ui: Ui) -> impl IntoView {
                             .map(|(i, c)| format!("{}:\u{a0}{c}", scale.min + i as i32))
                             .collect::<Vec<_>>()
                             .join(" ");
-                        let flag = s.disagreement.map(|d| d.label());
+                        let flag = stats::flag_text(s);
                         view! {
                             <tr class:flagged=flag.is_some()>
                                 <th scope="row">{r.element.name.clone()}</th>

@@ -161,8 +161,30 @@ impl Session {
         }
         self.cancel_timer();
         let session = *self;
-        let handle = set_timeout_with_handle(move || session.save_now(), SAVE_DELAY).ok();
+        let handle = set_timeout_with_handle(move || session.save_locked(), SAVE_DELAY).ok();
         self.timer.set_value(handle);
+    }
+
+    /// The timed save: the revision check and the write run as one critical section across
+    /// every tab of this origin (the Web Locks API), so two tabs saving in the same instant
+    /// take turns and the second one sees the first one's revision. Where the API is missing,
+    /// it writes at once as before. `save_now` (a flush on leaving the page) stays synchronous,
+    /// as a page being closed cannot wait for a lock.
+    fn save_locked(&self) {
+        self.cancel_timer();
+        if !self.has_unsaved() {
+            return;
+        }
+        let session = *self;
+        let run = move || {
+            // The workshop may have been closed while this waited for the lock.
+            if session.base_revision.try_get_value().is_some() && session.has_unsaved() {
+                session.write();
+            }
+        };
+        if !with_lock(&format!("cstw-save:{}", self.id()), run) {
+            self.write();
+        }
     }
 
     fn cancel_timer(&self) {
@@ -174,8 +196,8 @@ impl Session {
     /// Whether there are changes not yet in storage.
     pub fn has_unsaved(&self) -> bool {
         matches!(
-            self.status.get_untracked(),
-            SaveStatus::Pending | SaveStatus::Quota | SaveStatus::Failed(_)
+            self.status.try_get_untracked(),
+            Some(SaveStatus::Pending | SaveStatus::Quota | SaveStatus::Failed(_))
         )
     }
 
@@ -298,4 +320,34 @@ fn split(saved: SavedWorkshop) -> (Workshop, SaveMeta) {
         extra: saved.extra,
     };
     (saved.workshop, meta)
+}
+
+/// How long a save keeps the lock after writing, so the write reaches every other tab's view
+/// of `localStorage` before the next tab checks the revision.
+const LOCK_HOLD_MS: i32 = 40;
+
+/// Runs `f` holding the exclusive Web Lock `name` (`navigator.locks.request`), for at least
+/// [`LOCK_HOLD_MS`] after `f` returns. Returns `false`, without running `f`, where the browser
+/// has no Web Locks.
+fn with_lock(name: &str, f: impl FnOnce() + 'static) -> bool {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::prelude::*;
+    let navigator: JsValue = window().navigator().into();
+    let Ok(locks) = js_sys::Reflect::get(&navigator, &"locks".into()) else {
+        return false;
+    };
+    let Some(request) = js_sys::Reflect::get(&locks, &"request".into())
+        .ok()
+        .and_then(|r| r.dyn_into::<js_sys::Function>().ok())
+    else {
+        return false;
+    };
+    let held = Closure::once_into_js(move |_lock: JsValue| -> js_sys::Promise {
+        f();
+        js_sys::Promise::new(&mut |resolve, _| {
+            let _ = window()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, LOCK_HOLD_MS);
+        })
+    });
+    request.call2(&locks, &name.into(), &held).is_ok()
 }

@@ -100,10 +100,10 @@ test("the example's map, rich picture and two scoring rounds", async ({ page }) 
   const s = new ScoringPage(page);
   await s.open();
   await s.show('Results');
-  await expect(s.round('Phase 1 (2018)')).toBeVisible();
-  await expect(s.round('Phase 2 (2019)')).toHaveAttribute('aria-pressed', 'true');
+  await expect(s.round('Steering group, autumn 2018')).toBeVisible();
+  await expect(s.round('Steering group, summer 2019')).toHaveAttribute('aria-pressed', 'true');
   await expect(s.statsRow('Communication and feedback')).toHaveClass(/flagged/);
-  await expect(s.statsRow('Communication and feedback')).toContainText('wide spread');
+  await expect(s.statsRow('Communication and feedback')).toContainText('split');
   await expect(s.roundsRow('Confidence and commitment').locator('td.num')).toHaveText(['3.4', '4.0', '▲ +0.6']);
   await expectNoAxeViolations(page);
   await page.locator('#scoring-heading').evaluate((el) => el.scrollIntoView({ block: 'start' }));
@@ -112,7 +112,7 @@ test("the example's map, rich picture and two scoring rounds", async ({ page }) 
   await screenshotBothSizes(page, 'example-scoring-flag');
   await page.locator('table.rounds-table').evaluate((el) => el.scrollIntoView({ block: 'center' }));
   await screenshotBothSizes(page, 'example-scoring-rounds');
-  await s.round('Phase 1 (2018)').click();
+  await s.round('Steering group, autumn 2018').click();
   await expect(s.statsRow('Shared vision')).toHaveClass(/flagged/);
   await expect(s.statsRow('Communication and feedback')).not.toHaveClass(/flagged/);
 });

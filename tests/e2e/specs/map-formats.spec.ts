@@ -2,6 +2,8 @@
 // from the side panel and import each file back; the PNG is a real picture of the right size
 // that Chromium draws; a damaged file gives a message and changes nothing; merging adds beside
 // the map and one undo takes it back. Focus mode fills a projector screen with the canvas.
+// Files from other tools: GML written by NetworkX, LangGraph's Mermaid, a DOT file Graphviz
+// wrote with HTML-like labels, and a UTF-16 file as Windows tools save them.
 import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test, expect } from '../support/fixtures';
@@ -47,6 +49,7 @@ test('every export downloads and imports back as the same map', async ({ page })
     ['Graphviz DOT', /\.dot$/, 'dot'],
     ['GraphML', /\.graphml$/, 'graphml'],
     ['GEXF', /\.gexf$/, 'gexf'],
+    ['GML', /\.gml$/, 'gml'],
     ['Kumu JSON', /\.kumu\.json$/, 'json'],
     ['Map JSON', /\.map\.json$/, 'json'],
     ['Mermaid', /\.mmd$/, 'mmd'],
@@ -82,7 +85,6 @@ test('every export downloads and imports back as the same map', async ({ page })
   const before = await mapCount(page);
   let made = 0;
   const imports: [string, string[]][] = formats
-    .filter(([l]) => l !== 'Mermaid')
     .map(([l, , ext], i) => {
       // Downloads sit on disk under random names; the importer gets the real extension.
       const target = join(test.info().outputDir, `back-${i}.${ext}`);
@@ -205,4 +207,55 @@ test('focus mode fills a projector screen with the canvas; Esc brings the page b
   await page.getByRole('heading', { name: 'Export this map' }).scrollIntoViewIfNeeded();
   await expectNoAxeViolations(page);
   await screenshotBothSizes(page, 'map-files');
+});
+
+test('GML, Mermaid, HTML-label DOT and UTF-16 files from other tools import with every node and link', async ({ page }) => {
+  const m = await startWithKumu(page);
+  const cases: [string, string, string[]][] = [
+    ['map-networkx.gml', 'Imported 5 nodes and 5 links', ['GP practices', 'Public health']],
+    ['map-langgraph.mmd', 'Imported 4 nodes and 3 links', ['__start__', 'agent', 'tools', '__end__']],
+    ['map-graphviz-html.dot', 'Imported 4 nodes and 3 links', ['bun:sqlite', 'Audit\nid AutoField\nwhen DateTimeField']],
+  ];
+  for (const [file, outcome, labels] of cases) {
+    await page.locator('#import-map-here').setInputFiles(join(FIXTURES, file));
+    await expect(page.getByRole('status').filter({ hasText: file })).toContainText(outcome);
+    const counts = outcome.match(/(\d+) nodes and (\d+) links/)!;
+    await expect(m.nodes).toHaveCount(Number(counts[1]));
+    await expect(m.links).toHaveCount(Number(counts[2]));
+    for (const l of labels) await expect(m.node(l)).toHaveCount(1);
+    if (file.endsWith('.dot')) {
+      // HTML became text: no angle brackets or tags on the canvas.
+      await expect(page.locator('.map-canvas')).not.toContainText('<TABLE');
+      await expect(page.locator('.map-canvas')).not.toContainText('<B>');
+      await page.getByRole('status').filter({ hasText: file }).scrollIntoViewIfNeeded();
+      await screenshotBothSizes(page, 'map-import-html-dot');
+      await page.setViewportSize({ width: 1280, height: 800 });
+    }
+  }
+  // A UTF-16 file with a byte-order mark, CRLF line ends, as Windows tools save it.
+  const text = 'graph [\r\n  label "Café plan"\r\n  node [ id 1 label "Élan" ]\r\n  node [ id 2 label "Ünity" ]\r\n  edge [ source 1 target 2 label "grows" ]\r\n]\r\n';
+  await page.locator('#import-map-here').setInputFiles({
+    name: 'windows.gml',
+    mimeType: 'text/plain',
+    buffer: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
+  });
+  await expect(page.getByRole('status').filter({ hasText: 'windows.gml' })).toContainText('Imported 2 nodes and 1 links');
+  await expect(m.node('Élan')).toHaveCount(1);
+  await expect(m.node('Ünity')).toHaveCount(1);
+  await page.getByRole('status').filter({ hasText: 'windows.gml' }).scrollIntoViewIfNeeded();
+  await screenshotBothSizes(page, 'map-import-utf16-gml');
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // A DOT file with a mistake: the message names the line in words, not the parser's trace.
+  await page.locator('#import-map-here').setInputFiles({
+    name: 'broken.dot',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('digraph {\n  a -> b\n  c -> [label=x]\n}\n'),
+  });
+  const alert = page.getByRole('alert').filter({ hasText: 'broken.dot' });
+  await expect(alert).toContainText('Line 3, column');
+  await expect(alert).toContainText('expected a node name');
+  await expect(alert).not.toContainText('-->');
+  await alert.scrollIntoViewIfNeeded();
+  await screenshotBothSizes(page, 'map-import-dot-error');
 });

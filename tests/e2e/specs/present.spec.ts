@@ -76,7 +76,7 @@ test('the example workshop is presented start to finish by keyboard, in the proj
     if (i === STEPS) {
       await expect(p.heading).toHaveText('What we found');
       await expect(p.body).toContainText('Strong tension');
-      await expect(p.body).toContainText('Weakest in Phase 2 (2019)');
+      await expect(p.body).toContainText('Weakest in Steering group, summer 2019');
       // A long step scrolls inside its region with the down arrow.
       const region = page.locator('.present-step');
       const before = await region.evaluate((el) => el.scrollTop);
@@ -180,7 +180,7 @@ test('the facilitator skips and reorders steps, plans minutes and edits the step
   // A hidden round is revealed in front of the room. Hide it first, by editing its results step.
   await p.press('End');
   await p.press('ArrowLeft');
-  await expect(p.heading).toHaveText('Results: Phase 2 (2019)');
+  await expect(p.heading).toHaveText('Results: Steering group, summer 2019');
   await p.press('e');
   await page.getByRole('button', { name: 'Hide results' }).click();
   await p.press('Escape');
@@ -193,7 +193,7 @@ test('the facilitator skips and reorders steps, plans minutes and edits the step
   await new WorkshopPage(page).saved();
   await page.reload();
   await p.ready();
-  await expect(p.heading).toHaveText('Results: Phase 2 (2019)');
+  await expect(p.heading).toHaveText('Results: Steering group, summer 2019');
   await p.at(STEPS - 2, STEPS - 1);
   await p.press('Home');
   await p.press('ArrowRight');

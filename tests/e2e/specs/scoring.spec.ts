@@ -9,7 +9,7 @@ import { App } from '../support/app';
 
 // Scores of five scorers for the cycle's nine elements, in framework order: buy-in, shared
 // vision, confidence, motivation, support, collaboration, communication, access, learning.
-// Support is the weakest (mean 1.4); collaboration splits 1,1,3,5,5 (IQR 4: flagged); the fifth
+// Support is the weakest (mean 1.4); collaboration splits 1,1,3,5,5 (two far each side: split); the fifth
 // scorer does not know about learning.
 const SCORES = [
   ['4', '4', '3', '4', '1', '1', '3', '4', '5'],
@@ -44,7 +44,7 @@ test('five scorers score the cycle by keyboard; revealed results show the weakes
   await page.getByRole('button', { name: 'Reveal results' }).click();
   await expect(s.ranking.first()).toContainText('Support and wellbeing focus');
   await expect(s.ranking.first()).toContainText('mean 1.4');
-  await expect(s.statsRow('Collaborative relationships')).toContainText('wide spread');
+  await expect(s.statsRow('Collaborative relationships')).toContainText('split');
   await expect(page.locator('table.stats-table tbody tr.flagged')).toHaveCount(1);
   const learning = s.statsRow('Learning in and from action').locator('td');
   await expect(learning.nth(0)).toHaveText('4'); // n

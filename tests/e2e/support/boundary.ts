@@ -39,8 +39,8 @@ export class BoundaryPage {
     return this.page.locator('.answering strong');
   }
 
-  /** Switches the boundary view: 'One question', 'Table', 'Compare', 'Challenge', 'Summary'. */
-  async show(view: 'One question' | 'Table' | 'Compare' | 'Challenge' | 'Summary') {
+  /** Switches the boundary view: 'One question', 'Table', 'Gaps', 'Compare', 'Challenge', 'Summary'. */
+  async show(view: 'One question' | 'Table' | 'Gaps' | 'Compare' | 'Challenge' | 'Summary') {
     const button = this.page.getByRole('group', { name: 'Show' }).getByRole('button', { name: view, exact: true });
     await button.click();
     await expect(button).toHaveAttribute('aria-pressed', 'true');

@@ -1,0 +1,662 @@
+//! Mermaid flowcharts (`flowchart` or `graph`, any direction), as GitHub, LangGraph and this
+//! app write them: nodes with any shape (`A[…]`, `A(…)`, `A((…))`, `A{…}`, `A[[…]]`, `A[(…)]`,
+//! `A>…]`, `A{{…}}`, `A[/…/]`, `A@{ label: "…" }`), labels quoted or not, links of every
+//! kind (`-->`, `---`, `-.->`, `==>`, `<-->`, `--o`, `--x`) with `|label|` or `-- label -->`,
+//! chains (`A --> B --> C`) and `&` (`A & B --> C`). YAML front matter gives the title; `%%`
+//! lines, `classDef`, `class`, `style`, `linkStyle`, `click` and `direction` are skipped;
+//! `subgraph … end` (nested) is read for its nodes, which become loose nodes (a note says so).
+//! Labels lose their HTML (`<br>` becomes a line break, other tags go, `&amp;` and Mermaid's
+//! `#quot;`/`#35;` codes are read); a trailing ` (+)` or ` (−)`, as our export writes polarity,
+//! gives the link's polarity back.
+//!
+//! The reader works line by line, statement by statement, with no recursion.
+
+use std::collections::HashMap;
+
+use super::{Builder, Imported, Source, short};
+use crate::model::map::{Direction, Polarity};
+
+/// Statement keywords whose lines carry looks or actions only.
+const SKIPPED: [&str; 8] = [
+    "classDef",
+    "class",
+    "style",
+    "linkStyle",
+    "click",
+    "direction",
+    "accTitle",
+    "accDescr",
+];
+
+/// Whether text is a Mermaid diagram: after front matter and `%%` lines, its first word is
+/// `flowchart` or `graph` followed by at most a direction, or another Mermaid diagram's name.
+pub fn sniff(head: &str) -> bool {
+    let Some(first) = body_lines(head).next().map(|(_, l)| l) else {
+        return false;
+    };
+    let mut words = first.trim_end_matches(';').split_whitespace();
+    match words.next().unwrap_or("") {
+        "flowchart" | "graph" | "flowchart-elk" => {
+            words.next().is_none_or(is_direction) && words.next().is_none()
+        }
+        w => DIAGRAMS.contains(&w),
+    }
+}
+
+/// Other Mermaid diagrams, named in the message that refuses them.
+const DIAGRAMS: [&str; 12] = [
+    "sequenceDiagram",
+    "classDiagram",
+    "stateDiagram",
+    "stateDiagram-v2",
+    "erDiagram",
+    "journey",
+    "gantt",
+    "pie",
+    "mindmap",
+    "timeline",
+    "gitGraph",
+    "quadrantChart",
+];
+
+fn is_direction(w: &str) -> bool {
+    matches!(w, "TB" | "TD" | "BT" | "RL" | "LR")
+}
+
+/// The lines after any YAML front matter, with their numbers, blank and `%%` lines left out.
+fn body_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut lines = text.lines().enumerate().peekable();
+    // Front matter: `---` on the first line, up to the next `---`.
+    if lines.peek().is_some_and(|(_, l)| l.trim() == "---") {
+        lines.next();
+        for (_, l) in lines.by_ref() {
+            if l.trim() == "---" {
+                break;
+            }
+        }
+    }
+    lines
+        .map(|(i, l)| (i + 1, l.trim()))
+        .filter(|(_, l)| !l.is_empty() && !l.starts_with("%%"))
+}
+
+/// The `title:` of the front matter, if any.
+fn front_title(text: &str) -> Option<String> {
+    let mut lines = text.lines();
+    if lines.next()?.trim() != "---" {
+        return None;
+    }
+    for l in lines {
+        let l = l.trim();
+        if l == "---" {
+            break;
+        }
+        if let Some(v) = l.strip_prefix("title:") {
+            return Some(v.trim().trim_matches(['"', '\'']).to_string());
+        }
+    }
+    None
+}
+
+/// Label text as a person reads it: quotes and Markdown backticks gone, HTML tags gone (`<br>`
+/// as a line break), HTML entities and Mermaid's `#…;` codes read.
+pub fn label_text(raw: &str) -> String {
+    let mut s = raw.trim();
+    if s.len() >= 2 && s.starts_with('"') && s.ends_with('"') {
+        s = &s[1..s.len() - 1];
+        if s.len() >= 2 && s.starts_with('`') && s.ends_with('`') {
+            s = &s[1..s.len() - 1];
+        }
+    }
+    let plain = super::html::to_text(s, false);
+    entities(&plain, '#')
+}
+
+/// Reads `#quot;`, `#35;`, `#x1F331;`-style codes (Mermaid's, with `#`) or the same with `&`.
+pub fn entities(s: &str, lead: char) -> String {
+    if !s.contains(lead) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find(lead) {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let decoded = rest[1..]
+            .find(';')
+            .filter(|&j| (1..=10).contains(&j))
+            .and_then(|j| {
+                let name = &rest[1..=j];
+                let c = match name {
+                    "quot" => Some('"'),
+                    "amp" => Some('&'),
+                    "lt" => Some('<'),
+                    "gt" => Some('>'),
+                    "apos" => Some('\''),
+                    "nbsp" => Some('\u{a0}'),
+                    _ => name
+                        .strip_prefix('#')
+                        .and_then(|d| match d.strip_prefix(['x', 'X']) {
+                            Some(h) => u32::from_str_radix(h, 16).ok(),
+                            None if lead == '&' => d.parse().ok(),
+                            None => None,
+                        })
+                        .or_else(|| {
+                            // Mermaid's own form has no second `#`: `#35;`.
+                            (lead == '#').then(|| name.parse().ok()).flatten()
+                        })
+                        .and_then(char::from_u32),
+                };
+                c.map(|c| (c, j + 1))
+            });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len + 1..];
+            }
+            None => {
+                out.push(lead);
+                rest = &rest[lead.len_utf8()..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A link as written: its ends' heads and its label.
+struct Arrow {
+    back: bool,
+    forward: bool,
+    label: Option<String>,
+}
+
+/// Reads the statement text of one line, cursor by cursor.
+struct Cursor<'a> {
+    s: &'a str,
+    i: usize,
+}
+
+impl<'a> Cursor<'a> {
+    fn rest(&self) -> &'a str {
+        &self.s[self.i..]
+    }
+
+    fn skip_ws(&mut self) {
+        let r = self.rest();
+        self.i += r.len() - r.trim_start().len();
+    }
+
+    fn eat(&mut self, p: &str) -> bool {
+        if self.rest().starts_with(p) {
+            self.i += p.len();
+            true
+        } else {
+            false
+        }
+    }
+
+    /// An id: letters, digits, `_`, and `-` or `.` between them.
+    fn id(&mut self) -> Option<&'a str> {
+        let r = self.rest();
+        let mut end = 0;
+        let mut chars = r.char_indices().peekable();
+        while let Some((i, c)) = chars.next() {
+            let next = chars.peek().map(|(_, n)| *n);
+            let ok = c.is_alphanumeric()
+                || c == '_'
+                || (matches!(c, '-' | '.')
+                    && end > 0
+                    && next.is_some_and(|n| n.is_alphanumeric() || n == '_'));
+            if !ok {
+                break;
+            }
+            end = i + c.len_utf8();
+        }
+        (end > 0).then(|| {
+            self.i += end;
+            &r[..end]
+        })
+    }
+
+    /// Text up to `close` (a quoted part may hold it), the cursor after it.
+    fn until(&mut self, closers: &[&str]) -> Option<&'a str> {
+        let r = self.rest();
+        let start = r.len() - r.trim_start().len();
+        let search_from = if r[start..].starts_with('"') {
+            r[start + 1..].find('"').map(|j| start + j + 2)?
+        } else {
+            0
+        };
+        let (at, len) = closers
+            .iter()
+            .filter_map(|c| r[search_from..].find(c).map(|j| (search_from + j, c.len())))
+            .min()?;
+        self.i += at + len;
+        Some(&r[..at])
+    }
+
+    /// A node's shape and label after its id, if it has one.
+    fn shape(&mut self) -> Result<Option<&'a str>, ()> {
+        const SHAPES: [(&str, &[&str]); 14] = [
+            ("(((", &[")))"]),
+            ("((", &["))"]),
+            ("([", &["])"]),
+            ("(", &[")"]),
+            ("[[", &["]]"]),
+            ("[(", &[")]"]),
+            ("[/", &["/]", "\\]"]),
+            ("[\\", &["\\]", "/]"]),
+            ("[", &["]"]),
+            ("{{", &["}}"]),
+            ("{", &["}"]),
+            (">", &["]"]),
+            ("@{", &["}"]),
+            ("", &[]),
+        ];
+        for (open, close) in SHAPES {
+            if open.is_empty() {
+                return Ok(None);
+            }
+            if self.eat(open) {
+                let inside = self.until(close).ok_or(())?;
+                if open == "@{" {
+                    return Ok(Some(at_label(inside).unwrap_or("")));
+                }
+                return Ok(Some(inside));
+            }
+        }
+        Ok(None)
+    }
+
+    /// A link between nodes, if one starts here.
+    fn arrow(&mut self) -> Option<Arrow> {
+        let start = self.i;
+        let r = self.rest();
+        let back = r.starts_with(['<', 'o', 'x']) && r[1..].starts_with(['-', '=', '.']);
+        if back {
+            self.i += 1;
+        }
+        let body = self.line_body();
+        if body.len() < 2 {
+            self.i = start;
+            return None;
+        }
+        let forward = self.head();
+        let mut label = None;
+        if !forward
+            && matches!(body, "--" | "==" | "-.")
+            && self.rest().starts_with(char::is_whitespace)
+        {
+            // `A -- text --> B`: the text runs to the next arrow.
+            let r = self.rest();
+            let ends = ["--", "==", ".-"];
+            if let Some(at) = ends.iter().filter_map(|e| r.find(e)).min() {
+                let text = &r[..at];
+                self.i += at;
+                self.line_body();
+                let f = self.head();
+                label = Some(text.trim().to_string());
+                self.skip_ws();
+                return Some(Arrow {
+                    back,
+                    forward: f,
+                    label,
+                });
+            }
+        }
+        self.skip_ws();
+        if self.eat("|") {
+            let r = self.rest();
+            let end = if let Some(q) = r.strip_prefix('"') {
+                q.find('"')
+                    .and_then(|q| r[q + 2..].find('|').map(|p| q + 2 + p))
+            } else {
+                r.find('|')
+            };
+            if let Some(end) = end {
+                label = Some(r[..end].to_string());
+                self.i += end + 1;
+            }
+        }
+        Some(Arrow {
+            back,
+            forward,
+            label,
+        })
+    }
+
+    /// The run of `-`, `=` and `.` that makes a link's line.
+    fn line_body(&mut self) -> &'a str {
+        let r = self.rest();
+        let len = r.len() - r.trim_start_matches(['-', '=', '.']).len();
+        self.i += len;
+        &r[..len]
+    }
+
+    /// An arrow's head: `>`, or `o`/`x` standing alone.
+    fn head(&mut self) -> bool {
+        let r = self.rest();
+        if r.starts_with('>') {
+            self.i += 1;
+            return true;
+        }
+        if r.starts_with(['o', 'x'])
+            && r[1..]
+                .chars()
+                .next()
+                .is_none_or(|c| c.is_whitespace() || c == '|')
+        {
+            self.i += 1;
+            return true;
+        }
+        false
+    }
+}
+
+/// The `label` in a `@{ shape: …, label: "…" }` block.
+fn at_label(inside: &str) -> Option<&str> {
+    let at = inside.find("label:")?;
+    let v = inside[at + 6..].trim_start();
+    if let Some(q) = v.strip_prefix('"') {
+        return q.find('"').map(|e| &q[..e]);
+    }
+    Some(v.split(',').next().unwrap_or("").trim())
+}
+
+/// Splits a line into statements at `;` outside quotes and brackets.
+fn statements(line: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    let (mut depth, mut quoted, mut start) = (0i32, false, 0);
+    for (i, c) in line.char_indices() {
+        match c {
+            '"' => quoted = !quoted,
+            '[' | '(' | '{' if !quoted => depth += 1,
+            ']' | ')' | '}' if !quoted => depth -= 1,
+            ';' if !quoted && depth <= 0 => {
+                out.push(&line[start..i]);
+                start = i + 1;
+            }
+            _ => {}
+        }
+    }
+    out.push(&line[start..]);
+    out
+}
+
+/// What the file says, before it becomes a map.
+#[derive(Default)]
+struct Read {
+    order: Vec<String>,
+    labels: HashMap<String, String>,
+    links: Vec<(String, String, Direction, String)>,
+    subgraphs: usize,
+    styles: usize,
+}
+
+impl Read {
+    fn node(&mut self, id: &str, label: Option<&str>) {
+        if !self.labels.contains_key(id) {
+            self.order.push(id.to_string());
+            self.labels.insert(id.to_string(), id.to_string());
+        }
+        if let Some(l) = label {
+            self.labels.insert(id.to_string(), label_text(l));
+        }
+    }
+}
+
+pub fn import(text: &str, id: String) -> Result<Imported, String> {
+    let mut read = Read::default();
+    let mut lines = body_lines(text);
+    let (_, first) = lines
+        .next()
+        .ok_or("The Mermaid file has no diagram in it.")?;
+    let kind = first.split_whitespace().next().unwrap_or("");
+    if !matches!(
+        kind.trim_end_matches(';'),
+        "flowchart" | "graph" | "flowchart-elk"
+    ) {
+        return Err(format!(
+            "This Mermaid file is a {}; the app reads flowcharts (\u{201c}flowchart\u{201d} or \u{201c}graph\u{201d}).",
+            short(kind)
+        ));
+    }
+    // A header may carry a first statement after `;` (`graph LR; A-->B`).
+    let header_rest = first.split_once(';').map(|(_, r)| r).unwrap_or("");
+    let mut depth = 0usize;
+    let all = std::iter::once((1usize, header_rest)).chain(lines);
+    for (line, text_line) in all {
+        for st in statements(text_line) {
+            let st = st.trim();
+            if st.is_empty() {
+                continue;
+            }
+            let word = st.split_whitespace().next().unwrap_or("");
+            if SKIPPED.contains(&word) {
+                read.styles += usize::from(word != "direction");
+                continue;
+            }
+            if word == "subgraph" {
+                depth += 1;
+                read.subgraphs += 1;
+                continue;
+            }
+            if word == "end" && st == "end" {
+                depth = depth.saturating_sub(1);
+                continue;
+            }
+            statement(st, &mut read)
+                .map_err(|what| format!("Line {line}: {what} in \u{201c}{}\u{201d}.", short(st)))?;
+        }
+    }
+    let mut b = Builder::new(id, &front_title(text).unwrap_or_default(), Source::Mermaid);
+    for key in &read.order {
+        b.node(key, &read.labels[key], None)?;
+    }
+    for (from, to, dir, label) in &read.links {
+        let (label, pol) = polarity_of(label);
+        b.link(from, to, &label, *dir, pol, false)?;
+    }
+    if read.subgraphs > 0 {
+        b.notes.push(format!(
+            "{} subgraphs were read as loose nodes (maps have no groups yet).",
+            read.subgraphs
+        ));
+    }
+    if read.styles > 0 {
+        b.notes.push(format!(
+            "{} style, class and click lines were left out.",
+            read.styles
+        ));
+    }
+    Ok(b.finish())
+}
+
+/// One statement: nodes (`A & B`), then any number of links each followed by nodes.
+fn statement(st: &str, read: &mut Read) -> Result<(), String> {
+    let mut c = Cursor { s: st, i: 0 };
+    let mut prev = group(&mut c, read)?;
+    loop {
+        c.skip_ws();
+        if c.rest().is_empty() {
+            return Ok(());
+        }
+        let Some(arrow) = c.arrow() else {
+            return Err(format!(
+                "expected a link such as \u{201c}-->\u{201d} before \u{201c}{}\u{201d}",
+                short(c.rest())
+            ));
+        };
+        c.skip_ws();
+        let next = group(&mut c, read)?;
+        let dir = match (arrow.back, arrow.forward) {
+            (true, true) => Direction::Both,
+            (false, false) => Direction::None,
+            _ => Direction::Forward,
+        };
+        let label = arrow.label.as_deref().map(label_text).unwrap_or_default();
+        for a in &prev {
+            for b in &next {
+                let (from, to) = if arrow.back && !arrow.forward {
+                    (b, a)
+                } else {
+                    (a, b)
+                };
+                read.links
+                    .push((from.clone(), to.clone(), dir, label.clone()));
+            }
+        }
+        prev = next;
+    }
+}
+
+/// Nodes joined by `&`.
+fn group(c: &mut Cursor, read: &mut Read) -> Result<Vec<String>, String> {
+    let mut out = Vec::new();
+    loop {
+        c.skip_ws();
+        let Some(id) = c.id() else {
+            return Err(if c.rest().is_empty() {
+                "a link has no node at its end".to_string()
+            } else {
+                format!(
+                    "expected a node name before \u{201c}{}\u{201d}",
+                    short(c.rest())
+                )
+            });
+        };
+        let label = c
+            .shape()
+            .map_err(|()| format!("the shape of \u{201c}{}\u{201d} is never closed", short(id)))?;
+        if c.eat(":::") {
+            c.id();
+        }
+        read.node(id, label);
+        out.push(id.to_string());
+        c.skip_ws();
+        if !c.eat("&") {
+            return Ok(out);
+        }
+    }
+}
+
+/// A label's polarity as our export writes it (`refer (+)`, or the sign alone).
+fn polarity_of(label: &str) -> (String, Polarity) {
+    for (sign, p) in [("+", Polarity::Positive), ("\u{2212}", Polarity::Negative)] {
+        if label == sign {
+            return (String::new(), p);
+        }
+        if let Some(l) = label.strip_suffix(&format!(" ({sign})")) {
+            return (l.to_string(), p);
+        }
+    }
+    (label.to_string(), Polarity::None)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read(text: &str) -> Imported {
+        import(text, "m".into()).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    fn triples(i: &Imported) -> Vec<(String, String, String, Direction)> {
+        let m = &i.map;
+        m.links
+            .iter()
+            .map(|l| {
+                (
+                    m.node_name(l.from),
+                    m.node_name(l.to),
+                    l.label.clone(),
+                    l.direction,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn shapes_links_chains_and_ampersands() {
+        let i = read(
+            "---\ntitle: \"Care flow\"\n---\n%% a comment\nflowchart TD\n  A[Start] --> B(Round) & C{Choice?}\n  B -->|yes| D((Circle)) --> E[[Sub]]\n  C -- no way --> F[(Db)]\n  F -.-> G>Flag] ==> H{{Hex}}\n  H <--> I[/Para/]\n  I --- J[\\Alt/]\n  1st --o 2nd\n  K[\"Quoted [x] & #quot;y#quot;<br>two\"]:::hot --> K\n  classDef hot fill:#f00\n  style A fill:#fff\n",
+        );
+        let m = &i.map;
+        assert_eq!(m.title, "Care flow");
+        let names: Vec<&str> = m.nodes.iter().map(|n| n.label.as_str()).collect();
+        assert_eq!(
+            names,
+            [
+                "Start",
+                "Round",
+                "Choice?",
+                "Circle",
+                "Sub",
+                "Db",
+                "Flag",
+                "Hex",
+                "Para",
+                "Alt",
+                "1st",
+                "2nd",
+                "Quoted [x] & \"y\"\ntwo"
+            ]
+        );
+        let t = triples(&i);
+        let d = |s: &str| s.to_string();
+        assert_eq!(t[0], (d("Start"), d("Round"), d(""), Direction::Forward));
+        assert_eq!(t[1], (d("Start"), d("Choice?"), d(""), Direction::Forward));
+        assert_eq!(
+            t[2],
+            (d("Round"), d("Circle"), d("yes"), Direction::Forward)
+        );
+        assert_eq!(
+            t[4],
+            (d("Choice?"), d("Db"), d("no way"), Direction::Forward)
+        );
+        assert_eq!(t[7], (d("Hex"), d("Para"), d(""), Direction::Both));
+        assert_eq!(t[8], (d("Para"), d("Alt"), d(""), Direction::None));
+        assert_eq!(t[9], (d("1st"), d("2nd"), d(""), Direction::Forward));
+        assert_eq!(m.links.len(), 10);
+        assert!(
+            i.notes
+                .iter()
+                .any(|n| n.contains("1 links from a node to itself"))
+        );
+        assert!(i.notes.iter().any(|n| n.contains("2 style")));
+    }
+
+    #[test]
+    fn subgraphs_html_and_semicolons() {
+        let i = read(
+            "graph LR; a-->b;\nsubgraph one [First]\n  subgraph two\n    c[<b>bold</b> and <i>it</i> &amp; more]\n  end\nend\nb --> c\nx@{ shape: rect, label: \"New style\" } --> a\n",
+        );
+        let m = &i.map;
+        let names: Vec<&str> = m.nodes.iter().map(|n| n.label.as_str()).collect();
+        assert_eq!(names, ["a", "b", "bold and it & more", "New style"]);
+        assert_eq!(m.links.len(), 3);
+        assert!(i.notes.iter().any(|n| n.contains("2 subgraphs")));
+    }
+
+    #[test]
+    fn errors_name_the_line() {
+        let e = import("flowchart LR\n  A --> B\n  A --> [x]\n", "m".into()).unwrap_err();
+        assert!(e.starts_with("Line 3:"), "{e}");
+        let e = import("flowchart LR\n  A[open --> B\n", "m".into()).unwrap_err();
+        assert!(e.contains("Line 2") && e.contains("never closed"), "{e}");
+        let e = import("sequenceDiagram\n  A->>B: hi\n", "m".into()).unwrap_err();
+        assert!(e.contains("sequenceDiagram"), "{e}");
+    }
+
+    #[test]
+    fn sniffs_mermaid_but_not_dot_or_gml() {
+        assert!(sniff("flowchart LR\nA-->B"));
+        assert!(sniff("---\ntitle: x\n---\ngraph TD;\n"));
+        assert!(sniff("%% hi\ngraph\n"));
+        assert!(sniff("sequenceDiagram\n"));
+        assert!(!sniff("graph G { a -- b }"));
+        assert!(!sniff("graph {"));
+        assert!(!sniff("graph [ node [ id 1 ] ]"));
+    }
+}

@@ -1,0 +1,224 @@
+//! The facilitator's invitation: a large QR code of the join address for the projector, the
+//! address itself, and, when the app runs on a loopback address that phones cannot reach, the
+//! address phones should use instead (remembered in this browser).
+
+use leptos::prelude::*;
+
+use super::{Collect, QrImage, on_loopback, own_base};
+use crate::content::csh;
+use crate::participate::invite::{BoundaryInvite, Modes, ScoringInvite};
+use crate::participate::qr::{self, Fitted};
+use crate::persist::browser as store;
+use crate::ui::browser::fresh_id;
+use crate::ui::workshop::Session;
+
+/// Where phones open the app: the remembered address when this one is loopback, else ours.
+/// `None` while the app is on loopback and no address was given.
+fn phone_base() -> Option<String> {
+    if on_loopback() {
+        store::load_phone_address().and_then(|a| crate::participate::phone_base(&a))
+    } else {
+        Some(own_base())
+    }
+}
+
+/// Asks, on a loopback address, which address phones should use.
+#[component]
+fn PhoneAddress(base: RwSignal<Option<String>>) -> impl IntoView {
+    let typed = RwSignal::new(store::load_phone_address().unwrap_or_default());
+    let problem = RwSignal::new(None::<&'static str>);
+    view! {
+        <Show when=on_loopback>
+            <form class="phone-address" on:submit=move |e: leptos::ev::SubmitEvent| {
+                e.prevent_default();
+                match crate::participate::phone_base(&typed.get_untracked()) {
+                    Some(b) => {
+                        let _ = store::save_phone_address(&b);
+                        problem.set(None);
+                        base.set(Some(b));
+                    }
+                    None => problem.set(Some("That is not an address a phone can open, e.g. 192.168.1.20:8080 or https://example.org/cst/.")),
+                }
+            }>
+                <p>"This app runs at an address only this computer can reach. Which address should phones use? The laptop's address on the venue's network (start the app with " <code>"bash tools/serve.sh --lan"</code> ", which prints it) or a public host with the same build."</p>
+                <label for="phone-address">"Address for phones"</label>
+                <input id="phone-address" type="text" inputmode="url" placeholder="192.168.1.20:8080"
+                    prop:value=move || typed.get() on:input=move |e| typed.set(event_target_value(&e)) />
+                <button type="submit">"Use this address"</button>
+                <p role="alert" class="form-message">{move || problem.get()}</p>
+            </form>
+        </Show>
+    }
+}
+
+/// The fitted invitation, large.
+#[component]
+fn Projected(fitted: Fitted, what: String) -> impl IntoView {
+    let host = fitted
+        .address
+        .split_once("://")
+        .map(|(_, rest)| rest.split('#').next().unwrap_or_default().to_string())
+        .unwrap_or_default();
+    view! {
+        <div class="invite-projector" data-address=fitted.address.clone()>
+            {fitted.qr.map(|q| view! {
+                <QrImage svg=q.svg label=format!("QR code: {what}") class="qr-projected" />
+            })}
+            <div class="invite-words">
+                <p class="invite-big">"Scan with your phone's camera"</p>
+                <p>"The app opens at " <strong class="invite-host">{host}</strong> ". Your answers stay on your phone until you show them."</p>
+                {fitted.descriptions_dropped.then(|| view! {
+                    <p class="hint">"The element descriptions were left out so the code stays readable from the back of the room."</p>
+                })}
+                {fitted.too_dense.then(|| view! {
+                    <p class="notice warn">"This code is dense: phones may need to come closer, or send participants the link."</p>
+                })}
+                <details>
+                    <summary>"The invitation as a link"</summary>
+                    <label for="invite-link" class="visually-hidden">"Invitation link"</label>
+                    <textarea id="invite-link" readonly rows="3">{fitted.address.clone()}</textarea>
+                </details>
+            </div>
+        </div>
+    }
+}
+
+/// "Invite participants" for a scoring round, with the collect panel beside it.
+#[component]
+pub fn InviteParticipants(
+    session: Session,
+    #[prop(into)] round: Signal<Option<String>>,
+) -> impl IntoView {
+    let base = RwSignal::new(phone_base());
+    let shown = RwSignal::new(false);
+    let invite = move || {
+        let rid = round.get()?;
+        let base = base.get()?;
+        let invite = session
+            .workshop
+            .with(|w| ScoringInvite::for_round(w, &rid))?;
+        let name = invite.round_name.clone();
+        Some(
+            view! { <Projected fitted=qr::fit_invite(&base, &invite) what=format!("invitation to score {name}") /> },
+        )
+    };
+    view! {
+        <div class="participants">
+            <section class="invite" aria-labelledby="invite-h">
+                <h3 id="invite-h">"Invite participants"</h3>
+                <p class="hint">"Each person scores privately on their own phone, all at once. Nothing passes through any server: each phone shows its answers as a QR code or a link, and you collect them here."</p>
+                <PhoneAddress base=base />
+                <button type="button" class="primary" aria-expanded=move || shown.get().to_string()
+                    disabled=move || base.get().is_none()
+                    on:click=move |_| shown.update(|s| *s = !*s)>
+                    {move || if shown.get() { "Hide the invitation" } else { "Invite participants" }}
+                </button>
+                <Show when=move || shown.get()>{invite}</Show>
+            </section>
+            <Collect session=session round=round />
+        </div>
+    }
+}
+
+/// The boundary section's invitation: which questions, which modes, for which perspective.
+#[component]
+pub fn BoundaryInviteButton(session: Session) -> impl IntoView {
+    let base = RwSignal::new(phone_base());
+    // A response link opened in this browser arrives as `…/boundary?take=<code>`.
+    let open = RwSignal::new(
+        window()
+            .location()
+            .hash()
+            .unwrap_or_default()
+            .contains("?take="),
+    );
+    let questions = RwSignal::new(vec![csh::WITNESS]);
+    let is = RwSignal::new(true);
+    let ought = RwSignal::new(true);
+    let perspective = RwSignal::new(String::new());
+    let ask_stance = RwSignal::new(true);
+    let invite_id = StoredValue::new(fresh_id("i"));
+    let shown = move || {
+        let base = base.get()?;
+        let qs = questions.get();
+        if qs.is_empty() || !(is.get() || ought.get()) {
+            return Some(
+                view! { <p class="hint">"Choose at least one question and is or ought."</p> }
+                    .into_any(),
+            );
+        }
+        let pid = perspective.get();
+        let (wid, p) = session.workshop.with(|w| {
+            (
+                w.id.clone(),
+                w.boundary
+                    .perspective(&pid)
+                    .map(|p| (p.id.clone(), w.boundary.name_of(&p.id))),
+            )
+        });
+        let invite = BoundaryInvite::new(
+            &wid,
+            &invite_id.get_value(),
+            &qs,
+            Modes {
+                is: is.get(),
+                ought: ought.get(),
+            },
+            p,
+            ask_stance.get(),
+        );
+        let fitted = qr::fit_address(qr::join_address(&base, &invite.encode()));
+        Some(view! { <Projected fitted=fitted what="invitation to answer boundary questions".to_string() /> }.into_any())
+    };
+    let perspectives = move || {
+        session.workshop.with(|w| {
+            w.boundary
+                .perspectives
+                .iter()
+                .map(|p| (p.id.clone(), w.boundary.name_of(&p.id)))
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <section class="boundary-invite" aria-labelledby="boundary-invite-h">
+            <h3 id="boundary-invite-h" class="visually-hidden">"Participants' phones"</h3>
+            <button type="button" aria-expanded=move || open.get().to_string()
+                on:click=move |_| open.update(|o| *o = !*o)>"Invite participants to answer from their phones"</button>
+            <Show when=move || open.get()>
+            <PhoneAddress base=base />
+            <fieldset class="question-picks">
+                <legend>"Questions"</legend>
+                {(1..=crate::model::boundary::QUESTIONS).map(|q| {
+                    let text = csh::category(q).map_or("", |c| c.question(csh::Mode::Is));
+                    view! {
+                        <label class="check">
+                            <input type="checkbox" prop:checked=move || questions.with(|qs| qs.contains(&q))
+                                on:change=move |e| {
+                                    let on = event_target_checked(&e);
+                                    questions.update(|qs| { qs.retain(|x| *x != q); if on { qs.push(q); qs.sort_unstable(); } });
+                                } />
+                            {format!("{q}. {text}")}
+                        </label>
+                    }
+                }).collect_view()}
+            </fieldset>
+            <fieldset class="mode-picks">
+                <legend>"Ask for"</legend>
+                <label class="check"><input type="checkbox" prop:checked=move || is.get() on:change=move |e| is.set(event_target_checked(&e)) />"Is"</label>
+                <label class="check"><input type="checkbox" prop:checked=move || ought.get() on:change=move |e| ought.set(event_target_checked(&e)) />"Ought"</label>
+            </fieldset>
+            <label for="invite-perspective">"Participants answer"</label>
+            <select id="invite-perspective" on:change=move |e| perspective.set(event_target_value(&e))>
+                <option value="" selected>"each as a new perspective they name"</option>
+                {move || perspectives().into_iter().map(|(id, name)| view! {
+                    <option value=id.clone() selected=perspective.get_untracked() == id>{format!("for {name}")}</option>
+                }).collect_view()}
+            </select>
+            <label class="check"><input type="checkbox" prop:checked=move || ask_stance.get()
+                on:change=move |e| ask_stance.set(event_target_checked(&e)) />"Ask whether they are involved or affected"</label>
+            {shown}
+            <Collect session=session round=Signal::derive(|| None::<String>) />
+            </Show>
+        </section>
+    }
+}
