@@ -10,7 +10,7 @@
 //! that type size grows past it (and says so in [`Drawn`]) rather than shrinking its text.
 //!
 //! Colour is never the only carrier of meaning: each box prints its mean and interquartile
-//! range, a flagged disagreement is drawn with a dashed border and the word "disagree", and the
+//! range, a flagged disagreement is drawn with a dashed border and a flag mark, and the
 //! picture carries its own legend. The colours are ColorBrewer's RdYlBu, a diverging scale safe
 //! for colour-blind readers.
 
@@ -123,13 +123,13 @@ impl Frame {
 
     /// The distance between two lines of text.
     pub fn line(self) -> f64 {
-        self.font * 1.2
+        self.font * 1.15
     }
 
-    /// How many characters of text fit in `w` pixels (a letter is at most about 0.55 em wide
-    /// on average in the system fonts).
+    /// How many characters of text fit in `w` pixels (a letter is at most about 0.6 em wide
+    /// on average in the wide system fonts, in bold).
     pub fn chars(self, w: f64) -> usize {
-        ((w / (self.font * 0.55)).floor() as usize).max(6)
+        ((w / (self.font * 0.6)).floor() as usize).max(6)
     }
 
     /// About how wide `text` is drawn, in pixels.

@@ -72,7 +72,7 @@ const GAP: f64 = 6.0;
 
 /// The shortest arrow worth drawing, for text of `font` px.
 fn arrow_min(font: f64) -> f64 {
-    font * 1.5
+    font
 }
 
 /// The legend's items: a swatch (fill, dashed?) and its words.
@@ -164,20 +164,23 @@ fn draw_legend(svg: &mut String, frame: Frame, top: f64, range: Range, unscored:
 fn box_lines(r: &ElementResult, chars: usize) -> Vec<String> {
     let s = &r.summary;
     let mut lines = wrap_at_most(&r.element.name, chars, 3);
+    // The disagreement mark ends the numbers' line (the legend says what it means).
+    let flag = if s.disagreement.is_some() {
+        " \u{2691}"
+    } else {
+        ""
+    };
     lines.push(match (s.mean, s.iqr()) {
-        (Some(m), Some(iqr)) => format!("mean {} \u{b7} IQR {}", number(m), number(iqr)),
+        (Some(m), Some(iqr)) => format!("mean {} \u{b7} IQR {}{flag}", number(m), number(iqr)),
         _ => "not scored".to_string(),
     });
-    if s.disagreement.is_some() {
-        lines.push("\u{2691} disagree".into());
-    }
     lines
 }
 
 /// The box height that holds the most lines any of `lines` has.
 fn box_height(frame: Frame, lines: &[Vec<String>]) -> f64 {
     let most = lines.iter().map(Vec::len).max().unwrap_or(1).max(2);
-    most as f64 * frame.line() + frame.font * 0.8
+    most as f64 * frame.line() + frame.font * 0.5
 }
 
 /// The visible part of the arrow from box `a` to box `b`, if they are far enough apart.
@@ -494,7 +497,7 @@ fn node(
         p.w,
         p.h
     );
-    let numbers = 1 + usize::from(flagged);
+    let numbers = 1;
     let top = p.y - (lines.len() as f64 - 1.0) * frame.line() / 2.0;
     for (k, line) in lines.iter().enumerate() {
         let weight = if k + numbers < lines.len() {

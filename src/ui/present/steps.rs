@@ -438,11 +438,11 @@ fn ResultsStep(pr: Pr, round: String) -> impl IntoView {
                 .map(|r| r.element.name.clone())
                 .collect();
             Some(view! {
-                <ul class="present-findings compact">
-                    {weakest.map(|r| view! { <li>"Weakest: " <strong>{r.element.name.clone()}</strong>
-                        {format!(" (mean {:.1})", r.summary.mean.unwrap_or_default())}</li> })}
-                    {(!split.is_empty()).then(|| view! { <li>"The group disagrees on: " <strong>{split.join(", ")}</strong></li> })}
-                </ul>
+                <p class="present-findings compact">
+                    {weakest.map(|r| view! { <span>"Weakest: " <strong>{r.element.name.clone()}</strong>
+                        {format!(" ({:.1})", r.summary.mean.unwrap_or_default())}</span> })}
+                    {(!split.is_empty()).then(|| view! { <span>" \u{00b7} Disagree: " <strong>{split.join(", ")}</strong></span> })}
+                </p>
             })
         })
     };

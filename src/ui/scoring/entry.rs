@@ -138,17 +138,31 @@ fn ElementScore(ui: Ui, round: String, scorer: String, element: String) -> impl 
                 return;
             };
             e.prevent_default();
-            // Focus follows the choice, as arrow keys would: Tab then leaves the group.
-            if let Some(radio) = e
+            // Focus moves on to the next element's choices (its chosen level, else its first),
+            // so scoring nine elements takes nine keys; on the last, it stays on the choice.
+            let here = e
                 .current_target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .and_then(|f| {
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+            let mut next = here.as_ref().and_then(|f| f.next_element_sibling());
+            while let Some(n) = next.clone() {
+                if n.class_list().contains("score-element") {
+                    break;
+                }
+                next = n.next_element_sibling();
+            }
+            let target = match next {
+                Some(n) => n
+                    .query_selector("input[type=radio]:checked")
+                    .ok()
+                    .flatten()
+                    .or_else(|| n.query_selector("input[type=radio]").ok().flatten()),
+                None => here.and_then(|f| {
                     f.query_selector(&format!("input[value=\"{chosen}\"]"))
                         .ok()
                         .flatten()
-                })
-                .and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok())
-            {
+                }),
+            };
+            if let Some(radio) = target.and_then(|r| r.dyn_into::<web_sys::HtmlElement>().ok()) {
                 let _ = radio.focus();
             }
         }

@@ -34,7 +34,8 @@ export class ScoringPage {
 
   /**
    * Scores every element for one scorer by keyboard only: a number key (or "d" for don't know)
-   * in each element's radio group, Tab past the comment to the next element.
+   * in each element's radio group; the focus moves on to the next element by itself, so it is
+   * one key an element.
    */
   async scoreByKeyboard(label: string, keys: string[]) {
     await this.scorerButton(label).click();
@@ -43,8 +44,8 @@ export class ScoringPage {
     for (const [i, key] of keys.entries()) {
       await this.page.keyboard.press(key);
       if (i < keys.length - 1) {
-        await this.page.keyboard.press('Tab'); // the comment
-        await this.page.keyboard.press('Tab'); // the next element
+        // The focus is now in the next element's choices.
+        await expect(this.page.locator('fieldset.score-element').nth(i + 1).locator('input[type=radio]:focus')).toHaveCount(1);
       }
     }
     await expect(this.scorerButton(label)).toContainText(`${keys.length}/${keys.length}`);
