@@ -372,6 +372,39 @@ pub const CATEGORIES: [Category; 12] = [
     },
 ];
 
+/// The closing reflection's prompts, in the order of
+/// [`crate::model::boundary::ReflectionPart::ALL`]: (label, what to write).
+pub const REFLECTION: [(&str, &str); 5] = [
+    (
+        "Who was not in the room?",
+        "People and groups the plan affects who took no part today, and how their view could \
+         be heard next time.",
+    ),
+    (
+        "Your own boundary judgments as facilitator",
+        "What you chose to include or leave out: the question, the roster, the perspectives, \
+         the time given to each.",
+    ),
+    (
+        "Facts: what did we take as the facts?",
+        "The observations the group relied on.",
+    ),
+    (
+        "Values: which values made those facts matter?",
+        "What the group cared about when it judged them.",
+    ),
+    (
+        "Boundaries: which boundary judgments would change both?",
+        "Widen or narrow who and what counts, and see which facts and values change with it.",
+    ),
+];
+
+/// Why the last three prompts belong together, in one sentence.
+pub const TRIANGLE: &str = "Facts, values and boundary judgments hang together: change the \
+    boundary and different facts become relevant and different values come into play, so none \
+    of the three can be settled alone (Ulrich\u{2019}s \u{201c}eternal triangle\u{201d}; Ulrich \
+    and Reynolds 2010).";
+
 /// The category with this number, if there is one (1 to 12).
 pub fn category(number: u8) -> Option<&'static Category> {
     let all: &'static [Category; 12] = &CATEGORIES;

@@ -45,11 +45,11 @@ test('the home page offers the example; it opens with its roster and boundary cr
   for (const n of ['Link workers', 'GPs', 'DWP advisers', 'Service users', 'Voluntary and community sector members', 'Disadvantaged and minority groups']) {
     expect(names).toContain(n);
   }
-  await expect(page.getByText('11 involved, 5 affected but not involved')).toBeVisible();
+  await expect(page.getByText('12 involved, 4 affected but not involved')).toBeVisible();
   await expectNoAxeViolations(page);
   await screenshotBothSizes(page, 'example-overview');
 
-  // Boundary critique: three perspectives, the first answering question 1 both ways.
+  // Boundary critique: five perspectives, the first answering question 1 both ways.
   const b = new BoundaryPage(page);
   await b.open();
   for (const p of ['Project team', 'GPs and practice staff', 'Voluntary and community sector']) {
