@@ -215,6 +215,18 @@ impl Reflection {
     }
 }
 
+/// One challenge in the polemical use of boundary judgments: on a question, what those
+/// affected put to those involved, and the reply.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Challenge {
+    pub id: String,
+    pub question: u8,
+    #[serde(default)]
+    pub challenge: String,
+    #[serde(default)]
+    pub reply: String,
+}
+
 /// The boundary critique of one workshop.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BoundaryCritique {
@@ -232,6 +244,9 @@ pub struct BoundaryCritique {
     /// The closing reflection.
     #[serde(default, skip_serializing_if = "Reflection::is_empty")]
     pub reflection: Reflection,
+    /// Challenges put to those involved, and their replies, in the order recorded.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub challenges: Vec<Challenge>,
 }
 
 impl BoundaryCritique {
@@ -241,6 +256,21 @@ impl BoundaryCritique {
             && !self.ought_first
             && self.roles.is_empty()
             && self.reflection.is_empty()
+            && self.challenges.is_empty()
+    }
+
+    /// Records a challenge on `question` (1 to 12); returns whether it was recorded.
+    pub fn add_challenge(&mut self, id: String, question: u8, challenge: &str) -> bool {
+        if !(1..=QUESTIONS).contains(&question) || challenge.trim().is_empty() {
+            return false;
+        }
+        self.challenges.push(Challenge {
+            id,
+            question,
+            challenge: challenge.to_string(),
+            reply: String::new(),
+        });
+        true
     }
 
     pub fn perspective(&self, id: &str) -> Option<&Perspective> {
@@ -485,6 +515,19 @@ impl BoundaryCritique {
                 Err(_) => report.push(
                     "the closing reflection could not be read and was left empty".to_string(),
                 ),
+            }
+        }
+        if let Some(serde_json::Value::Array(items)) = value.get("challenges") {
+            for (i, item) in items.iter().enumerate() {
+                match serde_json::from_value::<Challenge>(item.clone()) {
+                    Ok(ch) if (1..=QUESTIONS).contains(&ch.question) && !ch.id.is_empty() => {
+                        c.challenges.push(ch)
+                    }
+                    _ => report.push(format!(
+                        "challenge {} could not be read and was dropped",
+                        i + 1
+                    )),
+                }
             }
         }
         if let Some(serde_json::Value::Object(roles)) = value.get("roles") {
@@ -863,5 +906,25 @@ mod tests {
         let back = BoundaryCritique::restore(bad, &[], &mut report);
         assert!(back.reflection.is_empty());
         assert_eq!(report.len(), 1);
+    }
+
+    #[test]
+    fn challenges_are_recorded_on_a_question_and_restored() {
+        let mut c = BoundaryCritique::default();
+        assert!(!c.add_challenge("c-0".into(), 13, "x"));
+        assert!(!c.add_challenge("c-0".into(), 3, "  "));
+        assert!(c.add_challenge("c-1".into(), 3, "Whose improvement?"));
+        c.challenges[0].reply = "Ours, so far".into();
+        assert!(!c.is_empty());
+        let v = serde_json::to_value(&c).unwrap();
+        let mut report = Vec::new();
+        assert_eq!(BoundaryCritique::restore(v, &[], &mut report), c);
+        let bad = serde_json::json!({"challenges": [{"id": "a", "question": 40}, 5]});
+        assert!(
+            BoundaryCritique::restore(bad, &[], &mut report)
+                .challenges
+                .is_empty()
+        );
+        assert_eq!(report.len(), 2);
     }
 }

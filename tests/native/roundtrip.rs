@@ -233,6 +233,7 @@ fn boundary(roster_ids: Vec<String>) -> impl Strategy<Value = BoundaryCritique> 
                 ought_first,
                 roles,
                 reflection,
+                challenges: Vec::new(),
             },
         )
     })
