@@ -76,7 +76,7 @@ pub fn QrScanner(#[prop(into)] on_text: Callback<String>) -> impl IntoView {
                     <p class="scan-off" data-camera="off">"The camera is off."</p>
                 }.into_any(),
                 1 => view! {
-                    <p class="scan-refused" role="alert" data-camera="unavailable">
+                    <p class="scan-refused" role="status" data-camera="unavailable">
                         {why} " Paste the links or codes participants send you into the box for pasted responses instead."
                     </p>
                 }.into_any(),
