@@ -136,11 +136,11 @@ test('a phone scores from the projected invitation; the pasted link counts once,
 
   await paste(page, `Here are mine: ${link}`);
   await expect(page.getByRole('status').filter({ hasText: "Added Ana's scores to Round 1" })).toBeVisible();
-  await expect(page.locator('.collect-count')).toHaveText('1 response');
+  await expect(page.locator('.collect .collect-count')).toHaveText('1 response');
   // The same response again counts once.
   await paste(page, link);
   await expect(page.getByRole('alert').filter({ hasText: 'already in (Ana); it counts once' })).toBeVisible();
-  await expect(page.locator('.collect-count')).toHaveText('1 response');
+  await expect(page.locator('.collect .collect-count')).toHaveText('1 response');
   // A damaged code (a character changed, or cut short) is refused and changes nothing.
   const code = link.split('#/response/')[1];
   const flipped = code.slice(0, 20) + (code[20] === 'A' ? 'B' : 'A') + code.slice(21);
@@ -150,7 +150,7 @@ test('a phone scores from the projected invitation; the pasted link counts once,
   await expect(page.getByRole('alert')).toContainText(/damaged|checksum/);
   await paste(page, 'hello');
   await expect(page.getByRole('alert')).toContainText('damaged or incomplete');
-  await expect(page.locator('.collect-count')).toHaveText('1 response');
+  await expect(page.locator('.collect .collect-count')).toHaveText('1 response');
 
   // Scores stay hidden until Reveal; one undo takes the response out again.
   await mode(page, 'Results').click();
@@ -170,7 +170,7 @@ test('a phone scores from the projected invitation; the pasted link counts once,
   await s.round('Round 1').click();
   await paste(page, link2);
   await expect(page.getByRole('alert')).toContainText('is for the round “Phase 2”');
-  await expect(page.locator('.collect-count')).toHaveText('1 response');
+  await expect(page.locator('.collect .collect-count')).toHaveText('1 response');
 
   // Opened directly in the facilitator's browser, the link names what it is and offers to add it.
   await page.goto(link2);
@@ -182,9 +182,9 @@ test('a phone scores from the projected invitation; the pasted link counts once,
   await expect(page).toHaveURL(/\/scoring$/);
   await expect(page.getByTestId('save-state')).toHaveText('Saved');
   await page.keyboard.press('Control+z');
-  await expect(page.locator('.collect-count')).toHaveText('0 responses');
+  await expect(page.locator('.collect .collect-count')).toHaveText('0 responses');
   await page.keyboard.press('Control+y');
-  await expect(page.locator('.collect-count')).toHaveText('1 response');
+  await expect(page.locator('.collect .collect-count')).toHaveText('1 response');
 
   // The address given for phones is remembered.
   await page.reload();
@@ -219,7 +219,7 @@ test('twenty-five phones give the same statistics as the same scores entered in 
     links.push(await answerAll(phone, levels));
   }
   for (const link of links) await paste(page, link);
-  await expect(page.locator('.collect-count')).toHaveText('25 responses');
+  await expect(page.locator('.collect .collect-count')).toHaveText('25 responses');
   const workshopUrl = page.url();
 
   // The same scores, each person in turn, in another workshop.
