@@ -59,6 +59,12 @@ if ! python3 -c 'import networkx' 2>/dev/null; then
   python3 -m pip install --quiet networkx 2>/dev/null \
     || python3 -m pip install --quiet --user --break-system-packages networkx
 fi
+# python-igraph, which the map-format tests hand our GML to.
+if ! python3 -c 'import igraph' 2>/dev/null; then
+  step "installing igraph from PyPI"
+  python3 -m pip install --quiet igraph 2>/dev/null \
+    || python3 -m pip install --quiet --user --break-system-packages igraph
+fi
 
 # 7. Crates for offline builds (trunk passes --offline to cargo).
 cargo fetch --locked --quiet

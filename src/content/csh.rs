@@ -372,6 +372,66 @@ pub const CATEGORIES: [Category; 12] = [
     },
 ];
 
+/// The closing reflection's prompts, in the order of
+/// [`crate::model::boundary::ReflectionPart::ALL`]: (label, what to write).
+pub const REFLECTION: [(&str, &str); 5] = [
+    (
+        "Who was not in the room?",
+        "People and groups the plan affects who took no part today, and how their view could \
+         be heard next time.",
+    ),
+    (
+        "Your own boundary judgments as facilitator",
+        "What you chose to include or leave out: the question, the roster, the perspectives, \
+         the time given to each.",
+    ),
+    (
+        "Facts: what did we take as the facts?",
+        "The observations the group relied on.",
+    ),
+    (
+        "Values: which values made those facts matter?",
+        "What the group cared about when it judged them.",
+    ),
+    (
+        "Boundaries: which boundary judgments would change both?",
+        "Widen or narrow who and what counts, and see which facts and values change with it.",
+    ),
+];
+
+/// Why the last three prompts belong together, in one sentence.
+pub const TRIANGLE: &str = "Facts, values and boundary judgments hang together: change the \
+    boundary and different facts become relevant and different values come into play, so none \
+    of the three can be settled alone (Ulrich\u{2019}s \u{201c}eternal triangle\u{201d}; Ulrich \
+    and Reynolds 2010).";
+
+/// Prompts for those affected when they challenge what those involved say is the case.
+pub const POLEMICAL_PROMPTS: [&str; 3] = [
+    "Which \u{201c}is\u{201d} claim rests on a value judgment that expertise cannot settle?",
+    "Whose interests does that claim serve, and who was not asked?",
+    "What would the plan look like if your \u{201c}ought\u{201d} answer were taken as its \
+     boundary?",
+];
+
+/// The three uses of boundary critique (Ulrich and Reynolds 2010): (name, what it does).
+pub const USES: [(&str, &str); 3] = [
+    (
+        "Self-reflection",
+        "Those involved question their own boundary judgments: what do we take for granted?",
+    ),
+    (
+        "Dialogue",
+        "People with different views compare their boundary judgments and look for ones they \
+         can share.",
+    ),
+    (
+        "Emancipatory critique",
+        "Those affected show that the plan's boundaries rest on value judgments too, so experts \
+         and decision-makers cannot claim that only they know best; no expertise of their own is \
+         needed for that.",
+    ),
+];
+
 /// The category with this number, if there is one (1 to 12).
 pub fn category(number: u8) -> Option<&'static Category> {
     let all: &'static [Category; 12] = &CATEGORIES;

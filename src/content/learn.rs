@@ -154,7 +154,11 @@ pub const STEPS: [Step; 6] = [
              then the \u{201c}ought\u{201d} answer, in the group's own words.",
             "Compare perspectives question by question, and mark the tensions you find.",
             "Use the challenge view to set what those involved say is the case beside what \
-             those affected say ought to be.",
+             those affected say ought to be, and record each challenge and its reply.",
+            "On questions 1, 4, 7 and 10, mark on the roster who holds each role now and who \
+             should; the gaps view lists each perspective's is/ought gaps, largest first.",
+            "Close with the reflection under Summary: who was not in the room, your own \
+             boundary judgments, and how facts, values and boundaries hang together.",
         ],
         tip: "Don't rush to agree. A gap between \u{201c}is\u{201d} and \u{201c}ought\u{201d}, \
               or between two perspectives, is not a mistake to fix: it is what the workshop \
@@ -360,9 +364,11 @@ pub const GLOSSARY: [Term; 22] = [
         group: Group::Method,
         meaning: "The two modes in which each boundary question is asked: what is the case now, \
                   and what ought to be the case. Setting the two side by side shows where a \
-                  plan falls short of its own ideals, and whose ideals they are.",
+                  plan falls short of its own ideals, and whose ideals they are. Ulrich and \
+                  Reynolds print each question ought first (\u{201c}ideal mapping\u{201d}); a \
+                  workshop can choose to ask it that way.",
         used_in: &[Section::Boundary],
-        cites: &["Ulrich 2005"],
+        cites: &["Ulrich 2005", "Ulrich 2010"],
     },
     Term {
         slug: "marginalisation",

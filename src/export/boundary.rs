@@ -204,6 +204,25 @@ pub fn markdown(w: &Workshop) -> String {
         md.push('\n');
     }
 
+    if !b.challenges.is_empty() {
+        md.push_str("## Challenges and replies\n\n");
+        for (i, ch) in b.challenges.iter().enumerate() {
+            let name = csh::category(ch.question).map_or("", |c| c.name);
+            md.push_str(&format!(
+                "{}. Question {}, {name}: {}",
+                i + 1,
+                ch.question,
+                inline(&ch.challenge)
+            ));
+            if ch.reply.trim().is_empty() {
+                md.push_str(" _No reply yet._\n");
+            } else {
+                md.push_str(&format!(" Reply: {}\n", inline(&ch.reply)));
+            }
+        }
+        md.push('\n');
+    }
+
     if b.perspectives.is_empty() {
         md.push_str("## Perspectives\n\nNo perspectives yet, so nothing has been answered.\n");
         return md;

@@ -19,19 +19,20 @@ use super::scoring_svg::Chart;
 use super::xml::escape;
 use crate::analysis::stats;
 use crate::content::csh::{self, Mode};
-use crate::model::boundary::Level;
+use crate::model::boundary::{Level, ReflectionPart};
 use crate::model::map::{ConceptMap, Direction};
 use crate::model::picture::{Item, Picture};
 use crate::model::{Involvement, Workshop};
 
 /// The report's section headings, in order; every report has all of them.
-pub const SECTIONS: [&str; 6] = [
+pub const SECTIONS: [&str; 7] = [
     "Roster",
     "Boundary critique",
     "Concept maps",
     "Rich pictures",
     "Scoring",
     "Notes",
+    "Closing reflection",
 ];
 
 /// The report's title line.
@@ -243,6 +244,19 @@ pub fn markdown(w: &Workshop) -> String {
         md.push_str("No notes.\n");
     } else {
         md.push_str(&quote(&w.notes));
+    }
+
+    md.push_str("\n## Closing reflection\n\n");
+    let reflection = &w.boundary.reflection;
+    if reflection.is_empty() {
+        md.push_str("No closing reflection yet.\n");
+    } else {
+        for (part, (label, _)) in ReflectionPart::ALL.iter().zip(csh::REFLECTION) {
+            let text = reflection.get(*part);
+            if !text.trim().is_empty() {
+                let _ = write!(md, "### {label}\n\n{}\n", quote(text));
+            }
+        }
     }
     md
 }
@@ -491,6 +505,32 @@ pub fn article(w: &Workshop, level: u8) -> String {
             "<p class=\"report-notes\">{}</p>",
             escape(w.notes.trim_end())
         );
+    }
+    out.push_str("</section>\n");
+
+    // Closing reflection
+    out.push_str("<section class=\"report-part\" aria-labelledby=\"report-reflection\">\n");
+    heading(
+        &mut out,
+        h2,
+        Some("report-reflection"),
+        "Closing reflection",
+    );
+    let reflection = &w.boundary.reflection;
+    if reflection.is_empty() {
+        para(&mut out, "No closing reflection yet.");
+    } else {
+        for (part, (label, _)) in ReflectionPart::ALL.iter().zip(csh::REFLECTION) {
+            let text = reflection.get(*part);
+            if !text.trim().is_empty() {
+                heading(&mut out, h3, None, label);
+                let _ = writeln!(
+                    out,
+                    "<p class=\"report-notes\">{}</p>",
+                    escape(text.trim_end())
+                );
+            }
+        }
     }
     out.push_str("</section>\n</article>\n");
     out

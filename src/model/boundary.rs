@@ -155,6 +155,82 @@ impl Gap {
     }
 }
 
+/// The closing reflection: who was not in the room, the facilitator's own boundary
+/// judgments, and the triangle of facts, values and boundary judgments.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reflection {
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub not_in_room: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub own_judgments: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub facts: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub values: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub boundaries: String,
+}
+
+/// The parts of a [`Reflection`], in the order they are asked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReflectionPart {
+    NotInRoom,
+    OwnJudgments,
+    Facts,
+    Values,
+    Boundaries,
+}
+
+impl ReflectionPart {
+    pub const ALL: [ReflectionPart; 5] = [
+        ReflectionPart::NotInRoom,
+        ReflectionPart::OwnJudgments,
+        ReflectionPart::Facts,
+        ReflectionPart::Values,
+        ReflectionPart::Boundaries,
+    ];
+}
+
+impl Reflection {
+    pub fn is_empty(&self) -> bool {
+        ReflectionPart::ALL
+            .iter()
+            .all(|p| self.get(*p).trim().is_empty())
+    }
+
+    pub fn get(&self, part: ReflectionPart) -> &str {
+        match part {
+            ReflectionPart::NotInRoom => &self.not_in_room,
+            ReflectionPart::OwnJudgments => &self.own_judgments,
+            ReflectionPart::Facts => &self.facts,
+            ReflectionPart::Values => &self.values,
+            ReflectionPart::Boundaries => &self.boundaries,
+        }
+    }
+
+    pub fn set(&mut self, part: ReflectionPart, text: String) {
+        *match part {
+            ReflectionPart::NotInRoom => &mut self.not_in_room,
+            ReflectionPart::OwnJudgments => &mut self.own_judgments,
+            ReflectionPart::Facts => &mut self.facts,
+            ReflectionPart::Values => &mut self.values,
+            ReflectionPart::Boundaries => &mut self.boundaries,
+        } = text;
+    }
+}
+
+/// One challenge in the polemical use of boundary judgments: on a question, what those
+/// affected put to those involved, and the reply.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Challenge {
+    pub id: String,
+    pub question: u8,
+    #[serde(default)]
+    pub challenge: String,
+    #[serde(default)]
+    pub reply: String,
+}
+
 /// The boundary critique of one workshop.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BoundaryCritique {
@@ -169,6 +245,12 @@ pub struct BoundaryCritique {
     /// CSH roles by roster entry id, as the group marks them.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub roles: BTreeMap<String, Roles>,
+    /// The closing reflection.
+    #[serde(default, skip_serializing_if = "Reflection::is_empty")]
+    pub reflection: Reflection,
+    /// Challenges put to those involved, and their replies, in the order recorded.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub challenges: Vec<Challenge>,
 }
 
 impl BoundaryCritique {
@@ -177,6 +259,22 @@ impl BoundaryCritique {
             && self.tensions.is_empty()
             && !self.ought_first
             && self.roles.is_empty()
+            && self.reflection.is_empty()
+            && self.challenges.is_empty()
+    }
+
+    /// Records a challenge on `question` (1 to 12); returns whether it was recorded.
+    pub fn add_challenge(&mut self, id: String, question: u8, challenge: &str) -> bool {
+        if !(1..=QUESTIONS).contains(&question) || challenge.trim().is_empty() {
+            return false;
+        }
+        self.challenges.push(Challenge {
+            id,
+            question,
+            challenge: challenge.to_string(),
+            reply: String::new(),
+        });
+        true
     }
 
     pub fn perspective(&self, id: &str) -> Option<&Perspective> {
@@ -415,6 +513,27 @@ impl BoundaryCritique {
                 .unwrap_or(false),
             ..BoundaryCritique::default()
         };
+        if let Some(v) = value.get("reflection") {
+            match serde_json::from_value::<Reflection>(v.clone()) {
+                Ok(r) => c.reflection = r,
+                Err(_) => report.push(
+                    "the closing reflection could not be read and was left empty".to_string(),
+                ),
+            }
+        }
+        if let Some(serde_json::Value::Array(items)) = value.get("challenges") {
+            for (i, item) in items.iter().enumerate() {
+                match serde_json::from_value::<Challenge>(item.clone()) {
+                    Ok(ch) if (1..=QUESTIONS).contains(&ch.question) && !ch.id.is_empty() => {
+                        c.challenges.push(ch)
+                    }
+                    _ => report.push(format!(
+                        "challenge {} could not be read and was dropped",
+                        i + 1
+                    )),
+                }
+            }
+        }
         if let Some(serde_json::Value::Object(roles)) = value.get("roles") {
             for (id, item) in roles {
                 match serde_json::from_value::<Roles>(item.clone()) {
@@ -770,5 +889,46 @@ mod tests {
         assert_eq!(c.roles["a"].is, [Role::Expert]);
         assert_eq!(c.roles["a"].ought, [Role::Witness]);
         assert_eq!(report.len(), 2, "{report:?}");
+    }
+
+    #[test]
+    fn the_reflection_is_kept_and_an_unreadable_one_is_noted() {
+        let mut c = BoundaryCritique::default();
+        assert!(c.is_empty());
+        c.reflection
+            .set(ReflectionPart::Values, "Health as belonging".into());
+        assert!(!c.is_empty(), "a reflection alone is worth saving");
+        assert_eq!(
+            c.reflection.get(ReflectionPart::Values),
+            "Health as belonging"
+        );
+        let text = serde_json::to_value(&c).unwrap();
+        let mut report = Vec::new();
+        assert_eq!(BoundaryCritique::restore(text, &[], &mut report), c);
+        assert!(report.is_empty());
+        let bad = serde_json::json!({"reflection": {"facts": 3}});
+        let back = BoundaryCritique::restore(bad, &[], &mut report);
+        assert!(back.reflection.is_empty());
+        assert_eq!(report.len(), 1);
+    }
+
+    #[test]
+    fn challenges_are_recorded_on_a_question_and_restored() {
+        let mut c = BoundaryCritique::default();
+        assert!(!c.add_challenge("c-0".into(), 13, "x"));
+        assert!(!c.add_challenge("c-0".into(), 3, "  "));
+        assert!(c.add_challenge("c-1".into(), 3, "Whose improvement?"));
+        c.challenges[0].reply = "Ours, so far".into();
+        assert!(!c.is_empty());
+        let v = serde_json::to_value(&c).unwrap();
+        let mut report = Vec::new();
+        assert_eq!(BoundaryCritique::restore(v, &[], &mut report), c);
+        let bad = serde_json::json!({"challenges": [{"id": "a", "question": 40}, 5]});
+        assert!(
+            BoundaryCritique::restore(bad, &[], &mut report)
+                .challenges
+                .is_empty()
+        );
+        assert_eq!(report.len(), 2);
     }
 }

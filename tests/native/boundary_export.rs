@@ -162,3 +162,19 @@ fn roles_and_ought_first_show_in_the_markdown_with_names_escaped() {
     let is = md[q1..].find("**Is:**").unwrap();
     assert!(ought < is);
 }
+
+#[test]
+fn challenges_and_replies_show_in_the_markdown_escaped() {
+    let mut w = hostile();
+    assert!(!markdown(&w).contains("## Challenges"));
+    w.boundary
+        .add_challenge("c-1".into(), 3, "Whose <b>improvement</b>?");
+    w.boundary.add_challenge("c-2".into(), 9, "Says who?");
+    w.boundary.challenges[0].reply = "Ours | so far".into();
+    let md = markdown(&w);
+    assert!(md.contains("## Challenges and replies"));
+    assert!(md.contains(
+        "1. Question 3, Measure of improvement: Whose \\<b\\>improvement\\</b\\>? Reply: Ours \\| so far"
+    ));
+    assert!(md.contains("2. Question 9, Guarantor: Says who? _No reply yet._"));
+}

@@ -816,6 +816,9 @@ fn the_method_fixture_restores_ought_first_roles_and_gaps() {
         [3, 1, 9]
     );
     assert_eq!(gaps[0].level, Level::Strong);
+    assert_eq!(b.reflection.not_in_room, "People on no list");
+    assert_eq!(b.reflection.values, "Belonging");
+    assert!(b.reflection.facts.is_empty());
     // Saved again, it reads back the same, and the new fields are kept.
     let text = r.saved.to_json();
     let again = read_workshop(&text, "x").expect("re-reads");

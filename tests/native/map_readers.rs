@@ -367,3 +367,54 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn igraph_reads_our_gml_with_the_same_nodes_links_and_labels() {
+    // igraph reads `&quot;` and `&amp;` but no numeric references, so the labels here are
+    // printable ASCII: quotes, ampersands, markup, GML's own brackets and a comment sign.
+    let mut m = cst_workbench::model::map::ConceptMap::new("m".into(), "Tom & \"Jerry\"");
+    let names = [
+        "<b>GP</b> & \"practices\"",
+        "a [list] # not a comment",
+        "",
+        "plain",
+    ];
+    let ids: Vec<_> = names
+        .iter()
+        .map(|l| m.add_node(l, Default::default(), None))
+        .collect();
+    for (i, (a, b)) in [(0, 1), (1, 2), (2, 3), (3, 0)].into_iter().enumerate() {
+        let l = m.add_link(ids[a], ids[b]).expect("linked");
+        m.edit_link(l, |l| l.label = format!("rel \"{i}\" & co"));
+    }
+    let path = std::env::temp_dir().join(format!("cstw-igraph-{}.gml", std::process::id()));
+    std::fs::write(&path, ex::gml::gml(&m)).expect("written");
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/readers/igraph_read.py");
+    let out = std::process::Command::new("python3")
+        .arg(script)
+        .arg(&path)
+        .output()
+        .expect("python3 runs");
+    std::fs::remove_file(&path).ok();
+    assert!(
+        out.status.success(),
+        "igraph could not read our GML (tools/setup.sh installs it): {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let seen: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(seen["directed"], true);
+    assert_eq!(seen["title"], m.title);
+    assert_eq!(seen["nodes"], serde_json::json!(names));
+    let links: Vec<[String; 3]> = m
+        .links
+        .iter()
+        .map(|l| {
+            [
+                m.node(l.from).unwrap().label.clone(),
+                m.node(l.to).unwrap().label.clone(),
+                l.label.clone(),
+            ]
+        })
+        .collect();
+    assert_eq!(seen["links"], serde_json::json!(links));
+}

@@ -222,3 +222,26 @@ fn hostile_text_stays_text_in_the_html_and_its_figures_parse() {
         );
     }
 }
+
+#[test]
+fn the_closing_reflection_is_in_both_reports_and_stays_text() {
+    use cst_workbench::model::boundary::ReflectionPart;
+    let mut w = workshop("plain");
+    assert!(markdown(&w).contains("No closing reflection yet."));
+    w.boundary
+        .reflection
+        .set(ReflectionPart::NotInRoom, format!("Carers {SCRIPT}"));
+    w.boundary
+        .reflection
+        .set(ReflectionPart::Values, "Belonging *first*".into());
+    let md = markdown(&w);
+    let at = md.find("## Closing reflection").expect("the section");
+    let part = &md[at..];
+    assert!(part.contains("### Who was not in the room?"));
+    assert!(part.contains("Belonging \\*first\\*"));
+    assert!(!part.contains("### Facts"), "an empty prompt is left out");
+    let page = html(&w);
+    assert!(page.contains("<h2 id=\"report-reflection\">Closing reflection</h2>"));
+    assert!(page.contains("Carers &lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(!page.to_lowercase().contains("<script"));
+}

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use cst_workbench::model::agenda::{Agenda, Entry, MAX_MINUTES, Step};
 use cst_workbench::model::boundary::{
-    Answer, BoundaryCritique, Level, Perspective, Role, Roles, Tension,
+    Answer, BoundaryCritique, Level, Perspective, Reflection, Role, Roles, Tension,
 };
 use cst_workbench::model::map::ConceptMap;
 use cst_workbench::model::scoring::{
@@ -218,14 +218,25 @@ fn boundary(roster_ids: Vec<String>) -> impl Strategy<Value = BoundaryCritique> 
                 .filter(|(_, r)| !r.is_empty())
                 .collect::<std::collections::BTreeMap<_, _>>()
         });
-        (tension, any::<bool>(), roles).prop_map(move |(tensions, ought_first, roles)| {
-            BoundaryCritique {
+        let reflection = (text(), text(), text(), text(), text()).prop_map(
+            |(not_in_room, own_judgments, facts, values, boundaries)| Reflection {
+                not_in_room,
+                own_judgments,
+                facts,
+                values,
+                boundaries,
+            },
+        );
+        (tension, any::<bool>(), roles, reflection).prop_map(
+            move |(tensions, ought_first, roles, reflection)| BoundaryCritique {
                 perspectives: perspectives.clone(),
                 tensions,
                 ought_first,
                 roles,
-            }
-        })
+                reflection,
+                challenges: Vec::new(),
+            },
+        )
     })
 }
 

@@ -1,7 +1,7 @@
 //! GML (Graph Modelling Language), as NetworkX, igraph, yEd, Cytoscape and PRSM read it. Nodes
 //! are numbered by their ids, labels and every other string are quoted with character
-//! references for `"`, `&`, line breaks and anything outside printable ASCII (as NetworkX
-//! writes them, so every reader gets the same text back). A node's kind is `kind` and `shape`,
+//! references: `&quot;` and `&amp;` (the ones igraph reads), numeric ones for line breaks and
+//! anything outside printable ASCII (NetworkX reads only ASCII files). A node's kind is `kind` and `shape`,
 //! its colour and centre `graphics [ x y fill ]` (y down, as yEd and Cytoscape have it); a
 //! link's looks are `direction` and `polarity`, under a graph that is `directed 1`. When two
 //! links join the same two nodes the graph says `multigraph 1`, so readers keep both.
@@ -18,7 +18,10 @@ pub fn quote(text: &str) -> String {
     out.push('"');
     for c in text.chars() {
         match c {
-            ' '..='~' if c != '"' && c != '&' => out.push(c),
+            // Named, as igraph reads only these; NetworkX reads both forms.
+            '"' => out.push_str("&quot;"),
+            '&' => out.push_str("&amp;"),
+            ' '..='~' => out.push(c),
             c => {
                 let _ = write!(out, "&#{};", u32::from(c));
             }
@@ -92,7 +95,7 @@ mod tests {
     fn strings_and_numbers_as_gml_has_them() {
         assert_eq!(
             quote("a \"b\" & c\nd \u{e9}\u{1f331}"),
-            "\"a &#34;b&#34; &#38; c&#10;d &#233;&#127793;\""
+            "\"a &quot;b&quot; &amp; c&#10;d &#233;&#127793;\""
         );
         assert_eq!(real(3.0), "3.0");
         assert_eq!(real(-250.25), "-250.25");

@@ -427,10 +427,6 @@ impl Builder {
         if self.map.links.len() >= MAX_LINKS {
             return Err(too_many_links(MAX_LINKS + 1));
         }
-        if !self.pairs.insert((a.min(b), a.max(b))) {
-            self.repeats += 1;
-            return Ok(());
-        }
         // As `ConceptMap::add_link` does, without its search through every link so far.
         let id = self.map.next_id.max(1);
         self.map.next_id = id + 1;

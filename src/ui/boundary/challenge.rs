@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::{Ui, View, stance_label};
 use crate::content::csh::{self, Mode};
 use crate::model::boundary::Stance;
+use crate::ui::browser::fresh_id;
 
 #[component]
 pub(super) fn Challenge(ui: Ui) -> impl IntoView {
@@ -99,6 +100,99 @@ pub(super) fn Challenge(ui: Ui) -> impl IntoView {
                     </div>
                 }
             }}
+            <Challenges ui=ui />
         </div>
+    }
+}
+
+/// The challenge activity: the three uses explained, prompts for those affected, a record of
+/// each challenge (on a question) and the reply of those involved.
+#[component]
+fn Challenges(ui: Ui) -> impl IntoView {
+    let session = ui.session;
+    let question = RwSignal::new(1u8);
+    let draft = RwSignal::new(String::new());
+    let record = move |e: leptos::ev::SubmitEvent| {
+        e.prevent_default();
+        let text = draft.get_untracked();
+        if text.trim().is_empty() {
+            return;
+        }
+        let q = question.get_untracked();
+        let id = fresh_id("c");
+        session.edit(None, move |w| {
+            w.boundary.add_challenge(id, q, &text);
+        });
+        draft.set(String::new());
+    };
+    let ids = move || {
+        session.workshop.with(|w| {
+            w.boundary
+                .challenges
+                .iter()
+                .map(|c| c.id.clone())
+                .collect::<Vec<_>>()
+        })
+    };
+    view! {
+        <section class="challenges" aria-labelledby="challenges-heading">
+            <h3 id="challenges-heading">"Challenge a claim"</h3>
+            <details class="uses">
+                <summary>"Three uses of boundary critique"</summary>
+                <dl>
+                    {csh::USES.iter().map(|(name, what)| view! { <dt>{*name}</dt><dd>{*what}</dd> }).collect_view()}
+                </dl>
+            </details>
+            <ul class="prompts">
+                {csh::POLEMICAL_PROMPTS.iter().map(|p| view! { <li>{*p}</li> }).collect_view()}
+            </ul>
+            <form class="add-challenge" on:submit=record>
+                <label for="challenge-question">"Question"</label>
+                <select id="challenge-question" on:change=move |e| question.set(event_target_value(&e).parse().unwrap_or(1))>
+                    {csh::CATEGORIES.iter().map(|c| {
+                        let n = c.number;
+                        view! { <option value=n.to_string() selected=move || question.get() == n>{format!("{n}. {}", c.name)}</option> }
+                    }).collect_view()}
+                </select>
+                <label for="challenge-text">"The challenge"</label>
+                <textarea id="challenge-text" rows="2" prop:value=move || draft.get()
+                    on:input=move |e| draft.set(event_target_value(&e))></textarea>
+                <button type="submit">"Record the challenge"</button>
+            </form>
+            <ol class="challenge-list">
+                <For each=ids key=|id| id.clone() children=move |id| {
+                    let (a, b, c, d) = (id.clone(), id.clone(), id.clone(), id.clone());
+                    let get = move |f: fn(&crate::model::boundary::Challenge) -> String| {
+                        let a = a.clone();
+                        move || session.workshop.with(|w| w.boundary.challenges.iter().find(|x| x.id == a).map(f).unwrap_or_default())
+                    };
+                    let heading = get(|x| csh::category(x.question).map(|c| format!("{}. {}", c.number, c.name)).unwrap_or_default());
+                    let text = get(|x| x.challenge.clone());
+                    let reply = get(|x| x.reply.clone());
+                    let label = "Reply of those involved";
+                    let gesture = format!("challenge:{b}:reply");
+                    view! {
+                        <li class="challenge-item">
+                            <p><strong>{heading}</strong>": "<span class="challenge-text">{text}</span></p>
+                            <label class="visually-hidden" for=format!("reply-{d}")>{label}</label>
+                            <textarea id=format!("reply-{d}") class="challenge-reply" rows="2" placeholder="The reply of those involved"
+                                prop:value=reply
+                                on:input=move |e| {
+                                    let v = event_target_value(&e);
+                                    let id = b.clone();
+                                    session.edit(Some(&gesture), move |w| {
+                                        if let Some(x) = w.boundary.challenges.iter_mut().find(|x| x.id == id) { x.reply = v; }
+                                    });
+                                }
+                                on:blur=move |_| session.seal()></textarea>
+                            <button type="button" class="small danger" on:click=move |_| {
+                                let id = c.clone();
+                                session.edit(None, move |w| w.boundary.challenges.retain(|x| x.id != id));
+                            }>"Remove"</button>
+                        </li>
+                    }
+                } />
+            </ol>
+        </section>
     }
 }

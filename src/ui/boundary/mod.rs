@@ -204,6 +204,10 @@ pub fn BoundaryView(session: Session) -> impl IntoView {
         if let Some(root) = document().document_element() {
             let _ = root.class_list().toggle_with_force("focus-mode", on);
         }
+        // The page may have scrolled to reach the Focus button; the question starts at the top.
+        if on {
+            window().scroll_to_with_x_and_y(0.0, 0.0);
+        }
     });
     on_cleanup(|| {
         if let Some(root) = document().document_element() {

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use super::{Ui, View, stance_label};
 use crate::content::csh::{self, Mode};
-use crate::model::boundary::Level;
+use crate::model::boundary::{Level, ReflectionPart};
 use crate::model::slug;
 use crate::ui::browser::{download, download_said, print_page, today};
 
@@ -166,6 +166,7 @@ pub(super) fn Summary(ui: Ui) -> impl IntoView {
     };
     view! {
         <div class="summary">
+            <Reflect ui=ui />
             <div class="export-actions" role="group" aria-label="Export the boundary critique">
                 <button type="button" on:click=move |_| export("md")>"Download Markdown"</button>
                 <button type="button" on:click=move |_| export("csv")>"Download CSV"</button>
@@ -181,5 +182,59 @@ pub(super) fn Summary(ui: Ui) -> impl IntoView {
             <h3>"Answers by perspective"</h3>
             {answers}
         </div>
+    }
+}
+
+/// The closing reflection: who was not in the room (with the roster's affected entries as a
+/// reminder), the facilitator's own boundary judgments, and facts, values and boundaries.
+#[component]
+fn Reflect(ui: Ui) -> impl IntoView {
+    let session = ui.session;
+    let affected = move || {
+        session.workshop.with(|w| {
+            w.roster
+                .iter()
+                .filter(|s| s.involvement == crate::model::Involvement::Affected)
+                .map(|s| s.name.clone())
+                .collect::<Vec<_>>()
+                .join(", ")
+        })
+    };
+    let field = move |i: usize, part: ReflectionPart| {
+        let (label, hint) = csh::REFLECTION[i];
+        let id = format!("reflection-{}", i + 1);
+        let gesture = format!("reflection:{}", i + 1);
+        view! {
+            <div class="field">
+                <label for=id.clone()>{label}</label>
+                <p class="hint">{hint}</p>
+                <textarea id=id rows="2"
+                    prop:value=move || session.workshop.with(|w| w.boundary.reflection.get(part).to_string())
+                    on:input=move |e| {
+                        let v = event_target_value(&e);
+                        session.edit(Some(&gesture), |w| w.boundary.reflection.set(part, v));
+                    }
+                    on:blur=move |_| session.seal()></textarea>
+            </div>
+        }
+    };
+    view! {
+        <details class="reflection">
+            <summary><h3>"Closing reflection"</h3></summary>
+            <p class="hint">{move || {
+                let names = affected();
+                if names.is_empty() {
+                    "The roster marks nobody as affected but not involved.".to_string()
+                } else {
+                    format!("Affected but not involved, on the roster: {names}.")
+                }
+            }}</p>
+            {field(0, ReflectionPart::NotInRoom)}
+            {field(1, ReflectionPart::OwnJudgments)}
+            <p class="triangle">{csh::TRIANGLE}</p>
+            {field(2, ReflectionPart::Facts)}
+            {field(3, ReflectionPart::Values)}
+            {field(4, ReflectionPart::Boundaries)}
+        </details>
     }
 }

@@ -87,7 +87,7 @@ pub fn take_from_address() -> Option<String> {
 }
 
 /// How many responses the open view counts, and who sent them (never their scores).
-fn respondents(session: Session, round: Option<String>) -> Vec<String> {
+pub(super) fn respondents(session: Session, round: Option<String>) -> Vec<String> {
     session.workshop.with(|w| match &round {
         Some(rid) => {
             let Some(r) = w.scoring.round(rid) else {

@@ -22,19 +22,28 @@ fn phone_base() -> Option<String> {
     }
 }
 
-/// Asks, on a loopback address, which address phones should use.
+/// Asks, on a loopback address, which address phones should use; once given, says it in
+/// one line with a way to change it.
 #[component]
 fn PhoneAddress(base: RwSignal<Option<String>>) -> impl IntoView {
     let typed = RwSignal::new(store::load_phone_address().unwrap_or_default());
     let problem = RwSignal::new(None::<&'static str>);
+    let editing = RwSignal::new(false);
+    let asking = move || on_loopback() && (editing.get() || base.get().is_none());
     view! {
-        <Show when=on_loopback>
+        <Show when=asking fallback=move || on_loopback().then(|| view! {
+            <p class="phone-address-set">"Phones open "
+                <strong class="phone-address-now">{move || base.get().unwrap_or_default()}</strong> " "
+                <button type="button" class="link-button" on:click=move |_| editing.set(true)>"Change the address for phones"</button>
+            </p>
+        })>
             <form class="phone-address" on:submit=move |e: leptos::ev::SubmitEvent| {
                 e.prevent_default();
                 match crate::participate::phone_base(&typed.get_untracked()) {
                     Some(b) => {
                         let _ = store::save_phone_address(&b);
                         problem.set(None);
+                        editing.set(false);
                         base.set(Some(b));
                     }
                     None => problem.set(Some("That is not an address a phone can open, e.g. 192.168.1.20:8080 or https://example.org/cst/.")),
@@ -83,24 +92,37 @@ fn Projected(fitted: Fitted, what: String) -> impl IntoView {
     }
 }
 
-/// "Invite participants" for a scoring round, with the collect panel beside it.
+/// "Invite participants" for a scoring round: the invitation fills the screen for the
+/// projector, with the count of responses so far; the collect panel sits below.
 #[component]
 pub fn InviteParticipants(
     session: Session,
     #[prop(into)] round: Signal<Option<String>>,
 ) -> impl IntoView {
     let base = RwSignal::new(phone_base());
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
     let shown = RwSignal::new(false);
     let invite = move || {
+        if !shown.get() {
+            return None;
+        }
         let rid = round.get()?;
         let base = base.get()?;
         let invite = session
             .workshop
             .with(|w| ScoringInvite::for_round(w, &rid))?;
         let name = invite.round_name.clone();
-        Some(
-            view! { <Projected fitted=qr::fit_invite(&base, &invite) what=format!("invitation to score {name}") /> },
-        )
+        Some(view! {
+            <h2 class="invite-title">{format!("Score “{name}” on your phone")}</h2>
+            <Projected fitted=qr::fit_invite(&base, &invite) what=format!("invitation to score {name}") />
+        })
+    };
+    let count = Memo::new(move |_| super::collect::respondents(session, round.get()).len());
+    let close = move || {
+        if let Some(d) = dialog.get_untracked() {
+            d.close();
+        }
+        shown.set(false);
     };
     view! {
         <div class="participants">
@@ -108,13 +130,26 @@ pub fn InviteParticipants(
                 <h3 id="invite-h">"Invite participants"</h3>
                 <p class="hint">"Each person scores privately on their own phone, all at once. Nothing passes through any server: each phone shows its answers as a QR code or a link, and you collect them here."</p>
                 <PhoneAddress base=base />
-                <button type="button" class="primary" aria-expanded=move || shown.get().to_string()
+                <button type="button" class="primary"
                     disabled=move || base.get().is_none()
-                    on:click=move |_| shown.update(|s| *s = !*s)>
-                    {move || if shown.get() { "Hide the invitation" } else { "Invite participants" }}
-                </button>
-                <Show when=move || shown.get()>{invite}</Show>
+                    on:click=move |_| {
+                        shown.set(true);
+                        if let Some(d) = dialog.get_untracked() {
+                            let _ = d.show_modal();
+                        }
+                    }>"Invite participants"</button>
             </section>
+            <dialog class="invite-dialog" node_ref=dialog aria-label="Invitation"
+                on:close=move |_| shown.set(false)>
+                {invite}
+                <div class="invite-foot">
+                    <p class="collect-count" aria-live="polite">{move || match count.get() {
+                        1 => "1 response".to_string(),
+                        n => format!("{n} responses"),
+                    }}</p>
+                    <button type="button" on:click=move |_| close()>"Close"</button>
+                </div>
+            </dialog>
             <Collect session=session round=round />
         </div>
     }

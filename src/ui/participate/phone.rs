@@ -204,12 +204,8 @@ fn ElementCard(
             {(!description.trim().is_empty()).then(|| view! { <p class="phone-description">{description}</p> })}
             <div class="level-buttons" role="group" aria-labelledby=heading_id.clone()>
                 {levels.into_iter().map(|(v, anchor)| {
-                    let label = match &anchor {
-                        Some(a) => format!("{v}, {a}"),
-                        None => v.to_string(),
-                    };
                     view! {
-                        <button type="button" class="level-button" aria-label=label
+                        <button type="button" class="level-button"
                             aria-pressed=move || (level_of() == Some(v)).to_string()
                             on:click=move |_| d.update(|d| if let Some(a) = d.answers.get_mut(index) {
                                 // A second tap on the chosen level clears it.
@@ -217,7 +213,7 @@ fn ElementCard(
                                 a.dont_know = false;
                             })>
                             <span class="level-number">{v}</span>
-                            {anchor.map(|a| view! { <span class="level-anchor">{a}</span> })}
+                            {anchor.map(|a| view! { " " <span class="level-anchor">{a}</span> })}
                         </button>
                     }
                 }).collect_view()}

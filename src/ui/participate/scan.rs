@@ -102,34 +102,40 @@ fn Live(camera: RwSignal<Camera>, on_text: Callback<String>) -> impl IntoView {
     let seen = StoredValue::new(Vec::<(String, f64)>::new());
     let canvas = StoredValue::new_local(None::<(HtmlCanvasElement, CanvasRenderingContext2d)>);
 
+    // Everything below may run after the view is gone (the camera answers late, a tick fires
+    // during cleanup): disposed values read as "gone", and a stream that arrives then is stopped.
+    let is_gone = move || gone.try_get_value().unwrap_or(true);
     spawn_local(async move {
         match open_camera().await {
-            Ok(s) if gone.get_value() => stop(&s),
+            Ok(s) if is_gone() => stop(&s),
             Ok(s) => {
-                if let Some(v) = video.get_untracked() {
+                if let Some(v) = video.try_get_untracked().flatten() {
                     v.set_src_object(Some(&s));
                     if let Ok(p) = v.play() {
                         let _ = JsFuture::from(p).await;
                     }
                 }
-                stream.set_value(Some(s));
-                if !gone.get_value() {
-                    camera.set(Camera::On);
+                if is_gone() {
+                    stop(&s);
+                } else if let Some(s) = stream.try_set_value(Some(s)).flatten() {
+                    stop(&s);
+                } else {
+                    camera.try_set(Camera::On);
                 }
             }
             Err(why) => {
-                if !gone.get_value() {
-                    camera.set(Camera::Unavailable(why));
+                if !is_gone() {
+                    camera.try_set(Camera::Unavailable(why));
                 }
             }
         }
     });
 
     let grab = move || {
-        if gone.get_value() || camera.get_untracked() != Camera::On || document().hidden() {
+        if is_gone() || camera.try_get_untracked() != Some(Camera::On) || document().hidden() {
             return;
         }
-        let Some(v) = video.get_untracked() else {
+        let Some(v) = video.try_get_untracked().flatten() else {
             return;
         };
         // HAVE_CURRENT_DATA: a frame to draw.
@@ -139,37 +145,40 @@ fn Live(camera: RwSignal<Camera>, on_text: Callback<String>) -> impl IntoView {
         let w = v.video_width().min(FRAME_WIDTH);
         let h = (f64::from(v.video_height()) * f64::from(w) / f64::from(v.video_width())).round();
         let h = (h as u32).max(1);
-        if canvas.with_value(Option::is_none) {
-            canvas.set_value(frame_canvas());
+        if canvas.try_with_value(Option::is_none) == Some(true) {
+            canvas.try_set_value(frame_canvas());
         }
-        let Some(texts) = canvas.with_value(|c| {
-            let (el, ctx) = c.as_ref()?;
-            if el.width() != w || el.height() != h {
-                el.set_width(w);
-                el.set_height(h);
-            }
-            ctx.draw_image_with_html_video_element_and_dw_and_dh(
-                &v,
-                0.0,
-                0.0,
-                f64::from(w),
-                f64::from(h),
-            )
-            .ok()?;
-            let data = ctx
-                .get_image_data(0.0, 0.0, f64::from(w), f64::from(h))
-                .ok()?
-                .data();
-            Some(timed("cstw-qr-decode", || {
-                decode_rgba(w as usize, h as usize, &data)
-            }))
-        }) else {
+        let Some(texts) = canvas
+            .try_with_value(|c| {
+                let (el, ctx) = c.as_ref()?;
+                if el.width() != w || el.height() != h {
+                    el.set_width(w);
+                    el.set_height(h);
+                }
+                ctx.draw_image_with_html_video_element_and_dw_and_dh(
+                    &v,
+                    0.0,
+                    0.0,
+                    f64::from(w),
+                    f64::from(h),
+                )
+                .ok()?;
+                let data = ctx
+                    .get_image_data(0.0, 0.0, f64::from(w), f64::from(h))
+                    .ok()?
+                    .data();
+                Some(timed("cstw-qr-decode", || {
+                    decode_rgba(w as usize, h as usize, &data)
+                }))
+            })
+            .flatten()
+        else {
             return;
         };
         let t = now();
         for text in texts {
             if seen.try_update_value(|s| remember(s, &text, t)) == Some(true) {
-                on_text.run(text);
+                on_text.try_run(text);
             }
         }
     };
@@ -183,7 +192,7 @@ fn Live(camera: RwSignal<Camera>, on_text: Callback<String>) -> impl IntoView {
         if let Some(s) = stream.try_update_value(Option::take).flatten() {
             stop(&s);
         }
-        if let Some(v) = video.get_untracked() {
+        if let Some(v) = video.try_get_untracked().flatten() {
             v.set_src_object(None);
         }
     });

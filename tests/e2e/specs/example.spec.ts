@@ -45,14 +45,14 @@ test('the home page offers the example; it opens with its roster and boundary cr
   for (const n of ['Link workers', 'GPs', 'DWP advisers', 'Service users', 'Voluntary and community sector members', 'Disadvantaged and minority groups']) {
     expect(names).toContain(n);
   }
-  await expect(page.getByText('11 involved, 5 affected but not involved')).toBeVisible();
+  await expect(page.getByText('12 involved, 4 affected but not involved')).toBeVisible();
   await expectNoAxeViolations(page);
   await screenshotBothSizes(page, 'example-overview');
 
-  // Boundary critique: three perspectives, the first answering question 1 both ways.
+  // Boundary critique: five perspectives, the first answering question 1 both ways.
   const b = new BoundaryPage(page);
   await b.open();
-  for (const p of ['Project team', 'GPs and practice staff', 'Voluntary and community sector']) {
+  for (const p of ['Project team', 'GPs and practice staff', 'Voluntary and community sector', 'Service users', 'People not yet reached']) {
     await expect(b.perspectiveTab(p)).toBeVisible();
   }
   await expect(b.isField).toHaveValue(/heart disease risk lists/);
@@ -60,7 +60,7 @@ test('the home page offers the example; it opens with its roster and boundary cr
   await expectNoAxeViolations(page);
   await screenshotBothSizes(page, 'example-boundary');
   await b.show('Summary');
-  await expect(b.tensionItems).toHaveCount(5);
+  await expect(b.tensionItems).toHaveCount(7);
   await expect(b.tensionItems.first()).toContainText('never get a letter');
   await expectNoAxeViolations(page);
   await screenshotBothSizes(page, 'example-boundary-summary');

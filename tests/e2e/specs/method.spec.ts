@@ -128,3 +128,74 @@ test('roles on the roster: questions 1, 4, 7 and 10 list who holds the role now 
   await aside.getByRole('checkbox', { name: 'Service users is' }).uncheck();
   await expect(aside.locator('.role-now')).toHaveText('nobody marked');
 });
+
+test('the closing reflection: who was not in the room, the facilitator\'s own judgments, facts, values and boundaries; kept, and in the report', async ({ page }) => {
+  const lib = new LibraryPage(page);
+  await lib.open();
+  const ws = await lib.create({ title: 'Reflect' });
+  await ws.addStakeholder('Carers', '', 'affected');
+  const b = new BoundaryPage(page);
+  await b.open();
+  await b.addPerspective('Core team');
+  await b.show('Summary');
+  const reflection = page.locator('details.reflection');
+  await reflection.locator('summary').click();
+  await expect(reflection).toContainText('Affected but not involved, on the roster: Carers.');
+  await expect(reflection).toContainText('eternal triangle');
+  await page.getByLabel('Who was not in the room?').fill('Carers, and people on no list');
+  await page.getByLabel('Your own boundary judgments as facilitator').fill('I chose the question and the roster');
+  await page.getByLabel('Values: which values made those facts matter?').fill('Belonging <first>');
+  await expectNoAxeViolations(page);
+  await reflection.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await screenshotBothSizes(page, 'method-reflection');
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Boundary critique', level: 2 })).toBeAttached();
+  await b.show('Summary');
+  await reflection.locator('summary').click();
+  await expect(page.getByLabel('Values: which values made those facts matter?')).toHaveValue('Belonging <first>');
+
+  await page.getByRole('navigation', { name: 'Workshop sections' }).getByRole('link', { name: 'Report' }).click();
+  const part = page.locator('section[aria-labelledby="report-reflection"]');
+  await expect(part.getByRole('heading', { name: 'Closing reflection' })).toBeVisible();
+  await expect(part).toContainText('Carers, and people on no list');
+  await expect(part).toContainText('Belonging <first>');
+  await expect(part).not.toContainText('Facts: what did we take');
+});
+
+test('the challenge activity: the three uses and prompts shown, a challenge recorded on a question, replied to, kept after a reload', async ({ page }) => {
+  const lib = new LibraryPage(page);
+  await lib.open();
+  await lib.create({ title: 'Polemics' });
+  const b = new BoundaryPage(page);
+  await b.open();
+  await b.addPerspective('Core team');
+  await b.show('Challenge');
+  const part = page.locator('section.challenges');
+  await expect(part.getByRole('heading', { name: 'Challenge a claim' })).toBeVisible();
+  await expect(part).toContainText('rests on a value judgment that expertise cannot settle');
+  await part.locator('details.uses summary').click();
+  await expect(part).toContainText('Emancipatory critique');
+  await expect(part).toContainText('Self-reflection');
+  await part.getByLabel('Question').selectOption('3');
+  await part.getByLabel('The challenge').fill('Referral counts measure your improvement, not ours');
+  await part.getByRole('button', { name: 'Record the challenge' }).click();
+  const item = part.locator('.challenge-list > li');
+  await expect(item).toHaveCount(1);
+  await expect(item).toContainText('3. Measure of improvement');
+  await expect(part.getByLabel('The challenge')).toHaveValue('');
+  await item.getByLabel('Reply of those involved').fill('The funder asks for counts');
+  await expectNoAxeViolations(page);
+  await part.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  await screenshotBothSizes(page, 'method-challenge');
+  await expect(page.getByTestId('save-state')).toHaveText('Saved');
+
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Boundary critique', level: 2 })).toBeAttached();
+  await b.show('Challenge');
+  await expect(item).toContainText('Referral counts measure your improvement');
+  await expect(item.getByLabel('Reply of those involved')).toHaveValue('The funder asks for counts');
+  await item.getByRole('button', { name: 'Remove' }).click();
+  await expect(item).toHaveCount(0);
+});

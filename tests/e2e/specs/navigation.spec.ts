@@ -71,13 +71,17 @@ test('the skip link takes keyboard users past the header', async ({ app, page })
 test('the about page cites the paper and the CSH sources', async ({ app, page }) => {
   await app.open('#/about');
   const sources = page.locator('ol.sources > li');
-  await expect(sources).toHaveCount(8);
+  // The paper, Ulrich's CSH works, Midgley, Churchman, Checkland, Bell & Christina, and the
+  // two sources of the disagreement rule (Burke & Dunlap; the RAND/UCLA manual).
+  await expect(sources).toHaveCount(11);
   await expect(sources.first()).toContainText('Fixsen');
   await expect(sources.first().getByRole('link')).toHaveAttribute(
     'href',
     'https://doi.org/10.1186/s12913-020-05443-8',
   );
   await expect(page.locator('ol.sources')).toContainText('Critical Heuristics of Social Planning');
+  await expect(page.locator('ol.sources')).toContainText('Systems Approaches to Making Change');
+  await expect(page.locator('ol.sources')).toContainText('average deviation index');
 });
 
 test('a new page starts at the top, with the header in view', async ({ app, page }) => {

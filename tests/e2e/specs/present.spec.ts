@@ -55,7 +55,7 @@ test('the example workshop is presented start to finish by keyboard, in the proj
       await expect(p.body).toContainText('Link workers');
       await expect(p.body.locator('.present-column').nth(1)).toContainText('Disadvantaged and minority groups');
     } else if (kind === 'question') {
-      await expect(p.body.locator('.present-card')).toHaveCount(3);
+      await expect(p.body.locator('.present-card')).toHaveCount(5);
       await expect(p.body.locator('dl.present-questions dt')).toHaveText(['Is', 'Ought']);
     } else if (kind === 'map' || kind === 'picture') {
       await expect(p.body.locator('.present-figure svg')).toBeVisible();
