@@ -80,10 +80,19 @@ fn render_everything(text: &str) {
             let results = s.results(round);
             let range = s.scale.range();
             assert!(range.levels() <= 21, "{range:?}");
-            let frame = scoring_svg::Frame::PAGE;
-            let _ = scoring_svg::picture(frame, &results, range, &s.framework.based_on, "t");
-            let _ = scoring_svg::radar(frame, &results, range, "t");
-            let _ = scoring_svg::distribution(frame, &results, range, "t");
+            // Every chart, drawn for a page and for a slide, as the presentation does.
+            for chart in scoring_svg::Chart::ALL {
+                for frame in [
+                    scoring_svg::Frame::PAGE,
+                    scoring_svg::Frame {
+                        width: 960.0,
+                        height: 420.0,
+                        font: 24.0,
+                    },
+                ] {
+                    let _ = chart.draw(frame, &results, range, &s.framework.based_on, "t");
+                }
+            }
             let _ = scoring::ranked(s, round);
         }
         for m in &w.maps {
