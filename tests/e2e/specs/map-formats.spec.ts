@@ -225,8 +225,8 @@ test('GML, Mermaid, HTML-label DOT and UTF-16 files from other tools import with
     for (const l of labels) await expect(m.node(l)).toHaveCount(1);
     if (file.endsWith('.dot')) {
       // HTML became text: no angle brackets or tags on the canvas.
-      await expect(page.locator('.map-canvas')).not.toContainText('<TABLE');
-      await expect(page.locator('.map-canvas')).not.toContainText('<B>');
+      await expect(page.locator('.map-canvas:not(.map-lift)')).not.toContainText('<TABLE');
+      await expect(page.locator('.map-canvas:not(.map-lift)')).not.toContainText('<B>');
       await page.getByRole('status').filter({ hasText: file }).scrollIntoViewIfNeeded();
       await screenshotBothSizes(page, 'map-import-html-dot');
       await page.setViewportSize({ width: 1280, height: 800 });
