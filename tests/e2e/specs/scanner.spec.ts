@@ -108,13 +108,13 @@ test('a phone’s response QR held up to the camera is collected once; the camer
     await expect(fac.locator('.scan-on[data-camera="on"]')).toBeVisible();
     await expect(fac.locator('.scan-on')).toContainText('Camera on');
     await expect(fac.getByRole('status').filter({ hasText: "Added Ana's scores to Round 1" })).toBeVisible({ timeout: 20_000 });
-    await expect(fac.locator('.collect-count')).toHaveText('1 response');
+    await expect(fac.locator('.collect .collect-count')).toHaveText('1 response');
     await fac.locator('.scan').scrollIntoViewIfNeeded();
     await screenshotBothSizes(fac, 'scanner-collect-camera');
     // Held in front of the camera, the same code is taken once: no "already in" refusal, one response.
     await fac.waitForTimeout(1_500);
     await expect(fac.locator('.collect-refused')).toHaveCount(0);
-    await expect(fac.locator('.collect-count')).toHaveText('1 response');
+    await expect(fac.locator('.collect .collect-count')).toHaveText('1 response');
     // The decode time of a 640-px frame, as the page measured it (printed for the report).
     const decode = await fac.evaluate(() => (window as unknown as { __decodes: number[] }).__decodes);
     expect(decode.length).toBeGreaterThan(0);
@@ -139,7 +139,7 @@ test('a phone’s response QR held up to the camera is collected once; the camer
     // The merge was saved like any edit: a reload still counts one response.
     await fac.reload();
     await phonesView(fac).click();
-    await expect(fac.locator('.collect-count')).toHaveText('1 response');
+    await expect(fac.locator('.collect .collect-count')).toHaveText('1 response');
   } finally {
     await camera.close();
   }
