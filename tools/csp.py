@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Trunk post_build hook: add a Content-Security-Policy to the staged index.html.
+"""Trunk post_build hook: add a Content-Security-Policy to the staged index.html (and to
+join.html, the phone page, built into the same folder by tools/phone_build.sh).
 
 Trunk boots the app with an inline <script type="module">. Rather than allow 'unsafe-inline',
 this hashes every inline script in the finished page and allows exactly those hashes, plus
@@ -7,7 +8,7 @@ this hashes every inline script in the finished page and allows exactly those ha
 origin only; nothing may be fetched from anywhere else.
 
 Run by Trunk with TRUNK_STAGING_DIR set; can also be run by hand on a file:
-    python3 tools/csp.py path/to/index.html
+    python3 tools/csp.py path/to/index.html [path/to/join.html]
 """
 import base64
 import hashlib
@@ -55,15 +56,20 @@ def add_csp(html):
 
 def main():
     if len(sys.argv) > 1:
-        path = sys.argv[1]
+        paths = sys.argv[1:]
     else:
-        path = os.path.join(os.environ["TRUNK_STAGING_DIR"], "index.html")
-    with open(path, encoding="utf-8") as f:
-        html = f.read()
-    html, count = add_csp(html)
-    with open(path, "w", encoding="utf-8") as f:
-        f.write(html)
-    print(f"csp.py: policy added to {path} with {count} inline script hash(es)")
+        stage = os.environ["TRUNK_STAGING_DIR"]
+        paths = [os.path.join(stage, "index.html")]
+        phone = os.path.join(stage, "join.html")
+        if os.path.exists(phone):
+            paths.append(phone)
+    for path in paths:
+        with open(path, encoding="utf-8") as f:
+            html = f.read()
+        html, count = add_csp(html)
+        with open(path, "w", encoding="utf-8") as f:
+            f.write(html)
+        print(f"csp.py: policy added to {path} with {count} inline script hash(es)")
 
 
 if __name__ == "__main__":

@@ -3,8 +3,11 @@
 // so the browser installs it in the background; it takes over at the next start (no
 // skipWaiting), so a running workshop never switches versions half way.
 const VERSION = '__VERSION__';
-const FILES = __FILES__;
-const CACHE = `cst-workbench-${VERSION}`;
+// The phone page (join.html) registers this worker as sw.js?phone: it keeps the phone page's
+// own files only, so a phone never downloads the facilitator's app.
+const PHONE = new URL(self.location.href).searchParams.has('phone');
+const FILES = PHONE ? __PHONE_FILES__ : __FILES__;
+const CACHE = `cst-workbench-${PHONE ? 'phone-' : ''}${VERSION}`;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(FILES)));
@@ -27,7 +30,7 @@ self.addEventListener('fetch', (event) => {
       const hit = await cache.match(request, { ignoreSearch: true });
       if (hit) return hit;
       if (request.mode === 'navigate') {
-        const page = await cache.match('./');
+        const page = (await cache.match(PHONE ? './join.html' : './')) || (await cache.match('./'));
         if (page) return page;
       }
       return fetch(request);

@@ -71,7 +71,7 @@ pub fn encode(kind: Kind, body: &[u8]) -> String {
     let mut bytes = Vec::with_capacity(payload.len() + 7);
     bytes.extend_from_slice(&[VERSION, kind as u8, flags]);
     bytes.extend_from_slice(&payload);
-    let crc = crc32fast::hash(&bytes);
+    let crc = super::crc::hash(&bytes);
     bytes.extend_from_slice(&crc.to_le_bytes());
     URL_SAFE_NO_PAD.encode(bytes)
 }
@@ -93,7 +93,7 @@ pub fn decode(text: &str) -> Result<(Kind, Vec<u8>), Refusal> {
     }
     let (framed, crc) = bytes.split_at(bytes.len() - 4);
     let crc = u32::from_le_bytes([crc[0], crc[1], crc[2], crc[3]]);
-    if crc32fast::hash(framed) != crc {
+    if super::crc::hash(framed) != crc {
         return Err(Refusal::Tampered);
     }
     if framed[0] != VERSION {

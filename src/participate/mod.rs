@@ -8,6 +8,7 @@
 //! - `response`: what a phone sends back, and how it merges into the workshop;
 //! - `qr_decode`: QR codes read from camera frames (the Collect view's scanner; rqrr through
 //!   `cstw_kernels::qr`);
+//! - `crc`: the CRC-32 of codes and check values (small, for the phone page's binary);
 //! - `qr`: QR codes drawn as SVG, and fitting an invite into a code a phone can read off a
 //!   projector.
 //!
@@ -15,6 +16,7 @@
 //! panics and every refusal is a plain sentence ([`Refusal`]).
 
 pub mod code;
+pub mod crc;
 pub mod draft;
 pub mod invite;
 pub mod qr;
@@ -127,7 +129,7 @@ pub fn code_in(text: &str) -> String {
 /// A round's check value: changes when the workshop, the round, its elements (by id, in order)
 /// or its scale change, so a response made for a different version of the round is refused.
 pub fn round_check(workshop: &str, scoring: &crate::model::scoring::Scoring, round: &str) -> u32 {
-    let mut h = crc32fast::Hasher::new();
+    let mut h = crc::Hasher::new();
     for part in [workshop, round] {
         h.update(part.as_bytes());
         h.update(&[0]);
@@ -144,7 +146,7 @@ pub fn round_check(workshop: &str, scoring: &crate::model::scoring::Scoring, rou
 
 /// A boundary invitation's check value: the workshop, the invitation and the perspective.
 pub fn boundary_check(workshop: &str, invite: &str, perspective: &str) -> u32 {
-    let mut h = crc32fast::Hasher::new();
+    let mut h = crc::Hasher::new();
     for part in [workshop, invite, perspective] {
         h.update(part.as_bytes());
         h.update(&[0]);

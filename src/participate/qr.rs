@@ -80,7 +80,7 @@ pub fn qr(text: &str) -> Option<Qr> {
 /// An invitation fitted for the projector.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Fitted {
-    /// The join address (`<base>#/join/<code>`).
+    /// The join address (`<folder>join.html#/join/<code>`).
     pub address: String,
     pub qr: Option<Qr>,
     /// The element descriptions had to be left out.
@@ -90,16 +90,27 @@ pub struct Fitted {
     pub too_dense: bool,
 }
 
-/// The join address of an invitation at `base` (the app's address without its fragment).
-pub fn join_address(base: &str, code: &str) -> String {
-    let base = base.split('#').next().unwrap_or_default();
-    format!("{base}#/join/{code}")
+/// The folder the app is served from, from an address of it (`https://host/app/index.html`,
+/// `…/join.html` or `…/app/`, with any query or fragment): `https://host/app/`.
+pub fn app_folder(base: &str) -> String {
+    let base = base.split(['#', '?']).next().unwrap_or_default();
+    let path_from = base.find("://").map_or(0, |at| at + 3);
+    match base[path_from..].rfind('/') {
+        Some(at) => base[..path_from + at + 1].to_string(),
+        None => format!("{base}/"),
+    }
 }
 
-/// The response address at `base`.
+/// The join address of an invitation at `base` (an address of the app): the phone page,
+/// `join.html`, which loads only what a phone needs. (Older invitations point at the app's own
+/// page, `<base>#/join/<code>`; it sends them on to `join.html`.)
+pub fn join_address(base: &str, code: &str) -> String {
+    format!("{}join.html#/join/{code}", app_folder(base))
+}
+
+/// The response address at `base`: the facilitator's app (not the phone page), which collects it.
 pub fn response_address(base: &str, code: &str) -> String {
-    let base = base.split('#').next().unwrap_or_default();
-    format!("{base}#/response/{code}")
+    format!("{}#/response/{code}", app_folder(base))
 }
 
 /// Fits a scoring invitation: as it is (compressed where that is shorter), else without the
@@ -140,5 +151,33 @@ pub fn fit_address(address: String) -> Fitted {
         address,
         qr: code,
         descriptions_dropped: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn invitations_open_the_phone_page_and_responses_the_app() {
+        for base in [
+            "http://192.168.1.20:8080/",
+            "http://192.168.1.20:8080/index.html?x=1#/w/abc",
+            "http://192.168.1.20:8080/join.html#/join/old",
+        ] {
+            assert_eq!(
+                join_address(base, "AbC"),
+                "http://192.168.1.20:8080/join.html#/join/AbC"
+            );
+            assert_eq!(
+                response_address(base, "AbC"),
+                "http://192.168.1.20:8080/#/response/AbC"
+            );
+        }
+        assert_eq!(
+            app_folder("https://host/app/index.html"),
+            "https://host/app/"
+        );
+        assert_eq!(app_folder("http://10.0.0.2:8080"), "http://10.0.0.2:8080/");
     }
 }

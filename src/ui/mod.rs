@@ -11,6 +11,7 @@ mod library;
 mod map;
 mod pages;
 mod participate;
+pub mod phone;
 mod picture;
 mod present;
 mod report;

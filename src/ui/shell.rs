@@ -8,7 +8,7 @@ use wasm_bindgen::JsCast;
 use super::learn::{GlossaryPage, Learn, LearnToggle, Tour};
 use super::library::LibraryPage;
 use super::pages::{AboutPage, NotFoundPage};
-use super::participate::{JoinPage, ResponsePage};
+use super::participate::{ResponsePage, to_phone_page};
 use super::workshop::WorkshopPage;
 use crate::persist;
 use crate::route::Route;
@@ -124,7 +124,7 @@ pub fn App() -> impl IntoView {
                 }
                 Route::About => view! { <AboutPage /> }.into_any(),
                 Route::Glossary => view! { <GlossaryPage /> }.into_any(),
-                Route::Join(code) => view! { <JoinPage code=code /> }.into_any(),
+                Route::Join(code) => to_phone_page(&code).into_any(),
                 Route::Response(code) => view! { <ResponsePage code=code /> }.into_any(),
                 Route::NotFound(path) => view! { <NotFoundPage path=path /> }.into_any(),
             }}

@@ -1,25 +1,20 @@
-//! Taking part from phones, in the browser: the participant's page (`#/join/<code>`, phone
-//! first, without the facilitator's library around it), the facilitator's invitation (a large
-//! QR code for the projector) and the collection of responses (pasted links or codes, response
-//! links opened directly, and the laptop's camera: `scan`, the `QrScanner`).
+//! Taking part from phones, in the facilitator's browser: the invitation (a large QR code for
+//! the projector) and the collection of responses (pasted links or codes, response links opened
+//! directly, and the laptop's camera: `scan`, the `QrScanner`). The participant's page itself
+//! is `ui::phone`, built into its own small binary.
 //!
 //! The codes, drafts and merges are the pure `crate::participate`; this folder only shows them.
 
 mod collect;
 mod invite;
-mod phone;
-mod phone_boundary;
 mod response_page;
 mod scan;
-mod send;
 
 pub use collect::Collect;
 pub use invite::{BoundaryInviteButton, InviteParticipants};
-pub use phone::JoinPage;
 pub use response_page::ResponsePage;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsValue;
 
 /// The address of this app as phones should open it: the one the facilitator gave (when the
 /// app runs on a loopback address), else the page's own address; without its fragment.
@@ -34,41 +29,14 @@ fn on_loopback() -> bool {
     crate::participate::is_loopback(&host)
 }
 
-/// A short random id for a response, made on the phone.
-fn response_id() -> String {
-    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
-    (0..10)
-        .map(|_| DIGITS[(js_sys::Math::random() * 36.0) as usize % 36] as char)
-        .collect()
-}
-
-/// Whether the browser offers the Web Share API.
-fn can_share() -> bool {
-    let nav = window().navigator();
-    js_sys::Reflect::get(&nav, &JsValue::from_str("share")).is_ok_and(|f| f.is_function())
-}
-
-/// Opens the phone's share sheet with a title, a line of text and a link.
-fn share(title: &str, text: &str, url: &str) {
-    let nav = window().navigator();
-    let Ok(f) = js_sys::Reflect::get(&nav, &JsValue::from_str("share")) else {
-        return;
-    };
-    let Ok(f) = wasm_bindgen::JsCast::dyn_into::<js_sys::Function>(f) else {
-        return;
-    };
-    let data = js_sys::Object::new();
-    for (k, v) in [("title", title), ("text", text), ("url", url)] {
-        let _ = js_sys::Reflect::set(&data, &JsValue::from_str(k), &JsValue::from_str(v));
-    }
-    if let Ok(p) = f.call1(&nav, &data)
-        && let Ok(p) = wasm_bindgen::JsCast::dyn_into::<js_sys::Promise>(p)
-    {
-        // A cancelled share rejects; nothing to do about it.
-        wasm_bindgen_futures::spawn_local(async move {
-            let _ = wasm_bindgen_futures::JsFuture::from(p).await;
-        });
-    }
+/// A join address opened in the facilitator's app (`#/join/<code>`, as invitations made before
+/// the phone page had its own `join.html`; `index.html` sends them on before the app loads, so
+/// this is only reached by a link followed inside the app): the phone page takes it.
+pub fn to_phone_page(code: &str) -> impl IntoView + use<> {
+    let _ = window()
+        .location()
+        .replace(&format!("join.html#/join/{code}"));
+    view! { <p class="boot">"Opening the page for participants…"</p> }
 }
 
 /// A QR code drawn from its SVG, with a label for screen readers.
