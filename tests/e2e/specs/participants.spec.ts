@@ -18,6 +18,10 @@ async function phoneContext(browser: Browser, errors: string[]): Promise<{ ctx: 
   const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
   const phone = await ctx.newPage();
   phone.on('pageerror', (e) => errors.push(`phone uncaught: ${e.message}`));
+  // The phone page is its own small binary: the facilitator's app must never be downloaded.
+  ctx.on('request', (r) => {
+    if (/cst-workbench-[0-9a-f]+(_bg\.wasm|\.js)$/.test(r.url())) errors.push(`phone fetched the facilitator's app: ${r.url()}`);
+  });
   phone.on('console', (m) => {
     if (m.type() === 'error') errors.push(`phone console: ${m.text()}`);
   });
@@ -94,10 +98,12 @@ test('a phone scores from the projected invitation; the pasted link counts once,
   const s = await facilitator(page, 'Steering group', baseURL!);
   await giveAddress(page, baseURL!);
   const address = await invitation(page, 'participants-invite-light');
-  expect(address.startsWith(`${baseURL}#/join/`)).toBe(true);
+  expect(address.startsWith(`${baseURL}join.html#/join/`)).toBe(true);
 
   const { ctx, phone } = await phoneContext(browser, errors);
-  await phone.goto(address);
+  // An invitation made before join.html (the app's own address) opens the phone page too.
+  await phone.goto(address.replace('join.html#', '#'));
+  await expect(phone).toHaveURL(address);
   await expect(phone.getByRole('heading', { name: 'Round 1', level: 1 })).toBeVisible();
   // No facilitator chrome on the phone.
   await expect(phone.locator('.app-header, .app-footer')).toHaveCount(0);
@@ -272,6 +278,14 @@ test('the phone page works offline after one visit and passes axe in light and d
   await phone.reload();
   await expect(phone.getByRole('heading', { name: 'Round 1', level: 1 })).toBeVisible();
   await expect(phone.locator('.level-button').nth(1)).toHaveAttribute('aria-pressed', 'true');
+  // The phone's service worker keeps the phone page's files only, not the facilitator's app.
+  const kept = await phone.evaluate(async () => {
+    const urls: string[] = [];
+    for (const key of await caches.keys()) for (const r of await (await caches.open(key)).keys()) urls.push(r.url);
+    return urls;
+  });
+  expect(kept.some((u) => /phone-[0-9a-f]+_bg\.wasm$/.test(u))).toBe(true);
+  expect(kept.filter((u) => /cst-workbench-/.test(u))).toEqual([]);
 
   for (const scheme of ['light', 'dark'] as const) {
     await phone.emulateMedia({ colorScheme: scheme });
