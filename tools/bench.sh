@@ -2,6 +2,10 @@
 # Every benchmark in one unattended run (issue 10): builds the release app, then in headless
 # Chromium on loopback (×1 and ×4 CPU throttling) and natively measures
 #   - release transfer sizes and median time to interactive        (tests/e2e/bench/size-speed.mjs)
+#   - the participant's phone page: first-load bytes, time to
+#     interactive x1 and x4                                          (tests/e2e/bench/phone.mjs)
+#   - decoding one camera frame for a QR code in the browser
+#     (the scanner spec's fake camera) and natively                  (specs/scanner.spec.ts, cargo bench qr_decode)
 #   - the concept map: first render, drag/pan frames, work per move,
 #     betweenness, loops and force layout in the browser            (tests/e2e/bench/map.mjs)
 #   - the same map, drag and pan in vis-network and cytoscape.js      (tests/e2e/bench/compare.mjs)
@@ -49,7 +53,7 @@ BUILD=1
 
 LOGS="$ROOT/report/bench-logs"
 mkdir -p "$LOGS"
-rm -f "$LOGS"/*.log "$LOGS/steps.tsv" report/size-speed.json report/map.json report/compare.json report/picture.json report/bench.json
+rm -f "$LOGS"/*.log "$LOGS/steps.tsv" report/phone.json report/size-speed.json report/map.json report/compare.json report/picture.json report/bench.json
 started=$SECONDS
 load() { cut -d' ' -f1 /proc/loadavg; }
 
@@ -76,7 +80,7 @@ bash tools/setup.sh > "$LOGS/setup.log" 2>&1 || { cat "$LOGS/setup.log"; echo "s
 # Two trunks at once in one dist/ break each other, so wait for anyone else's to finish first.
 for _ in $(seq 60); do pgrep -f "trunk (build|serve)" > /dev/null || break; echo "== bench: waiting for another trunk to finish"; sleep 10; done
 build_native() {
-  CARGO_TARGET_DIR="$ROOT/target/bench" cargo bench --offline --locked --bench map_analysis --bench autosave \
+  CARGO_TARGET_DIR="$ROOT/target/bench" cargo bench --offline --locked --bench map_analysis --bench autosave --bench qr_decode \
     --no-run --message-format=json-render-diagnostics > "$LOGS/native-build.json"
 }
 build_started=$SECONDS
@@ -91,6 +95,10 @@ fi
 exe() { grep -o "\"executable\":\"[^\"]*/$1-[^\"]*\"" "$LOGS/native-build.json" | head -n 1 | cut -d'"' -f4; }
 
 (cd tests/e2e && run size-speed node bench/size-speed.mjs "$LOADS")
+(cd tests/e2e && run phone node bench/phone.mjs "$LOADS")
+# The scanner spec decodes the fake camera's frames in the page and prints their median.
+(cd tests/e2e && E2E_PORT=${BENCH_E2E_PORT:-4187} E2E_OUT=./test-results-bench run qr-decode-browser \
+  npx playwright test specs/scanner.spec.ts -g "collected once" --retries 0 --reporter line)
 (cd tests/e2e && run map node bench/map.mjs "$MAP_SIZES")
 (cd tests/e2e && run compare node bench/compare.mjs "$COMPARE_SIZES" --pan-sizes="$PAN_SIZES")
 (cd tests/e2e && run picture node bench/picture.mjs "$PICTURE_SIZES")
@@ -99,6 +107,7 @@ exe() { grep -o "\"executable\":\"[^\"]*/$1-[^\"]*\"" "$LOGS/native-build.json" 
 # since, in the middle of the timings.
 run native-map-analysis "$(exe map_analysis)"
 run native-autosave "$(exe autosave)"
+run native-qr-decode "$(exe qr_decode)"
 
 # The summary: headline figures against the targets, from the scripts' JSON and the logs of
 # the two that print only (autosave.mjs, the cargo benches).
@@ -111,6 +120,9 @@ const steps = readFileSync('report/bench-logs/steps.tsv', 'utf8').trim().split('
   return { name, seconds: +seconds, ok: rc === '0', load_before: +load_before, load_after: +load_after };
 });
 const size = json('report/size-speed.json');
+const phone = json('report/phone.json');
+const browserDecode = log('qr-decode-browser').match(/cstw-qr-decode in the page, (\d+) frames: median ([\d.]+) ms/);
+const nativeDecode = [...log('native-qr-decode').matchAll(/qr_decode 640x480 (.+?)\s+median\s+([\d.]+) ms/g)].map((x) => [x[1].trim(), +x[2]]);
 const map = json('report/map.json') ?? [];
 const cmp = json('report/compare.json');
 const pic = json('report/picture.json') ?? [];
@@ -139,6 +151,14 @@ if (size) {
   if (wasm) rows.push(['  of which wasm, brotli KB', f(wasm.brotli / 1024), '', '', '']);
   rows.push([`time to interactive ms, median of ${size.time_to_interactive.loads} loads`, f(size.time_to_interactive.median_ms, 0), '', '<= 400 ms', verdict(size.time_to_interactive.median_ms, (v) => v <= 400)]);
 }
+section("participant's phone page (join.html)");
+if (phone) {
+  rows.push(['first load, gzip KB (raw)', `${f(phone.total.gzip / 1024)} (${f(phone.total.raw / 1024, 0)})`, '', '<= 150 KB', verdict(phone.total.gzip / 1024, (v) => v <= 150)]);
+  rows.push([`time to interactive ms, median of ${phone.tti_x1.loads} loads`, f(phone.tti_x1.median, 0), f(phone.tti_x4.median, 0), '<= 1000 ms at x4', verdict(phone.tti_x4.median, (v) => v <= 1000)]);
+}
+section('QR code from one 640 x 480 camera frame');
+rows.push([`browser decode median ms${browserDecode ? ` (${browserDecode[1]} frames, fake camera)` : ''}`, f(browserDecode ? +browserDecode[2] : undefined), '', '<= 30 ms', verdict(browserDecode ? +browserDecode[2] : undefined, (v) => v <= 30)]);
+for (const [what, ms] of nativeDecode) rows.push([`native decode median ms, ${what}`, f(ms, 2), '', '', '']);
 section('concept map, 1,000 nodes / 2,000 links (ours)');
 both('first render ms', (t) => m(1000, t)?.first_render_ms, 0, '', null);
 both('drag frame p95 ms (rAF deltas; 16.7 = every frame)', (t) => m(1000, t)?.drag.p95, 1, '(floor 16.7)', null);
@@ -217,7 +237,8 @@ writeFileSync('report/bench.json', JSON.stringify({
   headline: rows.filter((x) => x.length > 1).map(([what, x1, x4, target, v]) => ({ what: what.trim(), x1, x4, target, verdict: v })),
   growth: cmp?.summary ?? null, native: { map_analysis: native, autosave: nativeSave && { stored_kb: +nativeSave[1], serialise_ms: { median: +nativeSave[2], p95: +nativeSave[3] }, read_ms: { median: +nativeSave[4], p95: +nativeSave[5] } } },
   browser_autosave: browserSave,
-  sources: ['report/size-speed.json', 'report/map.json', 'report/compare.json', 'report/picture.json', 'report/bench-logs/'],
+  qr_decode: { browser_median_ms: browserDecode ? +browserDecode[2] : null, native_median_ms: Object.fromEntries(nativeDecode) },
+  sources: ['report/size-speed.json', 'report/phone.json', 'report/map.json', 'report/compare.json', 'report/picture.json', 'report/bench-logs/'],
 }, null, 2));
 console.log('Written: report/bench.json' + (failed.length ? `\nFAILED steps: ${failed.map((s) => s.name).join(', ')}` : ''));
 process.exit(failed.length ? 1 : 0);

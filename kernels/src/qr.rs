@@ -17,8 +17,26 @@ pub const MAX_FINDERS: usize = 12;
 /// none, light codes on a dark ground (a phone in its dark scheme). A frame whose byte count is
 /// not `width × height` gives nothing.
 pub fn read_qr(width: usize, height: usize, grey: &[u8], max_codes: usize) -> Vec<String> {
+    scan_qr(width, height, grey, max_codes).texts
+}
+
+/// What [`scan_qr`] saw in a frame.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Scan {
+    /// The texts read, each once.
+    pub texts: Vec<String>,
+    /// Finder patterns seen, in the polarity with the most (dark on light or light on dark).
+    pub finders: usize,
+}
+
+/// As [`read_qr`], and how many finder patterns were seen: a caller that scanned a shrunk
+/// frame and read nothing looks at the full frame only if there was a finder pattern to see.
+/// rqrr's own search (which copies the frame for each pair of finders it tries) runs only when
+/// at least three finder patterns are seen, as a code has three.
+pub fn scan_qr(width: usize, height: usize, grey: &[u8], max_codes: usize) -> Scan {
+    let mut scan = Scan::default();
     if width == 0 || height == 0 || width.checked_mul(height) != Some(grey.len()) {
-        return Vec::new();
+        return scan;
     }
     let image = PreparedImage::prepare_from_greyscale(width, height, |x, y| grey[y * width + x]);
     let mut dark = Vec::with_capacity(grey.len());
@@ -30,7 +48,9 @@ pub fn read_qr(width: usize, height: usize, grey: &[u8], max_codes: usize) -> Ve
     let regions = Regions::new(width, height, &dark);
     let mut first = Some(image);
     for inverted in [false, true] {
-        if capstone_count(width, height, &dark, inverted, &regions) > MAX_FINDERS {
+        let finders = capstone_count(width, height, &dark, inverted, &regions);
+        scan.finders = scan.finders.max(finders);
+        if !(3..=MAX_FINDERS).contains(&finders) {
             continue;
         }
         // The same thresholding read the other way round: regions are the same, colours swap.
@@ -49,10 +69,11 @@ pub fn read_qr(width: usize, height: usize, grey: &[u8], max_codes: usize) -> Ve
             }
         }
         if !texts.is_empty() {
-            return texts;
+            scan.texts = texts;
+            return scan;
         }
     }
-    Vec::new()
+    scan
 }
 
 /// How many finder patterns ("capstones") rqrr will find in a thresholded frame (`dark`, row by

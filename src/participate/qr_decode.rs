@@ -10,7 +10,7 @@
 //! size does not match its bytes gives nothing. Light codes on a dark ground are read too (a
 //! second pass); a frame that holds no code gives an empty list.
 
-use cstw_kernels::qr::read_qr;
+use cstw_kernels::qr::{read_qr, scan_qr};
 
 /// The largest frame decoded as it is; larger frames are shrunk first. 1280 × 960: twice the
 /// scanner's own frames (≤ 640 px wide) in each direction, so a caller's frame is never cut.
@@ -48,8 +48,32 @@ pub fn decode_grey(width: usize, height: usize, grey: &[u8]) -> Vec<String> {
     decode(width, height, grey, Layout::Grey)
 }
 
+/// A frame at least this wide and high is first read at half its size.
+pub const HALF_FIRST: usize = 320;
+
 /// The texts of the QR codes in a frame of either layout.
+///
+/// A frame of at least [`HALF_FIRST`] pixels each way is first read at half its size (a quarter
+/// of the pixels): a participant's phone held up to the camera fills a good part of the
+/// picture, so that usually reads it, and a frame with no code at all (most frames: nobody is
+/// holding anything up) is done with there. Only when the half frame shows a finder pattern
+/// but reads nothing (a small or distant code) is the full frame read.
 pub fn decode(width: usize, height: usize, bytes: &[u8], layout: Layout) -> Vec<String> {
+    let Some(frame) = to_grey(width, height, bytes, layout) else {
+        return Vec::new();
+    };
+    if frame.width >= HALF_FIRST && frame.height >= HALF_FIRST {
+        let half = frame.halved();
+        let seen = scan_qr(half.width, half.height, &half.pixels, MAX_CODES);
+        if !seen.texts.is_empty() || seen.finders == 0 {
+            return seen.texts;
+        }
+    }
+    read_qr(frame.width, frame.height, &frame.pixels, MAX_CODES)
+}
+
+/// As [`decode`], always at full size: the benchmark's baseline (`benches/qr_decode.rs`).
+pub fn decode_full_size(width: usize, height: usize, bytes: &[u8], layout: Layout) -> Vec<String> {
     match to_grey(width, height, bytes, layout) {
         Some(frame) => read_qr(frame.width, frame.height, &frame.pixels, MAX_CODES),
         None => Vec::new(),
@@ -62,6 +86,27 @@ struct Grey {
     width: usize,
     height: usize,
     pixels: Vec<u8>,
+}
+
+impl Grey {
+    /// The frame at half its size each way, each pixel the mean of a 2 × 2 block.
+    fn halved(&self) -> Grey {
+        let (w, h) = (self.width / 2, self.height / 2);
+        let mut pixels = Vec::with_capacity(w * h);
+        for y in 0..h {
+            let top = &self.pixels[2 * y * self.width..][..2 * w];
+            let bottom = &self.pixels[(2 * y + 1) * self.width..][..2 * w];
+            for (t, b) in top.chunks_exact(2).zip(bottom.chunks_exact(2)) {
+                let sum = u16::from(t[0]) + u16::from(t[1]) + u16::from(b[0]) + u16::from(b[1]);
+                pixels.push((sum / 4) as u8);
+            }
+        }
+        Grey {
+            width: w,
+            height: h,
+            pixels,
+        }
+    }
 }
 
 /// The frame as luminance, shrunk by an integer factor to at most [`MAX_PIXELS`]; `None` for an

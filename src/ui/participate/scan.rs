@@ -1,8 +1,9 @@
 //! The camera scanner of the Collect view: QR codes held up to the laptop's camera, decoded in
 //! Rust (`participate::qr_decode`), each text handed to the view's `on_text` once.
 //!
-//! The camera is asked for only while the scanner is mounted and switched on; a visible
-//! "Camera on" line says so. Leaving the view (or "Stop the camera") stops every track. Five
+//! The camera is asked for only when the facilitator presses "Scan with the camera" in the
+//! Collect panel (never just because the Phones view or the invitation is shown), and only
+//! while the scanner stays mounted and switched on; a visible "Camera on" line says so. Leaving the view (or "Stop the camera") stops every track. Five
 //! times a second a frame is drawn, at most 640 px wide, on a canvas that is never shown, and its
 //! pixels are decoded; the time each decode takes is the `cstw-qr-decode` performance measure.
 //! A text is handed on when it appears, and again only after it has been out of sight for
@@ -49,7 +50,7 @@ enum Camera {
 /// text seen (see the module's doc for when a text is handed on again).
 #[component]
 pub fn QrScanner(#[prop(into)] on_text: Callback<String>) -> impl IntoView {
-    let camera = RwSignal::new(Camera::Asking);
+    let camera = RwSignal::new(Camera::Off);
     let toggle = move |_| {
         camera.update(|c| {
             *c = match c {
@@ -84,7 +85,7 @@ pub fn QrScanner(#[prop(into)] on_text: Callback<String>) -> impl IntoView {
             }}
             <button type="button" class="scan-toggle" on:click=toggle>
                 {move || match part.get() {
-                    0 => "Start the camera",
+                    0 => "Scan with the camera",
                     1 => "Try the camera again",
                     _ => "Stop the camera",
                 }}

@@ -19,6 +19,8 @@ function sizes() {
   for (const name of readdirSync(dist)) {
     const kind = extname(name).slice(1);
     if (!['wasm', 'js', 'css', 'html'].includes(kind)) continue;
+    // The phone page's own files (join.html, phone-*): measured by bench/phone.mjs.
+    if (name === 'join.html' || name.startsWith('phone-')) continue;
     const raw = readFileSync(join(dist, name));
     rows.push({
       file: name,

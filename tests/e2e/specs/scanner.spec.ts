@@ -2,7 +2,8 @@
 // scores from the facilitator's invitation and shows its response QR; that QR, screenshotted,
 // becomes the video file of a second Chromium's camera; the facilitator's workshop, opened
 // there, collects the response by camera for real (decoded in wasm) and counts it once. The
-// camera is on only while Collect is shown, with a visible indicator, and every track stops
+// camera is asked for only when the facilitator presses "Scan with the camera" in Collect (not
+// for the Phones view or the invitation alone), with a visible indicator, and every track stops
 // when the facilitator leaves; a refused camera, or none, points to the paste box.
 import { test, expect } from '../support/fixtures';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
@@ -83,6 +84,8 @@ async function trackStates(page: Page): Promise<string[]> {
 test('a phone’s response QR held up to the camera is collected once; the camera stops when Collect is left', async ({ page, browser, baseURL }, info) => {
   test.setTimeout(120_000);
   const address = await facilitator(page, baseURL!);
+  await page.getByRole('dialog', { name: 'Invitation' }).getByRole('button', { name: 'Close' }).click();
+  await page.getByRole('button', { name: 'Scan with the camera' }).click();
   // This browser has no camera (or gives none to a page without asking): the scanner says so
   // and points to the paste box.
   await expect(page.locator('.scan-refused')).toContainText(/No camera was found|not allowed/);
@@ -103,8 +106,17 @@ test('a phone’s response QR held up to the camera is collected once; the camer
     // Collect is not open yet: no camera was asked for.
     await expect(fac.getByRole('heading', { name: 'Collect responses' })).toHaveCount(0);
     expect(await trackStates(fac)).toEqual([]);
-    // Opening Collect turns the camera on, visibly; the response is read and merged.
+    // The Phones view and the invitation on the projector do not start the camera.
     await phonesView(fac).click();
+    await expect(fac.locator('.scan-off')).toHaveText('The camera is off.');
+    await fac.getByRole('button', { name: 'Invite participants' }).click();
+    await expect(fac.locator('.invite-projector')).toBeVisible();
+    await fac.waitForTimeout(1_000);
+    expect(await trackStates(fac)).toEqual([]);
+    await expect(fac.locator('.scan-on, video')).toHaveCount(0);
+    await fac.getByRole('dialog', { name: 'Invitation' }).getByRole('button', { name: 'Close' }).click();
+    // "Scan with the camera" in Collect turns it on, visibly; the response is read and merged.
+    await fac.getByRole('button', { name: 'Scan with the camera' }).click();
     await expect(fac.locator('.scan-on[data-camera="on"]')).toBeVisible();
     await expect(fac.locator('.scan-on')).toContainText('Camera on');
     await expect(fac.getByRole('status').filter({ hasText: "Added Ana's scores to Round 1" })).toBeVisible({ timeout: 20_000 });
@@ -122,12 +134,12 @@ test('a phone’s response QR held up to the camera is collected once; the camer
     console.log(`cstw-qr-decode in the page, ${sorted.length} frames: median ${sorted[sorted.length >> 1].toFixed(1)} ms, min ${sorted[0].toFixed(1)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms`);
     expect(await trackStates(fac)).toEqual(['live']);
 
-    // "Stop the camera" stops it; "Start the camera" asks again.
+    // "Stop the camera" stops it; "Scan with the camera" asks again.
     await fac.getByRole('button', { name: 'Stop the camera' }).click();
     await expect(fac.locator('.scan-on')).toHaveCount(0);
     await expect(fac.locator('.scan-off')).toHaveText('The camera is off.');
     expect(await trackStates(fac)).toEqual(['ended']);
-    await fac.getByRole('button', { name: 'Start the camera' }).click();
+    await fac.getByRole('button', { name: 'Scan with the camera' }).click();
     await expect(fac.locator('.scan-on[data-camera="on"]')).toBeVisible();
     expect(await trackStates(fac)).toEqual(['ended', 'live']);
 
@@ -157,6 +169,7 @@ test('a refused camera says so and points to the paste box, which still works', 
     await ctx.clearPermissions();
     await fac.goto(workshop);
     await phonesView(fac).click();
+    await fac.getByRole('button', { name: 'Scan with the camera' }).click();
     const refused = fac.locator('.scan-refused');
     await expect(refused).toContainText('The camera was not allowed');
     await expect(refused).toContainText('Paste the links or codes participants send you');
