@@ -16,27 +16,13 @@ pub const MAX_FINDERS: usize = 12;
 /// once, at most `max_codes`. Dark codes on a light ground are looked for first; if there are
 /// none, light codes on a dark ground (a phone in its dark scheme). A frame whose byte count is
 /// not `width × height` gives nothing.
-pub fn read_qr(width: usize, height: usize, grey: &[u8], max_codes: usize) -> Vec<String> {
-    scan_qr(width, height, grey, max_codes).texts
-}
-
-/// What [`scan_qr`] saw in a frame.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Scan {
-    /// The texts read, each once.
-    pub texts: Vec<String>,
-    /// Finder patterns seen, in the polarity with the most (dark on light or light on dark).
-    pub finders: usize,
-}
-
-/// As [`read_qr`], and how many finder patterns were seen: a caller that scanned a shrunk
-/// frame and read nothing looks at the full frame only if there was a finder pattern to see.
+///
 /// rqrr's own search (which copies the frame for each pair of finders it tries) runs only when
-/// at least three finder patterns are seen, as a code has three.
-pub fn scan_qr(width: usize, height: usize, grey: &[u8], max_codes: usize) -> Scan {
-    let mut scan = Scan::default();
+/// three to [`MAX_FINDERS`] finder patterns are seen, as a code has three: a frame with no code
+/// is done with after the count.
+pub fn read_qr(width: usize, height: usize, grey: &[u8], max_codes: usize) -> Vec<String> {
     if width == 0 || height == 0 || width.checked_mul(height) != Some(grey.len()) {
-        return scan;
+        return Vec::new();
     }
     let image = PreparedImage::prepare_from_greyscale(width, height, |x, y| grey[y * width + x]);
     let mut dark = Vec::with_capacity(grey.len());
@@ -49,7 +35,6 @@ pub fn scan_qr(width: usize, height: usize, grey: &[u8], max_codes: usize) -> Sc
     let mut first = Some(image);
     for inverted in [false, true] {
         let finders = capstone_count(width, height, &dark, inverted, &regions);
-        scan.finders = scan.finders.max(finders);
         if !(3..=MAX_FINDERS).contains(&finders) {
             continue;
         }
@@ -69,11 +54,10 @@ pub fn scan_qr(width: usize, height: usize, grey: &[u8], max_codes: usize) -> Sc
             }
         }
         if !texts.is_empty() {
-            scan.texts = texts;
-            return scan;
+            return texts;
         }
     }
-    scan
+    Vec::new()
 }
 
 /// How many finder patterns ("capstones") rqrr will find in a thresholded frame (`dark`, row by

@@ -10,7 +10,7 @@
 //! size does not match its bytes gives nothing. Light codes on a dark ground are read too (a
 //! second pass); a frame that holds no code gives an empty list.
 
-use cstw_kernels::qr::{read_qr, scan_qr};
+use cstw_kernels::qr::read_qr;
 
 /// The largest frame decoded as it is; larger frames are shrunk first. 1280 × 960: twice the
 /// scanner's own frames (≤ 640 px wide) in each direction, so a caller's frame is never cut.
@@ -64,9 +64,9 @@ pub fn decode(width: usize, height: usize, bytes: &[u8], layout: Layout) -> Vec<
     };
     if frame.width >= HALF_FIRST && frame.height >= HALF_FIRST {
         let half = frame.halved();
-        let seen = scan_qr(half.width, half.height, &half.pixels, MAX_CODES);
-        if !seen.texts.is_empty() || seen.finders == 0 {
-            return seen.texts;
+        let texts = read_qr(half.width, half.height, &half.pixels, MAX_CODES);
+        if !texts.is_empty() {
+            return texts;
         }
     }
     read_qr(frame.width, frame.height, &frame.pixels, MAX_CODES)
