@@ -44,7 +44,11 @@ pub fn mount() {
     };
     let code = hash.strip_prefix("#/join/").map(|c| format!("#/join/{c}"));
     match code.as_deref().map(Invite::decode) {
-        Some(Ok(Invite::Scoring(invite))) => scoring::mount(main, invite),
+        Some(Ok(Invite::Scoring(invite))) => {
+            // The tab says which round it is, among a phone's other tabs.
+            doc.set_title(&format!("{} · Take part", invite.round_name));
+            scoring::mount(main, invite);
+        }
         Some(Ok(Invite::Boundary(invite))) => boundary::mount(main, invite),
         Some(Err(why)) => problem(
             &main,

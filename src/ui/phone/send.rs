@@ -116,6 +116,6 @@ pub(super) fn view(
     append(&section, &[&actions]);
     actions.append_child(&edit).ok();
     section.append_child(&el_text("p", &[("class", "hint")],
-        "Your answers stay on this phone until you clear them. Nothing is sent anywhere unless you show or send it.")).ok();
+        "Your answers stay in this phone's browser. Nothing is sent anywhere unless you show or send it.")).ok();
     section
 }
