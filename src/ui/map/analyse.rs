@@ -10,9 +10,9 @@ use leptos::prelude::*;
 
 use super::{Ed, Highlight};
 use crate::analysis::graph::{self, LoopKind};
-use crate::analysis::layout;
+use crate::jobs::{Job, LayoutKind, Outcome, sizes_of};
 use crate::model::map::{ConceptMap, Link, NodeId, Point};
-use crate::ui::browser::timed;
+use crate::ui::jobs::{Busy, BusyView, Failure, measure};
 
 /// Loops listed at most: the shortest, which are the easiest to talk about.
 const SHOWN_LOOPS: usize = 25;
@@ -34,6 +34,15 @@ impl Layout {
             Layout::Force => "Force-directed",
             Layout::Layered => "Layered",
             Layout::Tidy => "Tidy",
+        }
+    }
+
+    fn kind(self) -> LayoutKind {
+        match self {
+            Layout::Radial => LayoutKind::Radial,
+            Layout::Force => LayoutKind::Force,
+            Layout::Layered => LayoutKind::Layered,
+            Layout::Tidy => LayoutKind::Tidy,
         }
     }
 
@@ -102,42 +111,67 @@ fn animate(ed: Ed, targets: Vec<(NodeId, Point)>) {
 
 #[component]
 pub(super) fn Layouts(ed: Ed) -> impl IntoView {
+    let busy = Busy::new();
+    // The map editor is open: have a worker ready for the first layout or analysis.
+    crate::ui::jobs::warm();
+    let problem = RwSignal::new(None::<String>);
+    // Computed in the worker from a copy of the map; nothing changes until the result is back,
+    // so Cancel leaves the map as it was. The result animates in and is one undo step.
     let run = move |which: Layout| {
         crate::ui::browser::mark("cstw-layout-click");
+        problem.set(None);
         let metrics = ed.metrics.get_untracked();
         let focus = ed.selected.with_untracked(|s| s.iter().next().copied());
-        let targets = ed.with_untracked(|m| {
-            timed("cstw-layout", || {
-                let sizes = m.sizes(metrics);
-                match which {
-                    Layout::Radial => {
-                        let focus = focus.or_else(|| m.nodes.first().map(|n| n.id));
-                        focus
-                            .map(|f| layout::radial(m, &sizes, f))
-                            .unwrap_or_default()
-                    }
-                    Layout::Force => layout::force(m, &sizes),
-                    Layout::Layered => layout::layered(m, &sizes),
-                    Layout::Tidy => layout::tidy(m, &sizes),
+        let Some((map, sizes)) = ed.with_untracked(|m| (bare(m), sizes_of(&m.sizes(metrics))))
+        else {
+            return;
+        };
+        let job = Job::Layout {
+            layout: which.kind(),
+            map,
+            sizes,
+            focus,
+        };
+        let what = format!("{} layout\u{2026}", which.label());
+        busy.start(what, job, Vec::new(), None, move |result| match result {
+            Ok((Outcome::Placed { placed }, ms)) => {
+                measure("cstw-layout", ms);
+                if !placed.is_empty() {
+                    animate(ed, placed);
                 }
-            })
+            }
+            Err(Failure::Cancelled) => {}
+            _ => problem.set(Some(
+                "The layout could not be made. The map is unchanged.".into(),
+            )),
         });
-        if let Some(t) = targets.filter(|t| !t.is_empty()) {
-            animate(ed, t);
-        }
     };
     view! {
         <section class="panel" aria-labelledby="layout-h">
             <h3 id="layout-h">"Layout"</h3>
             <ul class="layouts">
                 {Layout::ALL.into_iter().map(|l| view! {
-                    <li><button type="button" on:click=move |_| run(l) disabled=move || ed.node_ids.with(Vec::is_empty)>{l.label()}</button>
+                    <li><button type="button" on:click=move |_| run(l) disabled=move || ed.node_ids.with(Vec::is_empty) || busy.running()>{l.label()}</button>
                     " " <span class="hint">{l.help()}</span></li>
                 }).collect_view()}
             </ul>
+            <BusyView busy=busy />
+            {move || problem.get().map(|p| view! { <p role="alert" class="notice warn">{p}</p> })}
             <p class="hint">"Every layout can be undone (Ctrl+Z)."</p>
         </section>
     }
+}
+
+/// The map a job needs: everything but the text (labels), which no layout or analysis reads.
+fn bare(m: &ConceptMap) -> ConceptMap {
+    let mut map = m.clone();
+    for n in &mut map.nodes {
+        n.label.clear();
+    }
+    for l in &mut map.links {
+        l.label.clear();
+    }
+    map
 }
 
 /// What analysis depends on: nodes and links, not labels or places.
@@ -157,26 +191,39 @@ fn structure(m: &ConceptMap) -> (Vec<NodeId>, Vec<Link>) {
 pub(super) fn Analysis(ed: Ed) -> impl IntoView {
     let active = RwSignal::new(false);
     let shape = Memo::new(move |_| active.get().then(|| ed.with(structure)).flatten());
-    let result = Memo::new(move |_| {
-        shape.with(Option::is_some).then_some(())?;
-        ed.with_untracked(|m| {
-            // Timed apart, as the benchmark page reads them (`cstw-betweenness`, `cstw-loops`).
-            let betweenness = timed("cstw-betweenness", || graph::betweenness(m));
-            let loops = timed("cstw-loops", || graph::feedback_loops(m, 500));
-            let degrees = graph::degrees(m);
-            let isolated = degrees
-                .iter()
-                .filter(|d| d.total() == 0)
-                .map(|d| d.node)
-                .collect();
-            Arc::new(graph::Analysis {
-                degrees,
-                betweenness,
-                isolated,
-                components: graph::components(m),
-                loops,
-            })
-        })
+    let result = RwSignal::new(None::<Arc<graph::Analysis>>);
+    let problem = RwSignal::new(false);
+    let busy = Busy::new();
+    // Run in the worker whenever the structure changes (a newer run cancels an older one); the
+    // last result stays shown until the next arrives.
+    Effect::new(move |_| {
+        if shape.with(Option::is_none) {
+            busy.cancel();
+            result.set(None);
+            return;
+        }
+        let Some(map) = ed.with_untracked(bare) else {
+            return;
+        };
+        problem.set(false);
+        let what = "Analysing the map\u{2026}".to_string();
+        busy.start(
+            what,
+            Job::Analyse { map },
+            Vec::new(),
+            None,
+            move |r| match r {
+                Ok((Outcome::Analysis { analysis, timings }, _)) => {
+                    // Under the names the benchmark reads (`cstw-betweenness`, `cstw-loops`).
+                    for (name, ms) in timings {
+                        measure(&name, ms);
+                    }
+                    result.set(Some(Arc::new(analysis)));
+                }
+                Err(Failure::Cancelled) => {}
+                _ => problem.set(true),
+            },
+        );
     });
     let show_halo = RwSignal::new(false);
     Effect::new(move |_| {
@@ -222,6 +269,8 @@ pub(super) fn Analysis(ed: Ed) -> impl IntoView {
                         <button type="button" on:click=move |_| ed.highlight.set(Highlight::default())
                             disabled=move || ed.highlight.with(|h| h.nodes.is_empty())>"Clear highlight"</button>
                     </div>
+                    <BusyView busy=busy on_cancel=Callback::new(move |()| { active.set(false); show_halo.set(false); }) />
+                    {move || problem.get().then(|| view! { <p role="alert" class="notice warn">"The analysis could not be made."</p> })}
                     {move || result.get().map(|r| {
                         let isolated: Vec<String> = r.isolated.iter().map(|i| name(*i)).collect();
                         let mut central: Vec<_> = r.betweenness.iter().filter(|c| c.raw > 0.0).cloned().collect();
