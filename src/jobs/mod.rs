@@ -31,8 +31,11 @@ pub const VERSION: u32 = 1;
 /// The largest head accepted (a 5,000-node map with long labels is a few MB).
 pub const MAX_HEAD_BYTES: usize = 64 * 1024 * 1024;
 
-/// Loops listed at most by an analysis (the panel shows the 25 shortest).
+/// Loops found at most by an analysis.
 pub const LOOP_LIMIT: usize = 500;
+/// Loops sent back, the shortest (the panel lists 25): a long loop on a large map names
+/// hundreds of nodes, and 500 of them made a 6.8 MB reply that took the page 100 ms to read.
+pub const LOOPS_SENT: usize = 25;
 
 /// The layouts a map can be given.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -210,9 +213,11 @@ pub enum Outcome {
     },
     /// A centre for each node.
     Placed { placed: Vec<(NodeId, Point)> },
-    /// The analysis, and how long its parts took (ms), for the page's performance measures.
+    /// The analysis with its [`LOOPS_SENT`] shortest loops, how many loops were found, and how
+    /// long its parts took (ms), for the page's performance measures.
     Analysis {
         analysis: Analysis,
+        loops_found: usize,
         timings: Vec<(String, f64)>,
     },
     /// The reader refused the file, with its plain-language reason.

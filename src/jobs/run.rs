@@ -60,8 +60,14 @@ pub fn run(
             }
         }
         Job::Analyse { map } => {
-            let (analysis, timings) = analyse(&map, progress, clock);
-            Outcome::Analysis { analysis, timings }
+            let (mut analysis, timings) = analyse(&map, progress, clock);
+            let loops_found = analysis.loops.loops.len();
+            analysis.loops.loops.truncate(super::LOOPS_SENT);
+            Outcome::Analysis {
+                analysis,
+                loops_found,
+                timings,
+            }
         }
     }
 }

@@ -78,7 +78,11 @@ fn replies_round_trip_and_run_gives_them() {
         Reply::Done {
             id: 4,
             ms: 12.5,
-            outcome: Box::new(Outcome::Analysis { analysis, timings }),
+            outcome: Box::new(Outcome::Analysis {
+                analysis,
+                loops_found: 0,
+                timings,
+            }),
         },
         Reply::Done {
             id: 5,

@@ -14,8 +14,9 @@ use crate::jobs::{Job, LayoutKind, Outcome, sizes_of};
 use crate::model::map::{ConceptMap, Link, NodeId, Point};
 use crate::ui::jobs::{Busy, BusyView, Failure, measure};
 
-/// Loops listed at most: the shortest, which are the easiest to talk about.
-const SHOWN_LOOPS: usize = 25;
+/// Loops listed at most: the shortest, which are the easiest to talk about (all the worker
+/// sends back).
+const SHOWN_LOOPS: usize = crate::jobs::LOOPS_SENT;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Layout {
@@ -56,9 +57,17 @@ impl Layout {
     }
 }
 
+/// Above this many nodes a layout sweeps in (see [`sweep`]) instead of gliding: moving every
+/// node in every frame costs about 0.2 ms a node on the page's thread, so at 5,000 nodes one
+/// frame took a second.
+const GLIDE_MAX: usize = 500;
+
 /// Moves every node to `targets` over 400 ms (at once if the user prefers less motion), then
-/// records the move as one undo step and shows the whole map.
+/// records the move as one undo step and shows the whole map. Large maps sweep in instead.
 fn animate(ed: Ed, targets: Vec<(NodeId, Point)>) {
+    if targets.len() > GLIDE_MAX {
+        return sweep(ed, targets);
+    }
     let frames: Rc<Vec<(ArcRwSignal<Point>, Point, Point)>> = Rc::new(
         targets
             .iter()
@@ -107,6 +116,57 @@ fn animate(ed: Ed, targets: Vec<(NodeId, Point)>) {
         });
     }
     step(ed, frames, targets, start, reduce, 0);
+}
+
+/// A large map's layout applied in slices, one a frame, each node going straight to its place:
+/// the slice grows or shrinks so a frame's work stays near 100 ms (a frame of the whole map
+/// costs the page a fixed part, about 100 ms at 5,000 nodes on a loaded 2-core machine, so
+/// smaller slices only add frames), so the page keeps answering between them. Then, as for a glide, one undo step and the whole map shown.
+fn sweep(ed: Ed, targets: Vec<(NodeId, Point)>) {
+    let lives: Rc<Vec<(ArcRwSignal<Point>, Point)>> = Rc::new(
+        targets
+            .iter()
+            .map(|(id, to)| (ed.live(*id).pos, *to))
+            .collect(),
+    );
+    fn step(
+        ed: Ed,
+        lives: Rc<Vec<(ArcRwSignal<Point>, Point)>>,
+        targets: Rc<Vec<(NodeId, Point)>>,
+        from: usize,
+        slice: usize,
+        last: f64,
+    ) {
+        request_animation_frame(move || {
+            let now = js_sys::Date::now();
+            if from == 0 {
+                crate::ui::browser::measure_since("cstw-layout-first-frame", "cstw-layout-click");
+            }
+            // The last frame's whole work (our sets, the effects they ran, style, layout, paint)
+            // is the time since it started.
+            let took = now - last;
+            let slice = if from == 0 {
+                slice
+            } else if took > 130.0 {
+                (slice * 2 / 3).max(100)
+            } else if took < 80.0 {
+                slice * 3 / 2
+            } else {
+                slice
+            };
+            let to = (from + slice).min(lives.len());
+            for (sig, at) in &lives[from..to] {
+                sig.set(*at);
+            }
+            if to < lives.len() {
+                step(ed, lives, targets, to, slice, now);
+            } else {
+                ed.edit(None, |m| m.move_nodes(&targets));
+                ed.fit();
+            }
+        });
+    }
+    step(ed, lives, Rc::new(targets), 0, 400, js_sys::Date::now());
 }
 
 #[component]
@@ -191,7 +251,7 @@ fn structure(m: &ConceptMap) -> (Vec<NodeId>, Vec<Link>) {
 pub(super) fn Analysis(ed: Ed) -> impl IntoView {
     let active = RwSignal::new(false);
     let shape = Memo::new(move |_| active.get().then(|| ed.with(structure)).flatten());
-    let result = RwSignal::new(None::<Arc<graph::Analysis>>);
+    let result = RwSignal::new(None::<Arc<(graph::Analysis, usize)>>);
     let problem = RwSignal::new(false);
     let busy = Busy::new();
     // Run in the worker whenever the structure changes (a newer run cancels an older one); the
@@ -213,12 +273,19 @@ pub(super) fn Analysis(ed: Ed) -> impl IntoView {
             Vec::new(),
             None,
             move |r| match r {
-                Ok((Outcome::Analysis { analysis, timings }, _)) => {
+                Ok((
+                    Outcome::Analysis {
+                        analysis,
+                        loops_found,
+                        timings,
+                    },
+                    _,
+                )) => {
                     // Under the names the benchmark reads (`cstw-betweenness`, `cstw-loops`).
                     for (name, ms) in timings {
                         measure(&name, ms);
                     }
-                    result.set(Some(Arc::new(analysis)));
+                    result.set(Some(Arc::new((analysis, loops_found))));
                 }
                 Err(Failure::Cancelled) => {}
                 _ => problem.set(true),
@@ -231,7 +298,7 @@ pub(super) fn Analysis(ed: Ed) -> impl IntoView {
             result.with(|r| {
                 r.as_ref()
                     .map(|r| {
-                        r.betweenness
+                        r.0.betweenness
                             .iter()
                             .map(|c| (c.node, c.normalised))
                             .collect::<HashMap<_, _>>()
@@ -272,6 +339,8 @@ pub(super) fn Analysis(ed: Ed) -> impl IntoView {
                     <BusyView busy=busy on_cancel=Callback::new(move |()| { active.set(false); show_halo.set(false); }) />
                     {move || problem.get().then(|| view! { <p role="alert" class="notice warn">"The analysis could not be made."</p> })}
                     {move || result.get().map(|r| {
+                        let found = r.1;
+                        let r = &r.0;
                         let isolated: Vec<String> = r.isolated.iter().map(|i| name(*i)).collect();
                         let mut central: Vec<_> = r.betweenness.iter().filter(|c| c.raw > 0.0).cloned().collect();
                         central.sort_by(|a, b| b.raw.total_cmp(&a.raw).then(a.node.cmp(&b.node)));
@@ -310,8 +379,8 @@ pub(super) fn Analysis(ed: Ed) -> impl IntoView {
                                 view! { <p>"No loops: no chain of arrows comes back to where it started."</p> }.into_any()
                             } else {
                                 view! {
-                                    <p>{format!("{}{} loop{}.{}", if truncated { "More than " } else { "" }, loops.len(), if loops.len() == 1 { "" } else { "s" },
-                                        if loops.len() > SHOWN_LOOPS { format!(" The {SHOWN_LOOPS} shortest:") } else { String::new() })}</p>
+                                    <p>{format!("{}{} loop{}.{}", if truncated { "More than " } else { "" }, found, if found == 1 { "" } else { "s" },
+                                        if found > SHOWN_LOOPS { format!(" The {SHOWN_LOOPS} shortest:") } else { String::new() })}</p>
                                     <ol class="loops">{loops.into_iter().take(SHOWN_LOOPS).map(|l| {
                                         let text = l.nodes.iter().chain(l.nodes.first()).map(|n| name(*n)).collect::<Vec<_>>().join(" \u{2192} ");
                                         let kind = l.kind;

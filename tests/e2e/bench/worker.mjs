@@ -3,7 +3,9 @@
 // nodes, as Gephi writes it, with positions), a PerformanceObserver counts the page's long tasks
 // (over 50 ms, the Long Tasks API's threshold) and records the longest. The work runs in the
 // Web Worker, so the target is no main-thread task over 100 ms. Also the time from the click
-// (or the file chosen) to the result applied. CPU x1.
+// (or the file chosen) to the result applied. CPU x1. The import's figure counts the tasks
+// before the new map is opened; drawing the new map (first render, its own target in issue 23)
+// is printed apart.
 // Not a test: numbers vary by machine. Writes report/worker.json.
 // Usage: node tests/e2e/bench/worker.mjs [nodes]   (after a release build)
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -31,14 +33,19 @@ function gexf(links) {
 }
 
 /** Long tasks while `act` runs (and `settle` ms after): count, longest, and the wall time. */
-async function watched(page, what, act, settle = 300) {
-  await page.evaluate(() => { window.__long = []; });
+async function watched(page, what, act, settle = 300, beforeHashChange = false) {
+  await page.evaluate(() => { window.__long = []; window.__hash = Infinity; });
   const t = Date.now();
   await act();
   const ms = Date.now() - t;
   // Let the last task's entry arrive.
   await page.evaluate((ms) => new Promise((r) => setTimeout(r, ms)), settle);
-  const long = await page.evaluate(() => window.__long);
+  const all = await page.evaluate(() => window.__long.map(([s, d]) => [s, d, s < window.__hash]));
+  if (beforeHashChange) {
+    const after = all.filter((x) => !x[2]).map((x) => x[1]);
+    console.log(`  after it, drawing the new map (first render, not this work): long tasks ${after.length}, longest ${Math.round(Math.max(0, ...after))} ms`);
+  }
+  const long = all.filter((x) => !beforeHashChange || x[2]).map((x) => x[1]);
   const row = { what, ms, long_tasks: long.length, longest_ms: Math.round(Math.max(0, ...long)), over_limit: long.filter((d) => d > LIMIT_MS).length };
   console.log(`${what}: ${ms} ms click to applied | long tasks ${row.long_tasks}, longest ${row.longest_ms} ms (target <= ${LIMIT_MS} ms: ${row.longest_ms <= LIMIT_MS ? 'met' : 'MISSED'})`);
   return row;
@@ -53,7 +60,8 @@ try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.addInitScript(() => {
     window.__long = [];
-    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push(e.duration); }).observe({ type: 'longtask' });
+    new PerformanceObserver((l) => { for (const e of l.getEntries()) window.__long.push([e.startTime, e.duration]); }).observe({ type: 'longtask' });
+    addEventListener('hashchange', () => { window.__hash = performance.now(); });
     localStorage.setItem('cst-workbench.tour', 'seen');
   });
   await page.goto(`http://127.0.0.1:${PORT}/`);
@@ -83,7 +91,7 @@ try {
   rows.push(await watched(page, `import of an ${file.links}-link GEXF (${file.nodes} nodes)`, async () => {
     await page.locator('#import-map-here').setInputFiles({ name: 'gephi.gexf', mimeType: 'text/xml', buffer: Buffer.from(file.text) });
     await page.locator('.import-notice [role="status"]').filter({ hasText: `${file.links} links` }).waitFor({ timeout: 120_000, state: 'attached' });
-  }, 0)); // until the map is read and added; drawing the new map comes after (first render)
+  }, 1000, true)); // reading and adding the map; drawing it (after the address changes) apart
   await browser.close();
 } finally {
   stop();
