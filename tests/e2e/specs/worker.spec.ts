@@ -154,7 +154,8 @@ test.describe('at 5,000 nodes', () => {
     await expect(busy.locator('progress')).toBeVisible();
     // The page answers while the worker computes: the layout buttons wait.
     await expect(force).toBeDisabled();
-    await busy.getByRole('button', { name: 'Cancel' }).click();
+    // At once (no wait for the bar to settle): the layout takes a couple of seconds.
+    await busy.getByRole('button', { name: 'Cancel' }).click({ force: true });
     await expect(busy).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Force-directed' })).toBeEnabled();
     // Long enough for the layout to have finished had it not been stopped.
@@ -169,7 +170,7 @@ test.describe('at 5,000 nodes', () => {
       await force.click();
       await expect(busy.getByRole('button', { name: 'Cancel' })).toBeVisible();
       await page.screenshot({ path: fileURLToPath(new URL(`../screenshots/worker-layout-progress-${size.width}x${size.height}.png`, import.meta.url)) });
-      await busy.getByRole('button', { name: 'Cancel' }).click();
+      await busy.getByRole('button', { name: 'Cancel' }).click({ force: true });
       await expect(busy).toHaveCount(0);
     }
     expect(await places(page)).toEqual(before);
