@@ -13,6 +13,8 @@ pub mod export;
 pub mod history;
 /// Imports: files from other tools, and our own exports, read into the model.
 pub mod import;
+/// Heavy work off the page's thread: the Web Worker's message protocol and the jobs it runs.
+pub mod jobs;
 /// The workshop as data.
 pub mod model;
 /// Taking part from phones with no server: invites, responses, QR codes, merging.

@@ -28,6 +28,8 @@
 //!   expansion bombs, before it recurses or expands.
 //! - [`hostile_numbers`]: restore bounds arbitrary numbers in every numeric field and every
 //!   export renders the result; ids at the limit; a record's key wins over its inner id.
+//! - [`jobs`]: the Web Worker's message protocol: requests and replies round-trip, `run` does
+//!   imports, layouts and analysis, bad and damaged messages are refused without a panic.
 //! - [`library`]: the library index reconciled against stored records made from the fixtures.
 //!
 //! Run with `cargo test --test native`.
@@ -44,6 +46,8 @@ mod document;
 mod fixtures;
 #[path = "native/hostile_numbers.rs"]
 mod hostile_numbers;
+#[path = "native/jobs.rs"]
+mod jobs;
 #[path = "native/library.rs"]
 mod library;
 #[path = "native/limits.rs"]

@@ -11,6 +11,8 @@
 #   - the same map, drag and pan in vis-network and cytoscape.js      (tests/e2e/bench/compare.mjs)
 #   - the rich picture: frames while drawing over 2,000 strokes       (tests/e2e/bench/picture.mjs)
 #   - autosave of the largest workshop in the browser                (tests/e2e/bench/autosave.mjs)
+#   - long tasks during layout, analysis (5,000 nodes) and an 8,000-link
+#     import, all run in the Web Worker                              (tests/e2e/bench/worker.mjs)
 #   - layout, betweenness and autosave natively                      (cargo bench: map_analysis, autosave)
 # and prints the headline figures against the targets. Not a pass/fail test and not part
 # of the test suite (tools/test.sh and CI never run it): timings on a shared machine are noisy, so
@@ -53,7 +55,7 @@ BUILD=1
 
 LOGS="$ROOT/report/bench-logs"
 mkdir -p "$LOGS"
-rm -f "$LOGS"/*.log "$LOGS/steps.tsv" report/phone.json report/size-speed.json report/map.json report/compare.json report/picture.json report/bench.json
+rm -f "$LOGS"/*.log "$LOGS/steps.tsv" report/phone.json report/size-speed.json report/map.json report/compare.json report/picture.json report/worker.json report/bench.json
 started=$SECONDS
 load() { cut -d' ' -f1 /proc/loadavg; }
 
@@ -103,6 +105,7 @@ exe() { grep -o "\"executable\":\"[^\"]*/$1-[^\"]*\"" "$LOGS/native-build.json" 
 (cd tests/e2e && run compare node bench/compare.mjs "$COMPARE_SIZES" --pan-sizes="$PAN_SIZES")
 (cd tests/e2e && run picture node bench/picture.mjs "$PICTURE_SIZES")
 (cd tests/e2e && run autosave node bench/autosave.mjs "$SAVES")
+(cd tests/e2e && run worker node bench/worker.mjs 5000)
 # The binaries built above, run directly: `cargo bench` would rebuild them if a source changed
 # since, in the middle of the timings.
 run native-map-analysis "$(exe map_analysis)"
@@ -126,6 +129,7 @@ const nativeDecode = [...log('native-qr-decode').matchAll(/qr_decode 640x480 (.+
 const map = json('report/map.json') ?? [];
 const cmp = json('report/compare.json');
 const pic = json('report/picture.json') ?? [];
+const wk = json('report/worker.json');
 const m = (n, t) => map.find((r) => r.nodes === n && r.throttle === t);
 const c = (n, t) => cmp?.summary.find((r) => r.nodes === n && r.throttle === t);
 const p = (t) => pic.filter((r) => r.throttle === t).sort((a, b) => b.strokes - a.strokes)[0];
@@ -190,6 +194,11 @@ section(`rich picture, ${p(1)?.strokes ?? '-'} strokes, drawing a new stroke`);
 both('first render ms', (t) => p(t)?.first_render_ms, 0, '', null);
 both('frame p95 ms', (t) => p(t)?.draw_frames.p95, 1, '', null);
 both('work per move p95 ms', (t) => p(t)?.move_work.p95, 2, '', null);
+section('heavy work in the Web Worker (worker.mjs): long tasks on the main thread while it runs');
+for (const r of wk?.rows ?? []) {
+  rows.push([`${r.what}: to applied ms`, f(r.ms, 0), '', '', '']);
+  rows.push(['  long tasks (> 50 ms), count / longest ms', `${r.long_tasks} / ${r.longest_ms}`, '', `<= ${wk.limit_ms} ms`, verdict(r.longest_ms, (v) => v <= wk.limit_ms)]);
+}
 section('autosave, largest workshop');
 both('browser save (serialise+write) median ms', (t) => browserSave[`x${t}`]?.median_ms, 2, '<= 5 ms', (v) => v <= 5);
 both('browser save p95 ms', (t) => browserSave[`x${t}`]?.p95_ms, 2, '', null);
@@ -238,7 +247,7 @@ writeFileSync('report/bench.json', JSON.stringify({
   growth: cmp?.summary ?? null, native: { map_analysis: native, autosave: nativeSave && { stored_kb: +nativeSave[1], serialise_ms: { median: +nativeSave[2], p95: +nativeSave[3] }, read_ms: { median: +nativeSave[4], p95: +nativeSave[5] } } },
   browser_autosave: browserSave,
   qr_decode: { browser_median_ms: browserDecode ? +browserDecode[2] : null, native_median_ms: Object.fromEntries(nativeDecode) },
-  sources: ['report/size-speed.json', 'report/phone.json', 'report/map.json', 'report/compare.json', 'report/picture.json', 'report/bench-logs/'],
+  sources: ['report/size-speed.json', 'report/phone.json', 'report/map.json', 'report/compare.json', 'report/picture.json', 'report/worker.json', 'report/bench-logs/'],
 }, null, 2));
 console.log('Written: report/bench.json' + (failed.length ? `\nFAILED steps: ${failed.map((s) => s.name).join(', ')}` : ''));
 process.exit(failed.length ? 1 : 0);

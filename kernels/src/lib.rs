@@ -53,6 +53,12 @@ impl Csr {
 /// O(nodes × links). `back` must be `out` reversed; predecessors are found again through it
 /// instead of being stored, which keeps the inner loops allocation-free.
 pub fn betweenness(out: &Csr, back: &Csr) -> Vec<f64> {
+    betweenness_with(out, back, &mut |_| {})
+}
+
+/// [`betweenness`], calling `progress` with the number of sources done after each (for the
+/// progress bar of a run in the Web Worker).
+pub fn betweenness_with(out: &Csr, back: &Csr, progress: &mut dyn FnMut(usize)) -> Vec<f64> {
     let n = out.len();
     let mut cb = vec![0.0f64; n];
     let mut order: Vec<u32> = Vec::with_capacity(n);
@@ -103,6 +109,7 @@ pub fn betweenness(out: &Csr, back: &Csr) -> Vec<f64> {
             }
             cb[w] += delta[w];
         }
+        progress(s + 1);
     }
     cb
 }

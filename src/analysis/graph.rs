@@ -11,11 +11,12 @@ use std::collections::VecDeque;
 
 use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::unionfind::UnionFind;
+use serde::{Deserialize, Serialize};
 
 use crate::model::map::{ConceptMap, Direction, LinkId, NodeId, Polarity};
 
 /// How many links a node has: arriving, leaving, and plain lines.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Degree {
     pub node: NodeId,
     pub incoming: usize,
@@ -30,7 +31,7 @@ impl Degree {
 }
 
 /// How often a node lies on the shortest paths between two others.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Centrality {
     pub node: NodeId,
     /// The sum over ordered pairs (s, t) of the share of shortest s–t paths through the node.
@@ -40,7 +41,7 @@ pub struct Centrality {
 }
 
 /// Whether a loop amplifies itself or settles.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum LoopKind {
     /// An even number of negative links.
     Reinforcing,
@@ -62,14 +63,14 @@ impl LoopKind {
 
 /// A feedback loop: `links[i]` leads from `nodes[i]` to `nodes[(i + 1) % len]`; it starts at its
 /// smallest node id.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct FeedbackLoop {
     pub nodes: Vec<NodeId>,
     pub links: Vec<LinkId>,
     pub kind: LoopKind,
 }
 
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Loops {
     pub loops: Vec<FeedbackLoop>,
     /// More loops exist than were listed.
@@ -83,7 +84,7 @@ pub struct Path {
 }
 
 /// Everything the analysis panel lists.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Analysis {
     pub degrees: Vec<Degree>,
     pub betweenness: Vec<Centrality>,
@@ -162,7 +163,12 @@ pub fn degrees(map: &ConceptMap) -> Vec<Degree> {
 /// Brandes' algorithm on the traversal graph, unweighted: O(nodes × links), run by
 /// `cstw_kernels` (compiled for speed), normalised as NetworkX does for directed graphs.
 pub fn betweenness(map: &ConceptMap) -> Vec<Centrality> {
-    use cstw_kernels::{Csr, betweenness as brandes};
+    betweenness_with(map, &mut |_| {})
+}
+
+/// [`betweenness`], calling `progress` with the share of sources done (0 to 1).
+pub fn betweenness_with(map: &ConceptMap, progress: &mut dyn FnMut(f64)) -> Vec<Centrality> {
+    use cstw_kernels::{Csr, betweenness_with as brandes};
     use petgraph::visit::EdgeRef;
     let g = build(map);
     let n = g.node_count();
@@ -171,7 +177,8 @@ pub fn betweenness(map: &ConceptMap) -> Vec<Centrality> {
         .map(|e| (e.source().index(), e.target().index()));
     let out = Csr::new(n, edges.clone());
     let back = Csr::new(n, edges.map(|(a, b)| (b, a)));
-    let cb = brandes(&out, &back);
+    let total = n.max(1) as f64;
+    let cb = brandes(&out, &back, &mut |done| progress(done as f64 / total));
     let scale = if n > 2 {
         1.0 / ((n - 1) as f64 * (n - 2) as f64)
     } else {

@@ -256,6 +256,11 @@ pub fn radial(map: &ConceptMap, sizes: &[Size], focus: NodeId) -> Placed {
 /// Force-directed: links pull, every node pushes its near neighbours away (a grid keeps this
 /// close to linear), cooling over a fixed number of rounds from the current places.
 pub fn force(map: &ConceptMap, sizes: &[Size]) -> Placed {
+    force_with(map, sizes, &mut |_| {})
+}
+
+/// [`force`], calling `progress` with the share of rounds done (0 to 1) after each round.
+pub fn force_with(map: &ConceptMap, sizes: &[Size], progress: &mut dyn FnMut(f64)) -> Placed {
     let n = map.nodes.len();
     if n == 0 {
         return Vec::new();
@@ -377,6 +382,7 @@ pub fn force(map: &ConceptMap, sizes: &[Size]) -> Placed {
                 p[i].y += disp[i].y / len * step;
             }
         }
+        progress((round + 1) as f64 / rounds as f64);
     }
     recentre(&mut p, centre);
     separate(&mut p, sizes);

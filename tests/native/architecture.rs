@@ -3,8 +3,13 @@
 
 use std::path::{Path, PathBuf};
 
-/// Where browser code is allowed.
-const BROWSER_SIDE: [&str; 3] = ["src/ui", "src/main.rs", "src/persist/browser.rs"];
+/// Where browser code is allowed (the Web Worker's entry point is browser glue like `main.rs`).
+const BROWSER_SIDE: [&str; 4] = [
+    "src/ui",
+    "src/main.rs",
+    "src/persist/browser.rs",
+    "src/bin/cstw-worker.rs",
+];
 const BROWSER_CRATES: [&str; 5] = ["leptos", "web_sys", "gloo_", "wasm_bindgen", "js_sys"];
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -55,4 +60,18 @@ fn the_core_never_uses_browser_or_ui_crates() {
         "browser code in the core:\n{}",
         offences.join("\n")
     );
+}
+
+/// The Web Worker links the pure core only: never the UI framework or the page's UI code.
+#[test]
+fn the_worker_never_uses_the_ui() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(root.join("src/bin/cstw-worker.rs")).unwrap();
+    for line in text.lines() {
+        let code = line.split("//").next().unwrap_or_default();
+        assert!(
+            !code.contains("leptos") && !code.contains("::ui::"),
+            "the worker uses the UI: {line}"
+        );
+    }
 }

@@ -2,22 +2,26 @@
 //! recently-deleted list), import and export; the example workshop (open, reset); the storage
 //! meter and export reminders.
 
+use std::time::Duration;
+
 use leptos::ev;
 use leptos::prelude::*;
 
 use crate::content::example::{EXAMPLE_ID, EXAMPLE_SUMMARY, example_workshop, is_example};
+use crate::jobs::{Job, Outcome};
 use crate::model::Workshop;
 use crate::persist::browser::{self, WriteError};
 use crate::persist::document::{
-    MAX_IMPORT_BYTES, ReadError, SavedWorkshop, library_to_json, read_import, revision_of,
+    MAX_IMPORT_BYTES, ReadError, SavedWorkshop, library_to_json, read_workshop, revision_of,
 };
 use crate::persist::library::{
     Entry, Listed, SortBy, TrashEntry, is_app_key, prepare_import, view as list_view,
 };
 use crate::route::Route;
 use crate::ui::browser::{
-    download, download_workshop, file_text, format_time, fresh_id, now, request_persistence, today,
+    download, download_workshop, file_bytes, format_time, fresh_id, now, request_persistence, today,
 };
+use crate::ui::jobs::{Busy, BusyView, Failure, IMPORT_LIMIT_MS, unread};
 
 /// What Chromium and Firefox allow one site in `localStorage`: 5 Mi UTF-16 code units (keys
 /// and values together; measured in Chromium 156).
@@ -539,6 +543,7 @@ fn Messages(lib: Library) -> impl IntoView {
 #[component]
 fn ImportButton(lib: Library) -> impl IntoView {
     let input = NodeRef::<leptos::html::Input>::new();
+    let busy = Busy::new();
     let on_change = move |_| {
         let Some(el) = input.get() else { return };
         let Some(file) = el.files().and_then(|f| f.get(0)) else {
@@ -561,8 +566,8 @@ fn ImportButton(lib: Library) -> impl IntoView {
         }
         leptos::task::spawn_local(async move {
             let name = file.name();
-            let text = match file_text(&file).await {
-                Ok(t) => t,
+            let bytes = match file_bytes(&file).await {
+                Ok(b) => b,
                 Err(e) => {
                     return lib.say(
                         true,
@@ -570,31 +575,57 @@ fn ImportButton(lib: Library) -> impl IntoView {
                     );
                 }
             };
-            match import(&lib, &name, &text) {
-                Ok(done) => lib.say(false, done),
-                Err(problem) => lib.say(true, problem),
-            }
+            let job = Job::ImportWorkshops {
+                name: name.clone(),
+                placeholder: IMPORT_PLACEHOLDER.into(),
+            };
+            let what = format!("Reading \u{201c}{name}\u{201d}\u{2026}");
+            let limit = Some(Duration::from_millis(IMPORT_LIMIT_MS));
+            busy.start(what, job, vec![bytes], limit, move |result| {
+                let outcome = match result {
+                    Ok((Outcome::Workshops { records, repairs }, _)) => {
+                        import(&lib, &name, &records, repairs)
+                    }
+                    Ok((Outcome::Unreadable { why }, _)) => {
+                        Err(format!("\u{201c}{name}\u{201d} was not imported. {why}"))
+                    }
+                    Ok(_) => Err(unread(&name, &Failure::Crashed).1),
+                    Err(f) => {
+                        let (problem, text) = unread(&name, &f);
+                        return lib.say(problem, text);
+                    }
+                };
+                match outcome {
+                    Ok(done) => lib.say(false, done),
+                    Err(problem) => lib.say(true, problem),
+                }
+            });
         });
     };
     view! {
         <label class="button-like" for="import-file">"Import workshop file\u{2026}"</label>
         <input id="import-file" class="visually-hidden" type="file" accept=".json,application/json"
             node_ref=input on:change=on_change />
+        <BusyView busy=busy />
     }
 }
 
 /// The id the reader gives an imported workshop that has none; replaced before storing.
 const IMPORT_PLACEHOLDER: &str = "imported-";
 
-/// Imports every workshop in `text`, all or nothing: what to say on success, or the problem.
-fn import(lib: &Library, name: &str, text: &str) -> Result<String, String> {
+/// Stores every workshop the worker read from the file `name` (`records`, each as its stored
+/// form), all or nothing: what to say on success, or the problem.
+fn import(lib: &Library, name: &str, records: &[String], repairs: usize) -> Result<String, String> {
     let not_imported = |why: String| format!("\u{201c}{name}\u{201d} was not imported. {why}");
-    let restored = read_import(text, &|i| format!("{IMPORT_PLACEHOLDER}{i}"))
-        .map_err(|e| not_imported(e.to_string()))?;
-    if restored.is_empty() {
+    if records.is_empty() {
         return Err(not_imported("It holds no workshops.".into()));
     }
-    let repairs: usize = restored.iter().map(|r| r.repairs.len()).sum();
+    let mut restored = Vec::new();
+    for (i, record) in records.iter().enumerate() {
+        let r = read_workshop(record, &format!("{IMPORT_PLACEHOLDER}{i}"))
+            .map_err(|e| not_imported(e.to_string()))?;
+        restored.push(r);
+    }
     let prepared = prepare_import(
         restored.into_iter().map(|r| r.saved).collect(),
         &lib.ids(),

@@ -10,12 +10,13 @@ use leptos::prelude::*;
 
 use super::{Ed, Highlight};
 use crate::analysis::graph::{self, LoopKind};
-use crate::analysis::layout;
+use crate::jobs::{Job, LayoutKind, Outcome, sizes_of};
 use crate::model::map::{ConceptMap, Link, NodeId, Point};
-use crate::ui::browser::timed;
+use crate::ui::jobs::{Busy, BusyView, Failure, measure};
 
-/// Loops listed at most: the shortest, which are the easiest to talk about.
-const SHOWN_LOOPS: usize = 25;
+/// Loops listed at most: the shortest, which are the easiest to talk about (all the worker
+/// sends back).
+const SHOWN_LOOPS: usize = crate::jobs::LOOPS_SENT;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Layout {
@@ -37,6 +38,15 @@ impl Layout {
         }
     }
 
+    fn kind(self) -> LayoutKind {
+        match self {
+            Layout::Radial => LayoutKind::Radial,
+            Layout::Force => LayoutKind::Force,
+            Layout::Layered => LayoutKind::Layered,
+            Layout::Tidy => LayoutKind::Tidy,
+        }
+    }
+
     fn help(self) -> &'static str {
         match self {
             Layout::Radial => "Rings around the selected node (or the first one).",
@@ -47,9 +57,17 @@ impl Layout {
     }
 }
 
+/// Above this many nodes a layout sweeps in (see [`sweep`]) instead of gliding: moving every
+/// node in every frame costs about 0.2 ms a node on the page's thread, so at 5,000 nodes one
+/// frame took a second.
+const GLIDE_MAX: usize = 500;
+
 /// Moves every node to `targets` over 400 ms (at once if the user prefers less motion), then
-/// records the move as one undo step and shows the whole map.
+/// records the move as one undo step and shows the whole map. Large maps sweep in instead.
 fn animate(ed: Ed, targets: Vec<(NodeId, Point)>) {
+    if targets.len() > GLIDE_MAX {
+        return sweep(ed, targets);
+    }
     let frames: Rc<Vec<(ArcRwSignal<Point>, Point, Point)>> = Rc::new(
         targets
             .iter()
@@ -100,44 +118,120 @@ fn animate(ed: Ed, targets: Vec<(NodeId, Point)>) {
     step(ed, frames, targets, start, reduce, 0);
 }
 
+/// A large map's layout applied in slices, one a frame, each node going straight to its place:
+/// the slice grows or shrinks so a frame's work stays near 100 ms (a frame of the whole map
+/// costs the page a fixed part, about 100 ms at 5,000 nodes on a loaded 2-core machine, so
+/// smaller slices only add frames), so the page keeps answering between them. Then, as for a glide, one undo step and the whole map shown.
+fn sweep(ed: Ed, targets: Vec<(NodeId, Point)>) {
+    let lives: Rc<Vec<(ArcRwSignal<Point>, Point)>> = Rc::new(
+        targets
+            .iter()
+            .map(|(id, to)| (ed.live(*id).pos, *to))
+            .collect(),
+    );
+    fn step(
+        ed: Ed,
+        lives: Rc<Vec<(ArcRwSignal<Point>, Point)>>,
+        targets: Rc<Vec<(NodeId, Point)>>,
+        from: usize,
+        slice: usize,
+        last: f64,
+    ) {
+        request_animation_frame(move || {
+            let now = js_sys::Date::now();
+            if from == 0 {
+                crate::ui::browser::measure_since("cstw-layout-first-frame", "cstw-layout-click");
+            }
+            // The last frame's whole work (our sets, the effects they ran, style, layout, paint)
+            // is the time since it started.
+            let took = now - last;
+            let slice = if from == 0 {
+                slice
+            } else if took > 130.0 {
+                (slice * 2 / 3).max(100)
+            } else if took < 80.0 {
+                slice * 3 / 2
+            } else {
+                slice
+            };
+            let to = (from + slice).min(lives.len());
+            for (sig, at) in &lives[from..to] {
+                sig.set(*at);
+            }
+            if to < lives.len() {
+                step(ed, lives, targets, to, slice, now);
+            } else {
+                ed.edit(None, |m| m.move_nodes(&targets));
+                ed.fit();
+            }
+        });
+    }
+    step(ed, lives, Rc::new(targets), 0, 400, js_sys::Date::now());
+}
+
 #[component]
 pub(super) fn Layouts(ed: Ed) -> impl IntoView {
+    let busy = Busy::new();
+    // The map editor is open: have a worker ready for the first layout or analysis.
+    crate::ui::jobs::warm();
+    let problem = RwSignal::new(None::<String>);
+    // Computed in the worker from a copy of the map; nothing changes until the result is back,
+    // so Cancel leaves the map as it was. The result animates in and is one undo step.
     let run = move |which: Layout| {
         crate::ui::browser::mark("cstw-layout-click");
+        problem.set(None);
         let metrics = ed.metrics.get_untracked();
         let focus = ed.selected.with_untracked(|s| s.iter().next().copied());
-        let targets = ed.with_untracked(|m| {
-            timed("cstw-layout", || {
-                let sizes = m.sizes(metrics);
-                match which {
-                    Layout::Radial => {
-                        let focus = focus.or_else(|| m.nodes.first().map(|n| n.id));
-                        focus
-                            .map(|f| layout::radial(m, &sizes, f))
-                            .unwrap_or_default()
-                    }
-                    Layout::Force => layout::force(m, &sizes),
-                    Layout::Layered => layout::layered(m, &sizes),
-                    Layout::Tidy => layout::tidy(m, &sizes),
+        let Some((map, sizes)) = ed.with_untracked(|m| (bare(m), sizes_of(&m.sizes(metrics))))
+        else {
+            return;
+        };
+        let job = Job::Layout {
+            layout: which.kind(),
+            map,
+            sizes,
+            focus,
+        };
+        let what = format!("{} layout\u{2026}", which.label());
+        busy.start(what, job, Vec::new(), None, move |result| match result {
+            Ok((Outcome::Placed { placed }, ms)) => {
+                measure("cstw-layout", ms);
+                if !placed.is_empty() {
+                    animate(ed, placed);
                 }
-            })
+            }
+            Err(Failure::Cancelled) => {}
+            _ => problem.set(Some(
+                "The layout could not be made. The map is unchanged.".into(),
+            )),
         });
-        if let Some(t) = targets.filter(|t| !t.is_empty()) {
-            animate(ed, t);
-        }
     };
     view! {
         <section class="panel" aria-labelledby="layout-h">
             <h3 id="layout-h">"Layout"</h3>
             <ul class="layouts">
                 {Layout::ALL.into_iter().map(|l| view! {
-                    <li><button type="button" on:click=move |_| run(l) disabled=move || ed.node_ids.with(Vec::is_empty)>{l.label()}</button>
+                    <li><button type="button" on:click=move |_| run(l) disabled=move || ed.node_ids.with(Vec::is_empty) || busy.running()>{l.label()}</button>
                     " " <span class="hint">{l.help()}</span></li>
                 }).collect_view()}
             </ul>
+            <BusyView busy=busy />
+            {move || problem.get().map(|p| view! { <p role="alert" class="notice warn">{p}</p> })}
             <p class="hint">"Every layout can be undone (Ctrl+Z)."</p>
         </section>
     }
+}
+
+/// The map a job needs: everything but the text (labels), which no layout or analysis reads.
+fn bare(m: &ConceptMap) -> ConceptMap {
+    let mut map = m.clone();
+    for n in &mut map.nodes {
+        n.label.clear();
+    }
+    for l in &mut map.links {
+        l.label.clear();
+    }
+    map
 }
 
 /// What analysis depends on: nodes and links, not labels or places.
@@ -157,26 +251,46 @@ fn structure(m: &ConceptMap) -> (Vec<NodeId>, Vec<Link>) {
 pub(super) fn Analysis(ed: Ed) -> impl IntoView {
     let active = RwSignal::new(false);
     let shape = Memo::new(move |_| active.get().then(|| ed.with(structure)).flatten());
-    let result = Memo::new(move |_| {
-        shape.with(Option::is_some).then_some(())?;
-        ed.with_untracked(|m| {
-            // Timed apart, as the benchmark page reads them (`cstw-betweenness`, `cstw-loops`).
-            let betweenness = timed("cstw-betweenness", || graph::betweenness(m));
-            let loops = timed("cstw-loops", || graph::feedback_loops(m, 500));
-            let degrees = graph::degrees(m);
-            let isolated = degrees
-                .iter()
-                .filter(|d| d.total() == 0)
-                .map(|d| d.node)
-                .collect();
-            Arc::new(graph::Analysis {
-                degrees,
-                betweenness,
-                isolated,
-                components: graph::components(m),
-                loops,
-            })
-        })
+    let result = RwSignal::new(None::<Arc<(graph::Analysis, usize)>>);
+    let problem = RwSignal::new(false);
+    let busy = Busy::new();
+    // Run in the worker whenever the structure changes (a newer run cancels an older one); the
+    // last result stays shown until the next arrives.
+    Effect::new(move |_| {
+        if shape.with(Option::is_none) {
+            busy.cancel();
+            result.set(None);
+            return;
+        }
+        let Some(map) = ed.with_untracked(bare) else {
+            return;
+        };
+        problem.set(false);
+        let what = "Analysing the map\u{2026}".to_string();
+        busy.start(
+            what,
+            Job::Analyse { map },
+            Vec::new(),
+            None,
+            move |r| match r {
+                Ok((
+                    Outcome::Analysis {
+                        analysis,
+                        loops_found,
+                        timings,
+                    },
+                    _,
+                )) => {
+                    // Under the names the benchmark reads (`cstw-betweenness`, `cstw-loops`).
+                    for (name, ms) in timings {
+                        measure(&name, ms);
+                    }
+                    result.set(Some(Arc::new((analysis, loops_found))));
+                }
+                Err(Failure::Cancelled) => {}
+                _ => problem.set(true),
+            },
+        );
     });
     let show_halo = RwSignal::new(false);
     Effect::new(move |_| {
@@ -184,7 +298,7 @@ pub(super) fn Analysis(ed: Ed) -> impl IntoView {
             result.with(|r| {
                 r.as_ref()
                     .map(|r| {
-                        r.betweenness
+                        r.0.betweenness
                             .iter()
                             .map(|c| (c.node, c.normalised))
                             .collect::<HashMap<_, _>>()
@@ -222,7 +336,11 @@ pub(super) fn Analysis(ed: Ed) -> impl IntoView {
                         <button type="button" on:click=move |_| ed.highlight.set(Highlight::default())
                             disabled=move || ed.highlight.with(|h| h.nodes.is_empty())>"Clear highlight"</button>
                     </div>
+                    <BusyView busy=busy on_cancel=Callback::new(move |()| { active.set(false); show_halo.set(false); }) />
+                    {move || problem.get().then(|| view! { <p role="alert" class="notice warn">"The analysis could not be made."</p> })}
                     {move || result.get().map(|r| {
+                        let found = r.1;
+                        let r = &r.0;
                         let isolated: Vec<String> = r.isolated.iter().map(|i| name(*i)).collect();
                         let mut central: Vec<_> = r.betweenness.iter().filter(|c| c.raw > 0.0).cloned().collect();
                         central.sort_by(|a, b| b.raw.total_cmp(&a.raw).then(a.node.cmp(&b.node)));
@@ -261,8 +379,8 @@ pub(super) fn Analysis(ed: Ed) -> impl IntoView {
                                 view! { <p>"No loops: no chain of arrows comes back to where it started."</p> }.into_any()
                             } else {
                                 view! {
-                                    <p>{format!("{}{} loop{}.{}", if truncated { "More than " } else { "" }, loops.len(), if loops.len() == 1 { "" } else { "s" },
-                                        if loops.len() > SHOWN_LOOPS { format!(" The {SHOWN_LOOPS} shortest:") } else { String::new() })}</p>
+                                    <p>{format!("{}{} loop{}.{}", if truncated { "More than " } else { "" }, found, if found == 1 { "" } else { "s" },
+                                        if found > SHOWN_LOOPS { format!(" The {SHOWN_LOOPS} shortest:") } else { String::new() })}</p>
                                     <ol class="loops">{loops.into_iter().take(SHOWN_LOOPS).map(|l| {
                                         let text = l.nodes.iter().chain(l.nodes.first()).map(|n| name(*n)).collect::<Vec<_>>().join(" \u{2192} ");
                                         let kind = l.kind;

@@ -2,14 +2,18 @@
 //! new map, or merged into the open one. All the work is in `crate::export::map` and
 //! `crate::import::map`; this is buttons, file pickers, the PNG rasteriser and messages.
 
+use std::time::Duration;
+
 use leptos::prelude::*;
 
 use super::Ed;
 use crate::export::map::{self as ex, Format};
 use crate::import::map::{self as im, MAX_BYTES};
+use crate::jobs::{Job, Outcome};
 use crate::model::map::ConceptMap;
 use crate::route::Route;
 use crate::ui::browser::{download, download_bytes, fresh_id, svg_to_png, today};
+use crate::ui::jobs::{Busy, BusyView, Failure, IMPORT_LIMIT_MS, unread};
 use crate::ui::workshop::Session;
 
 /// What the file types of an import are.
@@ -108,6 +112,7 @@ pub(super) fn Export(ed: Ed) -> impl IntoView {
 pub(super) fn Import(session: Session, #[prop(optional)] into: Option<Ed>) -> impl IntoView {
     let input = NodeRef::<leptos::html::Input>::new();
     let merge = RwSignal::new(false);
+    let busy = Busy::new();
     // Shown above the map (see `Notice`): an import opens another map, and this panel with it.
     let message = expect_context::<Notice>().0;
     let field = if into.is_some() {
@@ -149,52 +154,30 @@ pub(super) fn Import(session: Session, #[prop(optional)] into: Option<Ed>) -> im
                 }
             }
             let id = fresh_id("m");
-            let imported = match im::import(&read, id.clone()) {
-                Ok(i) => i,
-                Err(e) => {
-                    return message.set(Some((
-                        true,
-                        format!(
-                            "\u{201c}{shown}\u{201d} was not imported. {e} Nothing was changed."
-                        ),
-                    )));
-                }
+            let names: Vec<String> = read.iter().map(|(n, _)| n.clone()).collect();
+            let bytes: Vec<Vec<u8>> = read.into_iter().map(|(_, b)| b).collect();
+            let job = Job::ImportMap {
+                names,
+                id: id.clone(),
             };
-            let counts = format!(
-                "{} nodes and {} links from \u{201c}{shown}\u{201d} ({})",
-                imported.map.nodes.len(),
-                imported.map.links.len(),
-                imported.source.name()
-            );
-            let notes = if imported.notes.is_empty() {
-                String::new()
-            } else {
-                format!(" {}", imported.notes.join(" "))
-            };
-            if let (true, Some(ed)) = (merging, into) {
-                let current = ed.with_untracked(Clone::clone);
-                let merged = current.map(|c| im::merge(&c, &imported.map));
-                match merged {
-                    Some(Ok(m)) => {
-                        ed.edit(None, |x| *x = m);
-                        ed.fit();
-                        message.set(Some((
-                            false,
-                            format!("Merged {counts} into this map.{notes} Undo takes it back."),
+            let what = format!("Reading \u{201c}{shown}\u{201d}\u{2026}");
+            let limit = Some(Duration::from_millis(IMPORT_LIMIT_MS));
+            busy.start(what, job, bytes, limit, move |result| {
+                let imported = match result {
+                    Ok((Outcome::Map { map, source, notes }, _)) => Imported { map, source, notes },
+                    Ok((Outcome::Unreadable { why: e }, _)) => {
+                        return message.set(Some((
+                            true,
+                            format!(
+                                "\u{201c}{shown}\u{201d} was not imported. {e} Nothing was changed."
+                            ),
                         )));
                     }
-                    Some(Err(e)) => message.set(Some((true, format!("Nothing was merged: {e}")))),
-                    None => {}
-                }
-            } else {
-                let wid = session.id();
-                session.edit(None, |w| w.maps.push(imported.map));
-                message.set(Some((
-                    false,
-                    format!("Imported {counts} as a new map.{notes}"),
-                )));
-                let _ = window().location().set_hash(&Route::map_href(&wid, &id));
-            }
+                    Ok(_) => return message.set(Some(unread(&shown, &Failure::Crashed))),
+                    Err(f) => return message.set(Some(unread(&shown, &f))),
+                };
+                apply(imported, &shown, merging, into, session, &id, message);
+            });
         });
     };
     view! {
@@ -212,7 +195,62 @@ pub(super) fn Import(session: Session, #[prop(optional)] into: Option<Ed>) -> im
             })}
             <label class="button-like" for=field>"Choose a file\u{2026}"</label>
             <input id=field class="visually-hidden" type="file" multiple accept=ACCEPT node_ref=input on:change=on_change />
+            <BusyView busy=busy />
         </section>
+    }
+}
+
+/// A map read by the worker, with its format's name and notes.
+struct Imported {
+    map: ConceptMap,
+    source: String,
+    notes: Vec<String>,
+}
+
+/// Puts an imported map in the workshop: as a new map, or merged into `into`.
+fn apply(
+    imported: Imported,
+    shown: &str,
+    merging: bool,
+    into: Option<Ed>,
+    session: Session,
+    id: &str,
+    message: RwSignal<Option<(bool, String)>>,
+) {
+    let counts = format!(
+        "{} nodes and {} links from \u{201c}{shown}\u{201d} ({})",
+        imported.map.nodes.len(),
+        imported.map.links.len(),
+        imported.source
+    );
+    let notes = if imported.notes.is_empty() {
+        String::new()
+    } else {
+        format!(" {}", imported.notes.join(" "))
+    };
+    if let (true, Some(ed)) = (merging, into) {
+        let current = ed.with_untracked(Clone::clone);
+        let merged = current.map(|c| im::merge(&c, &imported.map));
+        match merged {
+            Some(Ok(m)) => {
+                ed.edit(None, |x| *x = m);
+                ed.fit();
+                message.set(Some((
+                    false,
+                    format!("Merged {counts} into this map.{notes} Undo takes it back."),
+                )));
+            }
+            Some(Err(e)) => message.set(Some((true, format!("Nothing was merged: {e}")))),
+            None => {}
+        }
+    } else {
+        let wid = session.id();
+        session.edit(None, |w| w.maps.push(imported.map));
+        message.set(Some((
+            false,
+            format!("Imported {counts} as a new map.{notes}"),
+        )));
+        let _ = window().location().set_hash(&Route::map_href(&wid, id));
     }
 }
 

@@ -3,14 +3,18 @@
 //! as SVG or PNG (both reopen here as the editable picture); importing such a file as a new
 //! picture. The work is in the core (`crate::export::picture`, `crate::import::picture`).
 
+use std::time::Duration;
+
 use leptos::prelude::*;
 
 use super::board::Pb;
 use crate::export::picture as ex;
-use crate::import::picture::{self as im, MAX_BYTES};
+use crate::import::picture::MAX_BYTES;
+use crate::jobs::{Job, Outcome};
 use crate::model::Involvement;
 use crate::model::picture::{Icon, Item, ItemId};
 use crate::ui::browser::{download, download_bytes, fresh_id, svg_to_png, today};
+use crate::ui::jobs::{Busy, BusyView, Failure, IMPORT_LIMIT_MS, unread};
 use crate::ui::workshop::Session;
 
 /// The message an import or export leaves above the board.
@@ -304,6 +308,7 @@ pub fn Export(pb: Pb) -> impl IntoView {
 pub fn ImportPicture(session: Session, open: RwSignal<Option<String>>) -> impl IntoView {
     let input = NodeRef::<leptos::html::Input>::new();
     let message = expect_context::<Notice>().0;
+    let busy = Busy::new();
     let on_change = move |_| {
         let Some(el) = input.get() else { return };
         let Some(file) = el.files().and_then(|l| l.get(0)) else {
@@ -326,8 +331,11 @@ pub fn ImportPicture(session: Session, open: RwSignal<Option<String>>) -> impl I
                 Ok(b) => b,
                 Err(e) => return message.set(Some((true, format!("\u{201c}{name}\u{201d}: {e}")))),
             };
-            match im::read(&bytes) {
-                Ok(mut p) => {
+            let job = Job::ImportPicture { name: name.clone() };
+            let what = format!("Reading \u{201c}{name}\u{201d}\u{2026}");
+            let limit = Some(Duration::from_millis(IMPORT_LIMIT_MS));
+            busy.start(what, job, vec![bytes], limit, move |result| match result {
+                Ok((Outcome::Picture { picture: mut p, .. }, _)) => {
                     let id = fresh_id("p");
                     p.id = id.clone();
                     let text = format!(
@@ -339,11 +347,13 @@ pub fn ImportPicture(session: Session, open: RwSignal<Option<String>>) -> impl I
                     open.set(Some(id));
                     message.set(Some((false, text)));
                 }
-                Err(e) => message.set(Some((
+                Ok((Outcome::Unreadable { why: e }, _)) => message.set(Some((
                     true,
                     format!("\u{201c}{name}\u{201d} was not imported. {e} Nothing was changed."),
                 ))),
-            }
+                Ok(_) => message.set(Some(unread(&name, &Failure::Crashed))),
+                Err(f) => message.set(Some(unread(&name, &f))),
+            });
         });
     };
     view! {
@@ -351,5 +361,6 @@ pub fn ImportPicture(session: Session, open: RwSignal<Option<String>>) -> impl I
             <input type="file" id="import-picture" class="visually-hidden" node_ref=input accept=".svg,.png,.json,image/svg+xml,image/png,application/json"
                 on:change=on_change />
         </label>
+        <BusyView busy=busy />
     }
 }
