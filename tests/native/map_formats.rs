@@ -302,7 +302,7 @@ fn assert_same(m: &ConceptMap, back: &Imported, f: Format, exact_kinds: bool) {
     }
     if matches!(
         f,
-        Format::Json | Format::Svg | Format::Png | Format::GraphMl | Format::Gexf
+        Format::Json | Format::Svg | Format::Png | Format::GraphMl | Format::Gexf | Format::Dot
     ) {
         assert_eq!(
             group_shape(b, None),

@@ -13,6 +13,7 @@
 
 mod cxl;
 mod dot;
+mod dot_parse;
 mod gexf;
 mod gml;
 mod graphml;

@@ -610,8 +610,8 @@ impl ConceptMap {
     }
 
     /// Makes a map read from storage (or an import) safe to use, reporting each fix: nodes sorted
-    /// with unique ids and finite places, links only between existing different nodes and no
-    /// exact repeats (parallel links that differ are kept), kinds unique, node kinds that
+    /// with unique ids and finite places, links only between existing different nodes (any
+    /// number of them between two nodes: what a person drew is kept), kinds unique, node kinds that
     /// exist, groups that nest without cycles, a usable view and a `next_id` past every id.
     pub fn repair(&mut self, report: &mut Vec<String>) {
         let what = format!("map \u{201c}{}\u{201d}", self.display_title());
@@ -658,15 +658,9 @@ impl ConceptMap {
                 && nodes.contains(&l.to)
                 && link_ids.insert(l.id)
         });
-        let mut said = std::collections::HashSet::new();
-        let links = std::mem::take(&mut self.links);
-        self.links = links
-            .into_iter()
-            .filter(|l| said.insert(l.repeat_key_owned()))
-            .collect();
         if self.links.len() < before {
             report.push(format!(
-                "{what}: {} {} pointed nowhere or repeated another exactly and {} dropped",
+                "{what}: {} {} pointed nowhere or repeated another's id and {} dropped",
                 before - self.links.len(),
                 plural(before - self.links.len(), "link", "links"),
                 if before - self.links.len() == 1 {
@@ -916,11 +910,11 @@ mod tests {
         assert_eq!(m.nodes.len(), 3);
         assert_eq!(
             m.links.len(),
-            2,
-            "a parallel link is kept, its exact repeat dropped"
+            3,
+            "parallel links are kept, even an exact repeat"
         );
         assert!(m.nodes.iter().all(|n| n.x.is_finite() && n.kind.is_none()));
         assert_eq!(m.view, Viewport::default());
-        assert!(m.next_id > 52);
+        assert!(m.next_id > 53);
     }
 }
