@@ -302,7 +302,13 @@ fn assert_same(m: &ConceptMap, back: &Imported, f: Format, exact_kinds: bool) {
     }
     if matches!(
         f,
-        Format::Json | Format::Svg | Format::Png | Format::GraphMl | Format::Gexf | Format::Dot
+        Format::Json
+            | Format::Svg
+            | Format::Png
+            | Format::GraphMl
+            | Format::Gexf
+            | Format::Dot
+            | Format::Gml
     ) {
         assert_eq!(
             group_shape(b, None),
@@ -493,13 +499,11 @@ fn networkx_reads_our_graphml_gexf_and_gml_with_the_same_nodes_links_and_labels(
         f.write_all(text.as_bytes()).expect("written");
         let seen = networkx(&path);
         assert_eq!(seen["directed"], true, "{ext}");
-        // NetworkX has no groups: it reads GraphML's group nodes and GEXF's parent nodes as
-        // nodes of their own (GML carries no groups).
+        // NetworkX has no groups: it reads GraphML's group nodes, GEXF's parent nodes and
+        // GML's `isGroup` nodes as nodes of their own.
         let mut labels = labels.clone();
-        if ext != "gml" {
-            labels.extend(m.groups.iter().map(|g| carried(&g.name)));
-            labels.sort();
-        }
+        labels.extend(m.groups.iter().map(|g| carried(&g.name)));
+        labels.sort();
         assert_eq!(seen["nodes"], serde_json::json!(labels), "{ext}: nodes");
         assert_eq!(seen["links"], serde_json::json!(links), "{ext}: links");
         assert_eq!(seen["kinds"], serde_json::json!(kinds), "{ext}: kinds");

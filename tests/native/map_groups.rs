@@ -162,6 +162,7 @@ fn every_nesting_writer_reads_back_with_its_groups() {
         ("x.graphml", ex::graphml::graphml(&m)),
         ("x.gexf", ex::gexf::gexf(&m)),
         ("x.dot", ex::dot::dot(&m)),
+        ("x.gml", ex::gml::gml(&m)),
         ("x.map.json", ex::json::json(&m)),
     ] {
         let back = import(&[(name.into(), text.into_bytes())], "b".into())

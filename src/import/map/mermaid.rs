@@ -127,26 +127,8 @@ pub fn entities(s: &str, lead: char) -> String {
             .filter(|&j| (1..=10).contains(&j))
             .and_then(|j| {
                 let name = &rest[1..=j];
-                let c = match name {
-                    "quot" => Some('"'),
-                    "amp" => Some('&'),
-                    "lt" => Some('<'),
-                    "gt" => Some('>'),
-                    "apos" => Some('\''),
-                    "nbsp" => Some('\u{a0}'),
-                    _ => name
-                        .strip_prefix('#')
-                        .and_then(|d| match d.strip_prefix(['x', 'X']) {
-                            Some(h) => u32::from_str_radix(h, 16).ok(),
-                            None if lead == '&' => d.parse().ok(),
-                            None => None,
-                        })
-                        .or_else(|| {
-                            // Mermaid's own form has no second `#`: `#35;`.
-                            (lead == '#').then(|| name.parse().ok()).flatten()
-                        })
-                        .and_then(char::from_u32),
-                };
+                // Mermaid's own form has no second `#`: `#35;`.
+                let c = super::html::char_ref(name, lead == '#');
                 c.map(|c| (c, j + 1))
             });
         match decoded {

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::Ed;
 use crate::export::map::{self as ex, Format};
 use crate::import::map::{self as im, MAX_BYTES};
-use crate::model::map::ConceptMap;
+use crate::model::map::{ConceptMap, plural};
 use crate::route::Route;
 use crate::ui::browser::{download, download_bytes, fresh_id, svg_to_png, today};
 use crate::ui::workshop::Session;
@@ -160,10 +160,20 @@ pub(super) fn Import(session: Session, #[prop(optional)] into: Option<Ed>) -> im
                     )));
                 }
             };
-            let counts = format!(
-                "{} nodes and {} links from \u{201c}{shown}\u{201d} ({})",
+            let (n, l, g) = (
                 imported.map.nodes.len(),
                 imported.map.links.len(),
+                imported.map.groups.len(),
+            );
+            let groups = if g > 0 {
+                format!(" in {g} {}", plural(g, "group", "groups"))
+            } else {
+                String::new()
+            };
+            let counts = format!(
+                "{n} {} and {l} {}{groups} from \u{201c}{shown}\u{201d} ({})",
+                plural(n, "node", "nodes"),
+                plural(l, "link", "links"),
                 imported.source.name()
             );
             let notes = if imported.notes.is_empty() {
