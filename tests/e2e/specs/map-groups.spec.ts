@@ -2,7 +2,11 @@
 // groups (one collapsed) and parallel links, see the frames and the separate curves, expand
 // and collapse, make a group from a Shift+click selection, rename and recolour it, move it
 // as one, ungroup and delete a group with its nodes, and find it all again after a reload.
-// Screenshots at 1280×720 and 1024×768.
+// Screenshots at 1280×720 and 1024×768. Then the `mermaid` package itself (loaded only here,
+// on a blank page, never by the app) parses and renders our Mermaid export of that map:
+// every node, link, link label and subgraph drawn.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { test, expect } from '../support/fixtures';
 import { LibraryPage } from '../support/workshops';
@@ -96,4 +100,47 @@ test('groups and parallel links: see, collapse, make, rename, move, delete', asy
   const s = await saved(page);
   expect(s.links.length).toBe(6);
   expect(s.groups!.map((g) => g.name).sort()).toEqual(['Funding <bodies>', 'Local system', 'Pilot team']);
+});
+
+test('the mermaid package renders our Mermaid export with every node, link, label and subgraph', async ({ page, browser }) => {
+  const lib = new LibraryPage(page);
+  await lib.open();
+  await lib.create({ title: 'Mermaid day' });
+  const m = new MapsPage(page);
+  await m.open();
+  await page.locator('#import-map').setInputFiles(join(FIXTURES, 'map-groups.map.json'));
+  await expect(page.getByRole('status').filter({ hasText: 'Imported 4 nodes and 6 links in 3 groups' })).toBeVisible();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Mermaid', exact: true }).click(),
+  ]);
+  const text = readFileSync((await download.path())!, 'utf8');
+  expect(text).toMatch(/^flowchart LR/);
+
+  const require = createRequire(import.meta.url);
+  const blank = await browser.newPage();
+  await blank.setContent('<!doctype html><html><body><div id="out"></div></body></html>');
+  await blank.addScriptTag({ path: require.resolve('mermaid/dist/mermaid.min.js') });
+  const drawn = await blank.evaluate(async (src) => {
+    const mm = (window as unknown as { mermaid: any }).mermaid;
+    mm.initialize({ startOnLoad: false, securityLevel: 'strict', flowchart: { htmlLabels: false } });
+    await mm.parse(src);
+    const { svg } = await mm.render('drawn', src);
+    const out = document.getElementById('out')!;
+    out.innerHTML = svg;
+    const texts = (sel: string) => [...out.querySelectorAll(sel)].map((e) => (e.textContent ?? '').trim()).filter((t) => t);
+    return {
+      nodes: out.querySelectorAll('g.node').length,
+      links: out.querySelectorAll('path.flowchart-link').length,
+      linkLabels: texts('g.edgeLabel').sort(),
+      clusters: texts('g.cluster .cluster-label').sort(),
+      nodeLabels: texts('g.node .nodeLabel, g.node text').sort(),
+    };
+  }, text);
+  expect(drawn.nodes).toBe(4);
+  expect(drawn.links).toBe(6);
+  expect(drawn.linkLabels).toEqual(['advises', 'funds (+)', 'funds (+)', 'reports to', 'steers']);
+  expect(drawn.clusters).toEqual(['Funding <bodies>', 'Local system', 'Pilot team']);
+  expect(drawn.nodeLabels.join('|')).toContain('Pilot <project>');
+  await blank.close();
 });
