@@ -269,10 +269,13 @@ impl ConceptMap {
                     },
                 )
             } else {
+                // Wide enough for its name (drawn bold at 0.9 of the font, from the left).
+                let name = g.display_name().chars().count() as f64 * metrics.font * 0.9 * 0.62;
+                let x1 = (inner.x1 + PAD).max(inner.x0 - PAD + name + 24.0);
                 Rect {
                     x0: inner.x0 - PAD,
                     y0: inner.y0 - PAD - TITLE,
-                    x1: inner.x1 + PAD,
+                    x1,
                     y1: inner.y1 + PAD,
                 }
             };
