@@ -484,7 +484,6 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
                 {move || if ed.focus.get() { "Leave focus mode" } else { "Focus mode" }}</button>
         </div>
         <LinkPicker ed=ed />
-        <super::frames::GroupPanel ed=ed />
         <div class="map-canvas-wrap" node_ref=wrap tabindex="0" role="group"
             aria-label=move || format!("Map canvas: {}", title())
             aria-describedby="map-keys"
@@ -540,6 +539,7 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
         </div>
         <p id="map-keys" class="hint">"Drag nodes to move them; drag from a node's dot to link it. Drag the background to pan, Shift+drag to select several, wheel or pinch to zoom. Keys on a node: arrows move, Enter edits, L links, N adds a node (Shift+N adds one linked), Delete removes."</p>
         <p class="visually-hidden" role="status">{move || announce.get()}</p>
+        <super::frames::GroupPanel ed=ed />
     }
 }
 
