@@ -149,7 +149,9 @@ pub(super) fn Import(session: Session, #[prop(optional)] into: Option<Ed>) -> im
                 }
             }
             let id = fresh_id("m");
-            let imported = match im::import(&read, id.clone()) {
+            // Timed for the import benchmark (tests/e2e/bench/import.mjs).
+            let result = crate::ui::browser::timed("cstw-import", || im::import(&read, id.clone()));
+            let imported = match result {
                 Ok(i) => i,
                 Err(e) => {
                     return message.set(Some((
