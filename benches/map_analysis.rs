@@ -4,23 +4,12 @@
 //! 1,000 nodes: force layout ≤ 150 ms and betweenness ≤ 50 ms in the browser, where wasm runs
 //! about 1.5–2× slower than this.
 
-use std::time::Instant;
+mod common;
+
+use common::time;
 
 use cst_workbench::analysis::{graph, layout};
 use cst_workbench::model::map::Metrics;
-
-fn time(runs: usize, mut f: impl FnMut()) -> (f64, f64) {
-    let mut ms: Vec<f64> = (0..runs)
-        .map(|_| {
-            let t = Instant::now();
-            f();
-            t.elapsed().as_secs_f64() * 1000.0
-        })
-        .collect();
-    ms.sort_by(f64::total_cmp);
-    let p95 = ms[((ms.len() as f64 * 0.95).ceil() as usize).min(ms.len()) - 1];
-    (ms[ms.len() / 2], p95)
-}
 
 fn main() {
     println!(
@@ -60,15 +49,15 @@ fn main() {
             "{:>6} {:>6} | {:>8.2} {:>8.2} | {:>8.2} {:>8.2} | {:>8.2} {:>8.2} | {:>8.2} {:>8.2} | {:>12.3}",
             n,
             map.links.len(),
-            b.0,
-            b.1,
-            f.0,
-            f.1,
-            t.0,
-            t.1,
-            l.0,
-            l.1,
-            c.0
+            b.median(),
+            b.p95(),
+            f.median(),
+            f.p95(),
+            t.median(),
+            t.p95(),
+            l.median(),
+            l.p95(),
+            c.median()
         );
     }
 }

@@ -11,6 +11,9 @@
 //! - [`map_readers`]: the readers added for real files: text in UTF-16 and with CRLF, GML
 //!   (NetworkX's fixtures, NetworkX reading ours), Mermaid flowcharts, DOT's HTML-like labels,
 //!   and byte soup through each.
+//! - [`map_groups`]: parallel links and groups: files NetworkX (MultiDiGraph) and Graphviz
+//!   (nested clusters) wrote, our own format's fixture, every nesting writer read back by
+//!   Graphviz, and byte soup through the DOT reader.
 //! - [`pictures`]: rich pictures in the saved format (2,000 strokes in 300 KB, round trip,
 //!   damaged pictures kept aside) and as SVG and PNG files (hostile text stays text and reads
 //!   back, damaged and foreign files get a message, byte soup never panics).
@@ -54,6 +57,8 @@ mod library;
 mod limits;
 #[path = "native/map_formats.rs"]
 mod map_formats;
+#[path = "native/map_groups.rs"]
+mod map_groups;
 #[path = "native/map_readers.rs"]
 mod map_readers;
 #[path = "native/participate.rs"]

@@ -764,11 +764,12 @@ fn the_maps_fixture_restores_repairs_and_keeps_what_it_cannot_read() {
     assert_eq!(v.link(6).unwrap().label, "shows up as");
     assert_eq!(v.view.zoom, 1.25);
     // The damaged map: nodes sorted and deduplicated, the unknown kind cleared, links that
-    // repeat a pair, point nowhere or loop on one node dropped, the view and next id repaired.
+    // point nowhere or loop on one node dropped (2 -> 1 beside 1 -> 2 is a second, parallel
+    // link, kept), the view and next id repaired.
     let d = &maps[1];
     assert_eq!(d.nodes.iter().map(|n| n.id).collect::<Vec<_>>(), vec![1, 2]);
     assert_eq!(d.node(1).unwrap().kind, None);
-    assert_eq!(d.links.iter().map(|l| l.id).collect::<Vec<_>>(), vec![3]);
+    assert_eq!(d.links.iter().map(|l| l.id).collect::<Vec<_>>(), vec![3, 4]);
     assert_eq!(d.view, Viewport::default());
     assert!(d.next_id > 3, "past every id it kept");
     assert!(

@@ -31,6 +31,10 @@ pub const ALL: &[&str] = &[
     "map-yed.gml",
     "map-graphviz-html.dot",
     "map-langgraph.mmd",
+    "map-networkx-multi.gml",
+    "map-networkx-multi.graphml",
+    "map-graphviz-clusters.dot",
+    "map-groups.map.json",
 ];
 
 /// Modules whose tests use fixtures, searched for each fixture's name.
@@ -40,6 +44,7 @@ const TEST_SOURCES: &[&str] = &[
     "roundtrip.rs",
     "map_formats.rs",
     "map_readers.rs",
+    "map_groups.rs",
 ];
 
 fn dir() -> PathBuf {

@@ -74,7 +74,47 @@ pub fn hostile_map() -> ConceptMap {
             l.polarity = Polarity::ALL[i % 3];
         });
     }
+    // Parallel links: beside each of the first three, one with another label, direction and
+    // polarity, and one the other way.
+    for i in 0..3 {
+        let (a, b) = (ids[i], ids[i + 1]);
+        m.push_link(
+            a,
+            b,
+            labels[(i + 7) % labels.len()].clone(),
+            Direction::ALL[(i + 1) % 3],
+            Polarity::ALL[(i + 2) % 3],
+        );
+        m.push_link(
+            b,
+            a,
+            format!("back <{i}> & \"so\""),
+            Direction::Forward,
+            Polarity::None,
+        );
+    }
+    // Groups: the last four nodes in a group, the last two of them in a group inside it (so
+    // the nested writers keep the nodes' order).
+    let n = ids.len();
+    m.add_group("Group <one> & \"two\"", &ids[n - 4..]);
+    let inner = m.add_group("inner ]]> -- group", &ids[n - 2..]);
+    m.edit_group(inner, |g| g.colour = 5);
     m
+}
+
+/// Each node's group and that group's parent, by name, as format `f` gives names back.
+fn group_shape(m: &ConceptMap, f: Option<Format>) -> Vec<Option<(String, Option<String>)>> {
+    let name = |s: &str| f.map_or(s.to_string(), |f| expected_label(f, s));
+    m.nodes
+        .iter()
+        .map(|n| {
+            let g = m.group(n.group?)?;
+            Some((
+                name(&g.name),
+                g.parent.and_then(|p| m.group(p)).map(|p| name(&p.name)),
+            ))
+        })
+        .collect()
 }
 
 /// What a format keeps beyond nodes and links.
@@ -260,6 +300,22 @@ fn assert_same(m: &ConceptMap, back: &Imported, f: Format, exact_kinds: bool) {
             );
         }
     }
+    if matches!(
+        f,
+        Format::Json
+            | Format::Svg
+            | Format::Png
+            | Format::GraphMl
+            | Format::Gexf
+            | Format::Dot
+            | Format::Gml
+    ) {
+        assert_eq!(
+            group_shape(b, None),
+            group_shape(m, Some(f)),
+            "{what}: groups"
+        );
+    }
     let index = |map: &ConceptMap, id| map.node_index(id).expect("a link's end exists");
     for (a, z) in m.links.iter().zip(&b.links) {
         assert_eq!(
@@ -443,6 +499,11 @@ fn networkx_reads_our_graphml_gexf_and_gml_with_the_same_nodes_links_and_labels(
         f.write_all(text.as_bytes()).expect("written");
         let seen = networkx(&path);
         assert_eq!(seen["directed"], true, "{ext}");
+        // NetworkX has no groups: it reads GraphML's group nodes, GEXF's parent nodes and
+        // GML's `isGroup` nodes as nodes of their own.
+        let mut labels = labels.clone();
+        labels.extend(m.groups.iter().map(|g| carried(&g.name)));
+        labels.sort();
         assert_eq!(seen["nodes"], serde_json::json!(labels), "{ext}: nodes");
         assert_eq!(seen["links"], serde_json::json!(links), "{ext}: links");
         assert_eq!(seen["kinds"], serde_json::json!(kinds), "{ext}: kinds");

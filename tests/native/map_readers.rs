@@ -263,7 +263,10 @@ fn langgraphs_mermaid_output_imports() {
     assert_eq!(labels(m), ["__start__", "agent", "tools", "__end__"]);
     let t = link_triples(m);
     assert_eq!(t[0], ("__start__".into(), "agent".into(), String::new()));
-    assert_eq!(m.links.len(), 3);
+    // agent -.-> tools and tools --> agent: two links between one pair, both kept.
+    assert_eq!(m.links.len(), 4);
+    assert!(t.contains(&("agent".into(), "tools".into(), String::new())));
+    assert!(t.contains(&("tools".into(), "agent".into(), String::new())));
     assert!(
         i.notes.iter().any(|n| n.contains("3 style")),
         "{:?}",

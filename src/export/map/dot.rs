@@ -11,7 +11,7 @@
 use std::fmt::Write;
 
 use super::{kind_hex, kind_name, label_with_sign, tint};
-use crate::model::map::{ConceptMap, Direction, Polarity, Shape, wrap_label};
+use crate::model::map::{ConceptMap, Direction, Node, Polarity, Shape, wrap_label};
 
 /// A DOT double-quoted string. Inside one, Graphviz reads `\"` as a quote and, in labels,
 /// `\\` as a backslash, `\n` as a line break and `\N`, `\G`, `\l`, `\r`... as escapes; so
@@ -45,6 +45,35 @@ fn wrapped(label: &str) -> String {
     wrap_label(label).join("\n")
 }
 
+/// One node's statement.
+fn node(out: &mut String, map: &ConceptMap, n: &Node) {
+    let kind = n.kind.and_then(|k| map.kind(k));
+    let hex = kind_hex(kind);
+    let (shape, style) = match kind.map(|k| k.shape).unwrap_or_default() {
+        Shape::Rounded => ("box", "rounded,filled"),
+        Shape::Box => ("box", "filled"),
+        Shape::Pill => ("ellipse", "filled"),
+        Shape::Dashed => ("box", "rounded,filled,dashed"),
+    };
+    let shown = wrapped(&n.label);
+    let _ = write!(
+        out,
+        "  n{} [label={}, shape={shape}, style=\"{style}\", color=\"{hex}\", fillcolor=\"{}\", pos=\"{},{}\"",
+        n.id,
+        quote(&shown),
+        tint(hex, 0.16),
+        n.x * 0.75,
+        -n.y * 0.75,
+    );
+    if shown != n.label {
+        let _ = write!(out, ", full_label={}", quote(&n.label));
+    }
+    if kind.is_some() {
+        let _ = write!(out, ", kind={}", quote(kind_name(map, n)));
+    }
+    out.push_str("];\n");
+}
+
 pub fn dot(map: &ConceptMap) -> String {
     let mut out = String::new();
     out.push_str("digraph map {\n");
@@ -58,33 +87,25 @@ pub fn dot(map: &ConceptMap) -> String {
         "  node [shape=box, style=\"rounded,filled\", fontname=\"Helvetica\", penwidth=2];\n",
     );
     out.push_str("  edge [fontname=\"Helvetica\", color=\"#5f6b76\"];\n");
-    for n in &map.nodes {
-        let kind = n.kind.and_then(|k| map.kind(k));
-        let hex = kind_hex(kind);
-        let (shape, style) = match kind.map(|k| k.shape).unwrap_or_default() {
-            Shape::Rounded => ("box", "rounded,filled"),
-            Shape::Box => ("box", "filled"),
-            Shape::Pill => ("ellipse", "filled"),
-            Shape::Dashed => ("box", "rounded,filled,dashed"),
-        };
-        let shown = wrapped(&n.label);
-        let _ = write!(
-            out,
-            "  n{} [label={}, shape={shape}, style=\"{style}\", color=\"{hex}\", fillcolor=\"{}\", pos=\"{},{}\"",
-            n.id,
-            quote(&shown),
-            tint(hex, 0.16),
-            n.x * 0.75,
-            -n.y * 0.75,
-        );
-        if shown != n.label {
-            let _ = write!(out, ", full_label={}", quote(&n.label));
-        }
-        if kind.is_some() {
-            let _ = write!(out, ", kind={}", quote(kind_name(map, n)));
-        }
-        out.push_str("];\n");
-    }
+    super::nested(
+        map,
+        &mut out,
+        &mut |out, g, depth| {
+            let pad = "  ".repeat(depth + 1);
+            let hex = super::HEX[g.colour as usize % super::HEX.len()];
+            let _ = writeln!(
+                out,
+                "{pad}subgraph cluster_g{} {{\n{pad}  label={}; color=\"{hex}\"; style=\"rounded,filled\"; fillcolor=\"{}\";",
+                g.id,
+                quote(&g.name),
+                tint(hex, 0.08)
+            );
+        },
+        &mut |out, n, _| node(out, map, n),
+        &mut |out, _, depth| {
+            let _ = writeln!(out, "{}}}", "  ".repeat(depth + 1));
+        },
+    );
     for l in &map.links {
         let dir = match l.direction {
             Direction::Forward => "forward",

@@ -36,11 +36,30 @@ pub fn gexf(map: &ConceptMap) -> String {
          <attribute id=\"polarity\" title=\"polarity\" type=\"string\"/>\n    </attributes>\n",
     );
     out.push_str("    <nodes>\n");
-    for n in &map.nodes {
-        let kind = n.kind.and_then(|k| map.kind(k));
+    // Groups with something in them are parent nodes (`pid`, Gephi's hierarchy).
+    let frames = map.group_frames(crate::model::map::Metrics::STANDARD);
+    for g in map.groups.iter().filter(|g| frames.contains_key(&g.id)) {
+        let pid = g
+            .parent
+            .map(|p| format!(" pid=\"g{p}\""))
+            .unwrap_or_default();
+        let (r, gr, b) = rgb(super::HEX[g.colour as usize % super::HEX.len()]);
         let _ = writeln!(
             out,
-            "      <node id=\"n{}\" label=\"{}\">",
+            "      <node id=\"g{}\" label=\"{}\"{pid}>\n        <viz:color r=\"{r}\" g=\"{gr}\" b=\"{b}\"/>\n      </node>",
+            g.id,
+            escape(&g.name)
+        );
+    }
+    for n in &map.nodes {
+        let kind = n.kind.and_then(|k| map.kind(k));
+        let pid = n
+            .group
+            .map(|g| format!(" pid=\"g{g}\""))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "      <node id=\"n{}\" label=\"{}\"{pid}>",
             n.id,
             escape(&n.label)
         );

@@ -48,6 +48,24 @@ pub fn gml(map: &ConceptMap) -> String {
     if !map.focus_question.is_empty() {
         let _ = writeln!(out, "  focus_question {}", quote(&map.focus_question));
     }
+    // Groups as yEd writes them: nodes with `isGroup 1`; `gid` names the group a node or a
+    // group sits in (ids are unique across nodes and groups).
+    for g in &map.groups {
+        let _ = writeln!(
+            out,
+            "  node [\n    id {}\n    label {}\n    isGroup 1",
+            g.id,
+            quote(&g.name)
+        );
+        if let Some(p) = g.parent {
+            let _ = writeln!(out, "    gid {p}");
+        }
+        let _ = writeln!(
+            out,
+            "    graphics [\n      fill \"{}\"\n    ]\n  ]",
+            super::HEX[g.colour as usize % super::HEX.len()]
+        );
+    }
     for n in &map.nodes {
         let kind = n.kind.and_then(|k| map.kind(k));
         let _ = writeln!(
@@ -56,6 +74,9 @@ pub fn gml(map: &ConceptMap) -> String {
             n.id,
             quote(&n.label)
         );
+        if let Some(g) = n.group {
+            let _ = writeln!(out, "    gid {g}");
+        }
         if let Some(k) = kind {
             let _ = writeln!(
                 out,

@@ -48,19 +48,51 @@ pub fn graphml(map: &ConceptMap) -> String {
     out.push_str("  <graph id=\"map\" edgedefault=\"directed\">\n");
     data(&mut out, "    ", "g_title", &map.title);
     data(&mut out, "    ", "g_focus", &map.focus_question);
-    for n in &map.nodes {
-        let kind = n.kind.and_then(|k| map.kind(k));
-        let _ = writeln!(out, "    <node id=\"n{}\">", n.id);
-        data(&mut out, "      ", "n_label", &n.label);
-        if let Some(k) = kind {
-            data(&mut out, "      ", "n_kind", kind_name(map, n));
-            data(&mut out, "      ", "n_shape", k.shape.as_str());
-        }
-        data(&mut out, "      ", "n_colour", kind_hex(kind));
-        data(&mut out, "      ", "n_x", &n.x.to_string());
-        data(&mut out, "      ", "n_y", &n.y.to_string());
-        out.push_str("    </node>\n");
-    }
+    // Groups are nodes holding a graph of their members (GraphML's nesting, as yEd writes
+    // groups); links stay in the top graph, which GraphML allows.
+    super::nested(
+        map,
+        &mut out,
+        &mut |out, g, depth| {
+            let pad = "  ".repeat(depth * 2 + 2);
+            let _ = writeln!(
+                out,
+                "{pad}<node id=\"g{}\" yfiles.foldertype=\"group\">",
+                g.id
+            );
+            data(out, &format!("{pad}  "), "n_label", &g.name);
+            data(
+                out,
+                &format!("{pad}  "),
+                "n_colour",
+                super::HEX[g.colour as usize % super::HEX.len()],
+            );
+            let _ = writeln!(
+                out,
+                "{pad}  <graph id=\"g{}:\" edgedefault=\"directed\">",
+                g.id
+            );
+        },
+        &mut |out, n, depth| {
+            let pad = "  ".repeat(depth * 2 + 2);
+            let inner = format!("{pad}  ");
+            let kind = n.kind.and_then(|k| map.kind(k));
+            let _ = writeln!(out, "{pad}<node id=\"n{}\">", n.id);
+            data(out, &inner, "n_label", &n.label);
+            if let Some(k) = kind {
+                data(out, &inner, "n_kind", kind_name(map, n));
+                data(out, &inner, "n_shape", k.shape.as_str());
+            }
+            data(out, &inner, "n_colour", kind_hex(kind));
+            data(out, &inner, "n_x", &n.x.to_string());
+            data(out, &inner, "n_y", &n.y.to_string());
+            let _ = writeln!(out, "{pad}</node>");
+        },
+        &mut |out, _, depth| {
+            let pad = "  ".repeat(depth * 2 + 2);
+            let _ = writeln!(out, "{pad}  </graph>\n{pad}</node>");
+        },
+    );
     for l in &map.links {
         let _ = writeln!(
             out,

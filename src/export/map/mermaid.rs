@@ -34,15 +34,29 @@ pub fn quote(text: &str) -> String {
 
 pub fn mermaid(map: &ConceptMap) -> String {
     let mut out = String::from("flowchart LR\n");
-    for n in &map.nodes {
-        let shape = n.kind.and_then(|k| map.kind(k)).map(|k| k.shape);
-        let (open, close) = match shape {
-            Some(Shape::Box) => ("[", "]"),
-            Some(Shape::Pill) => ("([", "])"),
-            _ => ("(", ")"),
-        };
-        let _ = writeln!(out, "  n{}{open}{}{close}", n.id, quote(&n.label));
-    }
+    // Nodes are written inside their subgraphs: Mermaid puts a node in the subgraph it is
+    // first named in.
+    super::nested(
+        map,
+        &mut out,
+        &mut |out, g, depth| {
+            let pad = "  ".repeat(depth + 1);
+            let _ = writeln!(out, "{pad}subgraph g{}[{}]", g.id, quote(&g.name));
+        },
+        &mut |out, n, depth| {
+            let shape = n.kind.and_then(|k| map.kind(k)).map(|k| k.shape);
+            let (open, close) = match shape {
+                Some(Shape::Box) => ("[", "]"),
+                Some(Shape::Pill) => ("([", "])"),
+                _ => ("(", ")"),
+            };
+            let pad = "  ".repeat(depth + 1);
+            let _ = writeln!(out, "{pad}n{}{open}{}{close}", n.id, quote(&n.label));
+        },
+        &mut |out, _, depth| {
+            let _ = writeln!(out, "{}end", "  ".repeat(depth + 1));
+        },
+    );
     for l in &map.links {
         let arrow = match l.direction {
             Direction::Forward => "-->",

@@ -19,7 +19,9 @@ pub mod svg;
 pub mod table;
 
 use crate::model::id::slug;
-use crate::model::map::{ConceptMap, Direction, Kind, Link, Node, Polarity};
+use std::collections::HashMap;
+
+use crate::model::map::{ConceptMap, Direction, Group, GroupId, Kind, Link, Node, Polarity};
 
 /// The formats a map can be exported to, in the order the menu lists them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -194,6 +196,54 @@ pub fn kind_name<'a>(map: &'a ConceptMap, node: &Node) -> &'a str {
     node.kind
         .and_then(|k| map.kind(k))
         .map_or("", |k| k.name.as_str())
+}
+
+/// Writes the map's nodes inside their groups, for formats that nest (GraphML, DOT clusters,
+/// Mermaid subgraphs): `open` and `close` around each group's nodes and subgroups, `node` for
+/// each node, with the nesting depth (0 at the top). Every node is written once, groups in
+/// their order, nodes in theirs.
+pub fn nested(
+    map: &ConceptMap,
+    out: &mut String,
+    open: &mut dyn FnMut(&mut String, &Group, usize),
+    node: &mut dyn FnMut(&mut String, &Node, usize),
+    close: &mut dyn FnMut(&mut String, &Group, usize),
+) {
+    let mut groups: HashMap<Option<GroupId>, Vec<&Group>> = HashMap::new();
+    for g in &map.groups {
+        groups.entry(g.parent).or_default().push(g);
+    }
+    let mut nodes: HashMap<Option<GroupId>, Vec<&Node>> = HashMap::new();
+    for n in &map.nodes {
+        let g = n.group.filter(|g| map.group(*g).is_some());
+        nodes.entry(g).or_default().push(n);
+    }
+    #[allow(clippy::too_many_arguments)]
+    fn walk(
+        at: Option<GroupId>,
+        depth: usize,
+        groups: &HashMap<Option<GroupId>, Vec<&Group>>,
+        nodes: &HashMap<Option<GroupId>, Vec<&Node>>,
+        out: &mut String,
+        open: &mut dyn FnMut(&mut String, &Group, usize),
+        node: &mut dyn FnMut(&mut String, &Node, usize),
+        close: &mut dyn FnMut(&mut String, &Group, usize),
+    ) {
+        for n in nodes.get(&at).into_iter().flatten() {
+            node(out, n, depth);
+        }
+        // Repair keeps parent chains acyclic and at most MAX_DEPTH long; the depth check
+        // guards a map that was never repaired.
+        if depth > crate::model::map::MAX_GROUP_DEPTH {
+            return;
+        }
+        for g in groups.get(&at).into_iter().flatten() {
+            open(out, g, depth);
+            walk(Some(g.id), depth + 1, groups, nodes, out, open, node, close);
+            close(out, g, depth);
+        }
+    }
+    walk(None, 0, &groups, &nodes, out, open, node, close);
 }
 
 #[cfg(test)]

@@ -7,9 +7,7 @@ use std::fmt::Write;
 
 use super::{kind_hex, tint};
 use crate::export::xml::escape;
-use crate::model::map::{
-    ConceptMap, Direction, Metrics, Point, Polarity, Shape, link_ends, wrap_label,
-};
+use crate::model::map::{ConceptMap, Direction, Lane, Metrics, Polarity, Shape, curve, wrap_label};
 
 /// The namespace of the element in `<metadata>` that carries the map.
 pub const META_NS: &str = "https://cst-workbench.app/ns/map";
@@ -61,12 +59,23 @@ pub fn svg(map: &ConceptMap) -> String {
         "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" \
          orient=\"auto-start-reverse\" markerUnits=\"strokeWidth\"><path d=\"M0,0 L10,5 L0,10 z\" fill=\"{LINE}\"/></marker></defs>"
     );
+    groups(&mut out, map, m);
+    let lanes = map.lanes();
+    let frames = map.group_frames(m);
     out.push_str("<g class=\"links\">\n");
     for l in &map.links {
-        let (Some(a), Some(b)) = (map.node_index(l.from), map.node_index(l.to)) else {
+        let (Some((ka, a, sa)), Some((kb, b, sb))) = (
+            map.end_box(l.from, &frames, m),
+            map.end_box(l.to, &frames, m),
+        ) else {
             continue;
         };
-        let (p, q) = link_ends(map.nodes[a].at(), sizes[a], map.nodes[b].at(), sizes[b]);
+        if ka == kb {
+            // Both ends inside one collapsed group.
+            continue;
+        }
+        let lane = lanes.get(&l.id).copied().unwrap_or(Lane::SINGLE);
+        let k = curve(a, sa, b, sb, (l.from, l.to), lane);
         let end = if l.direction == Direction::None {
             ""
         } else {
@@ -79,16 +88,11 @@ pub fn svg(map: &ConceptMap) -> String {
         };
         let _ = writeln!(
             out,
-            "<path d=\"M{:.1} {:.1}L{:.1} {:.1}\" fill=\"none\" stroke=\"{LINE}\" stroke-width=\"2\"{end}{start}/>",
-            p.x, p.y, q.x, q.y
+            "<path d=\"{}\" fill=\"none\" stroke=\"{LINE}\" stroke-width=\"2\"{end}{start}/>",
+            k.d()
         );
         if l.polarity != Polarity::None {
-            let (dx, dy) = (q.x - p.x, q.y - p.y);
-            let len = dx.hypot(dy).max(1.0);
-            let at = Point::new(
-                q.x - dx / len * 22.0 + dy / len * 14.0,
-                q.y - dy / len * 22.0 - dx / len * 14.0,
-            );
+            let at = k.sign_at();
             let _ = writeln!(
                 out,
                 "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-weight=\"700\" font-size=\"{}\" fill=\"{TEXT}\" \
@@ -100,7 +104,7 @@ pub fn svg(map: &ConceptMap) -> String {
             );
         }
         if !l.label.is_empty() {
-            let mid = Point::new((p.x + q.x) / 2.0, (p.y + q.y) / 2.0);
+            let mid = k.mid;
             let _ = writeln!(
                 out,
                 "<text x=\"{:.1}\" y=\"{:.1}\" text-anchor=\"middle\" font-size=\"{}\" fill=\"{TEXT}\" stroke=\"#ffffff\" \
@@ -114,6 +118,9 @@ pub fn svg(map: &ConceptMap) -> String {
     }
     out.push_str("</g>\n<g class=\"nodes\">\n");
     for (n, s) in map.nodes.iter().zip(&sizes) {
+        if !map.groups.is_empty() && map.hidden_in(n.id).is_some() {
+            continue;
+        }
         let kind = n.kind.and_then(|k| map.kind(k));
         let hex = kind_hex(kind);
         let shape = kind.map(|k| k.shape).unwrap_or_default();
@@ -154,4 +161,46 @@ pub fn svg(map: &ConceptMap) -> String {
     }
     out.push_str("</g>\n</svg>\n");
     out
+}
+
+/// Every group's frame, outer groups first (so inner frames are drawn on top), its name in the
+/// frame's top band.
+fn groups(out: &mut String, map: &ConceptMap, m: Metrics) {
+    if map.groups.is_empty() {
+        return;
+    }
+    let frames = map.group_frames(m);
+    let mut order: Vec<(usize, u32)> = map.groups.iter().map(|g| (map.depth(g.id), g.id)).collect();
+    order.sort();
+    out.push_str("<g class=\"groups\">\n");
+    for (_, id) in order {
+        let (Some(g), Some(r)) = (map.group(id), frames.get(&id)) else {
+            continue;
+        };
+        let hex = super::HEX[g.colour as usize % super::HEX.len()];
+        let _ = writeln!(
+            out,
+            "<g><rect x=\"{:.1}\" y=\"{:.1}\" width=\"{:.1}\" height=\"{:.1}\" rx=\"14\" fill=\"{}\" fill-opacity=\"0.55\" stroke=\"{hex}\" stroke-width=\"2\"{}/>\
+             <text x=\"{:.1}\" y=\"{:.1}\" font-weight=\"700\" font-size=\"{}\" fill=\"{TEXT}\">{}</text></g>",
+            r.x0,
+            r.y0,
+            r.w(),
+            r.h(),
+            tint(hex, 0.10),
+            if g.collapsed {
+                " stroke-dasharray=\"6 3\""
+            } else {
+                ""
+            },
+            r.x0 + 12.0,
+            if g.collapsed {
+                (r.y0 + r.y1) / 2.0 + m.font * 0.35
+            } else {
+                r.y0 + 19.0
+            },
+            m.font * 0.9,
+            escape(&g.display_name())
+        );
+    }
+    out.push_str("</g>\n");
 }

@@ -1,14 +1,15 @@
-//! Graphviz DOT, the common subset: nodes, edges (chains and subgraphs flattened), labels and
-//! attributes, read by the `dot-parser` crate (Graphviz's published grammar). HTML-like values
-//! (`label=<<TABLE>…</TABLE>>`, `label=<<b>x</b>>`), which that parser cannot read, are first
-//! reduced to their text ([`html_values`]: rows become lines) and written as quoted strings.
-//! Quoted ids lose their quote marks (`"Audit"` is the node Audit). Labels are unescaped as
-//! Graphviz does (`\"`, `\\`, `\n`/`\l`/`\r` line breaks, `\N` the node's name); `pos` gives
-//! positions (points, y up), `kind` (ours) gives kinds with `color` and the node's style.
+//! Graphviz DOT, the common subset: nodes, edges (chains and subgraph ends), labels and
+//! attributes, read by our own linear reader ([`super::dot_parse`]; the `dot-parser` crate's
+//! grammar took about 50 µs a link). HTML-like values (`label=<<TABLE>…</TABLE>>`,
+//! `label=<<b>x</b>>`) are reduced to their text (rows become lines). Quoted ids lose their
+//! quote marks (`"Audit"` is the node Audit). Labels are unescaped as Graphviz does (`\"`,
+//! `\\`, `\n`/`\l`/`\r` line breaks, `\N` the node's name); `pos` gives positions (points, y
+//! up), `kind` (ours) gives kinds with `color` and the node's style. Clusters
+//! (`subgraph cluster_…`, nested) become groups named by their `label`; only the top graph's
+//! `label` is the map's title.
 //!
-//! The parser recurses once per attribute in a list, per edge in a chain and per nested
-//! subgraph, so `import::limits::dot_depth` refuses files that would go deeper than the browser's stack
-//! allows before parsing.
+//! The reader recurses once per nested subgraph, so `import::limits::dot_depth` refuses files
+//! that would go deeper than the browser's stack allows before reading.
 
 use super::{Builder, Imported, Source, number, polarity};
 use crate::model::map::{Direction, Point, Polarity, Shape};
@@ -43,48 +44,51 @@ pub fn unquote(raw: &str, node_name: &str) -> String {
 }
 
 pub fn import(text: &str, id: String) -> Result<Imported, String> {
-    use dot_parser::{ast, canonical};
     crate::import::limits::dot_depth(text)?;
-    let text = &html_values(text);
-    crate::import::limits::dot_depth(text)?;
-    let parsed = ast::Graph::try_from(text.as_str()).map_err(|e| plain_error(&e.to_string()))?;
-    let g: canonical::Graph<(String, String)> =
-        canonical::Graph::from(
-            parsed.filter_map(&|(k, v)| Some((Into::<String>::into(k), Into::<String>::into(v)))),
-        );
-    let mut title = String::new();
-    let mut focus = String::new();
-    for stmt in &g.attr {
-        if let canonical::AttrStmt::Graph((k, v)) = stmt {
-            match k.as_str() {
-                "label" => title = unquote(v, ""),
-                "focus_question" => focus = unquote(v, ""),
-                _ => {}
-            }
-        }
-    }
-    for eq in &g.ideqs {
-        if eq.lhs == "label" && title.is_empty() {
-            title = unquote(&eq.rhs, "");
-        }
-    }
+    let g = super::dot_parse::parse(text)?;
+    let graph_attr = |k: &str| {
+        g.graph
+            .iter()
+            .rev()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| unquote(v, ""))
+    };
+    // The map's title is the top graph's label; a cluster's label names its group.
+    let title = graph_attr("label").unwrap_or_default();
+    let focus = graph_attr("focus_question").unwrap_or_default();
     let mut b = Builder::new(id, &title, Source::Dot);
     b.focus(&focus);
+    let mut groups = Vec::with_capacity(g.clusters.len());
+    for (i, c) in g.clusters.iter().enumerate() {
+        let name = c
+            .attrs
+            .iter()
+            .rev()
+            .find(|(k, _)| k == "label")
+            .map(|(_, v)| unquote(v, ""))
+            .unwrap_or_else(|| {
+                let bare = unquote(&c.id, "");
+                bare.strip_prefix("cluster_")
+                    .or_else(|| bare.strip_prefix("cluster"))
+                    .unwrap_or(&bare)
+                    .to_string()
+            });
+        let parent = c.parent.map(|p| format!("\u{0}cluster{p}"));
+        groups.push(b.group(&format!("\u{0}cluster{i}"), &name, parent.as_deref()));
+    }
     // Nodes in a stable order: by name, numbers inside names compared as numbers (n2 < n10).
-    let mut nodes: Vec<&canonical::Node<(String, String)>> = g.nodes.set.values().collect();
-    nodes.sort_by_cached_key(|n| {
-        let name = unquote(&n.id, "");
-        (natural(&name), name)
-    });
-    for n in nodes {
-        let name = unquote(&n.id, "");
+    let names: Vec<String> = g.nodes.iter().map(|n| unquote(&n.id, "")).collect();
+    let mut order: Vec<usize> = (0..g.nodes.len()).collect();
+    order.sort_by_cached_key(|&i| (natural(&names[i]), names[i].clone()));
+    for i in order {
+        let n = &g.nodes[i];
+        let name = &names[i];
         let attr = |k: &str| {
-            n.attr
-                .elems
+            n.attrs
                 .iter()
                 .rev()
                 .find(|(key, _)| key == k)
-                .map(|(_, v)| unquote(v, &name))
+                .map(|(_, v)| unquote(v, name))
         };
         let label = attr("full_label")
             .or_else(|| attr("label"))
@@ -95,7 +99,10 @@ pub fn import(text: &str, id: String) -> Result<Imported, String> {
             let y = number(xy.next())?;
             Some(Point::new(x / 0.75, -y / 0.75))
         });
-        let node = b.node(&name, &label, at)?;
+        let node = b.node(name, &label, at)?;
+        if let Some(c) = n.cluster {
+            b.in_group(node, groups[c]);
+        }
         if let Some(kind) = attr("kind") {
             let style = attr("style").unwrap_or_default();
             let shape = if attr("shape").as_deref() == Some("ellipse") {
@@ -110,17 +117,16 @@ pub fn import(text: &str, id: String) -> Result<Imported, String> {
             b.kind(node, &kind, attr("color").as_deref(), Some(shape));
         }
     }
-    for e in &g.edges.set {
-        let (mut from, mut to) = (unquote(&e.from, ""), unquote(&e.to, ""));
+    for e in &g.edges {
+        let (mut from, mut to) = (names[e.from].as_str(), names[e.to].as_str());
         let attr = |k: &str| {
-            e.attr
-                .elems
+            e.attrs
                 .iter()
                 .rev()
                 .find(|(key, _)| key == k)
                 .map(|(_, v)| unquote(v, ""))
         };
-        let mut dir = if g.is_digraph {
+        let mut dir = if g.directed {
             Direction::Forward
         } else {
             Direction::None
@@ -139,144 +145,9 @@ pub fn import(text: &str, id: String) -> Result<Imported, String> {
         let label = attr("link_label")
             .or_else(|| attr("label"))
             .unwrap_or_default();
-        if !b.has(&from) {
-            b.node(&from, &from, None)?;
-        }
-        if !b.has(&to) {
-            b.node(&to, &to, None)?;
-        }
-        b.link(&from, &to, &label, dir, pol, true)?;
+        b.link(from, to, &label, dir, pol, true)?;
     }
     Ok(b.finish())
-}
-
-/// Every HTML-like value after `=` (`<…>` with its nested `<…>`) as a quoted string of its
-/// text; quoted strings and comments are left as they are. A `<` that never closes is left
-/// for the parser to report.
-pub fn html_values(text: &str) -> String {
-    let b = text.as_bytes();
-    let mut out = String::with_capacity(text.len());
-    let (mut i, mut copied) = (0, 0);
-    let mut after_eq = false;
-    while i < b.len() {
-        match b[i] {
-            b'"' => {
-                i += 1;
-                while i < b.len() && b[i] != b'"' {
-                    i += if b[i] == b'\\' { 2 } else { 1 };
-                }
-                i += 1;
-                after_eq = false;
-            }
-            b'/' if b.get(i + 1) == Some(&b'/') => {
-                while i < b.len() && b[i] != b'\n' {
-                    i += 1;
-                }
-            }
-            b'/' if b.get(i + 1) == Some(&b'*') => {
-                i = text[i + 2..].find("*/").map_or(b.len(), |j| i + 2 + j + 2);
-            }
-            b'=' => {
-                after_eq = true;
-                i += 1;
-            }
-            b'<' if after_eq => {
-                let mut depth = 0usize;
-                let mut j = i;
-                while j < b.len() {
-                    match b[j] {
-                        b'<' => depth += 1,
-                        b'>' => {
-                            depth -= 1;
-                            if depth == 0 {
-                                break;
-                            }
-                        }
-                        _ => {}
-                    }
-                    j += 1;
-                }
-                if j >= b.len() {
-                    break;
-                }
-                out.push_str(&text[copied..i]);
-                let inner = super::html::to_text(&text[i + 1..j], true);
-                out.push_str(&crate::export::map::dot::quote(&inner));
-                i = j + 1;
-                copied = i;
-                after_eq = false;
-            }
-            c => {
-                if !c.is_ascii_whitespace() {
-                    after_eq = false;
-                }
-                i += 1;
-            }
-        }
-    }
-    out.push_str(&text[copied.min(text.len())..]);
-    out
-}
-
-/// The parser's message in words: `Line 23: expected a node name or “}”.`
-fn plain_error(raw: &str) -> String {
-    // pest writes ` --> 23:11`, the line, a caret, then `= expected ident or …`.
-    let at = raw
-        .split("--> ")
-        .nth(1)
-        .and_then(|r| r.split_whitespace().next())
-        .and_then(|p| p.split_once(':'))
-        .and_then(|(l, c)| Some((l.parse::<usize>().ok()?, c.parse::<usize>().ok()?)));
-    let said = raw.rsplit("= ").next().unwrap_or("").trim();
-    let words = |list: &str| -> String {
-        let mut names: Vec<&str> = Vec::new();
-        for rule in list
-            .split([',', ' '])
-            .filter(|w| !w.is_empty() && *w != "or")
-        {
-            let name = match rule {
-                "ident" | "ident1" | "numeral" | "quote" | "html" | "node_id" => {
-                    "a node name or value"
-                }
-                "attr_list" | "a_list" => "an attribute list \u{201c}[\u{2026}]\u{201d}",
-                "edge_rhs" | "edgeop" => "a link \u{201c}->\u{201d} or \u{201c}--\u{201d}",
-                "stmt" | "stmt_list" | "edge_stmt" | "node_stmt" | "attr_stmt" | "id_eq" => {
-                    "a node, a link or an attribute"
-                }
-                "subgraph" => "a subgraph \u{201c}{\u{2026}}\u{201d}",
-                "dotgraph" | "graph" | "digraph" | "strict" | "dotfile" => {
-                    "\u{201c}graph\u{201d} or \u{201c}digraph\u{201d}"
-                }
-                "port" | "compass_pt" => "a port",
-                "EOI" => "the end of the file",
-                _ => "something else",
-            };
-            if !names.contains(&name) {
-                names.push(name);
-            }
-        }
-        match names.split_last() {
-            None => "something else".into(),
-            Some((last, [])) => (*last).to_string(),
-            Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
-        }
-    };
-    let what = if let Some(list) = said.strip_prefix("expected ") {
-        format!("expected {}", words(list))
-    } else if let Some(list) = said.strip_prefix("unexpected ") {
-        format!(
-            "did not expect {}",
-            words(list.split(';').next().unwrap_or(""))
-        )
-    } else {
-        "this could not be read".to_string()
-    };
-    match at {
-        Some((line, col)) => {
-            format!("The DOT file cannot be read. Line {line}, column {col}: {what}.")
-        }
-        None => format!("The DOT file cannot be read: {what}."),
-    }
 }
 
 /// A sort key that compares runs of digits as numbers.

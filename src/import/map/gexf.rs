@@ -52,15 +52,45 @@ pub fn import(doc: &Document, id: String) -> Result<Imported, String> {
             .collect()
     };
     let mut b = Builder::new(id, title, Source::Gexf);
-    let nodes = graph.children().find(|n| n.tag_name().name() == "nodes");
-    for n in nodes
-        .iter()
-        .flat_map(|ns| ns.children())
-        .filter(|n| n.tag_name().name() == "node")
-    {
+    // Every node, nested ones too; a node that others name as their parent (`pid`) or that
+    // holds <nodes> of its own is a group (Gephi's hierarchy).
+    let all: Vec<Node> = graph
+        .descendants()
+        .filter(|n| {
+            n.tag_name().name() == "node"
+                && n.parent().is_some_and(|p| p.tag_name().name() == "nodes")
+        })
+        .collect();
+    let parent_of = |n: &Node<'_, '_>| -> Option<String> {
+        n.attribute("pid").map(str::to_string).or_else(|| {
+            n.ancestors()
+                .skip(1)
+                .find(|a| a.tag_name().name() == "node")
+                .and_then(|a| a.attribute("id"))
+                .map(str::to_string)
+        })
+    };
+    let parents: std::collections::HashSet<String> = all.iter().filter_map(parent_of).collect();
+    for n in &all {
+        if let Some(key) = n.attribute("id").filter(|k| parents.contains(*k)) {
+            b.group(key, n.attribute("label").unwrap_or(key), None);
+        }
+    }
+    for n in &all {
+        if let Some(key) = n.attribute("id").filter(|k| parents.contains(*k))
+            && let (Some(g), Some(p)) = (b.group_of(key), parent_of(n).and_then(|p| b.group_of(&p)))
+        {
+            b.nest(g, p);
+        }
+    }
+    for n in all.iter().copied() {
         let key = n
             .attribute("id")
             .ok_or_else(|| format!("Line {}: a <node> has no id.", xml_line(doc, n)))?;
+        if parents.contains(key) {
+            continue;
+        }
+        let group = parent_of(&n).and_then(|p| b.group_of(&p));
         let label = n.attribute("label").unwrap_or(key);
         let pos = n.children().find(|c| c.tag_name().name() == "position");
         let at = pos.and_then(|p| {
@@ -77,6 +107,9 @@ pub fn import(doc: &Document, id: String) -> Result<Imported, String> {
                 format!("#{:02x}{:02x}{:02x}", part("r"), part("g"), part("b"))
             });
         let node = b.node(key, label, at)?;
+        if let Some(g) = group {
+            b.in_group(node, g);
+        }
         let vals = values(n, "node");
         let get = |k: &[&str]| {
             vals.iter()

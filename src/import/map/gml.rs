@@ -72,23 +72,7 @@ pub fn unescape(s: &str) -> String {
         let end = rest[1..].find(';').map(|j| j + 1).filter(|&j| j <= 12);
         let decoded = end.and_then(|j| {
             let name = &rest[1..j];
-            let c = match name {
-                "quot" => Some('"'),
-                "amp" => Some('&'),
-                "lt" => Some('<'),
-                "gt" => Some('>'),
-                "apos" => Some('\''),
-                "nbsp" => Some('\u{a0}'),
-                _ => {
-                    let code = if let Some(h) = name.strip_prefix("#x").or(name.strip_prefix("#X"))
-                    {
-                        u32::from_str_radix(h, 16).ok()
-                    } else {
-                        name.strip_prefix('#').and_then(|d| d.parse::<u32>().ok())
-                    };
-                    code.and_then(char::from_u32)
-                }
-            };
+            let c = super::html::char_ref(name, false);
             c.map(|c| (c, j))
         });
         match decoded {
@@ -266,12 +250,40 @@ pub fn import(text: &str, id: String) -> Result<Imported, String> {
     if let Some(f) = get(graph, "focus_question").and_then(Value::text) {
         b.focus(&f);
     }
+    // yEd's groups: a node with `isGroup 1` is a group; `gid` names the group a node (or a
+    // group) sits in.
+    let is_group = |n: &[(String, Value)]| get(n, "isGroup").and_then(Value::num) == Some(1.0);
+    let nodes = || {
+        graph
+            .iter()
+            .filter(|(k, _)| k == "node")
+            .map(|(_, v)| v.list())
+    };
+    for n in nodes().filter(|n| is_group(n)) {
+        if let Some(key) = get(n, "id").and_then(Value::text) {
+            let name = get(n, "label").and_then(Value::text).unwrap_or_default();
+            b.group(&key, &name, None);
+        }
+    }
+    for n in nodes().filter(|n| is_group(n)) {
+        let key = get(n, "id").and_then(Value::text);
+        let parent = get(n, "gid").and_then(Value::text);
+        if let (Some(g), Some(p)) = (
+            key.and_then(|k| b.group_of(&k)),
+            parent.and_then(|p| b.group_of(&p)),
+        ) {
+            b.nest(g, p);
+        }
+    }
     let mut unnamed = 0usize;
     for (k, v) in graph {
         if k != "node" {
             continue;
         }
         let n = v.list();
+        if is_group(n) {
+            continue;
+        }
         let Some(key) = get(n, "id").and_then(Value::text) else {
             unnamed += 1;
             continue;
@@ -291,6 +303,12 @@ pub fn import(text: &str, id: String) -> Result<Imported, String> {
             .zip(get(graphics, "y").and_then(Value::num))
             .map(|(x, y)| Point::new(x, y));
         let node = b.node(&key, &label, at)?;
+        if let Some(g) = get(n, "gid")
+            .and_then(Value::text)
+            .and_then(|g| b.group_of(&g))
+        {
+            b.in_group(node, g);
+        }
         let kind = ["kind", "type", "group"]
             .iter()
             .find_map(|k| get(n, k).and_then(Value::text));
@@ -325,7 +343,8 @@ pub fn import(text: &str, id: String) -> Result<Imported, String> {
             loose += 1;
             continue;
         };
-        if !b.has(&from) || !b.has(&to) {
+        let group = |k: &str| b.group_of(k).is_some();
+        if (!b.has(&from) && !group(&from)) || (!b.has(&to) && !group(&to)) {
             let missing = if b.has(&from) { &to } else { &from };
             return Err(format!(
                 "An edge goes from {} to {}, but there is no node with id {}.",

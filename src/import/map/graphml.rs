@@ -99,7 +99,24 @@ pub fn import(doc: &Document, id: String) -> Result<Imported, String> {
         }
         let at = x.zip(y).map(|(x, y)| Point::new(x, y));
         let label = label.unwrap_or_else(|| key.to_string());
+        // The group it sits in: the nearest <node> around it (yEd, GraphML's nested graphs).
+        let parent = n
+            .ancestors()
+            .skip(1)
+            .find(|a| a.tag_name().name() == "node")
+            .and_then(|a| a.attribute("id"))
+            .and_then(|k| b.group_of(k));
+        if n.children().any(|c| c.tag_name().name() == "graph") {
+            let group = b.group(key, &label, None);
+            if let Some(p) = parent {
+                b.nest(group, p);
+            }
+            continue;
+        }
         let node = b.node(key, &label, at)?;
+        if let Some(g) = parent {
+            b.in_group(node, g);
+        }
         if let Some(kind) = kind {
             b.kind(node, &kind, colour.as_deref(), shape);
         }

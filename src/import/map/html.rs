@@ -77,6 +77,32 @@ fn newline(out: &mut String, collapse: bool) {
     out.push('\n');
 }
 
+/// The character a reference names (the part between `&` and `;`): `quot`, `amp`, `lt`, `gt`,
+/// `apos`, `nbsp`, `#N` and `#xH`; with `bare_numbers`, a number alone too (Mermaid's `#35;`).
+/// The one decoder every reader uses.
+pub fn char_ref(name: &str, bare_numbers: bool) -> Option<char> {
+    let c = match name {
+        "quot" => '"',
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "apos" => '\'',
+        "nbsp" => '\u{a0}',
+        _ => {
+            let code = match name.strip_prefix('#') {
+                Some(n) => match n.strip_prefix(['x', 'X']) {
+                    Some(h) => u32::from_str_radix(h, 16).ok(),
+                    None => n.parse().ok(),
+                },
+                None if bare_numbers => name.parse().ok(),
+                None => None,
+            };
+            return code.and_then(char::from_u32);
+        }
+    };
+    Some(c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

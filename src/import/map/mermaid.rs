@@ -4,7 +4,7 @@
 //! kind (`-->`, `---`, `-.->`, `==>`, `<-->`, `--o`, `--x`) with `|label|` or `-- label -->`,
 //! chains (`A --> B --> C`) and `&` (`A & B --> C`). YAML front matter gives the title; `%%`
 //! lines, `classDef`, `class`, `style`, `linkStyle`, `click` and `direction` are skipped;
-//! `subgraph … end` (nested) is read for its nodes, which become loose nodes (a note says so).
+//! `subgraph … end` (nested) becomes a group (nested); a node belongs to the subgraph it is first named in.
 //! Labels lose their HTML (`<br>` becomes a line break, other tags go, `&amp;` and Mermaid's
 //! `#quot;`/`#35;` codes are read); a trailing ` (+)` or ` (−)`, as our export writes polarity,
 //! gives the link's polarity back.
@@ -127,26 +127,8 @@ pub fn entities(s: &str, lead: char) -> String {
             .filter(|&j| (1..=10).contains(&j))
             .and_then(|j| {
                 let name = &rest[1..=j];
-                let c = match name {
-                    "quot" => Some('"'),
-                    "amp" => Some('&'),
-                    "lt" => Some('<'),
-                    "gt" => Some('>'),
-                    "apos" => Some('\''),
-                    "nbsp" => Some('\u{a0}'),
-                    _ => name
-                        .strip_prefix('#')
-                        .and_then(|d| match d.strip_prefix(['x', 'X']) {
-                            Some(h) => u32::from_str_radix(h, 16).ok(),
-                            None if lead == '&' => d.parse().ok(),
-                            None => None,
-                        })
-                        .or_else(|| {
-                            // Mermaid's own form has no second `#`: `#35;`.
-                            (lead == '#').then(|| name.parse().ok()).flatten()
-                        })
-                        .and_then(char::from_u32),
-                };
+                // Mermaid's own form has no second `#`: `#35;`.
+                let c = super::html::char_ref(name, lead == '#');
                 c.map(|c| (c, j + 1))
             });
         match decoded {
@@ -384,13 +366,38 @@ fn statements(line: &str) -> Vec<&str> {
     out
 }
 
+/// A subgraph's key and title: `id [Title]`, `id["Title"]`, or a title alone (its own key).
+fn subgraph_title(rest: &str) -> (String, String) {
+    let rest = rest.trim().trim_end_matches(';').trim();
+    if let Some(open) = rest.find('[')
+        && rest.ends_with(']')
+    {
+        let key = rest[..open].trim().to_string();
+        let inner = rest[open + 1..rest.len() - 1].trim();
+        let inner = inner
+            .strip_prefix('"')
+            .and_then(|i| i.strip_suffix('"'))
+            .unwrap_or(inner);
+        let title = label_text(inner);
+        let key = if key.is_empty() { title.clone() } else { key };
+        return (key, title);
+    }
+    let plain = rest.trim_matches('"').to_string();
+    (plain.clone(), label_text(&plain))
+}
+
 /// What the file says, before it becomes a map.
 #[derive(Default)]
 struct Read {
     order: Vec<String>,
     labels: HashMap<String, String>,
     links: Vec<(String, String, Direction, String)>,
-    subgraphs: usize,
+    /// Subgraphs: key, title, the subgraph around it.
+    groups: Vec<(String, String, Option<String>)>,
+    /// The subgraphs open at this point, innermost last.
+    open: Vec<String>,
+    /// The subgraph a node was first named in.
+    member: HashMap<String, String>,
     styles: usize,
 }
 
@@ -399,6 +406,9 @@ impl Read {
         if !self.labels.contains_key(id) {
             self.order.push(id.to_string());
             self.labels.insert(id.to_string(), id.to_string());
+            if let Some(g) = self.open.last() {
+                self.member.insert(id.to_string(), g.clone());
+            }
         }
         if let Some(l) = label {
             self.labels.insert(id.to_string(), label_text(l));
@@ -424,7 +434,6 @@ pub fn import(text: &str, id: String) -> Result<Imported, String> {
     }
     // A header may carry a first statement after `;` (`graph LR; A-->B`).
     let header_rest = first.split_once(';').map(|(_, r)| r).unwrap_or("");
-    let mut depth = 0usize;
     let all = std::iter::once((1usize, header_rest)).chain(lines);
     for (line, text_line) in all {
         for st in statements(text_line) {
@@ -438,12 +447,19 @@ pub fn import(text: &str, id: String) -> Result<Imported, String> {
                 continue;
             }
             if word == "subgraph" {
-                depth += 1;
-                read.subgraphs += 1;
+                let (key, title) = subgraph_title(st["subgraph".len()..].trim());
+                let key = if key.is_empty() {
+                    format!("subgraph {}", read.groups.len() + 1)
+                } else {
+                    key
+                };
+                read.groups
+                    .push((key.clone(), title, read.open.last().cloned()));
+                read.open.push(key);
                 continue;
             }
             if word == "end" && st == "end" {
-                depth = depth.saturating_sub(1);
+                read.open.pop();
                 continue;
             }
             statement(st, &mut read)
@@ -451,18 +467,21 @@ pub fn import(text: &str, id: String) -> Result<Imported, String> {
         }
     }
     let mut b = Builder::new(id, &front_title(text).unwrap_or_default(), Source::Mermaid);
+    for (key, title, parent) in &read.groups {
+        b.group(key, title, parent.as_deref());
+    }
     for key in &read.order {
-        b.node(key, &read.labels[key], None)?;
+        if b.group_of(key).is_some() {
+            continue;
+        }
+        let node = b.node(key, &read.labels[key], None)?;
+        if let Some(g) = read.member.get(key).and_then(|g| b.group_of(g)) {
+            b.in_group(node, g);
+        }
     }
     for (from, to, dir, label) in &read.links {
         let (label, pol) = polarity_of(label);
         b.link(from, to, &label, *dir, pol, false)?;
-    }
-    if read.subgraphs > 0 {
-        b.notes.push(format!(
-            "{} subgraphs were read as loose nodes (maps have no groups yet).",
-            read.subgraphs
-        ));
     }
     if read.styles > 0 {
         b.notes.push(format!(
@@ -622,7 +641,7 @@ mod tests {
         assert!(
             i.notes
                 .iter()
-                .any(|n| n.contains("1 links from a node to itself"))
+                .any(|n| n.contains("1 link from a node to itself was"))
         );
         assert!(i.notes.iter().any(|n| n.contains("2 style")));
     }
@@ -636,7 +655,23 @@ mod tests {
         let names: Vec<&str> = m.nodes.iter().map(|n| n.label.as_str()).collect();
         assert_eq!(names, ["a", "b", "bold and it & more", "New style"]);
         assert_eq!(m.links.len(), 3);
-        assert!(i.notes.iter().any(|n| n.contains("2 subgraphs")));
+        let groups: Vec<(&str, Option<u32>)> = m
+            .groups
+            .iter()
+            .map(|g| (g.name.as_str(), g.parent))
+            .collect();
+        assert_eq!(groups, [("First", None), ("two", Some(m.groups[0].id))]);
+        let c = m
+            .nodes
+            .iter()
+            .find(|n| n.label.starts_with("bold"))
+            .unwrap();
+        assert_eq!(
+            c.group,
+            Some(m.groups[1].id),
+            "c sits in the inner subgraph"
+        );
+        assert_eq!(m.nodes[0].group, None);
     }
 
     #[test]

@@ -5,13 +5,15 @@
 //!
 //! Every importer reads into a [`Builder`], which enforces the limits ([`MAX_BYTES`],
 //! [`MAX_NODES`], [`MAX_LINKS`]), matches kinds by name, drops what a map cannot hold (links
-//! from a node to itself, a second link between the same two nodes) with a note, and lays the
+//! from a node to itself, an exact repeat of a link) with a note; parallel links that differ in
+//! label, direction or polarity are all kept, and lays the
 //! nodes out when the file had no positions. An import returns a new map or a message naming
 //! the line or field at fault; it never touches the workshop, so on any error nothing changes.
 //! No importer panics on any input: `tests/native/import_fuzz.rs` feeds them byte soup.
 
 mod cxl;
 mod dot;
+mod dot_parse;
 mod gexf;
 mod gml;
 mod graphml;
@@ -26,7 +28,8 @@ use crate::analysis::layout;
 use crate::export::map::{json as own, nearest_colour, png, svg};
 use crate::import::text::decode;
 use crate::model::map::{
-    ConceptMap, Direction, KindId, Link, Metrics, NodeId, Point, Polarity, Shape,
+    ConceptMap, Direction, GroupId, KindId, Link, Metrics, NodeId, Point, Polarity, RepeatKey,
+    Shape, plural,
 };
 
 /// Files larger than this are refused before they are read.
@@ -317,10 +320,14 @@ pub(crate) struct Builder {
     kinds: HashMap<String, KindId>,
     pub notes: Vec<String>,
     placed: bool,
-    /// The pairs of nodes linked so far (smaller id first), so a repeat is found at once.
-    pairs: std::collections::HashSet<(NodeId, NodeId)>,
+    /// What each link so far says, so an exact repeat is found at once.
+    said: std::collections::HashSet<RepeatKey>,
+    /// Groups by the file's own key.
+    groups: HashMap<String, GroupId>,
     self_links: usize,
     repeats: usize,
+    /// Links with an end on a group, left out (the model links nodes only).
+    group_links: usize,
     source: Source,
 }
 
@@ -334,9 +341,11 @@ impl Builder {
             kinds: HashMap::new(),
             notes: Vec::new(),
             placed: false,
-            pairs: std::collections::HashSet::new(),
+            said: std::collections::HashSet::new(),
+            groups: HashMap::new(),
             self_links: 0,
             repeats: 0,
+            group_links: 0,
             source,
         }
     }
@@ -397,6 +406,10 @@ impl Builder {
         polarity: Polarity,
         create: bool,
     ) -> Result<(), String> {
+        if self.groups.contains_key(from) || self.groups.contains_key(to) {
+            self.group_links += 1;
+            return Ok(());
+        }
         let end = |b: &mut Builder, key: &str| -> Result<Option<NodeId>, String> {
             match b.keys.get(key) {
                 Some(id) => Ok(Some(*id)),
@@ -420,38 +433,76 @@ impl Builder {
             self.self_links += 1;
             return Ok(());
         }
-        if !self.pairs.insert((a.min(b), a.max(b))) {
+        let link = Link {
+            id: 0,
+            from: a,
+            to: b,
+            label: label.to_string(),
+            direction,
+            polarity,
+        };
+        if !self.said.insert(link.repeat_key_owned()) {
             self.repeats += 1;
             return Ok(());
         }
         if self.map.links.len() >= MAX_LINKS {
             return Err(too_many_links(MAX_LINKS + 1));
         }
-        // As `ConceptMap::add_link` does, without its search through every link so far.
-        let id = self.map.next_id.max(1);
-        self.map.next_id = id + 1;
-        self.map.links.push(Link {
-            id,
-            from: a,
-            to: b,
-            label: label.to_string(),
-            direction,
-            polarity,
-        });
+        self.map.push_link(a, b, link.label, direction, polarity);
         Ok(())
+    }
+
+    /// Adds a group under the file's own key (a key seen before gives the same group), inside
+    /// the group `parent` (a key) when given and known.
+    pub fn group(&mut self, key: &str, name: &str, parent: Option<&str>) -> GroupId {
+        if let Some(g) = self.groups.get(key) {
+            return *g;
+        }
+        let parent = parent.and_then(|p| self.groups.get(p).copied());
+        let id = self.map.add_group(name.trim(), &[]);
+        self.map.set_group_parent(id, parent);
+        self.groups.insert(key.to_string(), id);
+        id
+    }
+
+    /// Puts a group inside another (by the ids the builder gave).
+    pub fn nest(&mut self, group: GroupId, parent: GroupId) {
+        self.map.set_group_parent(group, Some(parent));
+    }
+
+    /// Puts a node in a group (both by the ids the builder gave).
+    pub fn in_group(&mut self, node: NodeId, group: GroupId) {
+        self.map.set_node_group(node, Some(group));
+    }
+
+    /// The group the file called `key`, if there is one.
+    pub fn group_of(&self, key: &str) -> Option<GroupId> {
+        self.groups.get(key).copied()
     }
 
     pub fn finish(mut self) -> Imported {
         if self.self_links > 0 {
             self.notes.push(format!(
-                "{} links from a node to itself were left out (a map links two different ideas).",
-                self.self_links
+                "{} {} from a node to itself {} left out (a map links two different ideas).",
+                self.self_links,
+                plural(self.self_links, "link", "links"),
+                plural(self.self_links, "was", "were")
+            ));
+        }
+        if self.group_links > 0 {
+            self.notes.push(format!(
+                "{} {} ended on a group rather than a node and {} left out.",
+                self.group_links,
+                plural(self.group_links, "link", "links"),
+                plural(self.group_links, "was", "were")
             ));
         }
         if self.repeats > 0 {
             self.notes.push(format!(
-                "{} links repeated a link between the same two nodes and were left out.",
-                self.repeats
+                "{} {} exactly repeated another (same ends, label and direction) and {} merged with it.",
+                self.repeats,
+                plural(self.repeats, "link", "links"),
+                plural(self.repeats, "was", "were")
             ));
         }
         // Positions the file gave are kept exactly (a round trip must not move anything);
@@ -527,15 +578,28 @@ pub fn merge(current: &ConceptMap, other: &ConceptMap) -> Result<ConceptMap, Str
         );
         nodes.insert(n.id, id);
     }
+    let mut groups: HashMap<GroupId, GroupId> = HashMap::new();
+    for g in &other.groups {
+        let id = map.add_group(&g.name, &[]);
+        map.edit_group(id, |x| {
+            x.colour = g.colour;
+            x.collapsed = g.collapsed;
+        });
+        groups.insert(g.id, id);
+    }
+    for g in &other.groups {
+        if let (Some(id), Some(p)) = (groups.get(&g.id), g.parent.and_then(|p| groups.get(&p))) {
+            map.set_group_parent(*id, Some(*p));
+        }
+    }
+    for n in &other.nodes {
+        if let (Some(id), Some(g)) = (nodes.get(&n.id), n.group.and_then(|g| groups.get(&g))) {
+            map.set_node_group(*id, Some(*g));
+        }
+    }
     for l in &other.links {
-        if let (Some(a), Some(b)) = (nodes.get(&l.from), nodes.get(&l.to))
-            && let Some(id) = map.add_link(*a, *b)
-        {
-            map.edit_link(id, |x| {
-                x.label = l.label.clone();
-                x.direction = l.direction;
-                x.polarity = l.polarity;
-            });
+        if let (Some(a), Some(b)) = (nodes.get(&l.from), nodes.get(&l.to)) {
+            map.push_link(*a, *b, l.label.clone(), l.direction, l.polarity);
         }
     }
     Ok(map)
@@ -583,7 +647,10 @@ fn xml_ends<'a, 'input>(
 impl Builder {
     /// Refuses a link whose end is not a node the file declared, naming the line.
     fn require_ends(&self, at: At, element: &str, from: &str, to: &str) -> Result<(), String> {
-        match [from, to].into_iter().find(|k| !self.has(k)) {
+        match [from, to]
+            .into_iter()
+            .find(|k| !self.has(k) && !self.groups.contains_key(*k))
+        {
             None => Ok(()),
             Some(missing) => Err(format!(
                 "Line {at}: a <{element}> goes from \u{201c}{from}\u{201d} to \u{201c}{to}\u{201d}, but there is no node with id \u{201c}{missing}\u{201d}."

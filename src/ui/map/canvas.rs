@@ -13,7 +13,7 @@ use leptos::wasm_bindgen::JsCast;
 
 use super::Ed;
 use crate::model::map::{
-    Direction, LinkId, NodeId, Point, Polarity, Rect, Shape, Viewport, link_ends, wrap_label,
+    Curve, Direction, LinkId, NodeId, Point, Polarity, Rect, Shape, Viewport, wrap_label,
 };
 
 /// What the pointer is doing.
@@ -498,6 +498,7 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
                     </marker>
                 </defs>
                 <g transform=transform font-size=font>
+                    <super::frames::GroupFrames ed=ed />
                     <g class="links">
                         <For each=move || ed.link_ids.get() key=|id| *id children=move |id| view! { <LinkView ed=ed id=id ghost=false /> } />
                     </g>
@@ -538,6 +539,7 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
         </div>
         <p id="map-keys" class="hint">"Drag nodes to move them; drag from a node's dot to link it. Drag the background to pan, Shift+drag to select several, wheel or pinch to zoom. Keys on a node: arrows move, Enter edits, L links, N adds a node (Shift+N adds one linked), Delete removes."</p>
         <p class="visually-hidden" role="status">{move || announce.get()}</p>
+        <super::frames::GroupPanel ed=ed />
     }
 }
 
@@ -552,6 +554,8 @@ fn NodeView(ed: Ed, id: NodeId, ghost: bool) -> impl IntoView {
         look.with(|l| (l.label.clone(), l.colour, l.shape, l.kind.clone(), l.links))
     });
     let (pos, size) = (live.pos, live.size);
+    let hidden = live.look.clone();
+    let hidden = Memo::new(move |_| hidden.with(|l| l.hidden));
     let lifted = Memo::new(move |_| !ghost && ed.marks.lifted.has(id));
     // Where the node is drawn: its live place; while it is lifted, the map's copy stays where
     // it was. Each part is placed in map coordinates rather than under a `translate` of its own:
@@ -578,7 +582,11 @@ fn NodeView(ed: Ed, id: NodeId, ghost: bool) -> impl IntoView {
             } else {
                 ""
             };
-            format!("node c-{colour} s-{}{sel}{traced}{up}", shape.as_str())
+            let gone = if hidden.get() { " hidden" } else { "" };
+            format!(
+                "node c-{colour} s-{}{sel}{traced}{up}{gone}",
+                shape.as_str()
+            )
         })
     };
     let label = move || {
@@ -664,7 +672,7 @@ fn LinkView(ed: Ed, id: LinkId, ghost: bool) -> impl IntoView {
         let (from, to) = link.with(|l| (l.from, l.to));
         !ghost && (ed.marks.lifted.has(from) || ed.marks.lifted.has(to))
     });
-    let geom = Memo::new(move |prev: Option<&(Point, Point)>| {
+    let geom = Memo::new(move |prev: Option<&Option<Curve>>| {
         if lifted.get()
             && let Some(p) = prev
         {
@@ -672,9 +680,10 @@ fn LinkView(ed: Ed, id: LinkId, ghost: bool) -> impl IntoView {
         }
         let (from, to) = link.with(|l| (l.from, l.to));
         let (a, b) = (ed.live(from), ed.live(to));
-        link_ends(a.pos.get(), a.size.get(), b.pos.get(), b.size.get())
+        let (pa, sa, pb, sb) = (a.pos.get(), a.size.get(), b.pos.get(), b.size.get());
+        super::frames::link_curve(ed, id, (from, to), pa, sa, pb, sb)
     });
-    let d = move || geom.with(|(p, q)| format!("M{} {}L{} {}", p.x, p.y, q.x, q.y));
+    let d = move || geom.with(|k| k.map(|k| k.d()).unwrap_or_default());
     let class = move || {
         let sel = if ed.marks.link.has(id) {
             " selected"
@@ -697,19 +706,13 @@ fn LinkView(ed: Ed, id: LinkId, ghost: bool) -> impl IntoView {
     };
     let end = move || link.with(|l| (l.direction != Direction::None).then_some(arrow));
     let start = move || link.with(|l| (l.direction == Direction::Both).then_some(arrow));
-    let mid = move || geom.with(|(p, q)| Point::new((p.x + q.x) / 2.0, (p.y + q.y) / 2.0));
+    let mid = move || geom.with(|k| k.map_or(Point::default(), |k| k.mid));
     let label = move || link.with(|l| l.label.clone());
     let sign = move || {
         let pol = link.with(|l| l.polarity);
-        (pol != Polarity::None).then(|| {
-            let (p, q) = geom.get();
-            let (dx, dy) = (q.x - p.x, q.y - p.y);
-            let len = dx.hypot(dy).max(1.0);
+        geom.get().filter(|_| pol != Polarity::None).map(|k| {
             // Beside the arrowhead, on the left of the line's direction.
-            let at = Point::new(
-                q.x - dx / len * 22.0 + dy / len * 14.0,
-                q.y - dy / len * 22.0 - dx / len * 14.0,
-            );
+            let at = k.sign_at();
             view! { <text class="polarity" x=at.x y=at.y>{pol.sign()}</text> }
         })
     };
@@ -739,7 +742,7 @@ fn LinkView(ed: Ed, id: LinkId, ghost: bool) -> impl IntoView {
         format!("Link from {} {arrow} {}{label}", end(l.from), end(l.to))
     };
     view! {
-        <g class=class data-link=(!ghost).then_some(id)>
+        <g class=class data-link=(!ghost).then_some(id) hidden=move || geom.with(Option::is_none)>
             {(!ghost).then(|| view! { <title>{name}</title> })}
             <path class="hit" d=d></path>
             <path class="line" d=d marker-end=end marker-start=start></path>

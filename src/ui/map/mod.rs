@@ -9,6 +9,7 @@
 mod analyse;
 mod canvas;
 mod files;
+mod frames;
 mod inspect;
 mod marks;
 mod outline;
@@ -44,6 +45,8 @@ pub(crate) struct Look {
     pub shape: crate::model::map::Shape,
     pub kind: Option<String>,
     pub links: usize,
+    /// Hidden inside a collapsed group.
+    pub hidden: bool,
 }
 
 impl Look {
@@ -55,6 +58,7 @@ impl Look {
             shape: kind.map(|k| k.shape).unwrap_or_default(),
             kind: kind.map(|k| k.name.clone()),
             links,
+            hidden: n.group.is_some() && m.hidden_in(n.id).is_some(),
         }
     }
 }
@@ -94,6 +98,10 @@ pub(crate) struct Ed {
     pub link_ids: Memo<Vec<LinkId>>,
     /// How many links touch each node, counted once per change (nodes read theirs from here).
     pub link_counts: Memo<HashMap<NodeId, usize>>,
+    /// Parallel links' lanes, groups' frames, nodes hidden in collapsed groups (`frames.rs`).
+    pub lanes: Memo<HashMap<LinkId, crate::model::map::Lane>>,
+    pub frames: Memo<HashMap<crate::model::map::GroupId, crate::model::map::Rect>>,
+    pub hidden: Memo<HashMap<NodeId, crate::model::map::GroupId>>,
     pub metrics: Signal<Metrics>,
     /// The canvas view as shown now; written to the map (without an undo step) after a pause.
     pub view: RwSignal<Viewport>,
@@ -164,6 +172,9 @@ impl Ed {
                 });
                 counts
             }),
+            lanes: frames::lanes(map),
+            frames: frames::frames(map, metrics),
+            hidden: frames::hidden(map),
             metrics,
             view: RwSignal::new(view),
             px: RwSignal::new((1000.0, 600.0)),

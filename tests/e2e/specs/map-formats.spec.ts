@@ -213,7 +213,7 @@ test('GML, Mermaid, HTML-label DOT and UTF-16 files from other tools import with
   const m = await startWithKumu(page);
   const cases: [string, string, string[]][] = [
     ['map-networkx.gml', 'Imported 5 nodes and 5 links', ['GP practices', 'Public health']],
-    ['map-langgraph.mmd', 'Imported 4 nodes and 3 links', ['__start__', 'agent', 'tools', '__end__']],
+    ['map-langgraph.mmd', 'Imported 4 nodes and 4 links', ['__start__', 'agent', 'tools', '__end__']],
     ['map-graphviz-html.dot', 'Imported 4 nodes and 3 links', ['bun:sqlite', 'Audit', 'Risk', 'Tom & Jerry']],
   ];
   for (const [file, outcome, labels] of cases) {
@@ -239,7 +239,7 @@ test('GML, Mermaid, HTML-label DOT and UTF-16 files from other tools import with
     mimeType: 'text/plain',
     buffer: Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]),
   });
-  await expect(page.getByRole('status').filter({ hasText: 'windows.gml' })).toContainText('Imported 2 nodes and 1 links');
+  await expect(page.getByRole('status').filter({ hasText: 'windows.gml' })).toContainText('Imported 2 nodes and 1 link from');
   await expect(m.node('Élan')).toHaveCount(1);
   await expect(m.node('Ünity')).toHaveCount(1);
   await page.getByRole('status').filter({ hasText: 'windows.gml' }).scrollIntoViewIfNeeded();

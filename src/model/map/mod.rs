@@ -6,6 +6,12 @@
 
 use serde::{Deserialize, Serialize};
 
+mod groups;
+mod links;
+
+pub use groups::{Group, GroupId, MAX_DEPTH as MAX_GROUP_DEPTH};
+pub use links::{Curve, Direction, Lane, Link, Polarity, RepeatKey, curve, link_ends};
+
 /// A node's id, unique within its map and never reused.
 pub type NodeId = u32;
 /// A link's id, unique within its map and never reused.
@@ -107,105 +113,15 @@ pub struct Node {
     pub x: f64,
     #[serde(default)]
     pub y: f64,
+    /// The group it sits in.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub group: Option<GroupId>,
 }
 
 impl Node {
     pub fn at(&self) -> Point {
         Point::new(self.x, self.y)
     }
-}
-
-/// Which way a link points.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Direction {
-    /// From `from` to `to`.
-    #[default]
-    Forward,
-    /// Both ways (mutual influence).
-    Both,
-    /// A plain line: related, no direction.
-    None,
-}
-
-impl Direction {
-    pub const ALL: [Direction; 3] = [Direction::Forward, Direction::Both, Direction::None];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Direction::Forward => "forward",
-            Direction::Both => "both",
-            Direction::None => "none",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Direction::Forward => "One way \u{2192}",
-            Direction::Both => "Both ways \u{2194}",
-            Direction::None => "No direction \u{2014}",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Direction> {
-        Direction::ALL.into_iter().find(|x| x.as_str() == s)
-    }
-}
-
-/// A causal link's sign: more of the cause gives more (+) or less (−) of the effect.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Polarity {
-    #[default]
-    None,
-    Positive,
-    Negative,
-}
-
-impl Polarity {
-    pub const ALL: [Polarity; 3] = [Polarity::None, Polarity::Positive, Polarity::Negative];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Polarity::None => "none",
-            Polarity::Positive => "positive",
-            Polarity::Negative => "negative",
-        }
-    }
-
-    /// The sign as drawn on the map, or empty.
-    pub fn sign(self) -> &'static str {
-        match self {
-            Polarity::None => "",
-            Polarity::Positive => "+",
-            Polarity::Negative => "\u{2212}",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Polarity::None => "No polarity",
-            Polarity::Positive => "+ (same way)",
-            Polarity::Negative => "\u{2212} (opposite way)",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Polarity> {
-        Polarity::ALL.into_iter().find(|x| x.as_str() == s)
-    }
-}
-
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Link {
-    pub id: LinkId,
-    pub from: NodeId,
-    pub to: NodeId,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub label: String,
-    #[serde(default)]
-    pub direction: Direction,
-    #[serde(default)]
-    pub polarity: Polarity,
 }
 
 /// Where the user left the canvas: the map point at the top-left corner and the zoom.
@@ -416,35 +332,6 @@ pub fn wrap_label(label: &str) -> Vec<String> {
     lines
 }
 
-/// Where a link between two boxes starts and ends: on the line between their centres, just
-/// outside each box, so arrowheads touch the box instead of hiding under it.
-pub fn link_ends(a: Point, sa: Size, b: Point, sb: Size) -> (Point, Point) {
-    const GAP: f64 = 3.0;
-    let (dx, dy) = (b.x - a.x, b.y - a.y);
-    let exit = |s: Size| {
-        // The fraction of the centre-to-centre line inside a box of size s.
-        let tx = if dx.abs() < 1e-9 {
-            f64::INFINITY
-        } else {
-            (s.w / 2.0 + GAP) / dx.abs()
-        };
-        let ty = if dy.abs() < 1e-9 {
-            f64::INFINITY
-        } else {
-            (s.h / 2.0 + GAP) / dy.abs()
-        };
-        tx.min(ty).min(0.5)
-    };
-    if dx.abs() < 1e-9 && dy.abs() < 1e-9 {
-        return (a, b);
-    }
-    let (ta, tb) = (exit(sa), exit(sb));
-    (
-        Point::new(a.x + dx * ta, a.y + dy * ta),
-        Point::new(b.x - dx * tb, b.y - dy * tb),
-    )
-}
-
 /// One concept map.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct ConceptMap {
@@ -465,6 +352,9 @@ pub struct ConceptMap {
     /// Sorted by id, like the nodes.
     #[serde(default)]
     pub links: Vec<Link>,
+    /// Frames around nodes, in the order they were made (see [`groups`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub groups: Vec<Group>,
     #[serde(default)]
     pub view: Viewport,
     /// The next id for a node, link or kind.
@@ -504,6 +394,7 @@ impl ConceptMap {
         if !(self.nodes.iter().any(|n| near(n.id))
             || self.links.iter().any(|l| near(l.id))
             || self.kinds.iter().any(|k| near(k.id))
+            || self.groups.iter().any(|g| near(g.id))
             || near(self.next_id))
         {
             return false;
@@ -523,8 +414,17 @@ impl ConceptMap {
             .iter_mut()
             .map(|n| (n.id, std::mem::replace(&mut n.id, fresh())))
             .collect();
+        let groups: std::collections::HashMap<GroupId, GroupId> = self
+            .groups
+            .iter_mut()
+            .map(|g| (g.id, std::mem::replace(&mut g.id, fresh())))
+            .collect();
+        for g in &mut self.groups {
+            g.parent = g.parent.and_then(|p| groups.get(&p).copied());
+        }
         for n in &mut self.nodes {
             n.kind = n.kind.and_then(|k| kinds.get(&k).copied());
+            n.group = n.group.and_then(|g| groups.get(&g).copied());
         }
         for l in &mut self.links {
             l.id = fresh();
@@ -581,6 +481,7 @@ impl ConceptMap {
             kind,
             x: at.x,
             y: at.y,
+            group: None,
         });
         id
     }
@@ -618,51 +519,6 @@ impl ConceptMap {
             .retain(|l| !ids.contains(&l.from) && !ids.contains(&l.to));
     }
 
-    /// Links two different nodes; a link that already joins them (either way) is returned
-    /// instead of a second one.
-    pub fn add_link(&mut self, from: NodeId, to: NodeId) -> Option<LinkId> {
-        if from == to || self.node(from).is_none() || self.node(to).is_none() {
-            return None;
-        }
-        if let Some(l) = self
-            .links
-            .iter()
-            .find(|l| (l.from == from && l.to == to) || (l.from == to && l.to == from))
-        {
-            return Some(l.id);
-        }
-        let id = self.fresh_id();
-        self.links.push(Link {
-            id,
-            from,
-            to,
-            ..Link::default()
-        });
-        Some(id)
-    }
-
-    pub fn edit_link(&mut self, id: LinkId, change: impl FnOnce(&mut Link)) {
-        if let Some(l) = self.link_mut(id) {
-            change(l);
-        }
-    }
-
-    /// Points a link the other way (its polarity stays).
-    pub fn reverse_link(&mut self, id: LinkId) {
-        self.edit_link(id, |l| std::mem::swap(&mut l.from, &mut l.to));
-    }
-
-    pub fn remove_link(&mut self, id: LinkId) {
-        self.links.retain(|l| l.id != id);
-    }
-
-    /// The links that touch a node, in the map's order.
-    pub fn links_of(&self, id: NodeId) -> impl Iterator<Item = &Link> {
-        self.links
-            .iter()
-            .filter(move |l| l.from == id || l.to == id)
-    }
-
     pub fn add_kind(&mut self, name: &str) -> KindId {
         let id = self.fresh_id();
         let colour = (self.kinds.len() % COLOURS.len()) as u8;
@@ -693,11 +549,19 @@ impl ConceptMap {
         }
     }
 
-    /// The box around every node, or `None` for an empty map.
+    /// The box around every node and group frame, or `None` for an empty map.
     pub fn bounds(&self, metrics: Metrics) -> Option<Rect> {
-        self.nodes
+        let nodes = self
+            .nodes
             .iter()
             .map(|n| Rect::around(n.at(), metrics.node_size(&n.label)))
+            .reduce(Rect::union);
+        if self.groups.is_empty() {
+            return nodes;
+        }
+        self.group_frames(metrics)
+            .into_values()
+            .chain(nodes)
             .reduce(Rect::union)
     }
 
@@ -746,8 +610,9 @@ impl ConceptMap {
     }
 
     /// Makes a map read from storage (or an import) safe to use, reporting each fix: nodes sorted
-    /// with unique ids and finite places, links only between existing different nodes and not
-    /// twice, kinds unique, node kinds that exist, a usable view and a `next_id` past every id.
+    /// with unique ids and finite places, links only between existing different nodes (any
+    /// number of them between two nodes: what a person drew is kept), kinds unique, node kinds that
+    /// exist, groups that nest without cycles, a usable view and a `next_id` past every id.
     pub fn repair(&mut self, report: &mut Vec<String>) {
         let what = format!("map \u{201c}{}\u{201d}", self.display_title());
         self.nodes.sort_by_key(|n| n.id);
@@ -785,20 +650,32 @@ impl ConceptMap {
         }
         let nodes: std::collections::HashSet<NodeId> = self.nodes.iter().map(|n| n.id).collect();
         self.links.sort_by_key(|l| l.id);
-        let mut pairs = std::collections::HashSet::new();
         let mut link_ids = std::collections::HashSet::new();
         let before = self.links.len();
         self.links.retain(|l| {
             l.from != l.to
                 && nodes.contains(&l.from)
                 && nodes.contains(&l.to)
-                && pairs.insert((l.from.min(l.to), l.from.max(l.to)))
                 && link_ids.insert(l.id)
         });
         if self.links.len() < before {
             report.push(format!(
-                "{what}: {} links pointed nowhere or repeated another and were dropped",
-                before - self.links.len()
+                "{what}: {} {} pointed nowhere or repeated another's id and {} dropped",
+                before - self.links.len(),
+                plural(before - self.links.len(), "link", "links"),
+                if before - self.links.len() == 1 {
+                    "was"
+                } else {
+                    "were"
+                }
+            ));
+        }
+        let fixed = self.repair_groups();
+        if fixed > 0 {
+            report.push(format!(
+                "{what}: {fixed} group {} pointed to a missing group or made a cycle and {} undone",
+                plural(fixed, "setting", "settings"),
+                if fixed == 1 { "was" } else { "were" }
             ));
         }
         if !self.view.is_valid() {
@@ -815,12 +692,18 @@ impl ConceptMap {
             .map(|n| n.id)
             .chain(self.links.iter().map(|l| l.id))
             .chain(self.kinds.iter().map(|k| k.id))
+            .chain(self.groups.iter().map(|g| g.id))
             .max()
             .unwrap_or(0);
         if self.next_id <= max {
             self.next_id = max + 1;
         }
     }
+}
+
+/// `one` for a count of 1, else `many`: "1 link", "2 links".
+pub fn plural(n: usize, one: &'static str, many: &'static str) -> &'static str {
+    if n == 1 { one } else { many }
 }
 
 #[cfg(test)]
@@ -849,11 +732,19 @@ mod tests {
     fn links_join_two_different_existing_nodes_once() {
         let (mut m, a, b, c) = three();
         let ab = m.add_link(a, b).unwrap();
-        assert_eq!(
-            m.add_link(b, a),
-            Some(ab),
-            "the same pair is not linked twice"
-        );
+        assert_eq!(m.add_link(a, b), Some(ab), "an exact repeat is not added");
+        let ba = m.add_link(b, a).unwrap();
+        assert_ne!(ba, ab, "the other way is a second, parallel link");
+        m.edit_link(ab, |l| l.label = "funds".into());
+        let second = m.add_link(a, b).unwrap();
+        assert_ne!(second, ab, "a labelled link gets a parallel one beside it");
+        assert_eq!(m.links.len(), 3);
+        let lanes = m.lanes();
+        let mut offsets: Vec<f64> = m.links.iter().map(|l| lanes[&l.id].offset()).collect();
+        offsets.sort_by(f64::total_cmp);
+        assert_eq!(offsets, [-Lane::SPACING, 0.0, Lane::SPACING]);
+        m.remove_link(ba);
+        m.remove_link(second);
         assert_eq!(m.add_link(a, a), None);
         assert_eq!(m.add_link(a, 99), None);
         m.add_link(b, c).unwrap();
@@ -993,6 +884,20 @@ mod tests {
             label: "dup".into(),
             ..Node::default()
         });
+        m.links.push(Link {
+            id: 52,
+            from: a,
+            to: b,
+            label: "funds".into(),
+            ..Link::default()
+        });
+        m.links.push(Link {
+            id: 53,
+            from: a,
+            to: b,
+            label: "funds".into(),
+            ..Link::default()
+        });
         m.nodes.swap(0, 2);
         m.nodes[1].x = f64::NAN;
         m.nodes[1].kind = Some(5);
@@ -1003,9 +908,13 @@ mod tests {
         assert_eq!(report.len(), 3, "{report:?}");
         assert!(m.nodes.windows(2).all(|w| w[0].id < w[1].id));
         assert_eq!(m.nodes.len(), 3);
-        assert_eq!(m.links.len(), 1);
+        assert_eq!(
+            m.links.len(),
+            3,
+            "parallel links are kept, even an exact repeat"
+        );
         assert!(m.nodes.iter().all(|n| n.x.is_finite() && n.kind.is_none()));
         assert_eq!(m.view, Viewport::default());
-        assert!(m.next_id > m.links[0].id && m.next_id > 3);
+        assert!(m.next_id > 53);
     }
 }

@@ -1,0 +1,105 @@
+// Map import in the browser: generated files of 1,000 to 8,000 links (one node per 5.2 links,
+// one link in eight parallel to another, as benches/import.rs makes them) in GEXF, GraphML, GML
+// and DOT, chosen in the maps section's import field; timed from choosing the file to the
+// "Imported …" status on screen (reading, layout-free since the files carry positions, storing
+// and drawing the first frame), and the reading alone (the app's `cstw-import` performance
+// measure). Target (issue 22): 8,000 links in ≤ 500 ms; printed met/missed for both.
+// Not a test: numbers vary by machine. Writes report/import.json.
+// Usage: node tests/e2e/bench/import.mjs   (after a release build; BENCH_PORT, BENCH_RUNS, BENCH_LINKS)
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { workshop } from './benchmap.mjs';
+import { ROOT, launchChromium, serveDist, stats } from './common.mjs';
+
+const PORT = Number(process.env.BENCH_PORT ?? 8399);
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const TARGET_MS = 500;
+const SIZES = (process.env.BENCH_LINKS ?? '1000,4000,8000').split(',').map(Number);
+
+function graph(links) {
+  const nodes = Math.ceil(links / 5.2);
+  const out = [];
+  let step = 1;
+  while (out.length < links) {
+    for (let a = 0; a < nodes && out.length < links; a++) {
+      out.push(out.length % 8 === 7 ? out[out.length - 1] : [a, (a + step) % nodes]);
+    }
+    step++;
+  }
+  return { nodes, edges: out };
+}
+
+const place = (i) => [(i % 40) * 150, Math.floor(i / 40) * 90];
+const FORMATS = {
+  gexf(links) {
+    const { nodes, edges } = graph(links);
+    let s = '<?xml version="1.0" encoding="UTF-8"?>\n<gexf xmlns="http://www.gexf.net/1.2draft" xmlns:viz="http://www.gexf.net/1.2draft/viz" version="1.2">\n<graph defaultedgetype="directed">\n<nodes>\n';
+    for (let i = 0; i < nodes; i++) { const [x, y] = place(i); s += `<node id="${i}" label="Node ${i}"><viz:position x="${x}" y="${y}" z="0.0"/></node>\n`; }
+    s += '</nodes>\n<edges>\n';
+    edges.forEach(([a, b], k) => { s += `<edge id="${k}" source="${a}" target="${b}" label="link ${k}"/>\n`; });
+    return s + '</edges>\n</graph>\n</gexf>\n';
+  },
+  graphml(links) {
+    const { nodes, edges } = graph(links);
+    let s = '<?xml version="1.0"?>\n<graphml xmlns="http://graphml.graphdrawing.org/xmlns">\n<key id="l" for="node" attr.name="label" attr.type="string"/>\n<key id="x" for="node" attr.name="x" attr.type="double"/>\n<key id="y" for="node" attr.name="y" attr.type="double"/>\n<key id="el" for="edge" attr.name="label" attr.type="string"/>\n<graph edgedefault="directed">\n';
+    for (let i = 0; i < nodes; i++) { const [x, y] = place(i); s += `<node id="n${i}"><data key="l">Node ${i}</data><data key="x">${x}</data><data key="y">${y}</data></node>\n`; }
+    edges.forEach(([a, b], k) => { s += `<edge source="n${a}" target="n${b}"><data key="el">link ${k}</data></edge>\n`; });
+    return s + '</graph>\n</graphml>\n';
+  },
+  gml(links) {
+    const { nodes, edges } = graph(links);
+    let s = 'graph [\n  directed 1\n  multigraph 1\n';
+    for (let i = 0; i < nodes; i++) { const [x, y] = place(i); s += `  node [\n    id ${i}\n    label "Node ${i}"\n    graphics [ x ${x}.0 y ${y}.0 ]\n  ]\n`; }
+    edges.forEach(([a, b], k) => { s += `  edge [\n    source ${a}\n    target ${b}\n    label "link ${k}"\n  ]\n`; });
+    return s + ']\n';
+  },
+  dot(links) {
+    const { nodes, edges } = graph(links);
+    let s = 'digraph {\n';
+    for (let i = 0; i < nodes; i++) { const [x, y] = place(i); s += `  n${i} [label="Node ${i}", pos="${x},${y}"];\n`; }
+    edges.forEach(([a, b], k) => { s += `  n${a} -> n${b} [label="link ${k}"];\n`; });
+    return s + '}\n';
+  },
+};
+
+const stop = await serveDist(PORT);
+const results = [];
+try {
+  const browser = await launchChromium();
+  for (const [ext, make] of Object.entries(FORMATS)) {
+    for (const links of SIZES) {
+      const buffer = Buffer.from(make(links));
+      const ms = [];
+      const read = [];
+      for (let r = 0; r < RUNS; r++) {
+        const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+        await page.goto(`http://127.0.0.1:${PORT}/`);
+        await page.locator('#import-file').setInputFiles({ name: 'w.json', mimeType: 'application/json', buffer: Buffer.from(workshop(10)) });
+        await page.getByRole('link', { name: 'Map bench 10' }).waitFor();
+        await page.evaluate(() => { location.hash = '#/w/w-map-10/maps'; });
+        const field = page.locator('#import-map, #import-map-here').first();
+        await field.waitFor({ state: 'attached' });
+        await page.evaluate(() => {
+          window.__cstw = [];
+          new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.name === 'cstw-import') window.__cstw.push(e.duration); }).observe({ type: 'measure' });
+        });
+        const t0 = Date.now();
+        await field.setInputFiles({ name: `big.${ext}`, mimeType: 'text/plain', buffer });
+        await page.getByRole('status').filter({ hasText: `and ${links} links` }).first().waitFor({ timeout: 60_000 });
+        ms.push(Date.now() - t0);
+        read.push(await page.evaluate(() => window.__cstw[0] ?? NaN));
+        await page.close();
+      }
+      const s = stats(ms);
+      const r = stats(read);
+      const verdict = links === 8000 ? `reading ${r.median <= TARGET_MS ? 'met' : 'MISSED'}, on screen ${s.median <= TARGET_MS ? 'met' : 'MISSED'}` : '';
+      results.push({ format: ext, links, on_screen: s, reading: r, verdict });
+      console.log(`${ext.padStart(8)} ${String(links).padStart(6)} links | reading (cstw-import) median ${r.median.toFixed(0).padStart(5)} ms | to the status on screen median ${String(s.median).padStart(6)} ms, max ${String(s.max).padStart(6)} ms | ${verdict}`);
+    }
+  }
+  await browser.close();
+} finally {
+  stop();
+}
+mkdirSync(join(ROOT, 'report'), { recursive: true });
+writeFileSync(join(ROOT, 'report', 'import.json'), JSON.stringify({ target_ms: TARGET_MS, results }, null, 2));

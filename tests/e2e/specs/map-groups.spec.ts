@@ -1,0 +1,154 @@
+// Groups and parallel links in the map editor, as a person uses them: open a map file with
+// groups (one collapsed) and parallel links, see the frames and the separate curves, expand
+// and collapse, make a group from a Shift+click selection, rename and recolour it, move it
+// as one, ungroup and delete a group with its nodes, and find it all again after a reload.
+// Screenshots at 1280×720 and 1024×768. Then the `mermaid` package itself (loaded only here,
+// on a blank page, never by the app) parses and renders our Mermaid export of that map:
+// every node, link, link label and subgraph drawn.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { test, expect } from '../support/fixtures';
+import { LibraryPage } from '../support/workshops';
+import { MapsPage } from '../support/maps';
+import { screenshotBothSizes } from '../support/screenshots';
+import type { Page } from '@playwright/test';
+
+const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures');
+
+type Saved = {
+  nodes: { id: number; label: string; x: number; y: number; group?: number }[];
+  links: { from: number; to: number; label?: string }[];
+  groups?: { id: number; name: string; colour: number; parent?: number; collapsed?: boolean }[];
+};
+
+async function saved(page: Page): Promise<Saved> {
+  return page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('cst-workbench.workshop.'))!;
+    return JSON.parse(localStorage.getItem(key)!).workshop.maps[0];
+  });
+}
+
+test.beforeEach(async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+});
+
+test('groups and parallel links: see, collapse, make, rename, move, delete', async ({ page }) => {
+  const lib = new LibraryPage(page);
+  await lib.open();
+  await lib.create({ title: 'Groups day' });
+  const m = new MapsPage(page);
+  await m.open();
+  await page.locator('#import-map').setInputFiles(join(FIXTURES, 'map-groups.map.json'));
+  await expect(page.getByRole('status').filter({ hasText: 'Imported 4 nodes and 6 links in 3 groups' })).toBeVisible();
+
+  // Three groups; "Local system" holds nothing, so two frames are drawn.
+  const frames = page.locator('.map-canvas .group');
+  await expect(frames).toHaveCount(2);
+  await expect(page.locator('.map-canvas .group.collapsed')).toHaveCount(1);
+  // The collapsed group hides its two nodes; the four links to Pilot are drawn to its box.
+  await expect(m.node('Pilot <project>')).toBeHidden();
+  await expect(m.node('Funder')).toBeVisible();
+  const curves = page.locator('.map-canvas .links .link:not([hidden]) path.line[d*="Q"]');
+  await expect(curves).toHaveCount(4);
+
+  const panel = page.locator('.group-panel');
+  await expect(panel.locator('.group-row')).toHaveCount(3);
+  // Expand the collapsed group: its nodes come back, the links end on them again.
+  await panel.getByRole('button', { name: 'Expand' }).click();
+  await expect(m.node('Pilot <project>')).toBeVisible();
+  await expect(page.locator('.map-canvas .group.collapsed')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Fit', exact: true }).click();
+  await m.inView();
+  await screenshotBothSizes(page, 'map-groups-parallel-links');
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // A new group from a selection: click one node, Shift+click another.
+  await m.node('Funder').click();
+  await m.node('Patients').click({ modifiers: ['Shift'] });
+  await panel.getByRole('button', { name: 'Group the selected nodes' }).click();
+  await expect(panel.locator('.group-row')).toHaveCount(4);
+  // Funder left "Funding <bodies>" for the new group (a node sits in one group): still two frames.
+  await expect(frames).toHaveCount(2);
+  const name = panel.getByRole('textbox', { name: /Name of group/ }).last();
+  await name.fill('Money <and> people');
+  await name.press('Enter');
+  await expect(page.locator('.map-canvas .group .group-name', { hasText: 'Money <and> people' })).toBeVisible();
+  await panel.getByRole('combobox', { name: 'Colour of Money <and> people' }).selectOption('teal');
+  await expect(page.locator('.map-canvas .group.c-teal')).toHaveCount(1);
+
+  // Move the group as one: select its members, then arrow keys move them together.
+  const before = await saved(page);
+  await panel.locator('.group-row').last().getByRole('button', { name: 'Select members' }).click();
+  await m.node('Funder').focus();
+  await page.keyboard.press('ArrowRight');
+  const moved = async (label: string) => {
+    const after = await saved(page);
+    return after.nodes.find((n) => n.label === label)!.x - before.nodes.find((n) => n.label === label)!.x;
+  };
+  await expect.poll(() => moved('Funder')).toBe(10);
+  await expect.poll(() => moved('Patients')).toBe(10);
+
+  // Ungroup keeps the nodes; delete with nodes removes them.
+  await panel.locator('.group-row').last().getByRole('button', { name: 'Ungroup' }).click();
+  await expect(panel.locator('.group-row')).toHaveCount(3);
+  await expect(m.nodes).toHaveCount(4);
+  // "Pilot team" (the second group) goes with Pilot and Board and their links.
+  await panel.locator('.group-row').nth(1).getByRole('button', { name: 'Delete with nodes' }).click();
+  await expect(m.node('Pilot <project>')).toHaveCount(0);
+  await expect(m.node('Board')).toHaveCount(0);
+  await expect(m.nodes).toHaveCount(2);
+  await expect(panel.locator('.group-row')).toHaveCount(2);
+
+  // Undo brings the group and its nodes back, and a reload keeps what is there.
+  await page.keyboard.press('Control+z');
+  await expect(m.node('Board')).toHaveCount(1);
+  await page.reload();
+  await expect(page.locator('.group-panel .group-row')).toHaveCount(3);
+  const s = await saved(page);
+  expect(s.links.length).toBe(6);
+  expect(s.groups!.map((g) => g.name).sort()).toEqual(['Funding <bodies>', 'Local system', 'Pilot team']);
+});
+
+test('the mermaid package renders our Mermaid export with every node, link, label and subgraph', async ({ page, browser }) => {
+  const lib = new LibraryPage(page);
+  await lib.open();
+  await lib.create({ title: 'Mermaid day' });
+  const m = new MapsPage(page);
+  await m.open();
+  await page.locator('#import-map').setInputFiles(join(FIXTURES, 'map-groups.map.json'));
+  await expect(page.getByRole('status').filter({ hasText: 'Imported 4 nodes and 6 links in 3 groups' })).toBeVisible();
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Mermaid', exact: true }).click(),
+  ]);
+  const text = readFileSync((await download.path())!, 'utf8');
+  expect(text).toMatch(/^flowchart LR/);
+
+  const require = createRequire(import.meta.url);
+  const blank = await browser.newPage();
+  await blank.setContent('<!doctype html><html><body><div id="out"></div></body></html>');
+  await blank.addScriptTag({ path: require.resolve('mermaid/dist/mermaid.min.js') });
+  const drawn = await blank.evaluate(async (src) => {
+    const mm = (window as unknown as { mermaid: any }).mermaid;
+    mm.initialize({ startOnLoad: false, securityLevel: 'strict', flowchart: { htmlLabels: false } });
+    await mm.parse(src);
+    const { svg } = await mm.render('drawn', src);
+    const out = document.getElementById('out')!;
+    out.innerHTML = svg;
+    const texts = (sel: string) => [...out.querySelectorAll(sel)].map((e) => (e.textContent ?? '').trim()).filter((t) => t);
+    return {
+      nodes: out.querySelectorAll('g.node').length,
+      links: out.querySelectorAll('path.flowchart-link').length,
+      linkLabels: texts('g.edgeLabel').sort(),
+      clusters: texts('g.cluster .cluster-label').sort(),
+      nodeLabels: texts('g.node .nodeLabel, g.node text').sort(),
+    };
+  }, text);
+  expect(drawn.nodes).toBe(4);
+  expect(drawn.links).toBe(6);
+  expect(drawn.linkLabels).toEqual(['advises', 'funds (+)', 'funds (+)', 'reports to', 'steers']);
+  expect(drawn.clusters).toEqual(['Funding <bodies>', 'Local system', 'Pilot team']);
+  expect(drawn.nodeLabels.join('|')).toContain('Pilot <project>');
+  await blank.close();
+});
