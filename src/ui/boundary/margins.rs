@@ -345,6 +345,24 @@ pub fn MarginsBoard(session: Session, editable: bool) -> impl IntoView {
             </section>
         }
     });
+    // While presenting, the two boundaries and what holds them are read out beside the zones.
+    let texts = (!editable).then(|| {
+        let rows = move || {
+            session.workshop.with(|w| {
+                let m = &w.boundary.margins;
+                [
+                    ("Primary boundary", m.primary.clone()),
+                    ("Secondary boundary", m.secondary.clone()),
+                    ("What holds the boundaries in place", m.holds.clone()),
+                ]
+                .into_iter()
+                .filter(|(_, t)| !t.trim().is_empty())
+                .map(|(label, t)| view! { <dt>{label}</dt><dd>{t}</dd> })
+                .collect_view()
+            })
+        };
+        view! { <dl class="margins-read">{rows}</dl> }
+    });
     view! {
         <div class="margins-board" class:editable=editable>
             <div class="zones" role="group" aria-label="Boundary analysis: the three zones">
@@ -355,6 +373,7 @@ pub fn MarginsBoard(session: Session, editable: bool) -> impl IntoView {
                 <span>"secondary boundary \u{2192}"</span>
             </p>
             {tray}
+            {texts}
         </div>
     }
 }

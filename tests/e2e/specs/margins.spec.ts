@@ -118,6 +118,8 @@ test('the marginal zone: place by drag and by select, mark sacred or profane, sa
   await expect(p.heading).toHaveText('Boundary analysis: the marginal zone');
   await expect(p.body.getByRole('region', { name: 'Marginal zone' })).toContainText('Carers');
   await expect(p.body.locator('select')).toHaveCount(0);
+  await expect(p.body.locator('.margins-read')).toContainText('The referral pathway');
+  await expect(p.body.locator('.margins-read')).toContainText('The monthly form counts GP referrals only');
   await screenshotBothSizes(page, 'method-margins-present');
   await page.goto(url.replace('/margins', '/summary'));
   await p.ready();
