@@ -1,5 +1,7 @@
 //! Analysis of workshop data: pure functions, tested natively.
 
+pub mod by_group;
+pub mod findings;
 pub mod graph;
 pub mod ink;
 pub mod layout;

@@ -376,7 +376,8 @@ pub const GLOSSARY: [Term; 22] = [
         group: Group::Method,
         meaning: "What happens to people and issues caught between a narrow boundary and a wider \
                   one: neither fully in nor fully out, they are easily ignored or looked down \
-                  on. Asking who sits in that margin, and why, is part of boundary critique.",
+                  on. Asking who sits in that margin, and why, is part of boundary critique; \
+                  the Margins view of the boundary critique is built for it.",
         used_in: &[Section::Boundary, Section::Pictures],
         cites: &["Midgley 2000"],
     },

@@ -7,6 +7,7 @@ pub mod example;
 pub mod frameworks;
 pub mod learn;
 pub mod map_templates;
+pub mod margins;
 pub mod shortcuts;
 mod sources;
 pub mod stickers;

@@ -87,7 +87,9 @@ pub const SOURCES: [Source; 11] = [
         published_in: "New York: Kluwer Academic / Plenum (ISBN 978-0-306-46488-1)",
         doi: None,
         used_for: "Boundary critique as a practice, and marginalisation: people and issues \
-                   caught between a narrow and a wide boundary (the glossary).",
+                   caught between a narrow and a wide boundary, made sacred or profane, and the \
+                   ritual that holds the boundaries in place (the glossary and the Margins \
+                   view).",
     },
     Source {
         authors: "Churchman CW",

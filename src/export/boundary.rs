@@ -223,6 +223,8 @@ pub fn markdown(w: &Workshop) -> String {
         md.push('\n');
     }
 
+    md.push_str(&super::margins::markdown(w));
+
     if b.perspectives.is_empty() {
         md.push_str("## Perspectives\n\nNo perspectives yet, so nothing has been answered.\n");
         return md;

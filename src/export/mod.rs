@@ -2,8 +2,10 @@
 //! decides file names and offers the result as a download.
 
 pub mod boundary;
+pub mod by_group;
 pub mod csv;
 pub mod map;
+pub mod margins;
 pub mod picture;
 pub mod report;
 pub mod scoring;

@@ -12,20 +12,23 @@
 use std::fmt::Write;
 
 use super::boundary::{self, inline, quote};
+use super::by_group;
 use super::map::{label_with_sign, mermaid::mermaid, svg::svg as map_svg};
 use super::picture::svg as picture_svg;
 use super::scoring::{ranked, summary_markdown};
 use super::scoring_svg::Chart;
 use super::xml::escape;
+use crate::analysis::findings::findings;
 use crate::analysis::stats;
 use crate::content::csh::{self, Mode};
-use crate::model::boundary::{Level, ReflectionPart};
+use crate::model::boundary::{Level, ReflectionPart, Role};
 use crate::model::map::{ConceptMap, Direction};
 use crate::model::picture::{Item, Picture};
 use crate::model::{Involvement, Workshop};
 
 /// The report's section headings, in order; every report has all of them.
-pub const SECTIONS: [&str; 7] = [
+pub const SECTIONS: [&str; 8] = [
+    "What we found",
     "Roster",
     "Boundary critique",
     "Concept maps",
@@ -103,6 +106,19 @@ pub fn markdown(w: &Workshop) -> String {
     let mut md = format!("# {}\n\n", inline(&title(w)));
     for (label, value) in facts(w) {
         let _ = write!(md, "{label}: {}\n\n", inline(value));
+    }
+
+    md.push_str("## What we found\n\n");
+    let found = findings(w);
+    if found.is_empty() {
+        md.push_str(
+            "Nothing found yet: no tensions marked, no results revealed, no reflection.\n\n",
+        );
+    } else {
+        for f in &found {
+            let _ = writeln!(md, "- **{}:** {}", inline(&f.label), inline(&f.text));
+        }
+        md.push('\n');
     }
 
     md.push_str("## Roster\n\n");
@@ -237,6 +253,17 @@ pub fn markdown(w: &Workshop) -> String {
         );
         let _ = write!(md, "{}\n\n", stats::RULE);
         md.push_str(&nested(&summary_markdown(s, w.display_title())));
+        for r in &s.rounds {
+            let tables = by_group::markdown(s, r, &w.roster);
+            if !tables.is_empty() {
+                let _ = write!(
+                    md,
+                    "### {}: scores by perspective\n\n",
+                    inline(&no_label(&r.name, "Unnamed round"))
+                );
+                md.push_str(&tables);
+            }
+        }
     }
 
     md.push_str("## Notes\n\n");
@@ -365,6 +392,29 @@ pub fn article(w: &Workshop, level: u8) -> String {
         out.push_str("</dl>\n");
     }
     out.push_str("</header>\n");
+
+    // What we found
+    out.push_str("<section class=\"report-part\" aria-labelledby=\"report-findings\">\n");
+    heading(&mut out, h2, Some("report-findings"), "What we found");
+    let found = findings(w);
+    if found.is_empty() {
+        para(
+            &mut out,
+            "Nothing found yet: no tensions marked, no results revealed, no reflection.",
+        );
+    } else {
+        out.push_str("<ul class=\"report-findings\">\n");
+        for f in &found {
+            let _ = writeln!(
+                out,
+                "<li><strong>{}:</strong> <span class=\"report-text\">{}</span></li>",
+                escape(&f.label),
+                escape(&f.text)
+            );
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</section>\n");
 
     // Roster
     out.push_str("<section class=\"report-part\" aria-labelledby=\"report-roster\">\n");
@@ -605,6 +655,58 @@ fn boundary_html(out: &mut String, w: &Workshop, h3: u8) {
         out.push_str("</ul>\n");
     }
 
+    if !b.roles.is_empty() {
+        heading(out, h3, None, "Roles: who holds them, and who should");
+        out.push_str("<ul>\n");
+        for role in Role::ALL {
+            let names = |is| {
+                let list: Vec<String> = b
+                    .holders(role, is, &w.roster)
+                    .iter()
+                    .map(|s| escape(&s.name))
+                    .collect();
+                if list.is_empty() {
+                    "nobody marked".to_string()
+                } else {
+                    list.join(", ")
+                }
+            };
+            let _ = writeln!(
+                out,
+                "<li>{} (question {}): now {}; should be {}</li>",
+                role.label(),
+                role.question(),
+                names(true),
+                names(false)
+            );
+        }
+        out.push_str("</ul>\n");
+    }
+
+    if !b.challenges.is_empty() {
+        heading(out, h3, None, "Challenges and replies");
+        out.push_str("<ol>\n");
+        for ch in &b.challenges {
+            let name = csh::category(ch.question).map_or("", |c| c.name);
+            let reply = if ch.reply.trim().is_empty() {
+                "<em>No reply yet.</em>".to_string()
+            } else {
+                format!("Reply: {}", escape(&ch.reply))
+            };
+            let _ = writeln!(
+                out,
+                "<li>Question {}, {name}: {} {reply}</li>",
+                ch.question,
+                escape(&ch.challenge)
+            );
+        }
+        out.push_str("</ol>\n");
+    }
+
+    if !b.margins.is_empty() {
+        super::margins::html(out, w, h3);
+    }
+
     if b.perspectives.is_empty() {
         para(out, "No perspectives yet, so nothing has been answered.");
         return;
@@ -683,6 +785,7 @@ fn scoring_html(out: &mut String, w: &Workshop, h3: u8) {
             );
         }
         out.push_str("</tbody>\n</table>\n");
+        by_group::html(out, s, r, &w.roster, h3 + 1);
         let results = s.results(r);
         for chart in [Chart::Picture, Chart::Radar, Chart::Distribution] {
             let svg = chart.render(&results, s.scale.range(), &s.framework.based_on, &round);

@@ -24,6 +24,8 @@ pub enum Step {
     Question {
         number: u8,
     },
+    /// Midgley's boundary analysis: the three zones and what sits in them.
+    Margins,
     Map {
         id: String,
     },
@@ -99,6 +101,7 @@ impl Step {
             Step::Title => "title".into(),
             Step::Roster => "roster".into(),
             Step::Question { number } => format!("q{number}"),
+            Step::Margins => "margins".into(),
             Step::Map { id } => format!("map-{id}"),
             Step::Picture { id } => format!("picture-{id}"),
             Step::Scoring { round } => format!("scoring-{round}"),
@@ -114,6 +117,7 @@ impl Step {
             "title" => Step::Title,
             "roster" => Step::Roster,
             "summary" => Step::Summary,
+            "margins" => Step::Margins,
             _ => {
                 if let Some(n) = slug.strip_prefix('q') {
                     let number: u8 = n.parse().ok()?;
@@ -143,6 +147,7 @@ impl Step {
                 let name = csh::category(*number).map_or("", |c| c.name);
                 format!("Question {number}: {name}")
             }
+            Step::Margins => "Boundary analysis: the marginal zone".into(),
             Step::Map { id } => w
                 .maps
                 .iter()
@@ -173,6 +178,9 @@ pub fn default_steps(w: &Workshop) -> Vec<Step> {
     let mut out = vec![Step::Title, Step::Roster];
     if !w.boundary.perspectives.is_empty() {
         out.extend((1..=12).map(|number| Step::Question { number }));
+    }
+    if !w.boundary.margins.is_empty() {
+        out.push(Step::Margins);
     }
     out.extend(w.maps.iter().map(|m| Step::Map { id: m.id.clone() }));
     out.extend(
@@ -370,6 +378,28 @@ mod tests {
     fn an_empty_workshop_has_title_roster_and_summary() {
         let w = Workshop::new("w1".into(), "", 0.0);
         assert_eq!(slugs(&steps(&w)), ["title", "roster", "summary"]);
+    }
+
+    #[test]
+    fn the_boundary_analysis_is_a_step_after_the_questions_once_there_is_one() {
+        let mut w = workshop();
+        assert!(!slugs(&steps(&w)).contains(&"margins".to_string()));
+        w.boundary.margins.add_issue(
+            "i".into(),
+            "Bus fares",
+            crate::model::boundary::Zone::Marginal,
+        );
+        let s = slugs(&steps(&w));
+        let at = s
+            .iter()
+            .position(|x| x == "margins")
+            .expect("a margins step");
+        assert_eq!(s[at - 1], "q12");
+        assert_eq!(Step::from_slug("margins"), Some(Step::Margins));
+        assert_eq!(
+            Step::Margins.title(&w),
+            "Boundary analysis: the marginal zone"
+        );
     }
 
     #[test]

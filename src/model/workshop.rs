@@ -202,6 +202,11 @@ impl Workshop {
 
     pub fn remove_stakeholder(&mut self, id: &str) {
         self.roster.retain(|s| s.id != id);
+        // Its place in the boundary analysis goes with it.
+        self.boundary
+            .margins
+            .placed
+            .retain(|p| p.roster_id.as_deref() != Some(id));
     }
 
     /// A copy under a new id, titled "… (copy)".

@@ -826,3 +826,56 @@ fn the_method_fixture_restores_ought_first_roles_and_gaps() {
     assert_eq!(again.saved.workshop.boundary, *b);
     assert!(text.contains("\"ought_first\":true") && text.contains("\"decision-maker\""));
 }
+
+#[test]
+fn the_margins_fixture_restores_the_boundary_analysis_and_scores_by_perspective() {
+    use cst_workbench::analysis::by_group::{GroupBy, UNASSIGNED, by_group};
+    use cst_workbench::analysis::findings::findings;
+    use cst_workbench::analysis::stats::Disagreement;
+    use cst_workbench::model::boundary::{Mark, Zone};
+    let r = restored("workshop-v1-method-margins.json");
+    assert!(r.repairs.is_empty(), "{:?}", r.repairs);
+    let w = &r.saved.workshop;
+    let m = &w.boundary.margins;
+    assert_eq!(m.in_zone(Zone::Inside).count(), 1);
+    assert_eq!(
+        m.marginalised(&w.roster),
+        [
+            ("People on no list".to_string(), Some(Mark::Profane)),
+            (
+                "Bus fares in a rural county".to_string(),
+                Some(Mark::Sacred)
+            ),
+        ]
+    );
+    assert!(m.holds.starts_with("The monthly referral form"));
+    // Scorers linked to roster entries: the GPs agree high; the others scatter.
+    let s = &w.scoring;
+    let g = by_group(s, &s.rounds[0], &w.roster, GroupBy::Group);
+    let names: Vec<&str> = g.groups.iter().map(|(n, _)| n.as_str()).collect();
+    assert_eq!(names, ["Project team", "Service users", "GPs", UNASSIGNED]);
+    let v = by_group(s, &s.rounds[0], &w.roster, GroupBy::Involvement);
+    let involved = &v.elements[0].groups[0];
+    assert_eq!(involved.group, "Involved");
+    // 5, 5, 4, 1: the service users' 1 is alone far below, so no flag within the involved.
+    assert_eq!(involved.summary.n, 4);
+    assert_eq!(involved.summary.disagreement, None);
+    let whole = &v.elements[0].overall;
+    assert_eq!(whole.n, 5);
+    assert_eq!(whole.disagreement, Some(Disagreement::Dissent));
+    // The reflection and the margin feed what we found.
+    let found: Vec<String> = findings(w).iter().map(|f| f.label.clone()).collect();
+    for label in [
+        "In the marginal zone",
+        "What holds the boundaries in place",
+        "Not in the room",
+        "Values that made them matter",
+        "Flagged in Steering group, spring",
+    ] {
+        assert!(found.iter().any(|f| f == label), "{label} in {found:?}");
+    }
+    let text = r.saved.to_json();
+    let again = read_workshop(&text, "x").expect("re-reads");
+    assert_eq!(again.saved.workshop.boundary, w.boundary);
+    assert_eq!(again.saved.workshop.scoring, w.scoring);
+}

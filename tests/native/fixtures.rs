@@ -12,6 +12,7 @@ pub const ALL: &[&str] = &[
     "workshop-v1-scoring.json",
     "workshop-v1-maps.json",
     "workshop-v1-method.json",
+    "workshop-v1-method-margins.json",
     "library-v1.json",
     "index-v1.json",
     "damaged-truncated.json",

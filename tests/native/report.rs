@@ -5,7 +5,7 @@
 use cst_workbench::content::frameworks::CYCLE;
 use cst_workbench::content::map_templates::Template;
 use cst_workbench::export::report::{SECTIONS, html, markdown};
-use cst_workbench::model::boundary::Level;
+use cst_workbench::model::boundary::{Level, Mark, Zone};
 use cst_workbench::model::map::Point;
 use cst_workbench::model::picture::{Icon, Item, Picture, Sticker, Text};
 use cst_workbench::model::scoring::Scoring;
@@ -32,7 +32,7 @@ fn workshop(t: &str) -> Workshop {
         "",
         Involvement::Affected,
     );
-    w.add_stakeholder(
+    let carers = w.add_stakeholder(
         "s-carers".into(),
         &format!("Carers {t}"),
         "",
@@ -53,6 +53,13 @@ fn workshop(t: &str) -> Workshop {
         Level::Strong,
         &format!("Who it is for {t}"),
     );
+
+    let m = &mut b.margins;
+    m.primary = format!("The referral pathway {t}");
+    m.place_stakeholder("m-1".into(), &carers, Zone::Marginal);
+    m.set_mark("m-1", Some(Mark::Profane));
+    m.add_issue("m-2".into(), &format!("Bus fares {t}"), Zone::Marginal);
+    m.holds = format!("The monthly referral form {t}");
 
     let mut map = Template::Vision.build("m-1".into(), &w.title, &w.roster);
     map.title = format!("Team vision {t}");
@@ -92,6 +99,7 @@ fn workshop(t: &str) -> Workshop {
     s.framework.elements[0].name = format!("Element {t}");
     s.add_scorer("a".into(), &format!("Ann {t}"));
     s.add_scorer("b".into(), "");
+    s.scorers[0].roster_id = Some(w.roster[0].id.clone());
     let e0 = s.framework.elements[0].id.clone();
     s.set_score("r1", "a", &e0, Some(2), false);
     s.set_score("r1", "b", &e0, Some(4), false);
@@ -133,6 +141,10 @@ fn every_section_heading_is_in_the_markdown_and_the_html() {
         "Not on this picture: Service users, Carers.",
         "### Phase 1",
         "> Follow up with the GPs.\\",
+        "- **In the marginal zone:** Carers (profane), Bus fares",
+        "### Boundary analysis: the marginal zone",
+        "- Carers (profane)",
+        "#### Scores by perspective: Involved or affected",
     ] {
         assert!(md.contains(part), "no {part:?} in\n{md}");
     }
@@ -240,7 +252,19 @@ fn the_closing_reflection_is_in_both_reports_and_stays_text() {
     assert!(part.contains("### Who was not in the room?"));
     assert!(part.contains("Belonging \\*first\\*"));
     assert!(!part.contains("### Facts"), "an empty prompt is left out");
+    // The reflection feeds "What we found" too.
+    let found = &md[md.find("## What we found").unwrap()..md.find("## Roster").unwrap()];
+    assert!(
+        found.contains("- **Not in the room:** Carers \\<script\\>"),
+        "{found}"
+    );
+    assert!(found.contains("- **Values that made them matter:** Belonging \\*first\\*"));
     let page = html(&w);
+    let found = &page
+        [page.find("id=\"report-findings\"").unwrap()..page.find("id=\"report-roster\"").unwrap()];
+    assert!(found.contains(
+        "<strong>Not in the room:</strong> <span class=\"report-text\">Carers &lt;script&gt;"
+    ));
     assert!(page.contains("<h2 id=\"report-reflection\">Closing reflection</h2>"));
     assert!(page.contains("Carers &lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(!page.to_lowercase().contains("<script"));

@@ -5,7 +5,8 @@ use std::collections::HashSet;
 
 use cst_workbench::model::agenda::{Agenda, Entry, MAX_MINUTES, Step};
 use cst_workbench::model::boundary::{
-    Answer, BoundaryCritique, Level, Perspective, Reflection, Role, Roles, Tension,
+    Answer, BoundaryCritique, Level, Margins, Mark, Perspective, Placed, Reflection, Role, Roles,
+    Tension, Zone,
 };
 use cst_workbench::model::map::ConceptMap;
 use cst_workbench::model::scoring::{
@@ -227,14 +228,56 @@ fn boundary(roster_ids: Vec<String>) -> impl Strategy<Value = BoundaryCritique> 
                 boundaries,
             },
         );
-        (tension, any::<bool>(), roles, reflection).prop_map(
-            move |(tensions, ought_first, roles, reflection)| BoundaryCritique {
+        let zone = prop::sample::select(Zone::ALL.to_vec());
+        let mark = prop::option::of(prop::sample::select(Mark::ALL.to_vec()));
+        // Placements as the model keeps them: each roster entry at most once, issues with words.
+        let margins = (
+            (text(), text(), text()),
+            prop::sample::subsequence(roster_ids.clone(), 0..=roster_ids.len()),
+            prop::collection::vec((zone.clone(), mark.clone()), roster_ids.len()),
+            prop::collection::vec((text(), zone, mark), 0..4),
+        )
+            .prop_map(|((primary, secondary, holds), people, people_at, issues)| {
+                let mut placed: Vec<Placed> = people
+                    .into_iter()
+                    .zip(people_at)
+                    .enumerate()
+                    .map(|(i, (rid, (zone, mark)))| Placed {
+                        id: format!("m-{i}"),
+                        roster_id: Some(rid),
+                        label: String::new(),
+                        zone,
+                        mark,
+                    })
+                    .collect();
+                placed.extend(
+                    issues
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, (t, zone, mark))| Placed {
+                            id: format!("i-{i}"),
+                            roster_id: None,
+                            label: format!("issue {i} {t}").chars().take(200).collect(),
+                            zone,
+                            mark,
+                        }),
+                );
+                Margins {
+                    primary,
+                    secondary,
+                    holds,
+                    placed,
+                }
+            });
+        (tension, any::<bool>(), roles, reflection, margins).prop_map(
+            move |(tensions, ought_first, roles, reflection, margins)| BoundaryCritique {
                 perspectives: perspectives.clone(),
                 tensions,
                 ought_first,
                 roles,
                 reflection,
                 challenges: Vec::new(),
+                margins,
             },
         )
     })

@@ -90,7 +90,11 @@ fn legend_items(range: Range, unscored: bool) -> Vec<(&'static str, bool, String
     if unscored {
         items.push((UNSCORED.0, false, "not scored".into()));
     }
-    items.push(("#ffffff", true, "\u{2691} the group disagrees".into()));
+    items.push((
+        "#ffffff",
+        true,
+        "\u{2691} the group disagrees: dissent, split or spread".into(),
+    ));
     items
 }
 
@@ -164,17 +168,21 @@ fn draw_legend(svg: &mut String, frame: Frame, top: f64, range: Range, unscored:
 fn box_lines(r: &ElementResult, chars: usize) -> Vec<String> {
     let s = &r.summary;
     let mut lines = wrap_at_most(&r.element.name, chars, 3);
-    // The disagreement mark ends the numbers' line (the legend says what it means).
-    let flag = if s.disagreement.is_some() {
-        " \u{2691}"
-    } else {
-        ""
-    };
     lines.push(match (s.mean, s.iqr()) {
-        (Some(m), Some(iqr)) => format!("mean {} \u{b7} IQR {}{flag}", number(m), number(iqr)),
+        (Some(m), Some(iqr)) => format!("mean {} \u{b7} IQR {}", number(m), number(iqr)),
         _ => "not scored".to_string(),
     });
+    // The flag names its kind on a line of its own (the box's title says what it means).
+    if let Some(words) = flag_line(s) {
+        lines.push(words);
+    }
     lines
+}
+
+/// "⚑ split", "⚑ many don't know", "⚑ dissent, many don't know", or `None` when not flagged.
+fn flag_line(s: &crate::analysis::stats::Summary) -> Option<String> {
+    let words = crate::analysis::by_group::flag_words(s);
+    (!words.is_empty()).then(|| format!("\u{2691} {words}"))
 }
 
 /// The box height that holds the most lines any of `lines` has.
@@ -481,8 +489,8 @@ fn node(
             number(m),
             s.median.map_or(String::new(), number),
             s.n,
-            s.disagreement
-                .map(|d| format!(", disagreement: {}", d.label()))
+            crate::analysis::stats::flag_text(s)
+                .map(|t| format!(". \u{2691} {t}"))
                 .unwrap_or_default()
         ),
         None => format!("{}: not scored", r.element.name),
@@ -497,7 +505,7 @@ fn node(
         p.w,
         p.h
     );
-    let numbers = 1;
+    let numbers = 1 + usize::from(flag_line(s).is_some());
     let top = p.y - (lines.len() as f64 - 1.0) * frame.line() / 2.0;
     for (k, line) in lines.iter().enumerate() {
         let weight = if k + numbers < lines.len() {
@@ -747,6 +755,48 @@ mod tests {
         }
         assert!(d.svg.contains("1.0\u{2013}1.8") && d.svg.contains("4.2\u{2013}5.0"));
         assert!(d.svg.contains("\u{2691} the group disagrees"));
+    }
+
+    #[test]
+    fn a_flag_names_its_kind_and_its_title_explains_it() {
+        use crate::analysis::stats::{DONT_KNOW_RULE, Range, summarise};
+        let five = Range { min: 1, max: 5 };
+        let element = Element {
+            id: "e".into(),
+            name: "Shared vision".into(),
+            ..Element::default()
+        };
+        let result = |scores: &[i32], dk: usize| ElementResult {
+            element: element.clone(),
+            summary: summarise(scores, dk, five),
+        };
+        let split = result(&[2, 2, 2, 4, 4, 4], 0);
+        assert_eq!(box_lines(&split, 40).last().unwrap(), "\u{2691} split");
+        let dissent = result(&[1, 1, 4, 4, 4], 4);
+        assert_eq!(
+            box_lines(&dissent, 40).last().unwrap(),
+            "\u{2691} dissent, many don\u{2019}t know"
+        );
+        let calm = result(&[3, 3, 4], 0);
+        assert!(box_lines(&calm, 40).last().unwrap().starts_with("mean"));
+        let mut svg = String::new();
+        let frame = frames()[0];
+        let place = Place {
+            x: 100.0,
+            y: 100.0,
+            w: 200.0,
+            h: 100.0,
+        };
+        node(
+            &mut svg,
+            frame,
+            place,
+            &dissent,
+            &box_lines(&dissent, 40),
+            five,
+        );
+        assert!(svg.contains("dissent: Some people scored two or more levels away"));
+        assert!(svg.contains(&escape(DONT_KNOW_RULE)));
     }
 
     #[test]

@@ -8,9 +8,12 @@ mod challenge;
 mod compare;
 mod facilitate;
 mod gaps;
+mod margins;
 mod roles;
 mod summary;
 mod table;
+
+pub use margins::MarginsBoard;
 
 use leptos::ev;
 use leptos::prelude::*;
@@ -28,16 +31,18 @@ enum View {
     Gaps,
     Compare,
     Challenge,
+    Margins,
     Summary,
 }
 
 impl View {
-    const ALL: [View; 6] = [
+    const ALL: [View; 7] = [
         View::Facilitate,
         View::Table,
         View::Gaps,
         View::Compare,
         View::Challenge,
+        View::Margins,
         View::Summary,
     ];
 
@@ -48,6 +53,7 @@ impl View {
             View::Gaps => "Gaps",
             View::Compare => "Compare",
             View::Challenge => "Challenge",
+            View::Margins => "Margins",
             View::Summary => "Summary",
         }
     }
@@ -60,6 +66,9 @@ impl View {
             View::Compare => "Every perspective's answers to one question, and the tensions",
             View::Challenge => {
                 "What those involved say is, beside what those affected say ought to be"
+            }
+            View::Margins => {
+                "Boundary analysis (Midgley): the primary and secondary boundary, and who and what sits in the marginal zone between them"
             }
             View::Summary => "Tensions strongest first, open questions, and export",
         }
@@ -324,6 +333,7 @@ pub fn BoundaryView(session: Session) -> impl IntoView {
                     View::Gaps => view! { <gaps::Gaps ui=ui /> }.into_any(),
                     View::Compare => view! { <compare::Compare ui=ui /> }.into_any(),
                     View::Challenge => view! { <challenge::Challenge ui=ui /> }.into_any(),
+                    View::Margins => view! { <margins::Margins ui=ui /> }.into_any(),
                     View::Summary => view! { <summary::Summary ui=ui /> }.into_any(),
                 }
             }}

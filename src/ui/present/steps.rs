@@ -37,6 +37,10 @@ pub(super) fn StepView(pr: Pr, step: Step, editing: bool) -> impl IntoView {
         Step::Question { number } => {
             view! { <QuestionStep session=session number=number editing=editing /> }.into_any()
         }
+        Step::Margins => {
+            view! { <crate::ui::boundary::MarginsBoard session=session editable=editing /> }
+                .into_any()
+        }
         Step::Map { id } if editing => view! { <MapStep session=session id=id /> }.into_any(),
         Step::Map { id } => view! { <Figure pr=pr of=Of::Map(id) /> }.into_any(),
         Step::Picture { id } if editing => {
@@ -356,6 +360,7 @@ fn ScoringProgress(session: Session, round: String) -> impl IntoView {
 #[component]
 fn ResultsStep(pr: Pr, round: String) -> impl IntoView {
     let session = pr.session;
+    let round_id = round.clone();
     let rid = round.clone();
     let revealed = move || {
         session
@@ -432,16 +437,19 @@ fn ResultsStep(pr: Pr, round: String) -> impl IntoView {
         data.with(|d| {
             let (results, ..) = d.as_ref()?;
             let weakest = Scoring::weakest(results);
+            // Each flagged element with its kind (split, dissent, spread, many don't know).
             let split: Vec<String> = results
                 .iter()
-                .filter(|r| r.summary.disagreement.is_some())
-                .map(|r| r.element.name.clone())
+                .filter_map(|r| {
+                    let words = crate::analysis::by_group::flag_words(&r.summary);
+                    (!words.is_empty()).then(|| format!("{} ({words})", r.element.name))
+                })
                 .collect();
             Some(view! {
                 <p class="present-findings compact">
                     {weakest.map(|r| view! { <span>"Weakest: " <strong>{r.element.name.clone()}</strong>
                         {format!(" ({:.1})", r.summary.mean.unwrap_or_default())}</span> })}
-                    {(!split.is_empty()).then(|| view! { <span>" \u{00b7} Disagree: " <strong>{split.join(", ")}</strong></span> })}
+                    {(!split.is_empty()).then(|| view! { <span>" \u{00b7} Flagged: " <strong>{split.join(", ")}</strong></span> })}
                 </p>
             })
         })
@@ -463,6 +471,10 @@ fn ResultsStep(pr: Pr, round: String) -> impl IntoView {
                     <div class="chart-switch" role="group" aria-label="Chart">{switch}</div>
                 </div>
                 <FigureView pr=pr svg=chart parts=parts stage=stage label="The results" />
+                <details class="present-by-perspective">
+                    <summary>"Scores by perspective"</summary>
+                    <crate::ui::scoring::ByPerspective session=session round=Signal::stored(Some(round_id.clone())) />
+                </details>
             }.into_any()
         } else {
             view! {
@@ -473,73 +485,34 @@ fn ResultsStep(pr: Pr, round: String) -> impl IntoView {
     }
 }
 
-/// What the workshop found, and the group's notes.
+/// What the workshop found (strongest tensions, the latest results, who was missing, the
+/// marginal zone, the closing reflection: [`crate::analysis::findings`]), and the group's notes.
 #[component]
 fn SummaryStep(session: Session, editing: bool) -> impl IntoView {
-    let tensions = move || {
-        session.workshop.with(|w| {
-            let b = &w.boundary;
-            b.tension_summary()
-                .into_iter()
-                .take(5)
-                .map(|t| {
-                    let who = b.tension_between(t, str::to_string);
-                    let q = csh::category(t.question).map_or("", |c| c.name);
-                    let level = if t.level == Level::Strong {
-                        "Strong"
-                    } else {
-                        "Some"
-                    };
-                    let note = (!t.note.trim().is_empty()).then(|| format!(": {}", t.note));
-                    view! { <li><strong>{format!("{level} tension on {q}")}</strong>
-                    {format!(" ({who})")}{note}</li> }
-                })
-                .collect_view()
-        })
-    };
-    let missing = move || {
-        session.workshop.with(|w| {
-            let names: Vec<String> = w
-                .boundary
-                .unrepresented(&w.roster)
-                .into_iter()
-                .map(|s| s.name.clone())
-                .collect();
-            (!w.boundary.perspectives.is_empty() && !names.is_empty()).then(|| {
-                view! { <li>"Affected, and nobody spoke for them: " <strong>{names.join(", ")}</strong></li> }
+    let found = Memo::new(move |_| session.workshop.with(crate::analysis::findings::findings));
+    let items = move || {
+        found
+            .get()
+            .into_iter()
+            .map(|f| {
+                let class = match f.source {
+                    crate::analysis::findings::Source::Reflection => "finding reflection",
+                    crate::analysis::findings::Source::Margins => "finding margins",
+                    _ => "finding",
+                };
+                view! { <li class=class><strong>{f.label}</strong>": "<span class="finding-text">{f.text}</span></li> }
             })
-        })
+            .collect_view()
     };
-    let weakest = move || {
-        session.workshop.with(|w| {
-            let s = &w.scoring;
-            let r = s.rounds.iter().rev().find(|r| r.revealed)?;
-            let results = s.results(r);
-            let e = Scoring::weakest(&results)?;
-            let mean = e.summary.mean?;
-            Some(view! { <li>{format!("Weakest in {}: ", r.name)}<strong>{e.element.name.clone()}</strong>
-                {format!(" (mean {mean:.1})")}</li> })
-        })
-    };
-    let nothing = move || {
-        session.workshop.with(|w| {
-            w.boundary.tension_summary().is_empty()
-                && !w.scoring.rounds.iter().any(|r| r.revealed)
-                && w.boundary.unrepresented(&w.roster).is_empty()
-        })
-    };
+    let nothing = move || found.with(Vec::is_empty);
     let notes = move || session.workshop.with(|w| w.notes.clone());
     let on_notes = move |e: ev::Event| {
         let v = event_target_value(&e);
         session.edit(Some("present:notes"), |w| w.notes = v);
     };
     view! {
-        <ul class="present-findings">
-            {tensions}
-            {weakest}
-            {missing}
-        </ul>
-        <p class="hint" hidden=move || !nothing()>"No tensions marked and no results revealed yet."</p>
+        <ul class="present-findings">{items}</ul>
+        <p class="hint" hidden=move || !nothing()>"No tensions marked, no results revealed and no closing reflection yet."</p>
         <h3>"Notes and next steps"</h3>
         {if editing {
             view! { <textarea class="present-notes" rows="6" aria-label="Notes and next steps" prop:value=notes

@@ -2,11 +2,14 @@
 //! scorers, enter scores (each scorer in turn, or a show of hands), then reveal the results, round
 //! by round. Everything is an edit of the open workshop, so it saves and undoes like the rest.
 
+mod by_group;
 mod entry;
 mod results;
 mod setup;
 
 use leptos::prelude::*;
+
+pub use by_group::ByPerspective;
 
 use crate::content::frameworks::BUILTINS;
 use crate::model::scoring::Scoring;

@@ -271,6 +271,7 @@ fn Revealed(ui: Ui) -> impl IntoView {
                     <tbody>{table}</tbody>
                 </table>
             </div>
+            <super::by_group::ByPerspective session=ui.session round=ui.round />
             <RoundsCompared ui=ui />
         </div>
     }

@@ -231,7 +231,7 @@ test('a new workshop presents its title, roster and summary, and its steps follo
   await expect(p.body.locator('.present-column').first()).toContainText('Council officers');
   await p.press('ArrowRight');
   await expect(p.heading).toHaveText('What we found');
-  await expect(p.body).toContainText('No tensions marked and no results revealed yet.');
+  await expect(p.body).toContainText('No tensions marked, no results revealed and no closing reflection yet.');
   await expect(page.locator('b')).toHaveCount(0);
   await expectNoAxeViolations(page);
 });

@@ -12,7 +12,7 @@ import { downloadText } from '../support/downloads';
 import { expectNoAxeViolations } from '../support/a11y';
 import { screenshotBothSizes } from '../support/screenshots';
 
-const SECTIONS = ['Roster', 'Boundary critique', 'Concept maps', 'Rich pictures', 'Scoring', 'Notes'];
+const SECTIONS = ['What we found', 'Roster', 'Boundary critique', 'Concept maps', 'Rich pictures', 'Scoring', 'Notes'];
 const HOSTILE = '<script>window.hacked = 1</script> & "notes"';
 const A4 = 794; // CSS pixels across an A4 page at 96 dpi
 

@@ -10,6 +10,18 @@ use serde::{Deserialize, Serialize};
 
 use super::workshop::{Involvement, Stakeholder};
 
+mod challenges;
+mod gaps;
+mod margins;
+mod reflection;
+mod roles;
+
+pub use challenges::Challenge;
+pub use gaps::Gap;
+pub use margins::{Margins, Mark, Placed, Zone};
+pub use reflection::{Reflection, ReflectionPart};
+pub use roles::{Role, Roles};
+
 /// The number of boundary questions.
 pub const QUESTIONS: u8 = 12;
 
@@ -78,159 +90,6 @@ pub enum Stance {
     Unclear,
 }
 
-/// The four social roles of critical systems heuristics, each the subject of one question in
-/// the first column of the table (1, 4, 7, 10).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Role {
-    Beneficiary,
-    DecisionMaker,
-    Expert,
-    Witness,
-}
-
-impl Role {
-    pub const ALL: [Role; 4] = [
-        Role::Beneficiary,
-        Role::DecisionMaker,
-        Role::Expert,
-        Role::Witness,
-    ];
-
-    /// The question that asks who holds the role.
-    pub fn question(self) -> u8 {
-        match self {
-            Role::Beneficiary => 1,
-            Role::DecisionMaker => 4,
-            Role::Expert => 7,
-            Role::Witness => 10,
-        }
-    }
-
-    /// The role a question asks about, if it is one of 1, 4, 7, 10.
-    pub fn of_question(question: u8) -> Option<Role> {
-        Role::ALL.into_iter().find(|r| r.question() == question)
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Role::Beneficiary => "Beneficiary (client)",
-            Role::DecisionMaker => "Decision-maker",
-            Role::Expert => "Expert",
-            Role::Witness => "Witness",
-        }
-    }
-}
-
-/// The roles one roster entry holds now (`is`) and should hold (`ought`).
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Roles {
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub is: Vec<Role>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub ought: Vec<Role>,
-}
-
-impl Roles {
-    pub fn is_empty(&self) -> bool {
-        self.is.is_empty() && self.ought.is_empty()
-    }
-}
-
-/// One question's is/ought gap for one perspective, for the gaps view.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Gap {
-    pub question: u8,
-    /// The gap as the facilitator marked it (`Level::None` when not judged yet).
-    pub level: Level,
-    pub note: String,
-    pub is: String,
-    pub ought: String,
-}
-
-impl Gap {
-    /// Whether both sides are answered, so the gap can be judged.
-    pub fn both_answered(&self) -> bool {
-        !self.is.trim().is_empty() && !self.ought.trim().is_empty()
-    }
-}
-
-/// The closing reflection: who was not in the room, the facilitator's own boundary
-/// judgments, and the triangle of facts, values and boundary judgments.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Reflection {
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub not_in_room: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub own_judgments: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub facts: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub values: String,
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub boundaries: String,
-}
-
-/// The parts of a [`Reflection`], in the order they are asked.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ReflectionPart {
-    NotInRoom,
-    OwnJudgments,
-    Facts,
-    Values,
-    Boundaries,
-}
-
-impl ReflectionPart {
-    pub const ALL: [ReflectionPart; 5] = [
-        ReflectionPart::NotInRoom,
-        ReflectionPart::OwnJudgments,
-        ReflectionPart::Facts,
-        ReflectionPart::Values,
-        ReflectionPart::Boundaries,
-    ];
-}
-
-impl Reflection {
-    pub fn is_empty(&self) -> bool {
-        ReflectionPart::ALL
-            .iter()
-            .all(|p| self.get(*p).trim().is_empty())
-    }
-
-    pub fn get(&self, part: ReflectionPart) -> &str {
-        match part {
-            ReflectionPart::NotInRoom => &self.not_in_room,
-            ReflectionPart::OwnJudgments => &self.own_judgments,
-            ReflectionPart::Facts => &self.facts,
-            ReflectionPart::Values => &self.values,
-            ReflectionPart::Boundaries => &self.boundaries,
-        }
-    }
-
-    pub fn set(&mut self, part: ReflectionPart, text: String) {
-        *match part {
-            ReflectionPart::NotInRoom => &mut self.not_in_room,
-            ReflectionPart::OwnJudgments => &mut self.own_judgments,
-            ReflectionPart::Facts => &mut self.facts,
-            ReflectionPart::Values => &mut self.values,
-            ReflectionPart::Boundaries => &mut self.boundaries,
-        } = text;
-    }
-}
-
-/// One challenge in the polemical use of boundary judgments: on a question, what those
-/// affected put to those involved, and the reply.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Challenge {
-    pub id: String,
-    pub question: u8,
-    #[serde(default)]
-    pub challenge: String,
-    #[serde(default)]
-    pub reply: String,
-}
-
 /// The boundary critique of one workshop.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BoundaryCritique {
@@ -251,6 +110,10 @@ pub struct BoundaryCritique {
     /// Challenges put to those involved, and their replies, in the order recorded.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub challenges: Vec<Challenge>,
+    /// Midgley's boundary analysis: the primary and secondary boundary, and what sits in the
+    /// marginal zone between them.
+    #[serde(default, skip_serializing_if = "Margins::is_empty")]
+    pub margins: Margins,
 }
 
 impl BoundaryCritique {
@@ -261,20 +124,7 @@ impl BoundaryCritique {
             && self.roles.is_empty()
             && self.reflection.is_empty()
             && self.challenges.is_empty()
-    }
-
-    /// Records a challenge on `question` (1 to 12); returns whether it was recorded.
-    pub fn add_challenge(&mut self, id: String, question: u8, challenge: &str) -> bool {
-        if !(1..=QUESTIONS).contains(&question) || challenge.trim().is_empty() {
-            return false;
-        }
-        self.challenges.push(Challenge {
-            id,
-            question,
-            challenge: challenge.to_string(),
-            reply: String::new(),
-        });
-        true
+            && self.margins.is_empty()
     }
 
     pub fn perspective(&self, id: &str) -> Option<&Perspective> {
@@ -390,80 +240,6 @@ impl BoundaryCritique {
         })
     }
 
-    /// One perspective's is/ought gaps, largest first: the facilitator's mark (strong, some,
-    /// not judged), then questions with both sides answered before those with one, then by
-    /// number. Questions with no answer and no mark are left out.
-    pub fn gaps(&self, perspective: &str) -> Vec<Gap> {
-        let Some(p) = self.perspective(perspective) else {
-            return Vec::new();
-        };
-        let key = vec![perspective.to_string()];
-        let mut out: Vec<Gap> = (1..=QUESTIONS)
-            .filter_map(|q| {
-                let mark = self
-                    .tensions
-                    .iter()
-                    .find(|t| t.question == q && t.perspectives == key);
-                let answer = p.answers.get(&q).cloned().unwrap_or_default();
-                if answer.is_empty() && mark.is_none_or(|t| t.level == Level::None) {
-                    return None;
-                }
-                Some(Gap {
-                    question: q,
-                    level: mark.map_or(Level::None, |t| t.level),
-                    note: mark.map(|t| t.note.clone()).unwrap_or_default(),
-                    is: answer.is,
-                    ought: answer.ought,
-                })
-            })
-            .collect();
-        out.sort_by(|a, b| {
-            b.level
-                .cmp(&a.level)
-                .then(b.both_answered().cmp(&a.both_answered()))
-                .then(a.question.cmp(&b.question))
-        });
-        out
-    }
-
-    /// Marks or clears one role of one roster entry, now (`is`) or as it should be.
-    pub fn set_role(&mut self, roster_id: &str, role: Role, is: bool, on: bool) {
-        let roles = self.roles.entry(roster_id.to_string()).or_default();
-        let list = if is { &mut roles.is } else { &mut roles.ought };
-        list.retain(|r| *r != role);
-        if on {
-            list.push(role);
-            list.sort();
-        }
-        if roles.is_empty() {
-            self.roles.remove(roster_id);
-        }
-    }
-
-    /// Whether a roster entry holds (`is`) or should hold a role.
-    pub fn has_role(&self, roster_id: &str, role: Role, is: bool) -> bool {
-        self.roles.get(roster_id).is_some_and(|r| {
-            if is {
-                r.is.contains(&role)
-            } else {
-                r.ought.contains(&role)
-            }
-        })
-    }
-
-    /// The roster entries that hold a role now (`is`) or should, in roster order.
-    pub fn holders<'a>(
-        &self,
-        role: Role,
-        is: bool,
-        roster: &'a [Stakeholder],
-    ) -> Vec<&'a Stakeholder> {
-        roster
-            .iter()
-            .filter(|s| self.has_role(&s.id, role, is))
-            .collect()
-    }
-
     /// Whether a perspective speaks for those involved or those affected.
     pub fn stance(&self, perspective: &str, roster: &[Stakeholder]) -> Stance {
         let Some(p) = self.perspective(perspective) else {
@@ -513,40 +289,10 @@ impl BoundaryCritique {
                 .unwrap_or(false),
             ..BoundaryCritique::default()
         };
-        if let Some(v) = value.get("reflection") {
-            match serde_json::from_value::<Reflection>(v.clone()) {
-                Ok(r) => c.reflection = r,
-                Err(_) => report.push(
-                    "the closing reflection could not be read and was left empty".to_string(),
-                ),
-            }
-        }
-        if let Some(serde_json::Value::Array(items)) = value.get("challenges") {
-            for (i, item) in items.iter().enumerate() {
-                match serde_json::from_value::<Challenge>(item.clone()) {
-                    Ok(ch) if (1..=QUESTIONS).contains(&ch.question) && !ch.id.is_empty() => {
-                        c.challenges.push(ch)
-                    }
-                    _ => report.push(format!(
-                        "challenge {} could not be read and was dropped",
-                        i + 1
-                    )),
-                }
-            }
-        }
-        if let Some(serde_json::Value::Object(roles)) = value.get("roles") {
-            for (id, item) in roles {
-                match serde_json::from_value::<Roles>(item.clone()) {
-                    Ok(r) if !r.is_empty() => {
-                        c.roles.insert(id.clone(), r);
-                    }
-                    Ok(_) => {}
-                    Err(_) => report.push(format!(
-                        "the roles of roster entry {id} could not be read and were dropped"
-                    )),
-                }
-            }
-        }
+        c.restore_reflection(&value, report);
+        c.restore_challenges(&value, report);
+        c.restore_roles(&value, report);
+        c.restore_margins(&value, report);
         let list = |key: &str| match value.get(key) {
             Some(serde_json::Value::Array(items)) => items.clone(),
             _ => Vec::new(),
@@ -609,21 +355,8 @@ impl BoundaryCritique {
                 ));
             }
         }
-        let before = self.roles.len();
-        self.roles
-            .retain(|id, _| roster.iter().any(|s| &s.id == id));
-        if self.roles.len() < before {
-            report.push(format!(
-                "roles of {} roster entr(ies) that no longer exist were dropped",
-                before - self.roles.len()
-            ));
-        }
-        for r in self.roles.values_mut() {
-            for list in [&mut r.is, &mut r.ought] {
-                list.sort();
-                list.dedup();
-            }
-        }
+        self.repair_roles(roster, report);
+        self.repair_margins(roster, report);
         let ids: Vec<String> = self.perspectives.iter().map(|p| p.id.clone()).collect();
         let before = self.tensions.len();
         self.tensions.retain(|t| {
@@ -645,7 +378,7 @@ mod tests {
     use super::*;
     use serde_json::Map;
 
-    fn person(id: &str, involvement: Involvement) -> Stakeholder {
+    pub(super) fn person(id: &str, involvement: Involvement) -> Stakeholder {
         Stakeholder {
             id: id.into(),
             name: id.into(),
@@ -822,113 +555,5 @@ mod tests {
         c.set_tension(9, &["p-team"], Level::Strong, "Nobody asked users");
         let text = serde_json::to_string(&c).unwrap();
         assert_eq!(serde_json::from_str::<BoundaryCritique>(&text).unwrap(), c);
-    }
-
-    #[test]
-    fn gaps_come_largest_first() {
-        let mut c = BoundaryCritique::default();
-        c.add_perspective("p".into(), "Team");
-        for (q, is, ought) in [(1, "a", "b"), (2, "c", ""), (3, "d", "e"), (5, "f", "g")] {
-            c.set_answer("p", q, true, is.into());
-            c.set_answer("p", q, false, ought.into());
-        }
-        c.set_tension(3, &["p"], Level::Strong, "far apart");
-        c.set_tension(5, &["p"], Level::Some, "");
-        c.set_tension(9, &["p"], Level::Some, "no answers yet");
-        let order: Vec<u8> = c.gaps("p").iter().map(|g| g.question).collect();
-        // Strong 3; some 5 (answered) before some 9 (not); then unjudged: 1 (both) before 2.
-        assert_eq!(order, [3, 5, 9, 1, 2]);
-        assert_eq!(c.gaps("p")[0].note, "far apart");
-        assert!(c.gaps("nobody").is_empty());
-    }
-
-    #[test]
-    fn roles_are_marked_is_and_ought_and_listed_in_roster_order() {
-        let roster = vec![
-            person("a", Involvement::Involved),
-            person("b", Involvement::Affected),
-        ];
-        let mut c = BoundaryCritique::default();
-        c.set_role("b", Role::DecisionMaker, false, true);
-        c.set_role("a", Role::DecisionMaker, true, true);
-        c.set_role("a", Role::DecisionMaker, false, true);
-        let names = |v: Vec<&Stakeholder>| v.iter().map(|s| s.id.clone()).collect::<Vec<_>>();
-        assert_eq!(names(c.holders(Role::DecisionMaker, true, &roster)), ["a"]);
-        assert_eq!(
-            names(c.holders(Role::DecisionMaker, false, &roster)),
-            ["a", "b"]
-        );
-        c.set_role("b", Role::DecisionMaker, false, false);
-        assert!(
-            !c.roles.contains_key("b"),
-            "an entry with no roles is dropped"
-        );
-        assert_eq!(Role::of_question(7), Some(Role::Expert));
-        assert_eq!(Role::of_question(2), None);
-        let qs: Vec<u8> = Role::ALL.iter().map(|r| r.question()).collect();
-        assert_eq!(qs, [1, 4, 7, 10]);
-    }
-
-    #[test]
-    fn ought_first_and_roles_restore_and_stay_out_of_old_documents() {
-        let old = serde_json::to_value(BoundaryCritique::default()).unwrap();
-        assert_eq!(old, serde_json::json!({"perspectives": [], "tensions": []}));
-        let roster = vec![person("a", Involvement::Involved)];
-        let value = serde_json::json!({
-            "perspectives": [], "tensions": [], "ought_first": true,
-            "roles": {
-                "a": {"is": ["expert", "expert"], "ought": ["witness"]},
-                "gone": {"is": ["expert"]},
-                "b": {"is": ["king"]}
-            }
-        });
-        let mut report = Vec::new();
-        let c = BoundaryCritique::restore(value, &roster, &mut report);
-        assert!(c.ought_first);
-        assert_eq!(c.roles.len(), 1);
-        assert_eq!(c.roles["a"].is, [Role::Expert]);
-        assert_eq!(c.roles["a"].ought, [Role::Witness]);
-        assert_eq!(report.len(), 2, "{report:?}");
-    }
-
-    #[test]
-    fn the_reflection_is_kept_and_an_unreadable_one_is_noted() {
-        let mut c = BoundaryCritique::default();
-        assert!(c.is_empty());
-        c.reflection
-            .set(ReflectionPart::Values, "Health as belonging".into());
-        assert!(!c.is_empty(), "a reflection alone is worth saving");
-        assert_eq!(
-            c.reflection.get(ReflectionPart::Values),
-            "Health as belonging"
-        );
-        let text = serde_json::to_value(&c).unwrap();
-        let mut report = Vec::new();
-        assert_eq!(BoundaryCritique::restore(text, &[], &mut report), c);
-        assert!(report.is_empty());
-        let bad = serde_json::json!({"reflection": {"facts": 3}});
-        let back = BoundaryCritique::restore(bad, &[], &mut report);
-        assert!(back.reflection.is_empty());
-        assert_eq!(report.len(), 1);
-    }
-
-    #[test]
-    fn challenges_are_recorded_on_a_question_and_restored() {
-        let mut c = BoundaryCritique::default();
-        assert!(!c.add_challenge("c-0".into(), 13, "x"));
-        assert!(!c.add_challenge("c-0".into(), 3, "  "));
-        assert!(c.add_challenge("c-1".into(), 3, "Whose improvement?"));
-        c.challenges[0].reply = "Ours, so far".into();
-        assert!(!c.is_empty());
-        let v = serde_json::to_value(&c).unwrap();
-        let mut report = Vec::new();
-        assert_eq!(BoundaryCritique::restore(v, &[], &mut report), c);
-        let bad = serde_json::json!({"challenges": [{"id": "a", "question": 40}, 5]});
-        assert!(
-            BoundaryCritique::restore(bad, &[], &mut report)
-                .challenges
-                .is_empty()
-        );
-        assert_eq!(report.len(), 2);
     }
 }
