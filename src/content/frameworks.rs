@@ -39,7 +39,7 @@ pub const RIGHT: &str = "right";
 pub const CYCLE: Builtin = Builtin {
     key: "cycle",
     name: "Positive relational cycle",
-    description: "Eight elements in a cycle, in the paper's order from shared vision to \
+    description: "The elements of a cycle, in the paper's order from shared vision to \
                   learning in and from action, with emotional buy-in at the heart. The paper \
                   says the boxes on the left are more operational and those on the right more \
                   relational, but does not say which box is which: the sides given here are \
@@ -120,7 +120,7 @@ pub const CYCLE: Builtin = Builtin {
 
 pub const FLOWCHART: Builtin = Builtin {
     key: "flowchart",
-    name: "Sustainable social prescribing",
+    name: "Key elements of sustainable social prescribing",
     description: "The key elements of a sustainable scheme: a way of thinking at the top, then \
                   operational processes on the left and relational ones on the right. The items \
                   listed under each box come from the paper's text, not from its figure.",
@@ -184,12 +184,46 @@ pub fn builtin(key: &str) -> Option<&'static Builtin> {
     BUILTINS.into_iter().find(|b| b.key == key)
 }
 
+/// Where an element of a built-in group sits, in words ("at the heart", "on the left").
+pub fn group_label(group: &str) -> &str {
+    match group {
+        HEART => "at the heart",
+        OPERATIONAL => "operational",
+        RELATIONAL => "relational",
+        TOP => "at the top",
+        LEFT => "on the left",
+        RIGHT => "on the right",
+        other => other,
+    }
+}
+
+impl Builtin {
+    /// How many elements it has and where, counted from the elements themselves (never
+    /// written by hand): "9 elements: 1 at the heart, 4 operational, 4 relational".
+    pub fn elements_summary(&self) -> String {
+        let parts: Vec<String> = self
+            .groups
+            .iter()
+            .map(|g| (g, self.elements.iter().filter(|e| e.group == *g).count()))
+            .filter(|(_, n)| *n > 0)
+            .map(|(g, n)| format!("{n} {}", group_label(g)))
+            .collect();
+        let n = self.elements.len();
+        let head = format!("{n} element{}", if n == 1 { "" } else { "s" });
+        if parts.len() > 1 {
+            format!("{head}: {}", parts.join(", "))
+        } else {
+            head
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
-    fn the_cycle_has_eight_elements_round_one_heart() {
+    fn the_cycle_has_eight_elements_round_one_heart_nine_in_all() {
         assert_eq!(CYCLE.elements.len(), 9);
         assert_eq!(
             CYCLE.elements.iter().filter(|e| e.group == HEART).count(),
@@ -238,6 +272,57 @@ mod tests {
             FLOWCHART
                 .description
                 .contains("from the paper's text, not from its figure")
+        );
+    }
+
+    #[test]
+    fn counts_are_derived_from_the_elements_never_written() {
+        assert_eq!(
+            CYCLE.elements_summary(),
+            "9 elements: 1 at the heart, 4 operational, 4 relational"
+        );
+        assert_eq!(
+            FLOWCHART.elements_summary(),
+            "5 elements: 1 at the top, 2 on the left, 2 on the right"
+        );
+        // No text about a framework spells out a count, which could drift from the elements.
+        let words = [
+            "one ", "two ", "three ", "four ", "five ", "six ", "seven ", "eight ", "nine ", "ten ",
+        ];
+        let texts = BUILTINS.iter().flat_map(|b| [b.name, b.description]).chain(
+            crate::content::learn::GLOSSARY.iter().filter_map(|t| {
+                BUILTINS
+                    .iter()
+                    .any(|b| b.name.eq_ignore_ascii_case(t.name))
+                    .then_some(t.meaning)
+            }),
+        );
+        for text in texts {
+            let lower = text.to_lowercase();
+            for w in words {
+                assert!(
+                    !lower.starts_with(w) && !lower.contains(&format!(" {w}elements")),
+                    "{text}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn each_framework_has_one_name_the_glossary_uses_too() {
+        for b in BUILTINS {
+            assert!(
+                crate::content::learn::GLOSSARY
+                    .iter()
+                    .any(|t| t.name == b.name),
+                "the glossary has no entry named \u{201c}{}\u{201d}",
+                b.name
+            );
+        }
+        // The flowchart's name is the paper's title for its Figure 2.
+        assert_eq!(
+            FLOWCHART.name,
+            "Key elements of sustainable social prescribing"
         );
     }
 

@@ -225,8 +225,8 @@ pub const STEPS: [Step; 6] = [
                   see where they disagree. The disagreements are usually worth more than the \
                   averages.",
         to_do: &[
-            "Start from a framework: the positive relational cycle or the sustainability \
-             flowchart.",
+            "Start from a framework: the positive relational cycle or the key elements of \
+             sustainable social prescribing.",
             "Choose a scale, add the scorers, and let each person score every element.",
             "Reveal the results together, and talk first about the elements flagged for \
              disagreement.",
@@ -240,7 +240,7 @@ pub const STEPS: [Step; 6] = [
         terms: &[
             "emotional-buy-in",
             "positive-relational-cycle",
-            "sustainability-flowchart",
+            "sustainable-social-prescribing",
             "scoring-round",
             "disagreement",
         ],
@@ -518,10 +518,22 @@ pub const GLOSSARY: [Term; 22] = [
         cites: &["Fixsen 2020"],
     },
     Term {
+        slug: "sustainable-social-prescribing",
+        name: "Key elements of sustainable social prescribing",
+        group: Group::Scoring,
+        meaning: "The paper's chart (its Figure 2) of the key elements of sustainable social \
+                  prescribing: holistic thinking, inclusivity and sharing at the top, with \
+                  planning and learning on one side and buy-in and communication on the other. \
+                  The items under its boxes come from the paper's text rather than the figure. \
+                  The second built-in framework for scoring.",
+        used_in: &[Section::Scoring],
+        cites: &["Fixsen 2020"],
+    },
+    Term {
         slug: "positive-relational-cycle",
         name: "Positive relational cycle",
         group: Group::Scoring,
-        meaning: "The paper's model (its Figure 3) of what sustains a scheme: eight elements, \
+        meaning: "The paper's model (its Figure 3) of what sustains a scheme: the elements \
                   from shared vision to learning in and from action, in a cycle with emotional \
                   buy-in at its heart. The paper calls the boxes on the left more operational \
                   and those on the right more relational without naming them; the app's split \
@@ -537,18 +549,6 @@ pub const GLOSSARY: [Term; 22] = [
                   round months later shows what has changed. Scoring is this app's extension: \
                   the paper's two phases were rounds of interviews, and it only suggests its \
                   model for building and possibly evaluating schemes.",
-        used_in: &[Section::Scoring],
-        cites: &["Fixsen 2020"],
-    },
-    Term {
-        slug: "sustainability-flowchart",
-        name: "Sustainability flowchart",
-        group: Group::Scoring,
-        meaning: "The paper's chart (its Figure 2) of the key elements of sustainable social \
-                  prescribing: holistic thinking, inclusivity and sharing at the top, with \
-                  planning and learning on one side and buy-in and communication on the other. \
-                  The items under its boxes come from the paper's text rather than the figure. \
-                  The second built-in framework for scoring.",
         used_in: &[Section::Scoring],
         cites: &["Fixsen 2020"],
     },
@@ -625,7 +625,7 @@ pub const REQUIRED: [&str; 16] = [
     "stakeholder",
     "marginalisation",
     "positive-relational-cycle",
-    "sustainability-flowchart",
+    "sustainable-social-prescribing",
     "disagreement",
 ];
 
@@ -762,7 +762,7 @@ mod tests {
                 .contains("its own reading")
         );
         assert!(
-            term("sustainability-flowchart")
+            term("sustainable-social-prescribing")
                 .unwrap()
                 .meaning
                 .contains("paper's text")

@@ -56,7 +56,7 @@ impl Template {
                  ring and those affected but not involved on the outer ring."
             }
             Template::Cycle => {
-                "The paper's eight elements in its order, with emotional buy-in at the heart. \
+                "The paper's elements in its order, with emotional buy-in at the heart. \
                  The arrows and their + signs are this app's reading: the paper draws the \
                  cycle but does not say what each link means."
             }

@@ -15,7 +15,7 @@ use super::boundary::{self, inline, quote};
 use super::by_group;
 use super::map::{label_with_sign, mermaid::mermaid, svg::svg as map_svg};
 use super::picture::svg as picture_svg;
-use super::scoring::{ranked, summary_markdown};
+use super::scoring::{comments, ranked, summary_markdown};
 use super::scoring_svg::Chart;
 use super::xml::escape;
 use crate::analysis::findings::findings;
@@ -785,6 +785,7 @@ fn scoring_html(out: &mut String, w: &Workshop, h3: u8) {
             );
         }
         out.push_str("</tbody>\n</table>\n");
+        comments_html(out, s, r, h3 + 1);
         by_group::html(out, s, r, &w.roster, h3 + 1);
         let results = s.results(r);
         for chart in [Chart::Picture, Chart::Radar, Chart::Distribution] {
@@ -802,6 +803,42 @@ fn scoring_html(out: &mut String, w: &Workshop, h3: u8) {
             );
         }
     }
+}
+
+/// A round's comments, element by element: who said it (or anonymous) and what, escaped, line
+/// breaks kept. Nothing when nobody commented.
+fn comments_html(
+    out: &mut String,
+    s: &crate::model::scoring::Scoring,
+    r: &crate::model::scoring::Round,
+    level: u8,
+) {
+    let by_element = comments(s, r);
+    if by_element.is_empty() {
+        return;
+    }
+    out.push_str("<section class=\"report-comments\">\n");
+    heading(out, level, None, "Comments");
+    for ec in by_element {
+        heading(
+            out,
+            level + 1,
+            None,
+            &no_label(&ec.element.name, "Unnamed element"),
+        );
+        out.push_str("<ul>\n");
+        for c in &ec.comments {
+            let text =
+                escape(&c.text.replace("\r\n", "\n").replace('\r', "\n")).replace("&#10;", "<br>");
+            let _ = writeln!(
+                out,
+                "<li><strong>{}:</strong> {text}</li>",
+                escape(c.said_by())
+            );
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</section>\n");
 }
 
 /// The style of the HTML file: readable on screen, A4 and black on white in print.

@@ -1,10 +1,98 @@
 //! Scoring exports: every score in long format (one row per score, for R, pandas or a
-//! spreadsheet), and the summary of each round as CSV and Markdown.
+//! spreadsheet), the summary of each round as CSV and Markdown (with the scorers' comments),
+//! and the comments of a round element by element ([`comments`], also shown in the results).
 
-use super::boundary::escape_markdown;
+use super::boundary::{escape_markdown, inline};
 use super::csv::{CsvWriter, defuse};
 use crate::analysis::stats::{self, Summary};
-use crate::model::scoring::{Round, Scoring};
+use crate::model::scoring::{Element, Round, Scoring};
+
+/// One scorer's comment on one element.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Comment {
+    /// The scorer's name, or `None` for a scorer who gave none (shown as anonymous).
+    pub who: Option<String>,
+    pub text: String,
+}
+
+/// The comments on one element in one round.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ElementComments<'a> {
+    pub element: &'a Element,
+    pub comments: Vec<Comment>,
+}
+
+/// What a comment's author is shown as.
+pub const ANONYMOUS: &str = "Anonymous";
+
+impl Comment {
+    /// Who said it, for display: the name, or [`ANONYMOUS`].
+    pub fn said_by(&self) -> &str {
+        self.who.as_deref().unwrap_or(ANONYMOUS)
+    }
+}
+
+/// The comments of a round, element by element in framework order (elements nobody commented
+/// on are left out), each element's in the order of the scorers. A scorer is named when they
+/// gave a name, and anonymous otherwise: a blank name is how a scorer stays anonymous, so their
+/// comments never say "Scorer 3" (which would tie each of their comments to the others).
+/// Comments that are only white space are left out; the text is as typed (escape it where it
+/// goes).
+pub fn comments<'a>(s: &'a Scoring, r: &Round) -> Vec<ElementComments<'a>> {
+    // Scorers in their order, then any whose scores outlived them (anonymous).
+    let mut order: Vec<(&str, Option<String>)> = s
+        .scorers
+        .iter()
+        .map(|x| {
+            let name = x.name.trim();
+            (x.id.as_str(), (!name.is_empty()).then(|| name.to_string()))
+        })
+        .collect();
+    for id in r.scores.keys() {
+        if !s.scorers.iter().any(|x| &x.id == id) {
+            order.push((id.as_str(), None));
+        }
+    }
+    s.framework
+        .elements
+        .iter()
+        .filter_map(|e| {
+            let comments: Vec<Comment> = order
+                .iter()
+                .filter_map(|(id, who)| {
+                    let text = r.scores.get(*id)?.get(&e.id)?.comment.trim();
+                    (!text.is_empty()).then(|| Comment {
+                        who: who.clone(),
+                        text: text.to_string(),
+                    })
+                })
+                .collect();
+            (!comments.is_empty()).then_some(ElementComments {
+                element: e,
+                comments,
+            })
+        })
+        .collect()
+}
+
+/// A round's comments as Markdown under a heading of `level`: each element in bold, a list
+/// item per comment ("Ann: …"); every user text escaped and kept on one line. Empty when
+/// nobody commented.
+pub fn comments_markdown(s: &Scoring, r: &Round, level: usize) -> String {
+    let by_element = comments(s, r);
+    if by_element.is_empty() {
+        return String::new();
+    }
+    let mut md = format!("{} Comments\n\n", "#".repeat(level));
+    for ec in by_element {
+        md.push_str(&format!("**{}**\n\n", inline(&ec.element.name)));
+        for c in &ec.comments {
+            md.push_str(&format!("- {}: {}\n", inline(c.said_by()), inline(&c.text)));
+        }
+        md.push('\n');
+    }
+    md
+}
 
 /// The columns of [`scores_csv`].
 pub const SCORES_HEADER: [&str; 7] = [
@@ -203,6 +291,7 @@ pub fn summary_markdown(s: &Scoring, title: &str) -> String {
             ));
         }
         md.push('\n');
+        md.push_str(&comments_markdown(s, r, 3));
     }
     md
 }
@@ -241,6 +330,39 @@ mod tests {
                 .count(),
             2
         );
+    }
+
+    #[test]
+    fn comments_are_grouped_by_element_named_or_anonymous_and_escaped() {
+        let mut s = sample();
+        s.set_comment("r1", "b", "support", "  ".into());
+        s.set_comment("r1", "b", "shared-vision", "no <b>vision</b>\n# yet".into());
+        s.set_comment("r1", "a", "shared-vision", "agree".into());
+        let r = s.rounds[0].clone();
+        let got = comments(&s, &r);
+        let names: Vec<&str> = got.iter().map(|e| e.element.id.as_str()).collect();
+        // Framework order (vision before support), white-space-only comments left out.
+        assert_eq!(names, ["shared-vision", "support"]);
+        assert_eq!(got[0].comments[0].said_by(), "Ann, \"the chair\"");
+        assert_eq!(got[0].comments[1].who, None);
+        assert_eq!(got[0].comments[1].said_by(), ANONYMOUS);
+        assert_eq!(got[1].comments[0].text, "tired\nstaff");
+        let md = comments_markdown(&s, &r, 3);
+        assert!(
+            md.starts_with("### Comments\n\n**Shared vision**\n\n"),
+            "{md}"
+        );
+        assert!(
+            md.contains("- Anonymous: no \\<b\\>vision\\</b\\> \\# yet\n"),
+            "{md}"
+        );
+        assert!(
+            md.contains("**Support \\| \\<wellbeing\\>**\n\n- Ann, \"the chair\": tired staff\n"),
+            "{md}"
+        );
+        assert!(summary_markdown(&s, "t").contains("### Comments"));
+        s.rounds[0].scores.clear();
+        assert_eq!(comments_markdown(&s, &s.rounds[0].clone(), 3), "");
     }
 
     #[test]

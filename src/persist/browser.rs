@@ -165,9 +165,18 @@ pub fn raw_record(id: &str) -> Option<String> {
     read(&workshop_key(id))
 }
 
-/// Saves `saved` if the stored copy is not newer than `base_revision`; returns the size
-/// written. The record is written whole, read back and compared, then the index is updated.
-pub fn save_workshop(saved: &SavedWorkshop, base_revision: u64) -> Result<usize, WriteError> {
+/// What a save wrote.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Written {
+    /// The size of the record in bytes.
+    pub bytes: usize,
+    /// The workshop's content hash (`document::content_hash`), from the same pass.
+    pub content: String,
+}
+
+/// Saves `saved` if the stored copy is not newer than `base_revision`; returns what it wrote.
+/// The record is written whole, read back and compared, then the index is updated.
+pub fn save_workshop(saved: &SavedWorkshop, base_revision: u64) -> Result<Written, WriteError> {
     let key = workshop_key(&saved.workshop.id);
     if let Some(stored) = stored_revision(&key)
         && stored > base_revision
@@ -176,7 +185,7 @@ pub fn save_workshop(saved: &SavedWorkshop, base_revision: u64) -> Result<usize,
             stored_revision: stored,
         });
     }
-    let text = saved.to_json();
+    let (text, content) = saved.encode();
     let js_text = JsString::from(text.as_str());
     write_js(&key, &js_text)?;
     if js_storage().get_item_js(&key).as_ref() != Some(&js_text) {
@@ -185,10 +194,13 @@ pub fn save_workshop(saved: &SavedWorkshop, base_revision: u64) -> Result<usize,
         ));
     }
     let mut index = load_index();
-    index.upsert(Entry::of(saved, text.len()));
+    index.upsert(Entry::of_written(saved, text.len(), &content));
     // The record is safe; an index that could not be written is rebuilt on the next start.
     let _ = store_index(&index);
-    Ok(text.len())
+    Ok(Written {
+        bytes: text.len(),
+        content,
+    })
 }
 
 /// The revision of the stored record under `key`, read from the start of its text (our writer

@@ -3,8 +3,14 @@
 //!
 //! ```json
 //! {"format": "cst-workbench/workshop", "version": 1, "app_version": "0.1.0",
-//!  "revision": 3, "saved_at": 1732377600000, "last_exported_at": null, "workshop": {…}}
+//!  "revision": 3, "saved_at": 1732377600000, "last_exported_at": null,
+//!  "exported_content": "5f1d…", "workshop": {…}}
 //! ```
+//!
+//! `exported_content` (additive, absent in older files) is the [`content_hash`] of the
+//! workshop when it was last exported: whether a workshop changed since its export compares
+//! content, not times, so the save that follows an export does not bring the reminder back, and
+//! undoing back to what was exported takes it away.
 //!
 //! Reading *restores* (after Excalidraw's `restore`): missing fields take defaults, unknown
 //! fields are kept, broken parts are dropped with a note in the report. It never panics. Only a
@@ -35,6 +41,8 @@ pub struct SavedWorkshop {
     pub saved_at: f64,
     /// When it was last exported to a file, if ever.
     pub last_exported_at: Option<f64>,
+    /// The [`content_hash`] of the workshop as last exported (older files: none).
+    pub exported_content: Option<String>,
     pub workshop: Workshop,
     /// Top-level fields written by a newer version of the app, kept as they were.
     #[serde(skip)]
@@ -117,6 +125,7 @@ impl SavedWorkshop {
             revision: 0,
             saved_at: now,
             last_exported_at: None,
+            exported_content: None,
             workshop,
             extra: Map::new(),
         }
@@ -124,11 +133,32 @@ impl SavedWorkshop {
 
     /// The stored form.
     pub fn to_json(&self) -> String {
-        serde_json::to_string(&self.to_value()).expect("documents always serialise")
+        self.encode().0
     }
 
-    fn to_value(&self) -> Value {
+    /// The stored form and the workshop's [`content_hash`], from one pass over the workshop:
+    /// its JSON is written once, hashed, and placed last in the record (after `revision`, which
+    /// [`revision_in_prefix`] reads from the start).
+    pub fn encode(&self) -> (String, String) {
+        let workshop = serde_json::to_string(&self.workshop).expect("workshops always serialise");
+        let content = hash_workshop_json(&self.workshop.id, &workshop);
+        let head =
+            serde_json::to_string(&Value::Object(self.head())).expect("documents always serialise");
+        let mut out = String::with_capacity(head.len() + workshop.len() + 16);
+        out.push_str(&head[..head.len() - 1]);
+        if head.len() > 2 {
+            out.push(',');
+        }
+        out.push_str("\"workshop\":");
+        out.push_str(&workshop);
+        out.push('}');
+        (out, content)
+    }
+
+    /// Every top-level field but the workshop.
+    fn head(&self) -> Map<String, Value> {
         let mut map = self.extra.clone();
+        map.remove("workshop");
         map.insert("format".into(), WORKSHOP_FORMAT.into());
         map.insert("version".into(), VERSION.into());
         map.insert("app_version".into(), APP_VERSION.into());
@@ -138,11 +168,30 @@ impl SavedWorkshop {
             "last_exported_at".into(),
             self.last_exported_at.map_or(Value::Null, Value::from),
         );
+        if let Some(h) = &self.exported_content {
+            map.insert("exported_content".into(), h.clone().into());
+        }
+        map
+    }
+
+    fn to_value(&self) -> Value {
+        let mut map = self.head();
         map.insert(
             "workshop".into(),
             serde_json::to_value(&self.workshop).expect("workshops always serialise"),
         );
         Value::Object(map)
+    }
+
+    /// The [`content_hash`] of its workshop now.
+    pub fn content_hash(&self) -> String {
+        content_hash(&self.workshop)
+    }
+
+    /// Notes an export at `at` of the workshop as it is now.
+    pub fn mark_exported(&mut self, at: f64) {
+        self.last_exported_at = Some(at);
+        self.exported_content = Some(self.content_hash());
     }
 
     /// The name of its export file on `today` (`YYYY-MM-DD`): `pilot-review-2026-11-23.cstw.json`.
@@ -153,10 +202,60 @@ impl SavedWorkshop {
         )
     }
 
-    /// Whether it changed since it was last exported (or was never exported).
+    /// Whether it changed since it was last exported (or was never exported). Hashes the
+    /// workshop only when there is an exported hash to compare with.
     pub fn needs_export(&self) -> bool {
-        self.last_exported_at.is_none_or(|t| t < self.saved_at)
+        match &self.exported_content {
+            Some(_) => self.changed_since_export(&self.content_hash()),
+            None => self.changed_since_export(""),
+        }
     }
+
+    /// [`Self::needs_export`] given the workshop's `content` hash, already computed.
+    pub fn changed_since_export(&self, content: &str) -> bool {
+        changed_since_export(
+            self.exported_content.as_deref(),
+            content,
+            self.last_exported_at,
+            self.saved_at,
+        )
+    }
+}
+
+/// Whether a workshop whose content hashes to `content` changed since its export: the content
+/// differs from the `exported` hash; or, for a file from before hashes were kept, it was saved
+/// after it was exported (or never exported).
+pub fn changed_since_export(
+    exported: Option<&str>,
+    content: &str,
+    last_exported_at: Option<f64>,
+    saved_at: f64,
+) -> bool {
+    match exported {
+        Some(h) => h != content,
+        None => last_exported_at.is_none_or(|t| t < saved_at),
+    }
+}
+
+/// A fingerprint of a workshop's content: 64-bit FNV-1a of its JSON, without its id (an
+/// imported copy under a new id holds the same content), as 16 hex digits. Stable across
+/// versions of Rust (no `std` hasher), and across a save and a reload (the JSON reads back to
+/// the same JSON).
+pub fn content_hash(w: &Workshop) -> String {
+    let json = serde_json::to_string(w).expect("workshops always serialise");
+    hash_workshop_json(&w.id, &json)
+}
+
+fn hash_workshop_json(id: &str, json: &str) -> String {
+    let id = serde_json::to_string(id).expect("strings always serialise");
+    let prefix = format!("{{\"id\":{id},");
+    let body = json.strip_prefix(prefix.as_str()).unwrap_or(json);
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in body.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
 }
 
 /// Reads one stored workshop record.
@@ -333,6 +432,17 @@ fn restore_workshop(value: Value, fallback_id: &str) -> Result<Restored, ReadErr
     };
     let saved_at = time("saved_at").unwrap_or(0.0);
     let last_exported_at = time("last_exported_at");
+    let exported_content = match map.remove("exported_content") {
+        None | Some(Value::Null) => None,
+        Some(Value::String(h)) => Some(h),
+        Some(other) => {
+            repairs.push(format!(
+                "the exported content's fingerprint was {}; it was dropped",
+                kind(&other)
+            ));
+            None
+        }
+    };
     let workshop = match map.remove("workshop") {
         Some(w) => Workshop::restore(w, fallback_id, &mut repairs),
         None => {
@@ -345,6 +455,7 @@ fn restore_workshop(value: Value, fallback_id: &str) -> Result<Restored, ReadErr
             revision,
             saved_at,
             last_exported_at,
+            exported_content,
             workshop,
             extra: map,
         },
@@ -364,6 +475,7 @@ mod tests {
             revision: 4,
             saved_at: 10.0,
             last_exported_at: Some(9.0),
+            exported_content: None,
             workshop: w,
             extra: Map::new(),
         }
@@ -457,5 +569,45 @@ mod tests {
         assert!(s.needs_export());
         s.last_exported_at = None;
         assert!(s.needs_export());
+    }
+
+    #[test]
+    fn export_reminder_compares_content_not_times() {
+        let mut s = sample();
+        s.mark_exported(10.0);
+        // The save right after the export moves the time on; the content is the same.
+        s.saved_at = 10.007;
+        assert!(!s.needs_export());
+        let back = read_workshop(&s.to_json(), "x").unwrap().saved;
+        assert_eq!(back.exported_content, s.exported_content);
+        assert!(!back.needs_export(), "still exported after a reload");
+        // An edit brings it back; undoing it takes it away again.
+        let before = s.workshop.clone();
+        s.workshop.notes = "more".into();
+        assert!(s.needs_export());
+        s.workshop = before;
+        assert!(!s.needs_export());
+        // The same content under another id (an import) counts as exported.
+        s.workshop.id = "w-2".into();
+        assert!(!s.needs_export());
+        // The hash `encode` gives is the one `content_hash` gives.
+        assert_eq!(s.encode().1, s.content_hash());
+    }
+
+    #[test]
+    fn a_file_without_the_fingerprint_compares_times_and_a_damaged_one_is_dropped() {
+        let mut v: Value = serde_json::from_str(&sample().to_json()).unwrap();
+        assert!(v.get("exported_content").is_none());
+        let old = read_workshop(&v.to_string(), "x").unwrap();
+        assert_eq!(old.saved.exported_content, None);
+        assert!(old.saved.needs_export(), "saved at 10, exported at 9");
+        v["exported_content"] = 12.into();
+        let damaged = read_workshop(&v.to_string(), "x").unwrap();
+        assert_eq!(damaged.saved.exported_content, None);
+        assert!(
+            damaged.repairs[0].contains("fingerprint"),
+            "{:?}",
+            damaged.repairs
+        );
     }
 }

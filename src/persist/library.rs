@@ -55,10 +55,27 @@ pub struct Entry {
     pub bytes: usize,
     #[serde(default)]
     pub last_exported_at: Option<f64>,
+    /// Whether its content changed since it was last exported (or it never was); see
+    /// [`SavedWorkshop::needs_export`].
+    #[serde(default = "yes")]
+    pub changed_since_export: bool,
+}
+
+fn yes() -> bool {
+    true
 }
 
 impl Entry {
     pub fn of(saved: &SavedWorkshop, bytes: usize) -> Entry {
+        Entry::with_change(saved, bytes, saved.needs_export())
+    }
+
+    /// [`Entry::of`] a record just written, whose content hash `content` is known.
+    pub fn of_written(saved: &SavedWorkshop, bytes: usize, content: &str) -> Entry {
+        Entry::with_change(saved, bytes, saved.changed_since_export(content))
+    }
+
+    fn with_change(saved: &SavedWorkshop, bytes: usize, changed_since_export: bool) -> Entry {
         let w = &saved.workshop;
         Entry {
             id: w.id.clone(),
@@ -70,11 +87,12 @@ impl Entry {
             revision: saved.revision,
             bytes,
             last_exported_at: saved.last_exported_at,
+            changed_since_export,
         }
     }
 
     pub fn needs_export(&self) -> bool {
-        self.last_exported_at.is_none_or(|t| t < self.saved_at)
+        self.changed_since_export
     }
 }
 

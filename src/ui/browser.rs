@@ -43,11 +43,13 @@ pub fn today() -> String {
     )
 }
 
-/// Downloads a workshop as its export file, stamped as exported now; returns that time.
-pub fn download_workshop(mut doc: crate::persist::document::SavedWorkshop) -> Result<f64, String> {
-    let at = now();
-    doc.last_exported_at = Some(at);
-    download(&doc.file_name(&today()), &doc.to_json(), "application/json").map(|()| at)
+/// Downloads a workshop as its export file, stamped as exported now (time and content hash);
+/// returns the document as exported, to store.
+pub fn download_workshop(
+    mut doc: crate::persist::document::SavedWorkshop,
+) -> Result<crate::persist::document::SavedWorkshop, String> {
+    doc.mark_exported(now());
+    download(&doc.file_name(&today()), &doc.to_json(), "application/json").map(|()| doc)
 }
 
 /// What to tell the user after a download: "Downloaded <name>." or why it did not start.

@@ -15,12 +15,14 @@ mod gaps;
 mod margins;
 mod reflection;
 mod roles;
+mod same_name;
 
 pub use challenges::Challenge;
 pub use gaps::Gap;
 pub use margins::{Margins, Mark, Placed, Zone};
 pub use reflection::{Reflection, ReflectionPart};
 pub use roles::{Role, Roles};
+pub use same_name::same_name_links;
 
 /// The number of boundary questions.
 pub const QUESTIONS: u8 = 12;

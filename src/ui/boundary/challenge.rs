@@ -44,8 +44,49 @@ pub(super) fn Challenge(ui: Ui) -> impl IntoView {
             .collect_view()
             .into_any()
     };
+    // Perspectives named as a roster entry but not linked: offered as one undoable step.
+    let offer = move || {
+        session.workshop.with(|w| {
+            let links = crate::model::boundary::same_name_links(&w.boundary, &w.roster);
+            if links.is_empty() {
+                return None;
+            }
+            let n = links.len();
+            let pairs = links
+                .iter()
+                .map(|(pid, sid)| {
+                    let who = w
+                        .roster
+                        .iter()
+                        .find(|s| &s.id == sid)
+                        .map(|s| format!("{} ({})", s.name, s.involvement.as_str()))
+                        .unwrap_or_default();
+                    format!("{} \u{2192} {who}", ui.name_of(pid))
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            let label = if n == 1 {
+                "Link 1 perspective to the roster person with the same name".to_string()
+            } else {
+                format!("Link {n} perspectives to roster people with the same name")
+            };
+            Some(view! {
+                <div class="notice same-name">
+                    <p>{pairs}</p>
+                    <button type="button" class="primary" on:click=move |_| {
+                        session.edit(None, |w| {
+                            let roster = w.roster.clone();
+                            w.boundary.link_same_names(&roster);
+                        });
+                    }>{label}</button>
+                    <span class="hint">" Undo takes it back."</span>
+                </div>
+            })
+        })
+    };
     view! {
         <div class="challenge">
+            {offer}
             <p class="hint">
                 "Those involved in the scheme describe what is; those affected by it but taking no part in it describe what ought to be. Read across each row: where the two columns disagree, the scheme's boundaries are open to challenge. A perspective's stance comes from the roster entries it speaks for."
             </p>

@@ -98,7 +98,8 @@ pub fn LibraryPage() -> impl IntoView {
     });
 
     let export_all = move |_| {
-        let docs: Vec<SavedWorkshop> = lib
+        let at = now();
+        let mut docs: Vec<SavedWorkshop> = lib
             .ids()
             .iter()
             .filter_map(|id| {
@@ -107,12 +108,25 @@ pub fn LibraryPage() -> impl IntoView {
                     .map(|r| r.saved)
             })
             .collect();
+        for doc in &mut docs {
+            doc.mark_exported(at);
+        }
         let name = format!("cst-workbench-all-workshops-{}.json", today());
-        match download(&name, &library_to_json(&docs, now()), "application/json") {
-            Ok(()) => lib.say(
-                false,
-                format!("Exported {} workshops to {name}.", docs.len()),
-            ),
+        match download(&name, &library_to_json(&docs, at), "application/json") {
+            Ok(()) => {
+                // Each is now exported as it is: store that, so its reminder goes.
+                for doc in &mut docs {
+                    let base = doc.revision;
+                    doc.revision = base + 1;
+                    doc.saved_at = now();
+                    let _ = browser::save_workshop(doc, base);
+                }
+                lib.refresh();
+                lib.say(
+                    false,
+                    format!("Exported {} workshops to {name}.", docs.len()),
+                )
+            }
             Err(e) => lib.say(true, format!("The export failed: {e}")),
         }
     };
@@ -369,6 +383,7 @@ fn WorkshopRow(lib: Library, entry: Entry) -> impl IntoView {
                 revision: 1,
                 saved_at: at,
                 last_exported_at: None,
+                exported_content: None,
                 workshop: restored.saved.workshop.duplicate(fresh_id("w"), at),
                 extra: restored.saved.extra,
             };
@@ -391,8 +406,11 @@ fn WorkshopRow(lib: Library, entry: Entry) -> impl IntoView {
             let Some(Ok(restored)) = browser::load_workshop(&id) else {
                 return;
             };
-            if let Ok(at) = download_workshop(restored.saved) {
-                let _ = update(&move |s: &mut SavedWorkshop| s.last_exported_at = Some(at));
+            if let Ok(doc) = download_workshop(restored.saved) {
+                let _ = update(&move |s: &mut SavedWorkshop| {
+                    s.last_exported_at = doc.last_exported_at;
+                    s.exported_content = doc.exported_content.clone();
+                });
                 lib.refresh();
             }
         }

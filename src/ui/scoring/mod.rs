@@ -3,6 +3,7 @@
 //! by round. Everything is an edit of the open workshop, so it saves and undoes like the rest.
 
 mod by_group;
+mod downloads;
 mod entry;
 mod results;
 mod setup;
@@ -180,7 +181,7 @@ fn Start(ui: Ui) -> impl IntoView {
                 <li class="card">
                     <h3>{b.name}</h3>
                     <p>{b.description}</p>
-                    <p class="hint">{format!("{} elements", b.elements.len())}</p>
+                    <p class="hint">{b.elements_summary()}</p>
                     <button type="button" class="primary" on:click=move |_| {
                         let round = fresh_id("r");
                         ui.edit(None, |s| *s = Scoring::start(b, round));

@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::Ui;
+use super::downloads::{DownloadMenu, Item};
 use crate::analysis::stats::{self, Summary};
 use crate::export::scoring_svg::{Chart, Frame};
 use crate::model::scoring::ElementResult;
@@ -63,7 +64,19 @@ pub(super) fn Results(ui: Ui) -> impl IntoView {
                 view! {
                     <p class="lead">"The results are hidden, so that nobody is swayed before everyone has scored."</p>
                     <p>{progress}</p>
-                    <button type="button" class="primary" on:click=move |_| set_revealed(true)>"Reveal results"</button>
+                    <button type="button" class="primary" on:click=move |_| {
+                        set_revealed(true);
+                        // The button is gone: focus the results' heading, which brings the
+                        // picture into view.
+                        request_animation_frame(|| {
+                            if let Some(h) = document()
+                                .get_element_by_id("results-heading")
+                                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+                            {
+                                let _ = h.focus();
+                            }
+                        });
+                    }>"Reveal results"</button>
                 }.into_any()
             }}
         </div>
@@ -221,24 +234,51 @@ fn Revealed(ui: Ui) -> impl IntoView {
             said(&name, result);
         });
     };
+    let mut items = vec![
+        Item {
+            label: "All scores (CSV)".into(),
+            run: Callback::new(move |()| export("scores")),
+        },
+        Item {
+            label: "Summary (CSV)".into(),
+            run: Callback::new(move |()| export("summary-csv")),
+        },
+        Item {
+            label: "Summary with comments (Markdown)".into(),
+            run: Callback::new(move |()| export("summary-md")),
+        },
+    ];
+    for (c, label) in [
+        (Chart::Picture, "Picture"),
+        (Chart::Radar, "Radar"),
+        (Chart::Distribution, "Distribution"),
+    ] {
+        items.push(Item {
+            label: format!("{label} (SVG)"),
+            run: Callback::new(move |()| svg(c)),
+        });
+        items.push(Item {
+            label: format!("{label} (PNG)"),
+            run: Callback::new(move |()| png(c)),
+        });
+    }
+    let title = move || {
+        data.with(|d| {
+            d.as_ref()
+                .map(|(.., name)| format!("Results: {name}"))
+                .unwrap_or_default()
+        })
+    };
     view! {
         <div class="revealed">
-            <div class="export-actions" role="group" aria-label="Export the scores">
-                <button type="button" on:click=move |_| export("scores")>"Download all scores (CSV)"</button>
-                <button type="button" on:click=move |_| export("summary-csv")>"Download summary (CSV)"</button>
-                <button type="button" on:click=move |_| export("summary-md")>"Download summary (Markdown)"</button>
-                {[(Chart::Picture, "picture"), (Chart::Radar, "radar"), (Chart::Distribution, "distribution")]
-                    .into_iter()
-                    .map(|(c, label)| view! {
-                        <button type="button" on:click=move |_| svg(c)>{format!("Download {label} (SVG)")}</button>
-                        <button type="button" on:click=move |_| png(c)>{format!("Download {label} (PNG)")}</button>
-                    })
-                    .collect_view()}
-                <span role="status" class="form-message">{move || message.get()}</span>
-            </div>
+            <h3 id="results-heading" tabindex="-1">{title}</h3>
             <div class="charts">
                 <div class="chart" inner_html=move || chart(Chart::Picture)></div>
                 <div class="chart radar" inner_html=move || chart(Chart::Radar)></div>
+            </div>
+            <div class="export-actions">
+                <DownloadMenu id="results-downloads" label="Download the scores, the summary or a chart"
+                    items=items message=message />
             </div>
             <div class="results-columns">
                 <section aria-labelledby="ranking-heading">
@@ -251,6 +291,7 @@ fn Revealed(ui: Ui) -> impl IntoView {
                     <p class="hint">"Look at the spread before the mean: a middling mean can hide a group split in two."</p>
                 </section>
             </div>
+            <Comments ui=ui />
             <h3>"Scores by element"</h3>
             <div class="table-wrap" tabindex="0" role="region" aria-label="Scores by element">
                 <table class="stats-table">
@@ -274,6 +315,62 @@ fn Revealed(ui: Ui) -> impl IntoView {
             <super::by_group::ByPerspective session=ui.session round=ui.round />
             <RoundsCompared ui=ui />
         </div>
+    }
+}
+
+/// What the scorers wrote, element by element: who (or anonymous) and what, as text.
+#[component]
+fn Comments(ui: Ui) -> impl IntoView {
+    let body = move || {
+        let rid = ui.round.get().unwrap_or_default();
+        ui.with(|s| {
+            let round = s.round(&rid)?;
+            let by_element = crate::export::scoring::comments(s, round);
+            let total: usize = by_element.iter().map(|e| e.comments.len()).sum();
+            let lead = if total == 0 {
+                "Nobody wrote a comment in this round.".to_string()
+            } else {
+                format!(
+                    "{total} comment{} on {} element{}. A scorer without a name is anonymous here.",
+                    if total == 1 { "" } else { "s" },
+                    by_element.len(),
+                    if by_element.len() == 1 { "" } else { "s" }
+                )
+            };
+            let parts = by_element
+                .into_iter()
+                .enumerate()
+                .map(|(i, ec)| {
+                    let heading = format!("comments-{i}");
+                    let items = ec
+                        .comments
+                        .iter()
+                        .map(|c| {
+                            let who = c.said_by().to_string();
+                            view! {
+                                <li>
+                                    <span class="said-by" class:anonymous=c.who.is_none()>{who} ": "</span>
+                                    <span class="comment-text">{c.text.clone()}</span>
+                                </li>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <section class="element-comments" aria-labelledby=heading.clone()>
+                            <h4 id=heading.clone()>{ec.element.name.clone()}</h4>
+                            <ul>{items}</ul>
+                        </section>
+                    }
+                })
+                .collect_view();
+            Some(view! { <p class="hint">{lead}</p> {parts} })
+        })
+    };
+    view! {
+        <section class="comments" aria-labelledby="comments-heading">
+            <h3 id="comments-heading">"What the scorers wrote"</h3>
+            {body}
+        </section>
     }
 }
 

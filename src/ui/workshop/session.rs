@@ -41,13 +41,27 @@ pub struct SaveMeta {
     pub revision: u64,
     pub saved_at: f64,
     pub last_exported_at: Option<f64>,
+    /// The content hash of the workshop as last exported.
+    pub exported_content: Option<String>,
+    /// The content hash of the workshop as last saved (`None` until the first save here).
+    pub saved_content: Option<String>,
     extra: serde_json::Map<String, serde_json::Value>,
 }
 
 impl SaveMeta {
-    /// Whether the workshop changed since it was last exported (or was never exported).
+    /// Whether the workshop, as last saved, differs from what was last exported (or was never
+    /// exported). Compares content, so the save right after an export, or an undo back to
+    /// what was exported, shows no change.
     pub fn needs_export(&self) -> bool {
-        self.last_exported_at.is_none_or(|t| t < self.saved_at)
+        match (&self.exported_content, &self.saved_content) {
+            (Some(e), Some(s)) => e != s,
+            _ => crate::persist::document::changed_since_export(
+                self.exported_content.as_deref(),
+                "",
+                self.last_exported_at,
+                self.saved_at,
+            ),
+        }
     }
 }
 
@@ -92,6 +106,7 @@ impl Session {
             revision: meta.revision,
             saved_at: meta.saved_at,
             last_exported_at: meta.last_exported_at,
+            exported_content: meta.exported_content,
             workshop: self.workshop.get_untracked(),
             extra: meta.extra,
         }
@@ -231,12 +246,13 @@ impl Session {
         next.revision = base + 1;
         next.saved_at = now();
         match browser::save_workshop(&next, base) {
-            Ok(_) => {
+            Ok(written) => {
                 self.base_revision.set_value(next.revision);
                 let (revision, saved_at) = (next.revision, next.saved_at);
                 self.meta.update(|m| {
                     m.revision = revision;
                     m.saved_at = saved_at;
+                    m.saved_content = Some(written.content);
                 });
                 self.status.set(SaveStatus::Saved { at: saved_at });
             }
@@ -250,14 +266,19 @@ impl Session {
 
     /// Downloads the workshop as a file, and notes (and saves) when it was exported.
     pub fn export(&self) {
-        if let Ok(at) = crate::ui::browser::download_workshop(self.document()) {
-            self.mark_exported(at);
+        if let Ok(doc) = crate::ui::browser::download_workshop(self.document()) {
+            self.mark_exported(doc);
         }
     }
 
-    /// Notes that the workshop was exported at `at`, and saves that.
-    fn mark_exported(&self, at: f64) {
-        self.meta.update(|m| m.last_exported_at = Some(at));
+    /// Notes that the workshop was exported as `doc` (when, and its content), and saves that.
+    fn mark_exported(&self, doc: SavedWorkshop) {
+        let content = doc.exported_content.clone();
+        self.meta.update(|m| {
+            m.last_exported_at = doc.last_exported_at;
+            m.exported_content = doc.exported_content;
+            m.saved_content = content;
+        });
         self.schedule_save();
     }
 
@@ -306,6 +327,7 @@ impl Session {
         copy.revision = 1;
         copy.saved_at = at;
         copy.last_exported_at = None;
+        copy.exported_content = None;
         browser::save_workshop(&copy, 0)?;
         self.cancel_timer();
         Ok(new_id)
@@ -313,10 +335,17 @@ impl Session {
 }
 
 fn split(saved: SavedWorkshop) -> (Workshop, SaveMeta) {
+    // Hashed only when there is an export to compare with.
+    let saved_content = saved
+        .exported_content
+        .as_ref()
+        .map(|_| saved.content_hash());
     let meta = SaveMeta {
         revision: saved.revision,
         saved_at: saved.saved_at,
         last_exported_at: saved.last_exported_at,
+        exported_content: saved.exported_content,
+        saved_content,
         extra: saved.extra,
     };
     (saved.workshop, meta)

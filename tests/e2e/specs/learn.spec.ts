@@ -34,7 +34,7 @@ const REQUIRED_TERMS = [
   'Stakeholder',
   'Marginalisation',
   'Positive relational cycle',
-  'Sustainability flowchart',
+  'Key elements of sustainable social prescribing',
   'Disagreement',
 ];
 

@@ -111,7 +111,7 @@ test('a show of hands gives the same results as the same individual scores', asy
 
   // Every score in long format: three individual scores and a "don't know" in round 1, the same
   // again as four show-of-hands rows in round 2.
-  const [scores] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download all scores (CSV)' }).click()]);
+  const scores = await s.download('All scores (CSV)');
   const csv = await downloadText(scores);
   const rows = csv.replace(/^\ufeff/, '').trim().split('\n');
   expect(rows[0]).toBe('round,scorer,element,value,dont_know,comment,entered_as');
@@ -122,7 +122,7 @@ test('a show of hands gives the same results as the same individual scores', asy
     'show of hands,Shared vision,2,', 'show of hands,Shared vision,4,', 'show of hands,Shared vision,4,', 'show of hands,Shared vision,,yes',
   ]);
   // The picture stands alone: a browser opens the downloaded SVG as an image, full size.
-  const [svg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download picture (SVG)' }).click()]);
+  const svg = await s.download('Picture (SVG)');
   expect(svg.suggestedFilename()).toBe('hands-round-1-picture.svg');
   const svgText = await downloadText(svg);
   const viewer = await page.context().newPage();
@@ -130,24 +130,24 @@ test('a show of hands gives the same results as the same individual scores', asy
   await expect.poll(() => viewer.locator('img').evaluate((i: HTMLImageElement) => i.complete && i.naturalWidth)).toBe(1000);
   await viewer.close();
   // The radar as PNG: a real PNG, drawn at twice the size.
-  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download radar (PNG)' }).click()]);
+  const png = await s.download('Radar (PNG)');
   expect(png.suggestedFilename()).toBe('hands-round-1-radar.png');
   const bytes = await downloadBytes(png);
   expect(bytes.subarray(1, 4).toString('ascii')).toBe('PNG');
   // IHDR width and height: twice the chart's own size (charts are drawn for a frame and may grow).
-  const [radarSvg] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download radar (SVG)' }).click()]);
+  const radarSvg = await s.download('Radar (SVG)');
   const radarHeight = Number((await downloadText(radarSvg)).match(/<svg[^>]* height="(\d+)"/)![1]);
   expect(radarHeight).toBeGreaterThanOrEqual(760);
   expect([bytes.readUInt32BE(16), bytes.readUInt32BE(20)]).toEqual([2000, 2 * radarHeight]);
   await png.saveAs(test.info().outputPath('radar.png'));
   expect(bytes.length, 'a drawn picture, not a blank canvas').toBeGreaterThan(40_000);
   // The distribution as a chart of its own.
-  const [dist] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download distribution (SVG)' }).click()]);
+  const dist = await s.download('Distribution (SVG)');
   expect(dist.suggestedFilename()).toBe('hands-round-1-distribution.svg');
   const distText = await downloadText(dist);
   expect(distText).toContain('>Shared vision</text>');
   expect(distText.match(/<rect x=/g)).toHaveLength(9 * 5);
-  const [distPng] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download distribution (PNG)' }).click()]);
+  const distPng = await s.download('Distribution (PNG)');
   const distBytes = await downloadBytes(distPng);
   const distHeight = Number(distText.match(/<svg[^>]* height="(\d+)"/)![1]);
   expect([distBytes.readUInt32BE(16), distBytes.readUInt32BE(20)]).toEqual([2000, 2 * distHeight]);
@@ -198,7 +198,7 @@ test('scorers come from the roster or are linked to it; elements are reordered',
   await ws.addStakeholder('Carers', '', 'affected');
   const s = new ScoringPage(page);
   await s.open();
-  await s.start('sustainable social prescribing');
+  await s.start('key elements of sustainable social prescribing');
   // An anonymous scorer linked to a roster entry takes its name.
   await s.addScorer('');
   await page.getByLabel('Roster entry of Scorer 1').selectOption({ label: 'Carers' });

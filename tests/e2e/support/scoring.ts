@@ -1,5 +1,5 @@
 // Page object for the scoring section of a workshop.
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Download, type Locator, type Page } from '@playwright/test';
 
 export class ScoringPage {
   constructor(readonly page: Page) {}
@@ -9,7 +9,7 @@ export class ScoringPage {
     await expect(this.page.getByRole('heading', { name: 'Scoring', level: 2 })).toBeVisible();
   }
 
-  async start(framework: 'positive relational cycle' | 'sustainable social prescribing') {
+  async start(framework: 'positive relational cycle' | 'key elements of sustainable social prescribing') {
     await this.page.getByRole('button', { name: `Score the ${framework}` }).click();
     await expect(this.mode('Set up')).toHaveAttribute('aria-pressed', 'true');
   }
@@ -69,6 +69,21 @@ export class ScoringPage {
 
   roundsRow(element: string): Locator {
     return this.page.locator('table.rounds-table tbody tr').filter({ has: this.page.getByRole('rowheader', { name: element, exact: true }) });
+  }
+
+  /** The one "Download…" button of the revealed results. */
+  get downloadsButton(): Locator {
+    return this.page.getByRole('button', { name: 'Download…', exact: true });
+  }
+
+  /** Opens the results' "Download…" menu and chooses `item` (e.g. "All scores (CSV)"). */
+  async download(item: string): Promise<Download> {
+    await this.downloadsButton.click();
+    const list = this.page.locator('#results-downloads');
+    await expect(list).toBeVisible();
+    const [d] = await Promise.all([this.page.waitForEvent('download'), list.getByRole('button', { name: item, exact: true }).click()]);
+    await expect(list).toBeHidden();
+    return d;
   }
 
   get ranking(): Locator {
