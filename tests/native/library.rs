@@ -91,6 +91,8 @@ fn entries_show_what_the_records_hold_under_the_records_key() {
             revision: 7,
             bytes: records[0].1.len(),
             last_exported_at: Some(1_732_291_200_000.0),
+            // An older record (no content fingerprint): saved after it was exported.
+            changed_since_export: true,
         }
     );
     assert!(full.needs_export());

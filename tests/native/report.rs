@@ -104,8 +104,52 @@ fn workshop(t: &str) -> Workshop {
     s.set_score("r1", "a", &e0, Some(2), false);
     s.set_score("r1", "b", &e0, Some(4), false);
     s.set_score("r1", "a", "support", Some(3), false);
+    s.set_comment(
+        "r1",
+        "a",
+        "support",
+        format!("Staff are tired {t}\nand short"),
+    );
+    s.set_comment("r1", "b", &e0, format!("Not yet {t}"));
     w.scoring = s;
     w
+}
+
+#[test]
+fn scorers_comments_are_in_both_reports_under_their_element_named_or_anonymous() {
+    let w = workshop("<b>x</b>");
+    let md = markdown(&w);
+    let at = md
+        .find("#### Comments")
+        .expect("a comments heading under the round");
+    let comments = &md[at..];
+    let first = comments
+        .find("**Element \\<b\\>x\\</b\\>**")
+        .expect("element 0");
+    let support = comments
+        .find("**Support and wellbeing focus**")
+        .expect("support");
+    assert!(first < support, "framework order");
+    assert!(
+        comments[first..support].contains("- Anonymous: Not yet \\<b\\>x\\</b\\>\n"),
+        "{comments}"
+    );
+    assert!(
+        comments[support..]
+            .contains("- Ann \\<b\\>x\\</b\\>: Staff are tired \\<b\\>x\\</b\\> and short\n"),
+        "{comments}"
+    );
+    let page = html(&w);
+    let at = page
+        .find("<section class=\"report-comments\">")
+        .expect("comments in the HTML");
+    let section = &page[at..at + page[at..].find("</section>").unwrap()];
+    assert!(section.contains("<h4>Comments</h4>"), "{section}");
+    assert!(section.contains("<h5>Support and wellbeing focus</h5>\n<ul>\n<li><strong>Ann &lt;b&gt;x&lt;/b&gt;:</strong> Staff are tired &lt;b&gt;x&lt;/b&gt;<br>and short</li>"), "{section}");
+    assert!(
+        section.contains("<li><strong>Anonymous:</strong> Not yet &lt;b&gt;x&lt;/b&gt;</li>"),
+        "{section}"
+    );
 }
 
 #[test]

@@ -535,16 +535,20 @@ pub fn saved_workshop() -> impl Strategy<Value = SavedWorkshop> {
         0..=(1u64 << 53),
         timestamp(),
         prop::option::of(timestamp()),
+        prop::option::of("[0-9a-f]{16}"),
         workshop(),
         extra(),
     )
         .prop_map(
-            |(revision, saved_at, last_exported_at, workshop, extra)| SavedWorkshop {
-                revision,
-                saved_at,
-                last_exported_at,
-                workshop,
-                extra,
+            |(revision, saved_at, last_exported_at, exported_content, workshop, extra)| {
+                SavedWorkshop {
+                    revision,
+                    saved_at,
+                    last_exported_at,
+                    exported_content,
+                    workshop,
+                    extra,
+                }
             },
         )
 }
@@ -587,6 +591,14 @@ proptest! {
         prop_assert_eq!(&restored.saved, &s);
         // Saving what was read writes the same text again.
         prop_assert_eq!(restored.saved.to_json(), text);
+        // So the content's fingerprint survives a save and a reload: a workshop exported and
+        // reloaded unchanged is not "changed since the last export".
+        prop_assert_eq!(restored.saved.content_hash(), s.content_hash());
+        let mut exported = s.clone();
+        exported.mark_exported(1.0);
+        exported.saved_at = 2.0;
+        let back = read_workshop(&exported.to_json(), "x").map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert!(!back.saved.needs_export());
     }
 
     #[test]
