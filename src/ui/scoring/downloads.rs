@@ -27,17 +27,20 @@ fn buttons_in(list: &web_sys::HtmlElement) -> Vec<web_sys::HtmlElement> {
 
 /// Focuses the item at `index` (wrapping), once the list is shown.
 fn focus_item(list: NodeRef<leptos::html::Ul>, index: isize) {
-    request_animation_frame(move || {
-        let Some(list) = list.get_untracked() else {
-            return;
-        };
-        let all = buttons_in(&list);
-        if all.is_empty() {
-            return;
-        }
-        let n = all.len() as isize;
-        let _ = all[index.rem_euclid(n) as usize].focus();
-    });
+    request_animation_frame(move || focus_now(list, index));
+}
+
+/// Focuses the item at `index` (wrapping) at once: the list is shown already.
+fn focus_now(list: NodeRef<leptos::html::Ul>, index: isize) {
+    let Some(list) = list.get_untracked() else {
+        return;
+    };
+    let all = buttons_in(&list);
+    if all.is_empty() {
+        return;
+    }
+    let n = all.len() as isize;
+    let _ = all[index.rem_euclid(n) as usize].focus();
 }
 
 #[component]
@@ -91,19 +94,19 @@ pub(crate) fn DownloadMenu(
         match e.key().as_str() {
             "ArrowDown" => {
                 e.prevent_default();
-                focus_item(list, here + 1);
+                focus_now(list, here + 1);
             }
             "ArrowUp" => {
                 e.prevent_default();
-                focus_item(list, here - 1);
+                focus_now(list, here - 1);
             }
             "Home" => {
                 e.prevent_default();
-                focus_item(list, 0);
+                focus_now(list, 0);
             }
             "End" => {
                 e.prevent_default();
-                focus_item(list, -1);
+                focus_now(list, -1);
             }
             "Escape" => {
                 e.prevent_default();
