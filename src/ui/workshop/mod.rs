@@ -60,8 +60,10 @@ fn Editor(session: Session, repairs: Vec<String>, section: Signal<Section>) -> i
             }
         }),
         window_event_listener(ev::storage, move |e| {
+            // What this tab reads now, not the event's value: events from two quick saves can
+            // arrive after this tab's own later write.
             if e.key().as_deref() == Some(key.as_str())
-                && let Some(raw) = e.new_value()
+                && let Some(raw) = browser::stored_text(&key).or_else(|| e.new_value())
             {
                 session.on_stored_elsewhere(&raw);
             }
