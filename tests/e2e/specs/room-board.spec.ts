@@ -187,6 +187,7 @@ test('a sticker dragged from the column lands where it is dropped at any zoom an
   await page.mouse.move(drop.x - 40, drop.y + 10, { steps: 8 });
   // Over the board, a faint copy shows where it will land.
   await expect(pp.overlay.locator('.drop-ghost')).toHaveCount(1);
+  await page.screenshot({ path: test.info().outputPath('dragging.png') });
   await page.mouse.move(drop.x, drop.y, { steps: 4 });
   await page.mouse.up();
   await expect(pp.overlay.locator('.drop-ghost')).toHaveCount(0);
