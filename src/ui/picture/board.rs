@@ -1309,7 +1309,7 @@ pub fn Canvas(pb: Pb) -> impl IntoView {
                 </g>
             </svg>
             {move || (count() == 0).then(|| view! {
-                <p class="map-empty">"Draw with the pen, or drag a sticker onto the board from the column on the left."</p>
+                <p class="map-empty">"Draw with the pen, or drag a sticker onto the board from the column of stickers to its left."</p>
             })}
         </div>
         <p id="picture-keys" class="hint">"Tools: V select, P pen, M highlighter, E eraser, T text, A arrow, R box, O oval, H pan (or hold Space, or drag with the middle button). Wheel or pinch to zoom, 0 fits. With items selected: drag to move, the corner handle resizes, the top handle turns (Shift snaps), arrows nudge, Delete removes, Ctrl+D duplicates, ] and [ bring forward and send back. With one sticker or text selected, type (or press Enter or F2) to edit its caption; Enter or Esc keeps it, Ctrl+Z takes it back."</p>

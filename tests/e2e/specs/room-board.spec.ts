@@ -154,7 +154,7 @@ for (const theme of ['standard', 'projector'] as Theme[]) {
       await page.setViewportSize(size);
       await pp.show();
       const hint = board(pp).locator('.map-empty');
-      await expect(hint).toContainText('the column on the left');
+      await expect(hint).toContainText('the column of stickers to its left');
       await expect(page.locator('main')).not.toContainText(/row above|the row of stickers/);
       const bar = (await page.getByRole('toolbar', { name: 'Stickers' }).boundingBox())!;
       const canvas = (await pp.canvas.boundingBox())!;
