@@ -12,6 +12,11 @@ test.beforeEach(async ({ page }) => {
 });
 
 const board = (pp: PicturesPage) => pp.page.locator('.picture-canvas-wrap');
+/** A screen point at a fraction of the board's width and height (the board's size depends on the layout). */
+const part = async (pp: PicturesPage, fx: number, fy: number) => {
+  const box = (await pp.canvas.boundingBox())!;
+  return { x: box.x + box.width * fx, y: box.y + box.height * fy };
+};
 // An empty caption is not stored: read as ''.
 const captions = async (pp: PicturesPage) => (await pp.storedOf('sticker')).map((s) => s.caption ?? '');
 const texts = async (pp: PicturesPage) => (await pp.storedOf('text')).map((t) => t.text);
@@ -21,7 +26,7 @@ test('Esc keeps what was typed in a text, a new caption and an edited one; Ctrl+
 
   // A new text: typed, then Esc. The text stays on the board and the board has the keyboard.
   await pp.use('Text');
-  await pp.click(await pp.at(500, 120));
+  await pp.click(await part(pp, 0.6, 0.2));
   await expect(pp.editor).toBeFocused();
   await page.keyboard.type('Long waits');
   await page.keyboard.press('Escape');
@@ -67,7 +72,7 @@ test('Esc keeps what was typed in a text, a new caption and an edited one; Ctrl+
 
   // Esc on a new text with nothing typed leaves no empty text behind.
   await pp.use('Text');
-  await pp.click(await pp.at(300, 400));
+  await pp.click(await part(pp, 0.35, 0.65));
   await expect(pp.editor).toBeFocused();
   await page.keyboard.press('Escape');
   await expect.poll(() => texts(pp)).toEqual(['Long waits']);
@@ -102,7 +107,7 @@ test('typing on a selected sticker or text edits it; tool letters switch tools o
 
   // A text: "t" (the text tool's key) and "s" type on.
   await pp.use('Text');
-  await pp.click(await pp.at(520, 300));
+  await pp.click(await part(pp, 0.6, 0.5));
   await page.keyboard.type('Long wai');
   await page.keyboard.press('Enter');
   await expect(board(pp)).toBeFocused();
@@ -136,7 +141,7 @@ test('typing on a selected sticker or text edits it; tool letters switch tools o
   await expect(pp.editor).toHaveCount(0);
   // A box is not captionable: with one selected, letters are tools too.
   await pp.use('Box');
-  await pp.drag(await pp.at(100, 420), await pp.at(220, 500));
+  await pp.drag(await part(pp, 0.1, 0.7), await part(pp, 0.25, 0.85));
   await expect(page.getByRole('heading', { name: 'Shape' })).toBeVisible();
   await board(pp).focus();
   await page.keyboard.press('e');
@@ -176,12 +181,12 @@ test('a sticker dragged from the column lands where it is dropped at any zoom an
   await page.getByRole('button', { name: 'Zoom in' }).click();
   await expect(zoom).toHaveText('156%');
   await pp.use('Pan');
-  await pp.drag(await pp.at(400, 300), await pp.at(330, 360));
+  await pp.drag(await part(pp, 0.5, 0.5), await part(pp, 0.4, 0.6));
   await pp.use('Pen');
 
   const home = page.getByRole('button', { name: 'Add sticker: Home', exact: true });
   const from = (await home.boundingBox())!;
-  const drop = await pp.at(610, 230);
+  const drop = await part(pp, 0.75, 0.4);
   await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
   await page.mouse.down();
   await page.mouse.move(drop.x - 40, drop.y + 10, { steps: 8 });
