@@ -85,7 +85,10 @@ pub const GROUPS: &[Group] = &[
             s("Ctrl+D", "Duplicate the selection"),
             s("] / [", "Bring forward / send backward"),
             s("Shift+] / Shift+[", "To the front / to the back"),
-            s("Enter", "Edit the selected caption or text"),
+            s(
+                "Enter, F2 or type",
+                "Edit the selected caption or text (Enter or Esc keeps it)",
+            ),
             s("+ / \u{2212} / 0", "Zoom in / out / fit the picture"),
         ],
     },

@@ -1,9 +1,12 @@
 //! Rich pictures section (`#/w/<id>/pictures`): the workshop's pictures as tabs; for the open
-//! one, its title, the drawing board (`board`: tools, stickers, canvas, gestures), how items
-//! are drawn (`items`), and the side panel (`panel`: the selection, who is missing from the
+//! one, its title, the drawing board (`board`: tools, canvas, gestures), the column of
+//! stickers (`drag_in`), how items are drawn (`items`), captions typed in place (`caption`),
+//! and the side panel (`panel`: the selection, who is missing from the
 //! picture, export and import). Focus mode lets the board fill the screen.
 
 mod board;
+mod caption;
+mod drag_in;
 mod items;
 mod panel;
 
@@ -140,7 +143,7 @@ fn Editor(session: Session, id: String) -> impl IntoView {
                 <div class="map-main picture-main">
                     <board::Toolbar pb=pb />
                     <div class="picture-stage">
-                        <board::StickerBar pb=pb />
+                        <drag_in::StickerBar pb=pb />
                         <board::Canvas pb=pb />
                     </div>
                 </div>
