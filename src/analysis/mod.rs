@@ -3,4 +3,5 @@
 pub mod graph;
 pub mod ink;
 pub mod layout;
+pub mod placement;
 pub mod stats;

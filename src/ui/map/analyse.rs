@@ -10,24 +10,19 @@ use leptos::prelude::*;
 
 use super::{Ed, Highlight};
 use crate::analysis::graph::{self, LoopKind};
-use crate::analysis::layout;
+use crate::analysis::placement::{self, Layout};
 use crate::model::map::{ConceptMap, Link, NodeId, Point};
 use crate::ui::browser::timed;
 
 /// Loops listed at most: the shortest, which are the easiest to talk about.
 const SHOWN_LOOPS: usize = 25;
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Layout {
-    Radial,
-    Force,
-    Layered,
-    Tidy,
+trait Named {
+    fn label(self) -> &'static str;
+    fn help(self) -> &'static str;
 }
 
-impl Layout {
-    const ALL: [Layout; 4] = [Layout::Radial, Layout::Force, Layout::Layered, Layout::Tidy];
-
+impl Named for Layout {
     fn label(self) -> &'static str {
         match self {
             Layout::Radial => "Radial",
@@ -42,7 +37,7 @@ impl Layout {
             Layout::Radial => "Rings around the selected node (or the first one).",
             Layout::Force => "Linked ideas pull together, all push apart.",
             Layout::Layered => "Top to bottom along the arrows.",
-            Layout::Tidy => "Only moves boxes that overlap.",
+            Layout::Tidy => "Only moves what covers another box or a link\u{2019}s label.",
         }
     }
 }
@@ -108,18 +103,7 @@ pub(super) fn Layouts(ed: Ed) -> impl IntoView {
         let focus = ed.selected.with_untracked(|s| s.iter().next().copied());
         let targets = ed.with_untracked(|m| {
             timed("cstw-layout", || {
-                let sizes = m.sizes(metrics);
-                match which {
-                    Layout::Radial => {
-                        let focus = focus.or_else(|| m.nodes.first().map(|n| n.id));
-                        focus
-                            .map(|f| layout::radial(m, &sizes, f))
-                            .unwrap_or_default()
-                    }
-                    Layout::Force => layout::force(m, &sizes),
-                    Layout::Layered => layout::layered(m, &sizes),
-                    Layout::Tidy => layout::tidy(m, &sizes),
-                }
+                placement::arrange(m, metrics, which, focus)
             })
         });
         if let Some(t) = targets.filter(|t| !t.is_empty()) {
