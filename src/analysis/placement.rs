@@ -315,7 +315,7 @@ pub fn linked_place(
     }));
     // Strict: the new box clear of every line and the new line clear of every box; then
     // either may cross, so long as no box and no label is covered.
-    for (strict, in_view) in [(true, true), (true, false), (false, true), (false, false)] {
+    for (strict, in_view) in [(true, true), (false, true), (true, false), (false, false)] {
         if in_view && view.is_none() {
             continue;
         }

@@ -246,7 +246,7 @@ fn DisplaySettings(settings: RwSignal<Settings>) -> impl IntoView {
             <LearnToggle />
             <label class="scheme-picker">
                 <span class="wide-only">"Colours"</span>
-                <select on:change=pick_scheme>
+                <select on:change=pick_scheme aria-label="Colours">
                     {Scheme::ALL
                         .into_iter()
                         .map(|scheme| {

@@ -424,6 +424,20 @@ impl Ed {
             }
             id
         })?;
+        // No free place in view: bring the new node into view.
+        let at = self
+            .with_untracked(|m| m.node(id).map(|n| n.at()))
+            .flatten();
+        if let (Some(at), Some(v)) = (at, view)
+            && !v.contains(at)
+        {
+            let (w, h) = self.px.get_untracked();
+            self.view.update(|view| {
+                view.x = at.x - w / 2.0 / view.zoom;
+                view.y = at.y - h / 2.0 / view.zoom;
+            });
+            self.keep_view();
+        }
         self.selected.set(BTreeSet::from([id]));
         self.link.set(None);
         if self.show.get_untracked() == Show::Canvas {

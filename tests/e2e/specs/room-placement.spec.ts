@@ -73,10 +73,15 @@ for (const theme of ['standard', 'projector'] as const) {
     await page.keyboard.type('Linked idea');
     await page.keyboard.press('Enter');
     await expect(maps.nodes).toHaveCount(count + 4);
-    const saved = await maps.saved();
-    const linked = saved.nodes.find((n) => n.label === 'Linked idea')!;
-    const source = saved.nodes.find((n) => n.label === 'Health inequalities')!;
-    expect(saved.links.some((l) => l.from === source.id && l.to === linked.id)).toBe(true);
+    // Saved as one new node linked from the focused one.
+    await expect
+      .poll(async () => {
+        const saved = await maps.saved();
+        const linked = saved.nodes.find((n) => n.label === 'Linked idea');
+        const source = saved.nodes.find((n) => n.label === 'Health inequalities')!;
+        return !!linked && saved.links.some((l) => l.from === source.id && l.to === linked.id);
+      })
+      .toBe(true);
     const after = await covered(page);
     expect(after.covered, 'after Shift+N').toEqual([]);
     expect(after.outside, 'after Shift+N').toEqual([]);
