@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use super::{Ed, Highlight};
 use crate::analysis::graph::{self, LoopKind};
+use crate::analysis::placement::Layout;
 use crate::jobs::{Job, LayoutKind, Outcome, sizes_of};
 use crate::model::map::{ConceptMap, Link, NodeId, Point};
 use crate::ui::jobs::{Busy, BusyView, Failure, measure};
@@ -18,17 +19,13 @@ use crate::ui::jobs::{Busy, BusyView, Failure, measure};
 /// sends back).
 const SHOWN_LOOPS: usize = crate::jobs::LOOPS_SENT;
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Layout {
-    Radial,
-    Force,
-    Layered,
-    Tidy,
+trait Named {
+    fn label(self) -> &'static str;
+    fn kind(self) -> LayoutKind;
+    fn help(self) -> &'static str;
 }
 
-impl Layout {
-    const ALL: [Layout; 4] = [Layout::Radial, Layout::Force, Layout::Layered, Layout::Tidy];
-
+impl Named for Layout {
     fn label(self) -> &'static str {
         match self {
             Layout::Radial => "Radial",
@@ -52,7 +49,7 @@ impl Layout {
             Layout::Radial => "Rings around the selected node (or the first one).",
             Layout::Force => "Linked ideas pull together, all push apart.",
             Layout::Layered => "Top to bottom along the arrows.",
-            Layout::Tidy => "Only moves boxes that overlap.",
+            Layout::Tidy => "Only moves what covers another box or a link\u{2019}s label.",
         }
     }
 }
@@ -191,6 +188,7 @@ pub(super) fn Layouts(ed: Ed) -> impl IntoView {
             map,
             sizes,
             focus,
+            font: metrics.font,
         };
         let what = format!("{} layout\u{2026}", which.label());
         busy.start(what, job, Vec::new(), None, move |result| match result {
