@@ -2,12 +2,12 @@
 //! mode, for the facilitator's perspective or as a new one the participant names, optionally
 //! saying whether they are involved in the scheme or affected by it.
 
-use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use web_sys::Element;
 
-use super::dom::{self, Listeners, el, el_text};
+use super::dom::{self, el, el_text};
+use super::kept::Kept;
 use super::{response_id, saved_note, send};
 use crate::content::csh::{self, Mode};
 use crate::participate::draft::{self, BoundaryDraft};
@@ -16,11 +16,15 @@ use crate::persist::browser as store;
 
 struct Page {
     invite: BoundaryInvite,
-    key: String,
-    d: RefCell<BoundaryDraft>,
-    saved: Cell<bool>,
-    main: Element,
-    listeners: Listeners,
+    kept: Kept<BoundaryDraft>,
+}
+
+/// The draft, its storage and the page's element, as `page.d`, `page.main`, `page.save()`.
+impl std::ops::Deref for Page {
+    type Target = Kept<BoundaryDraft>;
+    fn deref(&self) -> &Self::Target {
+        &self.kept
+    }
 }
 
 pub(super) fn mount(main: Element, invite: BoundaryInvite) {
@@ -28,27 +32,10 @@ pub(super) fn mount(main: Element, invite: BoundaryInvite) {
     let stored = store::load_draft(&key);
     let d = BoundaryDraft::restore(stored.as_deref(), &invite, response_id());
     let page = Rc::new(Page {
+        kept: Kept::new(main, key, d),
         invite,
-        key,
-        d: RefCell::new(d),
-        saved: Cell::new(true),
-        main,
-        listeners: Listeners::default(),
     });
-    page.save();
     render(&page);
-}
-
-impl Page {
-    fn save(&self) {
-        let json = self.d.borrow().to_json();
-        let ok = store::save_draft(&self.key, &json).is_ok();
-        if ok != self.saved.replace(ok)
-            && let Ok(Some(p)) = self.main.query_selector(".phone-saved")
-        {
-            p.set_text_content(Some(saved_note(ok)));
-        }
-    }
 }
 
 /// Changes the draft and keeps it; `redraw` after a tap, not while typing.

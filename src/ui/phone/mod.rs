@@ -9,6 +9,7 @@
 
 mod boundary;
 mod dom;
+mod kept;
 mod scoring;
 mod send;
 

@@ -2,12 +2,12 @@
 //! button per level, "don't know", a comment, an optional name, then the response to show or
 //! send. The draft is kept in the phone's storage after every change.
 
-use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use web_sys::Element;
 
-use super::dom::{self, Listeners, append, el, el_text};
+use super::dom::{self, append, el, el_text};
+use super::kept::Kept;
 use super::{response_id, saved_note, send};
 use crate::participate::draft::{self, ScoringDraft};
 use crate::participate::invite::ScoringInvite;
@@ -15,11 +15,15 @@ use crate::persist::browser as store;
 
 struct Page {
     invite: ScoringInvite,
-    key: String,
-    d: RefCell<ScoringDraft>,
-    saved: Cell<bool>,
-    main: Element,
-    listeners: Listeners,
+    kept: Kept<ScoringDraft>,
+}
+
+/// The draft, its storage and the page's element, as `page.d`, `page.main`, `page.save()`.
+impl std::ops::Deref for Page {
+    type Target = Kept<ScoringDraft>;
+    fn deref(&self) -> &Self::Target {
+        &self.kept
+    }
 }
 
 pub(super) fn mount(main: Element, invite: ScoringInvite) {
@@ -27,28 +31,13 @@ pub(super) fn mount(main: Element, invite: ScoringInvite) {
     let stored = store::load_draft(&key);
     let d = ScoringDraft::restore(stored.as_deref(), &invite, response_id());
     let page = Rc::new(Page {
+        kept: Kept::new(main, key, d),
         invite,
-        key,
-        d: RefCell::new(d),
-        saved: Cell::new(true),
-        main,
-        listeners: Listeners::default(),
     });
-    page.save();
     render(&page);
 }
 
 impl Page {
-    fn save(&self) {
-        let json = self.d.borrow().to_json();
-        let ok = store::save_draft(&self.key, &json).is_ok();
-        if ok != self.saved.replace(ok)
-            && let Ok(Some(p)) = self.main.query_selector(".phone-saved")
-        {
-            p.set_text_content(Some(saved_note(ok)));
-        }
-    }
-
     fn n(&self) -> usize {
         self.invite.elements.len()
     }

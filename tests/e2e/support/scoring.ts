@@ -64,7 +64,7 @@ export class ScoringPage {
   }
 
   statsRow(element: string): Locator {
-    return this.page.locator('table.stats-table:not(.rounds-table) tbody tr').filter({ has: this.page.getByRole('rowheader', { name: element, exact: true }) });
+    return this.page.locator('table.stats-table:not(.rounds-table):not(.by-group) tbody tr').filter({ has: this.page.getByRole('rowheader', { name: element, exact: true }) });
   }
 
   roundsRow(element: string): Locator {
