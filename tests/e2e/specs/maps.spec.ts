@@ -40,7 +40,9 @@ test('a facilitator builds the vision map by mouse: add, label, link, drag; undo
   const box = (await m.canvas.boundingBox())!;
   await m.node('Health inequalities').locator('rect').hover();
   const h = (await m.node('Health inequalities').locator('.handle').boundingBox())!;
-  await m.drag({ x: h.x + 3, y: h.y + 3 }, { x: box.x + box.width - 60, y: box.y + box.height - 40 });
+  // An empty spot low on the left of the part of the canvas on screen (the nodes are right of it).
+  const bottom = Math.min(box.y + box.height, page.viewportSize()!.height);
+  await m.drag({ x: h.x + 3, y: h.y + 3 }, { x: box.x + 80, y: bottom - 40 });
   await expect(m.editor).toBeFocused();
   await page.keyboard.type('Poorly managed diseases');
   await page.keyboard.press('Enter');
