@@ -8,7 +8,9 @@
 use std::collections::HashMap;
 
 use crate::analysis::layout::{self, GAP};
-use crate::model::map::{ConceptMap, LinkId, Metrics, NodeId, Point, Rect, Size, link_ends};
+use crate::model::map::{
+    ConceptMap, Curve, Lane, Link, LinkId, Metrics, NodeId, Point, Rect, Size, curve, link_ends,
+};
 
 /// Clear space kept around a node placed by `free_place` or `linked_place`.
 pub const MARGIN: f64 = 24.0;
@@ -55,21 +57,30 @@ pub fn label_box(label: &str, at: Point, metrics: Metrics) -> Option<Rect> {
     (!label.is_empty()).then(|| Rect::around(at, label_size(label, metrics)))
 }
 
-/// Each labelled link's label box, with its link.
+/// Each labelled link's label box, with its link: at the middle of the link as drawn (parallel
+/// links bow apart, so their labels sit on their own curves).
 pub fn label_boxes(map: &ConceptMap, metrics: Metrics) -> Vec<(LinkId, Rect)> {
-    map.links
-        .iter()
-        .filter_map(|l| {
-            let (a, b) = (map.node(l.from)?, map.node(l.to)?);
-            let at = label_centre(
-                a.at(),
-                metrics.node_size(&a.label),
-                b.at(),
-                metrics.node_size(&b.label),
-            );
-            Some((l.id, label_box(&l.label, at, metrics)?))
-        })
+    drawn(map, metrics)
+        .filter_map(|(l, k)| Some((l.id, label_box(&l.label, k.mid, metrics)?)))
         .collect()
+}
+
+/// Every link whose two nodes exist, with the curve it is drawn along at these metrics.
+fn drawn(map: &ConceptMap, metrics: Metrics) -> impl Iterator<Item = (&Link, Curve)> {
+    let lanes = map.lanes();
+    map.links.iter().filter_map(move |l| {
+        let (a, b) = (map.node(l.from)?, map.node(l.to)?);
+        let lane = lanes.get(&l.id).copied().unwrap_or(Lane::SINGLE);
+        let k = curve(
+            a.at(),
+            metrics.node_size(&a.label),
+            b.at(),
+            metrics.node_size(&b.label),
+            (l.from, l.to),
+            lane,
+        );
+        Some((l, k))
+    })
 }
 
 /// Boxes bucketed on a grid of cells as large as the largest box, so finding what a box
@@ -209,18 +220,9 @@ impl Obstacles {
                 .into_iter()
                 .map(|(_, r)| inflate(r, MARGIN / 2.0)),
         );
-        let lines = map
-            .links
-            .iter()
-            .filter_map(|l| {
-                let (a, b) = (map.node(l.from)?, map.node(l.to)?);
-                Some(link_ends(
-                    a.at(),
-                    metrics.node_size(&a.label),
-                    b.at(),
-                    metrics.node_size(&b.label),
-                ))
-            })
+        // A curved link as the two segments through its middle.
+        let lines = drawn(map, metrics)
+            .flat_map(|(_, k)| [(k.p, k.mid), (k.mid, k.q)])
             .collect();
         Obstacles { boxes, lines }
     }

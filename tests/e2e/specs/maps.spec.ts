@@ -21,9 +21,9 @@ test('a facilitator builds the vision map by mouse: add, label, link, drag; undo
   await expect(page).toHaveURL(/\/maps\/m-/);
   await expect(page.getByText('Double-click anywhere, or press N')).toBeVisible();
 
-  await m.addByDoubleClick(400, 300, 'People with low agency');
-  await m.addByDoubleClick(640, 150, 'Loneliness and isolation');
-  await m.addByDoubleClick(640, 420, 'Health inequalities');
+  await m.addByDoubleClick(300, 300, 'People with low agency');
+  await m.addByDoubleClick(520, 150, 'Loneliness and isolation');
+  await m.addByDoubleClick(520, 420, 'Health inequalities');
   await expect(m.nodes).toHaveCount(3);
 
   // Link from the focus to two target areas by dragging from its handle.
