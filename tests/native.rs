@@ -22,6 +22,8 @@
 //! - [`participate`]: invites and responses from phones: round trips through their codes,
 //!   byte soup, truncation and tampering refused without panic, merging counts once and gives
 //!   the statistics of scoring in turn, invites fitted into a projected QR code.
+//! - [`placement`]: nothing lands on anything: templates, every layout and new nodes (N and
+//!   Shift+N) leave no node over another node or a link label, in both themes' box sizes.
 //! - [`qr_decode`]: the scanner's decoder on camera-like frames (sizes, scales, turns, noise,
 //!   inversion) and on frames with no code (blank, noise, byte soup), which give nothing.
 //! - [`disagreement`]: the disagreement rule on hand-worked groups of 3 to 25 on 1–5, 1–7 and
@@ -65,6 +67,8 @@ mod map_readers;
 mod participate;
 #[path = "native/pictures.rs"]
 mod pictures;
+#[path = "native/placement.rs"]
+mod placement;
 #[path = "native/qr_decode.rs"]
 mod qr_decode;
 #[path = "native/report.rs"]

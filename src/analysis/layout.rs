@@ -95,7 +95,7 @@ fn pairs_near(boxes: &[Rect]) -> Vec<(usize, usize)> {
 
 /// Pushes overlapping boxes apart (each kept `GAP` clear of the others), moving only boxes that
 /// overlap, each pair along the axis where it overlaps least, half each way.
-fn separate(points: &mut [Point], sizes: &[Size]) {
+pub(crate) fn separate(points: &mut [Point], sizes: &[Size]) {
     let inflated: Vec<Size> = sizes
         .iter()
         .map(|s| Size {

@@ -5,4 +5,5 @@ pub mod findings;
 pub mod graph;
 pub mod ink;
 pub mod layout;
+pub mod placement;
 pub mod stats;

@@ -633,6 +633,27 @@ fn vision_map(w: &Workshop) -> ConceptMap {
         Direction::Forward,
         Polarity::Negative,
     );
+    // The map's own tip says to label every link: the template's links from the centre too.
+    for (to, label) in [
+        (lonely, "often live with"),
+        (attenders, "are often"),
+        (inequalities, "bear the"),
+        (diseases, "more often have"),
+        (cost, "add to the"),
+    ] {
+        let id = map
+            .links
+            .iter()
+            .find(|l| l.from == centre && l.to == to)
+            .map(|l| l.id);
+        if let Some(id) = id {
+            map.edit_link(id, |l| {
+                l.label = label.into();
+                l.direction = Direction::Forward;
+            });
+        }
+    }
+    crate::analysis::placement::untangle_map(&mut map);
     if let Some(bounds) = map.bounds(Metrics::STANDARD) {
         // The canvas beside the inspector on a 1280 × 720 projector.
         map.view = Viewport::fit(bounds, 880.0, 490.0);

@@ -384,19 +384,13 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
                 }
             }
             "n" | "N" | "Insert" => {
+                // A free place in view: beside the focused node (linked to it with Shift), or
+                // near the middle of the canvas.
                 let near = focused
-                    .map(|f| {
-                        let l = ed.live(f);
-                        let (p, s) = (l.pos.get_untracked(), l.size.get_untracked());
-                        Point::new(p.x + s.w + 60.0, p.y)
-                    })
+                    .map(|f| ed.live(f).pos.get_untracked())
                     .unwrap_or_else(|| ed.centre());
-                let made = ed.add_node_near(near);
-                if let (Some(from), Some(to)) = (focused, made)
-                    && e.shift_key()
-                {
-                    ed.edit(None, |m| m.add_link(from, to));
-                }
+                let from = focused.filter(|_| e.shift_key());
+                ed.add_node_from(near, from);
                 true
             }
             "Escape" => {
@@ -465,24 +459,6 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
     };
 
     view! {
-        <div class="map-toolbar" role="toolbar" aria-label="Canvas">
-            <button type="button" on:click=move |_| { ed.add_node_near(ed.centre()); } title="Add a node (N)" aria-keyshortcuts="N">"Add node"</button>
-            <button type="button" on:click=move |_| {
-                if let Some(id) = ed.selected.get_untracked().into_iter().next() { ed.linking.set(Some(id)); }
-            } disabled=move || ed.selected.with(|s| s.len() != 1) title="Link the selected node to another (L)" aria-keyshortcuts="L">"Link to\u{2026}"</button>
-            <button type="button" on:click=move |_| ed.remove_selection()
-                disabled=move || ed.selected.with(BTreeSet::is_empty) && ed.link.get().is_none()
-                aria-keyshortcuts="Delete">"Delete"</button>
-            <span class="spacer"></span>
-            <button type="button" on:click=move |_| ed.zoom_by(0.8) aria-label="Zoom out" title="Zoom out (\u{2212})">"\u{2212}"</button>
-            <output class="zoom" aria-label="Zoom">{move || format!("{:.0}%", ed.view.get().zoom * 100.0)}</output>
-            <button type="button" on:click=move |_| ed.zoom_by(1.25) aria-label="Zoom in" title="Zoom in (+)">"+"</button>
-            <button type="button" on:click=move |_| ed.fit() title="Fit the map to the canvas (0)">"Fit"</button>
-            <button type="button" class="focus-toggle" aria-pressed=move || ed.focus.get().to_string()
-                on:click=move |_| ed.focus.update(|f| *f = !*f)
-                title="The canvas fills the screen, for the projector (Esc leaves)">
-                {move || if ed.focus.get() { "Leave focus mode" } else { "Focus mode" }}</button>
-        </div>
         <LinkPicker ed=ed />
         <div class="map-canvas-wrap" node_ref=wrap tabindex="0" role="group"
             aria-label=move || format!("Map canvas: {}", title())
@@ -747,7 +723,16 @@ fn LinkView(ed: Ed, id: LinkId, ghost: bool) -> impl IntoView {
             <path class="hit" d=d></path>
             <path class="line" d=d marker-end=end marker-start=start></path>
             {sign}
-            <text class="link-label" x=move || mid().x y=move || mid().y>{label}</text>
+            {move || {
+                // A background the size the placement code gives the label, so a line never
+                // runs through its words and nothing placed covers it.
+                let text = label();
+                let r = crate::analysis::placement::label_box(&text, mid(), ed.metrics.get())?;
+                Some(view! {
+                    <rect class="link-label-back" x=r.x0 y=r.y0 width=r.w() height=r.h() rx="4"></rect>
+                    <text class="link-label" x=(r.x0 + r.x1) / 2.0 y=(r.y0 + r.y1) / 2.0 dominant-baseline="central">{text}</text>
+                })
+            }}
         </g>
     }
 }

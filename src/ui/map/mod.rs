@@ -13,14 +13,16 @@ mod frames;
 mod inspect;
 mod marks;
 mod outline;
+mod rail;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use leptos::ev;
 use leptos::prelude::*;
 
+use crate::analysis::placement;
 use crate::content::map_templates::Template;
-use crate::model::map::{ConceptMap, LinkId, Metrics, NodeId, Point, Size, Viewport};
+use crate::model::map::{ConceptMap, LinkId, Metrics, NodeId, Point, Rect, Size, Viewport};
 use crate::route::Route;
 use crate::settings::{Settings, Theme};
 use crate::ui::browser::fresh_id;
@@ -401,13 +403,52 @@ impl Ed {
         self.view.get_untracked().to_map(w / 2.0, h / 2.0)
     }
 
-    /// Adds a node near `near` where it overlaps nothing, selects it and starts typing its label.
+    /// The part of the map on screen, in map units.
+    pub fn in_view(&self) -> Option<Rect> {
+        let (w, h) = self.px.get_untracked();
+        if w <= 0.0 || h <= 0.0 {
+            return None;
+        }
+        let v = self.view.get_untracked();
+        Some(Rect::from_corners(v.to_map(0.0, 0.0), v.to_map(w, h)))
+    }
+
+    /// Adds a node near `near` in a free place in view (over no node and no link label),
+    /// selects it and starts typing its label. With `from`, the new node is linked from that
+    /// node, far enough away for the link's label (one undo step).
     pub fn add_node_near(&self, near: Point) -> Option<NodeId> {
+        self.add_node_from(near, None)
+    }
+
+    pub fn add_node_from(&self, near: Point, from: Option<NodeId>) -> Option<NodeId> {
         let metrics = self.metrics.get_untracked();
+        let view = self.in_view();
         let id = self.edit(None, |m| {
-            let at = m.free_spot(metrics, near, metrics.node_size("New idea"));
-            m.add_node("", at, None)
+            let size = placement::new_node_room(metrics);
+            let at = match from {
+                Some(f) => placement::linked_place(m, metrics, f, size, view),
+                None => placement::free_place(m, metrics, near, size, view),
+            };
+            let id = m.add_node("", at, None);
+            if let Some(f) = from {
+                m.add_link(f, id);
+            }
+            id
         })?;
+        // No free place in view: bring the new node into view.
+        let at = self
+            .with_untracked(|m| m.node(id).map(|n| n.at()))
+            .flatten();
+        if let (Some(at), Some(v)) = (at, view)
+            && !v.contains(at)
+        {
+            let (w, h) = self.px.get_untracked();
+            self.view.update(|view| {
+                view.x = at.x - w / 2.0 / view.zoom;
+                view.y = at.y - h / 2.0 / view.zoom;
+            });
+            self.keep_view();
+        }
         self.selected.set(BTreeSet::from([id]));
         self.link.set(None);
         if self.show.get_untracked() == Show::Canvas {
@@ -602,33 +643,30 @@ fn Editor(session: Session, id: String) -> impl IntoView {
     });
     view! {
         <div class="map-editor">
-            <div class="map-details">
-                <label>"Title "
-                    <input type="text" prop:value=title
-                        on:input=move |e| { let v = event_target_value(&e); ed.edit(Some(&gesture("title")), |m| m.title = v); }
-                        on:blur=move |_| session.seal() />
-                </label>
-                <label class="grow">"Focus question "
-                    <input type="text" prop:value=focus placeholder="What question does this map answer?"
-                        on:input=move |e| { let v = event_target_value(&e); ed.edit(Some(&gesture("focus")), |m| m.focus_question = v); }
-                        on:blur=move |_| session.seal() />
-                </label>
-                <button type="button" class="danger" on:click=remove>"Delete map"</button>
-            </div>
             <div class="map-layout">
                 <div class="map-main">
-                    <div class="view-switch map-show" role="group" aria-label="Show the map as">
-                        <button type="button" aria-pressed=move || (ed.show.get() == Show::Canvas).to_string()
-                            on:click=move |_| ed.show.set(Show::Canvas)>"Canvas"</button>
-                        <button type="button" aria-pressed=move || (ed.show.get() == Show::Outline).to_string()
-                            on:click=move |_| { ed.editing.set(None); ed.show.set(Show::Outline) }>"Outline"</button>
+                    <rail::Rail ed=ed />
+                    <div class="map-work">
+                        {move || match ed.show.get() {
+                            Show::Canvas => view! { <canvas::Canvas ed=ed /> }.into_any(),
+                            Show::Outline => view! { <outline::Outline ed=ed /> }.into_any(),
+                        }}
                     </div>
-                    {move || match ed.show.get() {
-                        Show::Canvas => view! { <canvas::Canvas ed=ed /> }.into_any(),
-                        Show::Outline => view! { <outline::Outline ed=ed /> }.into_any(),
-                    }}
                 </div>
                 <aside class="map-side" aria-label="Map tools">
+                    <section class="panel map-details" aria-label="This map">
+                        <label>"Title "
+                            <input type="text" prop:value=title
+                                on:input=move |e| { let v = event_target_value(&e); ed.edit(Some(&gesture("title")), |m| m.title = v); }
+                                on:blur=move |_| session.seal() />
+                        </label>
+                        <label class="grow">"Focus question "
+                            <input type="text" prop:value=focus placeholder="What question does this map answer?"
+                                on:input=move |e| { let v = event_target_value(&e); ed.edit(Some(&gesture("focus")), |m| m.focus_question = v); }
+                                on:blur=move |_| session.seal() />
+                        </label>
+                        <button type="button" class="danger" on:click=remove>"Delete map"</button>
+                    </section>
                     <inspect::Inspector ed=ed />
                     <inspect::Kinds ed=ed />
                     <analyse::Layouts ed=ed />

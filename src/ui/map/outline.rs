@@ -20,7 +20,13 @@ pub(super) fn Outline(ed: Ed) -> impl IntoView {
         let metrics = ed.metrics.get_untracked();
         let near = ed.centre();
         ed.edit(None, |m| {
-            let at = m.free_spot(metrics, near, metrics.node_size(&label));
+            let at = crate::analysis::placement::free_place(
+                m,
+                metrics,
+                near,
+                metrics.node_size(&label),
+                None,
+            );
             m.add_node(label.trim(), at, None)
         });
         new_label.set(String::new());

@@ -571,7 +571,7 @@ pub fn Toolbar(pb: Pb) -> impl IntoView {
         pb.colour_selection(i);
     };
     view! {
-        <div class="map-toolbar picture-toolbar" role="toolbar" aria-label="Drawing">
+        <div class="map-toolbar picture-toolbar" role="toolbar" aria-label="Drawing" aria-orientation="vertical">
             <div class="view-switch tools" role="group" aria-label="Tool">
                 {Mode::ALL.into_iter().map(|m| view! {
                     <button type="button" aria-pressed=move || (pb.mode.get() == m).to_string()
@@ -600,9 +600,11 @@ pub fn Toolbar(pb: Pb) -> impl IntoView {
                 </select>
             </label>
             <span class="spacer"></span>
+            <div class="zoom-row">
             <button type="button" on:click=move |_| pb.zoom_by(0.8) aria-label="Zoom out" title="Zoom out (\u{2212})">"\u{2212}"</button>
             <output class="zoom" aria-label="Zoom">{move || format!("{:.0}%", pb.view.get().zoom * 100.0)}</output>
             <button type="button" on:click=move |_| pb.zoom_by(1.25) aria-label="Zoom in" title="Zoom in (+)">"+"</button>
+            </div>
             <button type="button" on:click=move |_| pb.fit() title="Show the whole picture (0)">"Fit"</button>
             <button type="button" class="focus-toggle" aria-pressed=move || pb.focus.get().to_string()
                 on:click=move |_| pb.focus.update(|f| *f = !*f)

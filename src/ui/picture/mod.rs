@@ -127,18 +127,6 @@ fn Editor(session: Session, id: String) -> impl IntoView {
     });
     view! {
         <div class="picture-board">
-            <div class="map-details">
-                <label>"Title "
-                    <input type="text" prop:value=title
-                        on:input=move |e| {
-                            let v = event_target_value(&e);
-                            let g = format!("picture:{}:title", pb.id.get_value());
-                            pb.edit(Some(&g), |p| p.title = v);
-                        }
-                        on:blur=move |_| session.seal() />
-                </label>
-                <button type="button" class="danger" on:click=remove>"Delete picture"</button>
-            </div>
             <div class="map-layout">
                 <div class="map-main picture-main">
                     <board::Toolbar pb=pb />
@@ -148,6 +136,18 @@ fn Editor(session: Session, id: String) -> impl IntoView {
                     </div>
                 </div>
                 <aside class="map-side" aria-label="Picture tools">
+                    <section class="panel map-details" aria-label="This picture">
+                        <label>"Title "
+                            <input type="text" prop:value=title
+                                on:input=move |e| {
+                                    let v = event_target_value(&e);
+                                    let g = format!("picture:{}:title", pb.id.get_value());
+                                    pb.edit(Some(&g), |p| p.title = v);
+                                }
+                                on:blur=move |_| session.seal() />
+                        </label>
+                        <button type="button" class="danger" on:click=remove>"Delete picture"</button>
+                    </section>
                     <panel::Selection pb=pb />
                     <panel::Missing pb=pb />
                     <panel::Export pb=pb />
