@@ -153,6 +153,21 @@ test('links are reached from their node by Alt+arrows, announced, and their labe
   await expect(sheet).toContainText("The focused node's links in turn");
   await page.keyboard.press('Escape');
   await expectNoAxeViolations(page);
+
+  // In the projector theme too: the editor sits on the label, at the theme's size.
+  await new App(page).setTheme('projector');
+  await maps.inView();
+  await centre.focus();
+  await page.keyboard.press('Alt+ArrowRight');
+  const shown = page.locator('.map-canvas .link.selected .link-label-back');
+  const shownBox = (await shown.boundingBox())!;
+  await page.keyboard.press('Enter');
+  await expect(editor).toBeFocused();
+  const inProjector = (await editor.boundingBox())!;
+  expect(Math.abs(inProjector.y + inProjector.height / 2 - (shownBox.y + shownBox.height / 2))).toBeLessThan(4);
+  await screenshotBothSizes(page, 'room-links-editing-projector');
+  await page.keyboard.press('Escape');
+  await expect(editor).toHaveCount(0);
 });
 
 test('a node keeps notes: typed in the side panel, kept on reload, in the outline and the report', async ({ page }) => {
