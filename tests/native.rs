@@ -11,6 +11,8 @@
 //! - [`map_readers`]: the readers added for real files: text in UTF-16 and with CRLF, GML
 //!   (NetworkX's fixtures, NetworkX reading ours), Mermaid flowcharts, DOT's HTML-like labels,
 //!   and byte soup through each.
+//! - [`node_notes`]: a node's notes through every format that can hold them and back, old
+//!   files without them, hostile notes in XML, DOT and the report, CmapTools' info as notes.
 //! - [`map_groups`]: parallel links and groups: files NetworkX (MultiDiGraph) and Graphviz
 //!   (nested clusters) wrote, our own format's fixture, every nesting writer read back by
 //!   Graphviz, and byte soup through the DOT reader.
@@ -63,6 +65,8 @@ mod map_formats;
 mod map_groups;
 #[path = "native/map_readers.rs"]
 mod map_readers;
+#[path = "native/node_notes.rs"]
+mod node_notes;
 #[path = "native/participate.rs"]
 mod participate;
 #[path = "native/pictures.rs"]

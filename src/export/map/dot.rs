@@ -1,6 +1,6 @@
 //! Graphviz DOT. Nodes are `n<id>` with the label as an attribute, so any label is safe (the
 //! drawn `label` is wrapped like the canvas; `full_label` keeps the exact text when it differs);
-//! kinds become fill and border colours and a `kind` attribute; links keep their label,
+//! kinds become fill and border colours and a `kind` attribute; a node's notes its `tooltip`; links keep their label,
 //! direction (`dir`) and polarity (a `polarity` attribute, and the sign beside the label).
 //! Positions go in `pos` (points, y up, as Graphviz has it) for `neato -n`; `dot` lays the map
 //! out afresh.
@@ -70,6 +70,9 @@ fn node(out: &mut String, map: &ConceptMap, n: &Node) {
     }
     if kind.is_some() {
         let _ = write!(out, ", kind={}", quote(kind_name(map, n)));
+    }
+    if !n.notes.is_empty() {
+        let _ = write!(out, ", tooltip={}", quote(&n.notes));
     }
     out.push_str("];\n");
 }

@@ -1,4 +1,5 @@
-//! Kumu's JSON import: `elements` (label, type and any other fields) and `connections` (from,
+//! Kumu's JSON import: `elements` (label, type, description (a node's notes) and any other
+//! fields) and `connections` (from,
 //! to, direction, type, label). Kumu matches `from` and `to` to element labels, so those hold
 //! labels; `id`, `from id` and `to id` keep the link exact for our own import when labels repeat.
 
@@ -20,6 +21,9 @@ pub fn kumu(map: &ConceptMap) -> String {
                 "x": n.x,
                 "y": n.y,
             });
+            if !n.notes.is_empty() {
+                e["description"] = json!(n.notes);
+            }
             if let Some(k) = kind {
                 e["type"] = json!(kind_name(map, n));
                 e["shape"] = json!(k.shape.as_str());

@@ -8,7 +8,16 @@ use super::{kind_hex, kind_name, kumu_direction};
 use crate::export::csv::{CsvWriter, defuse};
 use crate::model::map::ConceptMap;
 
-pub const ELEMENT_COLUMNS: [&str; 7] = ["ID", "Label", "Type", "Colour", "Shape", "X", "Y"];
+pub const ELEMENT_COLUMNS: [&str; 8] = [
+    "ID",
+    "Label",
+    "Type",
+    "Colour",
+    "Shape",
+    "X",
+    "Y",
+    "Description",
+];
 pub const CONNECTION_COLUMNS: [&str; 8] = [
     "ID",
     "From",
@@ -30,7 +39,17 @@ pub fn elements(map: &ConceptMap) -> String {
         let ty = defuse(kind_name(map, n));
         let shape = kind.map_or("", |k| k.shape.as_str());
         let (x, y) = (n.x.to_string(), n.y.to_string());
-        w.row([id.as_str(), &label, &ty, kind_hex(kind), shape, &x, &y]);
+        let notes = defuse(&n.notes);
+        w.row([
+            id.as_str(),
+            &label,
+            &ty,
+            kind_hex(kind),
+            shape,
+            &x,
+            &y,
+            &notes,
+        ]);
     }
     format!("\u{feff}{}", w.finish())
 }

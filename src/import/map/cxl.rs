@@ -1,4 +1,5 @@
-//! CmapTools CXL. Concepts become nodes (placed where their `concept-appearance` is); each
+//! CmapTools CXL. Concepts become nodes (placed where their `concept-appearance` is, their
+//! `long-comment`, CmapTools' hover info, as the node's notes); each
 //! linking phrase joins every concept that points to it with every concept it points to, as
 //! one link labelled with the phrase. A concept joined straight to another gives an unlabelled
 //! link.
@@ -33,11 +34,15 @@ pub fn import(doc: &Document, id: String) -> Result<Imported, String> {
         let key = c
             .attribute("id")
             .ok_or_else(|| format!("Line {}: a <concept> has no id.", xml_line(doc, c)))?;
-        b.node(
+        let node = b.node(
             key,
             c.attribute("label").unwrap_or(""),
             places.get(key).copied(),
         )?;
+        // CmapTools keeps a concept's "info" (hover text) in `long-comment`.
+        if let Some(notes) = c.attribute("long-comment") {
+            b.describe(node, notes);
+        }
     }
     let phrases: HashMap<&str, &str> = named(root, "linking-phrase")
         .filter_map(|p| Some((p.attribute("id")?, p.attribute("label").unwrap_or(""))))

@@ -100,6 +100,9 @@ pub fn import(text: &str, id: String) -> Result<Imported, String> {
             Some(Point::new(x / 0.75, -y / 0.75))
         });
         let node = b.node(name, &label, at)?;
+        if let Some(notes) = attr("tooltip") {
+            b.describe(node, &notes);
+        }
         if let Some(c) = n.cluster {
             b.in_group(node, groups[c]);
         }

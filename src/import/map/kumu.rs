@@ -48,6 +48,9 @@ pub fn import(doc: &Value, id: String) -> Result<Imported, String> {
         let num = |k: &str| field(e, &[k]).and_then(Value::as_f64);
         let at = num("x").zip(num("y")).map(|(x, y)| Point::new(x, y));
         let node = b.node(&key, &label, at)?;
+        if let Some(notes) = text(e, &["description", "Description", "notes"]) {
+            b.describe(node, &notes);
+        }
         by_label.entry(label.clone()).or_insert(key);
         if let Some(kind) = text(e, &["type", "element type", "Type"]) {
             let colour = text(e, &["color", "colour"]);

@@ -374,6 +374,13 @@ impl Builder {
         Ok(id)
     }
 
+    /// Gives a node its description or notes, as the file has them (blank text: none).
+    pub fn describe(&mut self, node: NodeId, notes: &str) {
+        if !notes.trim().is_empty() {
+            self.map.set_notes(node, notes.to_string());
+        }
+    }
+
     /// Gives a node the kind called `name` (made on first use, with the colour and shape given).
     pub fn kind(&mut self, node: NodeId, name: &str, colour: Option<&str>, shape: Option<Shape>) {
         let name = name.trim();
@@ -576,6 +583,7 @@ pub fn merge(current: &ConceptMap, other: &ConceptMap) -> Result<ConceptMap, Str
             Point::new(n.x + shift.x, n.y + shift.y),
             n.kind.and_then(|k| kinds.get(&k).copied()),
         );
+        map.set_notes(id, n.notes.clone());
         nodes.insert(n.id, id);
     }
     let mut groups: HashMap<GroupId, GroupId> = HashMap::new();

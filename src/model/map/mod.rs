@@ -116,6 +116,10 @@ pub struct Node {
     /// The group it sits in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<GroupId>,
+    /// A description or notes: what the group meant by the idea, sources, open questions.
+    /// Additive (old files have none); written only when there are some.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
 }
 
 impl Node {
@@ -482,8 +486,16 @@ impl ConceptMap {
             x: at.x,
             y: at.y,
             group: None,
+            notes: String::new(),
         });
         id
+    }
+
+    /// Sets a node's description or notes.
+    pub fn set_notes(&mut self, id: NodeId, notes: impl Into<String>) {
+        if let Some(n) = self.node_mut(id) {
+            n.notes = notes.into();
+        }
     }
 
     pub fn set_label(&mut self, id: NodeId, label: String) {

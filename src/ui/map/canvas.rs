@@ -41,7 +41,7 @@ enum Gesture {
     },
 }
 
-fn target_attr(e: &web_sys::Event, attr: &str) -> Option<u32> {
+pub(super) fn target_attr(e: &web_sys::Event, attr: &str) -> Option<u32> {
     let el: web_sys::Element = e.target()?.dyn_into().ok()?;
     let hit = el.closest(&format!("[{attr}]")).ok()??;
     hit.get_attribute(attr)?.parse().ok()
@@ -49,7 +49,7 @@ fn target_attr(e: &web_sys::Event, attr: &str) -> Option<u32> {
 
 #[component]
 pub(super) fn Canvas(ed: Ed) -> impl IntoView {
-    let wrap = NodeRef::<html::Div>::new();
+    let wrap = ed.wrap;
     let gesture = StoredValue::new(None::<(i32, Gesture)>);
     let pointers = StoredValue::new(Vec::<(i32, f64, f64)>::new());
     let band = RwSignal::new(None::<Rect>);
@@ -94,7 +94,7 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
     };
 
     let pointerdown = move |e: ev::PointerEvent| {
-        if ed.editing.get_untracked().is_some() {
+        if ed.editing.get_untracked().is_some() || ed.editing_link.get_untracked().is_some() {
             return;
         }
         let (x, y) = (f64::from(e.client_x()), f64::from(e.client_y()));
@@ -157,6 +157,7 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
         } else if let Some(l) = target_attr(&e, "data-link") {
             ed.link.set(Some(l));
             ed.selected.set(BTreeSet::new());
+            ed.walk.set_value(None);
             return;
         } else if shift {
             Gesture::Band {
@@ -314,7 +315,11 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
         if let Some(id) = target_attr(&e, "data-node") {
             ed.selected.set(BTreeSet::from([id]));
             ed.editing.set(Some(id));
-        } else if target_attr(&e, "data-link").is_none() {
+        } else if let Some(l) = target_attr(&e, "data-link") {
+            ed.selected.set(BTreeSet::new());
+            ed.link.set(Some(l));
+            ed.editing_link.set(Some(l));
+        } else {
             let p = to_map(f64::from(e.client_x()), f64::from(e.client_y()));
             let made = ed.edit(None, |m| m.add_node("", p, None));
             if let Some(id) = made {
@@ -325,7 +330,15 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
     };
 
     let keydown = move |e: ev::KeyboardEvent| {
-        if ed.editing.get_untracked().is_some() || e.ctrl_key() || e.meta_key() || e.alt_key() {
+        if ed.editing.get_untracked().is_some() || ed.editing_link.get_untracked().is_some() {
+            return;
+        }
+        // Links: Alt+arrows from a node, and the keys of a focused or selected link.
+        if super::link_keys::keydown(ed, &e, announce) {
+            e.prevent_default();
+            return;
+        }
+        if e.ctrl_key() || e.meta_key() || e.alt_key() {
             return;
         }
         let focused = target_attr(&e, "data-node");
@@ -421,6 +434,13 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
     };
 
     let focusin = move |e: ev::FocusEvent| {
+        if let Some(l) = target_attr(&e, "data-link") {
+            if ed.link.get_untracked() != Some(l) {
+                ed.selected.set(BTreeSet::new());
+                ed.link.set(Some(l));
+            }
+            return;
+        }
         if let Some(id) = target_attr(&e, "data-node")
             && !ed.selected.with_untracked(|s| s.contains(&id))
             && ed.editing.get_untracked().is_none()
@@ -489,6 +509,7 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
                         <rect class="band" x=r.x0 y=r.y0 width=r.w() height=r.h()></rect>
                     })}
                     {move || ed.editing.get().map(|id| view! { <LabelEditor ed=ed id=id /> })}
+                    {move || ed.editing_link.get().map(|id| view! { <super::link_keys::LinkLabelEditor ed=ed id=id /> })}
                 </g>
             </svg>
             <svg class="map-canvas map-lift" xmlns="http://www.w3.org/2000/svg" aria-hidden="true"
@@ -513,7 +534,7 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
                 <p class="map-empty">"Double-click anywhere, or press N, to add the first idea."</p>
             })}
         </div>
-        <p id="map-keys" class="hint">"Drag nodes to move them; drag from a node's dot to link it. Drag the background to pan, Shift+drag to select several, wheel or pinch to zoom. Keys on a node: arrows move, Enter edits, L links, N adds a node (Shift+N adds one linked), Delete removes."</p>
+        <p id="map-keys" class="hint">"Drag nodes to move them; drag from a node's dot to link it. Drag the background to pan, Shift+drag to select several, wheel or pinch to zoom. Keys on a node: arrows move, Enter edits, L links, N adds a node (Shift+N adds one linked), Alt+arrows go through its links (Enter edits a link's label, Esc goes back to the node), Delete removes."</p>
         <p class="visually-hidden" role="status">{move || announce.get()}</p>
         <super::frames::GroupPanel ed=ed />
     }
@@ -692,33 +713,10 @@ fn LinkView(ed: Ed, id: LinkId, ghost: bool) -> impl IntoView {
             view! { <text class="polarity" x=at.x y=at.y>{pol.sign()}</text> }
         })
     };
-    let name = move || {
-        let l = link.get();
-        let arrow = match l.direction {
-            Direction::Forward => "to",
-            Direction::Both => "and",
-            Direction::None => "with",
-        };
-        let end = |id: NodeId| {
-            let label = ed
-                .live(id)
-                .look
-                .with(|x| x.label.split_whitespace().collect::<Vec<_>>().join(" "));
-            if label.is_empty() {
-                "(no label)".to_string()
-            } else {
-                label
-            }
-        };
-        let label = if l.label.is_empty() {
-            String::new()
-        } else {
-            format!(": {}", l.label)
-        };
-        format!("Link from {} {arrow} {}{label}", end(l.from), end(l.to))
-    };
+    let name = move || link.with(|l| super::link_keys::link_name(ed, l));
     view! {
-        <g class=class data-link=(!ghost).then_some(id) hidden=move || geom.with(Option::is_none)>
+        <g class=class data-link=(!ghost).then_some(id) hidden=move || geom.with(Option::is_none)
+            tabindex=(!ghost).then_some("-1")>
             {(!ghost).then(|| view! { <title>{name}</title> })}
             <path class="hit" d=d></path>
             <path class="line" d=d marker-end=end marker-start=start></path>
@@ -737,59 +735,52 @@ fn LinkView(ed: Ed, id: LinkId, ghost: bool) -> impl IntoView {
     }
 }
 
-/// Types a node's label in place: Enter keeps it, Shift+Enter starts a new line, Escape puts
-/// back what was there.
+/// Types a node's label in place: Enter keeps it, Shift+Enter starts a new line; Escape stops
+/// typing and keeps what was typed too (nothing typed is lost; one Undo takes it back).
 #[component]
 fn LabelEditor(ed: Ed, id: NodeId) -> impl IntoView {
     let field = NodeRef::<html::Textarea>::new();
-    let original = ed
-        .with_untracked(|m| m.node(id).map(|n| n.label.clone()))
-        .flatten()
-        .unwrap_or_default();
     let live = ed.live(id);
     let at = live.pos.get_untracked();
     let size = live.size.get_untracked();
     let w = size.w.max(260.0);
     let h = size.h.max(96.0);
     let gesture = format!("map:label:{id}");
+    // The text is put in and selected after mounting, so typing replaces it.
+    let start = ed
+        .with_untracked(|m| m.node(id).map(|n| n.label.clone()))
+        .flatten()
+        .unwrap_or_default();
     Effect::new(move |_| {
         if let Some(el) = field.get() {
+            el.set_value(&start);
             let _ = el.focus();
             el.select();
         }
     });
-    let finish = move |keep: bool| {
+    let finish = move || {
         if ed.editing.get_untracked() != Some(id) {
             return;
-        }
-        if !keep {
-            let o = original.clone();
-            ed.edit(Some(&format!("map:label:{id}")), |m| m.set_label(id, o));
         }
         ed.editing.set(None);
         ed.session.seal();
         ed.focus_node(id);
     };
-    let finish2 = finish.clone();
     view! {
         <foreignObject x=at.x - w / 2.0 y=at.y - h / 2.0 width=w height=h>
             <textarea node_ref=field class="label-editor" aria-label="Label"
-                prop:value=ed.with_untracked(|m| m.node(id).map(|n| n.label.clone())).flatten().unwrap_or_default()
                 on:input=move |e| {
                     let v = event_target_value(&e);
                     ed.edit(Some(&gesture), |m| m.set_label(id, v));
                 }
                 on:keydown=move |e: ev::KeyboardEvent| {
                     e.stop_propagation();
-                    if e.key() == "Enter" && !e.shift_key() {
+                    if (e.key() == "Enter" && !e.shift_key()) || e.key() == "Escape" {
                         e.prevent_default();
-                        finish(true);
-                    } else if e.key() == "Escape" {
-                        e.prevent_default();
-                        finish(false);
+                        finish();
                     }
                 }
-                on:blur=move |_| finish2(true)></textarea>
+                on:blur=move |_| finish()></textarea>
         </foreignObject>
     }
 }

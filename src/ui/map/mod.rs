@@ -11,7 +11,9 @@ mod canvas;
 mod files;
 mod frames;
 mod inspect;
+mod link_keys;
 mod marks;
+mod node_notes;
 mod outline;
 mod rail;
 
@@ -107,8 +109,11 @@ pub(crate) struct Ed {
     pub metrics: Signal<Metrics>,
     /// The canvas view as shown now; written to the map (without an undo step) after a pause.
     pub view: RwSignal<Viewport>,
-    /// The canvas size in CSS pixels.
+    /// The canvas size in CSS pixels, as last measured (see [`Ed::size`]).
     pub px: RwSignal<(f64, f64)>,
+    /// The canvas's box, measured again whenever a size is needed: the theme, learning mode or
+    /// focus mode change it without resizing the window.
+    pub wrap: NodeRef<leptos::html::Div>,
     pub selected: RwSignal<BTreeSet<NodeId>>,
     /// Nodes being dragged: drawn, with their links, on a layer of their own above the map
     /// (the map's copies are hidden and keep still), so a drag repaints only that layer.
@@ -120,6 +125,10 @@ pub(crate) struct Ed {
     pub editing: RwSignal<Option<NodeId>>,
     /// The node a keyboard link starts from (the target list is open).
     pub linking: RwSignal<Option<NodeId>>,
+    /// The link whose label is being typed on the canvas (`link_keys.rs`).
+    pub editing_link: RwSignal<Option<LinkId>>,
+    /// The node whose links the keyboard is walking through (Alt+arrows, `link_keys.rs`).
+    pub walk: StoredValue<Option<NodeId>>,
     pub live: StoredValue<HashMap<NodeId, Live>>,
     /// Each link as drawn, kept in step with the model like `live`.
     pub links: StoredValue<HashMap<LinkId, ArcRwSignal<crate::model::map::Link>>>,
@@ -180,6 +189,7 @@ impl Ed {
             metrics,
             view: RwSignal::new(view),
             px: RwSignal::new((1000.0, 600.0)),
+            wrap: NodeRef::new(),
             selected: RwSignal::new(BTreeSet::new()),
             lifted: RwSignal::new(BTreeSet::new()),
             marks: EdMarks {
@@ -192,6 +202,8 @@ impl Ed {
             link: RwSignal::new(None),
             editing: RwSignal::new(None),
             linking: RwSignal::new(None),
+            editing_link: RwSignal::new(None),
+            walk: StoredValue::new(None),
             live: StoredValue::new(HashMap::new()),
             links: StoredValue::new(HashMap::new()),
             highlight: RwSignal::new(Highlight::default()),
@@ -379,9 +391,26 @@ impl Ed {
         });
     }
 
+    /// The canvas size in CSS pixels, measured now. Measured here rather than kept from the
+    /// last window resize: leaving the projector theme changes the canvas's box with no resize,
+    /// and a stale size put Fit's map off-centre (issue 20).
+    pub fn size(&self) -> (f64, f64) {
+        if let Some(el) = self.wrap.get_untracked() {
+            let r = el.get_bounding_client_rect();
+            if r.width() > 0.0 && r.height() > 0.0 {
+                let now = (r.width(), r.height());
+                if self.px.get_untracked() != now {
+                    self.px.set(now);
+                }
+                return now;
+            }
+        }
+        self.px.get_untracked()
+    }
+
     /// Zooms by `factor` about the canvas centre.
     pub fn zoom_by(&self, factor: f64) {
-        let (w, h) = self.px.get_untracked();
+        let (w, h) = self.size();
         self.view
             .update(|v| *v = v.zoom_at(factor, w / 2.0, h / 2.0));
         self.keep_view();
@@ -391,7 +420,7 @@ impl Ed {
     pub fn fit(&self) {
         let metrics = self.metrics.get_untracked();
         if let Some(Some(b)) = self.with_untracked(|m| m.bounds(metrics)) {
-            let (w, h) = self.px.get_untracked();
+            let (w, h) = self.size();
             self.view.set(Viewport::fit(b, w, h));
             self.keep_view();
         }
@@ -399,13 +428,13 @@ impl Ed {
 
     /// The map point at the middle of the canvas.
     pub fn centre(&self) -> Point {
-        let (w, h) = self.px.get_untracked();
+        let (w, h) = self.size();
         self.view.get_untracked().to_map(w / 2.0, h / 2.0)
     }
 
     /// The part of the map on screen, in map units.
     pub fn in_view(&self) -> Option<Rect> {
-        let (w, h) = self.px.get_untracked();
+        let (w, h) = self.size();
         if w <= 0.0 || h <= 0.0 {
             return None;
         }
@@ -442,7 +471,7 @@ impl Ed {
         if let (Some(at), Some(v)) = (at, view)
             && !v.contains(at)
         {
-            let (w, h) = self.px.get_untracked();
+            let (w, h) = self.size();
             self.view.update(|view| {
                 view.x = at.x - w / 2.0 / view.zoom;
                 view.y = at.y - h / 2.0 / view.zoom;

@@ -150,11 +150,16 @@ test('the same map by keyboard only: add with N, move with arrows, link with L a
   await page.keyboard.type('People with little agency');
   await page.keyboard.press('Enter');
   await expect(m.node('People with little agency')).toBeFocused();
-  // Escape while typing puts the old label back.
+  // Escape while typing stops typing and keeps what was typed (issue 20: nothing typed is
+  // lost); one Undo takes it back.
   await page.keyboard.press('Enter');
   await page.keyboard.type('oops');
   await page.keyboard.press('Escape');
+  await expect(m.node('oops')).toHaveCount(1);
+  await expect(m.node('oops')).toBeFocused();
+  await page.keyboard.press('Control+z');
   await expect(m.node('People with little agency')).toHaveCount(1);
+  await m.node('People with little agency').focus();
 
   // Delete removes the node and its links; Ctrl+Z brings both back.
   await page.keyboard.press('Delete');
