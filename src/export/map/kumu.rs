@@ -27,9 +27,7 @@ pub fn kumu(map: &ConceptMap) -> String {
             e
         })
         .collect();
-    let connections: Vec<Value> = map
-        .links
-        .iter()
+    let connections: Vec<Value> = super::node_links(map)
         .map(|l| {
             let label = |id| map.node(id).map_or("", |n| n.label.as_str());
             let direction = kumu_direction(l.direction);

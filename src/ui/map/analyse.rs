@@ -179,7 +179,9 @@ pub(super) fn Layouts(ed: Ed) -> impl IntoView {
         problem.set(None);
         let metrics = ed.metrics.get_untracked();
         let focus = ed.selected.with_untracked(|s| s.iter().next().copied());
-        let Some((map, sizes)) = ed.with_untracked(|m| (bare(m), sizes_of(&m.sizes(metrics))))
+        // With its labels: the untangling after a layout keeps nodes off link labels and
+        // sizes groups' frames from them.
+        let Some((map, sizes)) = ed.with_untracked(|m| (m.clone(), sizes_of(&m.sizes(metrics))))
         else {
             return;
         };
@@ -220,7 +222,7 @@ pub(super) fn Layouts(ed: Ed) -> impl IntoView {
     }
 }
 
-/// The map a job needs: everything but the text (labels), which no layout or analysis reads.
+/// The map an analysis job needs: everything but the text (labels), which it never reads.
 fn bare(m: &ConceptMap) -> ConceptMap {
     let mut map = m.clone();
     for n in &mut map.nodes {
