@@ -482,6 +482,11 @@ impl Builder {
         self.map.set_node_group(node, Some(group));
     }
 
+    /// True when `key` is a node or a group the file declared (what a link may end on).
+    pub fn has_end(&self, key: &str) -> bool {
+        self.has(key) || self.groups.contains_key(key)
+    }
+
     /// The group the file called `key`, if there is one.
     pub fn group_of(&self, key: &str) -> Option<GroupId> {
         self.groups.get(key).copied()
