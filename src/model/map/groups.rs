@@ -80,6 +80,7 @@ impl ConceptMap {
             None
         };
         let parent = parent.filter(|p| self.depth(*p) + 1 < MAX_DEPTH);
+        self.keep_places_of_groups_left_empty(members);
         let id = self.fresh_id();
         let colour = (self.groups.len() % COLOURS.len()) as u8;
         // Fresh ids are larger than every id so far, so the list stays sorted.

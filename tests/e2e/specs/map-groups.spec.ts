@@ -123,6 +123,8 @@ test('frames: an empty group moves and fills, a group drags by its frame, a link
   await panel.getByRole('button', { name: 'Expand' }).click();
   await page.getByRole('button', { name: 'Fit', exact: true }).click();
   await m.inView();
+  await expect.poll(() => page.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith('cst-workbench.workshop.')
+    && (JSON.parse(localStorage.getItem(k)!).workshop.maps ?? []).length > 0))).toBe(true);
   const group = async (name: string) => (await saved(page)).groups!.find((g) => g.name === name)!;
   const frame = (name: string) => page.locator(`.map-canvas .group[aria-label^="Group ${name}"]`);
 
