@@ -76,7 +76,8 @@ test('groups and parallel links: see, collapse, make, rename, move, delete', asy
   await name.press('Enter');
   await expect(page.locator('.map-canvas .group .group-name', { hasText: 'Money <and> people' })).toBeVisible();
   await panel.getByRole('combobox', { name: 'Colour of Money <and> people' }).selectOption('teal');
-  await expect(page.locator('.map-canvas .group.c-teal')).toHaveCount(1);
+  // ("Local system", empty, was teal already and has a frame of its own.)
+  await expect(page.locator('.map-canvas .group.c-teal', { has: page.locator('.group-name', { hasText: 'Money <and> people' }) })).toHaveCount(1);
 
   // Move the group as one: select its members, then arrow keys move them together.
   const before = await saved(page);
