@@ -16,6 +16,8 @@
 //! - [`map_groups`]: parallel links and groups: files NetworkX (MultiDiGraph) and Graphviz
 //!   (nested clusters) wrote, our own format's fixture, every nesting writer read back by
 //!   Graphviz, and byte soup through the DOT reader.
+//! - [`group_layout`]: groups as geometry: every layout (and the worker's job) keeps members
+//!   together and frames apart in both themes; empty groups' frames; links ending on a group.
 //! - [`pictures`]: rich pictures in the saved format (2,000 strokes in 300 KB, round trip,
 //!   damaged pictures kept aside) and as SVG and PNG files (hostile text stays text and reads
 //!   back, damaged and foreign files get a message, byte soup never panics).
@@ -51,6 +53,8 @@ mod disagreement;
 mod document;
 #[path = "native/fixtures.rs"]
 mod fixtures;
+#[path = "native/group_layout.rs"]
+mod group_layout;
 #[path = "native/hostile_numbers.rs"]
 mod hostile_numbers;
 #[path = "native/jobs.rs"]

@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 
+use crate::analysis::group_layout::{self, group_clashes};
 use crate::analysis::layout::{self, GAP};
 use crate::model::map::{
     ConceptMap, Curve, Lane, Link, LinkId, Metrics, NodeId, Point, Rect, Size, curve, link_ends,
@@ -438,7 +439,16 @@ pub fn untangle(map: &ConceptMap, sizes: &[Metrics], placed: &mut [(NodeId, Poin
                     pushed = true;
                 }
             }
-            if !pushed && sizes.iter().all(|s| clashes(&m, *s).is_empty()) {
+            // Groups: nothing inside a frame it does not belong to, frames apart.
+            for metrics in sizes {
+                pushed |=
+                    group_layout::keep_apart(&mut m, *metrics, &|n| metrics.node_size(&n.label));
+            }
+            if !pushed
+                && sizes
+                    .iter()
+                    .all(|s| clashes(&m, *s).is_empty() && group_clashes(&m, *s).is_empty())
+            {
                 write_back(&m, placed);
                 return;
             }
@@ -510,6 +520,24 @@ pub fn arrange_with(
         Layout::Layered => layout::layered(map, sizes),
         Layout::Tidy => layout::tidy(map, sizes),
     };
+    if !map.groups.is_empty() {
+        // Each group's members together, frames apart (the layouts themselves ignore groups).
+        let by_id: std::collections::HashMap<NodeId, Size> = map
+            .nodes
+            .iter()
+            .map(|n| n.id)
+            .zip(sizes.iter().copied())
+            .collect();
+        let mut m = map.clone();
+        m.move_nodes(&placed);
+        group_layout::gather(&mut m, metrics, &|n| {
+            by_id
+                .get(&n.id)
+                .copied()
+                .unwrap_or_else(|| metrics.node_size(&n.label))
+        });
+        write_back(&m, &mut placed);
+    }
     untangle(map, &[metrics], &mut placed);
     placed
 }

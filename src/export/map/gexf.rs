@@ -96,8 +96,10 @@ pub fn gexf(map: &ConceptMap) -> String {
     for l in &map.links {
         let _ = write!(
             out,
-            "      <edge id=\"e{}\" source=\"n{}\" target=\"n{}\"",
-            l.id, l.from, l.to
+            "      <edge id=\"e{}\" source=\"{}\" target=\"{}\"",
+            l.id,
+            super::end_id(map, l.from),
+            super::end_id(map, l.to)
         );
         if !l.label.is_empty() {
             let _ = write!(out, " label=\"{}\"", escape(&l.label));

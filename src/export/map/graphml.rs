@@ -100,8 +100,10 @@ pub fn graphml(map: &ConceptMap) -> String {
     for l in &map.links {
         let _ = writeln!(
             out,
-            "    <edge id=\"e{}\" source=\"n{}\" target=\"n{}\">",
-            l.id, l.from, l.to
+            "    <edge id=\"e{}\" source=\"{}\" target=\"{}\">",
+            l.id,
+            super::end_id(map, l.from),
+            super::end_id(map, l.to)
         );
         if !l.label.is_empty() {
             data(&mut out, "      ", "e_label", &l.label);

@@ -28,12 +28,14 @@ pub fn kumu(map: &ConceptMap) -> String {
                 e["type"] = json!(kind_name(map, n));
                 e["shape"] = json!(k.shape.as_str());
             }
+            // Kumu clusters by a field: the node's own group's name (nesting is not kept).
+            if let Some(g) = n.group.and_then(|g| map.group(g)) {
+                e["group"] = json!(g.name);
+            }
             e
         })
         .collect();
-    let connections: Vec<Value> = map
-        .links
-        .iter()
+    let connections: Vec<Value> = super::node_links(map)
         .map(|l| {
             let label = |id| map.node(id).map_or("", |n| n.label.as_str());
             let direction = kumu_direction(l.direction);

@@ -57,7 +57,7 @@ pub fn elements(map: &ConceptMap) -> String {
 pub fn connections(map: &ConceptMap) -> String {
     let mut w = CsvWriter::new();
     w.row(CONNECTION_COLUMNS);
-    for l in &map.links {
+    for l in super::node_links(map) {
         let name = |id| defuse(map.node(id).map_or("", |n| n.label.as_str()));
         let direction = kumu_direction(l.direction);
         let (id, from_id, to_id) = (

@@ -259,13 +259,14 @@ pub fn link_ends(a: Point, sa: Size, b: Point, sb: Size) -> (Point, Point) {
 }
 
 impl ConceptMap {
-    /// Links two different nodes, as a person drawing a link does: an unlabelled one-way link
+    /// Links two different nodes (or a node and a group, or two groups), as a person drawing a
+    /// link does: an unlabelled one-way link
     /// that already goes from `from` to `to` is returned instead of an exact repeat; any other
     /// link between them (labelled, the other way, both ways) gets a parallel one beside it.
     /// This looks only at the links of `from` (a scan of the map's links, fine for one gesture);
     /// code that adds many links uses [`ConceptMap::push_link`].
     pub fn add_link(&mut self, from: NodeId, to: NodeId) -> Option<LinkId> {
-        if from == to || self.node(from).is_none() || self.node(to).is_none() {
+        if from == to || !self.is_end(from) || !self.is_end(to) {
             return None;
         }
         let blank = Link {
@@ -279,7 +280,7 @@ impl ConceptMap {
         self.push_link(from, to, String::new(), Direction::Forward, Polarity::None)
     }
 
-    /// Adds a link between two different existing nodes without looking for repeats, in
+    /// Adds a link between two different existing nodes (or groups) without looking for repeats, in
     /// constant time (imports, merges, templates).
     pub fn push_link(
         &mut self,
@@ -289,7 +290,7 @@ impl ConceptMap {
         direction: Direction,
         polarity: Polarity,
     ) -> Option<LinkId> {
-        if from == to || self.node(from).is_none() || self.node(to).is_none() {
+        if from == to || !self.is_end(from) || !self.is_end(to) {
             return None;
         }
         let id = self.fresh_id();

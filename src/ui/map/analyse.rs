@@ -172,14 +172,15 @@ pub(super) fn Layouts(ed: Ed) -> impl IntoView {
     // The map editor is open: have a worker ready for the first layout or analysis.
     crate::ui::jobs::warm();
     let problem = RwSignal::new(None::<String>);
-    // Computed in the worker from a copy of the map, labels included (the untangling keeps
-    // nodes off link labels, and sizes boxes by their text); nothing changes until the result is back,
+    // Computed in the worker from a copy of the map; nothing changes until the result is back,
     // so Cancel leaves the map as it was. The result animates in and is one undo step.
     let run = move |which: Layout| {
         crate::ui::browser::mark("cstw-layout-click");
         problem.set(None);
         let metrics = ed.metrics.get_untracked();
         let focus = ed.selected.with_untracked(|s| s.iter().next().copied());
+        // With its labels: the untangling after a layout keeps nodes off link labels and
+        // sizes groups' frames from them.
         let Some((map, sizes)) = ed.with_untracked(|m| (m.clone(), sizes_of(&m.sizes(metrics))))
         else {
             return;
@@ -221,7 +222,7 @@ pub(super) fn Layouts(ed: Ed) -> impl IntoView {
     }
 }
 
-/// The map the analysis needs: everything but the text (labels), which it does not read.
+/// The map an analysis job needs: everything but the text (labels), which it never reads.
 fn bare(m: &ConceptMap) -> ConceptMap {
     let mut map = m.clone();
     for n in &mut map.nodes {

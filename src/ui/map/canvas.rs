@@ -23,10 +23,12 @@ enum Gesture {
         start: (f64, f64),
         view: Viewport,
     },
+    /// Nodes dragged; with `frame`, that group dragged by its frame (its members are the nodes).
     Move {
         start: Point,
         origins: Vec<(NodeId, Point)>,
         moved: bool,
+        frame: Option<crate::model::map::GroupId>,
     },
     Link {
         from: NodeId,
@@ -132,6 +134,16 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
             e.prevent_default();
             pending.set(Some((from, p)));
             Gesture::Link { from }
+        } else if let Some(g) = target_attr(&e, "data-frame") {
+            ed.link.set(None);
+            ed.selected.set(BTreeSet::new());
+            let origins = super::frames::members_at(ed, g);
+            Gesture::Move {
+                start: p,
+                origins,
+                moved: false,
+                frame: Some(g),
+            }
         } else if let Some(id) = target_attr(&e, "data-node") {
             ed.link.set(None);
             if shift {
@@ -153,6 +165,7 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
                 start: p,
                 origins,
                 moved: false,
+                frame: None,
             }
         } else if let Some(l) = target_attr(&e, "data-link") {
             ed.link.set(Some(l));
@@ -202,11 +215,19 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
                     zoom: view.zoom,
                 });
             }
-            Gesture::Move { start, origins, .. } => {
+            Gesture::Move {
+                start,
+                origins,
+                frame,
+                ..
+            } => {
                 let p = to_map(x, y);
                 let (dx, dy) = (p.x - start.x, p.y - start.y);
                 for (id, o) in &origins {
                     ed.live(*id).pos.set(Point::new(o.x + dx, o.y + dy));
+                }
+                if let Some(g) = frame {
+                    ed.frame_drag.set(Some((g, dx, dy)));
                 }
                 if dx != 0.0 || dy != 0.0 {
                     let mut first = false;
@@ -248,14 +269,34 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
         let (x, y) = (f64::from(e.client_x()), f64::from(e.client_y()));
         match g {
             Gesture::Pinch { .. } | Gesture::Pan { .. } => ed.keep_view(),
-            Gesture::Move { origins, moved, .. } => {
-                if moved {
+            Gesture::Move {
+                origins,
+                moved,
+                frame,
+                ..
+            } => {
+                if let Some(g) = frame {
+                    if let Some(said) = super::frames::drop_frame(ed, g) {
+                        announce.set(said);
+                    }
+                } else if moved {
                     let moves: Vec<(NodeId, Point)> = origins
                         .iter()
                         .map(|(id, _)| (*id, ed.live(*id).pos.get_untracked()))
                         .collect();
                     let n = moves.len();
-                    ed.edit(None, |m| m.move_nodes(&moves));
+                    // Dropped on a group's frame: the nodes go into that group.
+                    let into = super::frames::frame_at(ed, to_map(x, y));
+                    ed.edit(None, |m| {
+                        m.move_nodes(&moves);
+                        if let Some(g) = into {
+                            for (id, _) in &moves {
+                                if m.node(*id).is_some_and(|n| n.group != Some(g)) {
+                                    m.set_node_group(*id, Some(g));
+                                }
+                            }
+                        }
+                    });
                     ed.lift(BTreeSet::new());
                     announce.set(format!("Moved {n} node{}.", if n == 1 { "" } else { "s" }));
                 }
@@ -271,6 +312,14 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
                         }
                     }
                     Some(_) => {}
+                    // Dropped on a group's title: a link that ends on the group.
+                    None if super::frames::title_at(ed, p).is_some() => {
+                        let g = super::frames::title_at(ed, p).unwrap_or_default();
+                        if let Some(Some(l)) = ed.edit(None, |m| m.add_link(from, g)) {
+                            ed.selected.set(BTreeSet::new());
+                            ed.link.set(Some(l));
+                        }
+                    }
                     None => {
                         // Dropped on empty space: a new idea there, linked, ready for its label.
                         let made = ed.edit(None, |m| {
@@ -297,6 +346,7 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
                 ed.live(id).pos.set(o);
             }
             ed.lift(BTreeSet::new());
+            ed.frame_drag.set(None);
         }
         gesture.set_value(None);
         band.set(None);
@@ -345,6 +395,13 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
         let key = e.key();
         let step = if e.shift_key() { 50.0 } else { 10.0 };
         let handled = match key.as_str() {
+            "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown"
+                if focused.is_none() && target_attr(&e, "data-group").is_some() =>
+            {
+                let g = target_attr(&e, "data-group").unwrap_or_default();
+                super::frames::nudge_group(ed, g, &key, step);
+                true
+            }
             "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown" if focused.is_some() => {
                 let (dx, dy) = match key.as_str() {
                     "ArrowLeft" => (-step, 0.0),

@@ -23,6 +23,10 @@ pub(super) fn link_name(ed: Ed, l: &Link) -> String {
         Direction::None => "with",
     };
     let end = |id: NodeId| {
+        // A link may end on a group (issue 22).
+        if let Some(Some(g)) = ed.with_untracked(|m| m.group(id).map(|g| g.display_name())) {
+            return format!("group {g}");
+        }
         let label = ed
             .live(id)
             .look

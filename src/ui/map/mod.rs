@@ -106,6 +106,8 @@ pub(crate) struct Ed {
     pub lanes: Memo<HashMap<LinkId, crate::model::map::Lane>>,
     pub frames: Memo<HashMap<crate::model::map::GroupId, crate::model::map::Rect>>,
     pub hidden: Memo<HashMap<NodeId, crate::model::map::GroupId>>,
+    /// A group frame being dragged and how far (its frames follow; the model moves at the end).
+    pub frame_drag: RwSignal<Option<(crate::model::map::GroupId, f64, f64)>>,
     pub metrics: Signal<Metrics>,
     /// The canvas view as shown now; written to the map (without an undo step) after a pause.
     pub view: RwSignal<Viewport>,
@@ -155,6 +157,7 @@ impl Ed {
             _ => Metrics::STANDARD,
         });
         let view = map.with_untracked(|m| m.as_ref().map(|m| m.view).unwrap_or_default());
+        let frame_drag = RwSignal::new(None);
         let ed = Ed {
             session,
             id: StoredValue::new(id),
@@ -184,7 +187,8 @@ impl Ed {
                 counts
             }),
             lanes: frames::lanes(map),
-            frames: frames::frames(map, metrics),
+            frames: frames::frames(map, metrics, frame_drag),
+            frame_drag,
             hidden: frames::hidden(map),
             metrics,
             view: RwSignal::new(view),
