@@ -80,6 +80,20 @@ impl Section {
             Section::Present => "Present",
         }
     }
+
+    /// The label on a narrow screen: a word of `label`, so the visible text stays part of the
+    /// link's accessible name.
+    pub fn short_label(self) -> &'static str {
+        match self {
+            Section::Overview => "Details",
+            Section::Boundary => "Boundary",
+            Section::Maps => "Maps",
+            Section::Pictures => "Pictures",
+            Section::Scoring => "Scoring",
+            Section::Report => "Report",
+            Section::Present => "Present",
+        }
+    }
 }
 
 /// An id or slug as one address segment: every byte outside `A–Z a–z 0–9 - _ . ~` is
@@ -260,6 +274,17 @@ impl Route {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_short_section_label_is_part_of_its_full_label() {
+        for s in Section::ALL {
+            assert!(
+                s.label()
+                    .to_lowercase()
+                    .contains(&s.short_label().to_lowercase())
+            );
+        }
+    }
 
     #[test]
     fn ids_with_spaces_slashes_and_accents_survive_the_address() {

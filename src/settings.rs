@@ -53,7 +53,7 @@ impl Scheme {
     /// What the picker shows.
     pub fn label(self) -> &'static str {
         match self {
-            Scheme::System => "Match system",
+            Scheme::System => "System",
             Scheme::Light => "Light",
             Scheme::Dark => "Dark",
         }

@@ -11,9 +11,13 @@
 //! - [`map_readers`]: the readers added for real files: text in UTF-16 and with CRLF, GML
 //!   (NetworkX's fixtures, NetworkX reading ours), Mermaid flowcharts, DOT's HTML-like labels,
 //!   and byte soup through each.
+//! - [`node_notes`]: a node's notes through every format that can hold them and back, old
+//!   files without them, hostile notes in XML, DOT and the report, CmapTools' info as notes.
 //! - [`map_groups`]: parallel links and groups: files NetworkX (MultiDiGraph) and Graphviz
 //!   (nested clusters) wrote, our own format's fixture, every nesting writer read back by
 //!   Graphviz, and byte soup through the DOT reader.
+//! - [`group_layout`]: groups as geometry: every layout (and the worker's job) keeps members
+//!   together and frames apart in both themes; empty groups' frames; links ending on a group.
 //! - [`pictures`]: rich pictures in the saved format (2,000 strokes in 300 KB, round trip,
 //!   damaged pictures kept aside) and as SVG and PNG files (hostile text stays text and reads
 //!   back, damaged and foreign files get a message, byte soup never panics).
@@ -22,6 +26,8 @@
 //! - [`participate`]: invites and responses from phones: round trips through their codes,
 //!   byte soup, truncation and tampering refused without panic, merging counts once and gives
 //!   the statistics of scoring in turn, invites fitted into a projected QR code.
+//! - [`placement`]: nothing lands on anything: templates, every layout and new nodes (N and
+//!   Shift+N) leave no node over another node or a link label, in both themes' box sizes.
 //! - [`qr_decode`]: the scanner's decoder on camera-like frames (sizes, scales, turns, noise,
 //!   inversion) and on frames with no code (blank, noise, byte soup), which give nothing.
 //! - [`disagreement`]: the disagreement rule on hand-worked groups of 3 to 25 on 1–5, 1–7 and
@@ -47,6 +53,8 @@ mod disagreement;
 mod document;
 #[path = "native/fixtures.rs"]
 mod fixtures;
+#[path = "native/group_layout.rs"]
+mod group_layout;
 #[path = "native/hostile_numbers.rs"]
 mod hostile_numbers;
 #[path = "native/jobs.rs"]
@@ -61,10 +69,14 @@ mod map_formats;
 mod map_groups;
 #[path = "native/map_readers.rs"]
 mod map_readers;
+#[path = "native/node_notes.rs"]
+mod node_notes;
 #[path = "native/participate.rs"]
 mod participate;
 #[path = "native/pictures.rs"]
 mod pictures;
+#[path = "native/placement.rs"]
+mod placement;
 #[path = "native/qr_decode.rs"]
 mod qr_decode;
 #[path = "native/report.rs"]

@@ -95,7 +95,14 @@ fn pairs_near(boxes: &[Rect]) -> Vec<(usize, usize)> {
 
 /// Pushes overlapping boxes apart (each kept `GAP` clear of the others), moving only boxes that
 /// overlap, each pair along the axis where it overlaps least, half each way.
-fn separate(points: &mut [Point], sizes: &[Size]) {
+pub(crate) fn separate(points: &mut [Point], sizes: &[Size]) {
+    separate_pinned(points, sizes, &[]);
+}
+
+/// [`separate`] where the boxes marked in `pinned` stay put (the others move the whole way
+/// round them): an empty group's frame, whose place a layout does not return.
+pub(crate) fn separate_pinned(points: &mut [Point], sizes: &[Size], pinned: &[bool]) {
+    let fixed = |i: usize| pinned.get(i).copied().unwrap_or(false);
     let inflated: Vec<Size> = sizes
         .iter()
         .map(|s| Size {
@@ -107,9 +114,9 @@ fn separate(points: &mut [Point], sizes: &[Size]) {
     // only part them along one line).
     let mut same: HashMap<(u64, u64), usize> = HashMap::new();
     let step = inflated.iter().map(|s| s.h).fold(1.0, f64::max);
-    for p in points.iter_mut() {
+    for (i, p) in points.iter_mut().enumerate() {
         let count = same.entry((p.x.to_bits(), p.y.to_bits())).or_insert(0);
-        if *count > 0 {
+        if *count > 0 && !fixed(i) {
             let a = *count as f64 * 2.399_963;
             let r = step * (*count as f64).sqrt();
             p.x += r * a.cos() * 1.5;
@@ -141,14 +148,21 @@ fn separate(points: &mut [Point], sizes: &[Size]) {
                     -1.0
                 }
             };
+            // Half each way, or all of it by the one that may move.
+            let (wi, wj) = match (fixed(i), fixed(j)) {
+                (true, true) => continue,
+                (true, false) => (0.0, 2.0),
+                (false, true) => (2.0, 0.0),
+                (false, false) => (1.0, 1.0),
+            };
             if ox < oy {
                 let push = ox / 2.0 + 0.01;
-                points[i].x -= sign(dx) * push;
-                points[j].x += sign(dx) * push;
+                points[i].x -= sign(dx) * push * wi;
+                points[j].x += sign(dx) * push * wj;
             } else {
                 let push = oy / 2.0 + 0.01;
-                points[i].y -= sign(dy) * push;
-                points[j].y += sign(dy) * push;
+                points[i].y -= sign(dy) * push * wi;
+                points[j].y += sign(dy) * push * wj;
             }
         }
         if !moved {
@@ -156,7 +170,7 @@ fn separate(points: &mut [Point], sizes: &[Size]) {
         }
     }
     // Still crowded after many passes (very dense maps): rows in reading order never overlap.
-    let mut order: Vec<usize> = (0..points.len()).collect();
+    let mut order: Vec<usize> = (0..points.len()).filter(|i| !fixed(*i)).collect();
     order.sort_by(|a, b| {
         points[*a]
             .y
@@ -175,7 +189,19 @@ fn separate(points: &mut [Point], sizes: &[Size]) {
         }
         y += h;
     }
-    recentre(points, centre);
+    let below = (0..points.len())
+        .filter(|i| fixed(*i))
+        .map(|i| points[i].y + inflated[i].h / 2.0)
+        .reduce(f64::max);
+    match below {
+        None => recentre(points, centre),
+        // The rows go under the boxes that stay.
+        Some(b) => {
+            for i in &order {
+                points[*i].y += b;
+            }
+        }
+    }
 }
 
 /// Removes overlaps with the least movement; boxes that overlap nothing stay where they are.

@@ -3,6 +3,8 @@
 pub mod by_group;
 pub mod findings;
 pub mod graph;
+pub mod group_layout;
 pub mod ink;
 pub mod layout;
+pub mod placement;
 pub mod stats;

@@ -633,6 +633,38 @@ fn vision_map(w: &Workshop) -> ConceptMap {
         Direction::Forward,
         Polarity::Negative,
     );
+    // The map's own tip says to label every link: the template's links from the centre too.
+    for (to, label) in [
+        (lonely, "often live with"),
+        (attenders, "are often"),
+        (inequalities, "bear the"),
+        (diseases, "more often have"),
+        (cost, "add to the"),
+    ] {
+        let id = map
+            .links
+            .iter()
+            .find(|l| l.from == centre && l.to == to)
+            .map(|l| l.id);
+        if let Some(id) = id {
+            map.edit_link(id, |l| {
+                l.label = label.into();
+                l.direction = Direction::Forward;
+            });
+        }
+    }
+    // Notes on two ideas, as a group would keep them (the app's words, not the paper's).
+    map.set_notes(
+        centre,
+        "Who the scheme is for: people who find it hard to change their health and \
+         circumstances on their own, whatever brings them to the practice.",
+    );
+    map.set_notes(
+        link_workers,
+        "Our addition. Ask the GPs: how do patients meet a link worker now, and how long do \
+         they wait?",
+    );
+    crate::analysis::placement::untangle_map(&mut map);
     if let Some(bounds) = map.bounds(Metrics::STANDARD) {
         // The canvas beside the inspector on a 1280 × 720 projector.
         map.view = Viewport::fit(bounds, 880.0, 490.0);
@@ -1158,6 +1190,33 @@ mod tests {
         );
         // Every labelled link reads one way: a verb is not a two-way relation.
         assert!(reads.iter().all(|r| r.2 == Direction::Forward), "{reads:?}");
+    }
+
+    #[test]
+    fn every_link_of_the_example_map_is_labelled_as_its_tip_asks() {
+        let m = &example().maps[0];
+        let label = |id| m.nodes.iter().find(|n| n.id == id).unwrap().label.as_str();
+        let unlabelled: Vec<String> = m
+            .links
+            .iter()
+            .filter(|l| l.label.trim().is_empty())
+            .map(|l| format!("{} -> {}", label(l.from), label(l.to)))
+            .collect();
+        assert!(unlabelled.is_empty(), "{unlabelled:?}");
+        let centre = m.nodes[0].id;
+        assert_eq!(label(centre), "People with low agency");
+        let from_centre: Vec<String> = m
+            .links
+            .iter()
+            .filter(|l| l.from == centre)
+            .map(|l| format!("{} {} {}", label(l.from), l.label, label(l.to)))
+            .collect();
+        assert_eq!(from_centre.len(), 5, "{from_centre:?}");
+        assert!(from_centre.contains(
+            &"People with low agency often live with Loneliness and isolation".to_string()
+        ));
+        // Notes show the feature in use, and no note is blank.
+        assert!(m.nodes.iter().filter(|n| !n.notes.is_empty()).count() >= 2);
     }
 
     #[test]

@@ -66,6 +66,14 @@ pub const GROUPS: &[Group] = &[
             s("Shift+N", "Add a node linked to the focused one"),
             s("Enter or F2", "Edit the focused node's label"),
             s("L", "Link the focused node to another"),
+            s(
+                "Alt+\u{2192} / Alt+\u{2190}",
+                "The focused node's links in turn (Alt+\u{2193} / Alt+\u{2191} too)",
+            ),
+            s(
+                "Enter or F2 on a link",
+                "Edit the link's label in place; Esc: back to the node",
+            ),
             s("Arrow keys (Shift: further)", "Move the focused node"),
             s("Delete", "Remove what is selected"),
             s("+ / \u{2212} / 0", "Zoom in / out / fit the map"),
@@ -85,7 +93,10 @@ pub const GROUPS: &[Group] = &[
             s("Ctrl+D", "Duplicate the selection"),
             s("] / [", "Bring forward / send backward"),
             s("Shift+] / Shift+[", "To the front / to the back"),
-            s("Enter", "Edit the selected caption or text"),
+            s(
+                "Enter, F2 or type",
+                "Edit the selected caption or text (Enter or Esc keeps it)",
+            ),
             s("+ / \u{2212} / 0", "Zoom in / out / fit the picture"),
         ],
     },

@@ -166,12 +166,17 @@ pub fn markdown(w: &Workshop) -> String {
                 let label = inline(&no_label(&n.label, "(no label)"));
                 match n.kind.and_then(|k| map.kind(k)) {
                     Some(k) if !k.name.trim().is_empty() => {
-                        let _ = writeln!(md, "- {label} ({})", inline(&k.name));
+                        let _ = write!(md, "- {label} ({})", inline(&k.name));
                     }
                     _ => {
-                        let _ = writeln!(md, "- {label}");
+                        let _ = write!(md, "- {label}");
                     }
                 }
+                // The node's notes, on one line after it (a list item holds no block).
+                if !n.notes.trim().is_empty() {
+                    let _ = write!(md, ": {}", inline(&n.notes));
+                }
+                md.push('\n');
             }
             md.push('\n');
         }
@@ -466,6 +471,24 @@ pub fn article(w: &Workshop, level: u8) -> String {
                 map.links.len()
             ),
         );
+        let noted: Vec<_> = map
+            .nodes
+            .iter()
+            .filter(|n| !n.notes.trim().is_empty())
+            .collect();
+        if !noted.is_empty() {
+            // What the group wrote about its concepts, line breaks kept.
+            out.push_str("<div class=\"report-notes\">\n<p>Notes on concepts:</p>\n<dl>\n");
+            for n in noted {
+                let _ = writeln!(
+                    out,
+                    "<dt>{}</dt><dd>{}</dd>",
+                    escape(&no_label(&n.label, "(no label)")),
+                    escape(&n.notes.trim().replace("\r\n", "\n")).replace("&#10;", "<br>")
+                );
+            }
+            out.push_str("</dl>\n</div>\n");
+        }
         if !map.links.is_empty() {
             out.push_str(
                 "<details class=\"report-list\"><summary>Links as a list</summary>\n<ul>\n",

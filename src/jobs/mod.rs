@@ -17,8 +17,8 @@
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::graph::{self, Analysis};
-use crate::analysis::layout;
-use crate::model::map::{ConceptMap, NodeId, Point, Size};
+use crate::analysis::placement::{self, Layout};
+use crate::model::map::{ConceptMap, Metrics, NodeId, Point, Size};
 use crate::model::picture::Picture;
 
 mod run;
@@ -36,6 +36,10 @@ pub const LOOP_LIMIT: usize = 500;
 /// Loops sent back, the shortest (the panel lists 25): a long loop on a large map names
 /// hundreds of nodes, and 500 of them made a 6.8 MB reply that took the page 100 ms to read.
 pub const LOOPS_SENT: usize = 25;
+
+/// The map fonts a layout job may name (the themes use 16 and 24 px).
+const MIN_FONT: f64 = 4.0;
+const MAX_FONT: f64 = 200.0;
 
 /// The layouts a map can be given.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -58,12 +62,14 @@ pub enum Job {
     /// Every workshop in a workshop or library file (one attachment: its bytes); one without an
     /// id gets `placeholder` and its place in the file.
     ImportWorkshops { name: String, placeholder: String },
-    /// A layout of `map`; `sizes[i]` is the box of `map.nodes[i]` as `[w, h]`.
+    /// A layout of `map`; `sizes[i]` is the box of `map.nodes[i]` as `[w, h]`; `font` is the
+    /// theme's map font, for the link labels the result must keep clear of.
     Layout {
         layout: LayoutKind,
         map: ConceptMap,
         sizes: Vec<[f64; 2]>,
         focus: Option<NodeId>,
+        font: f64,
     },
     /// Degrees, betweenness, components and feedback loops of `map`.
     Analyse { map: ConceptMap },
@@ -154,7 +160,12 @@ impl Request {
             )));
         }
         match &mut request.job {
-            Job::Layout { map, sizes, .. } => {
+            Job::Layout {
+                map, sizes, font, ..
+            } => {
+                if !(MIN_FONT..=MAX_FONT).contains(font) {
+                    return Err(refuse(format!("a map font of {font} px")));
+                }
                 if sizes.len() != map.nodes.len() {
                     return Err(refuse(format!(
                         "{} sizes for {} nodes",
@@ -270,24 +281,24 @@ pub fn sizes_of(sizes: &[Size]) -> Vec<[f64; 2]> {
     sizes.iter().map(|s| [s.w, s.h]).collect()
 }
 
-/// A layout of `map` (what [`Job::Layout`] runs), with progress for the force layout.
+/// A layout of `map` (what [`Job::Layout`] runs), with progress for the force layout, then
+/// untangled at `metrics` so no node covers another node or a link label
+/// ([`placement::arrange_with`], the same code the placement tests check).
 pub fn layout_of(
     kind: LayoutKind,
     map: &ConceptMap,
     sizes: &[Size],
     focus: Option<NodeId>,
+    metrics: Metrics,
     progress: &mut dyn FnMut(f64),
 ) -> Vec<(NodeId, Point)> {
-    match kind {
-        LayoutKind::Radial => focus
-            .filter(|f| map.node(*f).is_some())
-            .or_else(|| map.nodes.first().map(|n| n.id))
-            .map(|f| layout::radial(map, sizes, f))
-            .unwrap_or_default(),
-        LayoutKind::Force => layout::force_with(map, sizes, progress),
-        LayoutKind::Layered => layout::layered(map, sizes),
-        LayoutKind::Tidy => layout::tidy(map, sizes),
-    }
+    let which = match kind {
+        LayoutKind::Radial => Layout::Radial,
+        LayoutKind::Force => Layout::Force,
+        LayoutKind::Layered => Layout::Layered,
+        LayoutKind::Tidy => Layout::Tidy,
+    };
+    placement::arrange_with(map, sizes, metrics, which, focus, progress)
 }
 
 /// The analysis the panel shows (what [`Job::Analyse`] runs), with progress and the time of

@@ -3,7 +3,7 @@
 
 use super::{Job, Outcome, analyse, layout_of};
 use crate::import::{map as map_import, picture as picture_import};
-use crate::model::map::Size;
+use crate::model::map::{Metrics, Size};
 use crate::persist::document;
 
 /// Runs `job` on its `files` (the request's attachments), calling `progress` with the share
@@ -53,10 +53,11 @@ pub fn run(
             map,
             sizes,
             focus,
+            font,
         } => {
             let sizes: Vec<Size> = sizes.iter().map(|[w, h]| Size { w: *w, h: *h }).collect();
             Outcome::Placed {
-                placed: layout_of(layout, &map, &sizes, focus, progress),
+                placed: layout_of(layout, &map, &sizes, focus, Metrics { font }, progress),
             }
         }
         Job::Analyse { map } => {

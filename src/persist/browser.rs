@@ -67,6 +67,11 @@ fn read(key: &str) -> Option<String> {
     storage().get_item(key).ok().flatten()
 }
 
+/// The text stored under `key` as this tab sees it now.
+pub fn stored_text(key: &str) -> Option<String> {
+    read(key)
+}
+
 fn write(key: &str, value: &str) -> Result<(), WriteError> {
     write_js(key, &JsString::from(value))
 }

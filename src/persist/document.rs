@@ -328,11 +328,21 @@ pub fn library_to_json(workshops: &[SavedWorkshop], exported_at: f64) -> String 
 
 /// The revision of a stored record, read without restoring the whole workshop.
 pub fn revision_of(text: &str) -> Option<u64> {
+    head_of(text).map(|(revision, _)| revision)
+}
+
+/// A stored record's revision and when it was saved (0 when it does not say), which together
+/// tell one tab's save of a revision from another tab's save of the same revision.
+pub fn head_of(text: &str) -> Option<(u64, f64)> {
     #[derive(serde::Deserialize)]
     struct Head {
         revision: u64,
+        #[serde(default)]
+        saved_at: f64,
     }
-    serde_json::from_str::<Head>(text).ok().map(|h| h.revision)
+    serde_json::from_str::<Head>(text)
+        .ok()
+        .map(|h| (h.revision, h.saved_at))
 }
 
 /// The revision from the first part of a stored record, where this app writes it (the keys of

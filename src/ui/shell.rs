@@ -103,7 +103,7 @@ pub fn App() -> impl IntoView {
         <header class="app-header">
             <a class="brand" href=Route::Home.href()>
                 <img class="brand-mark" src="icon.svg" alt="" width="32" height="32" />
-                {APP_NAME}
+                <span class="brand-name">{APP_NAME}</span>
             </a>
             <nav class="main-nav" aria-label="Main">
                 <NavLink route=route target=Route::Home label="Workshops" />
@@ -239,13 +239,14 @@ fn DisplaySettings(settings: RwSignal<Settings>) -> impl IntoView {
                 aria-pressed=move || if projector() { "true" } else { "false" }
                 on:click=toggle_projector
                 title="Large text and strong contrast for a projector"
+                aria-label="Projector mode"
             >
-                "Projector mode"
+                "Projector"<span class="wide-only">" mode"</span>
             </button>
             <LearnToggle />
             <label class="scheme-picker">
-                <span>"Colours"</span>
-                <select on:change=pick_scheme>
+                <span class="wide-only">"Colours"</span>
+                <select on:change=pick_scheme aria-label="Colours">
                     {Scheme::ALL
                         .into_iter()
                         .map(|scheme| {

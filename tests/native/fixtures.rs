@@ -36,6 +36,8 @@ pub const ALL: &[&str] = &[
     "map-networkx-multi.graphml",
     "map-graphviz-clusters.dot",
     "map-groups.map.json",
+    "map-kumu-groups.json",
+    "map-cmaptools-nested.cxl",
 ];
 
 /// Modules whose tests use fixtures, searched for each fixture's name.

@@ -18,6 +18,7 @@ fn layout_job(n: usize) -> Job {
         map,
         sizes,
         focus: None,
+        font: Metrics::STANDARD.font,
     }
 }
 
@@ -224,16 +225,30 @@ fn bad_messages_are_refused() {
         map: map.clone(),
         sizes: sizes[1..].to_vec(),
         focus: None,
+        font: 16.0,
     };
     assert!(Request::decode(&Request::new(1, short).encode(), &[]).is_err());
     sizes[0][0] = -1.0;
     let negative = Job::Layout {
         layout: LayoutKind::Tidy,
-        map,
-        sizes,
+        map: map.clone(),
+        sizes: sizes.clone(),
         focus: None,
+        font: 16.0,
     };
     assert!(Request::decode(&Request::new(1, negative).encode(), &[]).is_err());
+    // A map font no theme has (the result must keep clear of labels drawn at that size).
+    sizes[0][0] = 80.0;
+    for font in [f64::NAN, 0.0, 1e9] {
+        let odd = Job::Layout {
+            layout: LayoutKind::Tidy,
+            map: map.clone(),
+            sizes: sizes.clone(),
+            focus: None,
+            font,
+        };
+        assert!(Request::decode(&Request::new(1, odd).encode(), &[]).is_err());
+    }
     assert!(Reply::decode("{\"reply\":\"done\"}").is_err());
     assert!(Reply::decode("").is_err());
 }

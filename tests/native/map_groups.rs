@@ -224,3 +224,77 @@ proptest! {
         let _ = import(&[("x.dot".into(), text.as_bytes()[..end].to_vec())], "m".into());
     }
 }
+
+#[test]
+fn a_kumu_file_with_a_group_field_gives_groups_and_our_kumu_export_keeps_them() {
+    let i = fixture("map-kumu-groups.json");
+    let m = &i.map;
+    assert_eq!(i.source, Source::Kumu);
+    assert_eq!(m.nodes.len(), 4);
+    assert_eq!(m.links.len(), 3);
+    assert_eq!(m.groups.len(), 2);
+    assert_eq!(
+        groups_by_label(m),
+        vec![
+            ("GP practices".into(), Some("Primary care".into()), None),
+            ("Link workers".into(), Some("Primary care".into()), None),
+            ("Lonely patients".into(), None, None),
+            ("Voluntary groups".into(), Some("Third sector".into()), None),
+        ]
+    );
+    let back = import(
+        &[("map.json".into(), ex::kumu::kumu(m).into_bytes())],
+        "x".into(),
+    )
+    .unwrap();
+    assert_eq!(groups_by_label(&back.map), groups_by_label(m));
+}
+
+#[test]
+fn cmaptools_nested_nodes_become_nested_groups_and_phrases_to_them_end_on_the_group() {
+    let i = fixture("map-cmaptools-nested.cxl");
+    let m = &i.map;
+    assert_eq!(i.source, Source::Cxl);
+    assert_eq!(
+        labels(m),
+        [
+            "GP practices",
+            "Link workers",
+            "Voluntary groups",
+            "lonely patients"
+        ]
+    );
+    assert_eq!(m.groups.len(), 3);
+    assert_eq!(
+        groups_by_label(m),
+        vec![
+            ("GP practices".into(), Some("Primary care".into()), None),
+            ("Link workers".into(), Some("Primary care".into()), None),
+            (
+                "Voluntary groups".into(),
+                Some("Third sector".into()),
+                Some("Community".into())
+            ),
+            ("lonely patients".into(), None, None),
+        ]
+    );
+    // "Primary care funds Community": a link from one group to another.
+    let name = |id: u32| match m.group(id) {
+        Some(g) => format!("group {}", g.name),
+        None => m.node_name(id),
+    };
+    let mut links: Vec<(String, String, String)> = m
+        .links
+        .iter()
+        .map(|l| (name(l.from), name(l.to), l.label.clone()))
+        .collect();
+    links.sort();
+    assert_eq!(
+        links,
+        vec![
+            t("GP practices", "Voluntary groups", "refer to"),
+            t("Link workers", "lonely patients", ""),
+            t("group Primary care", "group Community", "funds"),
+        ]
+    );
+}

@@ -1,6 +1,6 @@
 //! Graphviz DOT. Nodes are `n<id>` with the label as an attribute, so any label is safe (the
 //! drawn `label` is wrapped like the canvas; `full_label` keeps the exact text when it differs);
-//! kinds become fill and border colours and a `kind` attribute; links keep their label,
+//! kinds become fill and border colours and a `kind` attribute; a node's notes its `tooltip`; links keep their label,
 //! direction (`dir`) and polarity (a `polarity` attribute, and the sign beside the label).
 //! Positions go in `pos` (points, y up, as Graphviz has it) for `neato -n`; `dot` lays the map
 //! out afresh.
@@ -71,12 +71,23 @@ fn node(out: &mut String, map: &ConceptMap, n: &Node) {
     if kind.is_some() {
         let _ = write!(out, ", kind={}", quote(kind_name(map, n)));
     }
+    if !n.notes.is_empty() {
+        let _ = write!(out, ", tooltip={}", quote(&n.notes));
+    }
     out.push_str("];\n");
 }
 
 pub fn dot(map: &ConceptMap) -> String {
     let mut out = String::new();
     out.push_str("digraph map {\n");
+    if map
+        .links
+        .iter()
+        .any(|l| map.is_group(l.from) || map.is_group(l.to))
+    {
+        // Links that end on a group are drawn to its cluster's edge.
+        out.push_str("  compound=true;\n");
+    }
     let _ = writeln!(
         out,
         "  graph [label={}, labelloc=t, fontname=\"Helvetica\", focus_question={}, overlap=false];",
@@ -113,11 +124,26 @@ pub fn dot(map: &ConceptMap) -> String {
             Direction::None => "none",
         };
         let shown = wrapped(&label_with_sign(l));
-        let _ = write!(
-            out,
-            "  n{} -> n{} [id=\"e{}\", dir={dir}",
-            l.from, l.to, l.id
-        );
+        // An end on a group is drawn to its cluster: the edge goes to a node inside it, with
+        // `lhead`/`ltail` naming the cluster (Graphviz's compound edges). A group with no node
+        // in it cannot carry one, and the link is left out.
+        let end = |id: u32| -> Option<(u32, Option<u32>)> {
+            if map.is_group(id) {
+                map.members(id).first().map(|n| (*n, Some(id)))
+            } else {
+                Some((id, None))
+            }
+        };
+        let (Some((from, tail)), Some((to, head))) = (end(l.from), end(l.to)) else {
+            continue;
+        };
+        let _ = write!(out, "  n{from} -> n{to} [id=\"e{}\", dir={dir}", l.id);
+        if let Some(g) = tail {
+            let _ = write!(out, ", ltail=cluster_g{g}");
+        }
+        if let Some(g) = head {
+            let _ = write!(out, ", lhead=cluster_g{g}");
+        }
         if !shown.is_empty() {
             let _ = write!(out, ", label={}", quote(&shown));
         }

@@ -1,5 +1,6 @@
 //! GEXF 1.2 (Gephi's own format; NetworkX reads it too). Labels are the `label` attribute;
-//! kind, shape, direction and polarity are declared attributes; colour and position use the
+//! kind, shape, a node's description (its notes), direction and polarity are declared
+//! attributes; colour and position use the
 //! `viz` extension (y up, as Gephi has it). Every link is written under the graph's default
 //! (directed) type, since readers refuse a mixed graph; its real direction is the `direction`
 //! attribute. GEXF has no place for graph attributes, so the title goes in the description and
@@ -29,7 +30,8 @@ pub fn gexf(map: &ConceptMap) -> String {
     out.push_str("  <graph defaultedgetype=\"directed\" mode=\"static\">\n");
     out.push_str(
         "    <attributes class=\"node\">\n      <attribute id=\"kind\" title=\"kind\" type=\"string\"/>\n      \
-         <attribute id=\"shape\" title=\"shape\" type=\"string\"/>\n    </attributes>\n",
+         <attribute id=\"shape\" title=\"shape\" type=\"string\"/>\n      \
+         <attribute id=\"description\" title=\"description\" type=\"string\"/>\n    </attributes>\n",
     );
     out.push_str(
         "    <attributes class=\"edge\">\n      <attribute id=\"direction\" title=\"direction\" type=\"string\"/>\n      \
@@ -63,14 +65,25 @@ pub fn gexf(map: &ConceptMap) -> String {
             n.id,
             escape(&n.label)
         );
-        if let Some(k) = kind {
-            let _ = writeln!(
-                out,
-                "        <attvalues>\n          <attvalue for=\"kind\" value=\"{}\"/>\n          \
-                 <attvalue for=\"shape\" value=\"{}\"/>\n        </attvalues>",
-                escape(kind_name(map, n)),
-                k.shape.as_str()
-            );
+        if kind.is_some() || !n.notes.is_empty() {
+            out.push_str("        <attvalues>\n");
+            if let Some(k) = kind {
+                let _ = writeln!(
+                    out,
+                    "          <attvalue for=\"kind\" value=\"{}\"/>\n          \
+                     <attvalue for=\"shape\" value=\"{}\"/>",
+                    escape(kind_name(map, n)),
+                    k.shape.as_str()
+                );
+            }
+            if !n.notes.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "          <attvalue for=\"description\" value=\"{}\"/>",
+                    escape(&n.notes)
+                );
+            }
+            out.push_str("        </attvalues>\n");
         }
         let (r, g, b) = rgb(kind_hex(kind));
         let _ = writeln!(
@@ -83,8 +96,10 @@ pub fn gexf(map: &ConceptMap) -> String {
     for l in &map.links {
         let _ = write!(
             out,
-            "      <edge id=\"e{}\" source=\"n{}\" target=\"n{}\"",
-            l.id, l.from, l.to
+            "      <edge id=\"e{}\" source=\"{}\" target=\"{}\"",
+            l.id,
+            super::end_id(map, l.from),
+            super::end_id(map, l.to)
         );
         if !l.label.is_empty() {
             let _ = write!(out, " label=\"{}\"", escape(&l.label));

@@ -77,6 +77,9 @@ pub fn gml(map: &ConceptMap) -> String {
         if let Some(g) = n.group {
             let _ = writeln!(out, "    gid {g}");
         }
+        if !n.notes.is_empty() {
+            let _ = writeln!(out, "    description {}", quote(&n.notes));
+        }
         if let Some(k) = kind {
             let _ = writeln!(
                 out,

@@ -1,5 +1,5 @@
 //! GraphML, with every property as a declared key: node label, kind, colour (hex), shape and
-//! position; link label, direction and polarity; the map's title and focus question. NetworkX,
+//! position, description (the node's notes); link label, direction and polarity; the map's title and focus question. NetworkX,
 //! Gephi, Cytoscape and yEd read the keys as attributes (yEd's Properties Mapper can turn them
 //! into labels and colours). Ids are `n<id>` and `e<id>`.
 
@@ -12,7 +12,7 @@ use crate::model::map::ConceptMap;
 pub const NS: &str = "http://graphml.graphdrawing.org/xmlns";
 
 /// Key ids, `for`, `attr.name` and `attr.type` of every declared key.
-pub const KEYS: [(&str, &str, &str, &str); 12] = [
+pub const KEYS: [(&str, &str, &str, &str); 13] = [
     ("g_title", "graph", "title", "string"),
     ("g_focus", "graph", "focus_question", "string"),
     ("n_label", "node", "label", "string"),
@@ -21,6 +21,7 @@ pub const KEYS: [(&str, &str, &str, &str); 12] = [
     ("n_shape", "node", "shape", "string"),
     ("n_x", "node", "x", "double"),
     ("n_y", "node", "y", "double"),
+    ("n_notes", "node", "description", "string"),
     ("e_label", "edge", "label", "string"),
     ("e_direction", "edge", "direction", "string"),
     ("e_polarity", "edge", "polarity", "string"),
@@ -86,6 +87,9 @@ pub fn graphml(map: &ConceptMap) -> String {
             data(out, &inner, "n_colour", kind_hex(kind));
             data(out, &inner, "n_x", &n.x.to_string());
             data(out, &inner, "n_y", &n.y.to_string());
+            if !n.notes.is_empty() {
+                data(out, &inner, "n_notes", &n.notes);
+            }
             let _ = writeln!(out, "{pad}</node>");
         },
         &mut |out, _, depth| {
@@ -96,8 +100,10 @@ pub fn graphml(map: &ConceptMap) -> String {
     for l in &map.links {
         let _ = writeln!(
             out,
-            "    <edge id=\"e{}\" source=\"n{}\" target=\"n{}\">",
-            l.id, l.from, l.to
+            "    <edge id=\"e{}\" source=\"{}\" target=\"{}\">",
+            l.id,
+            super::end_id(map, l.from),
+            super::end_id(map, l.to)
         );
         if !l.label.is_empty() {
             data(&mut out, "      ", "e_label", &l.label);

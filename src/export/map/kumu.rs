@@ -1,4 +1,5 @@
-//! Kumu's JSON import: `elements` (label, type and any other fields) and `connections` (from,
+//! Kumu's JSON import: `elements` (label, type, description (a node's notes) and any other
+//! fields) and `connections` (from,
 //! to, direction, type, label). Kumu matches `from` and `to` to element labels, so those hold
 //! labels; `id`, `from id` and `to id` keep the link exact for our own import when labels repeat.
 
@@ -20,16 +21,21 @@ pub fn kumu(map: &ConceptMap) -> String {
                 "x": n.x,
                 "y": n.y,
             });
+            if !n.notes.is_empty() {
+                e["description"] = json!(n.notes);
+            }
             if let Some(k) = kind {
                 e["type"] = json!(kind_name(map, n));
                 e["shape"] = json!(k.shape.as_str());
             }
+            // Kumu clusters by a field: the node's own group's name (nesting is not kept).
+            if let Some(g) = n.group.and_then(|g| map.group(g)) {
+                e["group"] = json!(g.name);
+            }
             e
         })
         .collect();
-    let connections: Vec<Value> = map
-        .links
-        .iter()
+    let connections: Vec<Value> = super::node_links(map)
         .map(|l| {
             let label = |id| map.node(id).map_or("", |n| n.label.as_str());
             let direction = kumu_direction(l.direction);

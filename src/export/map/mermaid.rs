@@ -64,10 +64,12 @@ pub fn mermaid(map: &ConceptMap) -> String {
             Direction::None => "---",
         };
         let label = label_with_sign(l);
+        // A link may end on a subgraph (a group), by its id.
+        let (from, to) = (super::end_id(map, l.from), super::end_id(map, l.to));
         if label.is_empty() {
-            let _ = writeln!(out, "  n{} {arrow} n{}", l.from, l.to);
+            let _ = writeln!(out, "  {from} {arrow} {to}");
         } else {
-            let _ = writeln!(out, "  n{} {arrow}|{}| n{}", l.from, quote(&label), l.to);
+            let _ = writeln!(out, "  {from} {arrow}|{}| {to}", quote(&label));
         }
     }
     for k in &map.kinds {

@@ -23,6 +23,23 @@ use std::collections::HashMap;
 
 use crate::model::map::{ConceptMap, Direction, Group, GroupId, Kind, Link, Node, Polarity};
 
+/// A link end's id in a file that names groups too: `g…` for a group, `n…` for a node.
+pub(crate) fn end_id(map: &ConceptMap, id: u32) -> String {
+    if map.is_group(id) {
+        format!("g{id}")
+    } else {
+        format!("n{id}")
+    }
+}
+
+/// The links between two nodes: what a format that has no groups can carry (a link that
+/// ends on a group is left out of Kumu, CSV and GML files).
+pub(crate) fn node_links(map: &ConceptMap) -> impl Iterator<Item = &Link> {
+    map.links
+        .iter()
+        .filter(|l| map.node(l.from).is_some() && map.node(l.to).is_some())
+}
+
 /// The formats a map can be exported to, in the order the menu lists them.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {

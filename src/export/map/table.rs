@@ -8,7 +8,16 @@ use super::{kind_hex, kind_name, kumu_direction};
 use crate::export::csv::{CsvWriter, defuse};
 use crate::model::map::ConceptMap;
 
-pub const ELEMENT_COLUMNS: [&str; 7] = ["ID", "Label", "Type", "Colour", "Shape", "X", "Y"];
+pub const ELEMENT_COLUMNS: [&str; 8] = [
+    "ID",
+    "Label",
+    "Type",
+    "Colour",
+    "Shape",
+    "X",
+    "Y",
+    "Description",
+];
 pub const CONNECTION_COLUMNS: [&str; 8] = [
     "ID",
     "From",
@@ -30,7 +39,17 @@ pub fn elements(map: &ConceptMap) -> String {
         let ty = defuse(kind_name(map, n));
         let shape = kind.map_or("", |k| k.shape.as_str());
         let (x, y) = (n.x.to_string(), n.y.to_string());
-        w.row([id.as_str(), &label, &ty, kind_hex(kind), shape, &x, &y]);
+        let notes = defuse(&n.notes);
+        w.row([
+            id.as_str(),
+            &label,
+            &ty,
+            kind_hex(kind),
+            shape,
+            &x,
+            &y,
+            &notes,
+        ]);
     }
     format!("\u{feff}{}", w.finish())
 }
@@ -38,7 +57,7 @@ pub fn elements(map: &ConceptMap) -> String {
 pub fn connections(map: &ConceptMap) -> String {
     let mut w = CsvWriter::new();
     w.row(CONNECTION_COLUMNS);
-    for l in &map.links {
+    for l in super::node_links(map) {
         let name = |id| defuse(map.node(id).map_or("", |n| n.label.as_str()));
         let direction = kumu_direction(l.direction);
         let (id, from_id, to_id) = (

@@ -1,7 +1,9 @@
-//! CmapTools CXL. Concepts become nodes (placed where their `concept-appearance` is); each
+//! CmapTools CXL. Concepts become nodes (placed where their `concept-appearance` is, their
+//! `long-comment`, CmapTools' hover info, as the node's notes); each
 //! linking phrase joins every concept that points to it with every concept it points to, as
 //! one link labelled with the phrase. A concept joined straight to another gives an unlabelled
-//! link.
+//! link. Nested nodes (a concept naming another as its `parent-id`) become groups, and a
+//! phrase joined to a nested node gives a link that ends on the group.
 
 use std::collections::HashMap;
 
@@ -29,15 +31,58 @@ pub fn import(doc: &Document, id: String) -> Result<Imported, String> {
             ))
         })
         .collect();
-    for c in named(root, "concept") {
+    // Nested nodes: a concept whose id another concept names as its `parent-id` is a group
+    // (named by its label) holding those concepts; groups nest the same way.
+    let parent_of: HashMap<&str, &str> = named(root, "concept")
+        .filter_map(|c| Some((c.attribute("id")?, c.attribute("parent-id")?)))
+        .filter(|(id, p)| id != p)
+        .collect();
+    let holders: std::collections::HashSet<&str> = parent_of.values().copied().collect();
+    let concepts: Vec<Node> = named(root, "concept").collect();
+    // Groups outermost first, so each finds its parent made (cut at a cycle by the depth).
+    let depth = |id: &str| {
+        let (mut at, mut d) = (id, 0);
+        while let Some(p) = parent_of.get(at) {
+            d += 1;
+            if d > 32 {
+                break;
+            }
+            at = p;
+        }
+        d
+    };
+    let mut groups: Vec<(usize, &str, &str)> = concepts
+        .iter()
+        .filter_map(|c| {
+            let id = c.attribute("id")?;
+            holders
+                .contains(id)
+                .then(|| (depth(id), id, c.attribute("label").unwrap_or("")))
+        })
+        .collect();
+    groups.sort();
+    for (_, id, label) in &groups {
+        b.group(id, label, parent_of.get(id).copied());
+    }
+    for c in concepts {
         let key = c
             .attribute("id")
             .ok_or_else(|| format!("Line {}: a <concept> has no id.", xml_line(doc, c)))?;
-        b.node(
+        if holders.contains(key) {
+            continue;
+        }
+        let node = b.node(
             key,
             c.attribute("label").unwrap_or(""),
             places.get(key).copied(),
         )?;
+        // CmapTools keeps a concept's "info" (hover text) in `long-comment`.
+        if let Some(notes) = c.attribute("long-comment") {
+            b.describe(node, notes);
+        }
+        if let Some(g) = parent_of.get(key).and_then(|p| b.group_of(p)) {
+            b.in_group(node, g);
+        }
     }
     let phrases: HashMap<&str, &str> = named(root, "linking-phrase")
         .filter_map(|p| Some((p.attribute("id")?, p.attribute("label").unwrap_or(""))))
@@ -80,14 +125,14 @@ pub fn import(doc: &Document, id: String) -> Result<Imported, String> {
         };
         for a in ins {
             for z in outs {
-                if b.has(a) && b.has(z) {
+                if b.has_end(a) && b.has_end(z) {
                     b.link(a, z, phrases[*p], Direction::Forward, Polarity::None, false)?;
                 }
             }
         }
     }
     for (from, to, at) in direct {
-        if !b.has(from) || !b.has(to) {
+        if !b.has_end(from) || !b.has_end(to) {
             return Err(format!(
                 "Line {at}: a <connection> joins \u{201c}{from}\u{201d}, which is neither a concept nor a linking phrase."
             ));

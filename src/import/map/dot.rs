@@ -100,6 +100,9 @@ pub fn import(text: &str, id: String) -> Result<Imported, String> {
             Some(Point::new(x / 0.75, -y / 0.75))
         });
         let node = b.node(name, &label, at)?;
+        if let Some(notes) = attr("tooltip") {
+            b.describe(node, &notes);
+        }
         if let Some(c) = n.cluster {
             b.in_group(node, groups[c]);
         }
@@ -117,8 +120,15 @@ pub fn import(text: &str, id: String) -> Result<Imported, String> {
             b.kind(node, &kind, attr("color").as_deref(), Some(shape));
         }
     }
+    // `lhead`/`ltail` name a cluster an edge is drawn to (compound edges): the link ends on
+    // that cluster's group.
+    let cluster_keys: std::collections::HashMap<String, String> = g
+        .clusters
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (unquote(&c.id, ""), format!("\u{0}cluster{i}")))
+        .collect();
     for e in &g.edges {
-        let (mut from, mut to) = (names[e.from].as_str(), names[e.to].as_str());
         let attr = |k: &str| {
             e.attrs
                 .iter()
@@ -126,6 +136,11 @@ pub fn import(text: &str, id: String) -> Result<Imported, String> {
                 .find(|(key, _)| key == k)
                 .map(|(_, v)| unquote(v, ""))
         };
+        let on = |k: &str| attr(k).and_then(|c| cluster_keys.get(&c).map(String::as_str));
+        let (mut from, mut to) = (
+            on("ltail").unwrap_or(names[e.from].as_str()),
+            on("lhead").unwrap_or(names[e.to].as_str()),
+        );
         let mut dir = if g.directed {
             Direction::Forward
         } else {

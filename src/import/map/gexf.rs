@@ -1,5 +1,5 @@
 //! GEXF (1.1, 1.2 and 1.3, as Gephi and NetworkX write it): node and edge labels, declared
-//! attributes by title (kind/type, shape, direction, polarity), `viz` colour and position
+//! attributes by title (kind/type, shape, description/notes, direction, polarity), `viz` colour and position
 //! (y up in GEXF, down here), and the edge `type`.
 
 use std::collections::HashMap;
@@ -116,6 +116,9 @@ pub fn import(doc: &Document, id: String) -> Result<Imported, String> {
                 .find(|(n, _)| k.contains(&n.as_str()))
                 .map(|(_, v)| v.as_str())
         };
+        if let Some(notes) = get(&["description", "notes", "note"]) {
+            b.describe(node, notes);
+        }
         if let Some(kind) = get(&["kind", "type"]) {
             b.kind(
                 node,

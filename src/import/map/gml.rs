@@ -303,6 +303,12 @@ pub fn import(text: &str, id: String) -> Result<Imported, String> {
             .zip(get(graphics, "y").and_then(Value::num))
             .map(|(x, y)| Point::new(x, y));
         let node = b.node(&key, &label, at)?;
+        if let Some(notes) = ["description", "notes"]
+            .iter()
+            .find_map(|k| get(n, k).and_then(Value::text))
+        {
+            b.describe(node, &notes);
+        }
         if let Some(g) = get(n, "gid")
             .and_then(Value::text)
             .and_then(|g| b.group_of(&g))

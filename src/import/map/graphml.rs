@@ -1,5 +1,5 @@
 //! GraphML as yEd, Gephi, NetworkX and this app write it. Keys are matched by their
-//! `attr.name` (label/name, kind/type, colour/color, shape, x, y; link label, direction,
+//! `attr.name` (label/name, kind/type, colour/color, shape, x, y, description/notes; link label, direction,
 //! polarity/sign); yEd's own node and edge labels, geometry and fill are read too. A node
 //! without a label is called by its id, as NetworkX graphs usually are.
 
@@ -64,6 +64,7 @@ pub fn import(doc: &Document, id: String) -> Result<Imported, String> {
             .attribute("id")
             .ok_or_else(|| format!("Line {}: a <node> has no id.", xml_line(doc, n)))?;
         let (mut label, mut kind, mut colour, mut shape) = (None, None, None, None);
+        let mut notes = None;
         let (mut x, mut y) = (None, None);
         for d in n.children().filter(|c| c.tag_name().name() == "data") {
             let text = data_text(d);
@@ -72,6 +73,7 @@ pub fn import(doc: &Document, id: String) -> Result<Imported, String> {
                 Some("kind" | "type" | "element type") => kind = text.map(str::to_string),
                 Some("colour" | "color") => colour = text.map(str::to_string),
                 Some("shape") => shape = text.and_then(Shape::parse),
+                Some("description" | "notes" | "note") => notes = text.map(str::to_string),
                 Some("x") => x = number(text),
                 Some("y") => y = number(text),
                 Some("nodegraphics") => {
@@ -114,6 +116,9 @@ pub fn import(doc: &Document, id: String) -> Result<Imported, String> {
             continue;
         }
         let node = b.node(key, &label, at)?;
+        if let Some(notes) = notes {
+            b.describe(node, &notes);
+        }
         if let Some(g) = parent {
             b.in_group(node, g);
         }

@@ -1,7 +1,7 @@
 //! Kumu JSON: the flat import shape (`elements` with `label`, `type`...; `connections` with
 //! `from`, `to`, `direction`...) and Kumu's project export, where each item keeps its fields
 //! under `attributes` and has an `_id`. `from` and `to` are matched to element ids first,
-//! then to labels.
+//! then to labels. An element's `group` (or `cluster`) field puts it in the group of that name.
 
 use serde_json::Value;
 
@@ -48,7 +48,19 @@ pub fn import(doc: &Value, id: String) -> Result<Imported, String> {
         let num = |k: &str| field(e, &[k]).and_then(Value::as_f64);
         let at = num("x").zip(num("y")).map(|(x, y)| Point::new(x, y));
         let node = b.node(&key, &label, at)?;
+        if let Some(notes) = text(e, &["description", "Description", "notes"]) {
+            b.describe(node, &notes);
+        }
         by_label.entry(label.clone()).or_insert(key);
+        // Kumu has no frames of its own; maps cluster elements by a field, and the one people
+        // name for it (and our export writes) is "group" (or "cluster"): one group per value.
+        if let Some(name) = text(e, &["group", "Group", "cluster", "Cluster"])
+            .map(|g| g.trim().to_string())
+            .filter(|g| !g.is_empty())
+        {
+            let g = b.group(&format!("\u{0}kumu:{name}"), &name, None);
+            b.in_group(node, g);
+        }
         if let Some(kind) = text(e, &["type", "element type", "Type"]) {
             let colour = text(e, &["color", "colour"]);
             let shape = text(e, &["shape"]).and_then(|s| Shape::parse(&s));

@@ -326,7 +326,7 @@ pub(crate) struct Builder {
     groups: HashMap<String, GroupId>,
     self_links: usize,
     repeats: usize,
-    /// Links with an end on a group, left out (the model links nodes only).
+    /// Links the map refused (an end on a group that is gone).
     group_links: usize,
     source: Source,
 }
@@ -374,6 +374,13 @@ impl Builder {
         Ok(id)
     }
 
+    /// Gives a node its description or notes, as the file has them (blank text: none).
+    pub fn describe(&mut self, node: NodeId, notes: &str) {
+        if !notes.trim().is_empty() {
+            self.map.set_notes(node, notes.to_string());
+        }
+    }
+
     /// Gives a node the kind called `name` (made on first use, with the colour and shape given).
     pub fn kind(&mut self, node: NodeId, name: &str, colour: Option<&str>, shape: Option<Shape>) {
         let name = name.trim();
@@ -406,11 +413,12 @@ impl Builder {
         polarity: Polarity,
         create: bool,
     ) -> Result<(), String> {
-        if self.groups.contains_key(from) || self.groups.contains_key(to) {
-            self.group_links += 1;
-            return Ok(());
-        }
+        // An end may be a group (yEd and GraphML edges to a group node, GEXF edges to a parent,
+        // Mermaid links to a subgraph): the link ends on the group's frame.
         let end = |b: &mut Builder, key: &str| -> Result<Option<NodeId>, String> {
+            if let Some(g) = b.groups.get(key) {
+                return Ok(Some(*g));
+            }
             match b.keys.get(key) {
                 Some(id) => Ok(Some(*id)),
                 None if create => b.node(key, key, None).map(Some),
@@ -448,7 +456,13 @@ impl Builder {
         if self.map.links.len() >= MAX_LINKS {
             return Err(too_many_links(MAX_LINKS + 1));
         }
-        self.map.push_link(a, b, link.label, direction, polarity);
+        if self
+            .map
+            .push_link(a, b, link.label, direction, polarity)
+            .is_none()
+        {
+            self.group_links += 1;
+        }
         Ok(())
     }
 
@@ -475,6 +489,11 @@ impl Builder {
         self.map.set_node_group(node, Some(group));
     }
 
+    /// True when `key` is a node or a group the file declared (what a link may end on).
+    pub fn has_end(&self, key: &str) -> bool {
+        self.has(key) || self.groups.contains_key(key)
+    }
+
     /// The group the file called `key`, if there is one.
     pub fn group_of(&self, key: &str) -> Option<GroupId> {
         self.groups.get(key).copied()
@@ -491,7 +510,7 @@ impl Builder {
         }
         if self.group_links > 0 {
             self.notes.push(format!(
-                "{} {} ended on a group rather than a node and {} left out.",
+                "{} {} pointed at nothing the map has and {} left out.",
                 self.group_links,
                 plural(self.group_links, "link", "links"),
                 plural(self.group_links, "was", "were")
@@ -576,6 +595,7 @@ pub fn merge(current: &ConceptMap, other: &ConceptMap) -> Result<ConceptMap, Str
             Point::new(n.x + shift.x, n.y + shift.y),
             n.kind.and_then(|k| kinds.get(&k).copied()),
         );
+        map.set_notes(id, n.notes.clone());
         nodes.insert(n.id, id);
     }
     let mut groups: HashMap<GroupId, GroupId> = HashMap::new();

@@ -1,7 +1,7 @@
 //! The elements and connections tables (Kumu's spreadsheet shape, and ours): one or two CSV
 //! files, told apart by their header. Elements need a `Label` column (and may have `ID`,
-//! `Type`, `Colour`, `Shape`, `X`, `Y`); connections need `From` and `To` (and may have `ID`,
-//! `Label`, `Direction`, `Polarity`, `From ID`, `To ID`). Column names are matched without
+//! `Type`, `Colour`, `Shape`, `X`, `Y`, `Description`: the node's notes); connections need
+//! `From` and `To` (and may have `ID`, `Label`, `Direction`, `Polarity`, `From ID`, `To ID`). Column names are matched without
 //! regard to case. Cells our export defused against spreadsheet formulas are restored.
 
 use super::{Builder, Imported, Source, direction, number, polarity};
@@ -56,6 +56,7 @@ pub fn import(texts: &[&str], id: String) -> Result<Imported, String> {
         let (c_id, c_label, c_type) = (t.col(&["id"]), t.col(&["label"]), t.col(&["type"]));
         let (c_colour, c_shape) = (t.col(&["colour", "color"]), t.col(&["shape"]));
         let (c_x, c_y) = (t.col(&["x"]), t.col(&["y"]));
+        let c_notes = t.col(&["description", "notes"]);
         for (i, row) in t.rows.iter().enumerate() {
             if row.iter().all(|c| c.trim().is_empty()) {
                 continue;
@@ -68,6 +69,9 @@ pub fn import(texts: &[&str], id: String) -> Result<Imported, String> {
                 .zip(number(cell(row, c_y).as_deref()))
                 .map(|(x, y)| Point::new(x, y));
             let node = b.node(&key, &label, at)?;
+            if let Some(notes) = cell(row, c_notes) {
+                b.describe(node, &notes);
+            }
             by_label.entry(label).or_insert(key);
             if let Some(kind) = cell(row, c_type) {
                 let shape = cell(row, c_shape).and_then(|s| Shape::parse(&s));

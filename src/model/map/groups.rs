@@ -19,8 +19,10 @@ pub const MAX_DEPTH: usize = 16;
 pub const PAD: f64 = 18.0;
 /// The height of the band at a frame's top that carries the group's name.
 pub const TITLE: f64 = 26.0;
+/// The least size of an empty group's frame, room to drop a node into.
+pub const EMPTY: super::Size = super::Size { w: 220.0, h: 130.0 };
 
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Group {
     pub id: GroupId,
     #[serde(default)]
@@ -34,6 +36,11 @@ pub struct Group {
     /// Drawn as one box, its members hidden.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub collapsed: bool,
+    /// Where an empty group's frame is (its centre): a group with nothing in it still has a
+    /// place, so it can be seen, moved and have nodes dropped into it. Ignored while the group
+    /// holds something (its frame is then the box around what it holds).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub at: Option<Point>,
 }
 
 impl Group {
@@ -73,6 +80,7 @@ impl ConceptMap {
             None
         };
         let parent = parent.filter(|p| self.depth(*p) + 1 < MAX_DEPTH);
+        self.keep_places_of_groups_left_empty(members);
         let id = self.fresh_id();
         let colour = (self.groups.len() % COLOURS.len()) as u8;
         // Fresh ids are larger than every id so far, so the list stays sorted.
@@ -82,6 +90,7 @@ impl ConceptMap {
             colour,
             parent,
             collapsed: false,
+            at: None,
         });
         for m in members {
             if let Some(n) = self.node_mut(*m) {
@@ -124,6 +133,9 @@ impl ConceptMap {
     /// Puts a node in a group (or in none).
     pub fn set_node_group(&mut self, node: NodeId, group: Option<GroupId>) {
         let group = group.filter(|g| self.group(*g).is_some());
+        if self.node(node).is_some_and(|n| n.group != group) {
+            self.keep_places_of_groups_left_empty(&[node]);
+        }
         if let Some(n) = self.node_mut(node) {
             n.group = group;
         }
@@ -192,6 +204,50 @@ impl ConceptMap {
             .filter_map(|n| self.node(n).map(|n| (n.id, Point::new(n.x + dx, n.y + dy))))
             .collect();
         self.move_nodes(&moves);
+        // Empty groups inside (or this one, when empty) keep their place relative to the rest.
+        let inside: HashSet<GroupId> = self.subgroups(id).into_iter().collect();
+        for g in &mut self.groups {
+            if inside.contains(&g.id)
+                && let Some(p) = &mut g.at
+            {
+                *p = Point::new(p.x + dx, p.y + dy);
+            }
+        }
+    }
+
+    /// True when `id` is a group of this map (a link may end on one).
+    pub fn is_group(&self, id: u32) -> bool {
+        self.group(id).is_some()
+    }
+
+    /// True when a link may end at `id`: a node or a group of this map.
+    pub fn is_end(&self, id: u32) -> bool {
+        self.node(id).is_some() || self.group(id).is_some()
+    }
+
+    /// Before `nodes` leave their groups (removed, or put elsewhere): a group they leave empty
+    /// keeps a place where they were, so its frame stays where the person saw it.
+    pub fn keep_places_of_groups_left_empty(&mut self, nodes: &[NodeId]) {
+        if self.groups.is_empty() || nodes.is_empty() {
+            return;
+        }
+        let leaving: HashSet<NodeId> = nodes.iter().copied().collect();
+        let mut places: Vec<(GroupId, Point)> = Vec::new();
+        for g in &self.groups {
+            let members = self.members(g.id);
+            if members.is_empty() || !members.iter().all(|m| leaving.contains(m)) {
+                continue;
+            }
+            let n = members.len() as f64;
+            let (sx, sy) = members
+                .iter()
+                .filter_map(|m| self.node(*m))
+                .fold((0.0, 0.0), |(x, y), m| (x + m.x, y + m.y));
+            places.push((g.id, Point::new(sx / n, sy / n)));
+        }
+        for (id, p) in places {
+            self.edit_group(id, |g| g.at = Some(p));
+        }
     }
 
     /// Removes a group. Keeping members, its nodes and subgroups move to its parent; else its
@@ -212,6 +268,8 @@ impl ConceptMap {
                 }
             }
             self.groups.retain(|g| g.id != id);
+            // Links that ended on the group have nothing left to end on.
+            self.links.retain(|l| l.from != id && l.to != id);
         } else {
             let gone: HashSet<GroupId> = self.subgroups(id).into_iter().collect();
             let nodes = self.members(id);
@@ -238,10 +296,19 @@ impl ConceptMap {
     /// the size of its name, where its members' middle is. Groups with nothing in them and no
     /// place are left out.
     pub fn group_frames(&self, metrics: Metrics) -> HashMap<GroupId, Rect> {
+        self.group_frames_with(metrics, &|n| metrics.node_size(&n.label))
+    }
+
+    /// [`ConceptMap::group_frames`] with each node's box given by `size` (a layout's boxes).
+    pub fn group_frames_with(
+        &self,
+        metrics: Metrics,
+        size: &dyn Fn(&super::Node) -> super::Size,
+    ) -> HashMap<GroupId, Rect> {
         let mut own: HashMap<GroupId, Rect> = HashMap::new();
         for n in &self.nodes {
             if let Some(g) = n.group {
-                let r = Rect::around(n.at(), metrics.node_size(&n.label));
+                let r = Rect::around(n.at(), size(n));
                 own.entry(g).and_modify(|b| *b = b.union(r)).or_insert(r);
             }
         }
@@ -254,10 +321,25 @@ impl ConceptMap {
         order.sort_by(|a, b| b.cmp(a));
         let mut frames: HashMap<GroupId, Rect> = HashMap::new();
         for (_, id) in order {
+            let g = self.group(id).expect("listed");
             let Some(inner) = own.get(&id).copied() else {
+                // Nothing in it: a frame of its own at its place, room to drop nodes into.
+                if let Some(at) = g.at.filter(|p| p.x.is_finite() && p.y.is_finite()) {
+                    let name = g.display_name().chars().count() as f64 * metrics.font * 0.9 * 0.62;
+                    let size = super::Size {
+                        w: EMPTY.w.max(name + 24.0),
+                        h: EMPTY.h,
+                    };
+                    let frame = Rect::around(at, size);
+                    frames.insert(id, frame);
+                    if let Some(p) = g.parent {
+                        own.entry(p)
+                            .and_modify(|b| *b = b.union(frame))
+                            .or_insert(frame);
+                    }
+                }
                 continue;
             };
-            let g = self.group(id).expect("listed");
             let frame = if g.collapsed {
                 let s = metrics.node_size(&g.name);
                 let c = Point::new((inner.x0 + inner.x1) / 2.0, (inner.y0 + inner.y1) / 2.0);
@@ -328,17 +410,81 @@ impl ConceptMap {
                 fixed += 1;
             }
         }
+        self.place_empty_groups();
         fixed
     }
 
+    /// Gives every group with nothing in it and no place one: stacked to the right of the map,
+    /// so a file's empty cluster or subgraph shows as a frame that can be moved and filled.
+    fn place_empty_groups(&mut self) {
+        let holding: HashSet<GroupId> = self.nodes.iter().filter_map(|n| n.group).collect();
+        let parents: HashMap<GroupId, Option<GroupId>> =
+            self.groups.iter().map(|g| (g.id, g.parent)).collect();
+        let mut full: HashSet<GroupId> = HashSet::new();
+        for g in &holding {
+            let mut at = Some(*g);
+            let mut steps = 0;
+            while let Some(x) = at {
+                if !full.insert(x) || steps > MAX_DEPTH {
+                    break;
+                }
+                steps += 1;
+                at = parents.get(&x).copied().flatten();
+            }
+        }
+        let has_child: HashSet<GroupId> = self.groups.iter().filter_map(|g| g.parent).collect();
+        let lacking: Vec<GroupId> = self
+            .groups
+            .iter()
+            .filter(|g| g.at.is_none() && !full.contains(&g.id) && !has_child.contains(&g.id))
+            .map(|g| g.id)
+            .collect();
+        if lacking.is_empty() {
+            return;
+        }
+        let right = self
+            .nodes
+            .iter()
+            .map(|n| n.x)
+            .fold(f64::NEG_INFINITY, f64::max);
+        let top = self.nodes.iter().map(|n| n.y).fold(f64::INFINITY, f64::min);
+        let (x, y) = if right.is_finite() && top.is_finite() {
+            (right + 150.0 + EMPTY.w / 2.0, top + EMPTY.h / 2.0)
+        } else {
+            (0.0, 0.0)
+        };
+        for (i, id) in lacking.into_iter().enumerate() {
+            let p = Point::new(x, y + i as f64 * (EMPTY.h + 2.0 * PAD + TITLE));
+            self.edit_group(id, |g| g.at = Some(p));
+        }
+    }
+
+    /// The group a link ending on group `id` is drawn to: the outermost collapsed group it
+    /// sits in, else itself.
+    pub fn shown_group(&self, id: GroupId) -> GroupId {
+        self.ancestors(id)
+            .into_iter()
+            .rev()
+            .find(|g| self.group(*g).is_some_and(|g| g.collapsed))
+            .unwrap_or(id)
+    }
+
     /// Where a link's end is drawn: the node's own box, or the frame of the collapsed group it
-    /// is hidden in (with that group's id). `None` for a node that does not exist.
+    /// is hidden in (with that group's id); for a link that ends on a group, that group's frame
+    /// (or the collapsed group's it sits in). `None` for an end that does not exist or a group
+    /// with no frame.
     pub fn end_box(
         &self,
         node: NodeId,
         frames: &HashMap<GroupId, Rect>,
         metrics: Metrics,
     ) -> Option<(u32, Point, super::Size)> {
+        if self.is_group(node) {
+            let g = self.shown_group(node);
+            let r = frames.get(&g)?;
+            let c = Point::new((r.x0 + r.x1) / 2.0, (r.y0 + r.y1) / 2.0);
+            return Some((g, c, super::Size { w: r.w(), h: r.h() }));
+        }
         let n = self.node(node)?;
         if let Some(g) = self.hidden_in(node)
             && let Some(r) = frames.get(&g)

@@ -259,13 +259,14 @@ pub fn link_ends(a: Point, sa: Size, b: Point, sb: Size) -> (Point, Point) {
 }
 
 impl ConceptMap {
-    /// Links two different nodes, as a person drawing a link does: an unlabelled one-way link
+    /// Links two different nodes (or a node and a group, or two groups), as a person drawing a
+    /// link does: an unlabelled one-way link
     /// that already goes from `from` to `to` is returned instead of an exact repeat; any other
     /// link between them (labelled, the other way, both ways) gets a parallel one beside it.
     /// This looks only at the links of `from` (a scan of the map's links, fine for one gesture);
     /// code that adds many links uses [`ConceptMap::push_link`].
     pub fn add_link(&mut self, from: NodeId, to: NodeId) -> Option<LinkId> {
-        if from == to || self.node(from).is_none() || self.node(to).is_none() {
+        if from == to || !self.is_end(from) || !self.is_end(to) {
             return None;
         }
         let blank = Link {
@@ -279,7 +280,7 @@ impl ConceptMap {
         self.push_link(from, to, String::new(), Direction::Forward, Polarity::None)
     }
 
-    /// Adds a link between two different existing nodes without looking for repeats, in
+    /// Adds a link between two different existing nodes (or groups) without looking for repeats, in
     /// constant time (imports, merges, templates).
     pub fn push_link(
         &mut self,
@@ -289,7 +290,7 @@ impl ConceptMap {
         direction: Direction,
         polarity: Polarity,
     ) -> Option<LinkId> {
-        if from == to || self.node(from).is_none() || self.node(to).is_none() {
+        if from == to || !self.is_end(from) || !self.is_end(to) {
             return None;
         }
         let id = self.fresh_id();
@@ -327,6 +328,50 @@ impl ConceptMap {
             .filter(move |l| l.from == id || l.to == id)
     }
 
+    /// The links that touch a node, clockwise from twelve o'clock by where their other end is
+    /// (as a person sees them around the node on the canvas: y grows downwards); links to the
+    /// same place in the order they were made. What the keyboard walks through from a node.
+    pub fn links_around(&self, id: NodeId) -> Vec<LinkId> {
+        let Some(at) = self.node(id).map(|n| n.at()) else {
+            return Vec::new();
+        };
+        let mut around: Vec<(f64, LinkId)> = self
+            .links_of(id)
+            .map(|l| {
+                let other = if l.from == id { l.to } else { l.from };
+                let p = self.node(other).map_or(at, |n| n.at());
+                // atan2(dx, -dy): 0 straight up, growing clockwise, in [0, 2π).
+                let turn = (p.x - at.x).atan2(at.y - p.y);
+                let turn = if turn < 0.0 {
+                    turn + std::f64::consts::TAU
+                } else {
+                    turn
+                };
+                (turn, l.id)
+            })
+            .collect();
+        around.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        around.into_iter().map(|(_, l)| l).collect()
+    }
+
+    /// The next (or, backwards, the previous) link around a node after `current`, wrapping
+    /// round; from no link (or one that does not touch the node), the first (or last) one.
+    pub fn step_link(&self, id: NodeId, current: Option<LinkId>, forward: bool) -> Option<LinkId> {
+        let around = self.links_around(id);
+        let n = around.len();
+        if n == 0 {
+            return None;
+        }
+        let at = current.and_then(|c| around.iter().position(|l| *l == c));
+        let i = match (at, forward) {
+            (Some(i), true) => (i + 1) % n,
+            (Some(i), false) => (i + n - 1) % n,
+            (None, true) => 0,
+            (None, false) => n - 1,
+        };
+        Some(around[i])
+    }
+
     /// Every link's place among the links joining the same two nodes (either way), for drawing
     /// parallel links as separate curves. One pass over the links.
     pub fn lanes(&self) -> HashMap<LinkId, Lane> {
@@ -348,5 +393,59 @@ impl ConceptMap {
             }
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A hub with four neighbours at the compass points, linked in a jumbled order.
+    fn compass() -> (ConceptMap, NodeId, [LinkId; 4]) {
+        let mut m = ConceptMap::new("m".into(), "Compass");
+        let hub = m.add_node("hub", Point::new(0.0, 0.0), None);
+        let west = m.add_node("west", Point::new(-200.0, 0.0), None);
+        let south = m.add_node("south", Point::new(0.0, 200.0), None);
+        let north = m.add_node("north", Point::new(0.0, -200.0), None);
+        let east = m.add_node("east", Point::new(200.0, 0.0), None);
+        let w = m.add_link(west, hub).unwrap();
+        let s = m.add_link(hub, south).unwrap();
+        let n = m.add_link(hub, north).unwrap();
+        let e = m.add_link(east, hub).unwrap();
+        (m, hub, [n, e, s, w])
+    }
+
+    #[test]
+    fn links_around_a_node_go_clockwise_from_the_top_whichever_way_they_point() {
+        let (m, hub, clockwise) = compass();
+        assert_eq!(m.links_around(hub), clockwise.to_vec());
+        // A node with one link, and a node that is not there.
+        let north = m.nodes.iter().find(|n| n.label == "north").unwrap().id;
+        assert_eq!(m.links_around(north), vec![clockwise[0]]);
+        assert!(m.links_around(999).is_empty());
+    }
+
+    #[test]
+    fn stepping_through_links_wraps_round_both_ways() {
+        let (mut m, hub, [n, e, s, w]) = compass();
+        assert_eq!(m.step_link(hub, None, true), Some(n));
+        assert_eq!(m.step_link(hub, None, false), Some(w));
+        assert_eq!(m.step_link(hub, Some(n), true), Some(e));
+        assert_eq!(m.step_link(hub, Some(w), true), Some(n));
+        assert_eq!(m.step_link(hub, Some(n), false), Some(w));
+        // A parallel link to the same place comes right after the first, by age.
+        let south = m.nodes.iter().find(|x| x.label == "south").unwrap().id;
+        let again = m.push_link(
+            south,
+            hub,
+            "again".into(),
+            Direction::Forward,
+            Polarity::None,
+        );
+        assert_eq!(m.step_link(hub, Some(s), true), again);
+        assert_eq!(m.step_link(hub, again, true), Some(w));
+        // A lone node has none to step to.
+        let lone = m.add_node("lone", Point::new(900.0, 900.0), None);
+        assert_eq!(m.step_link(lone, None, true), None);
     }
 }

@@ -116,6 +116,10 @@ pub struct Node {
     /// The group it sits in.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub group: Option<GroupId>,
+    /// A description or notes: what the group meant by the idea, sources, open questions.
+    /// Additive (old files have none); written only when there are some.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub notes: String,
 }
 
 impl Node {
@@ -426,10 +430,11 @@ impl ConceptMap {
             n.kind = n.kind.and_then(|k| kinds.get(&k).copied());
             n.group = n.group.and_then(|g| groups.get(&g).copied());
         }
+        let end = |id: u32| nodes.get(&id).or_else(|| groups.get(&id)).copied();
         for l in &mut self.links {
             l.id = fresh();
-            l.from = nodes.get(&l.from).copied().unwrap_or(0);
-            l.to = nodes.get(&l.to).copied().unwrap_or(0);
+            l.from = end(l.from).unwrap_or(0);
+            l.to = end(l.to).unwrap_or(0);
         }
         self.next_id = fresh();
         true
@@ -482,8 +487,16 @@ impl ConceptMap {
             x: at.x,
             y: at.y,
             group: None,
+            notes: String::new(),
         });
         id
+    }
+
+    /// Sets a node's description or notes.
+    pub fn set_notes(&mut self, id: NodeId, notes: impl Into<String>) {
+        if let Some(n) = self.node_mut(id) {
+            n.notes = notes.into();
+        }
     }
 
     pub fn set_label(&mut self, id: NodeId, label: String) {
@@ -514,6 +527,7 @@ impl ConceptMap {
 
     /// Removes nodes and every link that touches them.
     pub fn remove_nodes(&mut self, ids: &[NodeId]) {
+        self.keep_places_of_groups_left_empty(ids);
         self.nodes.retain(|n| !ids.contains(&n.id));
         self.links
             .retain(|l| !ids.contains(&l.from) && !ids.contains(&l.to));
@@ -648,7 +662,13 @@ impl ConceptMap {
                 n.kind = None;
             }
         }
-        let nodes: std::collections::HashSet<NodeId> = self.nodes.iter().map(|n| n.id).collect();
+        // A link ends on a node or on a group (ids never clash: one counter makes them all).
+        let nodes: std::collections::HashSet<NodeId> = self
+            .nodes
+            .iter()
+            .map(|n| n.id)
+            .chain(self.groups.iter().map(|g| g.id))
+            .collect();
         self.links.sort_by_key(|l| l.id);
         let mut link_ids = std::collections::HashSet::new();
         let before = self.links.len();

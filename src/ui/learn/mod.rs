@@ -82,8 +82,9 @@ pub fn LearnToggle() -> impl IntoView {
                 Learn::get().aside_open.set(true);
             }
             title="Explanations beside each step, linked to a glossary"
+            aria-label="Learning mode"
         >
-            "Learning mode"
+            "Learning"<span class="wide-only">" mode"</span>
         </button>
     }
 }

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 
 use super::{Ed, Highlight};
 use crate::analysis::graph::{self, LoopKind};
+use crate::analysis::placement::Layout;
 use crate::jobs::{Job, LayoutKind, Outcome, sizes_of};
 use crate::model::map::{ConceptMap, Link, NodeId, Point};
 use crate::ui::jobs::{Busy, BusyView, Failure, measure};
@@ -18,17 +19,13 @@ use crate::ui::jobs::{Busy, BusyView, Failure, measure};
 /// sends back).
 const SHOWN_LOOPS: usize = crate::jobs::LOOPS_SENT;
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Layout {
-    Radial,
-    Force,
-    Layered,
-    Tidy,
+trait Named {
+    fn label(self) -> &'static str;
+    fn kind(self) -> LayoutKind;
+    fn help(self) -> &'static str;
 }
 
-impl Layout {
-    const ALL: [Layout; 4] = [Layout::Radial, Layout::Force, Layout::Layered, Layout::Tidy];
-
+impl Named for Layout {
     fn label(self) -> &'static str {
         match self {
             Layout::Radial => "Radial",
@@ -52,7 +49,7 @@ impl Layout {
             Layout::Radial => "Rings around the selected node (or the first one).",
             Layout::Force => "Linked ideas pull together, all push apart.",
             Layout::Layered => "Top to bottom along the arrows.",
-            Layout::Tidy => "Only moves boxes that overlap.",
+            Layout::Tidy => "Only moves what covers another box or a link\u{2019}s label.",
         }
     }
 }
@@ -182,7 +179,9 @@ pub(super) fn Layouts(ed: Ed) -> impl IntoView {
         problem.set(None);
         let metrics = ed.metrics.get_untracked();
         let focus = ed.selected.with_untracked(|s| s.iter().next().copied());
-        let Some((map, sizes)) = ed.with_untracked(|m| (bare(m), sizes_of(&m.sizes(metrics))))
+        // With its labels: the untangling after a layout keeps nodes off link labels and
+        // sizes groups' frames from them.
+        let Some((map, sizes)) = ed.with_untracked(|m| (m.clone(), sizes_of(&m.sizes(metrics))))
         else {
             return;
         };
@@ -191,6 +190,7 @@ pub(super) fn Layouts(ed: Ed) -> impl IntoView {
             map,
             sizes,
             focus,
+            font: metrics.font,
         };
         let what = format!("{} layout\u{2026}", which.label());
         busy.start(what, job, Vec::new(), None, move |result| match result {
@@ -222,7 +222,7 @@ pub(super) fn Layouts(ed: Ed) -> impl IntoView {
     }
 }
 
-/// The map a job needs: everything but the text (labels), which no layout or analysis reads.
+/// The map an analysis job needs: everything but the text (labels), which it never reads.
 fn bare(m: &ConceptMap) -> ConceptMap {
     let mut map = m.clone();
     for n in &mut map.nodes {

@@ -23,10 +23,12 @@ enum Gesture {
         start: (f64, f64),
         view: Viewport,
     },
+    /// Nodes dragged; with `frame`, that group dragged by its frame (its members are the nodes).
     Move {
         start: Point,
         origins: Vec<(NodeId, Point)>,
         moved: bool,
+        frame: Option<crate::model::map::GroupId>,
     },
     Link {
         from: NodeId,
@@ -41,7 +43,7 @@ enum Gesture {
     },
 }
 
-fn target_attr(e: &web_sys::Event, attr: &str) -> Option<u32> {
+pub(super) fn target_attr(e: &web_sys::Event, attr: &str) -> Option<u32> {
     let el: web_sys::Element = e.target()?.dyn_into().ok()?;
     let hit = el.closest(&format!("[{attr}]")).ok()??;
     hit.get_attribute(attr)?.parse().ok()
@@ -49,7 +51,7 @@ fn target_attr(e: &web_sys::Event, attr: &str) -> Option<u32> {
 
 #[component]
 pub(super) fn Canvas(ed: Ed) -> impl IntoView {
-    let wrap = NodeRef::<html::Div>::new();
+    let wrap = ed.wrap;
     let gesture = StoredValue::new(None::<(i32, Gesture)>);
     let pointers = StoredValue::new(Vec::<(i32, f64, f64)>::new());
     let band = RwSignal::new(None::<Rect>);
@@ -94,7 +96,7 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
     };
 
     let pointerdown = move |e: ev::PointerEvent| {
-        if ed.editing.get_untracked().is_some() {
+        if ed.editing.get_untracked().is_some() || ed.editing_link.get_untracked().is_some() {
             return;
         }
         let (x, y) = (f64::from(e.client_x()), f64::from(e.client_y()));
@@ -132,6 +134,16 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
             e.prevent_default();
             pending.set(Some((from, p)));
             Gesture::Link { from }
+        } else if let Some(g) = target_attr(&e, "data-frame") {
+            ed.link.set(None);
+            ed.selected.set(BTreeSet::new());
+            let origins = super::frames::members_at(ed, g);
+            Gesture::Move {
+                start: p,
+                origins,
+                moved: false,
+                frame: Some(g),
+            }
         } else if let Some(id) = target_attr(&e, "data-node") {
             ed.link.set(None);
             if shift {
@@ -153,10 +165,12 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
                 start: p,
                 origins,
                 moved: false,
+                frame: None,
             }
         } else if let Some(l) = target_attr(&e, "data-link") {
             ed.link.set(Some(l));
             ed.selected.set(BTreeSet::new());
+            ed.walk.set_value(None);
             return;
         } else if shift {
             Gesture::Band {
@@ -201,11 +215,19 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
                     zoom: view.zoom,
                 });
             }
-            Gesture::Move { start, origins, .. } => {
+            Gesture::Move {
+                start,
+                origins,
+                frame,
+                ..
+            } => {
                 let p = to_map(x, y);
                 let (dx, dy) = (p.x - start.x, p.y - start.y);
                 for (id, o) in &origins {
                     ed.live(*id).pos.set(Point::new(o.x + dx, o.y + dy));
+                }
+                if let Some(g) = frame {
+                    ed.frame_drag.set(Some((g, dx, dy)));
                 }
                 if dx != 0.0 || dy != 0.0 {
                     let mut first = false;
@@ -247,14 +269,34 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
         let (x, y) = (f64::from(e.client_x()), f64::from(e.client_y()));
         match g {
             Gesture::Pinch { .. } | Gesture::Pan { .. } => ed.keep_view(),
-            Gesture::Move { origins, moved, .. } => {
-                if moved {
+            Gesture::Move {
+                origins,
+                moved,
+                frame,
+                ..
+            } => {
+                if let Some(g) = frame {
+                    if let Some(said) = super::frames::drop_frame(ed, g) {
+                        announce.set(said);
+                    }
+                } else if moved {
                     let moves: Vec<(NodeId, Point)> = origins
                         .iter()
                         .map(|(id, _)| (*id, ed.live(*id).pos.get_untracked()))
                         .collect();
                     let n = moves.len();
-                    ed.edit(None, |m| m.move_nodes(&moves));
+                    // Dropped on a group's frame: the nodes go into that group.
+                    let into = super::frames::frame_at(ed, to_map(x, y));
+                    ed.edit(None, |m| {
+                        m.move_nodes(&moves);
+                        if let Some(g) = into {
+                            for (id, _) in &moves {
+                                if m.node(*id).is_some_and(|n| n.group != Some(g)) {
+                                    m.set_node_group(*id, Some(g));
+                                }
+                            }
+                        }
+                    });
                     ed.lift(BTreeSet::new());
                     announce.set(format!("Moved {n} node{}.", if n == 1 { "" } else { "s" }));
                 }
@@ -270,6 +312,14 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
                         }
                     }
                     Some(_) => {}
+                    // Dropped on a group's title: a link that ends on the group.
+                    None if super::frames::title_at(ed, p).is_some() => {
+                        let g = super::frames::title_at(ed, p).unwrap_or_default();
+                        if let Some(Some(l)) = ed.edit(None, |m| m.add_link(from, g)) {
+                            ed.selected.set(BTreeSet::new());
+                            ed.link.set(Some(l));
+                        }
+                    }
                     None => {
                         // Dropped on empty space: a new idea there, linked, ready for its label.
                         let made = ed.edit(None, |m| {
@@ -296,6 +346,7 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
                 ed.live(id).pos.set(o);
             }
             ed.lift(BTreeSet::new());
+            ed.frame_drag.set(None);
         }
         gesture.set_value(None);
         band.set(None);
@@ -314,7 +365,11 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
         if let Some(id) = target_attr(&e, "data-node") {
             ed.selected.set(BTreeSet::from([id]));
             ed.editing.set(Some(id));
-        } else if target_attr(&e, "data-link").is_none() {
+        } else if let Some(l) = target_attr(&e, "data-link") {
+            ed.selected.set(BTreeSet::new());
+            ed.link.set(Some(l));
+            ed.editing_link.set(Some(l));
+        } else {
             let p = to_map(f64::from(e.client_x()), f64::from(e.client_y()));
             let made = ed.edit(None, |m| m.add_node("", p, None));
             if let Some(id) = made {
@@ -325,13 +380,28 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
     };
 
     let keydown = move |e: ev::KeyboardEvent| {
-        if ed.editing.get_untracked().is_some() || e.ctrl_key() || e.meta_key() || e.alt_key() {
+        if ed.editing.get_untracked().is_some() || ed.editing_link.get_untracked().is_some() {
+            return;
+        }
+        // Links: Alt+arrows from a node, and the keys of a focused or selected link.
+        if super::link_keys::keydown(ed, &e, announce) {
+            e.prevent_default();
+            return;
+        }
+        if e.ctrl_key() || e.meta_key() || e.alt_key() {
             return;
         }
         let focused = target_attr(&e, "data-node");
         let key = e.key();
         let step = if e.shift_key() { 50.0 } else { 10.0 };
         let handled = match key.as_str() {
+            "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown"
+                if focused.is_none() && target_attr(&e, "data-group").is_some() =>
+            {
+                let g = target_attr(&e, "data-group").unwrap_or_default();
+                super::frames::nudge_group(ed, g, &key, step);
+                true
+            }
             "ArrowLeft" | "ArrowRight" | "ArrowUp" | "ArrowDown" if focused.is_some() => {
                 let (dx, dy) = match key.as_str() {
                     "ArrowLeft" => (-step, 0.0),
@@ -384,19 +454,13 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
                 }
             }
             "n" | "N" | "Insert" => {
+                // A free place in view: beside the focused node (linked to it with Shift), or
+                // near the middle of the canvas.
                 let near = focused
-                    .map(|f| {
-                        let l = ed.live(f);
-                        let (p, s) = (l.pos.get_untracked(), l.size.get_untracked());
-                        Point::new(p.x + s.w + 60.0, p.y)
-                    })
+                    .map(|f| ed.live(f).pos.get_untracked())
                     .unwrap_or_else(|| ed.centre());
-                let made = ed.add_node_near(near);
-                if let (Some(from), Some(to)) = (focused, made)
-                    && e.shift_key()
-                {
-                    ed.edit(None, |m| m.add_link(from, to));
-                }
+                let from = focused.filter(|_| e.shift_key());
+                ed.add_node_from(near, from);
                 true
             }
             "Escape" => {
@@ -427,6 +491,13 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
     };
 
     let focusin = move |e: ev::FocusEvent| {
+        if let Some(l) = target_attr(&e, "data-link") {
+            if ed.link.get_untracked() != Some(l) {
+                ed.selected.set(BTreeSet::new());
+                ed.link.set(Some(l));
+            }
+            return;
+        }
         if let Some(id) = target_attr(&e, "data-node")
             && !ed.selected.with_untracked(|s| s.contains(&id))
             && ed.editing.get_untracked().is_none()
@@ -465,24 +536,6 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
     };
 
     view! {
-        <div class="map-toolbar" role="toolbar" aria-label="Canvas">
-            <button type="button" on:click=move |_| { ed.add_node_near(ed.centre()); } title="Add a node (N)" aria-keyshortcuts="N">"Add node"</button>
-            <button type="button" on:click=move |_| {
-                if let Some(id) = ed.selected.get_untracked().into_iter().next() { ed.linking.set(Some(id)); }
-            } disabled=move || ed.selected.with(|s| s.len() != 1) title="Link the selected node to another (L)" aria-keyshortcuts="L">"Link to\u{2026}"</button>
-            <button type="button" on:click=move |_| ed.remove_selection()
-                disabled=move || ed.selected.with(BTreeSet::is_empty) && ed.link.get().is_none()
-                aria-keyshortcuts="Delete">"Delete"</button>
-            <span class="spacer"></span>
-            <button type="button" on:click=move |_| ed.zoom_by(0.8) aria-label="Zoom out" title="Zoom out (\u{2212})">"\u{2212}"</button>
-            <output class="zoom" aria-label="Zoom">{move || format!("{:.0}%", ed.view.get().zoom * 100.0)}</output>
-            <button type="button" on:click=move |_| ed.zoom_by(1.25) aria-label="Zoom in" title="Zoom in (+)">"+"</button>
-            <button type="button" on:click=move |_| ed.fit() title="Fit the map to the canvas (0)">"Fit"</button>
-            <button type="button" class="focus-toggle" aria-pressed=move || ed.focus.get().to_string()
-                on:click=move |_| ed.focus.update(|f| *f = !*f)
-                title="The canvas fills the screen, for the projector (Esc leaves)">
-                {move || if ed.focus.get() { "Leave focus mode" } else { "Focus mode" }}</button>
-        </div>
         <LinkPicker ed=ed />
         <div class="map-canvas-wrap" node_ref=wrap tabindex="0" role="group"
             aria-label=move || format!("Map canvas: {}", title())
@@ -513,6 +566,7 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
                         <rect class="band" x=r.x0 y=r.y0 width=r.w() height=r.h()></rect>
                     })}
                     {move || ed.editing.get().map(|id| view! { <LabelEditor ed=ed id=id /> })}
+                    {move || ed.editing_link.get().map(|id| view! { <super::link_keys::LinkLabelEditor ed=ed id=id /> })}
                 </g>
             </svg>
             <svg class="map-canvas map-lift" xmlns="http://www.w3.org/2000/svg" aria-hidden="true"
@@ -537,7 +591,7 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
                 <p class="map-empty">"Double-click anywhere, or press N, to add the first idea."</p>
             })}
         </div>
-        <p id="map-keys" class="hint">"Drag nodes to move them; drag from a node's dot to link it. Drag the background to pan, Shift+drag to select several, wheel or pinch to zoom. Keys on a node: arrows move, Enter edits, L links, N adds a node (Shift+N adds one linked), Delete removes."</p>
+        <p id="map-keys" class="hint">"Drag nodes to move them; drag from a node's dot to link it. Drag the background to pan, Shift+drag to select several, wheel or pinch to zoom. Keys on a node: arrows move, Enter edits, L links, N adds a node (Shift+N adds one linked), Alt+arrows go through its links (Enter edits a link's label, Esc goes back to the node), Delete removes."</p>
         <p class="visually-hidden" role="status">{move || announce.get()}</p>
         <super::frames::GroupPanel ed=ed />
     }
@@ -716,95 +770,74 @@ fn LinkView(ed: Ed, id: LinkId, ghost: bool) -> impl IntoView {
             view! { <text class="polarity" x=at.x y=at.y>{pol.sign()}</text> }
         })
     };
-    let name = move || {
-        let l = link.get();
-        let arrow = match l.direction {
-            Direction::Forward => "to",
-            Direction::Both => "and",
-            Direction::None => "with",
-        };
-        let end = |id: NodeId| {
-            let label = ed
-                .live(id)
-                .look
-                .with(|x| x.label.split_whitespace().collect::<Vec<_>>().join(" "));
-            if label.is_empty() {
-                "(no label)".to_string()
-            } else {
-                label
-            }
-        };
-        let label = if l.label.is_empty() {
-            String::new()
-        } else {
-            format!(": {}", l.label)
-        };
-        format!("Link from {} {arrow} {}{label}", end(l.from), end(l.to))
-    };
+    let name = move || link.with(|l| super::link_keys::link_name(ed, l));
     view! {
-        <g class=class data-link=(!ghost).then_some(id) hidden=move || geom.with(Option::is_none)>
+        <g class=class data-link=(!ghost).then_some(id) hidden=move || geom.with(Option::is_none)
+            tabindex=(!ghost).then_some("-1")>
             {(!ghost).then(|| view! { <title>{name}</title> })}
             <path class="hit" d=d></path>
             <path class="line" d=d marker-end=end marker-start=start></path>
             {sign}
-            <text class="link-label" x=move || mid().x y=move || mid().y>{label}</text>
+            {move || {
+                // A background the size the placement code gives the label, so a line never
+                // runs through its words and nothing placed covers it.
+                let text = label();
+                let r = crate::analysis::placement::label_box(&text, mid(), ed.metrics.get())?;
+                Some(view! {
+                    <rect class="link-label-back" x=r.x0 y=r.y0 width=r.w() height=r.h() rx="4"></rect>
+                    <text class="link-label" x=(r.x0 + r.x1) / 2.0 y=(r.y0 + r.y1) / 2.0 dominant-baseline="central">{text}</text>
+                })
+            }}
         </g>
     }
 }
 
-/// Types a node's label in place: Enter keeps it, Shift+Enter starts a new line, Escape puts
-/// back what was there.
+/// Types a node's label in place: Enter keeps it, Shift+Enter starts a new line; Escape stops
+/// typing and keeps what was typed too (nothing typed is lost; one Undo takes it back).
 #[component]
 fn LabelEditor(ed: Ed, id: NodeId) -> impl IntoView {
     let field = NodeRef::<html::Textarea>::new();
-    let original = ed
-        .with_untracked(|m| m.node(id).map(|n| n.label.clone()))
-        .flatten()
-        .unwrap_or_default();
     let live = ed.live(id);
     let at = live.pos.get_untracked();
     let size = live.size.get_untracked();
     let w = size.w.max(260.0);
     let h = size.h.max(96.0);
     let gesture = format!("map:label:{id}");
+    // The text is put in and selected after mounting, so typing replaces it.
+    let start = ed
+        .with_untracked(|m| m.node(id).map(|n| n.label.clone()))
+        .flatten()
+        .unwrap_or_default();
     Effect::new(move |_| {
         if let Some(el) = field.get() {
+            el.set_value(&start);
             let _ = el.focus();
             el.select();
         }
     });
-    let finish = move |keep: bool| {
+    let finish = move || {
         if ed.editing.get_untracked() != Some(id) {
             return;
-        }
-        if !keep {
-            let o = original.clone();
-            ed.edit(Some(&format!("map:label:{id}")), |m| m.set_label(id, o));
         }
         ed.editing.set(None);
         ed.session.seal();
         ed.focus_node(id);
     };
-    let finish2 = finish.clone();
     view! {
         <foreignObject x=at.x - w / 2.0 y=at.y - h / 2.0 width=w height=h>
             <textarea node_ref=field class="label-editor" aria-label="Label"
-                prop:value=ed.with_untracked(|m| m.node(id).map(|n| n.label.clone())).flatten().unwrap_or_default()
                 on:input=move |e| {
                     let v = event_target_value(&e);
                     ed.edit(Some(&gesture), |m| m.set_label(id, v));
                 }
                 on:keydown=move |e: ev::KeyboardEvent| {
                     e.stop_propagation();
-                    if e.key() == "Enter" && !e.shift_key() {
+                    if (e.key() == "Enter" && !e.shift_key()) || e.key() == "Escape" {
                         e.prevent_default();
-                        finish(true);
-                    } else if e.key() == "Escape" {
-                        e.prevent_default();
-                        finish(false);
+                        finish();
                     }
                 }
-                on:blur=move |_| finish2(true)></textarea>
+                on:blur=move |_| finish()></textarea>
         </foreignObject>
     }
 }

@@ -18,18 +18,49 @@ pub(crate) fn lanes(map: Memo<Option<ConceptMap>>) -> Memo<HashMap<LinkId, Lane>
     Memo::new(move |_| map.with(|m| m.as_ref().map(ConceptMap::lanes).unwrap_or_default()))
 }
 
-/// Every group's frame (empty for a map without groups).
+/// Every group's frame (empty for a map without groups); while a frame is dragged
+/// (`dragged`: the group and how far), it and the frames inside it are drawn that far along.
 pub(crate) fn frames(
     map: Memo<Option<ConceptMap>>,
     metrics: Signal<Metrics>,
+    dragged: RwSignal<Option<(GroupId, f64, f64)>>,
 ) -> Memo<HashMap<GroupId, Rect>> {
     Memo::new(move |_| {
         let metrics = metrics.get();
+        let drag = dragged.get();
         map.with(|m| match m {
-            Some(m) if !m.groups.is_empty() => m.group_frames(metrics),
+            Some(m) if !m.groups.is_empty() => {
+                let mut frames = m.group_frames(metrics);
+                if let Some((g, dx, dy)) = drag {
+                    for id in m.subgroups(g) {
+                        if let Some(r) = frames.get_mut(&id) {
+                            *r = Rect {
+                                x0: r.x0 + dx,
+                                y0: r.y0 + dy,
+                                x1: r.x1 + dx,
+                                y1: r.y1 + dy,
+                            };
+                        }
+                    }
+                }
+                frames
+            }
             _ => HashMap::new(),
         })
     })
+}
+
+/// The innermost open group whose frame holds `p` (where a node dropped there goes).
+pub(crate) fn frame_at(ed: Ed, p: Point) -> Option<GroupId> {
+    let frames = ed.frames.get_untracked();
+    ed.with_untracked(|m| {
+        frames
+            .iter()
+            .filter(|(g, r)| r.contains(p) && m.group(**g).is_some_and(|g| !g.collapsed))
+            .max_by_key(|(g, _)| (m.depth(**g), **g))
+            .map(|(g, _)| *g)
+    })
+    .flatten()
 }
 
 /// The nodes hidden in a collapsed group, with that group.
@@ -63,10 +94,25 @@ pub(crate) fn link_curve(
         .lanes
         .with(|l| l.get(&id).copied())
         .unwrap_or(Lane::SINGLE);
-    let (ha, hb) = ed
-        .hidden
-        .with(|h| (h.get(&from).copied(), h.get(&to).copied()));
+    // An end on a group is drawn to its frame (or the collapsed group's it sits in).
+    let group_end = |id: NodeId| {
+        ed.with_untracked(|m| m.is_group(id).then(|| m.shown_group(id)))
+            .flatten()
+    };
+    let (ha, hb) = ed.hidden.with(|h| {
+        (
+            h.get(&from).copied().or_else(|| group_end(from)),
+            h.get(&to).copied().or_else(|| group_end(to)),
+        )
+    });
     if ha.is_some() && ha == hb {
+        return None;
+    }
+    if [ha, hb]
+        .iter()
+        .flatten()
+        .any(|g| ed.frames.with(|f| !f.contains_key(g)))
+    {
         return None;
     }
     let boxed = |g: Option<GroupId>, p: Point, s: Size| {
@@ -110,21 +156,90 @@ pub(crate) fn GroupFrames(ed: Ed) -> impl IntoView {
         })
         .unwrap_or_default()
     });
+    // Keyed by group, so a frame keeps its element (and the keyboard focus) as it moves.
+    let ids = Memo::new(move |_| drawn.with(|d| d.iter().map(|x| x.1).collect::<Vec<_>>()));
     view! {
         <g class="groups">
-            {move || drawn.get().into_iter().map(|(_, id, name, colour, collapsed, r)| {
-                let class = format!("group c-{colour}{}", if collapsed { " collapsed" } else { "" });
-                let ty = if collapsed { (r.y0 + r.y1) / 2.0 + 5.0 } else { r.y0 + 19.0 };
+            <For each=move || ids.get() key=|id| *id children=move |id| {
+                let one = Memo::new(move |_| drawn.with(|d| d.iter().find(|x| x.1 == id).cloned()));
+                let r = move || one.with(|x| x.as_ref().map(|x| x.5)).unwrap_or(Rect { x0: 0.0, y0: 0.0, x1: 0.0, y1: 0.0 });
+                let collapsed = move || one.with(|x| x.as_ref().is_some_and(|x| x.4));
+                let name = move || one.with(|x| x.as_ref().map(|x| x.2.clone())).unwrap_or_default();
+                let class = move || one.with(|x| x.as_ref().map(|x| {
+                    format!("group c-{}{}", x.3, if x.4 { " collapsed" } else { "" })
+                })).unwrap_or_default();
+                let label = move || format!(
+                    "Group {}{}: drag its edge or title to move it; arrow keys move it",
+                    name(),
+                    if collapsed() { " (collapsed)" } else { "" }
+                );
+                let ty = move || {
+                    let r = r();
+                    if collapsed() { (r.y0 + r.y1) / 2.0 + 5.0 } else { r.y0 + 19.0 }
+                };
+                // The frame is grabbed by its edge and its title band (`data-frame`); a press
+                // inside it falls through to the map (pan, select, drop a node into it).
                 view! {
-                    <g class=class data-group=id>
-                        <title>{format!("Group {name}{}", if collapsed { " (collapsed)" } else { "" })}</title>
-                        <rect x=r.x0 y=r.y0 width=r.w() height=r.h() rx="14"></rect>
-                        <text class="group-name" x=r.x0 + 12.0 y=ty>{name}</text>
+                    <g class=class data-group=id tabindex="0" role="button" aria-label=label>
+                        <rect class="frame" x=move || r().x0 y=move || r().y0 width=move || r().w() height=move || r().h() rx="14"></rect>
+                        <rect class="frame-edge" data-frame=id x=move || r().x0 y=move || r().y0 width=move || r().w() height=move || r().h() rx="14"></rect>
+                        <rect class="frame-title" data-frame=id x=move || r().x0 y=move || r().y0 width=move || r().w()
+                            height=move || if collapsed() { r().h() } else { 30.0 } rx="14"></rect>
+                        <text class="group-name" data-frame=id x=move || r().x0 + 12.0 y=ty>{name}</text>
                     </g>
                 }
-            }).collect_view()}
+            } />
         </g>
     }
+}
+
+/// The open group whose title band holds `p` (a link dropped there ends on the group).
+pub(crate) fn title_at(ed: Ed, p: Point) -> Option<GroupId> {
+    let g = frame_at(ed, p)?;
+    let r = ed.frames.with_untracked(|f| f.get(&g).copied())?;
+    (p.y <= r.y0 + 30.0).then_some(g)
+}
+
+/// The members of group `g` (at any depth) and where each is drawn now: what a frame drag moves.
+pub(crate) fn members_at(ed: Ed, g: GroupId) -> Vec<(NodeId, Point)> {
+    ed.with_untracked(|m| m.members(g))
+        .unwrap_or_default()
+        .into_iter()
+        .map(|n| (n, ed.live(n).pos.get_untracked()))
+        .collect()
+}
+
+/// Ends a frame drag: the group moves (members, and the places of empty groups in it) by how
+/// far it was dragged, as one undo step. Returns what to announce.
+pub(crate) fn drop_frame(ed: Ed, g: GroupId) -> Option<String> {
+    let drag = ed.frame_drag.get_untracked();
+    let out = match drag {
+        Some((id, dx, dy)) if id == g && (dx != 0.0 || dy != 0.0) => {
+            ed.edit(None, |m| m.move_group(g, dx, dy));
+            let name = ed
+                .with_untracked(|m| m.group(g).map(|x| x.display_name()))
+                .flatten()
+                .unwrap_or_default();
+            Some(format!("Moved group {name}."))
+        }
+        _ => None,
+    };
+    ed.frame_drag.set(None);
+    ed.lift(BTreeSet::new());
+    out
+}
+
+/// Moves a group by an arrow key (a held key is one undo step, as for nodes).
+pub(crate) fn nudge_group(ed: Ed, g: GroupId, key: &str, step: f64) {
+    let (dx, dy) = match key {
+        "ArrowLeft" => (-step, 0.0),
+        "ArrowRight" => (step, 0.0),
+        "ArrowUp" => (0.0, -step),
+        _ => (0.0, step),
+    };
+    ed.edit(Some(&format!("map:nudge-group:{g}")), |m| {
+        m.move_group(g, dx, dy)
+    });
 }
 
 /// The groups of the map, made and changed from here by keyboard or pointer.
@@ -158,6 +273,29 @@ pub(crate) fn GroupPanel(ed: Ed) -> impl IntoView {
             m.add_group(&format!("Group {n}"), &members)
         });
     };
+    // An empty group, in the middle of the view: a frame to drop nodes into.
+    let make_empty = move |_| {
+        let at = ed.centre();
+        ed.edit(None, |m| {
+            let n = m.groups.len() + 1;
+            let g = m.add_group(&format!("Group {n}"), &[]);
+            m.edit_group(g, |x| x.at = Some(at));
+        });
+    };
+    // The selected nodes into a group (or out of every group), one undo step.
+    let put = move |e: leptos::ev::Event| {
+        let v = event_target_value(&e);
+        let target: Option<GroupId> = v.parse().ok();
+        let nodes: Vec<NodeId> = ed.selected.get_untracked().into_iter().collect();
+        if v.is_empty() || nodes.is_empty() {
+            return;
+        }
+        ed.edit(None, |m| {
+            for n in &nodes {
+                m.set_node_group(*n, target);
+            }
+        });
+    };
     let select = move |id: GroupId| {
         let members: BTreeSet<NodeId> = ed
             .with_untracked(|m| m.members(id).into_iter().collect())
@@ -170,6 +308,19 @@ pub(crate) fn GroupPanel(ed: Ed) -> impl IntoView {
             <p class="hint">"Select nodes (Shift+drag or Shift+click), then group them. Select a group's members to move them as one (drag, or the arrow keys)."</p>
             <button type="button" class="make-group" on:click=make
                 disabled=move || ed.selected.with(BTreeSet::is_empty)>"Group the selected nodes"</button>
+            " "
+            <button type="button" class="make-empty-group" on:click=make_empty>"New empty group"</button>
+            <label class="put-in" hidden=move || groups.with(Vec::is_empty)>
+                "Put the selected nodes in "
+                <select on:change=put prop:value="" disabled=move || ed.selected.with(BTreeSet::is_empty)>
+                    <option value="">"\u{2014} choose \u{2014}"</option>
+                    <option value="none">"no group"</option>
+                    {move || groups.get().into_iter().map(|(id, name, ..)| {
+                        let name = if name.trim().is_empty() { "(unnamed group)".to_string() } else { name };
+                        view! { <option value=id.to_string()>{name}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
             <ul class="groups-list">
                 <For each=move || groups.get() key=|g| g.clone() children=move |(id, name, colour, collapsed, depth, count)| {
                     let label = format!("Name of group {id}");

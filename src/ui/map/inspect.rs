@@ -1,4 +1,4 @@
-//! The side panel's first parts: what is selected (a node's label and kind, a link's label,
+//! The side panel's first parts: what is selected (a node's label, kind and notes, a link's label,
 //! direction and polarity), and the map's kinds with their legend.
 
 use leptos::prelude::*;
@@ -95,6 +95,9 @@ fn NodePanel(ed: Ed, id: NodeId) -> impl IntoView {
             </label>
             <label>"Kind "
                 <select prop:value=kind on:change=move |e| set_kinds(ed, &[id], &event_target_value(&e))>{kind_options(ed)}</select>
+            </label>
+            <label>"Notes"
+                <super::node_notes::NotesField ed=ed id=id name=Signal::derive(|| "Notes".to_string()) />
             </label>
             <div class="row">
                 <button type="button" on:click=move |_| ed.linking.set(Some(id))>"Link to\u{2026}"</button>

@@ -11,16 +11,20 @@ mod canvas;
 mod files;
 mod frames;
 mod inspect;
+mod link_keys;
 mod marks;
+mod node_notes;
 mod outline;
+mod rail;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use leptos::ev;
 use leptos::prelude::*;
 
+use crate::analysis::placement;
 use crate::content::map_templates::Template;
-use crate::model::map::{ConceptMap, LinkId, Metrics, NodeId, Point, Size, Viewport};
+use crate::model::map::{ConceptMap, LinkId, Metrics, NodeId, Point, Rect, Size, Viewport};
 use crate::route::Route;
 use crate::settings::{Settings, Theme};
 use crate::ui::browser::fresh_id;
@@ -102,11 +106,16 @@ pub(crate) struct Ed {
     pub lanes: Memo<HashMap<LinkId, crate::model::map::Lane>>,
     pub frames: Memo<HashMap<crate::model::map::GroupId, crate::model::map::Rect>>,
     pub hidden: Memo<HashMap<NodeId, crate::model::map::GroupId>>,
+    /// A group frame being dragged and how far (its frames follow; the model moves at the end).
+    pub frame_drag: RwSignal<Option<(crate::model::map::GroupId, f64, f64)>>,
     pub metrics: Signal<Metrics>,
     /// The canvas view as shown now; written to the map (without an undo step) after a pause.
     pub view: RwSignal<Viewport>,
-    /// The canvas size in CSS pixels.
+    /// The canvas size in CSS pixels, as last measured (see [`Ed::size`]).
     pub px: RwSignal<(f64, f64)>,
+    /// The canvas's box, measured again whenever a size is needed: the theme, learning mode or
+    /// focus mode change it without resizing the window.
+    pub wrap: NodeRef<leptos::html::Div>,
     pub selected: RwSignal<BTreeSet<NodeId>>,
     /// Nodes being dragged: drawn, with their links, on a layer of their own above the map
     /// (the map's copies are hidden and keep still), so a drag repaints only that layer.
@@ -118,6 +127,10 @@ pub(crate) struct Ed {
     pub editing: RwSignal<Option<NodeId>>,
     /// The node a keyboard link starts from (the target list is open).
     pub linking: RwSignal<Option<NodeId>>,
+    /// The link whose label is being typed on the canvas (`link_keys.rs`).
+    pub editing_link: RwSignal<Option<LinkId>>,
+    /// The node whose links the keyboard is walking through (Alt+arrows, `link_keys.rs`).
+    pub walk: StoredValue<Option<NodeId>>,
     pub live: StoredValue<HashMap<NodeId, Live>>,
     /// Each link as drawn, kept in step with the model like `live`.
     pub links: StoredValue<HashMap<LinkId, ArcRwSignal<crate::model::map::Link>>>,
@@ -144,6 +157,7 @@ impl Ed {
             _ => Metrics::STANDARD,
         });
         let view = map.with_untracked(|m| m.as_ref().map(|m| m.view).unwrap_or_default());
+        let frame_drag = RwSignal::new(None);
         let ed = Ed {
             session,
             id: StoredValue::new(id),
@@ -173,11 +187,13 @@ impl Ed {
                 counts
             }),
             lanes: frames::lanes(map),
-            frames: frames::frames(map, metrics),
+            frames: frames::frames(map, metrics, frame_drag),
+            frame_drag,
             hidden: frames::hidden(map),
             metrics,
             view: RwSignal::new(view),
             px: RwSignal::new((1000.0, 600.0)),
+            wrap: NodeRef::new(),
             selected: RwSignal::new(BTreeSet::new()),
             lifted: RwSignal::new(BTreeSet::new()),
             marks: EdMarks {
@@ -190,6 +206,8 @@ impl Ed {
             link: RwSignal::new(None),
             editing: RwSignal::new(None),
             linking: RwSignal::new(None),
+            editing_link: RwSignal::new(None),
+            walk: StoredValue::new(None),
             live: StoredValue::new(HashMap::new()),
             links: StoredValue::new(HashMap::new()),
             highlight: RwSignal::new(Highlight::default()),
@@ -377,9 +395,26 @@ impl Ed {
         });
     }
 
+    /// The canvas size in CSS pixels, measured now. Measured here rather than kept from the
+    /// last window resize: leaving the projector theme changes the canvas's box with no resize,
+    /// and a stale size put Fit's map off-centre (issue 20).
+    pub fn size(&self) -> (f64, f64) {
+        if let Some(el) = self.wrap.get_untracked() {
+            let r = el.get_bounding_client_rect();
+            if r.width() > 0.0 && r.height() > 0.0 {
+                let now = (r.width(), r.height());
+                if self.px.get_untracked() != now {
+                    self.px.set(now);
+                }
+                return now;
+            }
+        }
+        self.px.get_untracked()
+    }
+
     /// Zooms by `factor` about the canvas centre.
     pub fn zoom_by(&self, factor: f64) {
-        let (w, h) = self.px.get_untracked();
+        let (w, h) = self.size();
         self.view
             .update(|v| *v = v.zoom_at(factor, w / 2.0, h / 2.0));
         self.keep_view();
@@ -389,7 +424,7 @@ impl Ed {
     pub fn fit(&self) {
         let metrics = self.metrics.get_untracked();
         if let Some(Some(b)) = self.with_untracked(|m| m.bounds(metrics)) {
-            let (w, h) = self.px.get_untracked();
+            let (w, h) = self.size();
             self.view.set(Viewport::fit(b, w, h));
             self.keep_view();
         }
@@ -397,17 +432,56 @@ impl Ed {
 
     /// The map point at the middle of the canvas.
     pub fn centre(&self) -> Point {
-        let (w, h) = self.px.get_untracked();
+        let (w, h) = self.size();
         self.view.get_untracked().to_map(w / 2.0, h / 2.0)
     }
 
-    /// Adds a node near `near` where it overlaps nothing, selects it and starts typing its label.
+    /// The part of the map on screen, in map units.
+    pub fn in_view(&self) -> Option<Rect> {
+        let (w, h) = self.size();
+        if w <= 0.0 || h <= 0.0 {
+            return None;
+        }
+        let v = self.view.get_untracked();
+        Some(Rect::from_corners(v.to_map(0.0, 0.0), v.to_map(w, h)))
+    }
+
+    /// Adds a node near `near` in a free place in view (over no node and no link label),
+    /// selects it and starts typing its label. With `from`, the new node is linked from that
+    /// node, far enough away for the link's label (one undo step).
     pub fn add_node_near(&self, near: Point) -> Option<NodeId> {
+        self.add_node_from(near, None)
+    }
+
+    pub fn add_node_from(&self, near: Point, from: Option<NodeId>) -> Option<NodeId> {
         let metrics = self.metrics.get_untracked();
+        let view = self.in_view();
         let id = self.edit(None, |m| {
-            let at = m.free_spot(metrics, near, metrics.node_size("New idea"));
-            m.add_node("", at, None)
+            let size = placement::new_node_room(metrics);
+            let at = match from {
+                Some(f) => placement::linked_place(m, metrics, f, size, view),
+                None => placement::free_place(m, metrics, near, size, view),
+            };
+            let id = m.add_node("", at, None);
+            if let Some(f) = from {
+                m.add_link(f, id);
+            }
+            id
         })?;
+        // No free place in view: bring the new node into view.
+        let at = self
+            .with_untracked(|m| m.node(id).map(|n| n.at()))
+            .flatten();
+        if let (Some(at), Some(v)) = (at, view)
+            && !v.contains(at)
+        {
+            let (w, h) = self.size();
+            self.view.update(|view| {
+                view.x = at.x - w / 2.0 / view.zoom;
+                view.y = at.y - h / 2.0 / view.zoom;
+            });
+            self.keep_view();
+        }
         self.selected.set(BTreeSet::from([id]));
         self.link.set(None);
         if self.show.get_untracked() == Show::Canvas {
@@ -602,33 +676,30 @@ fn Editor(session: Session, id: String) -> impl IntoView {
     });
     view! {
         <div class="map-editor">
-            <div class="map-details">
-                <label>"Title "
-                    <input type="text" prop:value=title
-                        on:input=move |e| { let v = event_target_value(&e); ed.edit(Some(&gesture("title")), |m| m.title = v); }
-                        on:blur=move |_| session.seal() />
-                </label>
-                <label class="grow">"Focus question "
-                    <input type="text" prop:value=focus placeholder="What question does this map answer?"
-                        on:input=move |e| { let v = event_target_value(&e); ed.edit(Some(&gesture("focus")), |m| m.focus_question = v); }
-                        on:blur=move |_| session.seal() />
-                </label>
-                <button type="button" class="danger" on:click=remove>"Delete map"</button>
-            </div>
             <div class="map-layout">
                 <div class="map-main">
-                    <div class="view-switch map-show" role="group" aria-label="Show the map as">
-                        <button type="button" aria-pressed=move || (ed.show.get() == Show::Canvas).to_string()
-                            on:click=move |_| ed.show.set(Show::Canvas)>"Canvas"</button>
-                        <button type="button" aria-pressed=move || (ed.show.get() == Show::Outline).to_string()
-                            on:click=move |_| { ed.editing.set(None); ed.show.set(Show::Outline) }>"Outline"</button>
+                    <rail::Rail ed=ed />
+                    <div class="map-work">
+                        {move || match ed.show.get() {
+                            Show::Canvas => view! { <canvas::Canvas ed=ed /> }.into_any(),
+                            Show::Outline => view! { <outline::Outline ed=ed /> }.into_any(),
+                        }}
                     </div>
-                    {move || match ed.show.get() {
-                        Show::Canvas => view! { <canvas::Canvas ed=ed /> }.into_any(),
-                        Show::Outline => view! { <outline::Outline ed=ed /> }.into_any(),
-                    }}
                 </div>
                 <aside class="map-side" aria-label="Map tools">
+                    <section class="panel map-details" aria-label="This map">
+                        <label>"Title "
+                            <input type="text" prop:value=title
+                                on:input=move |e| { let v = event_target_value(&e); ed.edit(Some(&gesture("title")), |m| m.title = v); }
+                                on:blur=move |_| session.seal() />
+                        </label>
+                        <label class="grow">"Focus question "
+                            <input type="text" prop:value=focus placeholder="What question does this map answer?"
+                                on:input=move |e| { let v = event_target_value(&e); ed.edit(Some(&gesture("focus")), |m| m.focus_question = v); }
+                                on:blur=move |_| session.seal() />
+                        </label>
+                        <button type="button" class="danger" on:click=remove>"Delete map"</button>
+                    </section>
                     <inspect::Inspector ed=ed />
                     <inspect::Kinds ed=ed />
                     <analyse::Layouts ed=ed />

@@ -1,5 +1,5 @@
-//! The map as an outline: every node with its label, kind and links, as form fields in a list.
-//! For screen-reader users, and for typing a map quickly during a workshop (type, Enter, type).
+//! The map as an outline: every node with its label, kind, notes and links, as form fields in a
+//! list. For screen-reader users, and for typing a map quickly during a workshop (type, Enter, type).
 //! It edits the same map as the canvas.
 
 use leptos::prelude::*;
@@ -20,7 +20,13 @@ pub(super) fn Outline(ed: Ed) -> impl IntoView {
         let metrics = ed.metrics.get_untracked();
         let near = ed.centre();
         ed.edit(None, |m| {
-            let at = m.free_spot(metrics, near, metrics.node_size(&label));
+            let at = crate::analysis::placement::free_place(
+                m,
+                metrics,
+                near,
+                metrics.node_size(&label),
+                None,
+            );
             m.add_node(label.trim(), at, None)
         });
         new_label.set(String::new());
@@ -99,6 +105,7 @@ fn OutlineNode(ed: Ed, id: NodeId) -> impl IntoView {
                 <button type="button" class="danger" aria-label=move || format!("Delete {}", name())
                     on:click=move |_| { ed.edit(None, |m| m.remove_nodes(&[id])); }>"Delete"</button>
             </div>
+            <super::node_notes::NotesField ed=ed id=id name=Signal::derive(move || format!("Notes on {}", name())) />
             <ul class="outline-links" aria-label=move || format!("Links of {}", name())>
                 <For each=move || links.get() key=|l| *l children=move |l| view! { <OutlineLink ed=ed node=id id=l /> } />
             </ul>

@@ -15,7 +15,7 @@ use super::items::{Chrome, ItemView, Shown, shown_of};
 use crate::analysis::ink::{self, Bounds, P};
 use crate::model::map::{Rect, Viewport};
 use crate::model::picture::{
-    End, Frame, Icon, Item, ItemId, Outline, PALETTE, Picture, Shape, Sticker, Text, Tool, WIDTHS,
+    End, Frame, Icon, Item, ItemId, Outline, PALETTE, Picture, Shape, Sticker, Tool, WIDTHS,
 };
 use crate::ui::browser::now;
 use crate::ui::workshop::Session;
@@ -147,6 +147,8 @@ pub enum Pending {
     Band(Bounds),
     Arrow(P, P),
     Shape(Outline, Bounds),
+    /// A sticker dragged in from the column, where it would land.
+    Sticker(Icon, P),
 }
 
 /// The open picture's board: shared by the canvas, the items, the toolbar and the side panel.
@@ -167,6 +169,8 @@ pub struct Pb {
     pub pending: RwSignal<Option<Pending>>,
     pub live: RwSignal<Vec<P>>,
     pub announce: RwSignal<String>,
+    /// The caption editor opens after a character typed on the board (caret at the end).
+    pub typed_first: StoredValue<bool>,
     shown: StoredValue<HashMap<ItemId, ArcRwSignal<Shown>>>,
     view_timer: StoredValue<Option<TimeoutHandle>>,
     pub wrap: NodeRef<html::Div>,
@@ -203,6 +207,7 @@ impl Pb {
             pending: RwSignal::new(None),
             live: RwSignal::new(Vec::new()),
             announce: RwSignal::new(String::new()),
+            typed_first: StoredValue::new(false),
             shown: StoredValue::new(HashMap::new()),
             view_timer: StoredValue::new(None),
             wrap: NodeRef::new(),
@@ -363,7 +368,11 @@ impl Pb {
 
     /// Places a sticker near the middle, selected, with its caption ready to type.
     pub fn add_sticker(&self, icon: Icon, caption: &str, stakeholder: Option<String>) {
-        let at = self.free_spot();
+        self.sticker_at(self.free_spot(), icon, caption, stakeholder);
+    }
+
+    /// Places a sticker centred at `at` (one undo step), as [`Pb::add_sticker`] does.
+    pub fn sticker_at(&self, at: P, icon: Icon, caption: &str, stakeholder: Option<String>) {
         let made = self.edit(None, |p| {
             p.add(Item::Sticker(Sticker {
                 id: 0,
@@ -385,27 +394,6 @@ impl Pb {
             } else {
                 self.focus_board();
             }
-        }
-    }
-
-    /// Writes text at `at`, starting to type at once.
-    pub fn add_text(&self, at: P) {
-        let colour = self.colour.get_untracked();
-        let made = self.edit(None, |p| {
-            p.add(Item::Text(Text {
-                id: 0,
-                x: at.x.round(),
-                y: at.y.round(),
-                text: String::new(),
-                colour,
-                size: TEXT_SIZE,
-                rotation: 0.0,
-            }))
-        });
-        if let Some(id) = made {
-            self.mode.set(Mode::Select);
-            self.selected.set(BTreeSet::from([id]));
-            self.editing.set(Some(id));
         }
     }
 
@@ -583,7 +571,7 @@ pub fn Toolbar(pb: Pb) -> impl IntoView {
         pb.colour_selection(i);
     };
     view! {
-        <div class="map-toolbar picture-toolbar" role="toolbar" aria-label="Drawing">
+        <div class="map-toolbar picture-toolbar" role="toolbar" aria-label="Drawing" aria-orientation="vertical">
             <div class="view-switch tools" role="group" aria-label="Tool">
                 {Mode::ALL.into_iter().map(|m| view! {
                     <button type="button" aria-pressed=move || (pb.mode.get() == m).to_string()
@@ -612,32 +600,16 @@ pub fn Toolbar(pb: Pb) -> impl IntoView {
                 </select>
             </label>
             <span class="spacer"></span>
+            <div class="zoom-row">
             <button type="button" on:click=move |_| pb.zoom_by(0.8) aria-label="Zoom out" title="Zoom out (\u{2212})">"\u{2212}"</button>
             <output class="zoom" aria-label="Zoom">{move || format!("{:.0}%", pb.view.get().zoom * 100.0)}</output>
             <button type="button" on:click=move |_| pb.zoom_by(1.25) aria-label="Zoom in" title="Zoom in (+)">"+"</button>
+            </div>
             <button type="button" on:click=move |_| pb.fit() title="Show the whole picture (0)">"Fit"</button>
             <button type="button" class="focus-toggle" aria-pressed=move || pb.focus.get().to_string()
                 on:click=move |_| pb.focus.update(|f| *f = !*f)
                 title="The board fills the screen, for the projector (Esc leaves)">
     "Focus mode"</button>
-        </div>
-    }
-}
-
-/// The stickers, one button each: a press places one in the middle of the board.
-#[component]
-pub fn StickerBar(pb: Pb) -> impl IntoView {
-    view! {
-        <div class="sticker-bar" role="toolbar" aria-label="Stickers" aria-orientation="vertical">
-            {Icon::ALL.into_iter().map(|icon| view! {
-                <button type="button" class="sticker-button" aria-label=format!("Add sticker: {}", icon.name())
-                    title=icon.name() on:click=move |_| pb.add_sticker(icon, "", None)>
-                    <svg viewBox="-4 -4 72 72" width="36" height="36" aria-hidden="true">
-                        <path d=crate::content::stickers::path(icon) fill="none" stroke="currentColor"
-                            stroke-width=crate::content::stickers::STROKE * 1.4 stroke-linecap="round" stroke-linejoin="round"></path>
-                    </svg>
-                </button>
-            }).collect_view()}
         </div>
     }
 }
@@ -1182,6 +1154,10 @@ pub fn Canvas(pb: Pb) -> impl IntoView {
         if pb.editing.get_untracked().is_some() || e.alt_key() {
             return;
         }
+        if super::caption::on_board_key(pb, &e) {
+            e.prevent_default();
+            return;
+        }
         let key = e.key();
         let ctrl = e.ctrl_key() || e.meta_key();
         let step = if e.shift_key() { 20.0 } else { 2.0 };
@@ -1233,21 +1209,6 @@ pub fn Canvas(pb: Pb) -> impl IntoView {
             }
             "{" if !ctrl => {
                 pb.restack(false, true);
-                true
-            }
-            "Enter" | "F2" if !ctrl => {
-                let one = pb.selection();
-                if let [id] = one[..]
-                    && pb
-                        .with(|pic| matches!(pic.item(id), Some(Item::Sticker(_) | Item::Text(_))))
-                        .unwrap_or(false)
-                {
-                    pb.editing.set(Some(id));
-                } else if pb.mode.get_untracked() == Mode::Text {
-                    pb.add_text(pb.centre());
-                } else {
-                    return;
-                }
                 true
             }
             "Escape" => {
@@ -1350,10 +1311,10 @@ pub fn Canvas(pb: Pb) -> impl IntoView {
                 </g>
             </svg>
             {move || (count() == 0).then(|| view! {
-                <p class="map-empty">"Draw with the pen, or add a sticker from the row above."</p>
+                <p class="map-empty">"Draw with the pen, or drag a sticker onto the board from the column of stickers to its left."</p>
             })}
         </div>
-        <p id="picture-keys" class="hint">"Tools: V select, P pen, M highlighter, E eraser, T text, A arrow, R box, O oval, H pan (or hold Space, or drag with the middle button). Wheel or pinch to zoom, 0 fits. With items selected: drag to move, the corner handle resizes, the top handle turns (Shift snaps), arrows nudge, Delete removes, Ctrl+D duplicates, ] and [ bring forward and send back, Enter edits a caption."</p>
+        <p id="picture-keys" class="hint">"Tools: V select, P pen, M highlighter, E eraser, T text, A arrow, R box, O oval, H pan (or hold Space, or drag with the middle button). Wheel or pinch to zoom, 0 fits. With items selected: drag to move, the corner handle resizes, the top handle turns (Shift snaps), arrows nudge, Delete removes, Ctrl+D duplicates, ] and [ bring forward and send back. With one sticker or text selected, type (or press Enter or F2) to edit its caption; Enter or Esc keeps it, Ctrl+Z takes it back."</p>
         <p class="visually-hidden" role="status">{move || pb.announce.get()}</p>
         </div>
     }

@@ -1,16 +1,14 @@
 //! How the items of a picture are drawn on the board, each from its own live signal, and the
 //! chrome above them: selection frames and handles, what a gesture is drawing, and the caption
-//! editor typed in place.
+//! editor typed in place (`caption`).
 
-use leptos::ev;
-use leptos::html;
 use leptos::prelude::*;
 
 use super::board::{Pb, Pending, handles};
 use crate::analysis::ink::{self, P};
 use crate::content::stickers;
 use crate::export::picture as ex;
-use crate::model::picture::{Item, ItemId, Outline, PALETTE, Picture, Tool, frame_of, text_size};
+use crate::model::picture::{Item, ItemId, Outline, PALETTE, Picture, Tool, frame_of};
 
 /// The ink stickers are drawn in.
 pub const INK: &str = "#1a1a1a";
@@ -247,114 +245,14 @@ pub fn Chrome(pb: Pb) -> impl IntoView {
                     .into_any(),
                 }
             }
+            Pending::Sticker(icon, at) => super::drag_in::ghost(icon, at),
         })
     };
     view! {
         <g class="chrome">
             {frames}
             {pending}
-            {move || pb.editing.get().map(|id| view! { <CaptionEditor pb=pb id=id /> })}
+            {move || pb.editing.get().map(|id| view! { <super::caption::CaptionEditor pb=pb id=id /> })}
         </g>
     }
-}
-
-/// The caption of a sticker, or a text, typed in place. Enter keeps it (Shift+Enter adds a
-/// line), Esc brings back what it was; a text left empty is removed.
-#[component]
-fn CaptionEditor(pb: Pb, id: ItemId) -> impl IntoView {
-    let field = NodeRef::<html::Textarea>::new();
-    let Some(item) = pb.with(|p| p.item(id).cloned()).flatten() else {
-        return ().into_any();
-    };
-    let (original, x, y, w, h, font, label) = match &item {
-        Item::Sticker(s) => {
-            let font = ex::caption_font(s);
-            let w = (font * 16.0).max(240.0);
-            (
-                s.caption.clone(),
-                s.x - w / 2.0,
-                s.y + s.size / 2.0 + 4.0,
-                w,
-                font * 4.6,
-                font,
-                "Caption",
-            )
-        }
-        Item::Text(t) => {
-            let (tw, th) = text_size(t);
-            let (w, h) = (tw.max(280.0) + 24.0, th.max(t.size * 2.6) + 16.0);
-            (
-                t.text.clone(),
-                t.x - w / 2.0,
-                t.y - h / 2.0,
-                w,
-                h,
-                t.size,
-                "Text",
-            )
-        }
-        _ => return ().into_any(),
-    };
-    let key = format!("picture:{}:caption:{id}", pb.id.get_value());
-    Effect::new(move |_| {
-        if let Some(el) = field.get() {
-            let _ = el.focus();
-            el.select();
-        }
-    });
-    let set = move |p: &mut Picture, v: String| {
-        if let Some(i) = p.item_mut(id) {
-            match i {
-                Item::Sticker(s) => s.caption = v,
-                Item::Text(t) => t.text = v,
-                _ => {}
-            }
-        }
-    };
-    let finish = {
-        let original = original.clone();
-        let key = key.clone();
-        move |keep: bool| {
-            if pb.editing.get_untracked() != Some(id) {
-                return;
-            }
-            pb.editing.set(None);
-            if !keep {
-                let o = original.clone();
-                pb.edit(Some(&key), |p| set(p, o));
-            }
-            let empty_text = pb
-                .with(|p| matches!(p.item(id), Some(Item::Text(t)) if t.text.trim().is_empty()))
-                .unwrap_or(false);
-            if empty_text {
-                pb.edit(Some(&key), |p| p.remove(&[id]));
-            }
-            pb.session.seal();
-            pb.focus_board();
-        }
-    };
-    let finish2 = finish.clone();
-    view! {
-        <foreignObject x=x y=y width=w height=h font-size=font>
-            <textarea node_ref=field class="label-editor caption-editor" aria-label=label
-                prop:value=original
-                on:input=move |e| {
-                    let v = event_target_value(&e);
-                    pb.edit(Some(&key), |p| set(p, v));
-                }
-                on:keydown=move |e: ev::KeyboardEvent| {
-                    e.stop_propagation();
-                    if e.key() == "Enter" && !e.shift_key() {
-                        e.prevent_default();
-                        finish(true);
-                    } else if e.key() == "Escape" {
-                        e.prevent_default();
-                        finish(false);
-                    }
-                }
-                on:pointerdown=move |e: ev::PointerEvent| e.stop_propagation()
-                on:blur=move |_| finish2(true)></textarea>
-        </foreignObject>
-    }
-    .into_any()
 }

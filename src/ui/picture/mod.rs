@@ -1,9 +1,12 @@
 //! Rich pictures section (`#/w/<id>/pictures`): the workshop's pictures as tabs; for the open
-//! one, its title, the drawing board (`board`: tools, stickers, canvas, gestures), how items
-//! are drawn (`items`), and the side panel (`panel`: the selection, who is missing from the
+//! one, its title, the drawing board (`board`: tools, canvas, gestures), the column of
+//! stickers (`drag_in`), how items are drawn (`items`), captions typed in place (`caption`),
+//! and the side panel (`panel`: the selection, who is missing from the
 //! picture, export and import). Focus mode lets the board fill the screen.
 
 mod board;
+mod caption;
+mod drag_in;
 mod items;
 mod panel;
 
@@ -124,27 +127,27 @@ fn Editor(session: Session, id: String) -> impl IntoView {
     });
     view! {
         <div class="picture-board">
-            <div class="map-details">
-                <label>"Title "
-                    <input type="text" prop:value=title
-                        on:input=move |e| {
-                            let v = event_target_value(&e);
-                            let g = format!("picture:{}:title", pb.id.get_value());
-                            pb.edit(Some(&g), |p| p.title = v);
-                        }
-                        on:blur=move |_| session.seal() />
-                </label>
-                <button type="button" class="danger" on:click=remove>"Delete picture"</button>
-            </div>
             <div class="map-layout">
                 <div class="map-main picture-main">
                     <board::Toolbar pb=pb />
                     <div class="picture-stage">
-                        <board::StickerBar pb=pb />
+                        <drag_in::StickerBar pb=pb />
                         <board::Canvas pb=pb />
                     </div>
                 </div>
                 <aside class="map-side" aria-label="Picture tools">
+                    <section class="panel map-details" aria-label="This picture">
+                        <label>"Title "
+                            <input type="text" prop:value=title
+                                on:input=move |e| {
+                                    let v = event_target_value(&e);
+                                    let g = format!("picture:{}:title", pb.id.get_value());
+                                    pb.edit(Some(&g), |p| p.title = v);
+                                }
+                                on:blur=move |_| session.seal() />
+                        </label>
+                        <button type="button" class="danger" on:click=remove>"Delete picture"</button>
+                    </section>
                     <panel::Selection pb=pb />
                     <panel::Missing pb=pb />
                     <panel::Export pb=pb />

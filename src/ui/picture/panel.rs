@@ -357,7 +357,7 @@ pub fn ImportPicture(session: Session, open: RwSignal<Option<String>>) -> impl I
         });
     };
     view! {
-        <label class="button-like">"Open a picture file\u{2026}"
+        <label class="button-like">"Open "<span class="wide-only">"a picture "</span>"file\u{2026}"
             <input type="file" id="import-picture" class="visually-hidden" node_ref=input accept=".svg,.png,.json,image/svg+xml,image/png,application/json"
                 on:change=on_change />
         </label>

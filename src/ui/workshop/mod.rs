@@ -60,8 +60,10 @@ fn Editor(session: Session, repairs: Vec<String>, section: Signal<Section>) -> i
             }
         }),
         window_event_listener(ev::storage, move |e| {
+            // What this tab reads now, not the event's value: events from two quick saves can
+            // arrive after this tab's own later write.
             if e.key().as_deref() == Some(key.as_str())
-                && let Some(raw) = e.new_value()
+                && let Some(raw) = browser::stored_text(&key).or_else(|| e.new_value())
             {
                 session.on_stored_elsewhere(&raw);
             }
@@ -115,17 +117,21 @@ fn Editor(session: Session, repairs: Vec<String>, section: Signal<Section>) -> i
 
     view! {
         <article class="page workshop">
-            <p class="breadcrumb"><a href=Route::Home.href()>"\u{2190} All workshops"</a></p>
-            <h1>{move || session.workshop.with(|w| w.display_title().to_string())}</h1>
-            <Toolbar session=session />
+            // One compact row: back to the library, the title, undo/redo/export and the saved state.
+            <div class="workshop-head">
+                <p class="breadcrumb"><a href=Route::Home.href() aria-label="\u{2190} All workshops">"\u{2190}"<span class="wide-only">" All workshops"</span></a></p>
+                <h1 title=move || session.workshop.with(|w| w.display_title().to_string())>{move || session.workshop.with(|w| w.display_title().to_string())}</h1>
+                <Toolbar session=session />
+            </div>
             <StatusBanners session=session />
             {repaired}
             <nav class="sections" aria-label="Workshop sections">
                 {Section::ALL.into_iter().map(|s| {
                     let id = session.id();
                     view! {
-                        <a href=Route::Workshop(id, s).href()
-                            aria-current=move || (section.get() == s).then_some("page")>{s.label()}</a>
+                        <a href=Route::Workshop(id, s).href() aria-label=s.label()
+                            aria-current=move || (section.get() == s).then_some("page")>
+                            <span class="wide-only">{s.label()}</span><span class="narrow-only" aria-hidden="true">{s.short_label()}</span></a>
                     }
                 }).collect_view()}
             </nav>

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use crate::history::History;
 use crate::model::Workshop;
 use crate::persist::browser::{self, WriteError};
-use crate::persist::document::{SavedWorkshop, revision_of};
+use crate::persist::document::{SavedWorkshop, head_of};
 use crate::ui::browser::now;
 
 /// How long after the last change a save happens.
@@ -282,16 +282,22 @@ impl Session {
         self.schedule_save();
     }
 
-    /// Another tab stored `raw` for this workshop. With nothing unsaved here, take it; with
-    /// unsaved changes, stop saving and let the user choose.
+    /// Another tab stored `raw` for this workshop (what this tab now reads under its key). With
+    /// nothing unsaved here, take it; with unsaved changes, stop saving and let the user choose.
+    /// A save of the very revision this tab last wrote, but not this tab's (another tab that
+    /// had not yet seen this tab's save wrote over it), means what is on screen is no longer
+    /// stored: the user chooses too, instead of this tab saying "Saved".
     pub fn on_stored_elsewhere(&self, raw: &str) {
-        let Some(stored) = revision_of(raw) else {
+        let Some((stored, saved_at)) = head_of(raw) else {
             return;
         };
-        if stored <= self.base_revision.get_value() {
+        let base = self.base_revision.get_value();
+        let ours = self.meta.with_untracked(|m| m.saved_at);
+        let written_over = stored == base && saved_at != ours;
+        if stored < base || (stored == base && !written_over) {
             return;
         }
-        if self.has_unsaved() {
+        if self.has_unsaved() || written_over {
             self.cancel_timer();
             self.status.set(SaveStatus::Conflict {
                 stored_revision: stored,
@@ -353,7 +359,7 @@ fn split(saved: SavedWorkshop) -> (Workshop, SaveMeta) {
 
 /// How long a save keeps the lock after writing, so the write reaches every other tab's view
 /// of `localStorage` before the next tab checks the revision.
-const LOCK_HOLD_MS: i32 = 40;
+const LOCK_HOLD_MS: i32 = 100;
 
 /// Runs `f` holding the exclusive Web Lock `name` (`navigator.locks.request`), for at least
 /// [`LOCK_HOLD_MS`] after `f` returns. Returns `false`, without running `f`, where the browser

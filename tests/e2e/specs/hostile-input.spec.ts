@@ -267,3 +267,32 @@ test('two tabs saving in the same instant never both say "Saved" while one versi
     }
   }
 });
+
+test('a tab whose save another tab wrote over (the same revision, unseen) stops saying "Saved" and offers the choice', async ({ page, context }) => {
+  const lib = new LibraryPage(page);
+  await lib.open();
+  const a = await lib.create({ title: 'Written over' });
+  await a.field('Notes').fill('typed in tab A');
+  await a.saved();
+  // A second tab whose view of storage was late: it saves the same revision over tab A's save.
+  const other = await context.newPage();
+  await other.goto(new URL('/', page.url()).href);
+  const { key, doc } = await storedWorkshop(page);
+  await other.evaluate(([k, d]) => {
+    const late = JSON.parse(d);
+    late.saved_at += 1;
+    late.workshop.notes = 'typed in tab B';
+    localStorage.setItem(k, JSON.stringify(late));
+  }, [key, JSON.stringify(doc)]);
+  await expect(a.saveState).not.toHaveText('Saved');
+  await expect(page.getByRole('alert')).toContainText('This workshop was changed in another tab or window.');
+  // Tab A's text is still on screen, and "Keep mine as a copy" saves it.
+  await expect(a.field('Notes')).toHaveValue('typed in tab A');
+  await page.getByRole('button', { name: 'Keep mine as a copy' }).click();
+  await lib.open();
+  await expect.poll(async () => (await lib.titles()).length).toBe(2);
+  const notes = await page.evaluate(() =>
+    Object.keys(localStorage).filter((k) => k.startsWith('cst-workbench.workshop.')).map((k) => JSON.parse(localStorage.getItem(k)!).workshop.notes).sort(),
+  );
+  expect(notes).toEqual(['typed in tab A', 'typed in tab B']);
+});

@@ -19,7 +19,7 @@ const FIXTURES = join(import.meta.dirname, '..', '..', 'fixtures');
 type Saved = {
   nodes: { id: number; label: string; x: number; y: number; group?: number }[];
   links: { from: number; to: number; label?: string }[];
-  groups?: { id: number; name: string; colour: number; parent?: number; collapsed?: boolean }[];
+  groups?: { id: number; name: string; colour: number; parent?: number; collapsed?: boolean; at?: { x: number; y: number } }[];
 };
 
 async function saved(page: Page): Promise<Saved> {
@@ -42,9 +42,9 @@ test('groups and parallel links: see, collapse, make, rename, move, delete', asy
   await page.locator('#import-map').setInputFiles(join(FIXTURES, 'map-groups.map.json'));
   await expect(page.getByRole('status').filter({ hasText: 'Imported 4 nodes and 6 links in 3 groups' })).toBeVisible();
 
-  // Three groups; "Local system" holds nothing, so two frames are drawn.
+  // Three groups; "Local system" holds nothing and still has a frame of its own.
   const frames = page.locator('.map-canvas .group');
-  await expect(frames).toHaveCount(2);
+  await expect(frames).toHaveCount(3);
   await expect(page.locator('.map-canvas .group.collapsed')).toHaveCount(1);
   // The collapsed group hides its two nodes; the four links to Pilot are drawn to its box.
   await expect(m.node('Pilot <project>')).toBeHidden();
@@ -68,14 +68,16 @@ test('groups and parallel links: see, collapse, make, rename, move, delete', asy
   await m.node('Patients').click({ modifiers: ['Shift'] });
   await panel.getByRole('button', { name: 'Group the selected nodes' }).click();
   await expect(panel.locator('.group-row')).toHaveCount(4);
-  // Funder left "Funding <bodies>" for the new group (a node sits in one group): still two frames.
-  await expect(frames).toHaveCount(2);
+  // Funder left "Funding <bodies>" for the new group (a node sits in one group); the group it
+  // left empty keeps its frame where Funder was: four frames.
+  await expect(frames).toHaveCount(4);
   const name = panel.getByRole('textbox', { name: /Name of group/ }).last();
   await name.fill('Money <and> people');
   await name.press('Enter');
   await expect(page.locator('.map-canvas .group .group-name', { hasText: 'Money <and> people' })).toBeVisible();
   await panel.getByRole('combobox', { name: 'Colour of Money <and> people' }).selectOption('teal');
-  await expect(page.locator('.map-canvas .group.c-teal')).toHaveCount(1);
+  // ("Local system", empty, was teal already and has a frame of its own.)
+  await expect(page.locator('.map-canvas .group.c-teal', { has: page.locator('.group-name', { hasText: 'Money <and> people' }) })).toHaveCount(1);
 
   // Move the group as one: select its members, then arrow keys move them together.
   const before = await saved(page);
@@ -108,6 +110,115 @@ test('groups and parallel links: see, collapse, make, rename, move, delete', asy
   const s = await saved(page);
   expect(s.links.length).toBe(6);
   expect(s.groups!.map((g) => g.name).sort()).toEqual(['Funding <bodies>', 'Local system', 'Pilot team']);
+});
+
+test('frames: an empty group moves and fills, a group drags by its frame, a link ends on a group, layouts keep groups apart', async ({ page }) => {
+  const lib = new LibraryPage(page);
+  await lib.open();
+  await lib.create({ title: 'Frames day' });
+  const m = new MapsPage(page);
+  await m.open();
+  await page.locator('#import-map').setInputFiles(join(FIXTURES, 'map-groups.map.json'));
+  await expect(page.getByRole('status').filter({ hasText: 'Imported 4 nodes and 6 links in 3 groups' })).toBeVisible();
+  const panel = page.locator('.group-panel');
+  await panel.getByRole('button', { name: 'Expand' }).click();
+  await page.getByRole('button', { name: 'Fit', exact: true }).click();
+  await m.inView();
+  await expect.poll(() => page.evaluate(() => Object.keys(localStorage).some((k) => k.startsWith('cst-workbench.workshop.')
+    && (JSON.parse(localStorage.getItem(k)!).workshop.maps ?? []).length > 0))).toBe(true);
+  const group = async (name: string) => (await saved(page)).groups!.find((g) => g.name === name)!;
+  const frame = (name: string) => page.locator(`.map-canvas .group[aria-label^="Group ${name}"]`);
+
+  // The empty group shows a frame with its name.
+  const local = frame('Local system');
+  await expect(local).toBeVisible();
+  await expect(local.locator('.group-name')).toHaveText('Local system');
+  const localId = (await group('Local system')).id;
+  const at0 = (await group('Local system')).at!;
+
+  // Dragged by its title: it moves, and stays moved after the drag.
+  const title = (await local.locator('.frame-title').boundingBox())!;
+  const grab = { x: title.x + 40, y: title.y + 12 };
+  await m.drag(grab, { x: grab.x - 60, y: grab.y + 40 });
+  await expect.poll(async () => (await group('Local system')).at!.y).toBeGreaterThan(at0.y + 10);
+  const at1 = (await group('Local system')).at!;
+  expect(at1.x).toBeLessThan(at0.x - 10);
+
+  // By keyboard: focus the frame, an arrow moves it 10.
+  await local.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => (await group('Local system')).at!.x).toBe(at1.x + 10);
+  await expect(local).toBeFocused();
+
+  // A node dropped on the empty frame goes into that group.
+  const box = (await local.locator('.frame').boundingBox())!;
+  await m.drag(await m.centre('Patients'), { x: box.x + box.width / 2, y: box.y + box.height / 2 + 10 });
+  await expect.poll(async () => (await saved(page)).nodes.find((n) => n.label === 'Patients')!.group).toBe(localId);
+  await expect(panel.locator('.group-row').filter({ has: page.getByRole('textbox', { name: `Name of group ${localId}` }) })).toContainText('1 node');
+
+  // A group with members dragged by its frame's title: every member moves, one undo step.
+  const before = await saved(page);
+  const pilotTitle = (await frame('Pilot team').locator('.frame-title').boundingBox())!;
+  const from = { x: pilotTitle.x + 30, y: pilotTitle.y + 12 };
+  await m.drag(from, { x: from.x + 50, y: from.y + 30 });
+  const dx = async (label: string) =>
+    (await saved(page)).nodes.find((n) => n.label === label)!.x - before.nodes.find((n) => n.label === label)!.x;
+  await expect.poll(() => dx('Board')).toBeGreaterThan(10);
+  expect(await dx('Pilot <project>')).toBeCloseTo(await dx('Board'), 6);
+  expect(await dx('Funder')).toBe(0);
+  await page.keyboard.press('Control+z');
+  await expect.poll(() => dx('Board')).toBe(0);
+  expect(await dx('Pilot <project>')).toBe(0);
+
+  // A link dragged from Funder's dot onto the empty-then-filled group's title ends on the group.
+  await m.node('Funder').locator('rect').hover();
+  const handle = (await m.node('Funder').locator('.handle').boundingBox())!;
+  const t2 = (await local.locator('.frame-title').boundingBox())!;
+  await m.drag({ x: handle.x + handle.width / 2, y: handle.y + handle.height / 2 }, { x: t2.x + t2.width - 20, y: t2.y + 10 });
+  await expect.poll(async () => (await saved(page)).links.filter((l) => l.to === localId).length).toBe(1);
+  const toGroup = page.locator('.map-canvas .links .link[data-link]:not([hidden])');
+  await expect(toGroup).toHaveCount(7);
+  await expect(page.locator('.map-canvas .link title', { hasText: 'Link from Funder to group Local system' })).toHaveCount(1);
+
+  // Every layout keeps groups together: no node inside a frame it does not belong to, no two
+  // frames overlapping unless one holds the other.
+  const clear = () => page.evaluate(() => {
+    const key = Object.keys(localStorage).find((k) => k.startsWith('cst-workbench.workshop.'))!;
+    const map = JSON.parse(localStorage.getItem(key)!).workshop.maps[0];
+    const parent = new Map<number, number | undefined>(map.groups.map((g: any) => [g.id, g.parent]));
+    const chain = (g?: number) => { const out: number[] = []; while (g !== undefined && !out.includes(g)) { out.push(g); g = parent.get(g); } return out; };
+    const rect = (el: Element) => el.getBoundingClientRect();
+    const overlap = (a: DOMRect, b: DOMRect) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+    const frames = [...document.querySelectorAll('.map-canvas .group[data-group]')].map((g) => ({ id: Number(g.getAttribute('data-group')), r: rect(g.querySelector('rect.frame')!) }));
+    const bad: string[] = [];
+    for (const n of map.nodes) {
+      const el = document.querySelector(`.map-canvas .nodes .node[data-node="${n.id}"] rect`);
+      if (!el) continue;
+      const mine = chain(n.group);
+      for (const f of frames) if (!mine.includes(f.id) && overlap(rect(el), f.r)) bad.push(`${n.label} in ${f.id}`);
+    }
+    for (const a of frames) for (const b of frames) {
+      if (a.id < b.id && !chain(a.id).includes(b.id) && !chain(b.id).includes(a.id) && overlap(a.r, b.r)) bad.push(`frames ${a.id} ${b.id}`);
+    }
+    return bad;
+  });
+  for (const layout of ['Force-directed', 'Layered', 'Radial', 'Tidy']) {
+    const was = JSON.stringify((await saved(page)).nodes.map((n) => [n.x, n.y]));
+    await page.getByRole('button', { name: layout }).click();
+    await expect.poll(async () => JSON.stringify((await saved(page)).nodes.map((n) => [n.x, n.y])) !== was || layout === 'Tidy').toBe(true);
+    await page.waitForTimeout(600);
+    await expect.poll(clear).toEqual([]);
+  }
+  await page.getByRole('button', { name: 'Fit', exact: true }).click();
+  await m.inView();
+  await screenshotBothSizes(page, 'map-groups-frames');
+  await page.setViewportSize({ width: 1280, height: 800 });
+
+  // After a reload the empty-then-filled group, its place and the link to it are still there.
+  await page.reload();
+  await expect(frame('Local system')).toBeVisible();
+  expect((await saved(page)).links.filter((l) => l.to === localId).length).toBe(1);
+  await expect(page.locator('.map-canvas .links .link[data-link]:not([hidden])')).toHaveCount(7);
 });
 
 test('the mermaid package renders our Mermaid export with every node, link, label and subgraph', async ({ page, browser }) => {

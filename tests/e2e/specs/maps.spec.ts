@@ -21,9 +21,9 @@ test('a facilitator builds the vision map by mouse: add, label, link, drag; undo
   await expect(page).toHaveURL(/\/maps\/m-/);
   await expect(page.getByText('Double-click anywhere, or press N')).toBeVisible();
 
-  await m.addByDoubleClick(400, 300, 'People with low agency');
-  await m.addByDoubleClick(750, 150, 'Loneliness and isolation');
-  await m.addByDoubleClick(750, 450, 'Health inequalities');
+  await m.addByDoubleClick(300, 300, 'People with low agency');
+  await m.addByDoubleClick(520, 150, 'Loneliness and isolation');
+  await m.addByDoubleClick(520, 420, 'Health inequalities');
   await expect(m.nodes).toHaveCount(3);
 
   // Link from the focus to two target areas by dragging from its handle.
@@ -40,7 +40,9 @@ test('a facilitator builds the vision map by mouse: add, label, link, drag; undo
   const box = (await m.canvas.boundingBox())!;
   await m.node('Health inequalities').locator('rect').hover();
   const h = (await m.node('Health inequalities').locator('.handle').boundingBox())!;
-  await m.drag({ x: h.x + 3, y: h.y + 3 }, { x: box.x + 1000, y: box.y + 550 });
+  // An empty spot low on the left of the part of the canvas on screen (the nodes are right of it).
+  const bottom = Math.min(box.y + box.height, page.viewportSize()!.height);
+  await m.drag({ x: h.x + 3, y: h.y + 3 }, { x: box.x + 80, y: bottom - 40 });
   await expect(m.editor).toBeFocused();
   await page.keyboard.type('Poorly managed diseases');
   await page.keyboard.press('Enter');
@@ -148,11 +150,16 @@ test('the same map by keyboard only: add with N, move with arrows, link with L a
   await page.keyboard.type('People with little agency');
   await page.keyboard.press('Enter');
   await expect(m.node('People with little agency')).toBeFocused();
-  // Escape while typing puts the old label back.
+  // Escape while typing stops typing and keeps what was typed (issue 20: nothing typed is
+  // lost); one Undo takes it back.
   await page.keyboard.press('Enter');
   await page.keyboard.type('oops');
   await page.keyboard.press('Escape');
+  await expect(m.node('oops')).toHaveCount(1);
+  await expect(m.node('oops')).toBeFocused();
+  await page.keyboard.press('Control+z');
   await expect(m.node('People with little agency')).toHaveCount(1);
+  await m.node('People with little agency').focus();
 
   // Delete removes the node and its links; Ctrl+Z brings both back.
   await page.keyboard.press('Delete');

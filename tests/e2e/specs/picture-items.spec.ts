@@ -50,7 +50,7 @@ test('stickers with captions, an arrow that follows a moved sticker, text and a 
 
   // Text, written in place.
   await pp.use('Text');
-  await pp.click(await pp.at(600, 80));
+  await pp.click(await pp.at(470, 60));
   const editor = pp.editor;
   await expect(editor).toHaveAccessibleName('Text');
   await expect(editor).toBeFocused();
@@ -61,7 +61,7 @@ test('stickers with captions, an arrow that follows a moved sticker, text and a 
 
   // A box, dragged out.
   await pp.use('Box');
-  await pp.drag(await pp.at(700, 300), await pp.at(900, 420));
+  await pp.drag(await pp.at(340, 340), await pp.at(540, 460));
   await expect(pp.canvas.locator('rect.shape')).toHaveCount(1);
   await expect.poll(async () => (await pp.storedOf('shape')).map((b) => [b.w, b.h])).toEqual([[200, 120]]);
 

@@ -52,7 +52,7 @@ test('draw with the mouse, erase a stroke, undo and redo, and a reload keeps the
 
   await expect(strokes).toHaveCount(2);
   await page.getByRole('button', { name: 'Pen', exact: true }).click();
-  await draw(page, [[600, 100], [620, 300], [700, 320]]);
+  await draw(page, [[440, 100], [460, 300], [540, 320]]);
   await expect(strokes).toHaveCount(3);
   await expect(strokes.nth(1)).toHaveAttribute('stroke', '#c0392b');
   await expect(strokes.nth(1)).toHaveAttribute('stroke-opacity', '0.35');
@@ -64,7 +64,7 @@ test('draw with the mouse, erase a stroke, undo and redo, and a reload keeps the
     new MutationObserver((records) => records.forEach((r) => w.touched.add(r.target as Element)))
       .observe(document.querySelector('svg.picture-canvas g.items')!, { attributes: true, subtree: true, childList: false });
   });
-  await draw(page, [[500, 500], [550, 520], [600, 500]]);
+  await draw(page, [[440, 420], [480, 440], [520, 420]]);
   await expect(strokes).toHaveCount(4);
   expect(await page.evaluate(() => (window as unknown as { touched: Set<Element> }).touched.size)).toBe(0);
 

@@ -63,7 +63,7 @@ export class PicturesPage {
     await expect(this.tool(name)).toHaveAttribute('aria-pressed', 'true');
   }
 
-  /** Places a sticker from the row of stickers and types its caption in place. */
+  /** Places a sticker from the column of stickers and types its caption in place. */
   async addSticker(icon: string, caption: string) {
     await this.page.getByRole('button', { name: `Add sticker: ${icon}`, exact: true }).click();
     const editor = this.editor;
