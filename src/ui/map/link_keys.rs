@@ -47,20 +47,7 @@ pub(super) fn link_name(ed: Ed, l: &Link) -> String {
 
 /// Moves keyboard focus to a link on the canvas (at once if it is drawn, else next frame).
 pub(super) fn focus_link(id: LinkId) {
-    fn try_focus(id: LinkId) -> bool {
-        use leptos::wasm_bindgen::JsCast;
-        document()
-            .query_selector(&format!(".map-canvas [data-link=\"{id}\"]"))
-            .ok()
-            .flatten()
-            .and_then(|el| el.dyn_into::<web_sys::SvgElement>().ok())
-            .is_some_and(|el| el.focus().is_ok())
-    }
-    if !try_focus(id) {
-        request_animation_frame(move || {
-            try_focus(id);
-        });
-    }
+    super::focus_on_canvas(format!("[data-link=\"{id}\"]"));
 }
 
 /// Selects the next (or previous) link around `from`, focuses it and says which it is.

@@ -504,22 +504,7 @@ impl Ed {
 
     /// Moves keyboard focus to a node on the canvas.
     pub fn focus_node(&self, id: NodeId) {
-        fn try_focus(id: NodeId) -> bool {
-            use leptos::wasm_bindgen::JsCast;
-            document()
-                .query_selector(&format!(".map-canvas [data-node=\"{id}\"]"))
-                .ok()
-                .flatten()
-                .and_then(|el| el.dyn_into::<web_sys::SvgElement>().ok())
-                .is_some_and(|el| el.focus().is_ok())
-        }
-        // At once when the node is drawn already, so the next key press reaches it; a node
-        // made in this same turn is drawn by the next frame.
-        if !try_focus(id) {
-            request_animation_frame(move || {
-                try_focus(id);
-            });
-        }
+        focus_on_canvas(format!("[data-node=\"{id}\"]"));
     }
 }
 
@@ -709,5 +694,25 @@ fn Editor(session: Session, id: String) -> impl IntoView {
                 </aside>
             </div>
         </div>
+    }
+}
+
+/// Moves keyboard focus to the canvas element matching `selector` (a node's or a link's): at
+/// once when it is drawn already, so the next key press reaches it; one made in this same turn
+/// is drawn by the next frame.
+pub(super) fn focus_on_canvas(selector: String) {
+    fn try_focus(selector: &str) -> bool {
+        use leptos::wasm_bindgen::JsCast;
+        document()
+            .query_selector(&format!(".map-canvas {selector}"))
+            .ok()
+            .flatten()
+            .and_then(|el| el.dyn_into::<web_sys::SvgElement>().ok())
+            .is_some_and(|el| el.focus().is_ok())
+    }
+    if !try_focus(&selector) {
+        request_animation_frame(move || {
+            try_focus(&selector);
+        });
     }
 }
