@@ -82,7 +82,7 @@ bash tools/setup.sh > "$LOGS/setup.log" 2>&1 || { cat "$LOGS/setup.log"; echo "s
 # Two trunks at once in one dist/ break each other, so wait for anyone else's to finish first.
 for _ in $(seq 60); do pgrep -f "trunk (build|serve)" > /dev/null || break; echo "== bench: waiting for another trunk to finish"; sleep 10; done
 build_native() {
-  CARGO_TARGET_DIR="$ROOT/target/bench" cargo bench --offline --locked --bench map_analysis --bench autosave --bench qr_decode \
+  CARGO_TARGET_DIR="$ROOT/target/bench" cargo bench --offline --locked -p cstw-core --bench map_analysis --bench autosave --bench qr_decode \
     --no-run --message-format=json-render-diagnostics > "$LOGS/native-build.json"
 }
 build_started=$SECONDS

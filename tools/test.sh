@@ -19,7 +19,7 @@ run() {
 
 run "format" cargo fmt --all -- --check
 run "clippy" cargo clippy --workspace --all-targets --locked -- -D warnings
-run "clippy (wasm)" cargo clippy --target wasm32-unknown-unknown --locked -- -D warnings
+run "clippy (wasm)" cargo clippy --workspace --target wasm32-unknown-unknown --locked -- -D warnings
 run "native tests" cargo test --workspace --locked
 run "release build" trunk build --release --offline --locked
 if [ "${results[-1]}" = "pass" ]; then

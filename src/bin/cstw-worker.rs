@@ -5,9 +5,9 @@
 //! is read by `jobs::Request::decode`, run by `jobs::run`, and answered with `jobs::Reply`s as
 //! JSON strings. A trap or panic here ends this worker's usefulness, never the page: the page
 //! sees the worker's `error` event, says the file could not be read and starts a fresh worker.
-//! It links the pure core only (no Leptos).
+//! It links the pure core crate only (`cstw_core`, no Leptos).
 
-use cst_workbench::jobs::{self, Reply, Request};
+use cstw_core::jobs::{self, Reply, Request};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};

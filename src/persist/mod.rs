@@ -1,9 +1,7 @@
-//! Saving: the versioned document format, the library's index, and the one adapter that talks
-//! to browser storage.
+//! Saving: the versioned document format and the library's index (pure, in the core crate and
+//! re-exported here), and the one adapter that talks to browser storage.
 //!
-//! `document` and `library` are pure and tested natively; `browser` is the only module in the
-//! crate that calls gloo-storage / `localStorage`.
+//! `browser` is the only module that calls gloo-storage / `localStorage`.
 
 pub mod browser;
-pub mod document;
-pub mod library;
+pub use cstw_core::persist::{document, library};

@@ -1,15 +1,15 @@
 //! Autosave cost of a large workshop, natively: serialise to the stored form, and read it back
 //! (the browser adapter compares the read-back text; restore is what a reload does).
 //!
-//! `cargo bench --bench autosave` prints the median and p95 over many runs and the stored size.
+//! `cargo bench -p cstw-core --bench autosave` prints the median and p95 over many runs and the stored size.
 //! Not a pass/fail test: the numbers depend on the machine. Today's largest workshop is a
 //! roster of 1,000 stakeholders with long notes; the activity issues add their maps, strokes
 //! and scores to `large_workshop` as they land.
 
 use std::time::Instant;
 
-use cst_workbench::model::{Involvement, Workshop};
-use cst_workbench::persist::document::{SavedWorkshop, read_workshop};
+use cstw_core::model::{Involvement, Workshop};
+use cstw_core::persist::document::{SavedWorkshop, read_workshop};
 
 fn large_workshop() -> SavedWorkshop {
     let mut w = Workshop::new("w-bench".into(), "Large workshop", 0.0);

@@ -1,6 +1,6 @@
 //! Map import on generated files of 1,000 to 8,000 links (one node per 5.2 links, as in the
 //! Gephi network of issue 22: 1,538 nodes, 8,032 edges), natively, in GEXF (with positions, as
-//! Gephi writes it), GraphML, GML and DOT. `cargo bench --bench import` prints the fastest
+//! Gephi writes it), GraphML, GML and DOT. `cargo bench -p cstw-core --bench import` prints the fastest
 //! and the median of 9 runs in milliseconds, and the microseconds per link of the fastest (the
 //! least disturbed by other work on the machine): flat per-link times show the import is
 //! linear. Target: 8,000 links in ≤ 100 ms (release). Files without positions are laid out,
@@ -11,7 +11,7 @@
 
 use std::fmt::Write;
 
-use cst_workbench::import::map::import;
+use cstw_core::import::map::import;
 
 mod common;
 

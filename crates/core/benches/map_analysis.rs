@@ -1,5 +1,5 @@
 //! Concept-map layout and analysis on generated maps of 10 to 5,000 nodes (2 links a node),
-//! natively. `cargo bench --bench map_analysis` prints median and p95 milliseconds. Not a
+//! natively. `cargo bench -p cstw-core --bench map_analysis` prints median and p95 milliseconds. Not a
 //! pass/fail test; the browser figures come from the benchmark page (issue 10). Targets at
 //! 1,000 nodes: force layout ≤ 150 ms and betweenness ≤ 50 ms in the browser, where wasm runs
 //! about 1.5–2× slower than this.
@@ -8,8 +8,8 @@ mod common;
 
 use common::time;
 
-use cst_workbench::analysis::{graph, layout};
-use cst_workbench::model::map::Metrics;
+use cstw_core::analysis::{graph, layout};
+use cstw_core::model::map::Metrics;
 
 fn main() {
     println!(

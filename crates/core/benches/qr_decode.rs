@@ -4,13 +4,13 @@
 //! common case while nobody holds up a phone). Each beside the full-size-only decode that the
 //! half-size first pass replaced.
 //!
-//! `cargo bench --bench qr_decode` prints the median and p95 over many runs. Not a pass/fail
+//! `cargo bench -p cstw-core --bench qr_decode` prints the median and p95 over many runs. Not a pass/fail
 //! test: the numbers depend on the machine. The browser's figure is the `cstw-qr-decode`
 //! performance measure the scanner records for each frame (see README).
 
 use std::time::Instant;
 
-use cst_workbench::participate::qr_decode::{Layout, decode_full_size, decode_rgba};
+use cstw_core::participate::qr_decode::{Layout, decode_full_size, decode_rgba};
 use qrcode::{Color, EcLevel, QrCode};
 
 const W: usize = 640;

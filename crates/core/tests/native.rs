@@ -1,6 +1,5 @@
 //! Native integration tests of the pure core: one test binary, one module per area.
 //!
-//! - [`architecture`]: the pure core never uses browser or UI crates.
 //! - [`fixtures`]: the fixture files in `tests/fixtures/` and the rule that each one is used.
 //! - [`document`]: the saved-workshop format: every fixture restores, damaged documents are
 //!   repaired or refused with a clear message, and nothing panics.
@@ -41,10 +40,10 @@
 //!   imports, layouts and analysis, bad and damaged messages are refused without a panic.
 //! - [`library`]: the library index reconciled against stored records made from the fixtures.
 //!
-//! Run with `cargo test --test native`.
+//! Run with `cargo test -p cstw-core --test native` (`-- map_formats` for one module). The
+//! fixtures and the scripts for the real readers are shared with the browser suite, at the top
+//! of the repository (`tests/fixtures/`, `tests/readers/`).
 
-#[path = "native/architecture.rs"]
-mod architecture;
 #[path = "native/boundary_export.rs"]
 mod boundary_export;
 #[path = "native/disagreement.rs"]

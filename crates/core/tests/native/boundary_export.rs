@@ -1,9 +1,9 @@
 //! The boundary critique's Markdown and CSV exports: snapshots of a critique full of hostile
 //! text, the CSV read back by the `csv` crate, and the empty case.
 
-use cst_workbench::export::boundary::{CSV_HEADER, csv, markdown};
-use cst_workbench::model::boundary::Level;
-use cst_workbench::model::{Involvement, Workshop};
+use cstw_core::export::boundary::{CSV_HEADER, csv, markdown};
+use cstw_core::model::boundary::Level;
+use cstw_core::model::{Involvement, Workshop};
 
 const SCRIPT: &str = "<script>alert(\"x\")</script>";
 const MULTILINE: &str = "First line, with a comma\n# not a heading\n\n- not a list, \"quoted\"";
@@ -141,7 +141,7 @@ fn an_empty_critique_exports_a_header_and_says_so() {
 
 #[test]
 fn roles_and_ought_first_show_in_the_markdown_with_names_escaped() {
-    use cst_workbench::model::boundary::Role;
+    use cstw_core::model::boundary::Role;
     let mut w = hostile();
     let plain = markdown(&w);
     assert!(!plain.contains("## Roles"), "no roles marked, no section");

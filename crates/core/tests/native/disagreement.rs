@@ -1,7 +1,7 @@
 //! The disagreement rule (`analysis::stats`): a table of groups worked by hand, and simulations
 //! that pin how it behaves for steering groups of 3 to 25 on the three preset scales.
 
-use cst_workbench::analysis::stats::{Disagreement, Range, far_needed, summarise};
+use cstw_core::analysis::stats::{Disagreement, Range, far_needed, summarise};
 use proptest::prelude::*;
 use proptest::strategy::ValueTree;
 use proptest::test_runner::{Config, RngAlgorithm, TestRng, TestRunner};

@@ -3,8 +3,8 @@
 
 use std::collections::HashSet;
 
-use cst_workbench::model::{Involvement, Workshop};
-use cst_workbench::persist::document::{
+use cstw_core::model::{Involvement, Workshop};
+use cstw_core::persist::document::{
     self, MAX_IMPORT_BYTES, MAX_IMPORT_WORKSHOPS, ReadError, Restored, SavedWorkshop, read_import,
     read_workshop,
 };
@@ -331,7 +331,7 @@ fn wrong_types_are_repaired_and_each_is_reported() {
     assert_eq!(w.notes, "");
     // What was not is replaced by a default.
     assert_eq!(w.title, "");
-    assert_eq!(w.display_title(), cst_workbench::model::workshop::UNTITLED);
+    assert_eq!(w.display_title(), cstw_core::model::workshop::UNTITLED);
     assert_eq!(w.purpose, "");
     assert_eq!(w.created_at, 0.0);
     assert!(w.roster.is_empty());
@@ -473,7 +473,7 @@ fn a_document_without_a_workshop_gets_an_empty_one_and_says_so() {
         assert_eq!(r.saved.workshop.id, "w-new");
         assert_eq!(
             r.saved.workshop.display_title(),
-            cst_workbench::model::workshop::UNTITLED
+            cstw_core::model::workshop::UNTITLED
         );
     }
 }
@@ -498,7 +498,7 @@ fn a_blank_title_survives_a_save() {
     // after a reload the form holds "Untitled workshop" and the round trip is not exact.
     let mut w = Workshop::new("w-1".into(), "Pilot", 0.0);
     w.set_detail(
-        cst_workbench::model::workshop::DetailField::Title,
+        cstw_core::model::workshop::DetailField::Title,
         String::new(),
     );
     let s = SavedWorkshop::new(w, 1.0);
@@ -742,7 +742,7 @@ fn the_scoring_fixture_restores_rounds_scores_and_tallies() {
 
 #[test]
 fn the_maps_fixture_restores_repairs_and_keeps_what_it_cannot_read() {
-    use cst_workbench::model::map::{Direction, Polarity, Shape, Viewport};
+    use cstw_core::model::map::{Direction, Polarity, Shape, Viewport};
     let r = restored("workshop-v1-maps.json");
     let maps = &r.saved.workshop.maps;
     assert_eq!(
@@ -789,7 +789,7 @@ fn the_maps_fixture_restores_repairs_and_keeps_what_it_cannot_read() {
 
 #[test]
 fn the_method_fixture_restores_ought_first_roles_and_gaps() {
-    use cst_workbench::model::boundary::{Level, Role};
+    use cstw_core::model::boundary::{Level, Role};
     let r = restored("workshop-v1-method.json");
     assert!(r.repairs.is_empty(), "{:?}", r.repairs);
     let w = &r.saved.workshop;
@@ -829,10 +829,10 @@ fn the_method_fixture_restores_ought_first_roles_and_gaps() {
 
 #[test]
 fn the_margins_fixture_restores_the_boundary_analysis_and_scores_by_perspective() {
-    use cst_workbench::analysis::by_group::{GroupBy, UNASSIGNED, by_group};
-    use cst_workbench::analysis::findings::findings;
-    use cst_workbench::analysis::stats::Disagreement;
-    use cst_workbench::model::boundary::{Mark, Zone};
+    use cstw_core::analysis::by_group::{GroupBy, UNASSIGNED, by_group};
+    use cstw_core::analysis::findings::findings;
+    use cstw_core::analysis::stats::Disagreement;
+    use cstw_core::model::boundary::{Mark, Zone};
     let r = restored("workshop-v1-method-margins.json");
     assert!(r.repairs.is_empty(), "{:?}", r.repairs);
     let w = &r.saved.workshop;

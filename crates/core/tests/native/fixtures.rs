@@ -50,8 +50,10 @@ const TEST_SOURCES: &[&str] = &[
     "map_groups.rs",
 ];
 
+/// `tests/fixtures/` at the top of the repository: the browser suite reads them too.
 fn dir() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
         .join("tests")
         .join("fixtures")
 }
@@ -106,7 +108,7 @@ fn every_fixture_is_used_by_some_test() {
 
 #[test]
 fn every_format_version_up_to_the_current_one_has_a_full_fixture() {
-    let current = cst_workbench::persist::document::VERSION;
+    let current = cstw_core::persist::document::VERSION;
     for version in 1..=current {
         let name = format!("workshop-v{version}-full.json");
         assert!(
@@ -120,8 +122,8 @@ fn every_format_version_up_to_the_current_one_has_a_full_fixture() {
 
 #[test]
 fn every_fixture_goes_through_every_reader_without_panicking() {
-    use cst_workbench::persist::document::{read_import, read_workshop};
-    use cst_workbench::persist::library::Index;
+    use cstw_core::persist::document::{read_import, read_workshop};
+    use cstw_core::persist::library::Index;
     for name in ALL {
         let text = load(name);
         let _ = read_workshop(&text, "w-fallback");

@@ -4,12 +4,12 @@
 //! that moves; links that end on a group are kept, drawn to its frame, skipped by the analysis,
 //! and survive restore, renumbering and removal of the group.
 
-use cst_workbench::analysis::graph;
-use cst_workbench::analysis::group_layout::{GroupClash, group_clashes};
-use cst_workbench::analysis::layout::bench_map;
-use cst_workbench::analysis::placement::{self, Layout, clashes};
-use cst_workbench::jobs::{self, Job, LayoutKind, Outcome, sizes_of};
-use cst_workbench::model::map::{ConceptMap, Metrics, Point, Rect};
+use cstw_core::analysis::graph;
+use cstw_core::analysis::group_layout::{GroupClash, group_clashes};
+use cstw_core::analysis::layout::bench_map;
+use cstw_core::analysis::placement::{self, Layout, clashes};
+use cstw_core::jobs::{self, Job, LayoutKind, Outcome, sizes_of};
+use cstw_core::model::map::{ConceptMap, Metrics, Point, Rect};
 
 const BOTH: [Metrics; 2] = [Metrics::STANDARD, Metrics::PROJECTOR];
 
@@ -258,8 +258,8 @@ fn group_ends(m: &ConceptMap) -> Vec<(String, String, String)> {
 
 #[test]
 fn links_that_end_on_a_group_go_through_every_format_that_can_carry_them() {
-    use cst_workbench::export::map as ex;
-    use cst_workbench::import::map::import;
+    use cstw_core::export::map as ex;
+    use cstw_core::import::map::import;
     let mut m = ConceptMap::new("m".into(), "Round trip");
     let a = m.add_node("Funder <& co>", Point::new(0.0, 0.0), None);
     let b = m.add_node("Project", Point::new(400.0, 0.0), None);
@@ -294,7 +294,7 @@ fn links_that_end_on_a_group_go_through_every_format_that_can_carry_them() {
 
 #[test]
 fn a_graphviz_compound_edge_ends_on_its_cluster() {
-    use cst_workbench::import::map::import;
+    use cstw_core::import::map::import;
     let text = "digraph { compound=true; subgraph cluster_team { label=\"Team\"; a; b; } c -> a [lhead=cluster_team, label=\"funds\"]; b -> c [ltail=cluster_team]; a -> b; }";
     let i = import(&[("g.dot".into(), text.as_bytes().to_vec())], "x".into()).unwrap();
     assert_eq!(

@@ -3,9 +3,9 @@
 //! rendered from the result: nothing panics and nothing allocates by a count taken from the
 //! input. Ids at the limit never wrap, and a record stored under one key never becomes another.
 
-use cst_workbench::export::{boundary, map as ex, picture as px, report, scoring, scoring_svg};
-use cst_workbench::model::map::{ID_CEILING, Point};
-use cst_workbench::persist::document::{read_import, read_stored};
+use cstw_core::export::{boundary, map as ex, picture as px, report, scoring, scoring_svg};
+use cstw_core::model::map::{ID_CEILING, Point};
+use cstw_core::persist::document::{read_import, read_stored};
 use proptest::prelude::*;
 use serde_json::{Value, json};
 
@@ -211,12 +211,12 @@ fn a_stored_records_key_wins_over_its_inner_id() {
         r.repairs
     );
     // The library lists it once, under its key.
-    let index = cst_workbench::persist::library::Index::restore(None);
+    let index = cstw_core::persist::library::Index::restore(None);
     let records = vec![
         ("w-intruder".to_string(), doc.to_string()),
         ("w-victim".to_string(), json!({"format": "cst-workbench/workshop", "version": 1, "workshop": {"id": "w-victim", "title": "Victim"}}).to_string()),
     ];
-    let (listed, _) = cst_workbench::persist::library::reconcile(&index, &records);
+    let (listed, _) = cstw_core::persist::library::reconcile(&index, &records);
     let ids: Vec<&str> = listed.iter().map(|l| l.id()).collect();
     assert_eq!(ids, ["w-intruder", "w-victim"]);
 }

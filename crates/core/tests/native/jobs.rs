@@ -1,9 +1,9 @@
-//! The Web Worker's message protocol (`cst_workbench::jobs`): every request and reply reads
+//! The Web Worker's message protocol (`cstw_core::jobs`): every request and reply reads
 //! back as it was sent, and bad messages are refused with a reason, never a panic.
 
-use cst_workbench::analysis::layout::bench_map;
-use cst_workbench::jobs::{self, Job, LayoutKind, Outcome, Reply, Request};
-use cst_workbench::model::map::Metrics;
+use cstw_core::analysis::layout::bench_map;
+use cstw_core::jobs::{self, Job, LayoutKind, Outcome, Reply, Request};
+use cstw_core::model::map::Metrics;
 use proptest::prelude::*;
 
 fn clock() -> f64 {
@@ -29,7 +29,7 @@ fn roundtrip(request: &Request, files: &[Vec<u8>]) {
 
 #[test]
 fn every_job_round_trips() {
-    let map_file = cst_workbench::export::map::json::json(&bench_map(20));
+    let map_file = cstw_core::export::map::json::json(&bench_map(20));
     let cases: Vec<(Job, Vec<Vec<u8>>)> = vec![
         (
             Job::ImportMap {
@@ -101,7 +101,7 @@ fn replies_round_trip_and_run_gives_them() {
         assert_eq!(Reply::decode(&r.encode()).unwrap(), r);
     }
     // A real map import, a layout and a workshop file, through `run`, read back whole.
-    let file = cst_workbench::export::map::json::json(&map).into_bytes();
+    let file = cstw_core::export::map::json::json(&map).into_bytes();
     let job = Job::ImportMap {
         names: vec!["map.json".into()],
         id: "m-new".into(),
@@ -128,8 +128,8 @@ fn replies_round_trip_and_run_gives_them() {
     assert!(seen.len() >= 10 && seen.windows(2).all(|w| w[0] <= w[1]));
     assert_eq!(seen.last(), Some(&1.0));
 
-    let workshop = cst_workbench::content::example::example_workshop("w-x".into(), 0.0);
-    let text = cst_workbench::persist::document::SavedWorkshop::new(workshop, 0.0).to_json();
+    let workshop = cstw_core::content::example::example_workshop("w-x".into(), 0.0);
+    let text = cstw_core::persist::document::SavedWorkshop::new(workshop, 0.0).to_json();
     let job = Job::ImportWorkshops {
         name: "w.json".into(),
         placeholder: "imported-".into(),
@@ -140,7 +140,7 @@ fn replies_round_trip_and_run_gives_them() {
         panic!("workshops")
     };
     assert_eq!(records.len(), 1);
-    cst_workbench::persist::document::read_workshop(&records[0], "x").expect("reads back");
+    cstw_core::persist::document::read_workshop(&records[0], "x").expect("reads back");
 }
 
 #[test]

@@ -1,8 +1,8 @@
 //! The library index reconciled against stored records made from the fixtures: the records are
 //! the truth, damaged ones are listed (never dropped), and index entries without a record go.
 
-use cst_workbench::persist::document::{read_import, read_workshop};
-use cst_workbench::persist::library::{Entry, Index, Listed, SortBy, TrashEntry, reconcile, view};
+use cstw_core::persist::document::{read_import, read_workshop};
+use cstw_core::persist::library::{Entry, Index, Listed, SortBy, TrashEntry, reconcile, view};
 
 use crate::fixtures::load;
 

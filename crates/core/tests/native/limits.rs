@@ -5,8 +5,8 @@
 
 use std::time::{Duration, Instant};
 
-use cst_workbench::import::{limits, map, picture};
-use cst_workbench::persist::document;
+use cstw_core::import::{limits, map, picture};
+use cstw_core::persist::document;
 
 /// Runs `f` on a thread with a 1 MB stack; a stack overflow aborts the test binary.
 fn small_stack<T: Send + 'static>(f: impl FnOnce() -> T + Send + 'static) -> T {

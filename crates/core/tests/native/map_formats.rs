@@ -6,10 +6,10 @@
 use std::io::Write as _;
 use std::process::Command;
 
-use cst_workbench::export::map::{self as ex, Format};
-use cst_workbench::export::xml::carried;
-use cst_workbench::import::map::{Imported, MAX_BYTES, Source, import, merge};
-use cst_workbench::model::map::{ConceptMap, Direction, Point, Polarity, Shape};
+use cstw_core::export::map::{self as ex, Format};
+use cstw_core::export::xml::carried;
+use cstw_core::import::map::{Imported, MAX_BYTES, Source, import, merge};
+use cstw_core::model::map::{ConceptMap, Direction, Point, Polarity, Shape};
 use proptest::prelude::*;
 
 use crate::fixtures::load;
@@ -449,7 +449,7 @@ fn graphviz_dot_reads_every_exported_dot() {
 fn networkx(path: &std::path::Path) -> serde_json::Value {
     let script = concat!(
         env!("CARGO_MANIFEST_DIR"),
-        "/tests/readers/networkx_read.py"
+        "/../../tests/readers/networkx_read.py"
     );
     let out = tool("python3")
         .arg(script)
@@ -808,7 +808,7 @@ fn merging_puts_the_import_beside_the_map_with_new_ids_and_shared_kinds() {
     assert_eq!(merged.links.len(), m.links.len() + other.links.len());
     assert_eq!(&merged.nodes[..m.nodes.len()], &m.nodes[..]);
     let right = m
-        .bounds(cst_workbench::model::map::Metrics::STANDARD)
+        .bounds(cstw_core::model::map::Metrics::STANDARD)
         .expect("nodes")
         .x1;
     assert!(merged.nodes[m.nodes.len()..].iter().all(|n| n.x > right));

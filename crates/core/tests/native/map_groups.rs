@@ -1,8 +1,8 @@
 //! Parallel links and groups through real files and every writer that nests.
 
-use cst_workbench::export::map as ex;
-use cst_workbench::import::map::{Source, import};
-use cst_workbench::model::map::ConceptMap;
+use cstw_core::export::map as ex;
+use cstw_core::import::map::{Source, import};
+use cstw_core::model::map::ConceptMap;
 use proptest::prelude::*;
 
 use crate::map_formats::{fixture, hostile_map, labels, link_triples};
@@ -156,7 +156,7 @@ fn our_own_fixture_with_groups_reads_repaired() {
 fn every_nesting_writer_reads_back_with_its_groups() {
     let m = hostile_map();
     let want = groups_by_label(&m);
-    let carried = |s: &str| cst_workbench::export::xml::carried(s);
+    let carried = |s: &str| cstw_core::export::xml::carried(s);
     for (name, text) in [
         ("x.mmd", ex::mermaid::mermaid(&m)),
         ("x.graphml", ex::graphml::graphml(&m)),

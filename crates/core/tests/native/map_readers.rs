@@ -3,9 +3,9 @@
 //! written by NetworkX (a small map and Zachary's karate club) and by hand in yEd's shape;
 //! byte soup and truncation through the new readers.
 
-use cst_workbench::export::map::{self as ex, Format};
-use cst_workbench::import::map::{Source, import};
-use cst_workbench::model::map::{Direction, Polarity};
+use cstw_core::export::map::{self as ex, Format};
+use cstw_core::import::map::{Source, import};
+use cstw_core::model::map::{Direction, Polarity};
 use proptest::prelude::*;
 
 use crate::map_formats::{READABLE, files, fixture, hostile_map, labels, link_triples};
@@ -65,11 +65,11 @@ fn every_text_format_reads_the_same_in_utf16_and_with_a_bom() {
 fn every_text_format_reads_with_crlf_line_ends() {
     // Files saved on Windows: every line end CRLF. Labels here have no line breaks of their
     // own, so the map read back is the same.
-    let mut m = cst_workbench::model::map::ConceptMap::new("m".into(), "Windows map");
+    let mut m = cstw_core::model::map::ConceptMap::new("m".into(), "Windows map");
     let a = m.add_node("GP practices", Default::default(), None);
     let b = m.add_node(
         "Link workers",
-        cst_workbench::model::map::Point::new(200.0, 0.0),
+        cstw_core::model::map::Point::new(200.0, 0.0),
         None,
     );
     let l = m.add_link(a, b).expect("linked");
@@ -294,8 +294,7 @@ fn our_mermaid_export_reads_back_with_labels_directions_and_polarity() {
     for (a, z) in m.nodes.iter().zip(&back.nodes) {
         assert_eq!(z.label, mermaid_label(&a.label));
     }
-    let index =
-        |map: &cst_workbench::model::map::ConceptMap, id| map.node_index(id).expect("an end");
+    let index = |map: &cstw_core::model::map::ConceptMap, id| map.node_index(id).expect("an end");
     for (a, z) in m.links.iter().zip(&back.links) {
         assert_eq!(
             (index(&m, a.from), index(&m, a.to)),
@@ -375,7 +374,7 @@ proptest! {
 fn igraph_reads_our_gml_with_the_same_nodes_links_and_labels() {
     // igraph reads `&quot;` and `&amp;` but no numeric references, so the labels here are
     // printable ASCII: quotes, ampersands, markup, GML's own brackets and a comment sign.
-    let mut m = cst_workbench::model::map::ConceptMap::new("m".into(), "Tom & \"Jerry\"");
+    let mut m = cstw_core::model::map::ConceptMap::new("m".into(), "Tom & \"Jerry\"");
     let names = [
         "<b>GP</b> & \"practices\"",
         "a [list] # not a comment",
@@ -392,7 +391,10 @@ fn igraph_reads_our_gml_with_the_same_nodes_links_and_labels() {
     }
     let path = std::env::temp_dir().join(format!("cstw-igraph-{}.gml", std::process::id()));
     std::fs::write(&path, ex::gml::gml(&m)).expect("written");
-    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/readers/igraph_read.py");
+    let script = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/readers/igraph_read.py"
+    );
     let out = std::process::Command::new("python3")
         .arg(script)
         .arg(&path)

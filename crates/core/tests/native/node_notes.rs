@@ -4,10 +4,10 @@
 //! read back by our importers, CmapTools' `long-comment` read as notes; hostile notes stay text
 //! in XML, DOT and the report's HTML.
 
-use cst_workbench::export::map::{self as ex, Format};
-use cst_workbench::export::xml::carried;
-use cst_workbench::import::map::{import, merge};
-use cst_workbench::model::map::{ConceptMap, Point};
+use cstw_core::export::map::{self as ex, Format};
+use cstw_core::export::xml::carried;
+use cstw_core::import::map::{import, merge};
+use cstw_core::model::map::{ConceptMap, Point};
 
 use crate::map_formats::{READABLE, files, hostile_labels};
 
@@ -86,7 +86,7 @@ fn notes_are_written_only_where_there_are_some_and_old_files_load_without_them()
         .expect("an old map loads")
         .map;
     assert_eq!(back.nodes[0].notes, "");
-    let old: cst_workbench::model::map::Node =
+    let old: cstw_core::model::map::Node =
         serde_json::from_str(r#"{"id":1,"label":"A","x":0,"y":0}"#).expect("an old node reads");
     assert_eq!(old.notes, "");
     m.set_notes(a, "Why this matters");
@@ -106,9 +106,9 @@ fn hostile_notes_stay_text_in_xml_dot_and_the_report() {
     let dot = ex::dot::dot(&m);
     assert!(dot.contains(r#"tooltip="<script>alert(1)</script>""#));
     assert!(dot.contains(r#"tooltip="Tom & Jerry's \"quotes\"""#));
-    let mut w = cst_workbench::model::workshop::Workshop::new("w-notes".into(), "Notes", 0.0);
+    let mut w = cstw_core::model::workshop::Workshop::new("w-notes".into(), "Notes", 0.0);
     w.maps.push(m);
-    let html = cst_workbench::export::report::html(&w);
+    let html = cstw_core::export::report::html(&w);
     assert!(!html.contains("<script>alert(1)"));
     assert!(html.contains("<dt>Idea 0</dt><dd>&lt;script&gt;alert(1)&lt;/script&gt;</dd>"));
     // Line breaks in notes are kept as breaks, nothing else becomes markup.
@@ -116,7 +116,7 @@ fn hostile_notes_stay_text_in_xml_dot_and_the_report() {
         html.contains("<dd>line one<br>line two<br>line three</dd>"),
         "line breaks"
     );
-    let md = cst_workbench::export::report::markdown(&w);
+    let md = cstw_core::export::report::markdown(&w);
     assert!(
         md.contains("- Idea 1: Tom"),
         "notes follow their concept in the Markdown"

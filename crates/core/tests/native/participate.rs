@@ -2,15 +2,15 @@
 //! damage is refused with a message and never panics, and merging responses counts each once
 //! and gives the same statistics as the same scores entered in turn.
 
-use cst_workbench::content::frameworks::CYCLE;
-use cst_workbench::model::Workshop;
-use cst_workbench::model::boundary::BoundaryCritique;
-use cst_workbench::model::scoring::Scoring;
-use cst_workbench::participate::code::{self, Kind, MAX_CODE_CHARS};
-use cst_workbench::participate::invite::{Invite, InviteElement, Modes};
-use cst_workbench::participate::qr::{self, MAX_PROJECTED_VERSION};
-use cst_workbench::participate::response::{Response, Stance};
-use cst_workbench::participate::{
+use cstw_core::content::frameworks::CYCLE;
+use cstw_core::model::Workshop;
+use cstw_core::model::boundary::BoundaryCritique;
+use cstw_core::model::scoring::Scoring;
+use cstw_core::participate::code::{self, Kind, MAX_CODE_CHARS};
+use cstw_core::participate::invite::{Invite, InviteElement, Modes};
+use cstw_core::participate::qr::{self, MAX_PROJECTED_VERSION};
+use cstw_core::participate::response::{Response, Stance};
+use cstw_core::participate::{
     Answer, BoundaryInvite, BoundaryResponse, Refusal, ScoringInvite, ScoringResponse, caps,
     code_in,
 };
@@ -534,7 +534,7 @@ fn boundary_answers_arrive_attributed_and_new_perspectives_join_the_roster() {
         .iter()
         .find(|s| p.roster_ids.contains(&s.id))
         .unwrap();
-    assert_eq!(s.involvement, cst_workbench::model::Involvement::Affected);
+    assert_eq!(s.involvement, cstw_core::model::Involvement::Affected);
     assert!(matches!(
         carer.merge_into(&mut w, true),
         Err(Refusal::Duplicate(_))

@@ -4,14 +4,14 @@
 //! PNG exports stays text and reads back identically (also as a property); damaged and foreign
 //! files get a message, never a panic; arrows stop at the edges of what they join.
 
-use cst_workbench::analysis::ink::{self, P};
-use cst_workbench::export::map::{png as map_png, svg as map_svg};
-use cst_workbench::export::picture::{self as ex, ARROW_GAP};
-use cst_workbench::export::xml::carried;
-use cst_workbench::import::picture::{MAX_BYTES, read, read_with_notes};
-use cst_workbench::model::Workshop;
-use cst_workbench::model::map::{ConceptMap, Point};
-use cst_workbench::model::picture::{
+use cstw_core::analysis::ink::{self, P};
+use cstw_core::export::map::{png as map_png, svg as map_svg};
+use cstw_core::export::picture::{self as ex, ARROW_GAP};
+use cstw_core::export::xml::carried;
+use cstw_core::import::picture::{MAX_BYTES, read, read_with_notes};
+use cstw_core::model::Workshop;
+use cstw_core::model::map::{ConceptMap, Point};
+use cstw_core::model::picture::{
     Arrow, End, Icon, Item, Outline, Picture, Shape, Sticker, Text, Tool,
 };
 use proptest::prelude::*;
@@ -406,7 +406,7 @@ fn damaged_and_foreign_files_get_a_message() {
     let map_svg = map_svg::svg(&map);
     says(map_svg.as_bytes(), "concept map");
     says(map_svg.as_bytes(), "Concept maps");
-    let map_json = cst_workbench::export::map::json::compact(&map);
+    let map_json = cstw_core::export::map::json::compact(&map);
     says(
         &map_png::embed(&tiny_png(), &map_json).unwrap(),
         "concept map",

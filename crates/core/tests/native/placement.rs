@@ -1,14 +1,14 @@
 //! Nothing lands on anything (issue 20): new nodes, templates and every layout leave no node
 //! over another node or over a link label, in both themes' box sizes.
 
-use cst_workbench::analysis::layout::bench_map;
-use cst_workbench::analysis::placement::{
+use cstw_core::analysis::layout::bench_map;
+use cstw_core::analysis::placement::{
     self, Clash, Layout, clashes, free_place, label_boxes, linked_place,
 };
-use cst_workbench::content::example::example_workshop;
-use cst_workbench::content::map_templates::Template;
-use cst_workbench::model::map::{ConceptMap, Metrics, Point, Rect};
-use cst_workbench::model::{Involvement, Workshop};
+use cstw_core::content::example::example_workshop;
+use cstw_core::content::map_templates::Template;
+use cstw_core::model::map::{ConceptMap, Metrics, Point, Rect};
+use cstw_core::model::{Involvement, Workshop};
 
 const BOTH: [Metrics; 2] = [Metrics::STANDARD, Metrics::PROJECTOR];
 

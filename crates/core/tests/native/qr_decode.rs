@@ -3,7 +3,7 @@
 //! contrast, inverted and as RGBA; and frames with no code (blank, noise, byte soup, many finder
 //! patterns) that give nothing, quickly, without a panic.
 
-use cst_workbench::participate::qr_decode::{
+use cstw_core::participate::qr_decode::{
     Layout, MAX_CODES, MAX_PIXELS, decode, decode_grey, decode_rgba,
 };
 use proptest::prelude::*;

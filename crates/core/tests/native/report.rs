@@ -2,14 +2,14 @@
 //! section heading present, and hostile text in every kind of user text staying text in the
 //! Markdown and the HTML, whose figures are well-formed XML with ids unique on the page.
 
-use cst_workbench::content::frameworks::CYCLE;
-use cst_workbench::content::map_templates::Template;
-use cst_workbench::export::report::{SECTIONS, html, markdown};
-use cst_workbench::model::boundary::{Level, Mark, Zone};
-use cst_workbench::model::map::Point;
-use cst_workbench::model::picture::{Icon, Item, Picture, Sticker, Text};
-use cst_workbench::model::scoring::Scoring;
-use cst_workbench::model::{Involvement, Workshop};
+use cstw_core::content::frameworks::CYCLE;
+use cstw_core::content::map_templates::Template;
+use cstw_core::export::report::{SECTIONS, html, markdown};
+use cstw_core::model::boundary::{Level, Mark, Zone};
+use cstw_core::model::map::Point;
+use cstw_core::model::picture::{Icon, Item, Picture, Sticker, Text};
+use cstw_core::model::scoring::Scoring;
+use cstw_core::model::{Involvement, Workshop};
 
 const SCRIPT: &str = "<script>alert(1)</script>";
 
@@ -281,7 +281,7 @@ fn hostile_text_stays_text_in_the_html_and_its_figures_parse() {
 
 #[test]
 fn the_closing_reflection_is_in_both_reports_and_stays_text() {
-    use cst_workbench::model::boundary::ReflectionPart;
+    use cstw_core::model::boundary::ReflectionPart;
     let mut w = workshop("plain");
     assert!(markdown(&w).contains("No closing reflection yet."));
     w.boundary

@@ -3,17 +3,15 @@
 
 use std::collections::HashSet;
 
-use cst_workbench::model::agenda::{Agenda, Entry, MAX_MINUTES, Step};
-use cst_workbench::model::boundary::{
+use cstw_core::model::agenda::{Agenda, Entry, MAX_MINUTES, Step};
+use cstw_core::model::boundary::{
     Answer, BoundaryCritique, Level, Margins, Mark, Perspective, Placed, Reflection, Role, Roles,
     Tension, Zone,
 };
-use cst_workbench::model::map::ConceptMap;
-use cst_workbench::model::scoring::{
-    Element, Framework, Hands, Round, Scale, Score, Scorer, Scoring,
-};
-use cst_workbench::model::{Involvement, Stakeholder, Workshop};
-use cst_workbench::persist::document::{
+use cstw_core::model::map::ConceptMap;
+use cstw_core::model::scoring::{Element, Framework, Hands, Round, Scale, Score, Scorer, Scoring};
+use cstw_core::model::{Involvement, Stakeholder, Workshop};
+use cstw_core::persist::document::{
     ReadError, SavedWorkshop, library_to_json, read_import, read_workshop,
 };
 use proptest::prelude::*;
@@ -368,7 +366,7 @@ pub fn scoring() -> impl Strategy<Value = Scoring> {
 
 /// A concept map made through the model's own edits, so it is valid as the app would save it.
 pub fn concept_map() -> impl Strategy<Value = ConceptMap> {
-    use cst_workbench::model::map::{Direction, Point, Polarity, Shape, Viewport};
+    use cstw_core::model::map::{Direction, Point, Polarity, Shape, Viewport};
     let node = (
         text(),
         -1.0e6..1.0e6f64,
