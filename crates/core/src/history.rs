@@ -27,10 +27,42 @@ impl<T: Clone> History<T> {
     /// Records `before`, the state an edit is about to change. With the same `gesture` as the
     /// open one, the edit joins that entry instead.
     pub fn record(&mut self, before: &T, gesture: Option<&str>) {
+        self.keep(gesture, || before.clone());
+    }
+
+    /// As [`History::record`], with the state before moved in rather than copied again.
+    pub fn record_owned(&mut self, before: T, gesture: Option<&str>) {
+        self.keep(gesture, move || before);
+    }
+
+    /// Applies `change` to `state` as one edit, as the page's session does: the state before is
+    /// kept for undo ([`History::record_owned`]), and nothing is recorded when the change left
+    /// the state as it was. Returns whether it changed. With the large parts of a state behind
+    /// `model::Shared`, keeping it copies none of them.
+    pub fn edit(
+        &mut self,
+        state: &mut T,
+        gesture: Option<&str>,
+        change: impl FnOnce(&mut T),
+    ) -> bool
+    where
+        T: PartialEq,
+    {
+        let before = state.clone();
+        change(state);
+        if *state == before {
+            return false;
+        }
+        self.record_owned(before, gesture);
+        true
+    }
+
+    /// Keeps the state `before` gives as a new entry, unless `gesture` continues the open one.
+    fn keep(&mut self, gesture: Option<&str>, before: impl FnOnce() -> T) {
         self.future.clear();
         let joins = gesture.is_some() && gesture == self.open_gesture.as_deref();
         if !joins {
-            self.past.push(before.clone());
+            self.past.push(before());
             if self.past.len() > self.limit {
                 self.past.remove(0);
             }
@@ -124,6 +156,18 @@ mod tests {
         let mut h = History::new(10);
         let s = typed(&mut h, "a".into(), &[(None, "b"), (None, "c")]);
         assert_eq!(h.undo(&s).as_deref(), Some("b"));
+    }
+
+    #[test]
+    fn an_edit_records_the_state_before_and_nothing_when_it_changed_nothing() {
+        let mut h = History::new(10);
+        let mut s = String::from("a");
+        assert!(h.edit(&mut s, Some("title"), |s| s.push('b')));
+        assert!(h.edit(&mut s, Some("title"), |s| s.push('c')));
+        assert!(!h.edit(&mut s, None, |s| s.push_str("")));
+        assert_eq!(s, "abc");
+        assert_eq!(h.undo(&s).as_deref(), Some("a"), "one step for the gesture");
+        assert!(!h.can_undo(), "the edit that changed nothing left no step");
     }
 
     #[test]

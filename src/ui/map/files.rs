@@ -259,7 +259,7 @@ fn apply(
         }
     } else {
         let wid = session.id();
-        session.edit(None, |w| w.maps.push(imported.map));
+        session.edit(None, |w| w.maps.push(imported.map.into()));
         message.set(Some((
             false,
             format!("Imported {counts} as a new map.{notes}"),

@@ -9,19 +9,20 @@ use std::collections::{BTreeSet, HashMap};
 use leptos::prelude::*;
 
 use super::Ed;
+use crate::model::Shared;
 use crate::model::map::{
     COLOURS, ConceptMap, Curve, GroupId, Lane, LinkId, Metrics, NodeId, Point, Rect, Size, curve,
 };
 
 /// Each link's lane (one pass over the links per change of the map).
-pub(crate) fn lanes(map: Memo<Option<ConceptMap>>) -> Memo<HashMap<LinkId, Lane>> {
-    Memo::new(move |_| map.with(|m| m.as_ref().map(ConceptMap::lanes).unwrap_or_default()))
+pub(crate) fn lanes(map: Memo<Option<Shared<ConceptMap>>>) -> Memo<HashMap<LinkId, Lane>> {
+    Memo::new(move |_| map.with(|m| m.as_ref().map(|m| m.lanes()).unwrap_or_default()))
 }
 
 /// Every group's frame (empty for a map without groups); while a frame is dragged
 /// (`dragged`: the group and how far), it and the frames inside it are drawn that far along.
 pub(crate) fn frames(
-    map: Memo<Option<ConceptMap>>,
+    map: Memo<Option<Shared<ConceptMap>>>,
     metrics: Signal<Metrics>,
     dragged: RwSignal<Option<(GroupId, f64, f64)>>,
 ) -> Memo<HashMap<GroupId, Rect>> {
@@ -64,7 +65,7 @@ pub(crate) fn frame_at(ed: Ed, p: Point) -> Option<GroupId> {
 }
 
 /// The nodes hidden in a collapsed group, with that group.
-pub(crate) fn hidden(map: Memo<Option<ConceptMap>>) -> Memo<HashMap<NodeId, GroupId>> {
+pub(crate) fn hidden(map: Memo<Option<Shared<ConceptMap>>>) -> Memo<HashMap<NodeId, GroupId>> {
     Memo::new(move |_| {
         map.with(|m| match m {
             Some(m) if m.groups.iter().any(|g| g.collapsed) => m

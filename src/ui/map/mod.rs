@@ -24,6 +24,7 @@ use leptos::prelude::*;
 
 use crate::analysis::placement;
 use crate::content::map_templates::Template;
+use crate::model::Shared;
 use crate::model::map::{ConceptMap, LinkId, Metrics, NodeId, Point, Rect, Size, Viewport};
 use crate::route::Route;
 use crate::settings::{Settings, Theme};
@@ -97,7 +98,7 @@ pub(crate) struct EdMarks {
 pub(crate) struct Ed {
     pub session: Session,
     pub id: StoredValue<String>,
-    pub map: Memo<Option<ConceptMap>>,
+    pub map: Memo<Option<Shared<ConceptMap>>>,
     pub node_ids: Memo<Vec<NodeId>>,
     pub link_ids: Memo<Vec<LinkId>>,
     /// How many links touch each node, counted once per change (nodes read theirs from here).
@@ -358,11 +359,11 @@ impl Ed {
 
     /// Reads the map (reactive); `None` once it has been deleted.
     pub fn with<T>(&self, f: impl FnOnce(&ConceptMap) -> T) -> Option<T> {
-        self.map.with(|m| m.as_ref().map(f))
+        self.map.with(|m| m.as_ref().map(|m| f(m)))
     }
 
     pub fn with_untracked<T>(&self, f: impl FnOnce(&ConceptMap) -> T) -> Option<T> {
-        self.map.with_untracked(|m| m.as_ref().map(f))
+        self.map.with_untracked(|m| m.as_ref().map(|m| f(m)))
     }
 
     /// Changes the map as one undoable edit (edits with the same `gesture` fold together).
@@ -576,7 +577,7 @@ fn Templates(session: Session, choosing: RwSignal<bool>) -> impl IntoView {
         let href = Route::map_href(&wid, &id);
         session.edit(None, |w| {
             let map = t.build(id, &w.title, &w.roster);
-            w.maps.push(map);
+            w.maps.push(map.into());
         });
         choosing.set(false);
         let _ = window().location().set_hash(&href);

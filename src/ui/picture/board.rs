@@ -254,7 +254,7 @@ impl Pb {
         let id = self.id.get_value();
         self.session
             .workshop
-            .with_untracked(|w| w.pictures.iter().find(|p| p.id == id).map(f))
+            .with_untracked(|w| w.pictures.iter().find(|p| p.id == id).map(|p| f(p)))
     }
 
     /// The picture, tracked (for things that must follow every change, like the side panel).
@@ -262,7 +262,7 @@ impl Pb {
         let id = self.id.get_value();
         self.session
             .workshop
-            .with(|w| w.pictures.iter().find(|p| p.id == id).map(f))
+            .with(|w| w.pictures.iter().find(|p| p.id == id).map(|p| f(p)))
     }
 
     /// One undo step (or part of one, with a `gesture` key) on this picture.

@@ -37,7 +37,7 @@ pub fn PicturesView(session: Session) -> impl IntoView {
         let made = id.clone();
         session.edit(None, |w| {
             let title = format!("Picture {}", w.pictures.len() + 1);
-            w.pictures.push(Picture::new(made, &title));
+            w.pictures.push(Picture::new(made, &title).into());
         });
         open.set(Some(id));
     };

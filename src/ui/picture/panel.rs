@@ -343,7 +343,7 @@ pub fn ImportPicture(session: Session, open: RwSignal<Option<String>>) -> impl I
                         p.display_title(),
                         p.items.len()
                     );
-                    session.edit(None, |w| w.pictures.push(p));
+                    session.edit(None, |w| w.pictures.push(p.into()));
                     open.set(Some(id));
                     message.set(Some((false, text)));
                 }

@@ -49,8 +49,8 @@ pub fn example_workshop(id: String, now: f64) -> Workshop {
     w.notes = NOTES.into();
     roster(&mut w);
     boundary(&mut w);
-    w.maps.push(vision_map(&w));
-    w.pictures.push(picture());
+    w.maps.push(vision_map(&w).into());
+    w.pictures.push(picture().into());
     w.scoring = scoring();
     w
 }

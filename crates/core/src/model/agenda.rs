@@ -346,8 +346,8 @@ mod tests {
         for q in 1..=12 {
             w.boundary.set_answer("p1", q, true, format!("answer {q}"));
         }
-        w.maps.push(ConceptMap::new("m1".into(), "Vision"));
-        w.pictures.push(Picture::new("pic1".into(), "Today"));
+        w.maps.push(ConceptMap::new("m1".into(), "Vision").into());
+        w.pictures.push(Picture::new("pic1".into(), "Today").into());
         w.scoring = Scoring::start(BUILTINS[0], "r1".into());
         w
     }
@@ -445,7 +445,7 @@ mod tests {
         let mut w = workshop();
         let summary = Step::Summary;
         w.move_step(&summary, -100); // the facilitator starts with the summary
-        w.maps.push(ConceptMap::new("m2".into(), "Second"));
+        w.maps.push(ConceptMap::new("m2".into(), "Second").into());
         let s = slugs(&steps(&w));
         let m1 = s.iter().position(|x| x == "map-m1").unwrap();
         assert_eq!(s[m1 + 1], "map-m2");

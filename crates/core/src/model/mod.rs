@@ -8,8 +8,11 @@ pub mod boundary;
 pub mod id;
 pub mod map;
 pub mod picture;
+pub mod samples;
 pub mod scoring;
+pub mod shared;
 pub mod workshop;
 
 pub use id::{new_id, slug};
+pub use shared::Shared;
 pub use workshop::{Involvement, Stakeholder, Workshop};

@@ -8,6 +8,7 @@ use super::boundary::BoundaryCritique;
 use super::map::ConceptMap;
 use super::picture::Picture;
 use super::scoring::Scoring;
+use super::shared::Shared;
 
 /// Whether a stakeholder takes part, or is affected without taking part (CSH's "witnesses").
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -74,10 +75,10 @@ pub struct Workshop {
     pub scoring: Scoring,
     /// Concept maps, in the order they were made. Not written while empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub maps: Vec<ConceptMap>,
+    pub maps: Vec<Shared<ConceptMap>>,
     /// Rich pictures, in the order they were made. Not written while empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub pictures: Vec<Picture>,
+    pub pictures: Vec<Shared<Picture>>,
     /// How the facilitator arranged the presentation. Not written while in the default order.
     #[serde(default, skip_serializing_if = "Agenda::is_empty")]
     pub agenda: Agenda,
@@ -280,8 +281,8 @@ impl Workshop {
                 }
             },
         };
-        let maps: Vec<ConceptMap> = restore_list(maps_value, &mut r, "map");
-        let pictures: Vec<Picture> = restore_list(pictures_value, &mut r, "picture");
+        let maps = restore_list::<ConceptMap>(maps_value, &mut r, "map");
+        let pictures = restore_list::<Picture>(pictures_value, &mut r, "picture");
         // A blank title stays blank (the user may have cleared it); `display_title` shows it.
         Workshop {
             id,
@@ -348,7 +349,7 @@ impl Listed for Picture {
 
 /// Reads maps or pictures one by one: one that cannot be read is kept aside in
 /// `<noun>s_unreadable` (not lost), the others are repaired and given unique ids.
-fn restore_list<T: Listed>(value: Option<Value>, r: &mut Reader, noun: &str) -> Vec<T> {
+fn restore_list<T: Listed>(value: Option<Value>, r: &mut Reader, noun: &str) -> Vec<Shared<T>> {
     let aside = format!("{noun}s_unreadable");
     let items = match value {
         None | Some(Value::Null) => return Vec::new(),
@@ -362,7 +363,7 @@ fn restore_list<T: Listed>(value: Option<Value>, r: &mut Reader, noun: &str) -> 
             return Vec::new();
         }
     };
-    let mut out: Vec<T> = Vec::with_capacity(items.len());
+    let mut out: Vec<Shared<T>> = Vec::with_capacity(items.len());
     let mut unreadable = Vec::new();
     let mut taken = std::collections::HashSet::new();
     for (index, item) in items.into_iter().enumerate() {
@@ -386,7 +387,7 @@ fn restore_list<T: Listed>(value: Option<Value>, r: &mut Reader, noun: &str) -> 
                 }
                 taken.insert(x.id_mut().clone());
                 x.repair(r.report);
-                out.push(x);
+                out.push(Shared::new(x));
             }
             Err(e) => {
                 r.report.push(format!(

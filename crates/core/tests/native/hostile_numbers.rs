@@ -188,7 +188,7 @@ fn ids_at_the_limit_never_wrap_or_overwrite() {
         assert!(m.nodes.iter().any(|n| n.label == l), "{l} kept");
     }
     assert_eq!(m.links.len(), 1, "the link follows its renumbered ends");
-    let p = &mut w.pictures[0];
+    let p: &mut cstw_core::model::picture::Picture = &mut w.pictures[0];
     let before = p.items.len();
     let id = p.add(p.items[1].clone());
     assert!(id < ID_CEILING);

@@ -107,7 +107,7 @@ fn hostile_notes_stay_text_in_xml_dot_and_the_report() {
     assert!(dot.contains(r#"tooltip="<script>alert(1)</script>""#));
     assert!(dot.contains(r#"tooltip="Tom & Jerry's \"quotes\"""#));
     let mut w = cstw_core::model::workshop::Workshop::new("w-notes".into(), "Notes", 0.0);
-    w.maps.push(m);
+    w.maps.push(m.into());
     let html = cstw_core::export::report::html(&w);
     assert!(!html.contains("<script>alert(1)"));
     assert!(html.contains("<dt>Idea 0</dt><dd>&lt;script&gt;alert(1)&lt;/script&gt;</dd>"));

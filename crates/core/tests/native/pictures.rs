@@ -9,47 +9,17 @@ use cstw_core::export::map::{png as map_png, svg as map_svg};
 use cstw_core::export::picture::{self as ex, ARROW_GAP};
 use cstw_core::export::xml::carried;
 use cstw_core::import::picture::{MAX_BYTES, read, read_with_notes};
-use cstw_core::model::Workshop;
 use cstw_core::model::map::{ConceptMap, Point};
 use cstw_core::model::picture::{
     Arrow, End, Icon, Item, Outline, Picture, Shape, Sticker, Text, Tool,
 };
+use cstw_core::model::{Workshop, samples};
 use proptest::prelude::*;
 use serde_json::json;
 
-/// A stroke like a hand draws one: about 60 samples, 3 units apart, turning gently.
-fn hand_stroke(seed: &mut u64) -> Vec<P> {
-    let mut next = || {
-        *seed ^= *seed << 13;
-        *seed ^= *seed >> 7;
-        *seed ^= *seed << 17;
-        (*seed % 10_000) as f64 / 10_000.0
-    };
-    let (mut x, mut y) = (next() * 1600.0, next() * 1000.0);
-    let mut heading = next() * std::f64::consts::TAU;
-    let n = 30 + (next() * 60.0) as usize;
-    (0..n)
-        .map(|_| {
-            heading += (next() - 0.5) * 0.5;
-            x += 3.0 * heading.cos() + (next() - 0.5) * 0.6;
-            y += 3.0 * heading.sin() + (next() - 0.5) * 0.6;
-            P::new(x, y)
-        })
-        .collect()
-}
-
+/// A picture of `strokes` hand-like strokes (the generator the benches use too).
 pub fn big_picture(strokes: usize) -> Picture {
-    let mut p = Picture::new("p-big".into(), "The situation");
-    let mut seed = 0x2545_f491_4f6c_dd1d;
-    for i in 0..strokes {
-        let tool = if i % 10 == 0 {
-            Tool::Highlighter
-        } else {
-            Tool::Pen
-        };
-        p.add_stroke(&hand_stroke(&mut seed), tool, (i % 8) as u8, 4.0);
-    }
-    p
+    samples::hand_drawn_picture(strokes)
 }
 
 #[test]
@@ -58,7 +28,9 @@ fn two_thousand_strokes_store_in_300_kb() {
     let stored = serde_json::to_string(&p).expect("serialises").len();
     let raw_points: usize = {
         let mut seed = 0x2545_f491_4f6c_dd1d;
-        (0..2_000).map(|_| hand_stroke(&mut seed).len()).sum()
+        (0..2_000)
+            .map(|_| samples::hand_stroke(&mut seed).len())
+            .sum()
     };
     let kept: usize = p
         .items
@@ -113,7 +85,7 @@ fn a_workshop_with_pictures_reads_back_unchanged() {
         colour: 0,
         width: 3.0,
     }));
-    w.pictures.push(p);
+    w.pictures.push(p.into());
     let value = serde_json::to_value(&w).expect("serialises");
     let mut report = Vec::new();
     let back = Workshop::restore(value, "w-x", &mut report);

@@ -69,7 +69,7 @@ fn workshop(t: &str) -> Workshop {
     let first = map.nodes[0].id;
     let l = map.add_link(a, first).expect("a new link");
     map.links.iter_mut().find(|x| x.id == l).unwrap().label = format!("leads to {t}");
-    w.maps.push(map);
+    w.maps.push(map.into());
 
     let mut p = Picture::new("p-1".into(), &format!("The referral journey {t}"));
     p.add(Item::Sticker(Sticker {
@@ -91,7 +91,7 @@ fn workshop(t: &str) -> Workshop {
         size: 24.0,
         rotation: 0.0,
     }));
-    w.pictures.push(p);
+    w.pictures.push(p.into());
 
     let mut s = Scoring::start(&CYCLE, "r1".into());
     s.rounds[0].name = format!("Phase 1 {t}");

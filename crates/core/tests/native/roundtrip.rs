@@ -484,7 +484,7 @@ pub fn workshop() -> impl Strategy<Value = Workshop> {
                     roster,
                     boundary,
                     scoring,
-                    maps,
+                    maps: maps.into_iter().map(Into::into).collect(),
                     // Pictures round-trip in `pictures::a_workshop_with_pictures_reads_back_unchanged`.
                     pictures: Vec::new(),
                     agenda,
