@@ -12,6 +12,7 @@
 mod common;
 
 use cstw_core::history::History;
+use cstw_core::model::boundary::Mode;
 use cstw_core::model::map::ConceptMap;
 use cstw_core::model::picture::Picture;
 use cstw_core::model::samples::large_workshop;
@@ -33,7 +34,7 @@ fn keystroke(w: &mut Workshop, history: &mut History<Workshop>, text: &mut Strin
     text.push('x');
     let typed = text.clone();
     history.edit(w, Some(GESTURE), |w| {
-        w.boundary.set_answer("p-team", 3, true, typed)
+        w.boundary.set_answer("p-team", 3, Mode::Is, typed)
     });
 }
 
@@ -65,7 +66,7 @@ fn keystroke_copying(
     text.push('x');
     let typed = text.clone();
     let before = unshared(w);
-    w.boundary.set_answer("p-team", 3, true, typed);
+    w.boundary.set_answer("p-team", 3, Mode::Is, typed);
     if *w == before {
         return;
     }

@@ -30,9 +30,7 @@ pub(super) fn Facilitate(ui: Ui) -> impl IntoView {
             let q = ui.question.get_untracked();
             let v = event_target_value(&e);
             let gesture = format!("boundary:{pid}:{q}:{}", mode.label());
-            session.edit(Some(&gesture), |w| {
-                w.boundary.set_answer(&pid, q, mode == Mode::Is, v)
-            });
+            session.edit(Some(&gesture), |w| w.boundary.set_answer(&pid, q, mode, v));
         };
         view! {
             <div class=format!("answer {}", mode.label().to_lowercase())>

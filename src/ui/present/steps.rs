@@ -175,7 +175,7 @@ fn QuestionStep(session: Session, number: u8, editing: bool) -> impl IntoView {
                         let v = event_target_value(&e);
                         let gesture = format!("boundary:{pid}:{number}:{}", mode.label());
                         session.edit(Some(&gesture), |w| {
-                            w.boundary.set_answer(&pid, number, mode == Mode::Is, v)
+                            w.boundary.set_answer(&pid, number, mode, v)
                         });
                     }
                 };

@@ -10,6 +10,10 @@
 //!
 //! A workshop's answers refer to a category by its number (see `crate::model::boundary`).
 
+/// Is or ought: part of the model (an answer holds a text in each), named here too, beside the
+/// questions it picks between.
+pub use crate::model::boundary::Mode;
+
 /// The four sources of influence: the rows of the table.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Source {
@@ -112,32 +116,6 @@ impl Kind {
             Kind::SocialRole => 0,
             Kind::SpecificConcern => 1,
             Kind::KeyProblem => 2,
-        }
-    }
-}
-
-/// Whether a question asks what is the case, or what ought to be.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Mode {
-    Is,
-    Ought,
-}
-
-impl Mode {
-    pub const ALL: [Mode; 2] = [Mode::Is, Mode::Ought];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Mode::Is => "Is",
-            Mode::Ought => "Ought",
-        }
-    }
-
-    /// What answering in this mode means, in one sentence.
-    pub fn description(self) -> &'static str {
-        match self {
-            Mode::Is => "What is actually the case now.",
-            Mode::Ought => "What should be the case instead.",
         }
     }
 }

@@ -9,7 +9,7 @@
 use crate::analysis::ink::P;
 use crate::content::frameworks::CYCLE;
 use crate::content::map_templates::Template;
-use crate::model::boundary::Level;
+use crate::model::boundary::{Level, Mode};
 use crate::model::map::{ConceptMap, Direction, Metrics, Point, Polarity, Shape, Viewport};
 use crate::model::picture::{Arrow, End, Icon, Item, ItemId, Picture, Sticker, Text, Tool};
 use crate::model::scoring::Scoring;
@@ -489,8 +489,8 @@ fn boundary(w: &mut Workshop) {
             p.roster_ids = links.iter().map(|s| s.to_string()).collect();
         }
         for &(q, is, ought) in answers {
-            b.set_answer(id, q, true, is.into());
-            b.set_answer(id, q, false, ought.into());
+            b.set_answer(id, q, Mode::Is, is.into());
+            b.set_answer(id, q, Mode::Ought, ought.into());
         }
     }
     b.set_tension(

@@ -336,6 +336,7 @@ pub fn clock(seconds: i64) -> String {
 mod tests {
     use super::*;
     use crate::content::frameworks::BUILTINS;
+    use crate::model::boundary::Mode;
     use crate::model::map::ConceptMap;
     use crate::model::picture::Picture;
     use crate::model::scoring::Scoring;
@@ -344,7 +345,8 @@ mod tests {
         let mut w = Workshop::new("w1".into(), "Test", 0.0);
         w.boundary.add_perspective("p1".into(), "Link workers");
         for q in 1..=12 {
-            w.boundary.set_answer("p1", q, true, format!("answer {q}"));
+            w.boundary
+                .set_answer("p1", q, Mode::Is, format!("answer {q}"));
         }
         w.maps.push(ConceptMap::new("m1".into(), "Vision").into());
         w.pictures.push(Picture::new("pic1".into(), "Today").into());
@@ -508,7 +510,8 @@ mod tests {
     fn questions_nobody_answered_are_left_out_until_answered_or_brought_back() {
         let mut w = Workshop::new("w1".into(), "Test", 0.0);
         w.boundary.add_perspective("p1".into(), "Link workers");
-        w.boundary.set_answer("p1", 3, false, "ought three".into());
+        w.boundary
+            .set_answer("p1", 3, Mode::Ought, "ought three".into());
         let q = |n: u8| Step::Question { number: n };
         assert_eq!(
             steps(&w).len(),
@@ -526,7 +529,7 @@ mod tests {
         w.move_step(&Step::Roster, 1);
         assert!(shown(&w).iter().any(|e| e.step == q(5)));
         // Answering a question brings it back; an arranged agenda does not freeze the default.
-        w.boundary.set_answer("p1", 7, true, "is seven".into());
+        w.boundary.set_answer("p1", 7, Mode::Is, "is seven".into());
         assert!(shown(&w).iter().any(|e| e.step == q(7)));
         // An old stored agenda ("skip": true / absent) reads as before.
         let old: Entry =

@@ -8,6 +8,7 @@ pub mod boundary;
 pub mod id;
 pub mod map;
 pub mod picture;
+pub mod roster;
 pub mod samples;
 pub mod scoring;
 pub mod shared;

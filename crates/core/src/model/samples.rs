@@ -5,6 +5,7 @@ use crate::analysis::ink::P;
 use crate::analysis::layout::bench_map;
 
 use super::Workshop;
+use super::boundary::Mode;
 use super::picture::{Picture, Tool};
 
 /// A stroke like a hand draws one: 30 to 90 samples, 3 units apart, turning gently.
@@ -51,10 +52,18 @@ pub fn large_workshop(nodes: usize, strokes: usize) -> Workshop {
     w.pictures.push(hand_drawn_picture(strokes).into());
     let p = w.boundary.add_perspective("p-team".into(), "The team");
     for q in 1..=12 {
-        w.boundary
-            .set_answer(&p, q, true, format!("What is the case for question {q}."));
-        w.boundary
-            .set_answer(&p, q, false, format!("What ought to be the case for {q}."));
+        w.boundary.set_answer(
+            &p,
+            q,
+            Mode::Is,
+            format!("What is the case for question {q}."),
+        );
+        w.boundary.set_answer(
+            &p,
+            q,
+            Mode::Ought,
+            format!("What ought to be the case for {q}."),
+        );
     }
     w
 }

@@ -1,59 +1,15 @@
 //! A workshop: its details and its roster of stakeholders. Every activity links to the roster.
 
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use serde_json::{Map, Value};
 
 use super::agenda::Agenda;
 use super::boundary::BoundaryCritique;
 use super::map::ConceptMap;
 use super::picture::Picture;
+pub use super::roster::{Involvement, Stakeholder};
 use super::scoring::Scoring;
 use super::shared::Shared;
-
-/// Whether a stakeholder takes part, or is affected without taking part (CSH's "witnesses").
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Involvement {
-    #[default]
-    Involved,
-    Affected,
-}
-
-impl Involvement {
-    pub const ALL: [Involvement; 2] = [Involvement::Involved, Involvement::Affected];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Involvement::Involved => "involved",
-            Involvement::Affected => "affected",
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            Involvement::Involved => "Involved",
-            Involvement::Affected => "Affected but not involved",
-        }
-    }
-
-    pub fn from_str_opt(value: &str) -> Option<Involvement> {
-        Involvement::ALL.into_iter().find(|i| i.as_str() == value)
-    }
-}
-
-/// A person, role or group on the workshop's roster.
-#[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Stakeholder {
-    pub id: String,
-    /// A name or a role ("practice manager").
-    pub name: String,
-    /// Group or organisation.
-    pub group: String,
-    pub involvement: Involvement,
-    /// Fields written by a newer version of the app, kept as they were.
-    #[serde(flatten)]
-    pub extra: Map<String, Value>,
-}
 
 /// One workshop: what it is about and who it concerns.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -534,6 +490,7 @@ pub(crate) fn kind(value: &Value) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::boundary::Mode;
     use serde_json::json;
 
     fn restore(v: Value) -> (Workshop, Vec<String>) {
@@ -557,7 +514,7 @@ mod tests {
         w.extra.insert("from_the_future".into(), json!({"x": 1}));
         w.boundary.add_perspective("p-1".into(), "Core team");
         w.boundary
-            .set_answer("p-1", 1, true, "Frequent attenders".into());
+            .set_answer("p-1", 1, Mode::Is, "Frequent attenders".into());
         let (back, report) = restore(serde_json::to_value(&w).unwrap());
         assert_eq!(back, w);
         assert!(report.is_empty(), "{report:?}");

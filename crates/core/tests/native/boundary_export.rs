@@ -2,7 +2,7 @@
 //! text, the CSV read back by the `csv` crate, and the empty case.
 
 use cstw_core::export::boundary::{CSV_HEADER, csv, markdown};
-use cstw_core::model::boundary::Level;
+use cstw_core::model::boundary::{Level, Mode};
 use cstw_core::model::{Involvement, Workshop};
 
 const SCRIPT: &str = "<script>alert(\"x\")</script>";
@@ -34,12 +34,12 @@ fn hostile() -> Workshop {
     b.add_perspective("p-empty".into(), "");
     b.perspectives[0].roster_ids.push(link);
     b.perspectives[1].roster_ids.push(users);
-    b.set_answer("p-core", 1, true, SCRIPT.into());
-    b.set_answer("p-core", 1, false, MULTILINE.into());
-    b.set_answer("p-core", 2, true, FORMULA.into());
-    b.set_answer("p-core", 2, false, "-5% fewer appointments".into());
-    b.set_answer("p-users", 1, false, RTL.into());
-    b.set_answer("p-users", 10, true, "| a | b |\n|---|---|".into());
+    b.set_answer("p-core", 1, Mode::Is, SCRIPT.into());
+    b.set_answer("p-core", 1, Mode::Ought, MULTILINE.into());
+    b.set_answer("p-core", 2, Mode::Is, FORMULA.into());
+    b.set_answer("p-core", 2, Mode::Ought, "-5% fewer appointments".into());
+    b.set_answer("p-users", 1, Mode::Ought, RTL.into());
+    b.set_answer("p-users", 10, Mode::Is, "| a | b |\n|---|---|".into());
     b.set_tension(
         1,
         &["p-core", "p-users"],

@@ -4,7 +4,7 @@
 
 use cstw_core::content::frameworks::CYCLE;
 use cstw_core::model::Workshop;
-use cstw_core::model::boundary::BoundaryCritique;
+use cstw_core::model::boundary::{BoundaryCritique, Mode};
 use cstw_core::model::scoring::Scoring;
 use cstw_core::participate::code::{self, Kind, MAX_CODE_CHARS};
 use cstw_core::participate::invite::{Invite, InviteElement, Modes};
@@ -460,7 +460,7 @@ fn boundary_answers_arrive_attributed_and_new_perspectives_join_the_roster() {
     w.boundary
         .add_perspective("p-users".into(), "Service users");
     w.boundary
-        .set_answer("p-users", 1, true, "Older people".into());
+        .set_answer("p-users", 1, Mode::Is, "Older people".into());
     let invite = BoundaryInvite::new(
         "w-one",
         "i-1",

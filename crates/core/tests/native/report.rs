@@ -5,7 +5,7 @@
 use cstw_core::content::frameworks::CYCLE;
 use cstw_core::content::map_templates::Template;
 use cstw_core::export::report::{SECTIONS, html, markdown};
-use cstw_core::model::boundary::{Level, Mark, Zone};
+use cstw_core::model::boundary::{Level, Mark, Mode, Zone};
 use cstw_core::model::map::Point;
 use cstw_core::model::picture::{Icon, Item, Picture, Sticker, Text};
 use cstw_core::model::scoring::Scoring;
@@ -44,9 +44,9 @@ fn workshop(t: &str) -> Workshop {
     b.add_perspective("p-users".into(), &format!("Service users {t}"));
     b.perspectives[0].roster_ids.push(link.clone());
     b.perspectives[1].roster_ids.push(users);
-    b.set_answer("p-core", 1, true, format!("Fewer GP visits {t}"));
-    b.set_answer("p-core", 1, false, format!("Wellbeing\n{t}"));
-    b.set_answer("p-users", 1, false, format!("People like us {t}"));
+    b.set_answer("p-core", 1, Mode::Is, format!("Fewer GP visits {t}"));
+    b.set_answer("p-core", 1, Mode::Ought, format!("Wellbeing\n{t}"));
+    b.set_answer("p-users", 1, Mode::Ought, format!("People like us {t}"));
     b.set_tension(
         1,
         &["p-core", "p-users"],

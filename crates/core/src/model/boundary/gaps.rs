@@ -68,8 +68,8 @@ mod tests {
         let mut c = BoundaryCritique::default();
         c.add_perspective("p".into(), "Team");
         for (q, is, ought) in [(1, "a", "b"), (2, "c", ""), (3, "d", "e"), (5, "f", "g")] {
-            c.set_answer("p", q, true, is.into());
-            c.set_answer("p", q, false, ought.into());
+            c.set_answer("p", q, Mode::Is, is.into());
+            c.set_answer("p", q, Mode::Ought, ought.into());
         }
         c.set_tension(3, &["p"], Level::Strong, "far apart");
         c.set_tension(5, &["p"], Level::Some, "");

@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::BoundaryCritique;
-use crate::model::workshop::Stakeholder;
+use crate::model::roster::Stakeholder;
 
 /// Where an element sits.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]

@@ -8,11 +8,12 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use super::workshop::{Involvement, Stakeholder};
+use super::roster::{Involvement, Stakeholder};
 
 mod challenges;
 mod gaps;
 mod margins;
+mod mode;
 mod reflection;
 mod roles;
 mod same_name;
@@ -20,6 +21,7 @@ mod same_name;
 pub use challenges::Challenge;
 pub use gaps::Gap;
 pub use margins::{Margins, Mark, Placed, Zone};
+pub use mode::Mode;
 pub use reflection::{Reflection, ReflectionPart};
 pub use roles::{Role, Roles};
 pub use same_name::same_name_links;
@@ -39,6 +41,21 @@ pub struct Answer {
 impl Answer {
     pub fn is_empty(&self) -> bool {
         self.is.trim().is_empty() && self.ought.trim().is_empty()
+    }
+
+    /// The text on one side.
+    pub fn text(&self, mode: Mode) -> &str {
+        match mode {
+            Mode::Is => &self.is,
+            Mode::Ought => &self.ought,
+        }
+    }
+
+    pub fn text_mut(&mut self, mode: Mode) -> &mut String {
+        match mode {
+            Mode::Is => &mut self.is,
+            Mode::Ought => &mut self.ought,
+        }
     }
 }
 
@@ -150,7 +167,7 @@ impl BoundaryCritique {
     }
 
     /// Sets one side of one answer; an answer left empty on both sides is dropped.
-    pub fn set_answer(&mut self, perspective: &str, question: u8, is: bool, text: String) {
+    pub fn set_answer(&mut self, perspective: &str, question: u8, mode: Mode, text: String) {
         if !(1..=QUESTIONS).contains(&question) {
             return;
         }
@@ -158,11 +175,7 @@ impl BoundaryCritique {
             return;
         };
         let answer = p.answers.entry(question).or_default();
-        if is {
-            answer.is = text;
-        } else {
-            answer.ought = text;
-        }
+        *answer.text_mut(mode) = text;
         if answer.is_empty() {
             p.answers.remove(&question);
         }
@@ -400,22 +413,22 @@ mod tests {
     #[test]
     fn answers_are_set_per_side_and_empty_ones_vanish() {
         let mut c = critique();
-        c.set_answer("p-team", 1, true, "Frequent attenders".into());
-        c.set_answer("p-team", 1, false, "People with low agency".into());
+        c.set_answer("p-team", 1, Mode::Is, "Frequent attenders".into());
+        c.set_answer("p-team", 1, Mode::Ought, "People with low agency".into());
         assert_eq!(c.progress("p-team"), 2);
-        c.set_answer("p-team", 1, true, String::new());
-        c.set_answer("p-team", 1, false, "  ".into());
+        c.set_answer("p-team", 1, Mode::Is, String::new());
+        c.set_answer("p-team", 1, Mode::Ought, "  ".into());
         assert!(c.perspective("p-team").unwrap().answers.is_empty());
-        c.set_answer("p-team", 13, true, "no such question".into());
-        c.set_answer("p-nobody", 2, true, "no such perspective".into());
+        c.set_answer("p-team", 13, Mode::Is, "no such question".into());
+        c.set_answer("p-nobody", 2, Mode::Is, "no such perspective".into());
         assert_eq!(c.progress("p-team"), 0);
     }
 
     #[test]
     fn unanswered_questions_are_those_nobody_answered() {
         let mut c = critique();
-        c.set_answer("p-team", 2, true, "Reduce GP load".into());
-        c.set_answer("p-users", 12, false, "Wellbeing first".into());
+        c.set_answer("p-team", 2, Mode::Is, "Reduce GP load".into());
+        c.set_answer("p-users", 12, Mode::Ought, "Wellbeing first".into());
         let open = c.unanswered();
         assert_eq!(open.len(), 10);
         assert!(!open.contains(&2) && !open.contains(&12));
@@ -553,7 +566,7 @@ mod tests {
     #[test]
     fn serialised_critiques_read_back_the_same() {
         let mut c = critique();
-        c.set_answer("p-team", 9, true, "Expert consensus".into());
+        c.set_answer("p-team", 9, Mode::Is, "Expert consensus".into());
         c.set_tension(9, &["p-team"], Level::Strong, "Nobody asked users");
         let text = serde_json::to_string(&c).unwrap();
         assert_eq!(serde_json::from_str::<BoundaryCritique>(&text).unwrap(), c);

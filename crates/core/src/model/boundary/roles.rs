@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::BoundaryCritique;
-use crate::model::workshop::Stakeholder;
+use crate::model::roster::Stakeholder;
 
 /// The four social roles of critical systems heuristics, each the subject of one question in
 /// the first column of the table (1, 4, 7, 10).

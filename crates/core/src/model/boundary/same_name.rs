@@ -5,7 +5,7 @@
 //! nothing is ever linked without them.
 
 use super::BoundaryCritique;
-use crate::model::workshop::Stakeholder;
+use crate::model::roster::Stakeholder;
 
 /// A name compared without case and with runs of white space as one space.
 fn key(name: &str) -> String {
