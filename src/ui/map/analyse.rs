@@ -104,6 +104,7 @@ fn animate(ed: Ed, targets: Vec<(NodeId, Point)>) {
             for (sig, a, b) in frames.iter() {
                 sig.set(Point::new(a.x + (b.x - a.x) * e, a.y + (b.y - a.y) * e));
             }
+            ed.redraw.notify();
             if t < 1.0 {
                 step(ed, frames, targets, start, reduce, frame + 1);
             } else {
@@ -155,6 +156,7 @@ fn sweep(ed: Ed, targets: Vec<(NodeId, Point)>) {
             for (sig, at) in &lives[from..to] {
                 sig.set(*at);
             }
+            ed.redraw.notify();
             if to < lives.len() {
                 step(ed, lives, targets, to, slice, now);
             } else {
