@@ -21,14 +21,16 @@
 //! `data-node` / `data-link` attribute.
 
 use std::cell::Cell;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write;
 
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
-use super::Ed;
-use crate::model::map::{Direction, LinkId, NodeId, Point, Polarity, Shape, wrap_label};
+use super::{Ed, Look};
+use crate::model::map::{
+    Direction, Link, LinkId, NodeId, Point, Polarity, Shape, Size, wrap_label,
+};
 
 /// One drawn node or link: the attributes that change and the inner markup.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -40,11 +42,37 @@ struct Piece {
     inner: String,
 }
 
-/// What is on the map's layer now.
+/// What a node's piece was made from: the piece is made again only when this differs.
+#[derive(Clone, Debug, PartialEq)]
+struct NodeKey {
+    at: Point,
+    size: Size,
+    look: Look,
+    /// Selected, traced, lifted.
+    flags: (bool, bool, bool),
+    halo: Option<f64>,
+}
+
+/// What a link's piece was made from; `ends` are its nodes' generations (see [`Drawn`]).
+#[derive(Clone, Debug, PartialEq)]
+struct LinkKey {
+    link: Link,
+    ends: (u64, u64),
+    flags: (bool, bool, bool),
+}
+
+/// What is on the map's layer now, and what each piece was made from. A node's generation
+/// grows whenever its key changes, so a link (whose path and title follow its ends) is made
+/// again only when an end changed.
 #[derive(Default)]
 pub(super) struct Drawn {
     nodes: BTreeMap<NodeId, Piece>,
     links: BTreeMap<LinkId, Piece>,
+    node_keys: HashMap<NodeId, (NodeKey, u64)>,
+    link_keys: HashMap<LinkId, LinkKey>,
+    /// `Structure`'s count when last drawn: lanes, frames, hidden nodes, theme, group names.
+    structure: u64,
+    generation: u64,
 }
 
 thread_local! {
@@ -88,20 +116,29 @@ pub(super) fn node_name(label: &str, kind: Option<&str>, links: usize) -> String
     )
 }
 
-fn node_piece(ed: Ed, id: NodeId, prev: Option<&Piece>) -> Piece {
+fn node_key(ed: Ed, id: NodeId) -> NodeKey {
     let live = ed.live(id);
-    let lifted = ed.lifted.with_untracked(|l| l.contains(&id));
-    let look = live.look.get_untracked();
-    let sel = if ed.selected.with_untracked(|s| s.contains(&id)) {
-        " selected"
-    } else {
-        ""
-    };
-    let traced = if ed.highlight.with_untracked(|h| h.nodes.contains(&id)) {
-        " traced"
-    } else {
-        ""
-    };
+    NodeKey {
+        at: live.pos.get_untracked(),
+        size: live.size.get_untracked(),
+        look: live.look.get_untracked(),
+        flags: (
+            ed.selected.with_untracked(|s| s.contains(&id)),
+            ed.highlight.with_untracked(|h| h.nodes.contains(&id)),
+            ed.lifted.with_untracked(|l| l.contains(&id)),
+        ),
+        halo: ed
+            .halo
+            .with_untracked(|h| h.get(&id).copied())
+            .filter(|v| *v > 0.0),
+    }
+}
+
+fn node_piece(ed: Ed, id: NodeId, key: &NodeKey, prev: Option<&Piece>) -> Piece {
+    let look = &key.look;
+    let (selected, traced, lifted) = key.flags;
+    let sel = if selected { " selected" } else { "" };
+    let traced = if traced { " traced" } else { "" };
     let up = if lifted { " lifted" } else { "" };
     let gone = if look.hidden { " hidden" } else { "" };
     let class = format!(
@@ -119,15 +156,10 @@ fn node_piece(ed: Ed, id: NodeId, prev: Option<&Piece>) -> Piece {
             inner: p.inner.clone(),
         };
     }
-    let at = live.pos.get_untracked();
-    let s = live.size.get_untracked();
+    let (at, s) = (key.at, key.size);
     let metrics = ed.metrics.get_untracked();
     let mut inner = String::with_capacity(256);
-    if let Some(v) = ed
-        .halo
-        .with_untracked(|h| h.get(&id).copied())
-        .filter(|v| *v > 0.0)
-    {
+    if let Some(v) = key.halo {
         let _ = write!(
             inner,
             r#"<circle class="halo" cx="{}" cy="{}" r="{}"></circle>"#,
@@ -179,21 +211,26 @@ fn node_piece(ed: Ed, id: NodeId, prev: Option<&Piece>) -> Piece {
     }
 }
 
-fn link_piece(ed: Ed, id: LinkId, prev: Option<&Piece>) -> Piece {
+fn link_key(ed: Ed, id: LinkId, gen_of: impl Fn(NodeId) -> u64) -> LinkKey {
     let link = ed.live_link(id).get_untracked();
-    let lifted = ed
-        .lifted
-        .with_untracked(|l| l.contains(&link.from) || l.contains(&link.to));
-    let sel = if ed.link.get_untracked() == Some(id) {
-        " selected"
-    } else {
-        ""
-    };
-    let traced = if ed.highlight.with_untracked(|h| h.links.contains(&id)) {
-        " traced"
-    } else {
-        ""
-    };
+    let flags = (
+        ed.link.get_untracked() == Some(id),
+        ed.highlight.with_untracked(|h| h.links.contains(&id)),
+        ed.lifted
+            .with_untracked(|l| l.contains(&link.from) || l.contains(&link.to)),
+    );
+    LinkKey {
+        ends: (gen_of(link.from), gen_of(link.to)),
+        link,
+        flags,
+    }
+}
+
+fn link_piece(ed: Ed, id: LinkId, key: &LinkKey, prev: Option<&Piece>) -> Piece {
+    let link = &key.link;
+    let (selected, traced, lifted) = key.flags;
+    let sel = if selected { " selected" } else { "" };
+    let traced = if traced { " traced" } else { "" };
     let up = if lifted { " lifted" } else { "" };
     let class = format!("link d-{}{sel}{traced}{up}", link.direction.as_str());
     if lifted && let Some(p) = prev {
@@ -210,7 +247,7 @@ fn link_piece(ed: Ed, id: LinkId, prev: Option<&Piece>) -> Piece {
         b.size.get_untracked(),
     );
     let mut inner = String::with_capacity(256);
-    let name = super::link_keys::link_name(ed, &link);
+    let name = super::link_keys::link_name(ed, link);
     let _ = write!(inner, "<title>{}</title>", esc(&name));
     let Some(k) = geom else {
         return Piece {
@@ -293,6 +330,10 @@ fn link_markup(out: &mut String, id: LinkId, p: &Piece) {
     );
 }
 
+/// Each drawn element of a layer by its id, made when many pieces change at once (a layout's
+/// slice) and forgotten when elements come or go.
+type Index = Option<HashMap<u32, web_sys::Element>>;
+
 /// Brings one layer (`attr`: `data-node` or `data-link`) in step with `now`.
 fn patch(
     layer: &web_sys::Element,
@@ -300,13 +341,14 @@ fn patch(
     old: &BTreeMap<u32, Piece>,
     now: &BTreeMap<u32, Piece>,
     markup: fn(&mut String, u32, &Piece),
+    index: &mut Index,
 ) {
     let changed = now.iter().filter(|(id, p)| old.get(id) != Some(p)).count()
         + old.keys().filter(|id| !now.contains_key(id)).count();
     if changed == 0 {
         return;
     }
-    let find = |id: u32| {
+    let query = |id: u32| {
         layer
             .query_selector(&format!(":scope > [{attr}=\"{id}\"]"))
             .ok()
@@ -314,6 +356,7 @@ fn patch(
     };
     // Most of it changed (or nothing was drawn): draw it whole, in one parse.
     if old.is_empty() || changed > 64.max(now.len() / 6) {
+        *index = None;
         let focused = document()
             .active_element()
             .filter(|el| layer.contains(Some(el)))
@@ -326,7 +369,7 @@ fn patch(
         layer.set_inner_html(&all);
         if let Some(el) = focused
             .and_then(|id| id.parse().ok())
-            .and_then(find)
+            .and_then(query)
             .and_then(|el| el.dyn_into::<web_sys::SvgElement>().ok())
         {
             REFOCUS.with(|r| r.set(true));
@@ -335,6 +378,26 @@ fn patch(
         }
         return;
     }
+    if changed > 16 && index.is_none() {
+        let children = layer.children();
+        let mut map = HashMap::with_capacity(children.length() as usize);
+        for i in 0..children.length() {
+            if let Some(el) = children.item(i)
+                && let Some(id) = el.get_attribute(attr).and_then(|v| v.parse().ok())
+            {
+                map.insert(id, el);
+            }
+        }
+        *index = Some(map);
+    }
+    let map = index.take();
+    let find = |id: u32| match &map {
+        Some(map) => map.get(&id).cloned(),
+        None => query(id),
+    };
+    // Unless elements come or go below (the index would go stale), it is kept.
+    let keep =
+        old.keys().all(|id| now.contains_key(id)) && now.keys().all(|id| old.contains_key(id));
     for id in old.keys().filter(|id| !now.contains_key(id)) {
         if let Some(el) = find(*id) {
             el.remove();
@@ -366,7 +429,10 @@ fn patch(
                 // In id order, as a whole drawing would put it.
                 let mut html = String::new();
                 markup(&mut html, *id, p);
-                let next = old.range(id + 1..).next().and_then(|(next, _)| find(*next));
+                let next = old
+                    .range(id + 1..)
+                    .find(|(next, _)| now.contains_key(next))
+                    .and_then(|(next, _)| find(*next));
                 let _ = match next {
                     Some(next) => next.insert_adjacent_html("beforebegin", &html),
                     None => layer.insert_adjacent_html("beforeend", &html),
@@ -374,42 +440,86 @@ fn patch(
             }
         }
     }
+    if keep {
+        *index = map;
+    }
 }
 
 /// Draws the map's layer of links and nodes into `links` and `nodes`, and keeps it in step.
 pub(super) fn draw(ed: Ed, links: NodeRef<leptos::svg::G>, nodes: NodeRef<leptos::svg::G>) {
-    let drawn = StoredValue::new_local(Drawn::default());
+    let drawn = StoredValue::new(Drawn::default());
+    let index = StoredValue::new_local((None::<HashMap<u32, web_sys::Element>>, None));
+    // Counts changes of what every piece may depend on besides its own key.
+    let group_names = Memo::new(move |_| {
+        ed.with(|m| {
+            m.groups
+                .iter()
+                .map(|g| (g.id, g.display_name()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let structure = Memo::new(move |n: Option<&u64>| {
+        ed.metrics.track();
+        ed.lanes.track();
+        ed.frames.track();
+        ed.hidden.track();
+        group_names.track();
+        n.map_or(1, |n| n + 1)
+    });
     Effect::new(move |_| {
         // What the drawing depends on; everything else is read without tracking.
         ed.redraw.track();
-        ed.metrics.track();
         ed.selected.track();
         ed.lifted.track();
         ed.link.track();
         ed.highlight.track();
         ed.halo.track();
-        ed.lanes.track();
-        ed.frames.track();
-        ed.hidden.track();
+        let structure = structure.get();
         let node_ids = ed.node_ids.get();
         let link_ids = ed.link_ids.get();
         let (Some(lg), Some(ng)) = (links.get(), nodes.get()) else {
             return;
         };
         untrack(|| {
-            drawn.update_value(|d| {
-                let now_links: BTreeMap<LinkId, Piece> = link_ids
-                    .iter()
-                    .map(|id| (*id, link_piece(ed, *id, d.links.get(id))))
-                    .collect();
-                let now_nodes: BTreeMap<NodeId, Piece> = node_ids
-                    .iter()
-                    .map(|id| (*id, node_piece(ed, *id, d.nodes.get(id))))
-                    .collect();
-                patch(&lg, "data-link", &d.links, &now_links, link_markup);
-                patch(&ng, "data-node", &d.nodes, &now_nodes, node_markup);
-                d.links = now_links;
-                d.nodes = now_nodes;
+            crate::ui::browser::timed("cstw-draw", || {
+                drawn.update_value(|d| {
+                    let all = d.structure != structure;
+                    d.structure = structure;
+                    let mut now_nodes = BTreeMap::new();
+                    let mut node_keys = HashMap::with_capacity(node_ids.len());
+                    for id in &node_ids {
+                        let key = node_key(ed, *id);
+                        let (piece, generation) = match (d.node_keys.get(id), d.nodes.get(id)) {
+                            (Some((k, g)), Some(p)) if !all && *k == key => (p.clone(), *g),
+                            (_, prev) => {
+                                d.generation += 1;
+                                (node_piece(ed, *id, &key, prev), d.generation)
+                            }
+                        };
+                        now_nodes.insert(*id, piece);
+                        node_keys.insert(*id, (key, generation));
+                    }
+                    let gen_of = |id: NodeId| node_keys.get(&id).map_or(0, |(_, g)| *g);
+                    let mut now_links = BTreeMap::new();
+                    let mut link_keys = HashMap::with_capacity(link_ids.len());
+                    for id in &link_ids {
+                        let key = link_key(ed, *id, gen_of);
+                        let piece = match (d.link_keys.get(id), d.links.get(id)) {
+                            (Some(k), Some(p)) if !all && *k == key => p.clone(),
+                            (_, prev) => link_piece(ed, *id, &key, prev),
+                        };
+                        now_links.insert(*id, piece);
+                        link_keys.insert(*id, key);
+                    }
+                    index.update_value(|(li, ni)| {
+                        patch(&lg, "data-link", &d.links, &now_links, link_markup, li);
+                        patch(&ng, "data-node", &d.nodes, &now_nodes, node_markup, ni);
+                    });
+                    d.links = now_links;
+                    d.nodes = now_nodes;
+                    d.node_keys = node_keys;
+                    d.link_keys = link_keys;
+                });
             });
         });
     });

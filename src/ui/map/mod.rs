@@ -228,6 +228,7 @@ impl Ed {
         Effect::new(move |_| {
             let metrics = metrics.get();
             let counts = ed.link_counts.get();
+            crate::ui::browser::mark("cstw-map-sync-start");
             map.with(|m| {
                 let Some(m) = m else { return };
                 ed.marks.selected.retain(|id| m.node(*id).is_some());
@@ -297,6 +298,7 @@ impl Ed {
             {
                 ed.link.set(None);
             }
+            crate::ui::browser::measure_since("cstw-map-sync", "cstw-map-sync-start");
             ed.redraw.notify();
         });
         // The flags follow their sets (the lifted ones are set with the set, by `lift`).

@@ -244,13 +244,18 @@ test('the keyboard link picker lists the groups: L on a node, choose a group, En
   // The other ideas, then every group by name (angle brackets shown as typed).
   await expect(picker.locator('optgroup[label="Ideas"] option')).toHaveText(['Board', 'Patients', 'Pilot <project>']);
   await expect(picker.locator('optgroup[label="Groups"] option')).toHaveText(['group Funding <bodies>', 'group Local system', 'group Pilot team']);
+  await screenshotBothSizes(page, 'map-groups-keyboard-picker');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await picker.focus();
   // Down the list by keys to the group, Enter links.
   for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
   await expect(picker).toHaveValue(String(id));
   await page.keyboard.press('Enter');
   await expect.poll(async () => (await saved(page)).links.filter((l) => l.to === id).length).toBe(1);
   await expect(page.locator('.map-canvas .link title', { hasText: 'Link from Funder to group Local system' })).toHaveCount(1);
-  await expect(page.locator('.map-canvas .link.selected')).toHaveCount(1);
+  // Drawn to the group's frame, with its arrow.
+  const drawnLink = page.locator('.map-canvas .links .link:not([hidden])', { has: page.locator('title', { hasText: 'Link from Funder to group Local system' }) });
+  await expect(drawnLink.locator('path.line')).toHaveAttribute('marker-end', 'url(#map-arrow)');
   // The picker is gone and the keyboard is back on Funder.
   await expect(picker).toHaveCount(0);
   await expect(m.node('Funder')).toBeFocused();
