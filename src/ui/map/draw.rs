@@ -21,7 +21,7 @@
 //! `data-node` / `data-link` attribute.
 
 use std::cell::Cell;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write;
 
 use leptos::prelude::*;
@@ -226,7 +226,13 @@ fn link_key(ed: Ed, id: LinkId, gen_of: impl Fn(NodeId) -> u64) -> LinkKey {
     }
 }
 
-fn link_piece(ed: Ed, id: LinkId, key: &LinkKey, prev: Option<&Piece>) -> Piece {
+/// Link labels smaller than this on screen (CSS pixels of font) are left out, as vis-network
+/// leaves out labels under its `drawThreshold` (5 px): unreadable, they cost a large map most of
+/// its elements (8,000 labels are 16,000). The label stays in the link's name (its `<title>`),
+/// and zooming in draws them.
+const LABEL_MIN_PX: f64 = 5.0;
+
+fn link_piece(ed: Ed, id: LinkId, key: &LinkKey, prev: Option<&Piece>, tiny: bool) -> Piece {
     let link = &key.link;
     let (selected, traced, lifted) = key.flags;
     let sel = if selected { " selected" } else { "" };
@@ -287,8 +293,9 @@ fn link_piece(ed: Ed, id: LinkId, key: &LinkKey, prev: Option<&Piece>) -> Piece 
     // A background the size the placement code gives the label, so a line never runs through
     // its words and nothing placed covers it.
     let mid: Point = k.mid;
-    if let Some(r) =
-        crate::analysis::placement::label_box(&link.label, mid, ed.metrics.get_untracked())
+    if !tiny
+        && let Some(r) =
+            crate::analysis::placement::label_box(&link.label, mid, ed.metrics.get_untracked())
     {
         let _ = write!(
             inner,
@@ -330,9 +337,19 @@ fn link_markup(out: &mut String, id: LinkId, p: &Piece) {
     );
 }
 
-/// Each drawn element of a layer by its id, made when many pieces change at once (a layout's
-/// slice) and forgotten when elements come or go.
-type Index = Option<HashMap<u32, web_sys::Element>>;
+/// A layer drawn whole puts at most this many pieces in one parse; the rest follow, this many
+/// a frame, so a large map's first drawing is several tasks and the page answers between them.
+const CHUNK: usize = 2500;
+
+/// The state of one layer besides its pieces.
+#[derive(Default)]
+struct LayerState {
+    /// Each drawn element by its id, made when many pieces change at once (a layout's slice)
+    /// and forgotten when elements come or go.
+    index: Option<HashMap<u32, web_sys::Element>>,
+    /// Pieces not drawn yet (a large layer drawn whole goes on in the next frames).
+    pending: BTreeSet<u32>,
+}
 
 /// Brings one layer (`attr`: `data-node` or `data-link`) in step with `now`.
 fn patch(
@@ -341,7 +358,7 @@ fn patch(
     old: &BTreeMap<u32, Piece>,
     now: &BTreeMap<u32, Piece>,
     markup: fn(&mut String, u32, &Piece),
-    index: &mut Index,
+    st: &mut LayerState,
 ) {
     let changed = now.iter().filter(|(id, p)| old.get(id) != Some(p)).count()
         + old.keys().filter(|id| !now.contains_key(id)).count();
@@ -356,15 +373,20 @@ fn patch(
     };
     // Most of it changed (or nothing was drawn): draw it whole, in one parse.
     if old.is_empty() || changed > 64.max(now.len() / 6) {
-        *index = None;
+        st.index = None;
+        st.pending.clear();
         let focused = document()
             .active_element()
             .filter(|el| layer.contains(Some(el)))
             .and_then(|el| el.closest(&format!("[{attr}]")).ok().flatten())
             .and_then(|el| el.get_attribute(attr));
-        let mut all = String::with_capacity(now.len() * 300);
-        for (id, p) in now {
-            markup(&mut all, *id, p);
+        let mut all = String::with_capacity(now.len().min(CHUNK) * 300);
+        for (i, (id, p)) in now.iter().enumerate() {
+            if i < CHUNK {
+                markup(&mut all, *id, p);
+            } else {
+                st.pending.insert(*id);
+            }
         }
         layer.set_inner_html(&all);
         if let Some(el) = focused
@@ -378,7 +400,7 @@ fn patch(
         }
         return;
     }
-    if changed > 16 && index.is_none() {
+    if changed > 16 && st.index.is_none() {
         let children = layer.children();
         let mut map = HashMap::with_capacity(children.length() as usize);
         for i in 0..children.length() {
@@ -388,9 +410,9 @@ fn patch(
                 map.insert(id, el);
             }
         }
-        *index = Some(map);
+        st.index = Some(map);
     }
-    let map = index.take();
+    let map = st.index.take();
     let find = |id: u32| match &map {
         Some(map) => map.get(&id).cloned(),
         None => query(id),
@@ -399,13 +421,23 @@ fn patch(
     let keep =
         old.keys().all(|id| now.contains_key(id)) && now.keys().all(|id| old.contains_key(id));
     for id in old.keys().filter(|id| !now.contains_key(id)) {
+        if st.pending.remove(id) {
+            continue;
+        }
         if let Some(el) = find(*id) {
             el.remove();
         }
     }
     for (id, p) in now {
+        // Not drawn yet: drawn as it is then.
+        if st.pending.contains(id) {
+            continue;
+        }
         match old.get(id) {
             Some(o) if o == p => {}
+            None if !st.pending.is_empty() => {
+                st.pending.insert(*id);
+            }
             Some(o) => {
                 let Some(el) = find(*id) else { continue };
                 if o.class != p.class {
@@ -441,14 +473,59 @@ fn patch(
         }
     }
     if keep {
-        *index = map;
+        st.index = map;
     }
+}
+
+/// Draws the next pieces a layer drawn whole left for later, one chunk a frame.
+fn more(
+    drawn: StoredValue<Drawn>,
+    state: StoredValue<(LayerState, LayerState), LocalStorage>,
+    links: NodeRef<leptos::svg::G>,
+    nodes: NodeRef<leptos::svg::G>,
+) {
+    request_animation_frame(move || {
+        let (Some(lg), Some(ng)) = (links.get_untracked(), nodes.get_untracked()) else {
+            return;
+        };
+        let again = state
+            .try_update_value(|(ls, ns)| {
+                drawn.with_value(|d| {
+                    // Nodes first, then links.
+                    let (layer, st, pieces, markup): (
+                        &web_sys::Element,
+                        _,
+                        _,
+                        fn(&mut String, u32, &Piece),
+                    ) = if ns.pending.is_empty() {
+                        (&lg, &mut *ls, &d.links, link_markup)
+                    } else {
+                        (&ng, &mut *ns, &d.nodes, node_markup)
+                    };
+                    let ids: Vec<u32> = st.pending.iter().take(CHUNK).copied().collect();
+                    let mut html = String::with_capacity(ids.len() * 300);
+                    for id in ids {
+                        st.pending.remove(&id);
+                        if let Some(p) = pieces.get(&id) {
+                            markup(&mut html, id, p);
+                        }
+                    }
+                    let _ = layer.insert_adjacent_html("beforeend", &html);
+                    st.index = None;
+                });
+                !(ls.pending.is_empty() && ns.pending.is_empty())
+            })
+            .unwrap_or(false);
+        if again {
+            more(drawn, state, links, nodes);
+        }
+    });
 }
 
 /// Draws the map's layer of links and nodes into `links` and `nodes`, and keeps it in step.
 pub(super) fn draw(ed: Ed, links: NodeRef<leptos::svg::G>, nodes: NodeRef<leptos::svg::G>) {
     let drawn = StoredValue::new(Drawn::default());
-    let index = StoredValue::new_local((None::<HashMap<u32, web_sys::Element>>, None));
+    let state = StoredValue::new_local((LayerState::default(), LayerState::default()));
     // Counts changes of what every piece may depend on besides its own key.
     let group_names = Memo::new(move |_| {
         ed.with(|m| {
@@ -458,8 +535,11 @@ pub(super) fn draw(ed: Ed, links: NodeRef<leptos::svg::G>, nodes: NodeRef<leptos
                 .collect::<Vec<_>>()
         })
     });
+    let tiny =
+        Memo::new(move |_| ed.view.with(|v| v.zoom) * ed.metrics.with(|m| m.font) < LABEL_MIN_PX);
     let structure = Memo::new(move |n: Option<&u64>| {
         ed.metrics.track();
+        tiny.track();
         ed.lanes.track();
         ed.frames.track();
         ed.hidden.track();
@@ -506,15 +586,23 @@ pub(super) fn draw(ed: Ed, links: NodeRef<leptos::svg::G>, nodes: NodeRef<leptos
                         let key = link_key(ed, *id, gen_of);
                         let piece = match (d.link_keys.get(id), d.links.get(id)) {
                             (Some(k), Some(p)) if !all && *k == key => p.clone(),
-                            (_, prev) => link_piece(ed, *id, &key, prev),
+                            (_, prev) => link_piece(ed, *id, &key, prev, tiny.get_untracked()),
                         };
                         now_links.insert(*id, piece);
                         link_keys.insert(*id, key);
                     }
-                    index.update_value(|(li, ni)| {
-                        patch(&lg, "data-link", &d.links, &now_links, link_markup, li);
-                        patch(&ng, "data-node", &d.nodes, &now_nodes, node_markup, ni);
-                    });
+                    let (waiting, left) = state
+                        .try_update_value(|(ls, ns)| {
+                            let waiting = !(ls.pending.is_empty() && ns.pending.is_empty());
+                            patch(&lg, "data-link", &d.links, &now_links, link_markup, ls);
+                            patch(&ng, "data-node", &d.nodes, &now_nodes, node_markup, ns);
+                            (waiting, !(ls.pending.is_empty() && ns.pending.is_empty()))
+                        })
+                        .unwrap_or_default();
+                    // A frame is already asked for when pieces were waiting before.
+                    if left && !waiting {
+                        more(drawn, state, links, nodes);
+                    }
                     d.links = now_links;
                     d.nodes = now_nodes;
                     d.node_keys = node_keys;

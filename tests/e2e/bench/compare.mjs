@@ -130,7 +130,8 @@ async function openApp(browser) {
       await page.locator('#import-file').setInputFiles({ name: 'map.json', mimeType: 'application/json', buffer: Buffer.from(workshop(n)) });
       await page.getByRole('link', { name: `Map bench ${n}` }).waitFor();
       await page.evaluate((n) => { location.hash = `#/w/w-map-${n}/maps/m-bench`; }, n);
-      await page.waitForFunction((n) => document.querySelectorAll('.map-canvas .node').length === n, n, { timeout: 120_000 });
+      await page.waitForFunction(([n, l]) => document.querySelectorAll('.map-canvas .nodes > [data-node]').length === n
+        && document.querySelectorAll('.map-canvas .links > [data-link]').length === l, [n, benchMap(n).links.length], { timeout: 120_000 });
       await twoFrames(page);
       const counts = await page.evaluate(() => ({
         nodes: document.querySelectorAll('.map-canvas .nodes > [data-node]').length,
@@ -168,7 +169,9 @@ async function openApp(browser) {
           await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
           const t0 = Date.now();
           await page.evaluate((n) => { location.hash = `#/w/w-map-${n}/maps/m-bench`; }, n);
-          await page.waitForFunction((n) => document.querySelectorAll('.map-canvas .node').length === n, n, { timeout: 120_000, polling: 'raf' });
+          // Every node and every link drawn (a large map is drawn over several frames).
+          await page.waitForFunction(([n, l]) => document.querySelectorAll('.map-canvas .nodes > [data-node]').length === n
+            && document.querySelectorAll('.map-canvas .links > [data-link]').length === l, [n, benchMap(n).links.length], { timeout: 120_000, polling: 'raf' });
           await twoFrames(page);
           runs.push(Date.now() - t0);
           await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });

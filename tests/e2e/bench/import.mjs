@@ -97,8 +97,9 @@ try {
         await field.setInputFiles({ name: `big.${ext}`, mimeType: 'text/plain', buffer });
         await page.getByRole('status').filter({ hasText: `and ${links} links` }).first().waitFor({ timeout: 60_000 });
         ms.push(Date.now() - t0);
-        // The new map on screen: every node in the DOM, then two frames.
-        await page.waitForFunction((n) => document.querySelectorAll('.map-canvas .node').length === n, nodes, { timeout: 60_000, polling: 'raf' });
+        // The new map on screen: every node and link in the DOM, then two frames.
+        await page.waitForFunction(([n, l]) => document.querySelectorAll('.map-canvas .nodes > [data-node]').length === n
+          && document.querySelectorAll('.map-canvas .links > [data-link]').length === l, [nodes, links], { timeout: 60_000, polling: 'raf' });
         await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
         drawn.push(Date.now() - t0);
         await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));

@@ -9,7 +9,7 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { attribute, nearestNode, scriptedDrag, workshop } from './benchmap.mjs';
+import { attribute, benchMap, nearestNode, scriptedDrag, workshop } from './benchmap.mjs';
 import { CHROMIUM_ARGS, ROOT, serveDist } from './common.mjs';
 
 const FIRST = process.argv.includes('--first-render');
@@ -45,7 +45,8 @@ try {
     await trace();
     const t0 = Date.now();
     await page.evaluate((n) => { window.__t0 = performance.now(); location.hash = `#/w/w-map-${n}/maps/m-bench`; }, N);
-    await page.waitForFunction((n) => document.querySelectorAll('.map-canvas .node').length === n, N, { timeout: 120_000 });
+    await page.waitForFunction(([n, l]) => document.querySelectorAll('.map-canvas .nodes > [data-node]').length === n
+      && document.querySelectorAll('.map-canvas .links > [data-link]').length === l, [N, benchMap(N).links.length], { timeout: 120_000 });
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     firstMs = Date.now() - t0;
     // The app's own measures meanwhile (the model followed, the layer drawn), from the address change.
