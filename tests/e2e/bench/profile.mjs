@@ -4,7 +4,7 @@
 // time, so nested events are not counted twice. Answers "what dominates" for the drag target.
 // With --first-render, the trace covers the first render instead: from the address change that
 // opens the map to every node in the DOM plus two frames (map.mjs's first-render span).
-// Not a test. Usage: node tests/e2e/bench/profile.mjs [nodes=1000] [throttle=1] [drag-ms=3000] [--first-render]
+// Not a test. Usage: node tests/e2e/bench/profile.mjs [nodes=1000] [throttle=1] [drag-ms=3000] [--first-render | --during=analysis|layout]
 //   (after a release build; BENCH_DIST measures another build folder)
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,6 +13,9 @@ import { attribute, benchMap, nearestNode, scriptedDrag, workshop } from './benc
 import { CHROMIUM_ARGS, ROOT, serveDist } from './common.mjs';
 
 const FIRST = process.argv.includes('--first-render');
+// --during=analysis or --during=layout: the trace covers that instead (from the click to the
+// result on the page), for the long tasks the worker's result still makes on the main thread.
+const DURING = process.argv.find((a) => a.startsWith('--during='))?.slice('--during='.length);
 const argv = process.argv.filter((a) => !a.startsWith('--'));
 const N = Number(argv[2] ?? 1000);
 const THROTTLE = Number(argv[3] ?? 1);
@@ -51,6 +54,23 @@ try {
     firstMs = Date.now() - t0;
     // The app's own measures meanwhile (the model followed, the layer drawn), from the address change.
     measures = await page.evaluate(() => window.__m.map(([n, s, d]) => [n, s - window.__t0, d]));
+  } else if (DURING) {
+    await page.evaluate((n) => { location.hash = `#/w/w-map-${n}/maps/m-bench`; }, N);
+    await page.waitForFunction((n) => document.querySelectorAll('.map-canvas .nodes > [data-node]').length === n, N, { timeout: 120_000 });
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 1500)));
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+    const before = await page.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('cst-workbench.workshop.'))?.[1]);
+    await trace();
+    const t0 = Date.now();
+    if (DURING === 'analysis') {
+      await page.getByRole('button', { name: 'Analyse the map' }).click();
+      await page.getByRole('heading', { name: 'Bridges between ideas (betweenness)' }).waitFor({ timeout: 120_000 });
+    } else {
+      await page.getByRole('button', { name: 'Force-directed' }).click();
+      await page.waitForFunction((b) => Object.entries(localStorage).find(([k]) => k.startsWith('cst-workbench.workshop.'))?.[1] !== b, before, { timeout: 120_000, polling: 50 });
+    }
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
+    firstMs = Date.now() - t0;
   } else {
     await page.evaluate((n) => { location.hash = `#/w/w-map-${n}/maps/m-bench`; }, N);
     await page.waitForFunction((n) => document.querySelectorAll('.map-canvas .node').length === n, N, { timeout: 120_000 });
@@ -89,14 +109,15 @@ try {
   }
   const rows = Object.entries(self).map(([name, us]) => [name, us / 1000]).filter(([, ms]) => ms >= 0.5).sort((a, b) => b[1] - a[1]);
   const total = tasks / 1000;
-  const handled = FIRST ? { moves: 1 } : attribute(events);
-  if (FIRST) {
+  const handled = FIRST || DURING ? { moves: 1 } : attribute(events);
+  if (DURING) console.log(`${N} nodes, CPU x${THROTTLE}: ${DURING} click to applied ${firstMs} ms (traced); main thread busy ${total.toFixed(0)} ms`);
+  else if (FIRST) {
     console.log(`${N} nodes, CPU x${THROTTLE}: first render ${firstMs} ms (traced, so slower than map.mjs's); main thread busy ${total.toFixed(0)} ms`);
     console.log('the app\'s measures (from the address change: start, took ms): ' + measures.map(([n, s, d]) => `${n} at ${s.toFixed(0)} took ${d.toFixed(1)}`).join('; '));
   }
   else console.log(`${N} nodes, CPU x${THROTTLE}: ${moves} moves sent, ${handled.moves} handled in ${DRAG_MS} ms; main thread busy ${total.toFixed(0)} ms (${(total / handled.moves).toFixed(2)} ms a move); ` +
     `CPU a move mean ${handled.per_move_cpu_ms?.toFixed(2)} p95 ${handled.move_cpu?.p95.toFixed(2)} ms (this trace records more than compare.mjs's, so it costs more)`);
-  console.log(`self time by trace event (ms${FIRST ? '' : ', ms a move'}, share):`);
+  console.log(`self time by trace event (ms${FIRST || DURING ? '' : ', ms a move'}, share):`);
   for (const [name, ms] of rows.slice(0, 25)) console.log(`  ${name.padEnd(44)} ${ms.toFixed(1).padStart(8)} ${(ms / handled.moves).toFixed(2).padStart(7)} ${((100 * ms) / total).toFixed(1).padStart(5)}%`);
   // The longest tasks (a drag's start and end are one-offs; the rest is per move).
   const t0 = mine[0]?.ts ?? 0;
@@ -123,5 +144,5 @@ try {
   stop();
 }
 mkdirSync(join(ROOT, 'report'), { recursive: true });
-writeFileSync(join(ROOT, `report/profile-${FIRST ? 'first-' : ''}${N}x${THROTTLE}.json`), JSON.stringify(out, null, 2));
-console.log(`Written: report/profile-${FIRST ? 'first-' : ''}${N}x${THROTTLE}.json`);
+writeFileSync(join(ROOT, `report/profile-${DURING ? `${DURING}-` : FIRST ? 'first-' : ''}${N}x${THROTTLE}.json`), JSON.stringify(out, null, 2));
+console.log(`Written: report/profile-${DURING ? `${DURING}-` : FIRST ? 'first-' : ''}${N}x${THROTTLE}.json`);
