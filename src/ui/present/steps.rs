@@ -100,7 +100,7 @@ fn TitleStep(session: Session) -> impl IntoView {
 
 #[component]
 fn RosterStep(session: Session, page: Page) -> impl IntoView {
-    let column = move |kind: Involvement| {
+    let column = |kind: Involvement| {
         let page = page.clone();
         let names = move || {
             let range = match (&page, kind) {
@@ -135,8 +135,15 @@ fn RosterStep(session: Session, page: Page) -> impl IntoView {
             </div>
         }
     };
+    let class = match page {
+        Page::Roster {
+            side_by_side: true, ..
+        } => "present-columns pair",
+        Page::Roster { .. } => "present-columns single",
+        _ => "present-columns",
+    };
     view! {
-        <div class="present-columns">
+        <div class=class>
             {column(Involvement::Involved)}
             {column(Involvement::Affected)}
         </div>
