@@ -50,8 +50,12 @@ pub enum Page {
         /// The two lists side by side (else one under the other), as the cut assumed.
         side_by_side: bool,
     },
-    /// The summary: findings (indices into [`findings::findings`]) and whether the notes follow.
-    Summary { findings: Range<usize>, notes: bool },
+    /// The summary: findings (indices into [`findings::findings`]) and the lines of the notes
+    /// (indices into [`note_lines`]) on this slide; the notes' heading goes with their first line.
+    Summary {
+        findings: Range<usize>,
+        notes: Range<usize>,
+    },
 }
 
 /// One slide: its step, which part of how many, and what it shows.
@@ -384,29 +388,32 @@ fn summary(w: &Workshop, f: Frame, room: f64) -> Vec<Page> {
                 + 0.4 * f.rem
         })
         .collect();
-    // The notes under their heading, as one block (a paragraph is never cut).
-    let notes = if w.notes.trim().is_empty() {
-        "Press E to write them down."
-    } else {
-        w.notes.as_str()
-    };
-    let notes_h = 1.12 * font * 1.2
-        + 1.7 * 1.12 * font
-        + notes
-            .split('\n')
-            .map(|l| m.lines(l, f.width, font, false).max(1))
-            .sum::<usize>() as f64
-            * line
-        + 0.9 * font;
-    blocks.push(notes_h);
+    // The notes under their heading, a line (as typed) a block: a paragraph is never cut.
+    let heading = 1.12 * font * 1.2 + 1.7 * 1.12 * font;
+    let lines = note_lines(w);
+    for (k, l) in lines.iter().enumerate() {
+        let h = m.lines(l, f.width, font, false) as f64 * line;
+        blocks.push(if k == 0 { heading + h } else { h });
+    }
     let n = found.len();
+    let all = lines.len();
     paginate(&blocks, room - 0.9 * font)
         .into_iter()
         .map(|r| Page::Summary {
             findings: r.start.min(n)..r.end.min(n),
-            notes: r.end > n,
+            notes: r.start.max(n) - n..(r.end.max(n) - n).min(all),
         })
         .collect()
+}
+
+/// The summary's notes as the slides show them, a line each (a note not written yet is a
+/// prompt to write it).
+pub fn note_lines(w: &Workshop) -> Vec<String> {
+    if w.notes.trim().is_empty() {
+        vec!["Press E to write them down.".to_string()]
+    } else {
+        w.notes.split('\n').map(str::to_string).collect()
+    }
 }
 
 /// Cuts blocks of the given heights into runs that each fit `room`, in order, greedily; a

@@ -527,10 +527,13 @@ fn ResultsStep(pr: Pr, round: String) -> impl IntoView {
 /// marginal zone, the closing reflection: [`crate::analysis::findings`]), and the group's notes.
 #[component]
 fn SummaryStep(session: Session, page: Page, editing: bool) -> impl IntoView {
-    let (shown, with_notes) = match page {
-        Page::Summary { findings, notes } => (Some(findings), notes),
-        _ => (None, true),
+    let (shown, lines) = match page {
+        Page::Summary { findings, notes } => (Some(findings), Some(notes)),
+        _ => (None, None),
     };
+    // The notes' heading goes with their first line.
+    let with_notes = lines.as_ref().is_none_or(|r| r.start == 0 && !r.is_empty());
+    let some_lines = lines.as_ref().is_none_or(|r| !r.is_empty());
     let no_findings = shown.as_ref().is_some_and(|r| r.is_empty());
     let found = Memo::new(move |_| session.workshop.with(crate::analysis::findings::findings));
     let items = move || {
@@ -551,6 +554,18 @@ fn SummaryStep(session: Session, page: Page, editing: bool) -> impl IntoView {
     };
     let nothing = move || found.with(Vec::is_empty);
     let notes = move || session.workshop.with(|w| w.notes.clone());
+    let shown_notes = move || {
+        session.workshop.with(|w| {
+            let all = slides::note_lines(w);
+            match &lines {
+                Some(r) => all
+                    .get(r.start.min(all.len())..r.end.min(all.len()))
+                    .unwrap_or_default()
+                    .join("\n"),
+                None => all.join("\n"),
+            }
+        })
+    };
     let on_notes = move |e: ev::Event| {
         let v = event_target_value(&e);
         session.edit(Some("present:notes"), |w| w.notes = v);
@@ -562,8 +577,8 @@ fn SummaryStep(session: Session, page: Page, editing: bool) -> impl IntoView {
         {if editing {
             view! { <textarea class="present-notes" rows="6" aria-label="Notes and next steps" prop:value=notes
                 on:input=on_notes on:blur=move |_| session.seal()></textarea> }.into_any()
-        } else if with_notes {
-            view! { <p class="present-notes-text">{move || { let n = notes(); if n.trim().is_empty() { "Press E to write them down.".to_string() } else { n } }}</p> }.into_any()
+        } else if some_lines {
+            view! { <p class="present-notes-text">{shown_notes}</p> }.into_any()
         } else {
             ().into_any()
         }}
