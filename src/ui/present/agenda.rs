@@ -122,7 +122,7 @@ pub(super) fn AgendaDialog(pr: Pr) -> impl IntoView {
                         let label = format!("Go to {title}");
                         view! {
                             <li class="agenda-continued" aria-current=move || here().then_some("step")>
-                                <span class="agenda-name">{title}</span>
+                                <span class="agenda-part-name">{title}</span>
                                 <button type="button" aria-label=label on:click=move |_| {
                                     pr.agenda_open.set(false);
                                     pr.go(i);
