@@ -101,6 +101,12 @@ fn TitleStep(session: Session) -> impl IntoView {
 #[component]
 fn RosterStep(session: Session, page: Page) -> impl IntoView {
     let column = |kind: Involvement| {
+        // A continuation slide with none of this list on it leaves its heading out.
+        let none_here = match (&page, kind) {
+            (Page::Roster { involved, .. }, Involvement::Involved) => involved.is_empty(),
+            (Page::Roster { affected, .. }, Involvement::Affected) => affected.is_empty(),
+            _ => false,
+        };
         let page = page.clone();
         let names = move || {
             let range = match (&page, kind) {
@@ -127,8 +133,9 @@ fn RosterStep(session: Session, page: Page) -> impl IntoView {
                 .workshop
                 .with(|w| !w.roster.iter().any(|s| s.involvement == kind))
         };
+        let gone = move || none_here && !empty();
         view! {
-            <div class="present-column">
+            <div class="present-column" hidden=gone>
                 <h3>{kind.label()}</h3>
                 <ul>{names}</ul>
                 <p class="hint" hidden=move || !empty()>"Nobody yet. Press E to add them."</p>
