@@ -294,9 +294,15 @@ pub fn PresentView(
         }
     });
 
+    // Steps are counted, not slides: a continuation is still its step ("Step 3 of 21"), its
+    // heading says which part it is.
     let position = move || {
-        let n = shown.with(Vec::len);
-        format!("Step {} of {n}", current.get() + 1)
+        let i = current.get();
+        let (at, n) = shown.with(|s| {
+            let firsts = |v: &[Slide]| v.iter().filter(|x| x.part == 0).count();
+            (firsts(&s[..(i + 1).min(s.len())]), firsts(s))
+        });
+        format!("Step {} of {n}", at.max(1))
     };
     let title = move || {
         let slide = pr.slide();
