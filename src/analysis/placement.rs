@@ -163,12 +163,21 @@ pub fn clashes(map: &ConceptMap, metrics: Metrics) -> Vec<Clash> {
             out.push(Clash::OnLabel(map.nodes[i].id, l));
         }
     }
-    let d = labels::drawn(map, metrics);
+    let d = if has_labels(map) {
+        labels::drawn(map, metrics)
+    } else {
+        Vec::new()
+    };
     for (i, j) in labels::label_overlaps(&d) {
         let (a, b) = (d[i].link, d[j].link);
         out.push(Clash::Labels(a.min(b), a.max(b)));
     }
     out
+}
+
+/// Whether any link has a label (so labels can clash at all).
+fn has_labels(map: &ConceptMap) -> bool {
+    map.links.iter().any(|l| !l.label.trim().is_empty())
 }
 
 /// Maps with more links than this are not searched for lines through labels while untangling
@@ -418,6 +427,8 @@ pub fn untangle_with(
     } else {
         0
     };
+    // Labels do not change while untangling: a map with none skips their work.
+    let labelled = has_labels(&m);
     let mut tried = 0;
     let mut best: Option<(usize, ConceptMap)> = None;
     let through = |m: &ConceptMap| {
@@ -486,6 +497,9 @@ pub fn untangle_with(
                     pushed = true;
                 }
                 // Labels over labels: apart, or (parallel links) level and longer.
+                if !labelled {
+                    continue;
+                }
                 let d = labels::drawn(&m, *metrics);
                 let apart = labels::label_pushes(&m, *metrics, &d);
                 if !apart.is_empty() {
