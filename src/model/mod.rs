@@ -9,6 +9,7 @@ pub mod id;
 pub mod map;
 pub mod picture;
 pub mod scoring;
+pub mod slides;
 pub mod workshop;
 
 pub use id::{new_id, slug};
