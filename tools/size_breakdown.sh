@@ -7,11 +7,12 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 cd "$ROOT"
+tgt="${CARGO_TARGET_DIR:-target}"
 out=target/size-breakdown
 mkdir -p "$out" report
 cargo build --release --offline --locked --target wasm32-unknown-unknown --bin cst-workbench
 wasm-bindgen --target web --keep-debug --out-dir "$out" --out-name app \
-  target/wasm32-unknown-unknown/release/cst-workbench.wasm
+  "$tgt/wasm32-unknown-unknown/release/cst-workbench.wasm"
 wasm-opt -Oz -g --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
   --enable-mutable-globals --enable-reference-types --enable-multivalue \
   "$out/app_bg.wasm" -o "$out/app-named.wasm"

@@ -237,8 +237,7 @@ fn heard(slot: &Rc<RefCell<Slot>>, data: &JsValue) {
 
 /// Runs `job` on `files` in the worker; `progress` hears the share done, `done` the outcome
 /// and the worker's time in ms (or why there is none). With `limit`, the job fails as
-/// `TimedOut` after that long. Where no worker can be started (an old browser, a build
-/// without one), the job runs here, as the app did before it had a worker.
+/// `TimedOut` after that long. Where no worker can be started, it fails as `Crashed`.
 pub fn start(
     job: Job,
     files: Vec<Vec<u8>>,
@@ -253,12 +252,10 @@ pub fn start(
     });
     let slot = STATE.with_borrow_mut(|s| s.idle.take()).or_else(spawn);
     let Some(slot) = slot else {
-        // No worker: run here, after the caller has set up its state.
-        request_animation_frame(move || {
-            let start = js_sys::Date::now();
-            let outcome = crate::jobs::run(job, files, &mut |_| {}, &js_sys::Date::now);
-            done(Ok((outcome, js_sys::Date::now() - start)));
-        });
+        // No worker could start. The jobs' code lives only in the worker's wasm (running it
+        // here would put all of it into the page's first load, issue 23), so this fails as a
+        // crash would, after the caller has set up its state.
+        request_animation_frame(move || done(Err(Failure::Crashed)));
         return Handle(id);
     };
     let mut request = Request::new(id, job);

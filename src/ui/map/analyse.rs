@@ -104,6 +104,7 @@ fn animate(ed: Ed, targets: Vec<(NodeId, Point)>) {
             for (sig, a, b) in frames.iter() {
                 sig.set(Point::new(a.x + (b.x - a.x) * e, a.y + (b.y - a.y) * e));
             }
+            ed.redraw.notify();
             if t < 1.0 {
                 step(ed, frames, targets, start, reduce, frame + 1);
             } else {
@@ -115,55 +116,16 @@ fn animate(ed: Ed, targets: Vec<(NodeId, Point)>) {
     step(ed, frames, targets, start, reduce, 0);
 }
 
-/// A large map's layout applied in slices, one a frame, each node going straight to its place:
-/// the slice grows or shrinks so a frame's work stays near 100 ms (a frame of the whole map
-/// costs the page a fixed part, about 100 ms at 5,000 nodes on a loaded 2-core machine, so
-/// smaller slices only add frames), so the page keeps answering between them. Then, as for a glide, one undo step and the whole map shown.
+/// A large map's layout applied at once, as one edit: the map's layer is then drawn again whole,
+/// `draw.rs` spreading a large layer over several frames (so the page answers between them);
+/// the whole map is shown in the next frame, a task of its own. Moving every node a frame at a
+/// time (as a glide does) or in slices costs a frame's fixed work each time, far more in all.
 fn sweep(ed: Ed, targets: Vec<(NodeId, Point)>) {
-    let lives: Rc<Vec<(ArcRwSignal<Point>, Point)>> = Rc::new(
-        targets
-            .iter()
-            .map(|(id, to)| (ed.live(*id).pos, *to))
-            .collect(),
-    );
-    fn step(
-        ed: Ed,
-        lives: Rc<Vec<(ArcRwSignal<Point>, Point)>>,
-        targets: Rc<Vec<(NodeId, Point)>>,
-        from: usize,
-        slice: usize,
-        last: f64,
-    ) {
-        request_animation_frame(move || {
-            let now = js_sys::Date::now();
-            if from == 0 {
-                crate::ui::browser::measure_since("cstw-layout-first-frame", "cstw-layout-click");
-            }
-            // The last frame's whole work (our sets, the effects they ran, style, layout, paint)
-            // is the time since it started.
-            let took = now - last;
-            let slice = if from == 0 {
-                slice
-            } else if took > 130.0 {
-                (slice * 2 / 3).max(100)
-            } else if took < 80.0 {
-                slice * 3 / 2
-            } else {
-                slice
-            };
-            let to = (from + slice).min(lives.len());
-            for (sig, at) in &lives[from..to] {
-                sig.set(*at);
-            }
-            if to < lives.len() {
-                step(ed, lives, targets, to, slice, now);
-            } else {
-                ed.edit(None, |m| m.move_nodes(&targets));
-                ed.fit();
-            }
-        });
-    }
-    step(ed, lives, Rc::new(targets), 0, 400, js_sys::Date::now());
+    request_animation_frame(move || {
+        crate::ui::browser::measure_since("cstw-layout-first-frame", "cstw-layout-click");
+        ed.edit(None, |m| m.move_nodes(&targets));
+        request_animation_frame(move || ed.fit());
+    });
 }
 
 #[component]

@@ -491,6 +491,9 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
     };
 
     let focusin = move |e: ev::FocusEvent| {
+        if super::draw::refocusing() {
+            return;
+        }
         if let Some(l) = target_attr(&e, "data-link") {
             if ed.link.get_untracked() != Some(l) {
                 ed.selected.set(BTreeSet::new());
@@ -530,6 +533,11 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
+    // The map's own nodes and links, drawn in bulk (`draw.rs`); the lift layer below keeps a
+    // view per dragged node and link.
+    let links_layer = NodeRef::<leptos::svg::G>::new();
+    let nodes_layer = NodeRef::<leptos::svg::G>::new();
+    super::draw::draw(ed, links_layer, nodes_layer);
     let title = move || {
         ed.with(|m| m.display_title().to_string())
             .unwrap_or_default()
@@ -552,16 +560,12 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
                 </defs>
                 <g transform=transform font-size=font>
                     <super::frames::GroupFrames ed=ed />
-                    <g class="links">
-                        <For each=move || ed.link_ids.get() key=|id| *id children=move |id| view! { <LinkView ed=ed id=id ghost=false /> } />
-                    </g>
+                    <g class="links" node_ref=links_layer></g>
                     {move || pending.get().map(|(from, to)| {
                         let a = ed.live(from).pos.get_untracked();
                         view! { <line class="pending-link" x1=a.x y1=a.y x2=to.x y2=to.y></line> }
                     })}
-                    <g class="nodes">
-                        <For each=move || ed.node_ids.get() key=|id| *id children=move |id| view! { <NodeView ed=ed id=id ghost=false /> } />
-                    </g>
+                    <g class="nodes" node_ref=nodes_layer></g>
                     {move || band.get().map(|r| view! {
                         <rect class="band" x=r.x0 y=r.y0 width=r.w() height=r.h()></rect>
                     })}
@@ -645,16 +649,7 @@ fn NodeView(ed: Ed, id: NodeId, ghost: bool) -> impl IntoView {
     };
     let label = move || {
         node.with(|(label, _, _, kind, links)| {
-            let text = if label.trim().is_empty() {
-                "(no label)".to_string()
-            } else {
-                label.split_whitespace().collect::<Vec<_>>().join(" ")
-            };
-            let kind = kind.as_ref().map(|k| format!(", {k}")).unwrap_or_default();
-            format!(
-                "{text}{kind}, {links} link{}",
-                if *links == 1 { "" } else { "s" }
-            )
+            super::draw::node_name(label, kind.as_deref(), *links)
         })
     };
     let lines = Memo::new(move |_| node.with(|(label, ..)| wrap_label(label)));
@@ -875,7 +870,9 @@ fn LinkPicker(ed: Ed) -> impl IntoView {
     };
     move || {
         ed.linking.get().map(|from| {
-            let options = ed
+            // Other ideas, then the groups (a link may end on a group, as when dropped on a
+            // group's title with the mouse).
+            let (options, groups) = ed
                 .with_untracked(|m| {
                     let mut others: Vec<(String, NodeId)> = m
                         .nodes
@@ -884,10 +881,18 @@ fn LinkPicker(ed: Ed) -> impl IntoView {
                         .map(|n| (m.node_name(n.id), n.id))
                         .collect();
                     others.sort();
-                    others
+                    let mut groups: Vec<(String, NodeId)> = m
+                        .groups
+                        .iter()
+                        .map(|g| (format!("group {}", g.display_name()), g.id))
+                        .collect();
+                    groups.sort();
+                    (others, groups)
                 })
                 .unwrap_or_default();
-            choice.set(options.first().map(|o| o.1.to_string()).unwrap_or_default());
+            let first = options.first().or(groups.first());
+            choice.set(first.map(|o| o.1.to_string()).unwrap_or_default());
+            let has_groups = !groups.is_empty();
             let name = ed.with_untracked(|m| m.node_name(from)).unwrap_or_default();
             view! {
                 <form class="link-picker" on:submit=move |e| { e.prevent_default(); create(); }
@@ -895,7 +900,18 @@ fn LinkPicker(ed: Ed) -> impl IntoView {
                     <label for="link-target">{format!("Link \u{201c}{name}\u{201d} to ")}</label>
                     <select id="link-target" node_ref=field on:change=move |e| choice.set(event_target_value(&e))
                         on:keydown=move |e: ev::KeyboardEvent| { if e.key() == "Enter" { e.prevent_default(); choice.set(event_target_value(&e)); create(); } }>
-                        {options.into_iter().map(|(label, id)| view! { <option value=id.to_string()>{label}</option> }).collect_view()}
+                        {if has_groups {
+                            view! {
+                                <optgroup label="Ideas">
+                                    {options.into_iter().map(|(label, id)| view! { <option value=id.to_string()>{label}</option> }).collect_view()}
+                                </optgroup>
+                                <optgroup label="Groups">
+                                    {groups.into_iter().map(|(label, id)| view! { <option value=id.to_string()>{label}</option> }).collect_view()}
+                                </optgroup>
+                            }.into_any()
+                        } else {
+                            options.into_iter().map(|(label, id)| view! { <option value=id.to_string()>{label}</option> }).collect_view().into_any()
+                        }}
                     </select>
                     <button type="submit" class="primary">"Link"</button>
                     <button type="button" on:click=move |_| close()>"Cancel"</button>

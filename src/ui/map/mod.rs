@@ -8,6 +8,7 @@
 
 mod analyse;
 mod canvas;
+mod draw;
 mod files;
 mod frames;
 mod inspect;
@@ -133,6 +134,9 @@ pub(crate) struct Ed {
     /// The node whose links the keyboard is walking through (Alt+arrows, `link_keys.rs`).
     pub walk: StoredValue<Option<NodeId>>,
     pub live: StoredValue<HashMap<NodeId, Live>>,
+    /// Notified when live places change outside a drag (the model followed, an animation
+    /// frame): the map's layer is drawn again from them (`draw.rs`).
+    pub redraw: Trigger,
     /// Each link as drawn, kept in step with the model like `live`.
     pub links: StoredValue<HashMap<LinkId, ArcRwSignal<crate::model::map::Link>>>,
     pub highlight: RwSignal<Highlight>,
@@ -210,6 +214,7 @@ impl Ed {
             editing_link: RwSignal::new(None),
             walk: StoredValue::new(None),
             live: StoredValue::new(HashMap::new()),
+            redraw: Trigger::new(),
             links: StoredValue::new(HashMap::new()),
             highlight: RwSignal::new(Highlight::default()),
             halo: RwSignal::new(HashMap::new()),
@@ -224,6 +229,7 @@ impl Ed {
         Effect::new(move |_| {
             let metrics = metrics.get();
             let counts = ed.link_counts.get();
+            crate::ui::browser::mark("cstw-map-sync-start");
             map.with(|m| {
                 let Some(m) = m else { return };
                 ed.marks.selected.retain(|id| m.node(*id).is_some());
@@ -293,6 +299,8 @@ impl Ed {
             {
                 ed.link.set(None);
             }
+            crate::ui::browser::measure_since("cstw-map-sync", "cstw-map-sync-start");
+            ed.redraw.notify();
         });
         // The flags follow their sets (the lifted ones are set with the set, by `lift`).
         Effect::new(move |_| {

@@ -42,7 +42,10 @@ pub(super) fn AgendaDialog(pr: Pr) -> impl IntoView {
         let count = move || entries.with(Vec::len);
         let is_current = {
             let step = step.clone();
-            move || pr.step().is_some_and(|e| e.step == step)
+            move || {
+                pr.slide()
+                    .is_some_and(|s| s.entry.step == step && s.part == 0)
+            }
         };
         let skip = move || {
             session
@@ -71,8 +74,9 @@ pub(super) fn AgendaDialog(pr: Pr) -> impl IntoView {
             let gesture = format!("agenda:minutes:{}", s.slug());
             session.edit(Some(&gesture), move |w| w.set_minutes(&s, m));
         };
+        let step_m = step.clone();
         let mover = move |by: isize| {
-            let s = step.clone();
+            let s = step_m.clone();
             move |_| {
                 let s = s.clone();
                 session.edit(None, move |w| w.move_step(&s, by));
@@ -83,7 +87,7 @@ pub(super) fn AgendaDialog(pr: Pr) -> impl IntoView {
             move |_| {
                 let i = pr
                     .shown
-                    .with_untracked(|s| s.iter().position(|e| e.step.slug() == slug));
+                    .with_untracked(|s| s.iter().position(|e| e.entry.step.slug() == slug));
                 if let Some(i) = i {
                     pr.agenda_open.set(false);
                     pr.go(i);
@@ -100,6 +104,35 @@ pub(super) fn AgendaDialog(pr: Pr) -> impl IntoView {
         let up_label = labelled("Move ", " earlier");
         let down_label = labelled("Move ", " later");
         let go_label = labelled("Go to ", "");
+        // The step's continuation slides, each to go to.
+        let more = {
+            let step = step.clone();
+            move || {
+                let parts: Vec<(usize, String)> = pr.shown.with(|s| {
+                    s.iter()
+                        .enumerate()
+                        .filter(|(_, x)| x.entry.step == step && x.part > 0)
+                        .map(|(i, x)| (i, session.workshop.with(|w| x.title(w))))
+                        .collect()
+                });
+                parts
+                    .into_iter()
+                    .map(|(i, title)| {
+                        let here = move || pr.current.get() == i;
+                        let label = format!("Go to {title}");
+                        view! {
+                            <li class="agenda-continued" aria-current=move || here().then_some("step")>
+                                <span class="agenda-part-name">{title}</span>
+                                <button type="button" aria-label=label on:click=move |_| {
+                                    pr.agenda_open.set(false);
+                                    pr.go(i);
+                                }>"Go"</button>
+                            </li>
+                        }
+                    })
+                    .collect_view()
+            }
+        };
         view! {
             <li class:skipped=skip aria-current=move || is_current().then_some("step")>
                 <input type="checkbox" prop:checked=move || !skip() on:change=on_show aria-label=show_label />
@@ -113,6 +146,7 @@ pub(super) fn AgendaDialog(pr: Pr) -> impl IntoView {
                     on:click=mover(1)>"\u{2193}"</button>
                 <button type="button" aria-label=go_label disabled=skip on:click=go>"Go"</button>
             </li>
+            {more}
         }
         .into_any()
     };

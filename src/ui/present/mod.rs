@@ -18,7 +18,8 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use crate::model::agenda::{self as plan, Entry, Step, clock};
+use crate::model::agenda::{Entry, Step, clock};
+use crate::model::slides::{self, Frame, Page, Slide};
 use crate::route::Route;
 use crate::ui::browser::now;
 use crate::ui::workshop::Session;
@@ -27,9 +28,9 @@ use crate::ui::workshop::Session;
 #[derive(Clone, Copy)]
 struct Pr {
     session: Session,
-    /// The steps presented (not skipped), in order.
-    shown: Memo<Vec<Entry>>,
-    /// The index of the current step in `shown`.
+    /// The slides presented: the steps not skipped, in order, each cut to fit the slide.
+    shown: Memo<Vec<Slide>>,
+    /// The index of the current slide in `shown`.
     current: Memo<usize>,
     /// The step the address names.
     asked: RwSignal<Option<String>>,
@@ -43,6 +44,10 @@ struct Pr {
 
 impl Pr {
     fn step(&self) -> Option<Entry> {
+        self.slide().map(|s| s.entry)
+    }
+
+    fn slide(&self) -> Option<Slide> {
         let i = self.current.get();
         self.shown.with(|s| s.get(i).cloned())
     }
@@ -50,10 +55,10 @@ impl Pr {
     /// Shows step `i` of `shown` (clamped), replacing the address so that Back leaves the
     /// presentation instead of stepping through it.
     fn go(&self, i: usize) {
-        let Some(slug) = self.shown.with_untracked(|s| {
-            s.get(i.min(s.len().saturating_sub(1)))
-                .map(|e| e.step.slug())
-        }) else {
+        let Some(slug) = self
+            .shown
+            .with_untracked(|s| s.get(i.min(s.len().saturating_sub(1))).map(Slide::slug))
+        else {
             return;
         };
         self.asked.set(Some(slug.clone()));
@@ -95,22 +100,63 @@ fn pressable(target: &Option<web_sys::EventTarget>) -> bool {
         })
 }
 
+/// The room the step region gives a slide: its size less a scroll bar's width (so that a
+/// scroll bar coming or going does not move the cuts), and its text's size and line height.
+fn measure(el: &web_sys::HtmlElement) -> Option<Frame> {
+    let width = f64::from(el.offset_width()) - 20.0;
+    let height = f64::from(el.client_height());
+    if width <= 0.0 || height <= 0.0 {
+        return None;
+    }
+    let px = |e: &web_sys::Element, what: &str| {
+        window()
+            .get_computed_style(e)
+            .ok()
+            .flatten()
+            .and_then(|s| s.get_property_value(what).ok())
+            .and_then(|v| v.trim_end_matches("px").parse::<f64>().ok())
+    };
+    let font = px(el, "font-size")?;
+    let line = px(el, "line-height").map_or(1.55, |l| l / font);
+    let rem = document()
+        .document_element()
+        .and_then(|root| px(&root, "font-size"))
+        .unwrap_or(16.0);
+    Some(Frame {
+        width,
+        height,
+        font,
+        line,
+        rem,
+    })
+}
+
+/// Whether the room changed enough to cut the slides again.
+fn moved(a: Frame, b: Frame) -> bool {
+    (a.width - b.width).abs() > 1.0
+        || (a.height - b.height).abs() > 1.0
+        || (a.font - b.font).abs() > 0.1
+        || (a.line - b.line).abs() > 0.01
+        || (a.rem - b.rem).abs() > 0.1
+}
+
 #[component]
 pub fn PresentView(
     session: Session,
     /// The address presenting started from (a workshop section), where "Stop" returns.
     back: String,
 ) -> impl IntoView {
-    let shown = Memo::new(move |_| session.workshop.with(plan::shown));
+    // The slide's room, measured: long steps are cut into slides that fit it.
+    let frame = RwSignal::new(None::<Frame>);
+    let shown = Memo::new(move |_| {
+        let f = frame.get();
+        session.workshop.with(|w| slides::slides(w, f))
+    });
     let hash = || window().location().hash().unwrap_or_default();
     let asked = RwSignal::new(Route::step_in(&hash()));
     let current = Memo::new(move |_| {
         let asked = asked.get();
-        shown.with(|s| {
-            asked
-                .and_then(|a| s.iter().position(|e| e.step.slug() == a))
-                .unwrap_or(0)
-        })
+        shown.with(|s| asked.and_then(|a| slides::find(s, &a)).unwrap_or(0))
     });
     let pr = Pr {
         session,
@@ -134,6 +180,11 @@ pub fn PresentView(
     let more_below = RwSignal::new(false);
     let check_more = move || {
         if let Some(el) = step_el.get_untracked() {
+            if let Some(f) = measure(&el)
+                && frame.get_untracked().is_none_or(|old| moved(old, f))
+            {
+                frame.set(Some(f));
+            }
             let more = el.scroll_height() - el.client_height() - el.scroll_top() > 2;
             if more != more_below.get_untracked() {
                 more_below.set(more);
@@ -243,14 +294,36 @@ pub fn PresentView(
         }
     });
 
+    // Steps are counted, not slides: a continuation is still its step ("Step 3 of 21"), its
+    // heading says which part it is.
     let position = move || {
-        let n = shown.with(Vec::len);
-        format!("Step {} of {n}", current.get() + 1)
+        let i = current.get();
+        let (at, n) = shown.with(|s| {
+            let firsts = |v: &[Slide]| v.iter().filter(|x| x.part == 0).count();
+            (firsts(&s[..(i + 1).min(s.len())]), firsts(s))
+        });
+        format!("Step {} of {n}", at.max(1))
     };
     let title = move || {
-        let step = pr.step().map(|e| e.step).unwrap_or(Step::Title);
-        session.workshop.with(|w| step.title(w))
+        let slide = pr.slide();
+        session.workshop.with(|w| match slide {
+            Some(s) => s.title(w),
+            None => Step::Title.title(w),
+        })
     };
+    // What the slide shows: its step and part, or (while editing) the whole step, so typing
+    // that moves a cut does not redraw the field being typed in.
+    let showing = Memo::new(move |_| {
+        let editing = pr.editing.get();
+        pr.slide().map(|s| {
+            let (page, suffix) = if editing {
+                (Page::Whole, String::new())
+            } else {
+                (s.page.clone(), s.suffix())
+            };
+            (s.entry.step, page, suffix, editing)
+        })
+    });
     let timer = move || {
         let elapsed = (step_ms() / 1000.0).floor() as i64;
         let planned = pr.step().and_then(|e| e.minutes);
@@ -300,9 +373,8 @@ pub fn PresentView(
                 <section class="present-step" aria-labelledby="present-step-title" tabindex="0"
                     node_ref=step_el on:scroll=move |_| check_more()>
                     {move || {
-                        let entry = pr.step()?;
-                        let editing = pr.editing.get();
-                        Some(view! { <steps::StepView pr=pr step=entry.step editing=editing /> })
+                        let (step, page, suffix, editing) = showing.get()?;
+                        Some(view! { <steps::StepView pr=pr step=step page=page suffix=suffix editing=editing /> })
                     }}
                 </section>
                 <p class="present-more" data-testid="more-below" hidden=move || !more_below.get()>

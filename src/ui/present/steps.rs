@@ -10,32 +10,42 @@ use crate::export::report::inline_svg;
 use crate::export::scoring_svg::{Chart, Frame};
 use crate::model::Involvement;
 use crate::model::agenda::Step;
-use crate::model::boundary::{Level, Stance};
 use crate::model::scoring::Scoring;
+use crate::model::slides::{self, Page};
 use crate::ui::map::MapStep;
 use crate::ui::picture::PictureStep;
 use crate::ui::scoring::ScoringStep;
 use crate::ui::workshop::{Details, Roster, Session};
 
 #[component]
-pub(super) fn StepView(pr: Pr, step: Step, editing: bool) -> impl IntoView {
+pub(super) fn StepView(
+    pr: Pr,
+    step: Step,
+    /// The part of the step this slide shows (a long step continues on the next slides).
+    page: Page,
+    /// What the heading adds for a step cut into parts: " (continued, 2 of 3)".
+    suffix: String,
+    editing: bool,
+) -> impl IntoView {
     let session = pr.session;
     let heading = {
         let step = step.clone();
         move || {
-            session.workshop.with(|w| match step {
+            let title = session.workshop.with(|w| match step {
                 Step::Title => w.display_title().to_string(),
                 _ => step.title(w),
-            })
+            });
+            format!("{title}{suffix}")
         }
     };
     let body = match step {
         Step::Title if editing => view! { <Details session=session /> }.into_any(),
         Step::Title => view! { <TitleStep session=session /> }.into_any(),
         Step::Roster if editing => view! { <Roster session=session /> }.into_any(),
-        Step::Roster => view! { <RosterStep session=session /> }.into_any(),
+        Step::Roster => view! { <RosterStep session=session page=page /> }.into_any(),
         Step::Question { number } => {
-            view! { <QuestionStep session=session number=number editing=editing /> }.into_any()
+            view! { <QuestionStep session=session number=number page=page editing=editing /> }
+                .into_any()
         }
         Step::Margins => {
             view! { <crate::ui::boundary::MarginsBoard session=session editable=editing /> }
@@ -57,7 +67,9 @@ pub(super) fn StepView(pr: Pr, step: Step, editing: bool) -> impl IntoView {
             view! { <ScoringStep session=session round=round results=true /> }.into_any()
         }
         Step::Results { round } => view! { <ResultsStep pr=pr round=round /> }.into_any(),
-        Step::Summary => view! { <SummaryStep session=session editing=editing /> }.into_any(),
+        Step::Summary => {
+            view! { <SummaryStep session=session page=page editing=editing /> }.into_any()
+        }
     };
     view! {
         <h2 id="present-step-title" class="present-heading">{heading}</h2>
@@ -87,14 +99,28 @@ fn TitleStep(session: Session) -> impl IntoView {
 }
 
 #[component]
-fn RosterStep(session: Session) -> impl IntoView {
-    let column = move |kind: Involvement| {
+fn RosterStep(session: Session, page: Page) -> impl IntoView {
+    let column = |kind: Involvement| {
+        // A continuation slide with none of this list on it leaves its heading out.
+        let none_here = match (&page, kind) {
+            (Page::Roster { involved, .. }, Involvement::Involved) => involved.is_empty(),
+            (Page::Roster { affected, .. }, Involvement::Affected) => affected.is_empty(),
+            _ => false,
+        };
+        let page = page.clone();
         let names = move || {
+            let range = match (&page, kind) {
+                (Page::Roster { involved, .. }, Involvement::Involved) => Some(involved.clone()),
+                (Page::Roster { affected, .. }, Involvement::Affected) => Some(affected.clone()),
+                _ => None,
+            };
             session.workshop.with(|w| {
                 w.roster
                     .iter()
                     .filter(|s| s.involvement == kind)
-                    .map(|s| {
+                    .enumerate()
+                    .filter(|(i, _)| range.as_ref().is_none_or(|r| r.contains(i)))
+                    .map(|(_, s)| {
                         let name = s.name.clone();
                         let group = (!s.group.trim().is_empty()).then(|| s.group.clone());
                         view! { <li>{name}{group.map(|g| view! { <span class="present-group">{g}</span> })}</li> }
@@ -107,16 +133,24 @@ fn RosterStep(session: Session) -> impl IntoView {
                 .workshop
                 .with(|w| !w.roster.iter().any(|s| s.involvement == kind))
         };
+        let gone = move || none_here && !empty();
         view! {
-            <div class="present-column">
+            <div class="present-column" hidden=gone>
                 <h3>{kind.label()}</h3>
                 <ul>{names}</ul>
                 <p class="hint" hidden=move || !empty()>"Nobody yet. Press E to add them."</p>
             </div>
         }
     };
+    let class = match page {
+        Page::Roster {
+            side_by_side: true, ..
+        } => "present-columns pair",
+        Page::Roster { .. } => "present-columns single",
+        _ => "present-columns",
+    };
     view! {
-        <div class="present-columns">
+        <div class=class>
             {column(Involvement::Involved)}
             {column(Involvement::Affected)}
         </div>
@@ -125,31 +159,32 @@ fn RosterStep(session: Session) -> impl IntoView {
 
 /// Every perspective's is and ought for one question; while editing, typed in place.
 #[component]
-fn QuestionStep(session: Session, number: u8, editing: bool) -> impl IntoView {
+fn QuestionStep(session: Session, number: u8, page: Page, editing: bool) -> impl IntoView {
     let category = csh::category(number).expect("question steps are 1 to 12");
+    let (head, cards, cols, shown_tensions) = match page {
+        Page::Question {
+            head,
+            cards,
+            cols,
+            tensions,
+        } => (head, Some(cards), cols, Some(tensions)),
+        _ => (true, None, 0, None),
+    };
     let ids = Memo::new(move |_| {
         session.workshop.with(|w| {
             w.boundary
                 .perspectives
                 .iter()
-                .map(|p| p.id.clone())
+                .enumerate()
+                .filter(|(i, _)| cards.as_ref().is_none_or(|r| r.contains(i)))
+                .map(|(_, p)| p.id.clone())
                 .collect::<Vec<_>>()
         })
     });
     let card = move |pid: String| {
         let name = {
             let pid = pid.clone();
-            move || {
-                session.workshop.with(|w| {
-                    let p = w.boundary.perspective(&pid);
-                    let name = p.map(|p| p.name.clone()).unwrap_or_default();
-                    match w.boundary.stance(&pid, &w.roster) {
-                        Stance::Involved => format!("{name} (involved)"),
-                        Stance::Affected => format!("{name} (affected)"),
-                        Stance::Unclear => name,
-                    }
-                })
-            }
+            move || session.workshop.with(|w| slides::card_name(w, &pid))
         };
         let answer = move |pid: String, mode: Mode| {
             move || {
@@ -227,27 +262,37 @@ fn QuestionStep(session: Session, number: u8, editing: bool) -> impl IntoView {
     };
     let tensions = move || {
         session.workshop.with(|w| {
-            w.boundary
-                .tensions
-                .iter()
-                .filter(|t| t.question == number && t.level > Level::None)
-                .map(|t| {
-                    let what = w.boundary.tension_between(t, str::to_string);
-                    let level = if t.level == Level::Strong { "Strong tension" } else { "Some tension" };
-                    let note = (!t.note.trim().is_empty()).then(|| format!(" \u{2014} {}", t.note));
-                    view! { <li class=format!("tension-{}", if t.level == Level::Strong { "strong" } else { "some" })>
-                        <strong>{level}</strong>{format!(", {what}")}{note}</li> }
+            slides::question_tensions(w, number)
+                .into_iter()
+                .enumerate()
+                .filter(|(i, _)| shown_tensions.as_ref().is_none_or(|r| r.contains(i)))
+                .map(|(_, (strong, what, note))| {
+                    let level = if strong {
+                        "Strong tension"
+                    } else {
+                        "Some tension"
+                    };
+                    let note = (!note.is_empty()).then(|| format!(" \u{2014} {note}"));
+                    view! { <li class=if strong { "tension-strong" } else { "tension-some" }>
+                    <strong>{level}</strong>{format!(", {what}")}{note}</li> }
                 })
                 .collect_view()
         })
     };
+    let cards_class = if cols > 0 {
+        format!("present-cards cols-{cols}")
+    } else {
+        "present-cards".to_string()
+    };
     view! {
-        <p class="present-meta">{format!("{} \u{00b7} {}", category.source.label(), category.kind.label())}</p>
-        <dl class="present-questions">
-            <dt>"Is"</dt><dd>{category.question(Mode::Is)}</dd>
-            <dt>"Ought"</dt><dd>{category.question(Mode::Ought)}</dd>
-        </dl>
-        <ul class="present-cards">
+        {head.then(|| view! {
+            <p class="present-meta">{format!("{} \u{00b7} {}", category.source.label(), category.kind.label())}</p>
+            <dl class="present-questions">
+                <dt>"Is"</dt><dd>{category.question(Mode::Is)}</dd>
+                <dt>"Ought"</dt><dd>{category.question(Mode::Ought)}</dd>
+            </dl>
+        })}
+        <ul class=cards_class hidden=move || ids.with(Vec::is_empty)>
             <For each=move || ids.get() key=|id| id.clone() children=card />
         </ul>
         <ul class="present-tensions">{tensions}</ul>
@@ -488,13 +533,23 @@ fn ResultsStep(pr: Pr, round: String) -> impl IntoView {
 /// What the workshop found (strongest tensions, the latest results, who was missing, the
 /// marginal zone, the closing reflection: [`crate::analysis::findings`]), and the group's notes.
 #[component]
-fn SummaryStep(session: Session, editing: bool) -> impl IntoView {
+fn SummaryStep(session: Session, page: Page, editing: bool) -> impl IntoView {
+    let (shown, lines) = match page {
+        Page::Summary { findings, notes } => (Some(findings), Some(notes)),
+        _ => (None, None),
+    };
+    // The notes' heading goes with their first line.
+    let with_notes = lines.as_ref().is_none_or(|r| r.start == 0 && !r.is_empty());
+    let some_lines = lines.as_ref().is_none_or(|r| !r.is_empty());
+    let no_findings = shown.as_ref().is_some_and(|r| r.is_empty());
     let found = Memo::new(move |_| session.workshop.with(crate::analysis::findings::findings));
     let items = move || {
         found
             .get()
             .into_iter()
-            .map(|f| {
+            .enumerate()
+            .filter(|(i, _)| shown.as_ref().is_none_or(|r| r.contains(i)))
+            .map(|(_, f)| {
                 let class = match f.source {
                     crate::analysis::findings::Source::Reflection => "finding reflection",
                     crate::analysis::findings::Source::Margins => "finding margins",
@@ -506,19 +561,33 @@ fn SummaryStep(session: Session, editing: bool) -> impl IntoView {
     };
     let nothing = move || found.with(Vec::is_empty);
     let notes = move || session.workshop.with(|w| w.notes.clone());
+    let shown_notes = move || {
+        session.workshop.with(|w| {
+            let all = slides::note_lines(w);
+            match &lines {
+                Some(r) => all
+                    .get(r.start.min(all.len())..r.end.min(all.len()))
+                    .unwrap_or_default()
+                    .join("\n"),
+                None => all.join("\n"),
+            }
+        })
+    };
     let on_notes = move |e: ev::Event| {
         let v = event_target_value(&e);
         session.edit(Some("present:notes"), |w| w.notes = v);
     };
     view! {
-        <ul class="present-findings">{items}</ul>
+        <ul class="present-findings" hidden=no_findings>{items}</ul>
         <p class="hint" hidden=move || !nothing()>"No tensions marked, no results revealed and no closing reflection yet."</p>
-        <h3>"Notes and next steps"</h3>
+        {with_notes.then(|| view! { <h3>"Notes and next steps"</h3> })}
         {if editing {
             view! { <textarea class="present-notes" rows="6" aria-label="Notes and next steps" prop:value=notes
                 on:input=on_notes on:blur=move |_| session.seal()></textarea> }.into_any()
+        } else if some_lines {
+            view! { <p class="present-notes-text">{shown_notes}</p> }.into_any()
         } else {
-            view! { <p class="present-notes-text">{move || { let n = notes(); if n.trim().is_empty() { "Press E to write them down.".to_string() } else { n } }}</p> }.into_any()
+            ().into_any()
         }}
     }
 }

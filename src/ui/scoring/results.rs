@@ -66,13 +66,14 @@ pub(super) fn Results(ui: Ui) -> impl IntoView {
                     <p>{progress}</p>
                     <button type="button" class="primary" on:click=move |_| {
                         set_revealed(true);
-                        // The button is gone: focus the results' heading, which brings the
-                        // picture into view.
+                        // The button is gone: the results' heading goes to the top of the
+                        // screen with the picture under it, and takes the focus.
                         request_animation_frame(|| {
                             if let Some(h) = document()
                                 .get_element_by_id("results-heading")
                                 .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
                             {
+                                h.scroll_into_view();
                                 let _ = h.focus();
                             }
                         });

@@ -13,7 +13,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { nearestNode, scriptedDrag, workshop } from './benchmap.mjs';
+import { benchMap, nearestNode, scriptedDrag, workshop } from './benchmap.mjs';
 import { CHROMIUM_ARGS, ROOT, serveDist, stats } from './common.mjs';
 
 const SIZES = (process.argv[2] ?? '10,100,1000,5000').split(',').map(Number);
@@ -61,7 +61,9 @@ try {
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
       const t0 = Date.now();
       await page.evaluate((n) => { location.hash = `#/w/w-map-${n}/maps/m-bench`; }, n);
-      await page.waitForFunction((n) => document.querySelectorAll('.map-canvas .node').length === n, n, { timeout: 120_000 });
+      // Every node and every link drawn (a large map is drawn over several frames).
+      await page.waitForFunction(([n, l]) => document.querySelectorAll('.map-canvas .nodes > [data-node]').length === n
+        && document.querySelectorAll('.map-canvas .links > [data-link]').length === l, [n, benchMap(n).links.length], { timeout: 120_000 });
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       const firstRender = Date.now() - t0;
       const wrap = page.locator('.map-canvas-wrap');

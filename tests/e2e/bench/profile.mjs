@@ -2,17 +2,25 @@
 // Chromium trace (the DevTools timeline categories) around map.mjs's scripted drag, broken down by
 // event (script, style, layout, pre-paint, paint, layerize, commit, hit test, GC, input), as self
 // time, so nested events are not counted twice. Answers "what dominates" for the drag target.
-// Not a test. Usage: node tests/e2e/bench/profile.mjs [nodes=1000] [throttle=1] [drag-ms=3000]
+// With --first-render, the trace covers the first render instead: from the address change that
+// opens the map to every node in the DOM plus two frames (map.mjs's first-render span).
+// Not a test. Usage: node tests/e2e/bench/profile.mjs [nodes=1000] [throttle=1] [drag-ms=3000] [--first-render | --during=analysis|layout]
 //   (after a release build; BENCH_DIST measures another build folder)
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { attribute, nearestNode, scriptedDrag, workshop } from './benchmap.mjs';
+import { attribute, benchMap, nearestNode, scriptedDrag, workshop } from './benchmap.mjs';
 import { CHROMIUM_ARGS, ROOT, serveDist } from './common.mjs';
 
-const N = Number(process.argv[2] ?? 1000);
-const THROTTLE = Number(process.argv[3] ?? 1);
-const DRAG_MS = Number(process.argv[4] ?? 3000);
+const FIRST = process.argv.includes('--first-render');
+// --during=analysis or --during=layout: the trace covers that instead (from the click to the
+// result on the page), for the long tasks the worker's result still makes on the main thread.
+const DURING = process.argv.find((a) => a.startsWith('--during='))?.slice('--during='.length);
+const argv = process.argv.filter((a) => !a.startsWith('--'));
+const N = Number(argv[2] ?? 1000);
+const THROTTLE = Number(argv[3] ?? 1);
+const DRAG_MS = Number(argv[4] ?? 3000);
+const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.invalidationTracking', 'v8', 'blink', 'cc', 'input'];
 const PORT = 4190;
 
 const stop = await serveDist(PORT);
@@ -24,22 +32,56 @@ try {
   await page.goto(`http://127.0.0.1:${PORT}/`);
   await page.locator('#import-file').setInputFiles({ name: 'map.json', mimeType: 'application/json', buffer: Buffer.from(workshop(N)) });
   await page.getByRole('link', { name: `Map bench ${N}` }).waitFor();
-  await page.evaluate((n) => { location.hash = `#/w/w-map-${n}/maps/m-bench`; }, N);
-  await page.waitForFunction((n) => document.querySelectorAll('.map-canvas .node').length === n, N, { timeout: 120_000 });
-  const wrap = page.locator('.map-canvas-wrap');
-  await wrap.evaluate((el) => el.scrollIntoView({ block: 'end' }));
-  const box = await wrap.boundingBox();
-  const target = await nearestNode(page, box);
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
-
   const events = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
   const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
-  await cdp.send('Tracing.start', {
-    transferMode: 'ReportEvents',
-    traceConfig: { includedCategories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.invalidationTracking', 'v8', 'blink', 'cc', 'input'] },
-  });
-  const moves = await scriptedDrag(page, target.x, target.y, DRAG_MS);
+  const trace = () => cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: CATEGORIES } });
+  let moves = 0;
+  let firstMs;
+  let measures = [];
+  if (FIRST) {
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+    await page.evaluate(() => {
+      window.__m = [];
+      new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.name.startsWith('cstw-')) window.__m.push([e.name, e.startTime, e.duration]); }).observe({ type: 'measure' });
+    });
+    await trace();
+    const t0 = Date.now();
+    await page.evaluate((n) => { window.__t0 = performance.now(); location.hash = `#/w/w-map-${n}/maps/m-bench`; }, N);
+    await page.waitForFunction(([n, l]) => document.querySelectorAll('.map-canvas .nodes > [data-node]').length === n
+      && document.querySelectorAll('.map-canvas .links > [data-link]').length === l, [N, benchMap(N).links.length], { timeout: 120_000 });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    firstMs = Date.now() - t0;
+    // The app's own measures meanwhile (the model followed, the layer drawn), from the address change.
+    measures = await page.evaluate(() => window.__m.map(([n, s, d]) => [n, s - window.__t0, d]));
+  } else if (DURING) {
+    await page.evaluate((n) => { location.hash = `#/w/w-map-${n}/maps/m-bench`; }, N);
+    await page.waitForFunction((n) => document.querySelectorAll('.map-canvas .nodes > [data-node]').length === n, N, { timeout: 120_000 });
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 1500)));
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+    const before = await page.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('cst-workbench.workshop.'))?.[1]);
+    await trace();
+    const t0 = Date.now();
+    if (DURING === 'analysis') {
+      await page.getByRole('button', { name: 'Analyse the map' }).click();
+      await page.getByRole('heading', { name: 'Bridges between ideas (betweenness)' }).waitFor({ timeout: 120_000 });
+    } else {
+      await page.getByRole('button', { name: 'Force-directed' }).click();
+      await page.waitForFunction((b) => Object.entries(localStorage).find(([k]) => k.startsWith('cst-workbench.workshop.'))?.[1] !== b, before, { timeout: 120_000, polling: 50 });
+    }
+    await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
+    firstMs = Date.now() - t0;
+  } else {
+    await page.evaluate((n) => { location.hash = `#/w/w-map-${n}/maps/m-bench`; }, N);
+    await page.waitForFunction((n) => document.querySelectorAll('.map-canvas .node').length === n, N, { timeout: 120_000 });
+    const wrap = page.locator('.map-canvas-wrap');
+    await wrap.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+    const box = await wrap.boundingBox();
+    const target = await nearestNode(page, box);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+    await trace();
+    moves = await scriptedDrag(page, target.x, target.y, DRAG_MS);
+  }
   await cdp.send('Tracing.end');
   await done;
   await browser.close();
@@ -67,10 +109,15 @@ try {
   }
   const rows = Object.entries(self).map(([name, us]) => [name, us / 1000]).filter(([, ms]) => ms >= 0.5).sort((a, b) => b[1] - a[1]);
   const total = tasks / 1000;
-  const handled = attribute(events);
-  console.log(`${N} nodes, CPU x${THROTTLE}: ${moves} moves sent, ${handled.moves} handled in ${DRAG_MS} ms; main thread busy ${total.toFixed(0)} ms (${(total / handled.moves).toFixed(2)} ms a move); ` +
+  const handled = FIRST || DURING ? { moves: 1 } : attribute(events);
+  if (DURING) console.log(`${N} nodes, CPU x${THROTTLE}: ${DURING} click to applied ${firstMs} ms (traced); main thread busy ${total.toFixed(0)} ms`);
+  else if (FIRST) {
+    console.log(`${N} nodes, CPU x${THROTTLE}: first render ${firstMs} ms (traced, so slower than map.mjs's); main thread busy ${total.toFixed(0)} ms`);
+    console.log('the app\'s measures (from the address change: start, took ms): ' + measures.map(([n, s, d]) => `${n} at ${s.toFixed(0)} took ${d.toFixed(1)}`).join('; '));
+  }
+  else console.log(`${N} nodes, CPU x${THROTTLE}: ${moves} moves sent, ${handled.moves} handled in ${DRAG_MS} ms; main thread busy ${total.toFixed(0)} ms (${(total / handled.moves).toFixed(2)} ms a move); ` +
     `CPU a move mean ${handled.per_move_cpu_ms?.toFixed(2)} p95 ${handled.move_cpu?.p95.toFixed(2)} ms (this trace records more than compare.mjs's, so it costs more)`);
-  console.log('self time by trace event (ms, ms a move, share):');
+  console.log(`self time by trace event (ms${FIRST || DURING ? '' : ', ms a move'}, share):`);
   for (const [name, ms] of rows.slice(0, 25)) console.log(`  ${name.padEnd(44)} ${ms.toFixed(1).padStart(8)} ${(ms / handled.moves).toFixed(2).padStart(7)} ${((100 * ms) / total).toFixed(1).padStart(5)}%`);
   // The longest tasks (a drag's start and end are one-offs; the rest is per move).
   const t0 = mine[0]?.ts ?? 0;
@@ -92,10 +139,10 @@ try {
   }
   console.log('invalidations a move (element, reason):');
   for (const [k, v] of Object.entries(inval).sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`  ${(v / handled.moves).toFixed(2).padStart(8)}  ${k.slice(0, 110)}`);
-  out = { nodes: N, throttle: THROTTLE, drag_ms: DRAG_MS, moves_sent: moves, moves: handled.moves, main_thread_ms: total, per_move: handled, self_ms: Object.fromEntries(rows) };
+  out = { nodes: N, first_render_ms: firstMs, throttle: THROTTLE, drag_ms: DRAG_MS, moves_sent: moves, moves: handled.moves, main_thread_ms: total, per_move: handled, self_ms: Object.fromEntries(rows) };
 } finally {
   stop();
 }
 mkdirSync(join(ROOT, 'report'), { recursive: true });
-writeFileSync(join(ROOT, `report/profile-${N}x${THROTTLE}.json`), JSON.stringify(out, null, 2));
-console.log(`Written: report/profile-${N}x${THROTTLE}.json`);
+writeFileSync(join(ROOT, `report/profile-${DURING ? `${DURING}-` : FIRST ? 'first-' : ''}${N}x${THROTTLE}.json`), JSON.stringify(out, null, 2));
+console.log(`Written: report/profile-${DURING ? `${DURING}-` : FIRST ? 'first-' : ''}${N}x${THROTTLE}.json`);

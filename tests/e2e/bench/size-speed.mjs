@@ -1,5 +1,10 @@
 // Size and speed report for the release build in ../../../dist:
 //  - transfer sizes of wasm, js, css and html: raw, gzip (level 9) and brotli (quality 11);
+//    their total is the whole app (issue 23: <= 700 KB gzip);
+//  - first load (issue 23): the files the page itself fetches until the home page (the
+//    workshop library) works, gzip (<= 350 KB); then, in one visit, a new workshop and each of
+//    its sections opened for the first time: the files each one fetches beyond what came
+//    before (its extra bytes) and the time from the click to its heading (<= 300 ms);
 //  - time to interactive over several cold loads in headless Chromium on loopback, where
 //    "interactive" is the moment the app has mounted its <main> (event handlers attached).
 // Prints a table and writes report/size-speed.json. Not a test: numbers vary with the machine.
@@ -73,7 +78,87 @@ async function timeToInteractive() {
   }
 }
 
+const gz = (name) => {
+  try {
+    return gzipSync(readFileSync(join(dist, name)), { level: 9 }).length;
+  } catch {
+    return 0; // not a file of the build (e.g. "/" itself is index.html, counted by name)
+  }
+};
+
+// The workshop's sections after "Details and roster", each with the heading that shows it is
+// ready. A section loaded on demand counts the files it fetched.
+const SECTIONS = [
+  ['Boundary critique', { h2: 'Boundary critique' }],
+  ['Concept maps', { h2: 'Concept maps' }],
+  ['Rich pictures', { h2: 'Rich pictures' }],
+  ['Scoring', { h2: 'Scoring' }],
+  ['Report', { h2: 'Workshop report' }],
+  ['Present', { id: 'present-step-title' }],
+];
+
+async function firstLoad() {
+  const stop = await serveDist(PORT);
+  try {
+    const browser = await launchChromium();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const page = await context.newPage();
+    const fetched = []; // the page's own requests (not the service worker's), in order
+    page.on('request', (r) => {
+      const u = new URL(r.url());
+      if (u.port !== String(PORT)) return;
+      let name = decodeURIComponent(u.pathname.slice(1)) || 'index.html';
+      if (!fetched.includes(name)) fetched.push(name);
+    });
+    const since = (n) => {
+      const files = fetched.slice(n).map((file) => ({ file, gzip: gz(file) }));
+      return { files, gzip: files.reduce((t, f) => t + f.gzip, 0) };
+    };
+    await page.goto(`http://127.0.0.1:${PORT}/`);
+    await page.getByRole('heading', { name: 'Your workshops', level: 1 }).waitFor();
+    await page.waitForLoadState('networkidle');
+    const home = since(0);
+    const steps = [];
+    let seen = fetched.length;
+    // A new workshop: its page opens on "Details and roster".
+    const form = page.locator('details.create');
+    if (!(await form.evaluate((d) => d.open))) await form.locator('summary').click();
+    await page.getByLabel('Title', { exact: true }).fill('First load');
+    const clicked = Date.now();
+    await page.getByRole('button', { name: 'Create workshop' }).click();
+    await page.locator('.workshop-head h1').waitFor();
+    steps.push({ section: 'Details and roster (new workshop)', ms: Date.now() - clicked, ...since(seen) });
+    seen = fetched.length;
+    for (const [label, ready] of SECTIONS) {
+      // Timed in the page: the click, then the first frame that shows the section's heading.
+      const ms = await page.evaluate(async ([label, ready]) => {
+        const link = document.querySelector(`nav.sections a[aria-label="${label}"]`);
+        const found = () => (ready.id ? document.getElementById(ready.id) !== null
+          : link.getAttribute('aria-current') === 'page'
+            && [...document.querySelectorAll('h2')].some((h) => h.textContent.trim().startsWith(ready.h2)));
+        const t0 = performance.now();
+        link.click();
+        await new Promise((resolve) => {
+          const check = () => (found() ? resolve() : requestAnimationFrame(check));
+          check();
+        });
+        await new Promise((r) => requestAnimationFrame(r));
+        return performance.now() - t0;
+      }, [label, ready]);
+      await page.waitForLoadState('networkidle');
+      steps.push({ section: label, ms, ...since(seen) });
+      seen = fetched.length;
+      if (label === 'Present') await page.keyboard.press('Escape');
+    }
+    await browser.close();
+    return { home, sections: steps };
+  } finally {
+    stop();
+  }
+}
+
 const s = sizes();
+const first = await firstLoad();
 const tti = await timeToInteractive();
 
 console.log('Release bundle (dist/)');
@@ -84,8 +169,23 @@ for (const r of s.rows) {
 console.log('  total'.padEnd(48) + kb(s.total.raw).padStart(9) + kb(s.total.gzip).padStart(9) + kb(s.total.brotli).padStart(11));
 console.log(`Time to interactive over ${tti.loads} cold loads on loopback: median ${tti.median_ms.toFixed(0)} ms ` +
   `(min ${tti.min_ms.toFixed(0)}, max ${tti.max_ms.toFixed(0)})`);
-console.log('Targets: <= 350 KB compressed in total, <= 400 ms to interactive.');
+const verdict = (ok) => (ok ? 'met' : 'MISSED');
+const HOME_KB = 350, APP_KB = 700, SECTION_MS = 300;
+console.log(`\nFirst load, gzip -9 of what the page fetches (targets: home <= ${HOME_KB} KB, whole app <= ${APP_KB} KB, a section opened the first time ready in <= ${SECTION_MS} ms)`);
+console.log(`  home page (workshop library) works after`.padEnd(58) + `${kb(first.home.gzip).padStart(8)} KB  ${verdict(first.home.gzip / 1024 <= HOME_KB)}`);
+console.log(`    ${first.home.files.map((f) => `${f.file} ${kb(f.gzip)}`).join(', ')}`);
+for (const x of first.sections) {
+  console.log(`  + ${x.section}`.padEnd(58) + `${kb(x.gzip).padStart(8)} KB  ${x.ms.toFixed(0).padStart(5)} ms  ${verdict(x.ms <= SECTION_MS)}` +
+    (x.files.length ? `  (${x.files.map((f) => f.file).join(', ')})` : ''));
+}
+console.log(`  whole app (every file above in dist/)`.padEnd(58) + `${kb(s.total.gzip).padStart(8)} KB  ${verdict(s.total.gzip / 1024 <= APP_KB)}`);
+console.log('Targets: <= 400 ms to interactive.');
 
+const targets = {
+  home_first_load: { gzip: first.home.gzip, target_kb: HOME_KB, met: first.home.gzip / 1024 <= HOME_KB },
+  whole_app: { gzip: s.total.gzip, target_kb: APP_KB, met: s.total.gzip / 1024 <= APP_KB },
+  sections: first.sections.map((x) => ({ section: x.section, extra_gzip: x.gzip, ms: x.ms, target_ms: SECTION_MS, met: x.ms <= SECTION_MS })),
+};
 mkdirSync(join(root, 'report'), { recursive: true });
-writeFileSync(join(root, 'report/size-speed.json'), JSON.stringify({ sizes: s, time_to_interactive: tti }, null, 2));
+writeFileSync(join(root, 'report/size-speed.json'), JSON.stringify({ sizes: s, first_load: first, targets, time_to_interactive: tti }, null, 2));
 console.log('Written: report/size-speed.json');

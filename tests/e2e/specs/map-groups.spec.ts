@@ -159,7 +159,8 @@ test('frames: an empty group moves and fills, a group drags by its frame, a link
   // A group with members dragged by its frame's title: every member moves, one undo step.
   const before = await saved(page);
   const pilotTitle = (await frame('Pilot team').locator('.frame-title').boundingBox())!;
-  const from = { x: pilotTitle.x + 30, y: pilotTitle.y + 12 };
+  // By the title's far end, where no link's line runs (the parallel links come in from the left).
+  const from = { x: pilotTitle.x + pilotTitle.width - 20, y: pilotTitle.y + 12 };
   await m.drag(from, { x: from.x + 50, y: from.y + 30 });
   const dx = async (label: string) =>
     (await saved(page)).nodes.find((n) => n.label === label)!.x - before.nodes.find((n) => n.label === label)!.x;
@@ -219,6 +220,51 @@ test('frames: an empty group moves and fills, a group drags by its frame, a link
   await expect(frame('Local system')).toBeVisible();
   expect((await saved(page)).links.filter((l) => l.to === localId).length).toBe(1);
   await expect(page.locator('.map-canvas .links .link[data-link]:not([hidden])')).toHaveCount(7);
+});
+
+test('the keyboard link picker lists the groups: L on a node, choose a group, Enter links to it', async ({ page }) => {
+  const lib = new LibraryPage(page);
+  await lib.open();
+  await lib.create({ title: 'Keyboard groups day' });
+  const m = new MapsPage(page);
+  await m.open();
+  await page.locator('#import-map').setInputFiles(join(FIXTURES, 'map-groups.map.json'));
+  await expect(page.getByRole('status').filter({ hasText: 'Imported 4 nodes and 6 links in 3 groups' })).toBeVisible();
+  await page.locator('.group-panel').getByRole('button', { name: 'Expand' }).click();
+  await page.getByRole('button', { name: 'Fit', exact: true }).click();
+  await m.inView();
+  const localId = async () => (await saved(page)).groups!.find((g) => g.name === 'Local system')!.id;
+  await expect.poll(async () => (await saved(page).catch(() => null))?.groups?.length ?? 0).toBe(3);
+  const id = await localId();
+
+  // Focus on Funder, L opens the picker.
+  await m.node('Funder').focus();
+  await page.keyboard.press('l');
+  const picker = page.getByLabel(/^Link “Funder” to/);
+  await expect(picker).toBeFocused();
+  // The other ideas, then every group by name (angle brackets shown as typed).
+  await expect(picker.locator('optgroup[label="Ideas"] option')).toHaveText(['Board', 'Patients', 'Pilot <project>']);
+  await expect(picker.locator('optgroup[label="Groups"] option')).toHaveText(['group Funding <bodies>', 'group Local system', 'group Pilot team']);
+  await screenshotBothSizes(page, 'map-groups-keyboard-picker');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await picker.focus();
+  // Down the list by keys to the group, Enter links.
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
+  await expect(picker).toHaveValue(String(id));
+  await page.keyboard.press('Enter');
+  await expect.poll(async () => (await saved(page)).links.filter((l) => l.to === id).length).toBe(1);
+  await expect(page.locator('.map-canvas .link title', { hasText: 'Link from Funder to group Local system' })).toHaveCount(1);
+  // Drawn to the group's frame, with its arrow.
+  const drawnLink = page.locator('.map-canvas .links .link:not([hidden])', { has: page.locator('title', { hasText: 'Link from Funder to group Local system' }) });
+  await expect(drawnLink.locator('path.line')).toHaveAttribute('marker-end', 'url(#map-arrow)');
+  // The picker is gone and the keyboard is back on Funder.
+  await expect(picker).toHaveCount(0);
+  await expect(m.node('Funder')).toBeFocused();
+  await screenshotBothSizes(page, 'map-groups-keyboard-link');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  // One undo takes the link away again.
+  await page.keyboard.press('Control+z');
+  await expect.poll(async () => (await saved(page)).links.filter((l) => l.to === id).length).toBe(0);
 });
 
 test('the mermaid package renders our Mermaid export with every node, link, label and subgraph', async ({ page, browser }) => {

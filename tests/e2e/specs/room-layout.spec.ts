@@ -1,6 +1,6 @@
 // In the room (issue 20): the work area starts above the fold. At 1280×720 and 1024×768, in the
 // standard and projector themes, the map canvas and the picture board start within the top
-// 200 px, and the layout width does not jump between the workshop's sections.
+// 200 px and take at least 60% of the window's width, and the layout width does not jump between the workshop's sections.
 import { test, expect } from '../support/fixtures';
 import { App } from '../support/app';
 import { LibraryPage, WorkshopPage } from '../support/workshops';
@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 
 const SHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
 const FOLD = 200;
+/** The work area takes at least this share of the window's width. */
+const WIDE = 0.6;
 
 const SIZES = [
   { width: 1280, height: 720 },
@@ -43,6 +45,7 @@ for (const size of SIZES) {
           expect(box.y, `map canvas top (${tag})`).toBeLessThanOrEqual(FOLD);
           expect(box.y + box.height, 'the canvas ends on screen').toBeLessThanOrEqual(size.height);
           expect(box.height).toBeGreaterThan(size.height / 2);
+          expect.soft(box.width, `map canvas width (${tag})`).toBeGreaterThanOrEqual(WIDE * size.width);
         }
         if (name === 'Rich pictures') {
           const board = page.locator('.picture-canvas-wrap');
@@ -51,6 +54,7 @@ for (const size of SIZES) {
           await page.screenshot({ path: `${SHOTS}room-picture-${tag}.png` });
           expect(box.y, `picture board top (${tag})`).toBeLessThanOrEqual(FOLD);
           expect(box.y + box.height, 'the board ends on screen').toBeLessThanOrEqual(size.height);
+          expect.soft(box.width, `picture board width (${tag})`).toBeGreaterThanOrEqual(WIDE * size.width);
         }
       }
       // The same width in every section: no jump when switching.

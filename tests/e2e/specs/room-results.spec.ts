@@ -9,6 +9,10 @@ import { downloadText } from '../support/downloads';
 import { ScoringPage } from '../support/scoring';
 import { BoundaryPage } from '../support/boundary';
 import { screenshotBothSizes, SIZES } from '../support/screenshots';
+import { App } from '../support/app';
+import { fileURLToPath } from 'node:url';
+
+const SHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
 
 const TIRED = 'Staff are <b>tired</b> & stretched';
 
@@ -120,6 +124,33 @@ test('after "Reveal results" the picture comes first, in view, with every downlo
   await page.locator('#results-heading').focus();
   await screenshotBothSizes(page, 'room-results-revealed');
 });
+
+for (const theme of ['standard', 'projector'] as const) {
+  test(`after "Reveal results" the picture's top is on screen without scrolling (${theme})`, async ({ page }) => {
+    test.setTimeout(90_000);
+    await new App(page).open();
+    await new App(page).setTheme(theme);
+    const s = await scoredWithComments(page);
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.getByRole('button', { name: 'Reveal results' }).click();
+      await expect(page.locator('#results-heading')).toBeFocused();
+      await expect(figure(page).locator('svg')).toBeVisible();
+      await page.waitForTimeout(300);
+      const t = await tops(page, s);
+      const where = `${theme} ${size.width}×${size.height}`;
+      await page.screenshot({ path: `${SHOTS}room-results-top-${theme}-${size.width}x${size.height}.png` });
+      // The heading and the picture's top are in view, in the upper part of the screen, with
+      // a good part of the picture below them on screen too.
+      const heading = (await page.locator('#results-heading').boundingBox())!;
+      expect(heading.y, `heading on screen (${where})`).toBeGreaterThanOrEqual(0);
+      expect(t.fig, `picture's top on screen (${where})`).toBeGreaterThanOrEqual(0);
+      expect(t.fig, `picture's top in the upper half (${where})`).toBeLessThanOrEqual(t.viewport / 2);
+      await page.getByRole('button', { name: 'Hide results' }).click();
+    }
+  });
+}
 
 test("scorers' comments show under their element in the results and in the report, as text", async ({ page }) => {
   const s = await scoredWithComments(page);

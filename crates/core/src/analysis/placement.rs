@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 
 use crate::analysis::group_layout::{self, group_clashes};
+use crate::analysis::labels;
 use crate::analysis::layout::{self, GAP};
 use crate::model::map::{
     ConceptMap, Curve, Lane, Link, LinkId, Metrics, NodeId, Point, Rect, Size, curve, link_ends,
@@ -136,9 +137,12 @@ pub enum Clash {
     Nodes(NodeId, NodeId),
     /// A node's box covers part of a link's label.
     OnLabel(NodeId, LinkId),
+    /// Two links' labels overlap (the first link's id is the smaller).
+    Labels(LinkId, LinkId),
 }
 
-/// Every node over another node and every node over a link label, at these metrics.
+/// Every node over another node, every node over a link label and every label over another
+/// label, at these metrics.
 pub fn clashes(map: &ConceptMap, metrics: Metrics) -> Vec<Clash> {
     let boxes: Vec<Rect> = map
         .nodes
@@ -159,8 +163,29 @@ pub fn clashes(map: &ConceptMap, metrics: Metrics) -> Vec<Clash> {
             out.push(Clash::OnLabel(map.nodes[i].id, l));
         }
     }
+    let d = if has_labels(map) {
+        labels::drawn(map, metrics)
+    } else {
+        Vec::new()
+    };
+    for (i, j) in labels::label_overlaps(&d) {
+        let (a, b) = (d[i].link, d[j].link);
+        out.push(Clash::Labels(a.min(b), a.max(b)));
+    }
     out
 }
+
+/// Whether any link has a label (so labels can clash at all).
+fn has_labels(map: &ConceptMap) -> bool {
+    map.links.iter().any(|l| !l.label.trim().is_empty())
+}
+
+/// Maps with more links than this are not searched for lines through labels while untangling
+/// (each search walks every line; the layouts of very large maps stay quick).
+pub const LINES_CHECKED_UP_TO: usize = 600;
+
+/// How many rounds of taking labels off lines `untangle` tries once nothing else clashes.
+const LINE_ROUNDS: usize = 30;
 
 /// True when the segment from `p` to `q` passes through the rectangle.
 fn crosses(p: Point, q: Point, r: &Rect) -> bool {
@@ -369,7 +394,23 @@ pub fn linked_place(
 /// tidy layout does, a node on a label is pushed off it (off its own link's label by moving away
 /// along the link), and if that does not settle, the whole picture is spread out a little and
 /// tried again. Deterministic.
+///
+/// Labels overlapping other labels are pushed apart as nodes on labels are; once nothing
+/// clashes, labels that other links' lines run through are pushed off those lines for up to
+/// `LINE_ROUNDS` rounds, keeping the clear arrangement with the fewest (maps of up to
+/// [`LINES_CHECKED_UP_TO`] links).
 pub fn untangle(map: &ConceptMap, sizes: &[Metrics], placed: &mut [(NodeId, Point)]) {
+    untangle_with(map, sizes, placed, LINE_ROUNDS);
+}
+
+/// [`untangle`] with at most `line_rounds` rounds against lines through labels (0: none, the
+/// behaviour before they counted).
+pub fn untangle_with(
+    map: &ConceptMap,
+    sizes: &[Metrics],
+    placed: &mut [(NodeId, Point)],
+    line_rounds: usize,
+) {
     if placed.is_empty() || sizes.is_empty() {
         return;
     }
@@ -379,6 +420,23 @@ pub fn untangle(map: &ConceptMap, sizes: &[Metrics], placed: &mut [(NodeId, Poin
         .iter()
         .copied()
         .fold(sizes[0], |a, b| if b.font > a.font { b } else { a });
+    // Lines through labels are reduced, not required away: the best clear arrangement found
+    // (fewest lines through labels) is kept, trying at most `LINE_ROUNDS` pushes.
+    let line_rounds = if m.links.len() <= LINES_CHECKED_UP_TO {
+        line_rounds
+    } else {
+        0
+    };
+    // Labels do not change while untangling: a map with none skips their work.
+    let labelled = has_labels(&m);
+    let mut tried = 0;
+    let mut best: Option<(usize, ConceptMap)> = None;
+    let through = |m: &ConceptMap| {
+        sizes
+            .iter()
+            .map(|s| labels::lines_through_labels_count(m, *s))
+            .sum::<usize>()
+    };
     for _round in 0..40 {
         for _ in 0..40 {
             let box_sizes = m.sizes(biggest);
@@ -438,6 +496,16 @@ pub fn untangle(map: &ConceptMap, sizes: &[Metrics], placed: &mut [(NodeId, Poin
                     m.move_nodes(&moves);
                     pushed = true;
                 }
+                // Labels over labels: apart, or (parallel links) level and longer.
+                if !labelled {
+                    continue;
+                }
+                let d = labels::drawn(&m, *metrics);
+                let apart = labels::label_pushes(&m, *metrics, &d);
+                if !apart.is_empty() {
+                    m.move_nodes(&apart.places(&m));
+                    pushed = true;
+                }
             }
             // Groups: nothing inside a frame it does not belong to, frames apart.
             for metrics in sizes {
@@ -449,9 +517,25 @@ pub fn untangle(map: &ConceptMap, sizes: &[Metrics], placed: &mut [(NodeId, Poin
                     .iter()
                     .all(|s| clashes(&m, *s).is_empty() && group_clashes(&m, *s).is_empty())
             {
-                write_back(&m, placed);
-                return;
+                // Clear: keep it if fewer lines run through labels than before, then push the
+                // labels off the lines and untangle again, while rounds are left.
+                let count = if line_rounds > 0 { through(&m) } else { 0 };
+                if best.as_ref().is_none_or(|(b, _)| count < *b) {
+                    best = Some((count, m.clone()));
+                }
+                if count == 0 || tried >= line_rounds {
+                    break;
+                }
+                tried += 1;
+                for metrics in sizes {
+                    let off = labels::line_pushes(&labels::drawn(&m, *metrics));
+                    m.move_nodes(&off.places(&m));
+                }
             }
+        }
+        if let Some((_, clear)) = &best {
+            write_back(clear, placed);
+            return;
         }
         // Crowded: spread everything 15% about the middle and try again.
         let c = centre(&m);

@@ -12,6 +12,7 @@ pub mod roster;
 pub mod samples;
 pub mod scoring;
 pub mod shared;
+pub mod slides;
 pub mod workshop;
 
 pub use id::{new_id, slug};

@@ -1,13 +1,14 @@
 //! Nothing lands on anything (issue 20): new nodes, templates and every layout leave no node
 //! over another node or over a link label, in both themes' box sizes.
 
+use cstw_core::analysis::labels;
 use cstw_core::analysis::layout::bench_map;
 use cstw_core::analysis::placement::{
     self, Clash, Layout, clashes, free_place, label_boxes, linked_place,
 };
 use cstw_core::content::example::example_workshop;
 use cstw_core::content::map_templates::Template;
-use cstw_core::model::map::{ConceptMap, Metrics, Point, Rect};
+use cstw_core::model::map::{ConceptMap, Direction, Metrics, Point, Polarity, Rect};
 use cstw_core::model::{Involvement, Workshop};
 
 const BOTH: [Metrics; 2] = [Metrics::STANDARD, Metrics::PROJECTOR];
@@ -219,4 +220,162 @@ fn a_new_node_on_an_empty_map_goes_where_it_was_asked() {
         ),
         p
     );
+}
+
+/// Maps with parallel links between close nodes, as people draw them ("funds", "reports to",
+/// "supports", "needs" between the same two boxes), at many angles and distances, with a hub
+/// whose links fan out: deterministic, from a seed.
+fn parallel_maps() -> Vec<(String, ConceptMap)> {
+    const WORDS: [&str; 8] = [
+        "funds",
+        "reports to",
+        "supports",
+        "needs",
+        "refers people to",
+        "asks",
+        "trusts",
+        "is paid by",
+    ];
+    let mut out = Vec::new();
+    for seed in 0..6u64 {
+        let mut x = seed
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        let mut next = |n: u64| {
+            x = x
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (x >> 33) % n
+        };
+        let mut m = ConceptMap::new(format!("p{seed}"), "Parallel");
+        let hub = m.add_node("Commissioners", Point::new(0.0, 0.0), None);
+        let pairs = 2 + seed as usize % 3;
+        for k in 0..pairs {
+            let angle = next(360) as f64 * std::f64::consts::PI / 180.0;
+            let at = Point::new(
+                300.0 * (k as f64 + 1.0) * angle.cos(),
+                220.0 * (k as f64 + 1.0) * angle.sin(),
+            );
+            let a = m.add_node(&format!("Partner {k}"), at, None);
+            // The second box close by, at any angle: 40 to 200 units away.
+            let turn = next(360) as f64 * std::f64::consts::PI / 180.0;
+            let gap = 40.0 + next(160) as f64;
+            let b = m.add_node(
+                &format!("Service {k} with a longer name"),
+                Point::new(at.x + gap * turn.cos(), at.y + gap * turn.sin()),
+                None,
+            );
+            for p in 0..(2 + next(4)) {
+                let (from, to) = if p % 2 == 0 { (a, b) } else { (b, a) };
+                let word = WORDS[next(WORDS.len() as u64) as usize];
+                m.push_link(from, to, word.into(), Direction::Forward, Polarity::None)
+                    .unwrap();
+            }
+            let l = m.add_link(hub, a).unwrap();
+            m.edit_link(l, |l| l.label = WORDS[k % WORDS.len()].into());
+        }
+        out.push((format!("parallel {seed}"), m));
+    }
+    out
+}
+
+#[test]
+fn no_link_label_lies_over_another_after_any_layout_or_untangle_in_both_themes() {
+    for (name, m) in parallel_maps() {
+        // As drawn, the parallel links' labels overlap: the maps test something.
+        assert!(
+            BOTH.iter().any(|s| clashes(&m, *s)
+                .iter()
+                .any(|c| matches!(c, Clash::Labels(..)))),
+            "{name} starts with no label over a label"
+        );
+        for metrics in BOTH {
+            for which in Layout::ALL {
+                let placed = placement::arrange(&m, metrics, which, None);
+                let mut after = m.clone();
+                after.move_nodes(&placed);
+                assert_clear(&after, metrics, &format!("{which:?} on {name}"));
+            }
+        }
+        // An import or a template is untangled for both themes at once.
+        let mut both = m.clone();
+        placement::untangle_map(&mut both);
+        for metrics in BOTH {
+            assert_clear(&both, metrics, &format!("untangle_map on {name}"));
+        }
+    }
+}
+
+#[test]
+fn new_nodes_beside_parallel_links_leave_every_label_clear_in_both_themes() {
+    for (name, m) in parallel_maps() {
+        for metrics in BOTH {
+            let mut m = m.clone();
+            let placed = placement::arrange(&m, metrics, Layout::Tidy, None);
+            m.move_nodes(&placed);
+            let view = view_of(&m, metrics);
+            let centre = Point::new((view.x0 + view.x1) / 2.0, (view.y0 + view.y1) / 2.0);
+            for i in 0..6 {
+                let size = placement::new_node_room(metrics);
+                let at = free_place(&m, metrics, centre, size, Some(view));
+                m.add_node("Second new idea, a longer one", at, None);
+                assert_clear(&m, metrics, &format!("N number {i} on {name}"));
+                let from = m.nodes[1].id;
+                let at = linked_place(&m, metrics, from, size, Some(view));
+                let id = m.add_node("Linked idea typed in", at, None);
+                let l = m.add_link(from, id).unwrap();
+                m.edit_link(l, |l| l.label = "a label here".into());
+                assert_clear(&m, metrics, &format!("Shift+N number {i} on {name}"));
+            }
+        }
+    }
+}
+
+/// Lines through other links' labels, over both themes.
+fn through(m: &ConceptMap) -> usize {
+    BOTH.iter()
+        .map(|s| labels::lines_through_labels_count(m, *s))
+        .sum()
+}
+
+#[test]
+fn untangling_takes_labels_off_other_links_lines() {
+    // Generated maps (labelled bench maps, parallel links, the templates) and the example's
+    // maps: untangled as before (no rounds against lines through labels) and as now.
+    let w = example_workshop("w-example".into(), 0.0);
+    let mut all = maps();
+    all.extend(parallel_maps());
+    all.extend(w.maps.iter().map(|m| (m.title.clone(), (**m).clone())));
+    let (mut before, mut after) = (0, 0);
+    for (name, m) in &all {
+        let start: Vec<_> = m.nodes.iter().map(|n| (n.id, n.at())).collect();
+        let mut old = start.clone();
+        placement::untangle_with(m, &BOTH, &mut old, 0);
+        let mut new = start.clone();
+        placement::untangle(m, &BOTH, &mut new);
+        let (mut a, mut b) = (m.clone(), m.clone());
+        a.move_nodes(&old);
+        b.move_nodes(&new);
+        let (x, y) = (through(&a), through(&b));
+        eprintln!("{name}: {x} lines through labels untangled as before, {y} now");
+        assert!(y <= x, "{name}: {y} lines through labels, {x} before");
+        for metrics in BOTH {
+            assert_clear(&b, metrics, &format!("untangle on {name}"));
+        }
+        before += x;
+        after += y;
+    }
+    eprintln!(
+        "lines through labels over {} maps, both themes: {before} before, {after} now",
+        all.len()
+    );
+    assert!(after < before, "{after} now, {before} before");
+    // The example's maps as shipped (untangled when built).
+    for m in &w.maps {
+        eprintln!(
+            "{}: {} lines through labels as shipped",
+            m.title,
+            through(m)
+        );
+    }
 }
