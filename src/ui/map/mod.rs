@@ -391,12 +391,16 @@ impl Ed {
     }
 
     /// Remembers the view in the map after a short pause (no undo step: panning is not an edit).
+    /// The view and the map are read now, not when the pause ends: by then the map editor may
+    /// be gone (another section opened), and its signals with it.
     pub fn keep_view(&self) {
-        let ed = *self;
+        let (Some(view), Some(id)) = (self.view.try_get_untracked(), self.id.try_get_value())
+        else {
+            return;
+        };
+        let session = self.session;
         crate::ui::browser::debounce(self.view_timer, 400, move || {
-            let view = ed.view.get_untracked();
-            let id = ed.id.get_value();
-            ed.session.edit_quietly(|w| {
+            session.edit_quietly(|w| {
                 if let Some(m) = w.maps.iter_mut().find(|m| m.id == id) {
                     m.view = view;
                 }

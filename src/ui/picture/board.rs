@@ -307,12 +307,16 @@ impl Pb {
     }
 
     /// Remembers the view in the picture after a short pause (saved, not an undo step).
+    /// The view and the picture are read now, not when the pause ends: by then the board may
+    /// be gone (another section opened), and its signals with it.
     pub fn keep_view(&self) {
-        let pb = *self;
+        let (Some(view), Some(id)) = (self.view.try_get_untracked(), self.id.try_get_value())
+        else {
+            return;
+        };
+        let session = self.session;
         crate::ui::browser::debounce(self.view_timer, 400, move || {
-            let view = pb.view.get_untracked();
-            let id = pb.id.get_value();
-            pb.session.edit_quietly(|w| {
+            session.edit_quietly(|w| {
                 if let Some(p) = w.pictures.iter_mut().find(|p| p.id == id) {
                     p.view = view;
                 }

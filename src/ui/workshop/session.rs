@@ -135,7 +135,10 @@ impl Session {
     /// Changes the workshop without an undo step: for where the user left the view (pan and
     /// zoom), which is saved but is not an edit anyone wants to undo.
     pub fn edit_quietly(&self, change: impl FnOnce(&mut Workshop)) {
-        self.workshop.update(change);
+        // A delayed edit (a view kept after a pause) may arrive after the workshop was closed.
+        if self.workshop.try_update(change).is_none() {
+            return;
+        }
         self.schedule_save();
     }
 

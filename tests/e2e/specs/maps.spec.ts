@@ -400,3 +400,27 @@ test('touch: one finger drags a node, two fingers pinch to zoom', async ({ page 
   const after = parseFloat((await m.zoom.textContent())!) / 100;
   expect(after / zoom).toBeCloseTo(2, 1);
 });
+
+test('leaving the map right after panning it: the page carries on and the view is kept', async ({ page }) => {
+  const lib = new LibraryPage(page);
+  await lib.open();
+  await lib.create({ title: 'Pan and leave' });
+  const m = new MapsPage(page);
+  await m.open();
+  await m.start('team vision map');
+  await m.inView();
+  const box = (await m.canvas.boundingBox())!;
+  const before = await m.centre('Health inequalities');
+  // A pan, then another section at once: the view is saved after a pause, when the map
+  // editor is already gone.
+  await m.drag({ x: box.x + 12, y: box.y + 12 }, { x: box.x + 112, y: box.y + 62 }, 3);
+  const nav = page.getByRole('navigation', { name: 'Workshop sections' });
+  await nav.getByRole('link', { name: 'Boundary critique' }).click();
+  await expect(page.getByRole('heading', { name: 'Boundary critique', level: 2 })).toBeVisible();
+  await page.waitForTimeout(800); // past the view's 400 ms pause
+  await expect(page.locator('#crash')).toBeHidden();
+  await nav.getByRole('link', { name: 'Concept maps' }).click();
+  const after = await m.centre('Health inequalities');
+  expect(after.x - before.x).toBeCloseTo(100, -1);
+  expect(after.y - before.y).toBeCloseTo(50, -1);
+});
