@@ -18,6 +18,8 @@
 #   - import of 8,000-link files in four formats, file chosen to map
 #     drawn (BENCH_IMPORT_LINKS=1000,4000,8000 for the growth)      (tests/e2e/bench/import.mjs)
 #   - layout, betweenness and autosave natively                      (cargo bench: map_analysis, autosave)
+#   - a keystroke in a boundary answer beside a 5,000-node map and
+#     2,000 strokes, copying vs sharing (edit + history)             (cargo bench: keystroke)
 # and prints the headline figures against the issue's targets. Not a pass/fail test and not part
 # of the test suite (tools/test.sh and CI never run it): timings on a shared machine are noisy, so
 # it also records the load average around every step. It exits non-zero only if a step failed.
@@ -86,7 +88,7 @@ bash tools/setup.sh > "$LOGS/setup.log" 2>&1 || { cat "$LOGS/setup.log"; echo "s
 # Two trunks at once in one dist/ break each other, so wait for anyone else's to finish first.
 for _ in $(seq 60); do pgrep -f "trunk (build|serve)" > /dev/null || break; echo "== bench: waiting for another trunk to finish"; sleep 10; done
 build_native() {
-  CARGO_TARGET_DIR="$ROOT/target/bench" cargo bench --offline --locked -p cstw-core --bench map_analysis --bench autosave --bench qr_decode \
+  CARGO_TARGET_DIR="$ROOT/target/bench" cargo bench --offline --locked -p cstw-core --bench map_analysis --bench autosave --bench qr_decode --bench keystroke \
     --no-run --message-format=json-render-diagnostics > "$LOGS/native-build.json"
 }
 build_started=$SECONDS
@@ -116,6 +118,7 @@ exe() { grep -o "\"executable\":\"[^\"]*/$1-[^\"]*\"" "$LOGS/native-build.json" 
 run native-map-analysis "$(exe map_analysis)"
 run native-autosave "$(exe autosave)"
 run native-qr-decode "$(exe qr_decode)"
+run native-keystroke "$(exe keystroke)"
 
 # The summary: headline figures against the targets, from the scripts' JSON and the logs of
 # the two that print only (autosave.mjs, the cargo benches).
@@ -229,6 +232,13 @@ both('browser save (serialise+write) median ms', (t) => browserSave[`x${t}`]?.me
 both('browser save p95 ms', (t) => browserSave[`x${t}`]?.p95_ms, 2, '', null);
 rows.push(['stored KB', f(browserSave.x1?.stored_kb), '', '<= 500 KB', verdict(browserSave.x1?.stored_kb, (v) => v <= 500)]);
 if (nativeSave) rows.push(['native serialise median / p95 ms', `${nativeSave[2]} / ${nativeSave[3]}`, '', '<= 5 ms', verdict(+nativeSave[2], (v) => v <= 5)]);
+
+section('a keystroke in a boundary answer, 5,000-node map + 2,000 strokes (native, edit + history)');
+for (const [, way, body] of log('native-keystroke').matchAll(/^  (\S.*)\n((?:    .*\n?)+)/gm)) {
+  for (const [, name, median, p95] of body.matchAll(/^    (.+?)\s+min\s+[\d.]+ ms\s+median\s+([\d.]+) ms\s+p95\s+([\d.]+) ms/gm)) {
+    rows.push([`${way}: ${name} median / p95 ms`, `${median} / ${p95}`, '', '<= 2 ms', way.includes('(now)') ? verdict(+median, (v) => v <= 2) : '']);
+  }
+}
 
 const growth = [];
 for (const n of cmp?.sizes ?? []) {

@@ -68,9 +68,17 @@ pub fn App() -> impl IntoView {
     // Navigation: the URL fragment is the single source of truth for the page shown.
     let hash_listener = window_event_listener(ev::hashchange, move |_| {
         route.set(current_route());
-        request_animation_frame(|| {
+        // Focus goes to the new page a frame later, unless the person has already put it
+        // somewhere in that frame (a field tapped as soon as it showed): that is theirs to keep.
+        let focused_now = document().active_element();
+        request_animation_frame(move || {
             window().scroll_to_with_x_and_y(0.0, 0.0);
-            focus_main();
+            let focused_later = document().active_element();
+            let moved_by_person = focused_later != focused_now
+                && focused_later.is_some_and(|el| Some(el) != document().body().map(Into::into));
+            if !moved_by_person {
+                focus_main();
+            }
         });
     });
     on_cleanup(move || {

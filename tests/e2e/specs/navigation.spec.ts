@@ -1,5 +1,6 @@
 // A person moves between pages by links, the back button, bookmarks and reloads.
 import { test, expect } from '../support/fixtures';
+import { LibraryPage } from '../support/workshops';
 
 test('the home page is the workshop library', async ({ app, page }) => {
   await app.open();
@@ -55,6 +56,31 @@ test('after navigating, keyboard focus is on the new page', async ({ app, page }
   await page.keyboard.press('Enter');
   await expect(app.heading).toHaveText('About CST Workbench');
   await expect(page.locator('main')).toBeFocused();
+});
+
+test('a field focused as soon as the new page shows keeps the focus (it is not taken back to the page)', async ({ page }) => {
+  const lib = new LibraryPage(page);
+  await lib.open();
+  await lib.create({ title: 'Quick hands' });
+  const boundary = (await page.evaluate(() => location.hash)) + '/boundary';
+  // On a slow machine a person can tap a field on the new page before the next frame, where
+  // focus moves to the new page: the field must keep it. The field is focused in the same task
+  // as the page change, so this does not depend on the machine's speed.
+  const focused = await page.evaluate(hash => new Promise<string>(resolve => {
+    window.addEventListener('hashchange', () => {
+      document.getElementById('new-perspective')?.focus();
+      requestAnimationFrame(() => requestAnimationFrame(() => {
+        const el = document.activeElement as HTMLElement | null;
+        resolve(el ? `${el.tagName}#${el.id}` : 'none');
+      }));
+    }, { once: true });
+    location.hash = hash;
+  }), boundary);
+  expect(focused).toBe('INPUT#new-perspective');
+  await page.keyboard.type('Core team');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.answering strong')).toHaveText('Core team');
+  await expect(page.locator('main')).not.toBeFocused();
 });
 
 test('the skip link takes keyboard users past the header', async ({ app, page }) => {
