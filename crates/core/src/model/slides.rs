@@ -5,7 +5,7 @@
 //! … (continued, 2 of 2)"). The cut falls between blocks (a row of answer cards, a tension, a
 //! finding, a roster row), never inside one; a single block taller than a slide gets a slide of
 //! its own and the "more below" cue. Heights are estimated here from the text and the slide's
-//! size in CSS pixels, with the same measures `style/base.css` gives the present classes, and
+//! size in CSS pixels, with the same measures `style/present.css` gives the present classes, and
 //! on the wide side (DejaVu Sans's widths, the widest common sans), so a slide that is estimated
 //! to fit does; the browser suite confirms it.
 
