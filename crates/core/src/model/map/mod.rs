@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 mod groups;
 mod links;
 
+pub use crate::geometry::{Point, Rect, Size};
 pub use groups::{Group, GroupId, MAX_DEPTH as MAX_GROUP_DEPTH};
 pub use links::{Curve, Direction, Lane, Link, Polarity, RepeatKey, curve, link_ends};
 
@@ -18,25 +19,6 @@ pub type NodeId = u32;
 pub type LinkId = u32;
 /// A kind's id, unique within its map.
 pub type KindId = u32;
-
-#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
-pub struct Point {
-    pub x: f64,
-    pub y: f64,
-}
-
-impl Point {
-    pub fn new(x: f64, y: f64) -> Point {
-        Point { x, y }
-    }
-}
-
-/// Width and height of a node's box, in map units.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
-pub struct Size {
-    pub w: f64,
-    pub h: f64,
-}
 
 /// The outline of a kind's nodes. Shapes differ by more than colour, so a legend reads in
 /// greyscale and for people who do not see colour differences.
@@ -194,62 +176,6 @@ impl Viewport {
             && self.y.abs() <= MAX_COORD
             && self.zoom.is_finite()
             && (Viewport::MIN_ZOOM..=Viewport::MAX_ZOOM).contains(&self.zoom)
-    }
-}
-
-/// An axis-aligned rectangle, `x0 <= x1`, `y0 <= y1`.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub struct Rect {
-    pub x0: f64,
-    pub y0: f64,
-    pub x1: f64,
-    pub y1: f64,
-}
-
-impl Rect {
-    pub fn around(centre: Point, size: Size) -> Rect {
-        Rect {
-            x0: centre.x - size.w / 2.0,
-            y0: centre.y - size.h / 2.0,
-            x1: centre.x + size.w / 2.0,
-            y1: centre.y + size.h / 2.0,
-        }
-    }
-
-    pub fn from_corners(a: Point, b: Point) -> Rect {
-        Rect {
-            x0: a.x.min(b.x),
-            y0: a.y.min(b.y),
-            x1: a.x.max(b.x),
-            y1: a.y.max(b.y),
-        }
-    }
-
-    pub fn w(&self) -> f64 {
-        self.x1 - self.x0
-    }
-
-    pub fn h(&self) -> f64 {
-        self.y1 - self.y0
-    }
-
-    pub fn union(self, o: Rect) -> Rect {
-        Rect {
-            x0: self.x0.min(o.x0),
-            y0: self.y0.min(o.y0),
-            x1: self.x1.max(o.x1),
-            y1: self.y1.max(o.y1),
-        }
-    }
-
-    pub fn contains(&self, p: Point) -> bool {
-        p.x >= self.x0 && p.x <= self.x1 && p.y >= self.y0 && p.y <= self.y1
-    }
-
-    /// True when the two overlap by more than a hair (touching edges do not count).
-    pub fn overlaps(&self, o: &Rect) -> bool {
-        const EPS: f64 = 1e-6;
-        self.x0 < o.x1 - EPS && o.x0 < self.x1 - EPS && self.y0 < o.y1 - EPS && o.y0 < self.y1 - EPS
     }
 }
 
