@@ -111,4 +111,35 @@ impl Rect {
     pub fn intersects(&self, o: &Rect) -> bool {
         self.x0 <= o.x1 && o.x0 <= self.x1 && self.y0 <= o.y1 && o.y0 <= self.y1
     }
+
+    /// True when the segment from `p` to `q` passes through the rectangle, its edge included
+    /// (Liang–Barsky clipping: some part of the segment lies inside).
+    pub fn meets_segment(&self, p: Point, q: Point) -> bool {
+        let (dx, dy) = (q.x - p.x, q.y - p.y);
+        let mut t0: f64 = 0.0;
+        let mut t1: f64 = 1.0;
+        for (pk, qk) in [
+            (-dx, p.x - self.x0),
+            (dx, self.x1 - p.x),
+            (-dy, p.y - self.y0),
+            (dy, self.y1 - p.y),
+        ] {
+            if pk.abs() < 1e-12 {
+                if qk < 0.0 {
+                    return false;
+                }
+            } else {
+                let t = qk / pk;
+                if pk < 0.0 {
+                    t0 = t0.max(t);
+                } else {
+                    t1 = t1.min(t);
+                }
+                if t0 > t1 {
+                    return false;
+                }
+            }
+        }
+        true
+    }
 }

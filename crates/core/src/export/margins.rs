@@ -1,13 +1,13 @@
 //! Midgley's boundary analysis as Markdown and as HTML (for the boundary critique's Markdown and
 //! the report): the two boundaries, what sits in each zone (marginal elements with their
 //! sacred / profane mark), and what holds the boundaries in place. User text goes through
-//! [`super::boundary::inline`] / [`super::boundary::quote`], or the HTML renderer of
+//! [`super::blocks::markdown::inline`] / [`super::blocks::markdown::quote`], or the HTML renderer of
 //! [`super::blocks`].
 
 use std::fmt::Write;
 
+use super::blocks::markdown::{inline, quote};
 use super::blocks::{Block, Cell, Span};
-use super::boundary::{inline, quote};
 use crate::content::margins::CITE;
 use crate::model::Workshop;
 use crate::model::boundary::{Margins, Placed, Zone};

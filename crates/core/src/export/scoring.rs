@@ -2,7 +2,7 @@
 //! spreadsheet), the summary of each round as CSV and Markdown (with the scorers' comments),
 //! and the comments of a round element by element ([`comments`], also shown in the results).
 
-use super::boundary::{escape_markdown, inline};
+use super::blocks::markdown::{escape_markdown, inline};
 use super::csv::{CsvWriter, defuse};
 use crate::analysis::stats::{self, Summary};
 use crate::model::scoring::{Element, Round, Scoring};
