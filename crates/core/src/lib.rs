@@ -11,6 +11,7 @@ pub mod analysis;
 pub mod content;
 /// Exports: pure functions from the model to Markdown, CSV and other formats.
 pub mod export;
+pub mod geometry;
 /// Undo and redo, one step per gesture.
 pub mod history;
 /// Imports: files from other tools, and our own exports, read into the model.

@@ -22,6 +22,8 @@
 //!   back, damaged and foreign files get a message, byte soup never panics).
 //! - [`report`]: the whole workshop as Markdown and as one HTML file: every section, hostile
 //!   text in every kind of user text, figures that parse, ids unique on the page.
+//! - [`report_blocks`]: the report's document tree and its Markdown and HTML renderers: hostile
+//!   text in every kind of block stays text; each format's own parts stay out of the other.
 //! - [`participate`]: invites and responses from phones: round trips through their codes,
 //!   byte soup, truncation and tampering refused without panic, merging counts once and gives
 //!   the statistics of scoring in turn, invites fitted into a projected QR code.
@@ -80,5 +82,7 @@ mod placement;
 mod qr_decode;
 #[path = "native/report.rs"]
 mod report;
+#[path = "native/report_blocks.rs"]
+mod report_blocks;
 #[path = "native/roundtrip.rs"]
 mod roundtrip;

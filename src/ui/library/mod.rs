@@ -2,26 +2,22 @@
 //! recently-deleted list), import and export; the example workshop (open, reset); the storage
 //! meter and export reminders.
 
-use std::time::Duration;
-
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::content::example::{EXAMPLE_ID, EXAMPLE_SUMMARY, example_workshop, is_example};
-use crate::jobs::{Job, Outcome};
+use crate::content::example::{EXAMPLE_ID, EXAMPLE_SUMMARY, example_workshop};
 use crate::model::Workshop;
 use crate::persist::browser::{self, WriteError};
-use crate::persist::document::{
-    MAX_IMPORT_BYTES, ReadError, SavedWorkshop, library_to_json, read_workshop, revision_of,
-};
-use crate::persist::library::{
-    Entry, Listed, SortBy, TrashEntry, is_app_key, prepare_import, view as list_view,
-};
+use crate::persist::document::{SavedWorkshop, library_to_json, revision_of};
+use crate::persist::library::{Listed, SortBy, TrashEntry, is_app_key, view as list_view};
 use crate::route::Route;
-use crate::ui::browser::{
-    download, download_workshop, file_bytes, format_time, fresh_id, now, request_persistence, today,
-};
-use crate::ui::jobs::{Busy, BusyView, Failure, IMPORT_LIMIT_MS, unread};
+use crate::ui::browser::{download, format_time, fresh_id, now, request_persistence, today};
+
+mod import;
+mod rows;
+
+use import::ImportButton;
+use rows::{DamagedRow, WorkshopRow, bring_back};
 
 /// What Chromium and Firefox allow one site in `localStorage`: 5 Mi UTF-16 code units (keys
 /// and values together; measured in Chromium 156).
@@ -336,184 +332,6 @@ fn ExampleWorkshop(lib: Library) -> impl IntoView {
 }
 
 #[component]
-fn WorkshopRow(lib: Library, entry: Entry) -> impl IntoView {
-    let renaming = RwSignal::new(false);
-    let new_title = RwSignal::new(entry.title.clone());
-    let id = entry.id.clone();
-    let title = entry.title.clone();
-
-    let update = {
-        let id = id.clone();
-        move |change: &dyn Fn(&mut SavedWorkshop)| -> Result<(), String> {
-            let Some(Ok(restored)) = browser::load_workshop(&id) else {
-                return Err("it could not be read".into());
-            };
-            let mut saved = restored.saved;
-            let base = saved.revision;
-            change(&mut saved);
-            saved.revision = base + 1;
-            saved.saved_at = now();
-            browser::save_workshop(&saved, base)
-                .map(|_| ())
-                .map_err(|e| write_problem(&e))
-        }
-    };
-    let rename = {
-        let update = update.clone();
-        move |e: ev::SubmitEvent| {
-            e.prevent_default();
-            let t = new_title.get_untracked();
-            match update(&|s: &mut SavedWorkshop| s.workshop.title = t.trim().to_string()) {
-                Ok(()) => {
-                    renaming.set(false);
-                    lib.refresh();
-                }
-                Err(e) => lib.say(true, format!("Not renamed: {e}")),
-            }
-        }
-    };
-    let duplicate = {
-        let id = id.clone();
-        move |_| {
-            let Some(Ok(restored)) = browser::load_workshop(&id) else {
-                return;
-            };
-            let at = now();
-            let copy = SavedWorkshop {
-                revision: 1,
-                saved_at: at,
-                last_exported_at: None,
-                exported_content: None,
-                workshop: restored.saved.workshop.duplicate(fresh_id("w"), at),
-                extra: restored.saved.extra,
-            };
-            match browser::save_workshop(&copy, 0) {
-                Ok(_) => {
-                    lib.refresh();
-                    lib.say(
-                        false,
-                        format!("Made \u{201c}{}\u{201d}.", copy.workshop.title),
-                    );
-                }
-                Err(e) => lib.say(true, format!("Not duplicated: {}", write_problem(&e))),
-            }
-        }
-    };
-    let export = {
-        let id = id.clone();
-        let update = update.clone();
-        move |_| {
-            let Some(Ok(restored)) = browser::load_workshop(&id) else {
-                return;
-            };
-            if let Ok(doc) = download_workshop(restored.saved) {
-                let _ = update(&move |s: &mut SavedWorkshop| {
-                    s.last_exported_at = doc.last_exported_at;
-                    s.exported_content = doc.exported_content.clone();
-                });
-                lib.refresh();
-            }
-        }
-    };
-    let delete = {
-        let (id, title) = (id.clone(), title.clone());
-        move |_| match browser::delete_workshop(&id, &title, now()) {
-            Ok(()) => {
-                lib.refresh();
-                lib.message.set(None);
-                lib.deleted.set(Some((id.clone(), title.clone())));
-            }
-            Err(e) => lib.say(true, format!("Not deleted: {e}.")),
-        }
-    };
-    let meta = {
-        let mut parts = Vec::new();
-        if !entry.date.is_empty() {
-            parts.push(format!("Workshop date {}", entry.date));
-        }
-        parts.push(format!("changed {}", format_time(entry.saved_at)));
-        parts.push(format!("{:.1} KB", entry.bytes as f64 / 1024.0));
-        parts.join(" \u{00b7} ")
-    };
-    let reminder = entry.needs_export().then(|| {
-        let text = match entry.last_exported_at {
-            None => "Never exported".to_string(),
-            Some(t) => format!("Changed since last export ({})", format_time(t)),
-        };
-        view! { <span class="badge">{text}</span> }
-    });
-    let href = Route::workshop(id.clone()).href();
-    let label = title.clone();
-    let example_tag =
-        is_example(&id).then(|| view! { <span class="badge example-tag">"Example"</span> });
-    view! {
-        <li class="workshop-item">
-            <div class="workshop-main">
-                {move || if renaming.get() {
-                    view! {
-                        <form class="rename" on:submit=rename.clone()>
-                            <label for=format!("rename-{}", id)>"New title"</label>
-                            <input id=format!("rename-{}", id) type="text" required
-                                prop:value=move || new_title.get() on:input=move |e| new_title.set(event_target_value(&e)) />
-                            <button type="submit">"Save title"</button>
-                            <button type="button" on:click=move |_| renaming.set(false)>"Cancel"</button>
-                        </form>
-                    }.into_any()
-                } else {
-                    view! { <a class="workshop-title" href=href.clone()>{title.clone()}</a> }.into_any()
-                }}
-                <p class="meta">{example_tag} " " {meta} " " {reminder}</p>
-                {(!entry.purpose.is_empty()).then(|| view! { <p class="purpose">{entry.purpose.clone()}</p> })}
-            </div>
-            <div class="row-actions" role="group" aria-label=format!("Actions for {label}")>
-                <button type="button" on:click=move |_| renaming.set(true)>"Rename"</button>
-                <button type="button" on:click=duplicate>"Duplicate"</button>
-                <button type="button" on:click=export>"Export"</button>
-                <button type="button" class="danger" on:click=delete>"Delete"</button>
-            </div>
-        </li>
-    }
-}
-
-#[component]
-fn DamagedRow(id: String, bytes: usize, problem: String) -> impl IntoView {
-    let save_raw = {
-        let id = id.clone();
-        move |_| {
-            if let Some(raw) = browser::raw_record(&id) {
-                let _ = download(&format!("damaged-workshop-{id}.txt"), &raw, "text/plain");
-            }
-        }
-    };
-    view! {
-        <li class="workshop-item damaged">
-            <div class="workshop-main">
-                <p class="workshop-title">"Damaged workshop record"</p>
-                <p class="meta">{format!("Stored as {id} \u{00b7} {:.1} KB", bytes as f64 / 1024.0)}</p>
-                <p class="problem">{problem}</p>
-                <p class="hint">"It is kept exactly as it is and nothing has been deleted. Download its text to rescue what you can, or to send it to someone who can help."</p>
-            </div>
-            <div class="row-actions">
-                <button type="button" on:click=save_raw>"Download its text"</button>
-            </div>
-        </li>
-    }
-}
-
-/// Brings a deleted workshop back, unless a workshop with its id is stored again (only the
-/// example can be: opening it after deleting it makes a fresh copy under the same id).
-fn bring_back(id: &str) -> Result<(), String> {
-    if browser::raw_record(id).is_some() {
-        return Err(
-            "Not restored: a workshop with the same id is in the list again (the example \
-                    workshop is made afresh when it is opened). Delete that one first."
-                .into(),
-        );
-    }
-    browser::restore_deleted(id).map_err(|e| format!("Not restored: {}", write_problem(&e)))
-}
-
-#[component]
 fn Messages(lib: Library) -> impl IntoView {
     let undo = move |_| {
         if let Some((id, title)) = lib.deleted.get_untracked() {
@@ -556,126 +374,6 @@ fn Messages(lib: Library) -> impl IntoView {
             })}
         </div>
     }
-}
-
-#[component]
-fn ImportButton(lib: Library) -> impl IntoView {
-    let input = NodeRef::<leptos::html::Input>::new();
-    let busy = Busy::new();
-    let on_change = move |_| {
-        let Some(el) = input.get() else { return };
-        let Some(file) = el.files().and_then(|f| f.get(0)) else {
-            return;
-        };
-        el.set_value("");
-        if file.size() > MAX_IMPORT_BYTES as f64 {
-            lib.say(
-                true,
-                format!(
-                    "\u{201c}{}\u{201d} was not imported. {}",
-                    file.name(),
-                    ReadError::TooLarge {
-                        bytes: file.size() as usize,
-                        limit: MAX_IMPORT_BYTES
-                    }
-                ),
-            );
-            return;
-        }
-        leptos::task::spawn_local(async move {
-            let name = file.name();
-            let bytes = match file_bytes(&file).await {
-                Ok(b) => b,
-                Err(e) => {
-                    return lib.say(
-                        true,
-                        format!("\u{201c}{name}\u{201d} was not imported. {e}"),
-                    );
-                }
-            };
-            let job = Job::ImportWorkshops {
-                name: name.clone(),
-                placeholder: IMPORT_PLACEHOLDER.into(),
-            };
-            let what = format!("Reading \u{201c}{name}\u{201d}\u{2026}");
-            let limit = Some(Duration::from_millis(IMPORT_LIMIT_MS));
-            busy.start(what, job, vec![bytes], limit, move |result| {
-                let outcome = match result {
-                    Ok((Outcome::Workshops { records, repairs }, _)) => {
-                        import(&lib, &name, &records, repairs)
-                    }
-                    Ok((Outcome::Unreadable { why }, _)) => {
-                        Err(format!("\u{201c}{name}\u{201d} was not imported. {why}"))
-                    }
-                    Ok(_) => Err(unread(&name, &Failure::Crashed).1),
-                    Err(f) => {
-                        let (problem, text) = unread(&name, &f);
-                        return lib.say(problem, text);
-                    }
-                };
-                match outcome {
-                    Ok(done) => lib.say(false, done),
-                    Err(problem) => lib.say(true, problem),
-                }
-            });
-        });
-    };
-    view! {
-        <label class="button-like" for="import-file">"Import workshop file\u{2026}"</label>
-        <input id="import-file" class="visually-hidden" type="file" accept=".json,application/json"
-            node_ref=input on:change=on_change />
-        <BusyView busy=busy />
-    }
-}
-
-/// The id the reader gives an imported workshop that has none; replaced before storing.
-const IMPORT_PLACEHOLDER: &str = "imported-";
-
-/// Stores every workshop the worker read from the file `name` (`records`, each as its stored
-/// form), all or nothing: what to say on success, or the problem.
-fn import(lib: &Library, name: &str, records: &[String], repairs: usize) -> Result<String, String> {
-    let not_imported = |why: String| format!("\u{201c}{name}\u{201d} was not imported. {why}");
-    if records.is_empty() {
-        return Err(not_imported("It holds no workshops.".into()));
-    }
-    let mut restored = Vec::new();
-    for (i, record) in records.iter().enumerate() {
-        let r = read_workshop(record, &format!("{IMPORT_PLACEHOLDER}{i}"))
-            .map_err(|e| not_imported(e.to_string()))?;
-        restored.push(r);
-    }
-    let prepared = prepare_import(
-        restored.into_iter().map(|r| r.saved).collect(),
-        &lib.ids(),
-        IMPORT_PLACEHOLDER,
-        || fresh_id("w"),
-    );
-    let mut written: Vec<String> = Vec::new();
-    for saved in prepared {
-        if let Err(e) = browser::save_workshop(&saved, 0) {
-            for id in &written {
-                browser::remove_workshop(id);
-            }
-            lib.refresh();
-            return Err(not_imported(format!(
-                "Nothing was changed. {}",
-                write_problem(&e)
-            )));
-        }
-        written.push(saved.workshop.id.clone());
-    }
-    lib.refresh();
-    let n = written.len();
-    let mut msg = format!(
-        "Imported {n} workshop{} from \u{201c}{name}\u{201d}.",
-        if n == 1 { "" } else { "s" }
-    );
-    if repairs > 0 {
-        msg.push_str(&format!(
-            " {repairs} damaged or missing parts were repaired on the way in."
-        ));
-    }
-    Ok(msg)
 }
 
 #[component]

@@ -109,7 +109,7 @@ pub(super) fn respondents(session: Session, round: Option<String>) -> Vec<String
     })
 }
 
-/// The collect panel: paste a link or code; (later) the camera; the count of responses.
+/// The collect panel: paste a link or code, or scan it with the camera; the count of responses.
 #[component]
 pub fn Collect(
     session: Session,

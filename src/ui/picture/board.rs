@@ -12,8 +12,9 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::items::{Chrome, ItemView, Shown, shown_of};
-use crate::analysis::ink::{self, Bounds, P};
-use crate::model::map::{Rect, Viewport};
+use crate::analysis::ink;
+use crate::geometry::{Point, Rect};
+use crate::model::map::Viewport;
 use crate::model::picture::{
     End, Frame, Icon, Item, ItemId, Outline, PALETTE, Picture, Shape, Sticker, Tool, WIDTHS,
 };
@@ -99,7 +100,7 @@ enum Gesture {
     /// Items being moved: where the pointer started, the items as they were, and a working
     /// copy of the picture the preview is computed from.
     Move {
-        start: P,
+        start: Point,
         orig: Vec<Item>,
         work: Picture,
         affected: Vec<ItemId>,
@@ -107,29 +108,29 @@ enum Gesture {
     },
     Resize {
         frame: Frame,
-        start: P,
+        start: Point,
         orig: Item,
         work: Picture,
         affected: Vec<ItemId>,
     },
     Rotate {
-        centre: P,
+        centre: Point,
         start: f64,
         orig: Item,
         work: Picture,
         affected: Vec<ItemId>,
     },
     Band {
-        start: P,
+        start: Point,
         add: BTreeSet<ItemId>,
     },
     Arrow {
         from: End,
-        start: P,
+        start: Point,
     },
     Shape {
         outline: Outline,
-        start: P,
+        start: Point,
     },
     Pan {
         last: (f64, f64),
@@ -144,11 +145,11 @@ enum Gesture {
 /// What is drawn while a gesture runs, above the items.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Pending {
-    Band(Bounds),
-    Arrow(P, P),
-    Shape(Outline, Bounds),
+    Band(Rect),
+    Arrow(Point, Point),
+    Shape(Outline, Rect),
     /// A sticker dragged in from the column, where it would land.
-    Sticker(Icon, P),
+    Sticker(Icon, Point),
 }
 
 /// The open picture's board: shared by the canvas, the items, the toolbar and the side panel.
@@ -167,7 +168,7 @@ pub struct Pb {
     pub px: RwSignal<(f64, f64)>,
     pub item_ids: Memo<Vec<ItemId>>,
     pub pending: RwSignal<Option<Pending>>,
-    pub live: RwSignal<Vec<P>>,
+    pub live: RwSignal<Vec<Point>>,
     pub announce: RwSignal<String>,
     /// The caption editor opens after a character typed on the board (caret at the end).
     pub typed_first: StoredValue<bool>,
@@ -335,16 +336,7 @@ impl Pb {
     pub fn fit(&self) {
         let (w, h) = self.px.get_untracked();
         let view = match self.with(Picture::extent).flatten() {
-            Some(b) => Viewport::fit(
-                Rect {
-                    x0: b.x0,
-                    y0: b.y0,
-                    x1: b.x1,
-                    y1: b.y1,
-                },
-                w,
-                h,
-            ),
+            Some(b) => Viewport::fit(b, w, h),
             None => Viewport {
                 x: 0.0,
                 y: 0.0,
@@ -356,15 +348,14 @@ impl Pb {
     }
 
     /// The picture point in the middle of the canvas.
-    pub fn centre(&self) -> P {
+    pub fn centre(&self) -> Point {
         let (w, h) = self.px.get_untracked();
-        let c = self.view.get_untracked().to_map(w / 2.0, h / 2.0);
-        P::new(c.x, c.y)
+        self.view.get_untracked().to_map(w / 2.0, h / 2.0)
     }
 
     /// A spot near the middle that no sticker, text or shape is on yet (room for a caption
     /// below a sticker too).
-    fn free_spot(&self) -> P {
+    fn free_spot(&self) -> Point {
         let c = self.centre();
         self.with(|pic| pic.free_spot(c, STICKER_SIZE * 2.4, STICKER_SIZE * 1.9))
             .unwrap_or(c)
@@ -376,7 +367,7 @@ impl Pb {
     }
 
     /// Places a sticker centred at `at` (one undo step), as [`Pb::add_sticker`] does.
-    pub fn sticker_at(&self, at: P, icon: Icon, caption: &str, stakeholder: Option<String>) {
+    pub fn sticker_at(&self, at: Point, icon: Icon, caption: &str, stakeholder: Option<String>) {
         let made = self.edit(None, |p| {
             p.add(Item::Sticker(Sticker {
                 id: 0,
@@ -543,26 +534,26 @@ fn plural(n: usize) -> String {
 }
 
 /// Where the handles of a single selected item are, in picture units: (resize, rotate).
-pub fn handles(f: &Frame, zoom: f64) -> (P, P) {
+pub fn handles(f: &Frame, zoom: f64) -> (Point, Point) {
     let pad = 6.0 / zoom;
     let corner = ink::rotate(
-        P::new(f.c.x + f.w / 2.0 + pad, f.c.y + f.h / 2.0 + pad),
+        Point::new(f.c.x + f.w / 2.0 + pad, f.c.y + f.h / 2.0 + pad),
         f.c,
         f.rotation,
     );
     let top = ink::rotate(
-        P::new(f.c.x, f.c.y - f.h / 2.0 - pad - 28.0 / zoom),
+        Point::new(f.c.x, f.c.y - f.h / 2.0 - pad - 28.0 / zoom),
         f.c,
         f.rotation,
     );
     (corner, top)
 }
 
-fn dist(a: P, b: P) -> f64 {
+fn dist(a: Point, b: Point) -> f64 {
     (a.x - b.x).hypot(a.y - b.y)
 }
 
-fn angle(c: P, p: P) -> f64 {
+fn angle(c: Point, p: Point) -> f64 {
     (p.y - c.y).atan2(p.x - c.x).to_degrees()
 }
 
@@ -669,15 +660,14 @@ pub fn Canvas(pb: Pb) -> impl IntoView {
         let r = el.get_bounding_client_rect();
         (cx - r.left(), cy - r.top())
     };
-    let to_pic = move |cx: f64, cy: f64| -> P {
+    let to_pic = move |cx: f64, cy: f64| -> Point {
         let (sx, sy) = screen(cx, cy);
-        let p = pb.view.get_untracked().to_map(sx, sy);
-        P::new(p.x, p.y)
+        pb.view.get_untracked().to_map(sx, sy)
     };
     let client = |e: &web_sys::PointerEvent| (f64::from(e.client_x()), f64::from(e.client_y()));
     let zoom = move || pb.view.get_untracked().zoom;
 
-    let erase_at = move |p: P| {
+    let erase_at = move |p: Point| {
         let slack = 6.0 / zoom();
         let hit = pb
             .with(|pic| {
@@ -700,7 +690,7 @@ pub fn Canvas(pb: Pb) -> impl IntoView {
 
     // What a press in the Select tool starts: a handle, an item (moving the selection), or a
     // rubber band.
-    let select_start = move |p: P, shift: bool| -> Option<Gesture> {
+    let select_start = move |p: Point, shift: bool| -> Option<Gesture> {
         let z = zoom();
         let sel = pb.selection();
         if let [one] = sel[..] {
@@ -986,8 +976,8 @@ pub fn Canvas(pb: Pb) -> impl IntoView {
             }
             Gesture::Band { start, .. } => {
                 pb.pending
-                    .set(Some(Pending::Band(Bounds::of(&[*start, p]).unwrap_or(
-                        Bounds {
+                    .set(Some(Pending::Band(Rect::of(&[*start, p]).unwrap_or(
+                        Rect {
                             x0: p.x,
                             y0: p.y,
                             x1: p.x,
@@ -999,7 +989,7 @@ pub fn Canvas(pb: Pb) -> impl IntoView {
                 pb.pending.set(Some(Pending::Arrow(*start, p)));
             }
             Gesture::Shape { outline, start } => {
-                if let Some(b) = Bounds::of(&[*start, p]) {
+                if let Some(b) = Rect::of(&[*start, p]) {
                     pb.pending.set(Some(Pending::Shape(*outline, b)));
                 }
             }
@@ -1069,7 +1059,7 @@ pub fn Canvas(pb: Pb) -> impl IntoView {
                 }
             }
             Gesture::Band { start, mut add } => {
-                if let Some(b) = Bounds::of(&[start, p]) {
+                if let Some(b) = Rect::of(&[start, p]) {
                     add.extend(pb.with(|pic| pic.inside(b)).unwrap_or_default());
                 }
                 pb.selected.set(add);
@@ -1099,7 +1089,7 @@ pub fn Canvas(pb: Pb) -> impl IntoView {
             }
             Gesture::Shape { outline, start } => {
                 let (mut w, mut h) = ((p.x - start.x).abs(), (p.y - start.y).abs());
-                let mut c = P::new((p.x + start.x) / 2.0, (p.y + start.y) / 2.0);
+                let mut c = Point::new((p.x + start.x) / 2.0, (p.y + start.y) / 2.0);
                 if w * zoom() < 8.0 && h * zoom() < 8.0 {
                     // A click: a box of a useful size, centred there.
                     (w, h, c) = (160.0, 100.0, start);

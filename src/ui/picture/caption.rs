@@ -13,8 +13,8 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::board::{Mode, Pb, TEXT_SIZE};
-use crate::analysis::ink::P;
 use crate::export::picture as ex;
+use crate::geometry::Point;
 use crate::model::picture::{Item, ItemId, Picture, Text, text_size};
 
 /// The gesture key of one item's caption: typing into it, on the board or in the side panel,
@@ -67,7 +67,7 @@ impl Pb {
 
     /// Writes text at `at`, starting to type at once. Placing it and what is typed into it are
     /// one undo step.
-    pub fn add_text(&self, at: P) {
+    pub fn add_text(&self, at: Point) {
         let colour = self.colour.get_untracked();
         // The id the new text will get (ids are never reused), so it joins its typing's step.
         let Some(next) = self.with(|p| p.next_id.max(1)) else {

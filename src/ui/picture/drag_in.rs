@@ -10,8 +10,8 @@ use wasm_bindgen::JsCast;
 
 use super::board::{Pb, Pending, STICKER_SIZE};
 use super::items::INK;
-use crate::analysis::ink::P;
 use crate::content::stickers;
+use crate::geometry::Point;
 use crate::model::picture::Icon;
 
 /// How far (px) a press must move before it is a drag rather than a click.
@@ -28,23 +28,21 @@ struct Press {
 
 impl Pb {
     /// The picture point under a screen point, when that point is on the board.
-    fn board_point(&self, cx: f64, cy: f64) -> Option<P> {
+    fn board_point(&self, cx: f64, cy: f64) -> Option<Point> {
         let wrap = self.wrap.get_untracked()?;
         let canvas = wrap.query_selector("svg.picture-canvas").ok()??;
         let r = canvas.get_bounding_client_rect();
         let inside = cx >= r.left() && cx <= r.right() && cy >= r.top() && cy <= r.bottom();
         inside.then(|| {
-            let p = self
-                .view
+            self.view
                 .get_untracked()
-                .to_map(cx - r.left(), cy - r.top());
-            P::new(p.x, p.y)
+                .to_map(cx - r.left(), cy - r.top())
         })
     }
 }
 
 /// The sticker as it will land, drawn faintly under the pointer while it is dragged in.
-pub fn ghost(icon: Icon, at: P) -> AnyView {
+pub fn ghost(icon: Icon, at: Point) -> AnyView {
     let half = stickers::BOX / 2.0;
     let k = STICKER_SIZE / stickers::BOX;
     view! {

@@ -5,9 +5,10 @@
 use leptos::prelude::*;
 
 use super::board::{Pb, Pending, handles};
-use crate::analysis::ink::{self, P};
+use crate::analysis::ink;
 use crate::content::stickers;
 use crate::export::picture as ex;
+use crate::geometry::Point;
 use crate::model::picture::{Item, ItemId, Outline, PALETTE, Picture, Tool, frame_of};
 
 /// The ink stickers are drawn in.
@@ -18,7 +19,7 @@ pub const INK: &str = "#1a1a1a";
 #[derive(Clone, Debug, PartialEq)]
 pub struct Shown {
     pub item: Item,
-    pub ends: Option<(P, P)>,
+    pub ends: Option<(Point, Point)>,
 }
 
 pub fn shown_of(p: &Picture, item: &Item) -> Shown {
@@ -49,9 +50,7 @@ fn lines(text: &str, size: f64) -> Vec<(String, f64)> {
 fn render(s: &Shown) -> AnyView {
     match &s.item {
         Item::Stroke(st) => {
-            let d = ink::decode(&st.points)
-                .map(|pts| ink::smooth_path(&pts))
-                .unwrap_or_default();
+            let d = ink::smooth_path(&st.points);
             let hl = st.tool == Tool::Highlighter;
             let w = if hl { st.width * 3.0 } else { st.width };
             view! {
@@ -139,17 +138,17 @@ fn render(s: &Shown) -> AnyView {
 }
 
 /// `t` moved back towards `f` by `by` (not past `f`).
-fn back_off(f: P, t: P, by: f64) -> P {
+fn back_off(f: Point, t: Point, by: f64) -> Point {
     let (dx, dy) = (t.x - f.x, t.y - f.y);
     let len = dx.hypot(dy);
     if len <= by {
         return f;
     }
-    P::new(t.x - dx / len * by, t.y - dy / len * by)
+    Point::new(t.x - dx / len * by, t.y - dy / len * by)
 }
 
 /// The arrowhead at `t` of an arrow from `f`, as path data.
-pub fn arrow_head(f: P, t: P, width: f64) -> String {
+pub fn arrow_head(f: Point, t: Point, width: f64) -> String {
     let (dx, dy) = (t.x - f.x, t.y - f.y);
     let len = dx.hypot(dy).max(1e-9);
     let (ux, uy) = (dx / len, dy / len);

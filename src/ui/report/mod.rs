@@ -1,7 +1,7 @@
 //! The report section of a workshop (`#/w/<id>/report`): the whole workshop on one page, as
 //! the core's [`crate::export::report::article`] draws it (escaped by construction, no
 //! `style` attributes, no scripts), with print, Markdown and HTML downloads. The print
-//! stylesheet (`style/base.css`, "report") hides the app around it.
+//! stylesheet (`style/report.css`) hides the app around it.
 
 use leptos::prelude::*;
 

@@ -12,7 +12,9 @@
 
 use std::collections::HashMap;
 
-use crate::model::map::{ConceptMap, Curve, Lane, LinkId, Metrics, NodeId, Point, Rect, curve};
+use crate::model::map::{
+    ConceptMap, Curve, Lane, LinkId, Metrics, NodeId, Point, Rect, Size, curve,
+};
 
 /// One link as drawn at some metrics: its ends, its curve and its label's box.
 #[derive(Clone, Debug)]
@@ -45,7 +47,7 @@ pub fn drawn(map: &ConceptMap, metrics: Metrics) -> Vec<Drawn> {
                 from: l.from,
                 to: l.to,
                 curve: k,
-                label: super::placement::label_box(&l.label, k.mid, metrics),
+                label: label_box(&l.label, k.mid, metrics),
             })
         })
         .collect()
@@ -163,39 +165,23 @@ pub fn lines_through_labels(d: &[Drawn]) -> Vec<(usize, usize, (Point, Point))> 
 /// its edge does not count).
 pub fn crosses(p: Point, q: Point, r: &Rect) -> bool {
     const EPS: f64 = 1e-6;
-    let r = Rect {
-        x0: r.x0 + EPS,
-        y0: r.y0 + EPS,
-        x1: r.x1 - EPS,
-        y1: r.y1 - EPS,
-    };
-    // Liang–Barsky clipping: some part of the segment lies inside.
-    let (dx, dy) = (q.x - p.x, q.y - p.y);
-    let mut t0: f64 = 0.0;
-    let mut t1: f64 = 1.0;
-    for (pk, qk) in [
-        (-dx, p.x - r.x0),
-        (dx, r.x1 - p.x),
-        (-dy, p.y - r.y0),
-        (dy, r.y1 - p.y),
-    ] {
-        if pk.abs() < 1e-12 {
-            if qk < 0.0 {
-                return false;
-            }
-        } else {
-            let t = qk / pk;
-            if pk < 0.0 {
-                t0 = t0.max(t);
-            } else {
-                t1 = t1.min(t);
-            }
-            if t0 > t1 {
-                return false;
-            }
-        }
+    r.grow(-EPS).meets_segment(p, q)
+}
+
+/// The size of a link label's box: one line of text at the map's font, with a little padding
+/// (the same 0.56 em a character as node boxes).
+pub fn label_size(label: &str, metrics: Metrics) -> Size {
+    let chars = label.chars().count() as f64;
+    Size {
+        w: chars * metrics.font * 0.56 + metrics.font * 0.6,
+        h: metrics.font * 1.3,
     }
-    true
+}
+
+/// The box of a label centred at `at`, or `None` for a link with no label.
+pub fn label_box(label: &str, at: Point, metrics: Metrics) -> Option<Rect> {
+    let label = label.trim();
+    (!label.is_empty()).then(|| Rect::around(at, label_size(label, metrics)))
 }
 
 /// Moves accumulated per node: the sum of every push it was given.

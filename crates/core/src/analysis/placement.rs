@@ -9,6 +9,7 @@ use std::collections::HashMap;
 
 use crate::analysis::group_layout::{self, group_clashes};
 use crate::analysis::labels;
+pub use crate::analysis::labels::{label_box, label_size};
 use crate::analysis::layout::{self, GAP};
 use crate::model::map::{
     ConceptMap, Curve, Lane, Link, LinkId, Metrics, NodeId, Point, Rect, Size, curve, link_ends,
@@ -37,26 +38,10 @@ impl Layout {
     pub const ALL: [Layout; 4] = [Layout::Radial, Layout::Force, Layout::Layered, Layout::Tidy];
 }
 
-/// The size of a link label's box: one line of text at the map's font, with a little padding
-/// (the same 0.56 em a character as node boxes).
-pub fn label_size(label: &str, metrics: Metrics) -> Size {
-    let chars = label.chars().count() as f64;
-    Size {
-        w: chars * metrics.font * 0.56 + metrics.font * 0.6,
-        h: metrics.font * 1.3,
-    }
-}
-
 /// Where a link's label is drawn: the middle of the visible line between the two boxes.
 pub fn label_centre(a: Point, sa: Size, b: Point, sb: Size) -> Point {
     let (p, q) = link_ends(a, sa, b, sb);
     Point::new((p.x + q.x) / 2.0, (p.y + q.y) / 2.0)
-}
-
-/// The box of a label centred at `at`, or `None` for a link with no label.
-pub fn label_box(label: &str, at: Point, metrics: Metrics) -> Option<Rect> {
-    let label = label.trim();
-    (!label.is_empty()).then(|| Rect::around(at, label_size(label, metrics)))
 }
 
 /// Each labelled link's label box, with its link: at the middle of the link as drawn (parallel
@@ -187,44 +172,9 @@ pub const LINES_CHECKED_UP_TO: usize = 600;
 /// How many rounds of taking labels off lines `untangle` tries once nothing else clashes.
 const LINE_ROUNDS: usize = 30;
 
-/// True when the segment from `p` to `q` passes through the rectangle.
+/// True when the segment from `p` to `q` passes through the rectangle (its edge included).
 fn crosses(p: Point, q: Point, r: &Rect) -> bool {
-    // Liang–Barsky clipping: some part of the segment lies inside.
-    let (dx, dy) = (q.x - p.x, q.y - p.y);
-    let mut t0: f64 = 0.0;
-    let mut t1: f64 = 1.0;
-    for (pk, qk) in [
-        (-dx, p.x - r.x0),
-        (dx, r.x1 - p.x),
-        (-dy, p.y - r.y0),
-        (dy, r.y1 - p.y),
-    ] {
-        if pk.abs() < 1e-12 {
-            if qk < 0.0 {
-                return false;
-            }
-        } else {
-            let t = qk / pk;
-            if pk < 0.0 {
-                t0 = t0.max(t);
-            } else {
-                t1 = t1.min(t);
-            }
-            if t0 > t1 {
-                return false;
-            }
-        }
-    }
-    true
-}
-
-fn inflate(r: Rect, by: f64) -> Rect {
-    Rect {
-        x0: r.x0 - by,
-        y0: r.y0 - by,
-        x1: r.x1 + by,
-        y1: r.y1 + by,
-    }
+    r.meets_segment(p, q)
 }
 
 /// What a new box must keep clear of: node boxes and label boxes (with a margin), and the
@@ -239,12 +189,12 @@ impl Obstacles {
         let mut boxes: Vec<Rect> = map
             .nodes
             .iter()
-            .map(|n| inflate(Rect::around(n.at(), metrics.node_size(&n.label)), MARGIN))
+            .map(|n| Rect::around(n.at(), metrics.node_size(&n.label)).grow(MARGIN))
             .collect();
         boxes.extend(
             label_boxes(map, metrics)
                 .into_iter()
-                .map(|(_, r)| inflate(r, MARGIN / 2.0)),
+                .map(|(_, r)| r.grow(MARGIN / 2.0)),
         );
         // A curved link as the two segments through its middle.
         let lines = drawn(map, metrics)

@@ -6,7 +6,6 @@
 //! what a facilitator could have made by hand, and it is deterministic (the only clock is the
 //! `now` argument).
 
-use crate::analysis::ink::P;
 use crate::content::frameworks::CYCLE;
 use crate::content::map_templates::Template;
 use crate::model::boundary::{Level, Mode};
@@ -716,13 +715,13 @@ fn arrow(p: &mut Picture, from: ItemId, to: ItemId, colour: u8) {
 }
 
 /// Points along `f(t)` for t in 0..=1, with a small, fixed wobble, as a hand draws them.
-fn hand_drawn(steps: u32, f: impl Fn(f64) -> (f64, f64)) -> Vec<P> {
+fn hand_drawn(steps: u32, f: impl Fn(f64) -> (f64, f64)) -> Vec<Point> {
     (0..=steps)
         .map(|i| {
             let t = f64::from(i) / f64::from(steps);
             let (x, y) = f(t);
             let wobble = (f64::from(i) * 1.7).sin() * 1.6 + (f64::from(i) * 0.6).cos() * 0.8;
-            P::new(x + wobble * 0.5, y + wobble)
+            Point::new(x + wobble * 0.5, y + wobble)
         })
         .collect()
 }

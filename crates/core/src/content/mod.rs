@@ -1,6 +1,6 @@
 //! Built-in material written for the app: what each activity is for, the sources it draws on,
 //! the CSH categories, the paper's models, map templates and the example workshop.
-//! Plain data, rendered by the UI and (later) by reports; no Leptos here.
+//! Plain data, rendered by the UI and by the exports (the report among them); no Leptos here.
 
 pub mod csh;
 pub mod example;

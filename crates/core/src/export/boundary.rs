@@ -23,77 +23,7 @@ pub const CSV_HEADER: [&str; 9] = [
     "answer",
 ];
 
-/// Backslash-escapes every character that could begin Markdown or HTML markup anywhere in a
-/// line, and the markers that only count at the start of a line (`-`, `+`, `=`, `1.`).
-pub fn escape_markdown(line: &str) -> String {
-    let mut out = String::with_capacity(line.len() + 8);
-    let mut at_start = true;
-    let mut chars = line.chars().peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '|' | '~' | '&' | '!' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '-' | '+' | '=' if at_start => {
-                out.push('\\');
-                out.push(c);
-            }
-            '0'..='9' if at_start => {
-                // "1." or "1)" at the start of a line would begin an ordered list.
-                out.push(c);
-                while let Some(&d) = chars.peek() {
-                    if d.is_ascii_digit() {
-                        out.push(d);
-                        chars.next();
-                    } else {
-                        break;
-                    }
-                }
-                if let Some(&d) = chars.peek()
-                    && (d == '.' || d == ')')
-                {
-                    out.push('\\');
-                    out.push(d);
-                    chars.next();
-                }
-            }
-            _ => out.push(c),
-        }
-        if !(at_start && c == ' ') {
-            at_start = false;
-        }
-    }
-    out
-}
-
-/// User text on one line (names, notes, titles): line breaks become spaces, then escaped.
-pub fn inline(text: &str) -> String {
-    let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    escape_markdown(&joined)
-}
-
-/// User text as a block quote that keeps its line breaks (CommonMark hard breaks).
-pub fn quote(text: &str) -> String {
-    let normalised = text.replace("\r\n", "\n").replace('\r', "\n");
-    let lines: Vec<&str> = normalised.trim_end().lines().collect();
-    let mut out = String::new();
-    for (i, line) in lines.iter().enumerate() {
-        let escaped = escape_markdown(line.trim_end());
-        if escaped.trim().is_empty() {
-            out.push_str(">\n");
-            continue;
-        }
-        let next_has_text = lines.get(i + 1).is_some_and(|l| !l.trim().is_empty());
-        out.push_str("> ");
-        out.push_str(&escaped);
-        if next_has_text {
-            out.push('\\');
-        }
-        out.push('\n');
-    }
-    out
-}
+pub use super::blocks::markdown::{escape_markdown, inline, quote};
 
 fn stance_words(stance: Stance) -> &'static str {
     match stance {

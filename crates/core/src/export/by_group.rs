@@ -2,11 +2,8 @@
 //! Markdown and HTML tables for the report (one per round and grouping, when at least two
 //! groups scored). The numbers come from [`crate::analysis::by_group`].
 
-use std::fmt::Write;
-
-use super::boundary::inline;
+use super::blocks::{Block, Cell, Span};
 use super::csv::{CsvWriter, defuse};
-use super::xml::escape;
 use crate::analysis::by_group::{ByGroup, GroupBy, UNASSIGNED_NOTE, by_group, flag_words};
 use crate::analysis::stats::Summary;
 use crate::model::Stakeholder;
@@ -100,75 +97,56 @@ fn group_heading(name: &str, scorers: usize) -> String {
     }
 }
 
+/// The tables for one round, each under a heading of `depth`; empty when no grouping compares.
+pub fn blocks(s: &Scoring, r: &Round, roster: &[Stakeholder], depth: u8) -> Vec<Block> {
+    let mut out = Vec::new();
+    for (by, g) in comparable(s, r, roster) {
+        out.push(Block::heading(
+            depth,
+            format!("Scores by perspective: {}", by.label()),
+        ));
+        let mut head = vec!["Element".to_string()];
+        head.extend(g.groups.iter().map(|(name, k)| group_heading(name, *k)));
+        head.push("Largest gap between groups".into());
+        let rows = g
+            .elements
+            .iter()
+            .map(|e| {
+                let mut row = vec![Cell::Spans(vec![Span::Text(e.element.name.clone())])];
+                row.extend(
+                    e.groups
+                        .iter()
+                        .map(|gr| Cell::Spans(vec![Span::Plain(cell(&gr.summary))])),
+                );
+                row.push(Cell::Spans(vec![Span::Plain(
+                    e.between()
+                        .map_or("\u{2014}".to_string(), |d| format!("{d:.1}")),
+                )]));
+                row
+            })
+            .collect();
+        out.push(Block::Table {
+            class: Some("report-by-group"),
+            head,
+            row_heads: true,
+            rows,
+        });
+        out.push(Block::plain(UNASSIGNED_NOTE));
+    }
+    out
+}
+
 /// Markdown tables for one round, under `####` headings; empty when no grouping compares.
 pub fn markdown(s: &Scoring, r: &Round, roster: &[Stakeholder]) -> String {
-    let mut md = String::new();
-    for (by, g) in comparable(s, r, roster) {
-        let _ = write!(md, "#### Scores by perspective: {}\n\n", by.label());
-        md.push_str("| Element |");
-        for (name, k) in &g.groups {
-            let _ = write!(md, " {} |", inline(&group_heading(name, *k)));
-        }
-        md.push_str(" Largest gap between groups |\n|---|");
-        for _ in &g.groups {
-            md.push_str("---|");
-        }
-        md.push_str("---|\n");
-        for e in &g.elements {
-            let _ = write!(md, "| {} |", inline(&e.element.name));
-            for gr in &e.groups {
-                let _ = write!(md, " {} |", cell(&gr.summary));
-            }
-            let _ = writeln!(
-                md,
-                " {} |",
-                e.between()
-                    .map_or("\u{2014}".to_string(), |d| format!("{d:.1}"))
-            );
-        }
-        let _ = write!(md, "\n{UNASSIGNED_NOTE}\n\n");
-    }
-    md
+    super::blocks::markdown::render_part(&blocks(s, r, roster, 3))
 }
 
 /// HTML tables for one round under headings of `level`; nothing when no grouping compares.
 pub fn html(out: &mut String, s: &Scoring, r: &Round, roster: &[Stakeholder], level: u8) {
-    for (by, g) in comparable(s, r, roster) {
-        let _ = writeln!(
-            out,
-            "<h{level}>Scores by perspective: {}</h{level}>",
-            by.label()
-        );
-        out.push_str(
-            "<table class=\"report-by-group\">\n<thead><tr><th scope=\"col\">Element</th>",
-        );
-        for (name, k) in &g.groups {
-            let _ = write!(
-                out,
-                "<th scope=\"col\">{}</th>",
-                escape(&group_heading(name, *k))
-            );
-        }
-        out.push_str("<th scope=\"col\">Largest gap between groups</th></tr></thead>\n<tbody>\n");
-        for e in &g.elements {
-            let _ = write!(
-                out,
-                "<tr><th scope=\"row\">{}</th>",
-                escape(&e.element.name)
-            );
-            for gr in &e.groups {
-                let _ = write!(out, "<td>{}</td>", escape(&cell(&gr.summary)));
-            }
-            let _ = writeln!(
-                out,
-                "<td>{}</td></tr>",
-                e.between()
-                    .map_or("\u{2014}".to_string(), |d| format!("{d:.1}"))
-            );
-        }
-        out.push_str("</tbody>\n</table>\n");
-        let _ = writeln!(out, "<p>{}</p>", escape(UNASSIGNED_NOTE));
-    }
+    out.push_str(&super::blocks::html::render(
+        &blocks(s, r, roster, 0),
+        level,
+    ));
 }
 
 #[cfg(test)]

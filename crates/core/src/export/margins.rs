@@ -1,12 +1,13 @@
 //! Midgley's boundary analysis as Markdown and as HTML (for the boundary critique's Markdown and
 //! the report): the two boundaries, what sits in each zone (marginal elements with their
 //! sacred / profane mark), and what holds the boundaries in place. User text goes through
-//! [`super::boundary::inline`] / [`super::boundary::quote`] or [`super::xml::escape`].
+//! [`super::blocks::markdown::inline`] / [`super::blocks::markdown::quote`], or the HTML renderer of
+//! [`super::blocks`].
 
 use std::fmt::Write;
 
-use super::boundary::{inline, quote};
-use super::xml::escape;
+use super::blocks::markdown::{inline, quote};
+use super::blocks::{Block, Cell, Span};
 use crate::content::margins::CITE;
 use crate::model::Workshop;
 use crate::model::boundary::{Margins, Placed, Zone};
@@ -69,55 +70,71 @@ pub fn markdown(w: &Workshop) -> String {
     md
 }
 
-/// The analysis as HTML under a heading of `level`; a sentence when there is none.
-pub fn html(out: &mut String, w: &Workshop, level: u8) {
+/// The analysis as blocks under a heading of `depth`; a sentence when there is none.
+pub fn blocks(w: &Workshop, depth: u8) -> Vec<Block> {
     let m = &w.boundary.margins;
-    let _ = writeln!(out, "<h{level}>{HEADING}</h{level}>");
+    let mut out = vec![Block::heading(depth, HEADING)];
     if m.is_empty() {
-        out.push_str("<p>No boundary analysis yet.</p>\n");
-        return;
+        out.push(Block::plain("No boundary analysis yet."));
+        return out;
     }
-    let _ = writeln!(out, "<p>{}</p>", escape(CITE));
+    out.push(Block::plain(CITE));
     for (label, text) in [
         ("Primary boundary", &m.primary),
         ("Secondary boundary", &m.secondary),
     ] {
         if !text.trim().is_empty() {
-            let _ = writeln!(out, "<p><strong>{label}:</strong> {}</p>", escape(text));
+            out.push(Block::Paragraph {
+                class: None,
+                spans: vec![
+                    Span::Strong(format!("{label}:")),
+                    Span::Plain(" ".into()),
+                    Span::Text(text.clone()),
+                ],
+            });
         }
     }
-    out.push_str("<table class=\"report-margins\">\n<thead><tr>");
-    for zone in Zone::ALL {
-        let _ = write!(out, "<th scope=\"col\">{}</th>", zone.label());
-    }
-    out.push_str("</tr></thead>\n<tbody><tr>");
-    for zone in Zone::ALL {
-        out.push_str("<td>");
-        let items: Vec<_> = m.in_zone(zone).collect();
-        if items.is_empty() {
-            out.push_str("<span class=\"report-empty\">Nothing placed</span>");
-        } else {
-            out.push_str("<ul>");
-            for p in items {
-                let (name, tags) = item(m, p, w);
-                let _ = write!(out, "<li>{}", escape(&name));
-                if !tags.is_empty() {
-                    let _ = write!(out, " <em>({tags})</em>");
-                }
-                out.push_str("</li>");
+    let zones = Zone::ALL
+        .iter()
+        .map(|&zone| {
+            let items: Vec<Vec<Span>> = m
+                .in_zone(zone)
+                .map(|p| {
+                    let (name, tags) = item(m, p, w);
+                    let mut spans = vec![Span::Text(name)];
+                    if !tags.is_empty() {
+                        spans
+                            .extend([Span::Plain(" ".into()), Span::Emphasis(format!("({tags})"))]);
+                    }
+                    spans
+                })
+                .collect();
+            if items.is_empty() {
+                Cell::Missing("Nothing placed")
+            } else {
+                Cell::List(items)
             }
-            out.push_str("</ul>");
-        }
-        out.push_str("</td>");
-    }
-    out.push_str("</tr></tbody>\n</table>\n");
+        })
+        .collect();
+    out.push(Block::Table {
+        class: Some("report-margins"),
+        head: Zone::ALL.iter().map(|z| z.label().to_string()).collect(),
+        row_heads: false,
+        rows: vec![zones],
+    });
     if !m.holds.trim().is_empty() {
-        let _ = writeln!(
-            out,
-            "<p><strong>What holds the boundaries in place:</strong></p>\n<p class=\"report-notes\">{}</p>",
-            escape(m.holds.trim_end())
-        );
+        out.push(Block::Paragraph {
+            class: None,
+            spans: vec![Span::Strong("What holds the boundaries in place:".into())],
+        });
+        out.push(Block::Quote(m.holds.clone()));
     }
+    out
+}
+
+/// The analysis as HTML under a heading of `level`; a sentence when there is none.
+pub fn html(out: &mut String, w: &Workshop, level: u8) {
+    out.push_str(&super::blocks::html::render(&blocks(w, 0), level));
 }
 
 #[cfg(test)]

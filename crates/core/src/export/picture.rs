@@ -8,11 +8,12 @@
 
 use std::fmt::Write;
 
-use crate::analysis::ink::{self, Bounds, P};
+use crate::analysis::ink;
 use crate::content::stickers;
 use crate::export::map::png as chunks;
 use crate::export::map::svg::FONT;
 use crate::export::xml::escape;
+use crate::geometry::{Point, Rect};
 use crate::model::id::slug;
 use crate::model::picture::{
     Arrow, End, Item, Outline, PALETTE, Picture, Shape, Sticker, Stroke, Text, Tool,
@@ -54,33 +55,36 @@ fn block_size(text: &str, font: f64) -> (f64, f64) {
 }
 
 /// Where a sticker's caption sits (under the sticker, not turned with it), if it has one.
-pub fn caption_bounds(s: &Sticker) -> Option<Bounds> {
+pub fn caption_bounds(s: &Sticker) -> Option<Rect> {
     if s.caption.is_empty() {
         return None;
     }
     let (w, h) = block_size(&s.caption, caption_font(s));
     let top = s.y + s.size / 2.0;
-    Bounds::of(&[
-        P::new(s.x - w / 2.0, top),
-        P::new(s.x + w / 2.0, top + CAPTION_GAP + h),
+    Rect::of(&[
+        Point::new(s.x - w / 2.0, top),
+        Point::new(s.x + w / 2.0, top + CAPTION_GAP + h),
     ])
 }
 
 /// A `w` × `h` box centred on `c`, turned by `degrees`, as an axis-aligned box.
-fn turned_box(c: P, w: f64, h: f64, degrees: f64) -> Option<Bounds> {
+fn turned_box(c: Point, w: f64, h: f64, degrees: f64) -> Option<Rect> {
     let (sin, cos) = degrees.to_radians().sin_cos();
     let (hw, hh) = (w.abs() / 2.0, h.abs() / 2.0);
     let ex = hw * cos.abs() + hh * sin.abs();
     let ey = hw * sin.abs() + hh * cos.abs();
-    Bounds::of(&[P::new(c.x - ex, c.y - ey), P::new(c.x + ex, c.y + ey)])
+    Rect::of(&[
+        Point::new(c.x - ex, c.y - ey),
+        Point::new(c.x + ex, c.y + ey),
+    ])
 }
 
 /// The box an item is drawn in: as tight as its turned outline allows (the model's
 /// [`Picture::bounds`] is a looser circle, for hit-testing), stickers with their captions.
-pub fn item_bounds(p: &Picture, item: &Item) -> Option<Bounds> {
+pub fn item_bounds(p: &Picture, item: &Item) -> Option<Rect> {
     match item {
         Item::Sticker(s) => {
-            let art = turned_box(P::new(s.x, s.y), s.size, s.size, s.rotation)?;
+            let art = turned_box(Point::new(s.x, s.y), s.size, s.size, s.rotation)?;
             Some(match caption_bounds(s) {
                 Some(c) => art.union(c),
                 None => art,
@@ -88,17 +92,20 @@ pub fn item_bounds(p: &Picture, item: &Item) -> Option<Bounds> {
         }
         Item::Text(t) => {
             let (w, h) = text_box(t);
-            turned_box(P::new(t.x, t.y), w, h, t.rotation)
+            turned_box(Point::new(t.x, t.y), w, h, t.rotation)
         }
         Item::Shape(s) => {
             let b = match s.outline {
-                Outline::Rectangle => turned_box(P::new(s.x, s.y), s.w, s.h, s.rotation)?,
+                Outline::Rectangle => turned_box(Point::new(s.x, s.y), s.w, s.h, s.rotation)?,
                 Outline::Ellipse => {
                     let (sin, cos) = s.rotation.to_radians().sin_cos();
                     let (a, b) = (s.w.abs() / 2.0, s.h.abs() / 2.0);
                     let ex = (a * cos).hypot(b * sin);
                     let ey = (a * sin).hypot(b * cos);
-                    Bounds::of(&[P::new(s.x - ex, s.y - ey), P::new(s.x + ex, s.y + ey)])?
+                    Rect::of(&[
+                        Point::new(s.x - ex, s.y - ey),
+                        Point::new(s.x + ex, s.y + ey),
+                    ])?
                 }
             };
             Some(b.grow(s.width.abs() / 2.0))
@@ -108,13 +115,13 @@ pub fn item_bounds(p: &Picture, item: &Item) -> Option<Bounds> {
 }
 
 /// The box of everything drawn.
-pub fn bounds(p: &Picture) -> Option<Bounds> {
-    let finite = |b: &Bounds| [b.x0, b.y0, b.x1, b.y1].iter().all(|v| v.is_finite());
+pub fn bounds(p: &Picture) -> Option<Rect> {
+    let finite = |b: &Rect| [b.x0, b.y0, b.x1, b.y1].iter().all(|v| v.is_finite());
     p.items
         .iter()
         .filter_map(|item| item_bounds(p, item))
         .filter(finite)
-        .reduce(Bounds::union)
+        .reduce(Rect::union)
 }
 
 /// The picture's size in pixels (before any scaling), for rasterising: the drawing plus a
@@ -130,7 +137,7 @@ pub fn size(p: &Picture) -> (f64, f64) {
 /// rectangles: their box; ellipses: their outline), measured in the item's own turned frame,
 /// plus [`ARROW_GAP`]. When the two items overlap so much that nothing would be left, the
 /// line runs centre to centre. `None` when an end cannot be placed.
-pub fn arrow_ends(p: &Picture, a: &Arrow) -> Option<(P, P)> {
+pub fn arrow_ends(p: &Picture, a: &Arrow) -> Option<(Point, Point)> {
     let from = p.end_point(a.from)?;
     let to = p.end_point(a.to)?;
     let (dx, dy) = (to.x - from.x, to.y - from.y);
@@ -138,26 +145,26 @@ pub fn arrow_ends(p: &Picture, a: &Arrow) -> Option<(P, P)> {
     if !len.is_finite() || len == 0.0 {
         return Some((from, to));
     }
-    let u = P::new(dx / len, dy / len);
+    let u = Point::new(dx / len, dy / len);
     let back_from = pull_back(p, a.from, u);
-    let back_to = pull_back(p, a.to, P::new(-u.x, -u.y));
+    let back_to = pull_back(p, a.to, Point::new(-u.x, -u.y));
     if back_from + back_to >= len {
         return Some((from, to));
     }
     Some((
-        P::new(from.x + u.x * back_from, from.y + u.y * back_from),
-        P::new(to.x - u.x * back_to, to.y - u.y * back_to),
+        Point::new(from.x + u.x * back_from, from.y + u.y * back_from),
+        Point::new(to.x - u.x * back_to, to.y - u.y * back_to),
     ))
 }
 
 /// How far from an attached item's centre, going in direction `out` (a unit vector), the
 /// arrow leaves the item's box plus the gap; 0 for a free end.
-fn pull_back(p: &Picture, end: End, out: P) -> f64 {
+fn pull_back(p: &Picture, end: End, out: Point) -> f64 {
     let End::Item { item } = end else {
         return 0.0;
     };
     let along = |hw: f64, hh: f64, rotation: f64| {
-        let q = ink::rotate(out, P::new(0.0, 0.0), -rotation);
+        let q = ink::rotate(out, Point::new(0.0, 0.0), -rotation);
         let tx = if q.x.abs() > 1e-12 {
             hw / q.x.abs()
         } else {
@@ -184,7 +191,7 @@ fn pull_back(p: &Picture, end: End, out: P) -> f64 {
             match s.outline {
                 Outline::Rectangle => along(hw + ARROW_GAP, hh + ARROW_GAP, s.rotation),
                 Outline::Ellipse => {
-                    let q = ink::rotate(out, P::new(0.0, 0.0), -s.rotation);
+                    let q = ink::rotate(out, Point::new(0.0, 0.0), -s.rotation);
                     let k = ((q.x / hw).powi(2) + (q.y / hh).powi(2)).sqrt();
                     1.0 / k + ARROW_GAP
                 }
@@ -201,7 +208,7 @@ fn n(v: f64) -> String {
     if r == 0.0 { "0".into() } else { format!("{r}") }
 }
 
-fn rotation(degrees: f64, at: P) -> String {
+fn rotation(degrees: f64, at: Point) -> String {
     if degrees == 0.0 {
         String::new()
     } else {
@@ -240,9 +247,10 @@ fn lines(out: &mut String, text: &str, x: f64, first_baseline: f64, font: f64) {
 }
 
 fn stroke(out: &mut String, s: &Stroke) {
-    let Some(points) = ink::decode(&s.points) else {
+    if s.unreadable.is_some() {
         return;
-    };
+    }
+    let points = &s.points;
     let hl = s.tool == Tool::Highlighter;
     let width = if hl {
         s.width * HIGHLIGHTER_SCALE
@@ -258,7 +266,7 @@ fn stroke(out: &mut String, s: &Stroke) {
         out,
         "<path class=\"stroke\" d=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{}\"{opacity} \
          stroke-linecap=\"round\" stroke-linejoin=\"round\"/>",
-        ink::smooth_path(&points),
+        ink::smooth_path(points),
         colour(s.colour),
         n(width)
     );
@@ -308,7 +316,7 @@ fn text(out: &mut String, t: &Text) {
         "<text class=\"text\" font-size=\"{}\" text-anchor=\"middle\" fill=\"{}\"{}>",
         n(t.size),
         colour(t.colour),
-        rotation(t.rotation, P::new(t.x, t.y))
+        rotation(t.rotation, Point::new(t.x, t.y))
     );
     lines(out, &t.text, t.x, first, t.size);
     out.push_str("</text>\n");
@@ -326,7 +334,7 @@ fn arrow(out: &mut String, p: &Picture, a: &Arrow) {
     } else {
         0.0
     };
-    let end = P::new(to.x - dx * short, to.y - dy * short);
+    let end = Point::new(to.x - dx * short, to.y - dy * short);
     let _ = writeln!(
         out,
         "<path class=\"arrow\" d=\"M{} {}L{} {}\" fill=\"none\" stroke=\"{}\" stroke-width=\"{}\" \
@@ -342,7 +350,7 @@ fn arrow(out: &mut String, p: &Picture, a: &Arrow) {
 }
 
 fn shape(out: &mut String, s: &Shape) {
-    let turn = rotation(s.rotation, P::new(s.x, s.y));
+    let turn = rotation(s.rotation, Point::new(s.x, s.y));
     let look = format!(
         "fill=\"none\" stroke=\"{}\" stroke-width=\"{}\" stroke-linejoin=\"round\"{turn}",
         colour(s.colour),
@@ -473,7 +481,7 @@ mod tests {
         }
     }
 
-    fn close(a: P, b: P) -> bool {
+    fn close(a: Point, b: Point) -> bool {
         (a.x - b.x).abs() < 1e-9 && (a.y - b.y).abs() < 1e-9
     }
 
@@ -485,9 +493,9 @@ mod tests {
         let b = sticker_at(&mut p, 0.0, 300.0, 45.0);
         let ar = arrow_between(&mut p, End::Item { item: a }, End::Item { item: b });
         let (f, t) = arrow_ends(&p, &ar).unwrap();
-        assert!(close(f, P::new(0.0, 36.0)), "{f:?}");
+        assert!(close(f, Point::new(0.0, 36.0)), "{f:?}");
         let corner = 36.0 * std::f64::consts::SQRT_2;
-        assert!(close(t, P::new(0.0, 300.0 - corner)), "{t:?}");
+        assert!(close(t, Point::new(0.0, 300.0 - corner)), "{t:?}");
         // A free end stays where it is.
         let free = arrow_between(
             &mut p,
@@ -495,7 +503,7 @@ mod tests {
             End::Item { item: a },
         );
         let (f, t) = arrow_ends(&p, &free).unwrap();
-        assert!(close(f, P::new(100.0, 0.0)) && close(t, P::new(36.0, 0.0)));
+        assert!(close(f, Point::new(100.0, 0.0)) && close(t, Point::new(36.0, 0.0)));
         // An ellipse: its outline, not its box.
         let e = p.add(Item::Shape(Shape {
             id: 0,
@@ -522,7 +530,7 @@ mod tests {
         let near = arrow_between(&mut p, End::Item { item: a }, End::Item { item: c });
         assert_eq!(
             arrow_ends(&p, &near),
-            Some((P::new(0.0, 0.0), P::new(10.0, 0.0)))
+            Some((Point::new(0.0, 0.0), Point::new(10.0, 0.0)))
         );
     }
 

@@ -2,7 +2,7 @@
 //! spreadsheet), the summary of each round as CSV and Markdown (with the scorers' comments),
 //! and the comments of a round element by element ([`comments`], also shown in the results).
 
-use super::boundary::{escape_markdown, inline};
+use super::blocks::markdown::{escape_markdown, inline};
 use super::csv::{CsvWriter, defuse};
 use crate::analysis::stats::{self, Summary};
 use crate::model::scoring::{Element, Round, Scoring};
@@ -212,6 +212,38 @@ pub fn ranked(s: &Scoring, r: &Round) -> Vec<(String, String, Summary, usize)> {
         .collect()
 }
 
+/// A round's summary table, a row per element, weakest first: rank (a dash for an element
+/// nobody scored), element name (as typed: escape it where it goes), n, mean, median, SD, IQR,
+/// how many did not know, and the disagreement flag. The Markdown summary and the report's
+/// HTML table both write these rows.
+pub fn summary_rows(s: &Scoring, r: &Round) -> Vec<[String; 9]> {
+    let f = |x: Option<f64>| {
+        x.map(|v| format!("{v:.1}"))
+            .unwrap_or_else(|| "\u{2014}".into())
+    };
+    let mut rows = ranked(s, r);
+    rows.sort_by_key(|(.., rank)| *rank);
+    rows.into_iter()
+        .map(|(name, _, m, rank)| {
+            [
+                if m.n > 0 {
+                    rank.to_string()
+                } else {
+                    "\u{2014}".into()
+                },
+                name,
+                m.n.to_string(),
+                f(m.mean),
+                f(m.median),
+                f(m.sd),
+                f(m.iqr()),
+                m.dont_know.to_string(),
+                m.disagreement.map_or("", |d| d.label()).to_string(),
+            ]
+        })
+        .collect()
+}
+
 /// The statistics of every element in every round.
 pub fn summary_csv(s: &Scoring) -> String {
     let mut out = CsvWriter::new();
@@ -266,28 +298,12 @@ pub fn summary_markdown(s: &Scoring, title: &str) -> String {
             "| Rank | Element | n | Mean | Median | SD | IQR | Don't know | Disagreement |\n",
         );
         md.push_str("|---:|---|---:|---:|---:|---:|---:|---:|---|\n");
-        let mut rows = ranked(s, r);
-        rows.sort_by_key(|(.., rank)| *rank);
-        for (name, _, m, rank) in rows {
-            let f = |x: Option<f64>| {
-                x.map(|v| format!("{v:.1}"))
-                    .unwrap_or_else(|| "\u{2014}".into())
-            };
+        for row in summary_rows(s, r) {
+            let [rank, name, rest @ ..] = row;
             md.push_str(&format!(
-                "| {} | {} | {} | {} | {} | {} | {} | {} | {} |\n",
-                if m.n > 0 {
-                    rank.to_string()
-                } else {
-                    "\u{2014}".into()
-                },
+                "| {rank} | {} | {} |\n",
                 cell(&name),
-                m.n,
-                f(m.mean),
-                f(m.median),
-                f(m.sd),
-                f(m.iqr()),
-                m.dont_know,
-                m.disagreement.map_or("", |d| d.label())
+                rest.join(" | ")
             ));
         }
         md.push('\n');

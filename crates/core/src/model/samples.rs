@@ -1,15 +1,15 @@
 //! Generated material for benchmarks and tests: a picture of hand-like strokes, and a large
 //! workshop holding a generated map and picture. Deterministic (fixed seeds).
 
-use crate::analysis::ink::P;
 use crate::analysis::layout::bench_map;
+use crate::geometry::Point;
 
 use super::Workshop;
 use super::boundary::Mode;
 use super::picture::{Picture, Tool};
 
 /// A stroke like a hand draws one: 30 to 90 samples, 3 units apart, turning gently.
-pub fn hand_stroke(seed: &mut u64) -> Vec<P> {
+pub fn hand_stroke(seed: &mut u64) -> Vec<Point> {
     let mut next = || {
         *seed ^= *seed << 13;
         *seed ^= *seed >> 7;
@@ -24,7 +24,7 @@ pub fn hand_stroke(seed: &mut u64) -> Vec<P> {
             heading += (next() - 0.5) * 0.5;
             x += 3.0 * heading.cos() + (next() - 0.5) * 0.6;
             y += 3.0 * heading.sin() + (next() - 0.5) * 0.6;
-            P::new(x, y)
+            Point::new(x, y)
         })
         .collect()
 }

@@ -9,8 +9,10 @@
 //! label, direction or polarity are all kept, and lays the
 //! nodes out when the file had no positions. An import returns a new map or a message naming
 //! the line or field at fault; it never touches the workshop, so on any error nothing changes.
-//! No importer panics on any input: `tests/native/import_fuzz.rs` feeds them byte soup.
+//! No importer panics on any input: `crates/core/tests/native/map_formats.rs` and `map_readers.rs`
+//! feed them byte soup, `limits.rs` deep nesting.
 
+mod builder;
 mod cxl;
 mod dot;
 mod dot_parse;
@@ -19,8 +21,13 @@ mod gml;
 mod graphml;
 mod html;
 mod kumu;
+mod merge;
 mod mermaid;
 mod table;
+
+pub(crate) use builder::Builder;
+use builder::short;
+pub use merge::merge;
 
 use std::collections::HashMap;
 
@@ -313,318 +320,6 @@ pub fn polarity(word: &str) -> Polarity {
     }
 }
 
-/// Builds a map from what an importer reads, keeping the limits and the model's rules.
-pub(crate) struct Builder {
-    map: ConceptMap,
-    keys: HashMap<String, NodeId>,
-    kinds: HashMap<String, KindId>,
-    pub notes: Vec<String>,
-    placed: bool,
-    /// What each link so far says, so an exact repeat is found at once.
-    said: std::collections::HashSet<RepeatKey>,
-    /// Groups by the file's own key.
-    groups: HashMap<String, GroupId>,
-    self_links: usize,
-    repeats: usize,
-    /// Links the map refused (an end on a group that is gone).
-    group_links: usize,
-    source: Source,
-}
-
-impl Builder {
-    pub fn new(id: String, title: &str, source: Source) -> Builder {
-        let mut map = ConceptMap::new(id, title.trim());
-        map.template = "import".into();
-        Builder {
-            map,
-            keys: HashMap::new(),
-            kinds: HashMap::new(),
-            notes: Vec::new(),
-            placed: false,
-            said: std::collections::HashSet::new(),
-            groups: HashMap::new(),
-            self_links: 0,
-            repeats: 0,
-            group_links: 0,
-            source,
-        }
-    }
-
-    pub fn focus(&mut self, question: &str) {
-        self.map.focus_question = question.trim().to_string();
-    }
-
-    pub fn has(&self, key: &str) -> bool {
-        self.keys.contains_key(key)
-    }
-
-    /// Adds a node under the file's own key; a key seen before gives the same node.
-    pub fn node(&mut self, key: &str, label: &str, at: Option<Point>) -> Result<NodeId, String> {
-        if let Some(id) = self.keys.get(key) {
-            return Ok(*id);
-        }
-        if self.map.nodes.len() >= MAX_NODES {
-            return Err(too_many_nodes(MAX_NODES + 1));
-        }
-        let at =
-            at.filter(|p| p.x.is_finite() && p.y.is_finite() && p.x.abs() < 1e7 && p.y.abs() < 1e7);
-        self.placed |= at.is_some();
-        let id = self.map.add_node(label, at.unwrap_or_default(), None);
-        self.keys.insert(key.to_string(), id);
-        Ok(id)
-    }
-
-    /// Gives a node its description or notes, as the file has them (blank text: none).
-    pub fn describe(&mut self, node: NodeId, notes: &str) {
-        if !notes.trim().is_empty() {
-            self.map.set_notes(node, notes.to_string());
-        }
-    }
-
-    /// Gives a node the kind called `name` (made on first use, with the colour and shape given).
-    pub fn kind(&mut self, node: NodeId, name: &str, colour: Option<&str>, shape: Option<Shape>) {
-        let name = name.trim();
-        if name.is_empty() {
-            return;
-        }
-        let kind = match self.kinds.get(name) {
-            Some(k) => *k,
-            None => {
-                let k = self.map.add_kind(name);
-                let count = self.kinds.len();
-                self.map.edit_kind(k, |kind| {
-                    kind.colour = colour.map_or((count % 8) as u8, nearest_colour);
-                    kind.shape = shape.unwrap_or_default();
-                });
-                self.kinds.insert(name.to_string(), k);
-                k
-            }
-        };
-        self.map.set_kind(node, Some(kind));
-    }
-
-    /// Links two nodes by their keys; `create` adds nodes the file never declared (DOT, CSV).
-    pub fn link(
-        &mut self,
-        from: &str,
-        to: &str,
-        label: &str,
-        direction: Direction,
-        polarity: Polarity,
-        create: bool,
-    ) -> Result<(), String> {
-        // An end may be a group (yEd and GraphML edges to a group node, GEXF edges to a parent,
-        // Mermaid links to a subgraph): the link ends on the group's frame.
-        let end = |b: &mut Builder, key: &str| -> Result<Option<NodeId>, String> {
-            if let Some(g) = b.groups.get(key) {
-                return Ok(Some(*g));
-            }
-            match b.keys.get(key) {
-                Some(id) => Ok(Some(*id)),
-                None if create => b.node(key, key, None).map(Some),
-                None => Ok(None),
-            }
-        };
-        let (Some(a), Some(b)) = (end(self, from)?, end(self, to)?) else {
-            return Err(format!(
-                "A link goes from \u{201c}{}\u{201d} to \u{201c}{}\u{201d}, but the file has no node called {}.",
-                short(from),
-                short(to),
-                if self.keys.contains_key(from) {
-                    short(to)
-                } else {
-                    short(from)
-                }
-            ));
-        };
-        if a == b {
-            self.self_links += 1;
-            return Ok(());
-        }
-        let link = Link {
-            id: 0,
-            from: a,
-            to: b,
-            label: label.to_string(),
-            direction,
-            polarity,
-        };
-        if !self.said.insert(link.repeat_key_owned()) {
-            self.repeats += 1;
-            return Ok(());
-        }
-        if self.map.links.len() >= MAX_LINKS {
-            return Err(too_many_links(MAX_LINKS + 1));
-        }
-        if self
-            .map
-            .push_link(a, b, link.label, direction, polarity)
-            .is_none()
-        {
-            self.group_links += 1;
-        }
-        Ok(())
-    }
-
-    /// Adds a group under the file's own key (a key seen before gives the same group), inside
-    /// the group `parent` (a key) when given and known.
-    pub fn group(&mut self, key: &str, name: &str, parent: Option<&str>) -> GroupId {
-        if let Some(g) = self.groups.get(key) {
-            return *g;
-        }
-        let parent = parent.and_then(|p| self.groups.get(p).copied());
-        let id = self.map.add_group(name.trim(), &[]);
-        self.map.set_group_parent(id, parent);
-        self.groups.insert(key.to_string(), id);
-        id
-    }
-
-    /// Puts a group inside another (by the ids the builder gave).
-    pub fn nest(&mut self, group: GroupId, parent: GroupId) {
-        self.map.set_group_parent(group, Some(parent));
-    }
-
-    /// Puts a node in a group (both by the ids the builder gave).
-    pub fn in_group(&mut self, node: NodeId, group: GroupId) {
-        self.map.set_node_group(node, Some(group));
-    }
-
-    /// True when `key` is a node or a group the file declared (what a link may end on).
-    pub fn has_end(&self, key: &str) -> bool {
-        self.has(key) || self.groups.contains_key(key)
-    }
-
-    /// The group the file called `key`, if there is one.
-    pub fn group_of(&self, key: &str) -> Option<GroupId> {
-        self.groups.get(key).copied()
-    }
-
-    pub fn finish(mut self) -> Imported {
-        if self.self_links > 0 {
-            self.notes.push(format!(
-                "{} {} from a node to itself {} left out (a map links two different ideas).",
-                self.self_links,
-                plural(self.self_links, "link", "links"),
-                plural(self.self_links, "was", "were")
-            ));
-        }
-        if self.group_links > 0 {
-            self.notes.push(format!(
-                "{} {} pointed at nothing the map has and {} left out.",
-                self.group_links,
-                plural(self.group_links, "link", "links"),
-                plural(self.group_links, "was", "were")
-            ));
-        }
-        if self.repeats > 0 {
-            self.notes.push(format!(
-                "{} {} exactly repeated another (same ends, label and direction) and {} merged with it.",
-                self.repeats,
-                plural(self.repeats, "link", "links"),
-                plural(self.repeats, "was", "were")
-            ));
-        }
-        // Positions the file gave are kept exactly (a round trip must not move anything);
-        // a file without them is laid out and tidied.
-        if !self.placed && !self.map.nodes.is_empty() {
-            let sizes = self.map.sizes(Metrics::STANDARD);
-            let placed = layout::force(&self.map, &sizes);
-            self.map.move_nodes(&placed);
-            let tidy = layout::tidy(&self.map, &sizes);
-            self.map.move_nodes(&tidy);
-            self.notes
-                .push("The file had no positions, so the map was laid out automatically.".into());
-        }
-        let mut repairs = Vec::new();
-        self.map.repair(&mut repairs);
-        self.notes.extend(repairs);
-        if let Some(b) = self.map.bounds(Metrics::STANDARD) {
-            self.map.view = crate::model::map::Viewport::fit(b, 1000.0, 600.0);
-        }
-        Imported {
-            map: self.map,
-            source: self.source,
-            notes: self.notes,
-        }
-    }
-}
-
-/// A key or label cut to a length a message can show.
-fn short(s: &str) -> String {
-    let mut out: String = s.chars().take(40).collect();
-    if s.chars().count() > 40 {
-        out.push('\u{2026}');
-    }
-    out
-}
-
-/// Puts `other` beside `current` (to its right, kinds matched by name, every id new), as
-/// "merge into the current map" does. Returns the merged map and how many nodes were added.
-pub fn merge(current: &ConceptMap, other: &ConceptMap) -> Result<ConceptMap, String> {
-    if current.nodes.len() + other.nodes.len() > MAX_NODES {
-        return Err(too_many_nodes(current.nodes.len() + other.nodes.len()));
-    }
-    if current.links.len() + other.links.len() > MAX_LINKS {
-        return Err(too_many_links(current.links.len() + other.links.len()));
-    }
-    let mut map = current.clone();
-    let m = Metrics::STANDARD;
-    let shift = match (current.bounds(m), other.bounds(m)) {
-        (Some(a), Some(b)) => Point::new(a.x1 + 120.0 - b.x0, a.y0 - b.y0),
-        _ => Point::default(),
-    };
-    let mut kinds: HashMap<KindId, KindId> = HashMap::new();
-    for k in &other.kinds {
-        let id = match map.kinds.iter().find(|x| x.name == k.name) {
-            Some(x) => x.id,
-            None => {
-                let id = map.add_kind(&k.name);
-                map.edit_kind(id, |x| {
-                    x.colour = k.colour;
-                    x.shape = k.shape;
-                });
-                id
-            }
-        };
-        kinds.insert(k.id, id);
-    }
-    let mut nodes: HashMap<NodeId, NodeId> = HashMap::new();
-    for n in &other.nodes {
-        let id = map.add_node(
-            &n.label,
-            Point::new(n.x + shift.x, n.y + shift.y),
-            n.kind.and_then(|k| kinds.get(&k).copied()),
-        );
-        map.set_notes(id, n.notes.clone());
-        nodes.insert(n.id, id);
-    }
-    let mut groups: HashMap<GroupId, GroupId> = HashMap::new();
-    for g in &other.groups {
-        let id = map.add_group(&g.name, &[]);
-        map.edit_group(id, |x| {
-            x.colour = g.colour;
-            x.collapsed = g.collapsed;
-        });
-        groups.insert(g.id, id);
-    }
-    for g in &other.groups {
-        if let (Some(id), Some(p)) = (groups.get(&g.id), g.parent.and_then(|p| groups.get(&p))) {
-            map.set_group_parent(*id, Some(*p));
-        }
-    }
-    for n in &other.nodes {
-        if let (Some(id), Some(g)) = (nodes.get(&n.id), n.group.and_then(|g| groups.get(&g))) {
-            map.set_node_group(*id, Some(*g));
-        }
-    }
-    for l in &other.links {
-        if let (Some(a), Some(b)) = (nodes.get(&l.from), nodes.get(&l.to)) {
-            map.push_link(*a, *b, l.label.clone(), l.direction, l.polarity);
-        }
-    }
-    Ok(map)
-}
-
 /// The line an XML element starts on, for messages.
 fn xml_line(doc: &roxmltree::Document, n: roxmltree::Node) -> u32 {
     doc.text_pos_at(n.range().start).row
@@ -662,21 +357,6 @@ fn xml_ends<'a, 'input>(
             .ok_or_else(|| format!("Line {at}: a <{name}> has no {attr}."))
     };
     Ok((at, get(from)?, get(to)?))
-}
-
-impl Builder {
-    /// Refuses a link whose end is not a node the file declared, naming the line.
-    fn require_ends(&self, at: At, element: &str, from: &str, to: &str) -> Result<(), String> {
-        match [from, to]
-            .into_iter()
-            .find(|k| !self.has(k) && !self.groups.contains_key(*k))
-        {
-            None => Ok(()),
-            Some(missing) => Err(format!(
-                "Line {at}: a <{element}> goes from \u{201c}{from}\u{201d} to \u{201c}{to}\u{201d}, but there is no node with id \u{201c}{missing}\u{201d}."
-            )),
-        }
-    }
 }
 
 /// A number from a file's text, if it is a finite one.
