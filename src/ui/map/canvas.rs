@@ -95,6 +95,13 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
         })
     };
 
+    // A link by its geometry, for a click beside its thin line (within 7 map units, as the wide
+    // invisible path once under each line gave, and at least 4 pixels on screen).
+    let link_near = move |p: Point| -> Option<LinkId> {
+        let zoom = ed.view.get_untracked().zoom.max(1e-6);
+        super::frames::link_near(ed, p, 7.0_f64.max(4.0 / zoom))
+    };
+
     let pointerdown = move |e: ev::PointerEvent| {
         if ed.editing.get_untracked().is_some() || ed.editing_link.get_untracked().is_some() {
             return;
@@ -167,7 +174,7 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
                 moved: false,
                 frame: None,
             }
-        } else if let Some(l) = target_attr(&e, "data-link") {
+        } else if let Some(l) = target_attr(&e, "data-link").or_else(|| link_near(p)) {
             ed.link.set(Some(l));
             ed.selected.set(BTreeSet::new());
             ed.walk.set_value(None);
@@ -365,7 +372,9 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
         if let Some(id) = target_attr(&e, "data-node") {
             ed.selected.set(BTreeSet::from([id]));
             ed.editing.set(Some(id));
-        } else if let Some(l) = target_attr(&e, "data-link") {
+        } else if let Some(l) = target_attr(&e, "data-link")
+            .or_else(|| link_near(to_map(f64::from(e.client_x()), f64::from(e.client_y()))))
+        {
             ed.selected.set(BTreeSet::new());
             ed.link.set(Some(l));
             ed.editing_link.set(Some(l));
@@ -510,6 +519,20 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
         }
     };
 
+    // A link is named (its `<title>`, the tooltip) when the pointer first comes over it.
+    let pointerover = move |e: ev::PointerEvent| {
+        let Some(el) = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("[data-link]").ok().flatten())
+        else {
+            return;
+        };
+        if let Some(id) = el.get_attribute("data-link").and_then(|v| v.parse().ok()) {
+            super::draw::name_link(ed, &el, id);
+        }
+    };
+
     let transform = move || {
         let v = ed.view.get();
         format!("scale({}) translate({} {})", v.zoom, -v.x, -v.y)
@@ -550,7 +573,7 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
             aria-describedby="map-keys"
             on:pointerdown=pointerdown on:pointermove=pointermove on:pointerup=pointerup
             on:pointercancel=pointercancel on:wheel=wheel on:dblclick=dblclick
-            on:keydown=keydown on:focusin=focusin>
+            on:keydown=keydown on:focusin=focusin on:pointerover=pointerover>
             <svg class="map-canvas" xmlns="http://www.w3.org/2000/svg" aria-hidden=move || empty().then_some("true")>
                 <defs>
                     <marker id="map-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7"
@@ -593,6 +616,13 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
             </svg>
             {move || empty().then(|| view! {
                 <p class="map-empty">"Double-click anywhere, or press N, to add the first idea."</p>
+            })}
+            // A large map is drawn a chunk a frame (`draw.rs`): how far it is, over the canvas.
+            {move || ed.drawing.get().map(|(done, all)| view! {
+                <div class="busy map-empty map-drawing" role="status">
+                    <span class="busy-what">{format!("Drawing the map\u{2026} {done} of {all} nodes and links")}</span>
+                    <progress max=all value=done aria-label=format!("{:.0} % drawn", 100.0 * done as f64 / all.max(1) as f64)></progress>
+                </div>
             })}
         </div>
         <p id="map-keys" class="hint">"Drag nodes to move them; drag from a node's dot to link it. Drag the background to pan, Shift+drag to select several, wheel or pinch to zoom. Keys on a node: arrows move, Enter edits, L links, N adds a node (Shift+N adds one linked), Alt+arrows go through its links (Enter edits a link's label, Esc goes back to the node), Delete removes."</p>

@@ -23,13 +23,14 @@
 use std::cell::Cell;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::fmt::Write;
+use std::rc::Rc;
 
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
 use super::{Ed, Look};
 use crate::model::map::{
-    Direction, Link, LinkId, NodeId, Point, Polarity, Shape, Size, wrap_label,
+    Direction, Link, LinkId, Metrics, NodeId, Point, Polarity, Shape, Size, wrap_label,
 };
 
 /// One drawn node or link: the attributes that change and the inner markup.
@@ -66,12 +67,14 @@ struct LinkKey {
 /// again only when an end changed.
 #[derive(Default)]
 pub(super) struct Drawn {
-    nodes: BTreeMap<NodeId, Piece>,
-    links: BTreeMap<LinkId, Piece>,
+    nodes: Pieces,
+    links: Pieces,
     node_keys: HashMap<NodeId, (NodeKey, u64)>,
     link_keys: HashMap<LinkId, LinkKey>,
     /// `Structure`'s count when last drawn: lanes, frames, hidden nodes, theme, group names.
     structure: u64,
+    /// Whether every link was drawn with its name (see [`TITLED`]).
+    titled: bool,
     generation: u64,
 }
 
@@ -84,6 +87,56 @@ thread_local! {
 /// Whether a focus event comes from the layer giving the focus back (see [`REFOCUS`]).
 pub(super) fn refocusing() -> bool {
     REFOCUS.with(Cell::get)
+}
+
+/// A coordinate of a link's path to a tenth (as `Curve::d` writes them), with integer
+/// arithmetic: formatting floats was a tenth of a large map's drawing time.
+struct Fx(f64);
+
+impl std::fmt::Display for Fx {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let t = (self.0 * 10.0).round();
+        if !t.is_finite() || t.abs() > 1e15 {
+            return write!(f, "{:.1}", self.0);
+        }
+        let t = t as i64;
+        let (whole, tenth) = (t / 10, (t % 10).abs());
+        if t < 0 && whole == 0 {
+            f.write_str("-")?;
+        }
+        if tenth == 0 {
+            write!(f, "{whole}")
+        } else {
+            write!(f, "{whole}.{tenth}")
+        }
+    }
+}
+
+/// A curve's SVG path data, as `Curve::d` writes it.
+fn path_d(out: &mut String, k: &crate::model::map::Curve) {
+    let straight = (k.c.x - (k.p.x + k.q.x) / 2.0).abs() < 1e-6
+        && (k.c.y - (k.p.y + k.q.y) / 2.0).abs() < 1e-6;
+    let _ = if straight {
+        write!(
+            out,
+            "M{} {}L{} {}",
+            Fx(k.p.x),
+            Fx(k.p.y),
+            Fx(k.q.x),
+            Fx(k.q.y)
+        )
+    } else {
+        write!(
+            out,
+            "M{} {}Q{} {} {} {}",
+            Fx(k.p.x),
+            Fx(k.p.y),
+            Fx(k.c.x),
+            Fx(k.c.y),
+            Fx(k.q.x),
+            Fx(k.q.y)
+        )
+    };
 }
 
 /// Escapes text for SVG markup (element content and double-quoted attributes).
@@ -104,7 +157,14 @@ pub(super) fn esc(s: &str) -> String {
 
 /// A node's accessible name: its label on one line, its kind and how many links it has.
 pub(super) fn node_name(label: &str, kind: Option<&str>, links: usize) -> String {
-    let text = if label.trim().is_empty() {
+    let plain = !label.is_empty()
+        && !label.starts_with(' ')
+        && !label.ends_with(' ')
+        && !label.contains("  ")
+        && !label.contains(|c: char| c.is_whitespace() && c != ' ');
+    let text = if plain {
+        label.to_string()
+    } else if label.trim().is_empty() {
         "(no label)".to_string()
     } else {
         label.split_whitespace().collect::<Vec<_>>().join(" ")
@@ -116,25 +176,43 @@ pub(super) fn node_name(label: &str, kind: Option<&str>, links: usize) -> String
     )
 }
 
-fn node_key(ed: Ed, id: NodeId) -> NodeKey {
+/// The editor's sets a piece's flags come from, read once for a whole drawing.
+struct Sets {
+    selected: BTreeSet<NodeId>,
+    lifted: BTreeSet<NodeId>,
+    link: Option<LinkId>,
+    highlight: super::Highlight,
+    halo: HashMap<NodeId, f64>,
+}
+
+impl Sets {
+    fn read(ed: Ed) -> Sets {
+        Sets {
+            selected: ed.selected.get_untracked(),
+            lifted: ed.lifted.get_untracked(),
+            link: ed.link.get_untracked(),
+            highlight: ed.highlight.get_untracked(),
+            halo: ed.halo.get_untracked(),
+        }
+    }
+}
+
+fn node_key(ed: Ed, id: NodeId, sets: &Sets) -> NodeKey {
     let live = ed.live(id);
     NodeKey {
         at: live.pos.get_untracked(),
         size: live.size.get_untracked(),
         look: live.look.get_untracked(),
         flags: (
-            ed.selected.with_untracked(|s| s.contains(&id)),
-            ed.highlight.with_untracked(|h| h.nodes.contains(&id)),
-            ed.lifted.with_untracked(|l| l.contains(&id)),
+            sets.selected.contains(&id),
+            sets.highlight.nodes.contains(&id),
+            sets.lifted.contains(&id),
         ),
-        halo: ed
-            .halo
-            .with_untracked(|h| h.get(&id).copied())
-            .filter(|v| *v > 0.0),
+        halo: sets.halo.get(&id).copied().filter(|v| *v > 0.0),
     }
 }
 
-fn node_piece(ed: Ed, id: NodeId, key: &NodeKey, prev: Option<&Piece>) -> Piece {
+fn node_piece(id: NodeId, key: &NodeKey, prev: Option<&Piece>, metrics: Metrics) -> Piece {
     let look = &key.look;
     let (selected, traced, lifted) = key.flags;
     let sel = if selected { " selected" } else { "" };
@@ -157,7 +235,6 @@ fn node_piece(ed: Ed, id: NodeId, key: &NodeKey, prev: Option<&Piece>) -> Piece 
         };
     }
     let (at, s) = (key.at, key.size);
-    let metrics = ed.metrics.get_untracked();
     let mut inner = String::with_capacity(256);
     if let Some(v) = key.halo {
         let _ = write!(
@@ -175,7 +252,7 @@ fn node_piece(ed: Ed, id: NodeId, key: &NodeKey, prev: Option<&Piece>) -> Piece 
     };
     let _ = write!(
         inner,
-        r#"<rect x="{}" y="{}" width="{}" height="{}" rx="{}"></rect><text>"#,
+        r#"<rect x="{}" y="{}" width="{}" height="{}" rx="{}"></rect><text"#,
         at.x - s.w / 2.0,
         at.y - s.h / 2.0,
         s.w,
@@ -185,17 +262,23 @@ fn node_piece(ed: Ed, id: NodeId, key: &NodeKey, prev: Option<&Piece>) -> Piece 
     let lines = wrap_label(&look.label);
     let lh = metrics.line_height();
     let top = -(lines.len() as f64 - 1.0) * lh / 2.0 + metrics.font * 0.35;
-    for (i, l) in lines.iter().enumerate() {
-        // A space before each later line keeps the words apart in the text's content, which
-        // is what screen readers and search read.
-        let _ = write!(
-            inner,
-            r#"<tspan x="{}" y="{}">{}{}</tspan>"#,
-            at.x,
-            at.y + top + i as f64 * lh,
-            if i == 0 { "" } else { " " },
-            esc(l)
-        );
+    if let [line] = lines.as_slice() {
+        // One line (most labels): the text itself, one element fewer a node.
+        let _ = write!(inner, r#" x="{}" y="{}">{}"#, at.x, at.y + top, esc(line));
+    } else {
+        inner.push('>');
+        for (i, l) in lines.iter().enumerate() {
+            // A space before each later line keeps the words apart in the text's content,
+            // which is what screen readers and search read.
+            let _ = write!(
+                inner,
+                r#"<tspan x="{}" y="{}">{}{}</tspan>"#,
+                at.x,
+                at.y + top + i as f64 * lh,
+                if i == 0 { "" } else { " " },
+                esc(l)
+            );
+        }
     }
     let _ = write!(
         inner,
@@ -211,19 +294,12 @@ fn node_piece(ed: Ed, id: NodeId, key: &NodeKey, prev: Option<&Piece>) -> Piece 
     }
 }
 
-fn link_key(ed: Ed, id: LinkId, gen_of: impl Fn(NodeId) -> u64) -> LinkKey {
-    let link = ed.live_link(id).get_untracked();
-    let flags = (
-        ed.link.get_untracked() == Some(id),
-        ed.highlight.with_untracked(|h| h.links.contains(&id)),
-        ed.lifted
-            .with_untracked(|l| l.contains(&link.from) || l.contains(&link.to)),
-    );
-    LinkKey {
-        ends: (gen_of(link.from), gen_of(link.to)),
-        link,
-        flags,
-    }
+fn link_flags(link: &Link, id: LinkId, sets: &Sets) -> (bool, bool, bool) {
+    (
+        sets.link == Some(id),
+        sets.highlight.links.contains(&id),
+        sets.lifted.contains(&link.from) || sets.lifted.contains(&link.to),
+    )
 }
 
 /// Link labels smaller than this on screen (CSS pixels of font) are left out, as vis-network
@@ -232,7 +308,33 @@ fn link_key(ed: Ed, id: LinkId, gen_of: impl Fn(NodeId) -> u64) -> LinkKey {
 /// and zooming in draws them.
 const LABEL_MIN_PX: f64 = 5.0;
 
-fn link_piece(ed: Ed, id: LinkId, key: &LinkKey, prev: Option<&Piece>, tiny: bool) -> Piece {
+/// Where each end of a link is drawn (nodes' places and boxes), and the facts its curve needs.
+struct Ends<'a> {
+    nodes: &'a HashMap<NodeId, (NodeKey, u64)>,
+    around: super::frames::Around<'a>,
+    metrics: Metrics,
+    tiny: bool,
+    /// Every link carries its name (a map of at most [`TITLED`] links).
+    titled: bool,
+}
+
+/// Maps with at most this many links name every link in the markup.
+const TITLED: usize = 500;
+
+impl Ends<'_> {
+    fn of(&self, ed: Ed, id: NodeId) -> (Point, Size) {
+        match self.nodes.get(&id) {
+            Some((k, _)) => (k.at, k.size),
+            // An end on a group: its frame is looked up by the curve.
+            None => {
+                let live = ed.live(id);
+                (live.pos.get_untracked(), live.size.get_untracked())
+            }
+        }
+    }
+}
+
+fn link_piece(ed: Ed, id: LinkId, key: &LinkKey, prev: Option<&Piece>, ends: &Ends) -> Piece {
     let link = &key.link;
     let (selected, traced, lifted) = key.flags;
     let sel = if selected { " selected" } else { "" };
@@ -242,19 +344,20 @@ fn link_piece(ed: Ed, id: LinkId, key: &LinkKey, prev: Option<&Piece>, tiny: boo
     if lifted && let Some(p) = prev {
         return Piece { class, ..p.clone() };
     }
-    let (a, b) = (ed.live(link.from), ed.live(link.to));
-    let geom = super::frames::link_curve(
-        ed,
+    let geom = super::frames::curve_in(
+        &ends.around,
         id,
         (link.from, link.to),
-        a.pos.get_untracked(),
-        a.size.get_untracked(),
-        b.pos.get_untracked(),
-        b.size.get_untracked(),
+        ends.of(ed, link.from),
+        ends.of(ed, link.to),
     );
-    let mut inner = String::with_capacity(256);
-    let name = super::link_keys::link_name(ed, link);
-    let _ = write!(inner, "<title>{}</title>", esc(&name));
+    let mut inner = String::with_capacity(192);
+    // The name (a `<title>`): on a large map made only for the selected link, which is the
+    // focused one, and on hover (see [`name_link`]): 8,000 titles were a third of its elements.
+    if selected || ends.titled {
+        let name = super::link_keys::link_name(ed, link);
+        let _ = write!(inner, "<title>{}</title>", esc(&name));
+    }
     let Some(k) = geom else {
         return Piece {
             class,
@@ -263,11 +366,14 @@ fn link_piece(ed: Ed, id: LinkId, key: &LinkKey, prev: Option<&Piece>, tiny: boo
             inner,
         };
     };
-    let d = k.d();
     let arrow = r#""url(#map-arrow)""#;
+    // One path a link: a click near it finds it by its geometry (`frames::link_near`), as the
+    // wide invisible path that used to lie under each line did (8,000 elements fewer).
+    inner.push_str(r#"<path class="line" d=""#);
+    path_d(&mut inner, &k);
     let _ = write!(
         inner,
-        r#"<path class="hit" d="{d}"></path><path class="line" d="{d}"{}{}></path>"#,
+        r#""{}{}></path>"#,
         if link.direction != Direction::None {
             format!(" marker-end={arrow}")
         } else {
@@ -293,9 +399,8 @@ fn link_piece(ed: Ed, id: LinkId, key: &LinkKey, prev: Option<&Piece>, tiny: boo
     // A background the size the placement code gives the label, so a line never runs through
     // its words and nothing placed covers it.
     let mid: Point = k.mid;
-    if !tiny
-        && let Some(r) =
-            crate::analysis::placement::label_box(&link.label, mid, ed.metrics.get_untracked())
+    if !ends.tiny
+        && let Some(r) = crate::analysis::placement::label_box(&link.label, mid, ends.metrics)
     {
         let _ = write!(
             inner,
@@ -315,6 +420,18 @@ fn link_piece(ed: Ed, id: LinkId, key: &LinkKey, prev: Option<&Piece>, tiny: boo
         hidden: false,
         inner,
     }
+}
+
+/// Gives a drawn link its name (a `<title>`: the tooltip, and what a screen reader reads) when
+/// the pointer comes over it, if it has none yet.
+pub(super) fn name_link(ed: Ed, el: &web_sys::Element, id: LinkId) {
+    if el.query_selector(":scope > title").ok().flatten().is_some() {
+        return;
+    }
+    let name = ed
+        .live_link(id)
+        .with_untracked(|l| super::link_keys::link_name(ed, l));
+    let _ = el.insert_adjacent_html("afterbegin", &format!("<title>{}</title>", esc(&name)));
 }
 
 fn node_markup(out: &mut String, id: NodeId, p: &Piece) {
@@ -339,7 +456,14 @@ fn link_markup(out: &mut String, id: LinkId, p: &Piece) {
 
 /// A layer drawn whole puts at most this many pieces in one parse; the rest follow, this many
 /// a frame, so a large map's first drawing is several tasks and the page answers between them.
-const CHUNK: usize = 2500;
+const CHUNK: usize = 1500;
+
+/// The pieces of a layer by id; shared, so a piece that did not change is not copied.
+type Pieces = BTreeMap<u32, Rc<Piece>>;
+
+fn same(a: Option<&Rc<Piece>>, b: &Rc<Piece>) -> bool {
+    a.is_some_and(|a| Rc::ptr_eq(a, b) || **a == **b)
+}
 
 /// The state of one layer besides its pieces.
 #[derive(Default)]
@@ -351,16 +475,18 @@ struct LayerState {
     pending: BTreeSet<u32>,
 }
 
-/// Brings one layer (`attr`: `data-node` or `data-link`) in step with `now`.
+/// Brings one layer (`attr`: `data-node` or `data-link`) in step with `now`. A large layer
+/// drawn for the first time is left wholly for the next frames (`more`), so the page first
+/// shows that it is being drawn.
 fn patch(
     layer: &web_sys::Element,
     attr: &str,
-    old: &BTreeMap<u32, Piece>,
-    now: &BTreeMap<u32, Piece>,
+    old: &Pieces,
+    now: &Pieces,
     markup: fn(&mut String, u32, &Piece),
     st: &mut LayerState,
 ) {
-    let changed = now.iter().filter(|(id, p)| old.get(id) != Some(p)).count()
+    let changed = now.iter().filter(|(id, p)| !same(old.get(id), p)).count()
         + old.keys().filter(|id| !now.contains_key(id)).count();
     if changed == 0 {
         return;
@@ -375,14 +501,19 @@ fn patch(
     if old.is_empty() || changed > 64.max(now.len() / 6) {
         st.index = None;
         st.pending.clear();
+        let first = if old.is_empty() && now.len() > CHUNK {
+            0
+        } else {
+            CHUNK
+        };
         let focused = document()
             .active_element()
             .filter(|el| layer.contains(Some(el)))
             .and_then(|el| el.closest(&format!("[{attr}]")).ok().flatten())
             .and_then(|el| el.get_attribute(attr));
-        let mut all = String::with_capacity(now.len().min(CHUNK) * 300);
+        let mut all = String::with_capacity(now.len().min(first) * 300);
         for (i, (id, p)) in now.iter().enumerate() {
-            if i < CHUNK {
+            if i < first {
                 markup(&mut all, *id, p);
             } else {
                 st.pending.insert(*id);
@@ -434,7 +565,7 @@ fn patch(
             continue;
         }
         match old.get(id) {
-            Some(o) if o == p => {}
+            Some(o) if Rc::ptr_eq(o, p) || o == p => {}
             None if !st.pending.is_empty() => {
                 st.pending.insert(*id);
             }
@@ -477,9 +608,17 @@ fn patch(
     }
 }
 
+/// How far the drawing of the map is: pieces drawn of all, while some wait for a frame.
+fn progress(d: &Drawn, ls: &LayerState, ns: &LayerState) -> Option<(usize, usize)> {
+    let left = ls.pending.len() + ns.pending.len();
+    let all = d.nodes.len() + d.links.len();
+    (left > 0).then(|| (all.saturating_sub(left), all))
+}
+
 /// Draws the next pieces a layer drawn whole left for later, one chunk a frame.
 fn more(
-    drawn: StoredValue<Drawn>,
+    ed: Ed,
+    drawn: StoredValue<Drawn, LocalStorage>,
     state: StoredValue<(LayerState, LayerState), LocalStorage>,
     links: NodeRef<leptos::svg::G>,
     nodes: NodeRef<leptos::svg::G>,
@@ -488,7 +627,7 @@ fn more(
         let (Some(lg), Some(ng)) = (links.get_untracked(), nodes.get_untracked()) else {
             return;
         };
-        let again = state
+        let left = state
             .try_update_value(|(ls, ns)| {
                 drawn.with_value(|d| {
                     // Nodes first, then links.
@@ -512,19 +651,22 @@ fn more(
                     }
                     let _ = layer.insert_adjacent_html("beforeend", &html);
                     st.index = None;
-                });
-                !(ls.pending.is_empty() && ns.pending.is_empty())
+                    progress(d, ls, ns)
+                })
             })
-            .unwrap_or(false);
-        if again {
-            more(drawn, state, links, nodes);
+            .flatten();
+        if ed.drawing.get_untracked() != left {
+            ed.drawing.set(left);
+        }
+        if left.is_some() {
+            more(ed, drawn, state, links, nodes);
         }
     });
 }
 
 /// Draws the map's layer of links and nodes into `links` and `nodes`, and keeps it in step.
 pub(super) fn draw(ed: Ed, links: NodeRef<leptos::svg::G>, nodes: NodeRef<leptos::svg::G>) {
-    let drawn = StoredValue::new(Drawn::default());
+    let drawn = StoredValue::new_local(Drawn::default());
     let state = StoredValue::new_local((LayerState::default(), LayerState::default()));
     // Counts changes of what every piece may depend on besides its own key.
     let group_names = Memo::new(move |_| {
@@ -562,18 +704,24 @@ pub(super) fn draw(ed: Ed, links: NodeRef<leptos::svg::G>, nodes: NodeRef<leptos
         };
         untrack(|| {
             crate::ui::browser::timed("cstw-draw", || {
-                drawn.update_value(|d| {
-                    let all = d.structure != structure;
+                let sets = Sets::read(ed);
+                let metrics = ed.metrics.get_untracked();
+                let tiny = tiny.get_untracked();
+                let shown = drawn.try_update_value(|d| {
+                    let titled = link_ids.len() <= TITLED;
+                    let all = d.structure != structure || d.titled != titled;
                     d.structure = structure;
+                    d.titled = titled;
                     let mut now_nodes = BTreeMap::new();
                     let mut node_keys = HashMap::with_capacity(node_ids.len());
                     for id in &node_ids {
-                        let key = node_key(ed, *id);
+                        let key = node_key(ed, *id, &sets);
                         let (piece, generation) = match (d.node_keys.get(id), d.nodes.get(id)) {
                             (Some((k, g)), Some(p)) if !all && *k == key => (p.clone(), *g),
                             (_, prev) => {
                                 d.generation += 1;
-                                (node_piece(ed, *id, &key, prev), d.generation)
+                                let p = node_piece(*id, &key, prev.map(|p| &**p), metrics);
+                                (Rc::new(p), d.generation)
                             }
                         };
                         now_nodes.insert(*id, piece);
@@ -582,32 +730,84 @@ pub(super) fn draw(ed: Ed, links: NodeRef<leptos::svg::G>, nodes: NodeRef<leptos
                     let gen_of = |id: NodeId| node_keys.get(&id).map_or(0, |(_, g)| *g);
                     let mut now_links = BTreeMap::new();
                     let mut link_keys = HashMap::with_capacity(link_ids.len());
-                    for id in &link_ids {
-                        let key = link_key(ed, *id, gen_of);
-                        let piece = match (d.link_keys.get(id), d.links.get(id)) {
-                            (Some(k), Some(p)) if !all && *k == key => p.clone(),
-                            (_, prev) => link_piece(ed, *id, &key, prev, tiny.get_untracked()),
-                        };
-                        now_links.insert(*id, piece);
-                        link_keys.insert(*id, key);
-                    }
-                    let (waiting, left) = state
+                    let mut old_keys = std::mem::take(&mut d.link_keys);
+                    let old_links = &d.links;
+                    ed.lanes.with_untracked(|lanes| {
+                        ed.hidden.with_untracked(|hidden| {
+                            ed.frames.with_untracked(|frames| {
+                                ed.map.with_untracked(|m| {
+                                    let ends = Ends {
+                                        nodes: &node_keys,
+                                        around: super::frames::Around {
+                                            lanes,
+                                            hidden,
+                                            frames,
+                                            map: m.as_deref(),
+                                        },
+                                        metrics,
+                                        tiny,
+                                        titled,
+                                    };
+                                    for id in &link_ids {
+                                        let (piece, key) = ed.live_link(*id).with_untracked(|l| {
+                                            let flags = link_flags(l, *id, &sets);
+                                            let gens = (gen_of(l.from), gen_of(l.to));
+                                            let old = old_keys.remove(id);
+                                            match (old, old_links.get(id)) {
+                                                (Some(k), Some(p))
+                                                    if !all
+                                                        && k.flags == flags
+                                                        && k.ends == gens
+                                                        && k.link == *l =>
+                                                {
+                                                    (p.clone(), k)
+                                                }
+                                                (_, prev) => {
+                                                    let key = LinkKey {
+                                                        link: l.clone(),
+                                                        ends: gens,
+                                                        flags,
+                                                    };
+                                                    let p = link_piece(
+                                                        ed,
+                                                        *id,
+                                                        &key,
+                                                        prev.map(|p| &**p),
+                                                        &ends,
+                                                    );
+                                                    (Rc::new(p), key)
+                                                }
+                                            }
+                                        });
+                                        now_links.insert(*id, piece);
+                                        link_keys.insert(*id, key);
+                                    }
+                                })
+                            })
+                        })
+                    });
+                    let (waiting, shown) = state
                         .try_update_value(|(ls, ns)| {
                             let waiting = !(ls.pending.is_empty() && ns.pending.is_empty());
                             patch(&lg, "data-link", &d.links, &now_links, link_markup, ls);
                             patch(&ng, "data-node", &d.nodes, &now_nodes, node_markup, ns);
-                            (waiting, !(ls.pending.is_empty() && ns.pending.is_empty()))
+                            d.links = now_links;
+                            d.nodes = now_nodes;
+                            (waiting, progress(d, ls, ns))
                         })
                         .unwrap_or_default();
                     // A frame is already asked for when pieces were waiting before.
-                    if left && !waiting {
-                        more(drawn, state, links, nodes);
+                    if shown.is_some() && !waiting {
+                        more(ed, drawn, state, links, nodes);
                     }
-                    d.links = now_links;
-                    d.nodes = now_nodes;
                     d.node_keys = node_keys;
                     d.link_keys = link_keys;
+                    shown
                 });
+                let shown = shown.flatten();
+                if ed.drawing.get_untracked() != shown {
+                    ed.drawing.set(shown);
+                }
             });
         });
     });
@@ -623,6 +823,17 @@ mod tests {
             esc(r#"<b>"A" & 'B'</b>"#),
             "&lt;b&gt;&quot;A&quot; &amp; &#39;B&#39;&lt;/b&gt;"
         );
+    }
+
+    #[test]
+    fn coordinates_to_a_tenth() {
+        let s = |v: f64| Fx(v).to_string();
+        assert_eq!(s(12.0), "12");
+        assert_eq!(s(12.34), "12.3");
+        assert_eq!(s(-0.25), "-0.3");
+        assert_eq!(s(-0.04), "0");
+        assert_eq!(s(-3.5), "-3.5");
+        assert_eq!(s(f64::NAN), "NaN");
     }
 
     #[test]

@@ -180,7 +180,9 @@ pub(super) fn Import(session: Session, #[prop(optional)] into: Option<Ed>) -> im
                     Ok(_) => return message.set(Some(unread(&shown, &Failure::Crashed))),
                     Err(f) => return message.set(Some(unread(&shown, &f))),
                 };
-                apply(imported, &shown, merging, into, session, &id, message);
+                crate::ui::browser::timed("cstw-import-apply", || {
+                    apply(imported, &shown, merging, into, session, &id, message)
+                });
             });
         });
     };

@@ -78,6 +78,15 @@ pub(crate) fn hidden(map: Memo<Option<Shared<ConceptMap>>>) -> Memo<HashMap<Node
     })
 }
 
+/// What a link's curve depends on besides its ends: read once for a whole drawing of the map
+/// (`draw.rs`), or reactively for one link (`link_curve`).
+pub(crate) struct Around<'a> {
+    pub lanes: &'a HashMap<LinkId, Lane>,
+    pub hidden: &'a HashMap<NodeId, GroupId>,
+    pub frames: &'a HashMap<GroupId, Rect>,
+    pub map: Option<&'a ConceptMap>,
+}
+
 /// The curve of link `id` from node `from` (at `a`, size `sa`) to `to`: in its lane, ending on
 /// a collapsed group's box when an end is hidden in one; `None` when both ends are hidden in the
 /// same group.
@@ -85,39 +94,124 @@ pub(crate) fn hidden(map: Memo<Option<Shared<ConceptMap>>>) -> Memo<HashMap<Node
 pub(crate) fn link_curve(
     ed: Ed,
     id: LinkId,
-    (from, to): (NodeId, NodeId),
+    ends: (NodeId, NodeId),
     a: Point,
     sa: Size,
     b: Point,
     sb: Size,
 ) -> Option<Curve> {
-    let lane = ed
-        .lanes
-        .with(|l| l.get(&id).copied())
-        .unwrap_or(Lane::SINGLE);
+    ed.lanes.with(|lanes| {
+        ed.hidden.with(|hidden| {
+            ed.frames.with(|frames| {
+                ed.map.with_untracked(|m| {
+                    let around = Around {
+                        lanes,
+                        hidden,
+                        frames,
+                        map: m.as_deref(),
+                    };
+                    curve_in(&around, id, ends, (a, sa), (b, sb))
+                })
+            })
+        })
+    })
+}
+
+/// The drawn link nearest `p` within `within` (map units), for a click beside a thin line.
+pub(crate) fn link_near(ed: Ed, p: Point, within: f64) -> Option<LinkId> {
+    let ids = ed.link_ids.get_untracked();
+    ed.lanes.with_untracked(|lanes| {
+        ed.hidden.with_untracked(|hidden| {
+            ed.frames.with_untracked(|frames| {
+                ed.map.with_untracked(|m| {
+                    let around = Around {
+                        lanes,
+                        hidden,
+                        frames,
+                        map: m.as_deref(),
+                    };
+                    let mut best: Option<(f64, LinkId)> = None;
+                    for id in ids {
+                        let (from, to) = ed.live_link(id).with_untracked(|l| (l.from, l.to));
+                        let end = |n: NodeId| {
+                            let l = ed.live(n);
+                            (l.pos.get_untracked(), l.size.get_untracked())
+                        };
+                        let Some(k) = curve_in(&around, id, (from, to), end(from), end(to)) else {
+                            continue;
+                        };
+                        let d = distance_to(&k, p);
+                        if d <= within && best.is_none_or(|(b, _)| d < b) {
+                            best = Some((d, id));
+                        }
+                    }
+                    best.map(|(_, id)| id)
+                })
+            })
+        })
+    })
+}
+
+/// How far `p` is from a curve (measured along 24 straight pieces of it).
+fn distance_to(k: &Curve, p: Point) -> f64 {
+    let at = |t: f64| {
+        let u = 1.0 - t;
+        Point::new(
+            u * u * k.p.x + 2.0 * u * t * k.c.x + t * t * k.q.x,
+            u * u * k.p.y + 2.0 * u * t * k.c.y + t * t * k.q.y,
+        )
+    };
+    // Far from the curve's box: no need to walk it.
+    let (x0, x1) = (k.p.x.min(k.c.x).min(k.q.x), k.p.x.max(k.c.x).max(k.q.x));
+    let (y0, y1) = (k.p.y.min(k.c.y).min(k.q.y), k.p.y.max(k.c.y).max(k.q.y));
+    let out = (x0 - p.x)
+        .max(p.x - x1)
+        .max(0.0)
+        .hypot((y0 - p.y).max(p.y - y1).max(0.0));
+    if out > 50.0 {
+        return out;
+    }
+    let mut best = f64::INFINITY;
+    let mut a = at(0.0);
+    for i in 1..=24 {
+        let b = at(f64::from(i) / 24.0);
+        let (dx, dy) = (b.x - a.x, b.y - a.y);
+        let len2 = dx * dx + dy * dy;
+        let t = if len2 > 0.0 {
+            (((p.x - a.x) * dx + (p.y - a.y) * dy) / len2).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        best = best.min((a.x + t * dx - p.x).hypot(a.y + t * dy - p.y));
+        a = b;
+    }
+    best
+}
+
+/// [`link_curve`] from facts already read.
+pub(crate) fn curve_in(
+    c: &Around,
+    id: LinkId,
+    (from, to): (NodeId, NodeId),
+    (a, sa): (Point, Size),
+    (b, sb): (Point, Size),
+) -> Option<Curve> {
+    let lane = c.lanes.get(&id).copied().unwrap_or(Lane::SINGLE);
     // An end on a group is drawn to its frame (or the collapsed group's it sits in).
     let group_end = |id: NodeId| {
-        ed.with_untracked(|m| m.is_group(id).then(|| m.shown_group(id)))
-            .flatten()
+        c.map
+            .and_then(|m| m.is_group(id).then(|| m.shown_group(id)))
     };
-    let (ha, hb) = ed.hidden.with(|h| {
-        (
-            h.get(&from).copied().or_else(|| group_end(from)),
-            h.get(&to).copied().or_else(|| group_end(to)),
-        )
-    });
+    let ha = c.hidden.get(&from).copied().or_else(|| group_end(from));
+    let hb = c.hidden.get(&to).copied().or_else(|| group_end(to));
     if ha.is_some() && ha == hb {
         return None;
     }
-    if [ha, hb]
-        .iter()
-        .flatten()
-        .any(|g| ed.frames.with(|f| !f.contains_key(g)))
-    {
+    if [ha, hb].iter().flatten().any(|g| !c.frames.contains_key(g)) {
         return None;
     }
     let boxed = |g: Option<GroupId>, p: Point, s: Size| {
-        g.and_then(|g| ed.frames.with(|f| f.get(&g).copied()))
+        g.and_then(|g| c.frames.get(&g).copied())
             .map_or((p, s), |r| {
                 (
                     Point::new((r.x0 + r.x1) / 2.0, (r.y0 + r.y1) / 2.0),

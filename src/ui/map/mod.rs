@@ -137,6 +137,8 @@ pub(crate) struct Ed {
     /// Notified when live places change outside a drag (the model followed, an animation
     /// frame): the map's layer is drawn again from them (`draw.rs`).
     pub redraw: Trigger,
+    /// While a large map is drawn a chunk a frame: pieces (nodes and links) drawn, of all.
+    pub drawing: RwSignal<Option<(usize, usize)>>,
     /// Each link as drawn, kept in step with the model like `live`.
     pub links: StoredValue<HashMap<LinkId, ArcRwSignal<crate::model::map::Link>>>,
     pub highlight: RwSignal<Highlight>,
@@ -215,6 +217,7 @@ impl Ed {
             walk: StoredValue::new(None),
             live: StoredValue::new(HashMap::new()),
             redraw: Trigger::new(),
+            drawing: RwSignal::new(None),
             links: StoredValue::new(HashMap::new()),
             highlight: RwSignal::new(Highlight::default()),
             halo: RwSignal::new(HashMap::new()),

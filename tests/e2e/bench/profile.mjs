@@ -4,15 +4,19 @@
 // time, so nested events are not counted twice. Answers "what dominates" for the drag target.
 // With --first-render, the trace covers the first render instead: from the address change that
 // opens the map to every node in the DOM plus two frames (map.mjs's first-render span).
-// Not a test. Usage: node tests/e2e/bench/profile.mjs [nodes=1000] [throttle=1] [drag-ms=3000] [--first-render | --during=analysis|layout]
+// Not a test. Usage: node tests/e2e/bench/profile.mjs [nodes=1000] [throttle=1] [drag-ms=3000] [--first-render | --during=analysis|layout | --import (N = links)]
 //   (after a release build; BENCH_DIST measures another build folder)
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { attribute, benchMap, nearestNode, scriptedDrag, workshop } from './benchmap.mjs';
 import { CHROMIUM_ARGS, ROOT, serveDist } from './common.mjs';
+import { FORMATS, graph } from './importfiles.mjs';
 
 const FIRST = process.argv.includes('--first-render');
+// --import: the trace covers an import instead, N being the links of a generated GEXF file
+// (importfiles.mjs), from the file chosen to every node and link in the DOM plus two frames.
+const IMPORT = process.argv.includes('--import');
 // --during=analysis or --during=layout: the trace covers that instead (from the click to the
 // result on the page), for the long tasks the worker's result still makes on the main thread.
 const DURING = process.argv.find((a) => a.startsWith('--during='))?.slice('--during='.length);
@@ -21,7 +25,7 @@ const N = Number(argv[2] ?? 1000);
 const THROTTLE = Number(argv[3] ?? 1);
 const DRAG_MS = Number(argv[4] ?? 3000);
 const CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'disabled-by-default-devtools.timeline.invalidationTracking', 'v8', 'blink', 'cc', 'input'];
-const PORT = 4190;
+const PORT = Number(process.env.BENCH_PORT ?? 4190);
 
 const stop = await serveDist(PORT);
 let out;
@@ -30,8 +34,9 @@ try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const cdp = await page.context().newCDPSession(page);
   await page.goto(`http://127.0.0.1:${PORT}/`);
-  await page.locator('#import-file').setInputFiles({ name: 'map.json', mimeType: 'application/json', buffer: Buffer.from(workshop(N)) });
-  await page.getByRole('link', { name: `Map bench ${N}` }).waitFor();
+  const W = IMPORT ? 10 : N;
+  await page.locator('#import-file').setInputFiles({ name: 'map.json', mimeType: 'application/json', buffer: Buffer.from(workshop(W)) });
+  await page.getByRole('link', { name: `Map bench ${W}` }).waitFor();
   const events = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
   const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
@@ -39,7 +44,27 @@ try {
   let moves = 0;
   let firstMs;
   let measures = [];
-  if (FIRST) {
+  if (IMPORT) {
+    await page.evaluate(() => { location.hash = '#/w/w-map-10/maps'; });
+    const field = page.locator('#import-map, #import-map-here').first();
+    await field.waitFor({ state: 'attached' });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
+    await page.evaluate(() => {
+      window.__m = [];
+      new PerformanceObserver((l) => { for (const e of l.getEntries()) if (e.name.startsWith('cstw-')) window.__m.push([e.name, e.startTime, e.duration]); }).observe({ type: 'measure' });
+    });
+    const buffer = Buffer.from(FORMATS.gexf(N));
+    const nodes = graph(N).nodes;
+    await trace();
+    const t0 = Date.now();
+    await page.evaluate(() => { window.__t0 = performance.now(); });
+    await field.setInputFiles({ name: 'big.gexf', mimeType: 'text/plain', buffer });
+    await page.waitForFunction(([n, l]) => document.querySelectorAll('.map-canvas .nodes > [data-node]').length === n
+      && document.querySelectorAll('.map-canvas .links > [data-link]').length === l, [nodes, N], { timeout: 120_000, polling: 'raf' });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    firstMs = Date.now() - t0;
+    measures = await page.evaluate(() => window.__m.map(([n, s, d]) => [n, s - window.__t0, d]));
+  } else if (FIRST) {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
     await page.evaluate(() => {
       window.__m = [];
@@ -109,15 +134,16 @@ try {
   }
   const rows = Object.entries(self).map(([name, us]) => [name, us / 1000]).filter(([, ms]) => ms >= 0.5).sort((a, b) => b[1] - a[1]);
   const total = tasks / 1000;
-  const handled = FIRST || DURING ? { moves: 1 } : attribute(events);
+  const handled = FIRST || DURING || IMPORT ? { moves: 1 } : attribute(events);
   if (DURING) console.log(`${N} nodes, CPU x${THROTTLE}: ${DURING} click to applied ${firstMs} ms (traced); main thread busy ${total.toFixed(0)} ms`);
-  else if (FIRST) {
-    console.log(`${N} nodes, CPU x${THROTTLE}: first render ${firstMs} ms (traced, so slower than map.mjs's); main thread busy ${total.toFixed(0)} ms`);
+  else if (FIRST || IMPORT) {
+    if (IMPORT) console.log(`${N}-link GEXF, CPU x${THROTTLE}: file chosen to map drawn ${firstMs} ms (traced); main thread busy ${total.toFixed(0)} ms`);
+    else console.log(`${N} nodes, CPU x${THROTTLE}: first render ${firstMs} ms (traced, so slower than map.mjs's); main thread busy ${total.toFixed(0)} ms`);
     console.log('the app\'s measures (from the address change: start, took ms): ' + measures.map(([n, s, d]) => `${n} at ${s.toFixed(0)} took ${d.toFixed(1)}`).join('; '));
   }
   else console.log(`${N} nodes, CPU x${THROTTLE}: ${moves} moves sent, ${handled.moves} handled in ${DRAG_MS} ms; main thread busy ${total.toFixed(0)} ms (${(total / handled.moves).toFixed(2)} ms a move); ` +
     `CPU a move mean ${handled.per_move_cpu_ms?.toFixed(2)} p95 ${handled.move_cpu?.p95.toFixed(2)} ms (this trace records more than compare.mjs's, so it costs more)`);
-  console.log(`self time by trace event (ms${FIRST || DURING ? '' : ', ms a move'}, share):`);
+  console.log(`self time by trace event (ms${FIRST || DURING || IMPORT ? '' : ', ms a move'}, share):`);
   for (const [name, ms] of rows.slice(0, 25)) console.log(`  ${name.padEnd(44)} ${ms.toFixed(1).padStart(8)} ${(ms / handled.moves).toFixed(2).padStart(7)} ${((100 * ms) / total).toFixed(1).padStart(5)}%`);
   // The longest tasks (a drag's start and end are one-offs; the rest is per move).
   const t0 = mine[0]?.ts ?? 0;
@@ -144,5 +170,5 @@ try {
   stop();
 }
 mkdirSync(join(ROOT, 'report'), { recursive: true });
-writeFileSync(join(ROOT, `report/profile-${DURING ? `${DURING}-` : FIRST ? 'first-' : ''}${N}x${THROTTLE}.json`), JSON.stringify(out, null, 2));
-console.log(`Written: report/profile-${DURING ? `${DURING}-` : FIRST ? 'first-' : ''}${N}x${THROTTLE}.json`);
+writeFileSync(join(ROOT, `report/profile-${IMPORT ? 'import-' : DURING ? `${DURING}-` : FIRST ? 'first-' : ''}${N}x${THROTTLE}.json`), JSON.stringify(out, null, 2));
+console.log(`Written: report/profile-${IMPORT ? 'import-' : DURING ? `${DURING}-` : FIRST ? 'first-' : ''}${N}x${THROTTLE}.json`);

@@ -15,7 +15,7 @@ import { workshop } from './benchmap.mjs';
 import { CHROMIUM_ARGS, ROOT, serveDist } from './common.mjs';
 
 const N = Number(process.argv[2] ?? 5000);
-const PORT = 4191;
+const PORT = Number(process.env.BENCH_PORT ?? 4191);
 const LIMIT_MS = 100;
 
 /** An 8,000-link GEXF like benches/import.rs: each node to the next few, labelled. */

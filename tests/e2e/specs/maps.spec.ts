@@ -250,7 +250,7 @@ test('the relational cycle template is one reinforcing loop that can be traced',
   await expect(page.locator('.map-canvas .node.traced')).toHaveCount(8);
   await expect(page.locator('.map-canvas .link.traced')).toHaveCount(8);
   // One link turned negative makes it balancing.
-  await page.locator('.map-canvas .link').first().locator('.hit').click({ force: true });
+  await page.locator('.map-canvas .link').first().locator('path.line').click({ force: true });
   await page.getByLabel('Polarity').selectOption('negative');
   await expect(loops.first()).toContainText('Balancing');
 });
