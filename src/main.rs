@@ -9,8 +9,9 @@
 
 use cst_workbench::route::Section;
 use cst_workbench::ui::parts::{
-    BoundaryView, LoadFailed, Loading, MapsView, Parts, PicturesView, Preloading, PresentView,
-    ReportView, ScoringView, Session,
+    AboutPage, BoundaryView, GlossaryPage, LoadFailed, Loading, MapsView, Page, Parts,
+    PicturesView, Preloading, PresentView, ReportView, ResponsePage, ScoringView, Session,
+    WorkshopPage,
 };
 use leptos::prelude::*;
 use leptos::wasm_split::wasm_split;
@@ -46,6 +47,35 @@ fn present(session: Session, back: String) -> Result<AnyView, LoadFailed> {
     Ok(view! { <PresentView session=session back=back /> }.into_any())
 }
 
+#[wasm_split(workshop, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn workshop(id: String, section: Signal<Section>) -> Result<AnyView, LoadFailed> {
+    Ok(view! { <WorkshopPage id=id section=section /> }.into_any())
+}
+
+#[wasm_split(response, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn response(code: String) -> Result<AnyView, LoadFailed> {
+    Ok(view! { <ResponsePage code=code /> }.into_any())
+}
+
+#[wasm_split(glossary, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn glossary() -> Result<AnyView, LoadFailed> {
+    Ok(view! { <GlossaryPage /> }.into_any())
+}
+
+#[wasm_split(about, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn about() -> Result<AnyView, LoadFailed> {
+    Ok(view! { <AboutPage /> }.into_any())
+}
+
+fn page(p: Page) -> Loading {
+    match p {
+        Page::Workshop(id, section) => Box::pin(workshop(id, section)),
+        Page::Response(code) => Box::pin(response(code)),
+        Page::Glossary => Box::pin(glossary()),
+        Page::About => Box::pin(about()),
+    }
+}
+
 fn section(s: Section, session: Session, back: String) -> Loading {
     match s {
         Section::Boundary => Box::pin(boundary(session)),
@@ -79,6 +109,10 @@ fn main() {
         console_error_panic_hook::hook(info);
         cst_workbench::ui::crash::stopped();
     }));
-    cst_workbench::ui::parts::register(Parts { section, preload });
+    cst_workbench::ui::parts::register(Parts {
+        page,
+        section,
+        preload,
+    });
     leptos::mount::mount_to_body(cst_workbench::ui::App);
 }

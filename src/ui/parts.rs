@@ -18,12 +18,15 @@ use leptos::prelude::*;
 
 use crate::route::Section;
 pub use crate::ui::boundary::BoundaryView;
+pub use crate::ui::learn::GlossaryPage;
 pub use crate::ui::map::MapsView;
+pub use crate::ui::pages::AboutPage;
+pub use crate::ui::participate::ResponsePage;
 pub use crate::ui::picture::PicturesView;
 pub use crate::ui::present::PresentView;
 pub use crate::ui::report::ReportView;
 pub use crate::ui::scoring::ScoringView;
-pub use crate::ui::workshop::Session;
+pub use crate::ui::workshop::{Session, WorkshopPage};
 
 /// A part's code could not be fetched (offline before the first visit, or the server went away).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,14 +38,27 @@ impl From<leptos::wasm_split::SplitLoaderError> for LoadFailed {
     }
 }
 
-/// A section's view, once its part has loaded.
+/// A page other than the home page, each a part of its own.
+pub enum Page {
+    /// A workshop (its id) with the section the address asks for.
+    Workshop(String, Signal<Section>),
+    /// A participant's response read from its code.
+    Response(String),
+    Glossary,
+    About,
+}
+
+/// A part's view, once its part has loaded.
 pub type Loading = Pin<Box<dyn Future<Output = Result<AnyView, LoadFailed>>>>;
 
 /// A section's part being fetched ahead.
 pub type Preloading = Pin<Box<dyn Future<Output = Result<(), LoadFailed>>>>;
 
-/// What the binary provides: how to load and show each section, and how to fetch one ahead.
+/// What the binary provides: how to load and show each page and section, and how to fetch a
+/// section ahead.
 pub struct Parts {
+    /// The view of a page other than the home page.
+    pub page: fn(Page) -> Loading,
     /// The view of a section other than the overview (which is part of the workshop page);
     /// the string is where presenting returns to.
     pub section: fn(Section, Session, String) -> Loading,
@@ -68,13 +84,30 @@ pub fn preload(section: Section) {
     }
 }
 
+/// A page other than the home page: its part's view, or a line saying it is on its way.
+pub fn page(page: Page) -> AnyView {
+    let label = match &page {
+        Page::Workshop(..) => "The workshop",
+        Page::Response(_) => "The response",
+        Page::Glossary => "The glossary",
+        Page::About => "The about page",
+    };
+    show(label, PARTS.get().map(|parts| (parts.page)(page)))
+}
+
 /// A section other than the overview: its part's view, or a line saying it is on its way.
 pub fn section(section: Section, session: Session, back: String) -> AnyView {
-    let label = section.label();
-    let Some(parts) = PARTS.get() else {
+    let loading = PARTS
+        .get()
+        .map(|parts| (parts.section)(section, session, back));
+    show(section.label(), loading)
+}
+
+fn show(label: &'static str, loading: Option<Loading>) -> AnyView {
+    let Some(loading) = loading else {
         return failed(label).into_any();
     };
-    let mut loading = Scoped::new((parts.section)(section, session, back));
+    let mut loading = Scoped::new(loading);
     // A part already loaded shows at once, with no "Opening" line between two sections.
     let mut cx = Context::from_waker(Waker::noop());
     if let Poll::Ready(Some(shown)) = Pin::new(&mut loading).poll(&mut cx) {
@@ -96,10 +129,9 @@ pub fn section(section: Section, session: Session, back: String) -> AnyView {
     });
     (move || match ready.get() {
         true => slot.try_update_value(Option::take).flatten(),
-        false => Some(
-            view! { <p class="part-loading" role="status">"Opening " {label} "\u{2026}"</p> }
-                .into_any(),
-        ),
+        false => {
+            Some(view! { <p class="part-loading" role="status">"Opening\u{2026}"</p> }.into_any())
+        }
     })
     .into_any()
 }
