@@ -61,7 +61,8 @@ test('the home page loads no part; a workshop and each section fetch theirs when
 });
 
 test.describe('when a part cannot be fetched', () => {
-  test.use({ expectedPageErrors: /Failed to fetch|NetworkError|ERR_|TypeError/ });
+  // No service worker: it would answer from the parts it keeps, where this test wants the network.
+  test.use({ expectedPageErrors: /Failed to fetch|NetworkError|ERR_|TypeError/, serviceWorkers: 'block' });
 
   test('the section says so, the workshop stays, and it opens once the network is back', async ({ page }) => {
     const lib = new LibraryPage(page);
