@@ -1,9 +1,118 @@
-//! Browser entry point: install the panic hook and mount the app. Nothing else lives here.
+//! Browser entry point: install the panic hook, hand the app its parts loaded on demand, and
+//! mount the app.
+//!
+//! Each function marked `wasm_split` below is a split point: `tools/app_build.sh` (wasm-split)
+//! moves the code only it reaches into a wasm chunk of its own, fetched the first time it is
+//! called. They live here, in the binary, because their exported entry points would otherwise
+//! be linked into every binary of the library (the worker, the phone page). See
+//! `src/ui/parts.rs` and ARCHITECTURE.md ("First load").
+
+use cst_workbench::route::Section;
+use cst_workbench::ui::parts::{
+    AboutPage, BoundaryView, GlossaryPage, LoadFailed, Loading, MapsView, Page, Parts,
+    PicturesView, Preloading, PresentView, ReportView, ResponsePage, ScoringView, Session,
+    WorkshopPage,
+};
+use leptos::prelude::*;
+use leptos::wasm_split::wasm_split;
+use std::future::Future;
+
+#[wasm_split(boundary, wasm_split_path = ::leptos::wasm_split, preload(preload_boundary), fallible)]
+fn boundary(session: Session) -> Result<AnyView, LoadFailed> {
+    Ok(view! { <BoundaryView session=session /> }.into_any())
+}
+
+#[wasm_split(maps, wasm_split_path = ::leptos::wasm_split, preload(preload_maps), fallible)]
+fn maps(session: Session) -> Result<AnyView, LoadFailed> {
+    Ok(view! { <MapsView session=session /> }.into_any())
+}
+
+#[wasm_split(pictures, wasm_split_path = ::leptos::wasm_split, preload(preload_pictures), fallible)]
+fn pictures(session: Session) -> Result<AnyView, LoadFailed> {
+    Ok(view! { <PicturesView session=session /> }.into_any())
+}
+
+#[wasm_split(scoring, wasm_split_path = ::leptos::wasm_split, preload(preload_scoring), fallible)]
+fn scoring(session: Session) -> Result<AnyView, LoadFailed> {
+    Ok(view! { <ScoringView session=session /> }.into_any())
+}
+
+#[wasm_split(report, wasm_split_path = ::leptos::wasm_split, preload(preload_report), fallible)]
+fn report(session: Session) -> Result<AnyView, LoadFailed> {
+    Ok(view! { <ReportView session=session /> }.into_any())
+}
+
+#[wasm_split(present, wasm_split_path = ::leptos::wasm_split, preload(preload_present), fallible)]
+fn present(session: Session, back: String) -> Result<AnyView, LoadFailed> {
+    Ok(view! { <PresentView session=session back=back /> }.into_any())
+}
+
+#[wasm_split(workshop, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn workshop(id: String, section: Signal<Section>) -> Result<AnyView, LoadFailed> {
+    Ok(view! { <WorkshopPage id=id section=section /> }.into_any())
+}
+
+#[wasm_split(response, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn response(code: String) -> Result<AnyView, LoadFailed> {
+    Ok(view! { <ResponsePage code=code /> }.into_any())
+}
+
+#[wasm_split(glossary, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn glossary() -> Result<AnyView, LoadFailed> {
+    Ok(view! { <GlossaryPage /> }.into_any())
+}
+
+#[wasm_split(about, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn about() -> Result<AnyView, LoadFailed> {
+    Ok(view! { <AboutPage /> }.into_any())
+}
+
+fn page(p: Page) -> Loading {
+    match p {
+        Page::Workshop(id, section) => Box::pin(workshop(id, section)),
+        Page::Response(code) => Box::pin(response(code)),
+        Page::Glossary => Box::pin(glossary()),
+        Page::About => Box::pin(about()),
+    }
+}
+
+fn section(s: Section, session: Session, back: String) -> Loading {
+    match s {
+        Section::Boundary => Box::pin(boundary(session)),
+        Section::Maps => Box::pin(maps(session)),
+        Section::Pictures => Box::pin(pictures(session)),
+        Section::Scoring => Box::pin(scoring(session)),
+        Section::Report => Box::pin(report(session)),
+        Section::Present => Box::pin(present(session, back)),
+        // The overview is part of the workshop page itself.
+        Section::Overview => Box::pin(async { Err(LoadFailed) }),
+    }
+}
+
+fn preload(s: Section) -> Preloading {
+    async fn loaded<E>(f: impl Future<Output = Result<(), E>>) -> Result<(), LoadFailed> {
+        f.await.map_err(|_| LoadFailed)
+    }
+    match s {
+        Section::Boundary => Box::pin(loaded(preload_boundary())),
+        Section::Maps => Box::pin(loaded(preload_maps())),
+        Section::Pictures => Box::pin(loaded(preload_pictures())),
+        Section::Scoring => Box::pin(loaded(preload_scoring())),
+        Section::Report => Box::pin(loaded(preload_report())),
+        Section::Present => Box::pin(loaded(preload_present())),
+        Section::Overview => Box::pin(async { Ok(()) }),
+    }
+}
 
 fn main() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         cst_workbench::ui::crash::stopped();
     }));
+    cst_workbench::ui::parts::register(Parts {
+        page,
+        section,
+        preload,
+    });
     leptos::mount::mount_to_body(cst_workbench::ui::App);
 }

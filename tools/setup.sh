@@ -42,6 +42,17 @@ if [ "$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $WASM_BINDGEN_VERS
   cargo install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION" --force
 fi
 
+# 4b. wasm-split (wasm_split_cli_support's CLI), which tools/app_build.sh runs to cut the app's
+#     wasm into parts loaded on demand. It reads and writes plain wasm (before wasm-bindgen), so
+#     it does not depend on our wasm-bindgen version. ~2 minutes the first time.
+WASM_SPLIT_VERSION=0.2.4
+if [ "$(cat "$HOME/.cargo/wasm-split-cli.version" 2>/dev/null)" != "$WASM_SPLIT_VERSION" ] \
+  || ! command -v wasm-split-cli >/dev/null; then
+  step "installing wasm_split_cli_support $WASM_SPLIT_VERSION (first time only, ~2 min)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked --force
+  echo "$WASM_SPLIT_VERSION" > "$HOME/.cargo/wasm-split-cli.version"
+fi
+
 # 5. npm packages from the committed lockfiles: binaryen (wasm-opt), Playwright, axe-core.
 for dir in tools tests/e2e; do
   stamp="$dir/node_modules/.lock-sha"

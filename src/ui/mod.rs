@@ -12,6 +12,7 @@ mod library;
 mod map;
 mod pages;
 mod participate;
+pub mod parts;
 pub mod phone;
 mod picture;
 mod present;

@@ -5,11 +5,11 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::learn::{GlossaryPage, Learn, LearnToggle, Tour};
+use super::learn::{Learn, LearnToggle, Tour};
 use super::library::LibraryPage;
-use super::pages::{AboutPage, NotFoundPage};
-use super::participate::{ResponsePage, to_phone_page};
-use super::workshop::WorkshopPage;
+use super::pages::NotFoundPage;
+use super::participate::to_phone_page;
+use super::parts::{self, Page};
 use crate::persist;
 use crate::route::Route;
 use crate::settings::{Scheme, Settings, Theme};
@@ -128,12 +128,13 @@ pub fn App() -> impl IntoView {
                     // A memo: a hash change within the section (another map) must not
                     // remount the section.
                     let section = Signal::from(Memo::new(move |_| route.get().section()));
-                    view! { <WorkshopPage id=id section=section /> }.into_any()
+                    // Every page but the home page is a part loaded when first opened.
+                    parts::page(Page::Workshop(id, section))
                 }
-                Route::About => view! { <AboutPage /> }.into_any(),
-                Route::Glossary => view! { <GlossaryPage /> }.into_any(),
+                Route::About => parts::page(Page::About),
+                Route::Glossary => parts::page(Page::Glossary),
                 Route::Join(code) => to_phone_page(&code).into_any(),
-                Route::Response(code) => view! { <ResponsePage code=code /> }.into_any(),
+                Route::Response(code) => parts::page(Page::Response(code)),
                 Route::NotFound(path) => view! { <NotFoundPage path=path /> }.into_any(),
             }}
         </main>

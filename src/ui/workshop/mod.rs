@@ -10,13 +10,8 @@ use crate::model::workshop::{DetailField, StakeholderField};
 use crate::persist::browser;
 use crate::persist::library::workshop_key;
 use crate::route::{Route, Section};
-use crate::ui::boundary::BoundaryView;
 use crate::ui::browser::{format_time, fresh_id};
-use crate::ui::map::MapsView;
-use crate::ui::picture::PicturesView;
-use crate::ui::present::PresentView;
-use crate::ui::report::ReportView;
-use crate::ui::scoring::ScoringView;
+use crate::ui::parts;
 pub use session::{SaveStatus, Session};
 
 /// Loads the workshop `id` and shows it, or says why it cannot.
@@ -130,7 +125,8 @@ fn Editor(session: Session, repairs: Vec<String>, section: Signal<Section>) -> i
                     let id = session.id();
                     view! {
                         <a href=Route::Workshop(id, s).href() aria-label=s.label()
-                            aria-current=move || (section.get() == s).then_some("page")>
+                            aria-current=move || (section.get() == s).then_some("page")
+                            on:pointerenter=move |_| parts::preload(s) on:focus=move |_| parts::preload(s)>
                             <span class="wide-only">{s.label()}</span><span class="narrow-only" aria-hidden="true">{s.short_label()}</span></a>
                     }
                 }).collect_view()}
@@ -138,12 +134,8 @@ fn Editor(session: Session, repairs: Vec<String>, section: Signal<Section>) -> i
             <crate::ui::learn::LearnAside section=section workshop=session.id() />
             {move || match section.get() {
                 Section::Overview => view! { <ExportStatus session=session /> <Details session=session /> <Roster session=session /> }.into_any(),
-                Section::Boundary => view! { <BoundaryView session=session /> }.into_any(),
-                Section::Maps => view! { <MapsView session=session /> }.into_any(),
-                Section::Pictures => view! { <PicturesView session=session /> }.into_any(),
-                Section::Scoring => view! { <ScoringView session=session /> }.into_any(),
-                Section::Report => view! { <ReportView session=session /> }.into_any(),
-                Section::Present => view! { <PresentView session=session back=back.get_value() /> }.into_any(),
+                // Every other section is a part of the app loaded when first opened.
+                s => parts::section(s, session, back.get_value()).into_any(),
             }}
         </article>
     }

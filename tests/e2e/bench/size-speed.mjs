@@ -158,13 +158,21 @@ async function firstLoad() {
 }
 
 const s = sizes();
+
 const first = await firstLoad();
 const tti = await timeToInteractive();
 
 console.log('Release bundle (dist/)');
 console.log('  file'.padEnd(48) + 'raw KB'.padStart(9) + 'gzip KB'.padStart(9) + 'brotli KB'.padStart(11));
-for (const r of s.rows) {
+// The chunks of code shared by several parts (chunk_<n>-<hash>.wasm, made by wasm-split) on one line.
+const chunks = s.rows.filter((r) => /^chunk_\d+-/.test(r.file));
+const sum = (rows, k) => rows.reduce((t, r) => t + r[k], 0);
+for (const r of s.rows.filter((r) => !chunks.includes(r))) {
   console.log(`  ${r.file}`.padEnd(48) + kb(r.raw).padStart(9) + kb(r.gzip).padStart(9) + kb(r.brotli).padStart(11));
+}
+if (chunks.length) {
+  console.log(`  ${chunks.length} shared chunks (chunk_*.wasm)`.padEnd(48) + kb(sum(chunks, 'raw')).padStart(9) +
+    kb(sum(chunks, 'gzip')).padStart(9) + kb(sum(chunks, 'brotli')).padStart(11));
 }
 console.log('  total'.padEnd(48) + kb(s.total.raw).padStart(9) + kb(s.total.gzip).padStart(9) + kb(s.total.brotli).padStart(11));
 console.log(`Time to interactive over ${tti.loads} cold loads on loopback: median ${tti.median_ms.toFixed(0)} ms ` +
@@ -179,6 +187,9 @@ for (const x of first.sections) {
     (x.files.length ? `  (${x.files.map((f) => f.file).join(', ')})` : ''));
 }
 console.log(`  whole app (every file above in dist/)`.padEnd(58) + `${kb(s.total.gzip).padStart(8)} KB  ${verdict(s.total.gzip / 1024 <= APP_KB)}`);
+const parts = s.rows.filter((r) => /^(split_|chunk_|__wasm_split)/.test(r.file));
+const worker = s.rows.filter((r) => r.file.startsWith('cstw-worker'));
+console.log(`    of which parts loaded on demand ${kb(sum(parts, 'gzip'))} KB (${parts.length} files), the Web Worker ${kb(sum(worker, 'gzip'))} KB`);
 console.log('Targets: <= 400 ms to interactive.');
 
 const targets = {
