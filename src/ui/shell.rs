@@ -126,6 +126,7 @@ pub fn App() -> impl IntoView {
                 Route::Glossary => view! { <GlossaryPage /> }.into_any(),
                 Route::Join(code) => to_phone_page(&code).into_any(),
                 Route::Response(code) => view! { <ResponsePage code=code /> }.into_any(),
+                Route::Live(secret) => super::live_join(secret),
                 Route::NotFound(path) => view! { <NotFoundPage path=path /> }.into_any(),
             }}
         </main>

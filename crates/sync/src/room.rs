@@ -36,6 +36,9 @@ pub struct Received {
     pub replies: Vec<Vec<u8>>,
     /// Whether the workshop or the step changed: the page reads them again.
     pub changed: bool,
+    /// The relay's answer to this browser's `hello` arrived: from now on this browser holds
+    /// everything the relay had (an empty room stays empty: the page may share its workshop).
+    pub synced: bool,
 }
 
 pub struct Room {
@@ -96,7 +99,11 @@ impl Room {
                 out.replies
                     .push(Message::Sync(SyncMessage::SyncStep2(diff)).encode_v1());
             }
-            Message::Sync(SyncMessage::SyncStep2(update) | SyncMessage::Update(update)) => {
+            Message::Sync(SyncMessage::SyncStep2(update)) => {
+                out.changed = self.merge_envelope(&update);
+                out.synced = true;
+            }
+            Message::Sync(SyncMessage::Update(update)) => {
                 out.changed = self.merge_envelope(&update);
             }
             _ => {}
