@@ -13,6 +13,7 @@ import { WorkshopPage } from '../support/workshops';
 import { MapsPage } from '../support/maps';
 import { BoundaryPage } from '../support/boundary';
 import { screenshotBothSizes } from '../support/screenshots';
+import { expectNoAxeViolations } from '../support/a11y';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const RELAY_SCRIPT = fileURLToPath(new URL('../../relay/relay.mjs', import.meta.url));
@@ -93,11 +94,15 @@ async function secondBrowser(browser: Browser, errors: string[]): Promise<{ cont
 }
 
 /** Opens the example workshop and a live room for it; returns the room's link. */
-async function openRoom(page: Page): Promise<string> {
+async function openRoom(page: Page, shoot = false): Promise<string> {
   await page.goto('./#/');
   await page.locator('section.example-box').getByRole('button', { name: 'Open the example workshop' }).click();
   await expect(new WorkshopPage(page).titleHeading).toHaveText(TITLE);
   const bar = page.getByRole('region', { name: 'Live room' });
+  if (shoot) {
+    await expect(bar).toContainText('end-to-end encrypted');
+    await screenshotBothSizes(page, 'live-offer');
+  }
   await bar.getByRole('button', { name: 'Open a live room' }).click();
   await expect(bar.getByRole('status')).toHaveText('Connected');
   const link = await bar.getByLabel('Link for the others').inputValue();
@@ -123,7 +128,8 @@ async function typeAt(field: import('@playwright/test').Locator, where: 'Home' |
 }
 
 test('a second browser opening the link sees the workshop; edits go both ways', async ({ page, browser }) => {
-  const link = await openRoom(page);
+  const link = await openRoom(page, true);
+  await expectNoAxeViolations(page);
   await screenshotBothSizes(page, 'live-room-open');
   const errors: string[] = [];
   const b = await secondBrowser(browser, errors);
@@ -224,6 +230,28 @@ test('a link with a wrong key reads nothing and breaks nothing', async ({ page, 
   expect(errors).toEqual([]);
   await c.context.close();
   await b.context.close();
+});
+
+test('ten browsers on one room each add someone to the roster at once: every browser ends with all ten', async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const link = await openRoom(page);
+  const errors: string[] = [];
+  const others = [];
+  for (let i = 0; i < 9; i++) {
+    const b = await secondBrowser(browser, errors);
+    await joinRoom(b.page, link);
+    others.push(b);
+  }
+  const pages = [page, ...others.map((o) => o.page)];
+  const names = pages.map((_, i) => `Participant ${i + 1}`);
+  await Promise.all(pages.map((p, i) => new WorkshopPage(p).addStakeholder(names[i])));
+  for (const p of pages) {
+    await expect.poll(() => new WorkshopPage(p).rosterValues(), { timeout: 20_000 }).toEqual(expect.arrayContaining(names));
+  }
+  const rosters = await Promise.all(pages.map((p) => new WorkshopPage(p).rosterValues()));
+  for (const r of rosters) expect(r).toEqual(rosters[0]);
+  expect(errors).toEqual([]);
+  for (const o of others) await o.context.close();
 });
 
 test('an incomplete link says what is missing', async ({ page }) => {
