@@ -15,10 +15,11 @@
 //! Offline edits stay in the envelope and reach the relay with the next sync exchange
 //! (`hello`: step 1 with the envelope's state vector, answered by the relay's step 2).
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use cstw_core::model::Workshop;
-use yrs::sync::{Message, SyncMessage};
+use yrs::sync::awareness::AwarenessUpdateEntry;
+use yrs::sync::{AwarenessUpdate, Message, SyncMessage};
 use yrs::updates::decoder::Decode;
 use yrs::updates::encoder::Encode;
 use yrs::{Any, Array, ArrayRef, Doc, Options, Out, ReadTxn, StateVector, Transact, Update};
@@ -39,6 +40,8 @@ pub struct Received {
     /// The relay's answer to this browser's `hello` arrived: from now on this browser holds
     /// everything the relay had (an empty room stays empty: the page may share its workshop).
     pub synced: bool,
+    /// Someone arrived, left or changed their name.
+    pub presence: bool,
 }
 
 pub struct Room {
@@ -50,6 +53,10 @@ pub struct Room {
     replica: Replica,
     /// Sealed values that did not open with this link's key.
     pub unreadable: usize,
+    client: u64,
+    presence_clock: u32,
+    /// Who else is here: Yjs client id → the name they chose (opened with the key).
+    peers: BTreeMap<u64, String>,
 }
 
 impl Room {
@@ -70,7 +77,15 @@ impl Room {
             seen: HashSet::new(),
             replica: Replica::new(client),
             unreadable: 0,
+            client,
+            presence_clock: 0,
+            peers: BTreeMap::new(),
         }
+    }
+
+    /// This browser's Yjs client id (also its id in the room's awareness).
+    pub fn client(&self) -> u64 {
+        self.client
     }
 
     pub fn link(&self) -> &RoomLink {
@@ -106,6 +121,7 @@ impl Room {
             Message::Sync(SyncMessage::Update(update)) => {
                 out.changed = self.merge_envelope(&update);
             }
+            Message::Awareness(update) => out.presence = self.merge_presence(update),
             _ => {}
         }
         out
@@ -141,6 +157,53 @@ impl Room {
             }
         }
         changed
+    }
+
+    /// Who is here, from the relay's awareness messages: each state is `{"sealed": hex}`, a
+    /// name sealed with the room's key (the relay sees no name); `null` means they left.
+    fn merge_presence(&mut self, update: AwarenessUpdate) -> bool {
+        let mut changed = false;
+        for (client, entry) in update.clients {
+            let client = client.get();
+            if client == self.client {
+                continue;
+            }
+            let name = serde_json::from_str::<serde_json::Value>(&entry.json)
+                .ok()
+                .and_then(|v| v.get("sealed")?.as_str().map(String::from))
+                .and_then(|hex| unhex(&hex))
+                .and_then(|sealed| self.link.open(&sealed).ok())
+                .and_then(|plain| String::from_utf8(plain).ok());
+            changed |= match name {
+                Some(n) => self.peers.insert(client, n.clone()).as_deref() != Some(n.as_str()),
+                None => self.peers.remove(&client).is_some(),
+            };
+        }
+        changed
+    }
+
+    /// The message telling the others this browser is here under `name` (sent on joining and
+    /// every few seconds, as the relay forgets a state after 30 s without news).
+    pub fn presence(&mut self, name: &str) -> Vec<u8> {
+        self.presence_clock += 1;
+        let sealed = self.link.seal(name.trim().as_bytes());
+        let hex: String = sealed.iter().map(|b| format!("{b:02x}")).collect();
+        let json = serde_json::json!({ "sealed": hex }).to_string();
+        let clients = HashMap::from([(
+            yrs::ClientID::new(self.client),
+            AwarenessUpdateEntry {
+                clock: self.presence_clock,
+                json: json.into(),
+            },
+        )]);
+        Message::Awareness(AwarenessUpdate { clients }).encode_v1()
+    }
+
+    /// The names of the others here, in a stable order.
+    pub fn peers(&self) -> Vec<String> {
+        let mut names: Vec<String> = self.peers.values().cloned().collect();
+        names.sort();
+        names
     }
 
     /// Seals a replica update into the envelope; the message that carries it to the relay.
@@ -194,4 +257,14 @@ impl Room {
     pub fn sealed_count(&self) -> u32 {
         self.sealed.len(&self.envelope.transact())
     }
+}
+
+fn unhex(text: &str) -> Option<Vec<u8>> {
+    if !text.len().is_multiple_of(2) || !text.is_ascii() {
+        return None;
+    }
+    (0..text.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&text[i..i + 2], 16).ok())
+        .collect()
 }

@@ -55,6 +55,29 @@ pub fn LiveBar(session: Session, section: Signal<Section>) -> impl IntoView {
     let unreadable = RwSignal::new(false);
     let notice = RwSignal::new(None::<String>);
     let adopted = StoredValue::new(false);
+    let me = RwSignal::new(String::new());
+    let peers = RwSignal::new(Vec::<String>::new());
+
+    // Who is here: this browser's name goes out sealed on joining, when it changes, and every
+    // 15 s (the relay forgets a state after 30 s without news).
+    let announce = move || {
+        let Some(c) = conn.try_get_value().flatten() else {
+            return;
+        };
+        let name = me.get_untracked();
+        let name = if name.trim().is_empty() {
+            "Someone".to_string()
+        } else {
+            name
+        };
+        c.send(c.with_room(|room| room.presence(&name)));
+    };
+    let beat = set_interval_with_handle(announce, std::time::Duration::from_secs(15)).ok();
+    on_cleanup(move || {
+        if let Some(h) = beat {
+            h.clear();
+        }
+    });
 
     // What arrived: the room's workshop replaces the one on screen; an empty room gets ours.
     let pull = move || {
@@ -97,9 +120,18 @@ pub fn LiveBar(session: Session, section: Signal<Section>) -> impl IntoView {
             return;
         };
         let c = Connection::open(link, status, synced);
+        let reader = c.clone();
         c.on_received(Box::new(move |received| {
             if received.changed || received.synced {
                 pull();
+            }
+            if received.synced {
+                announce();
+            }
+            if received.presence
+                && let Some(names) = reader.with_room(|room| room.peers())
+            {
+                peers.set(names);
             }
         }));
         conn.set_value(Some(c));
@@ -178,6 +210,22 @@ pub fn LiveBar(session: Session, section: Signal<Section>) -> impl IntoView {
                 <section class="banner info live-bar" aria-label="Live room"
                     data-status=move || format!("{:?}", status.get()).to_lowercase()>
                     <p><strong>"Live room"</strong>" \u{b7} " <span role="status">{status_text}</span></p>
+                    <p class="live-people" aria-live="polite">{move || {
+                        let names = peers.get();
+                        if status.get() != Status::Online {
+                            String::new()
+                        } else if names.is_empty() {
+                            "Nobody else is here yet.".to_string()
+                        } else {
+                            format!("Also here: {}", names.join(", "))
+                        }
+                    }}</p>
+                    <div class="rename">
+                        <label for="live-name">"Your name"</label>
+                        <input id="live-name" type="text" size="16" maxlength="60" placeholder="Someone"
+                            prop:value=move || me.get()
+                            on:change=move |e| { me.set(event_target_value(&e)); announce(); } />
+                    </div>
                     <div class="rename">
                         <label for="live-link">"Link for the others"</label>
                         <input id="live-link" type="text" readonly value=room_address(&text) size="30"

@@ -143,8 +143,18 @@ test('a second browser opening the link sees the workshop; edits go both ways', 
   // Both keep their copy: a reload of the second browser shows the shared workshop.
   await b.page.reload();
   await expect(b.page.getByLabel('Notes')).toHaveValue('Ben joined from home.');
+
+  // Who is here: each person's chosen name, on the other's screen; gone when they leave.
+  const people = (p: Page) => p.locator('.live-people');
+  await page.getByLabel('Your name').fill('Ana');
+  await page.getByLabel('Your name').press('Enter');
+  await b.page.getByLabel('Your name').fill('Ben');
+  await b.page.getByLabel('Your name').press('Enter');
+  await expect(people(page)).toHaveText('Also here: Ben');
+  await expect(people(b.page)).toHaveText('Also here: Ana');
   expect(errors).toEqual([]);
   await b.context.close();
+  await expect(people(page)).toHaveText('Nobody else is here yet.');
 });
 
 test('concurrent edits to a map label and an answer, made while the relay was down, converge; the relay stores no plaintext', async ({ page, browser }) => {

@@ -17,6 +17,8 @@ pub struct Net {
     pub online: Vec<bool>,
     /// (to the relay?, room index, message)
     queue: VecDeque<(bool, usize, Vec<u8>)>,
+    /// Every awareness message the relay passed on, as it saw them.
+    awareness: Vec<u8>,
 }
 
 impl Net {
@@ -26,6 +28,7 @@ impl Net {
             rooms: Vec::new(),
             online: Vec::new(),
             queue: VecDeque::new(),
+            awareness: Vec::new(),
         }
     }
 
@@ -98,7 +101,44 @@ impl Net {
                     }
                 }
             }
+            Ok(Message::Awareness(_)) => {
+                // The relay forwards awareness to every connection (it keeps the states too).
+                self.awareness.extend_from_slice(bytes);
+                for j in 0..self.rooms.len() {
+                    if self.online[j] && j != from {
+                        self.queue.push_back((false, j, bytes.to_vec()));
+                    }
+                }
+            }
             _ => {}
+        }
+    }
+
+    /// What the relay saw of who is here.
+    pub fn awareness_seen(&self) -> &[u8] {
+        &self.awareness
+    }
+
+    /// Room `i`'s connection closes: the relay tells the others its state is gone (`null`).
+    pub fn leave(&mut self, i: usize) {
+        use yrs::sync::AwarenessUpdate;
+        use yrs::sync::awareness::AwarenessUpdateEntry;
+        self.disconnect(i);
+        let client = self.rooms[i].client();
+        let update = AwarenessUpdate {
+            clients: std::collections::HashMap::from([(
+                yrs::ClientID::new(client),
+                AwarenessUpdateEntry {
+                    clock: u32::MAX,
+                    json: "null".into(),
+                },
+            )]),
+        };
+        let message = Message::Awareness(update).encode_v1();
+        for j in 0..self.rooms.len() {
+            if self.online[j] {
+                self.queue.push_back((false, j, message.clone()));
+            }
         }
     }
 

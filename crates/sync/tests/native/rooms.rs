@@ -177,3 +177,31 @@ proptest! {
         prop_assert_eq!(read(&room), None);
     }
 }
+
+#[test]
+fn who_is_here_travels_sealed_and_leaving_clears_it() {
+    let (mut net, link, _) = two();
+    let hello = net.rooms[0].presence("Ana");
+    net.send(0, Some(hello));
+    let hello = net.rooms[1].presence("Ben");
+    net.send(1, Some(hello));
+    net.settle(false);
+    assert_eq!(net.rooms[1].peers(), vec!["Ana".to_string()]);
+    assert_eq!(net.rooms[0].peers(), vec!["Ben".to_string()]);
+    assert!(!net.awareness_seen().windows(3).any(|w| w == b"Ana"));
+    // A wrong key sees nobody.
+    let wrong = RoomLink {
+        room: link.room,
+        key: RoomKey([7; 32]),
+    };
+    let c = net.join(Room::with_client(wrong, 5));
+    let hello = net.rooms[0].presence("Ana again");
+    net.send(0, Some(hello));
+    net.settle(false);
+    assert!(net.rooms[c].peers().is_empty());
+    assert_eq!(net.rooms[1].peers(), vec!["Ana again".to_string()]);
+    // The relay says Ana's connection closed: her state is null.
+    net.leave(0);
+    net.settle(false);
+    assert!(net.rooms[1].peers().is_empty());
+}
