@@ -21,8 +21,21 @@ CHARSET_META = re.compile(r"<meta\s+charset=[^>]*>", re.I)
 MARKER = 'http-equiv="Content-Security-Policy"'
 
 
+# A build with the live room (`--features live`) names its relay's origin in CSTW_RELAY; the
+# policy then lets the page connect to that origin and no other. Only a bare ws(s) origin.
+RELAY_ORIGIN = re.compile(r"^wss?://[A-Za-z0-9.\-]+(:[0-9]{1,5})?$|^wss?://\[[0-9A-Fa-f:]+\](:[0-9]{1,5})?$")
+
+
+def relay():
+    origin = os.environ.get("CSTW_RELAY", "").strip().rstrip("/")
+    if origin and not RELAY_ORIGIN.match(origin):
+        raise SystemExit(f"csp.py: CSTW_RELAY must be an origin like ws://host:port, not {origin!r}")
+    return origin
+
+
 def policy(script_hashes):
     scripts = " ".join(f"'sha256-{h}'" for h in script_hashes)
+    connect = f"connect-src 'self' {relay()}".strip()
     return "; ".join(
         [
             "default-src 'self'",
@@ -30,7 +43,7 @@ def policy(script_hashes):
             "style-src 'self'",
             "img-src 'self' data: blob:",
             "font-src 'self'",
-            "connect-src 'self'",
+            connect,
             "worker-src 'self'",
             "manifest-src 'self'",
             "object-src 'none'",

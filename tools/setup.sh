@@ -54,7 +54,7 @@ if [ "$(cat "$HOME/.cargo/wasm-split-cli.version" 2>/dev/null)" != "$WASM_SPLIT_
 fi
 
 # 5. npm packages from the committed lockfiles: binaryen (wasm-opt), Playwright, axe-core.
-for dir in tools tests/e2e; do
+for dir in tools tests/e2e tests/relay; do
   stamp="$dir/node_modules/.lock-sha"
   want=$(sha256sum "$dir/package-lock.json" | cut -d' ' -f1)
   if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then

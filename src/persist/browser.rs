@@ -311,3 +311,20 @@ pub fn save_phone_address(address: &str) -> Result<(), WriteError> {
         write(PHONE_ADDRESS_KEY, address.trim())
     }
 }
+
+/// The live room a workshop is in (issue 25): its link's secret (room id and key), kept so a
+/// reload rejoins. Stored beside the workshop, which this browser holds in plaintext anyway.
+#[cfg(feature = "live")]
+pub fn load_live_room(workshop_id: &str) -> Option<String> {
+    read(&format!("cst-workbench.live.{workshop_id}"))
+}
+
+#[cfg(feature = "live")]
+pub fn save_live_room(workshop_id: &str, secret: &str) -> Result<(), WriteError> {
+    write(&format!("cst-workbench.live.{workshop_id}"), secret)
+}
+
+#[cfg(feature = "live")]
+pub fn forget_live_room(workshop_id: &str) {
+    remove(&format!("cst-workbench.live.{workshop_id}"));
+}

@@ -9,6 +9,9 @@ pub mod crash;
 pub mod jobs;
 mod learn;
 mod library;
+/// The live room (issue 25): only in a build with a relay (`live` feature).
+#[cfg(feature = "live")]
+mod live;
 mod map;
 mod pages;
 mod participate;
@@ -22,3 +25,36 @@ mod shell;
 mod workshop;
 
 pub use shell::App;
+
+/// The live room's bar on a workshop page; nothing in a build without a relay.
+fn live_bar(
+    session: workshop::Session,
+    section: leptos::prelude::Signal<crate::route::Section>,
+) -> leptos::prelude::AnyView {
+    use leptos::prelude::*;
+    #[cfg(feature = "live")]
+    return view! { <live::LiveBar session=session section=section /> }.into_any();
+    #[cfg(not(feature = "live"))]
+    {
+        let _ = (session, section);
+        ().into_any()
+    }
+}
+
+/// A live room's link (`#/live/…`): joins in a build with a relay, says why not otherwise.
+fn live_join(secret: String) -> leptos::prelude::AnyView {
+    use leptos::prelude::*;
+    #[cfg(feature = "live")]
+    return view! { <live::JoinPage secret=secret /> }.into_any();
+    #[cfg(not(feature = "live"))]
+    {
+        let _ = secret;
+        view! {
+            <article class="page">
+                <h1>"Live rooms are not available here"</h1>
+                <p>"This copy of CST Workbench was built without a relay, so it cannot join a live room. Ask whoever sent the link which address to open it at."</p>
+            </article>
+        }
+        .into_any()
+    }
+}

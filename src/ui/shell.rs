@@ -135,6 +135,7 @@ pub fn App() -> impl IntoView {
                 Route::Glossary => parts::page(Page::Glossary),
                 Route::Join(code) => to_phone_page(&code).into_any(),
                 Route::Response(code) => parts::page(Page::Response(code)),
+                Route::Live(secret) => super::live_join(secret),
                 Route::NotFound(path) => view! { <NotFoundPage path=path /> }.into_any(),
             }}
         </main>

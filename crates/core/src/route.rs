@@ -21,6 +21,9 @@ pub enum Route {
     Join(String),
     /// A participant's response opened in the facilitator's browser (`#/response/<code>`).
     Response(String),
+    /// A live room's link (`#/live/<room id>.<key>`, issue 25): the secret stays in the
+    /// fragment, which no server sees. Only a build with a relay can open it.
+    Live(String),
     /// A fragment that names no page; carries the path that was asked for, for the message.
     NotFound(String),
 }
@@ -231,6 +234,7 @@ impl Route {
             ["glossary"] => Route::Glossary,
             ["join", code] => Route::Join((*code).to_string()),
             ["response", code] => Route::Response((*code).to_string()),
+            ["live", secret] => Route::Live((*secret).to_string()),
             ["w", raw] => Route::workshop(id(raw)),
             ["w", raw, "boundary"] => Route::Workshop(id(raw), Section::Boundary),
             ["w", raw, "scoring"] => Route::Workshop(id(raw), Section::Scoring),
@@ -253,6 +257,7 @@ impl Route {
             Route::Workshop(id, section) => format!("#/w/{}{}", encode(id), section.path()),
             Route::Join(code) => format!("#/join/{code}"),
             Route::Response(code) => format!("#/response/{code}"),
+            Route::Live(secret) => format!("#/live/{secret}"),
             Route::NotFound(path) => format!("#{path}"),
         }
     }
@@ -266,6 +271,7 @@ impl Route {
             Route::Workshop(..) => "Workshop",
             Route::Join(_) => "Take part",
             Route::Response(_) => "A participant's response",
+            Route::Live(_) => "Live room",
             Route::NotFound(_) => "Page not found",
         }
     }
@@ -416,6 +422,7 @@ mod tests {
             Route::Workshop("w-1a-ff".into(), Section::Report),
             Route::Join("AQEA-_9".into()),
             Route::Response("AQIA-_9".into()),
+            Route::Live("0a1b.2c3d".into()),
         ] {
             assert_eq!(Route::parse(&route.href()), route);
         }

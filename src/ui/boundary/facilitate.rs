@@ -41,6 +41,9 @@ pub(super) fn Facilitate(ui: Ui) -> impl IntoView {
             </div>
         }
     };
+    // The fields are rebuilt only when the order changes, not on every keystroke (which moved
+    // the caret to the end of the text after the first character typed anywhere else).
+    let ought_first = Memo::new(move |_| session.workshop.with(|w| w.boundary.ought_first));
     // The gap control and the legitimacy aside belong to one question and one perspective:
     // rebuilt when either changes, not on every keystroke.
     let per_question = move || {
@@ -66,7 +69,7 @@ pub(super) fn Facilitate(ui: Ui) -> impl IntoView {
             <p class="answering">"Answering as " <strong>{perspective_name}</strong></p>
             <div class="is-ought">
                 {move || {
-                    if session.workshop.with(|w| w.boundary.ought_first) {
+                    if ought_first.get() {
                         view! { {field(Mode::Ought)} {field(Mode::Is)} }.into_any()
                     } else {
                         view! { {field(Mode::Is)} {field(Mode::Ought)} }.into_any()

@@ -119,6 +119,7 @@ fn Editor(session: Session, repairs: Vec<String>, section: Signal<Section>) -> i
                 <Toolbar session=session />
             </div>
             <StatusBanners session=session />
+            {super::live_bar(session, section)}
             {repaired}
             <nav class="sections" aria-label="Workshop sections">
                 {Section::ALL.into_iter().map(|s| {

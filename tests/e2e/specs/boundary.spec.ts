@@ -319,3 +319,16 @@ test.describe('projector at 1024x768', () => {
     await expect(b.compareRows).toHaveCount(8);
   });
 });
+
+test('typing at the start of an answer keeps the caret where the person types', async ({ page }) => {
+  await page.goto('./#/');
+  await page.locator('section.example-box').getByRole('button', { name: 'Open the example workshop' }).click();
+  const b = new BoundaryPage(page);
+  await b.open();
+  const before = await b.isField.inputValue();
+  expect(before.length).toBeGreaterThan(0);
+  await b.isField.click();
+  await b.isField.press('Control+Home');
+  await b.isField.pressSequentially('Mostly: ');
+  await expect(b.isField).toHaveValue(`Mostly: ${before}`);
+});

@@ -1,0 +1,20 @@
+//! CST Workbench's live room, the pure half: a workshop shared by several browsers through a
+//! standard Yjs websocket relay, end-to-end encrypted. No browser crate of its own (the page's
+//! `src/ui/live/` drives the websocket); tested natively.
+//!
+//! - `mapping`: the workshop's JSON as a Yjs document (maps, arrays, texts) and back.
+//! - `replica`: one person's copy: the model ⇄ the document, local edits out as updates,
+//!   remote updates in.
+//! - `crypto`: AES-256-GCM sealing, the room link (room id + key in the URL fragment).
+//! - `room`: the y-sync protocol with a relay, carrying sealed replica updates inside an
+//!   envelope document the relay stores and forwards without reading.
+
+pub mod mapping;
+pub mod replica;
+
+pub use replica::{BadUpdate, Replica};
+pub mod crypto;
+pub mod room;
+
+pub use crypto::{Refused, RoomLink};
+pub use room::{Received, Room};

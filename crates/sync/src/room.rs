@@ -1,0 +1,270 @@
+//! A live room over a standard Yjs websocket relay, with the relay reading nothing.
+//!
+//! Two Yjs documents per browser. The *replica* (`Replica`) is the workshop in plaintext and
+//! never leaves the browser. The *envelope* is what the relay sees: one root `Y.Array` named
+//! `sealed` of binary values, each an encrypted replica update (`crypto`). A local edit becomes
+//! a replica update, is sealed, and is appended to the envelope; the envelope's own update goes
+//! to the relay as an ordinary y-sync `Update` message, which the relay applies to its copy,
+//! stores and forwards. So the relay runs unchanged (`@y/websocket-server` parses sync messages
+//! and drops message types it does not know, so a custom type would not be forwarded) while it
+//! holds only ciphertext. A browser opens every sealed value it has not opened before (known by
+//! its random nonce) and merges it into its replica; Yjs updates merge in any order and any
+//! number of times, so the order the relay delivers them in does not matter. A value that does
+//! not open (a wrong key, another room, altered) is counted and skipped.
+//!
+//! Offline edits stay in the envelope and reach the relay with the next sync exchange
+//! (`hello`: step 1 with the envelope's state vector, answered by the relay's step 2).
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use cstw_core::model::Workshop;
+use yrs::sync::awareness::AwarenessUpdateEntry;
+use yrs::sync::{AwarenessUpdate, Message, SyncMessage};
+use yrs::updates::decoder::Decode;
+use yrs::updates::encoder::Encode;
+use yrs::{Any, Array, ArrayRef, Doc, Options, Out, ReadTxn, StateVector, Transact, Update};
+
+use crate::crypto::{RoomLink, nonce_of, random};
+use crate::replica::Replica;
+
+/// The envelope's root array of sealed updates.
+const SEALED: &str = "sealed";
+
+/// What a message from the relay did.
+#[derive(Debug, Default, PartialEq, Eq)]
+pub struct Received {
+    /// Messages to send back (the answer to a sync step 1).
+    pub replies: Vec<Vec<u8>>,
+    /// Whether the workshop or the step changed: the page reads them again.
+    pub changed: bool,
+    /// The relay's answer to this browser's `hello` arrived: from now on this browser holds
+    /// everything the relay had (an empty room stays empty: the page may share its workshop).
+    pub synced: bool,
+    /// Someone arrived, left or changed their name.
+    pub presence: bool,
+}
+
+pub struct Room {
+    link: RoomLink,
+    envelope: Doc,
+    sealed: ArrayRef,
+    /// Nonces of the sealed values already opened (or refused): each is looked at once.
+    seen: HashSet<[u8; 12]>,
+    replica: Replica,
+    /// Sealed values that did not open with this link's key.
+    pub unreadable: usize,
+    client: u64,
+    presence_clock: u32,
+    /// Who else is here: Yjs client id → the name they chose (opened with the key).
+    peers: BTreeMap<u64, String>,
+}
+
+impl Room {
+    /// A browser's side of the room named by `link`, with an empty replica.
+    pub fn new(link: RoomLink) -> Room {
+        let client = u64::from_le_bytes(random()) & ((1 << 53) - 1);
+        Room::with_client(link, client)
+    }
+
+    /// As [`Room::new`] with a chosen Yjs client id (tests).
+    pub fn with_client(link: RoomLink, client: u64) -> Room {
+        let envelope = Doc::with_options(Options::with_client_id(yrs::ClientID::new(client)));
+        let sealed = envelope.get_or_insert_array(SEALED);
+        Room {
+            link,
+            envelope,
+            sealed,
+            seen: HashSet::new(),
+            replica: Replica::new(client),
+            unreadable: 0,
+            client,
+            presence_clock: 0,
+            peers: BTreeMap::new(),
+        }
+    }
+
+    /// This browser's Yjs client id (also its id in the room's awareness).
+    pub fn client(&self) -> u64 {
+        self.client
+    }
+
+    pub fn link(&self) -> &RoomLink {
+        &self.link
+    }
+
+    pub fn replica(&self) -> &Replica {
+        &self.replica
+    }
+
+    /// The first message on a new connection: sync step 1 with what this browser has.
+    pub fn hello(&self) -> Vec<u8> {
+        let sv = self.envelope.transact().state_vector();
+        Message::Sync(SyncMessage::SyncStep1(sv)).encode_v1()
+    }
+
+    /// Takes one message from the relay. Anything unreadable is ignored: never panics.
+    pub fn receive(&mut self, bytes: &[u8]) -> Received {
+        let mut out = Received::default();
+        let Ok(message) = Message::decode_v1(bytes) else {
+            return out;
+        };
+        match message {
+            Message::Sync(SyncMessage::SyncStep1(sv)) => {
+                let diff = self.envelope.transact().encode_state_as_update_v1(&sv);
+                out.replies
+                    .push(Message::Sync(SyncMessage::SyncStep2(diff)).encode_v1());
+            }
+            Message::Sync(SyncMessage::SyncStep2(update)) => {
+                out.changed = self.merge_envelope(&update);
+                out.synced = true;
+            }
+            Message::Sync(SyncMessage::Update(update)) => {
+                out.changed = self.merge_envelope(&update);
+            }
+            Message::Awareness(update) => out.presence = self.merge_presence(update),
+            _ => {}
+        }
+        out
+    }
+
+    /// Merges an envelope update and opens the sealed values it brought.
+    fn merge_envelope(&mut self, update: &[u8]) -> bool {
+        let Ok(update) = Update::decode_v1(update) else {
+            return false;
+        };
+        if self.envelope.transact_mut().apply_update(update).is_err() {
+            return false;
+        }
+        let fresh: Vec<Vec<u8>> = {
+            let txn = self.envelope.transact();
+            self.sealed
+                .iter(&txn)
+                .filter_map(|out| match out {
+                    Out::Any(Any::Buffer(bytes)) => Some(bytes.to_vec()),
+                    _ => None,
+                })
+                .filter(|bytes| nonce_of(bytes).is_some_and(|n| !self.seen.contains(&n)))
+                .collect()
+        };
+        let mut changed = false;
+        for bytes in fresh {
+            if let Some(nonce) = nonce_of(&bytes) {
+                self.seen.insert(nonce);
+            }
+            match self.link.open(&bytes) {
+                Ok(plain) => changed |= self.replica.apply(&plain).is_ok(),
+                Err(_) => self.unreadable += 1,
+            }
+        }
+        changed
+    }
+
+    /// Who is here, from the relay's awareness messages: each state is `{"sealed": hex}`, a
+    /// name sealed with the room's key (the relay sees no name); `null` means they left.
+    fn merge_presence(&mut self, update: AwarenessUpdate) -> bool {
+        let mut changed = false;
+        for (client, entry) in update.clients {
+            let client = client.get();
+            if client == self.client {
+                continue;
+            }
+            let name = serde_json::from_str::<serde_json::Value>(&entry.json)
+                .ok()
+                .and_then(|v| v.get("sealed")?.as_str().map(String::from))
+                .and_then(|hex| unhex(&hex))
+                .and_then(|sealed| self.link.open(&sealed).ok())
+                .and_then(|plain| String::from_utf8(plain).ok());
+            changed |= match name {
+                Some(n) => self.peers.insert(client, n.clone()).as_deref() != Some(n.as_str()),
+                None => self.peers.remove(&client).is_some(),
+            };
+        }
+        changed
+    }
+
+    /// The message telling the others this browser is here under `name` (sent on joining and
+    /// every few seconds, as the relay forgets a state after 30 s without news).
+    pub fn presence(&mut self, name: &str) -> Vec<u8> {
+        self.presence_clock += 1;
+        let sealed = self.link.seal(name.trim().as_bytes());
+        let hex: String = sealed.iter().map(|b| format!("{b:02x}")).collect();
+        let json = serde_json::json!({ "sealed": hex }).to_string();
+        let clients = HashMap::from([(
+            yrs::ClientID::new(self.client),
+            AwarenessUpdateEntry {
+                clock: self.presence_clock,
+                json: json.into(),
+            },
+        )]);
+        Message::Awareness(AwarenessUpdate { clients }).encode_v1()
+    }
+
+    /// The names of the others here, in a stable order.
+    pub fn peers(&self) -> Vec<String> {
+        let mut names: Vec<String> = self.peers.values().cloned().collect();
+        names.sort();
+        names
+    }
+
+    /// Seals a replica update into the envelope; the message that carries it to the relay.
+    fn publish(&mut self, update: Vec<u8>) -> Vec<u8> {
+        let sealed = self.link.seal(&update);
+        if let Some(nonce) = nonce_of(&sealed) {
+            self.seen.insert(nonce);
+        }
+        let before = self.envelope.transact().state_vector();
+        {
+            let mut txn = self.envelope.transact_mut();
+            self.sealed.push_back(&mut txn, Any::Buffer(sealed.into()));
+        }
+        let diff = self.envelope.transact().encode_state_as_update_v1(&before);
+        Message::Sync(SyncMessage::Update(diff)).encode_v1()
+    }
+
+    /// Records the local workshop; the message to send, or `None` when nothing changed.
+    pub fn edit(&mut self, workshop: &Workshop) -> Option<Vec<u8>> {
+        let update = self.replica.write(workshop)?;
+        Some(self.publish(update))
+    }
+
+    /// Moves the room's presentation to `step`; the message to send, if it moved.
+    pub fn set_step(&mut self, step: &str) -> Option<Vec<u8>> {
+        let update = self.replica.set_step(step)?;
+        Some(self.publish(update))
+    }
+
+    /// The workshop as merged so far, `None` until the room's state has arrived (or while this
+    /// link's key opens nothing). `report` lists what reading repaired.
+    pub fn workshop(&self, fallback_id: &str, report: &mut Vec<String>) -> Option<Workshop> {
+        self.replica
+            .has_workshop()
+            .then(|| self.replica.workshop(fallback_id, report))
+    }
+
+    /// The room's presentation step, if one was set.
+    pub fn step(&self) -> Option<String> {
+        self.replica.step()
+    }
+
+    /// The envelope as the relay would store it (tests: no plaintext in it).
+    pub fn envelope_state(&self) -> Vec<u8> {
+        self.envelope
+            .transact()
+            .encode_state_as_update_v1(&StateVector::default())
+    }
+
+    /// How many sealed values the envelope holds.
+    pub fn sealed_count(&self) -> u32 {
+        self.sealed.len(&self.envelope.transact())
+    }
+}
+
+fn unhex(text: &str) -> Option<Vec<u8>> {
+    if !text.len().is_multiple_of(2) || !text.is_ascii() {
+        return None;
+    }
+    (0..text.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&text[i..i + 2], 16).ok())
+        .collect()
+}

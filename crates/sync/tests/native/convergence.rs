@@ -1,0 +1,151 @@
+//! Concurrent edits converge: two people edit their copies apart, their updates cross in any
+//! order, and every copy ends with the same workshop; typing in one label on both sides keeps
+//! both people's typing.
+
+use cstw_core::model::Workshop;
+use cstw_core::model::boundary::Mode;
+use cstw_sync::Replica;
+use proptest::prelude::*;
+
+use super::workshops::{Op, apply, base, op};
+
+fn config(cases: u32) -> ProptestConfig {
+    ProptestConfig {
+        cases,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
+}
+
+/// Two replicas holding the same base workshop.
+fn pair(w: &Workshop) -> (Replica, Replica) {
+    let mut a = Replica::new(11);
+    let mut b = Replica::new(22);
+    b.apply(&a.write(w).unwrap()).unwrap();
+    (a, b)
+}
+
+/// Edits `w` op by op in `r`, collecting the updates.
+fn edit(r: &mut Replica, w: &mut Workshop, ops: &[Op]) -> Vec<Vec<u8>> {
+    ops.iter()
+        .filter_map(|o| {
+            apply(w, o);
+            r.write(w)
+        })
+        .collect()
+}
+
+fn read(r: &Replica) -> Workshop {
+    r.workshop("x", &mut Vec::new())
+}
+
+proptest! {
+    #![proptest_config(config(48))]
+
+    #[test]
+    fn concurrent_edits_converge_in_any_order(
+        ops_a in prop::collection::vec(op(), 0..12),
+        ops_b in prop::collection::vec(op(), 0..12),
+        seed in any::<u64>(),
+    ) {
+        let start = base();
+        let (mut a, mut b) = pair(&start);
+        let mut c = Replica::new(33);
+        c.apply(&a.state()).unwrap();
+        let (mut wa, mut wb) = (start.clone(), start.clone());
+        let ua = edit(&mut a, &mut wa, &ops_a);
+        let ub = edit(&mut b, &mut wb, &ops_b);
+        // a gets b's in order, b gets a's backwards, c gets all of them shuffled.
+        for u in &ub {
+            a.apply(u).unwrap();
+        }
+        for u in ua.iter().rev() {
+            b.apply(u).unwrap();
+        }
+        let mut all: Vec<&Vec<u8>> = ua.iter().chain(&ub).collect();
+        let mut s = seed;
+        for i in (1..all.len()).rev() {
+            s = s.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            all.swap(i, (s >> 33) as usize % (i + 1));
+        }
+        for u in all {
+            c.apply(u).unwrap();
+        }
+        prop_assert_eq!(a.json(), b.json());
+        prop_assert_eq!(a.json(), c.json());
+        prop_assert_eq!(read(&a), read(&b));
+        // Edits one side made to different things than the other are all there.
+        if ops_b.is_empty() {
+            let mut report = Vec::new();
+            let expect = Workshop::restore(serde_json::to_value(&wa).unwrap(), "x", &mut report);
+            prop_assert_eq!(read(&b), expect);
+        }
+    }
+
+    #[test]
+    fn typing_in_one_label_on_both_sides_keeps_both(
+        left in "[a-z]{1,8}",
+        right in "[A-Z]{1,8}",
+    ) {
+        let start = base();
+        let (mut a, mut b) = pair(&start);
+        let (mut wa, mut wb) = (start.clone(), start.clone());
+        let map = &start.maps[0];
+        let node = map.nodes[0].id;
+        let label = map.nodes[0].label.clone();
+        wa.maps[0].set_label(node, format!("{left}{label}"));
+        wb.maps[0].set_label(node, format!("{label}{right}"));
+        let ua = a.write(&wa).unwrap();
+        let ub = b.write(&wb).unwrap();
+        a.apply(&ub).unwrap();
+        b.apply(&ua).unwrap();
+        let merged = format!("{left}{label}{right}");
+        prop_assert_eq!(&read(&a).maps[0].nodes[0].label, &merged);
+        prop_assert_eq!(&read(&b).maps[0].nodes[0].label, &merged);
+    }
+}
+
+#[test]
+fn the_same_answer_typed_on_both_sides_gives_the_same_text_everywhere() {
+    let start = base();
+    let (mut a, mut b) = pair(&start);
+    let (mut wa, mut wb) = (start.clone(), start.clone());
+    let p = start.boundary.perspectives[0].id.clone();
+    let (q, before) = start.boundary.perspectives[0]
+        .answers
+        .iter()
+        .map(|(q, a)| (*q, a.is.clone()))
+        .next()
+        .expect("the example has answers");
+    wa.boundary
+        .set_answer(&p, q, Mode::Is, format!("{before} and the GPs"));
+    wb.boundary
+        .set_answer(&p, q, Mode::Is, format!("Mostly: {before}"));
+    let ua = a.write(&wa).unwrap();
+    let ub = b.write(&wb).unwrap();
+    b.apply(&ua).unwrap();
+    a.apply(&ub).unwrap();
+    let text_a = read(&a).boundary.perspectives[0].answers[&q].is.clone();
+    let text_b = read(&b).boundary.perspectives[0].answers[&q].is.clone();
+    assert_eq!(text_a, text_b);
+    assert_eq!(text_a, format!("Mostly: {before} and the GPs"));
+}
+
+#[test]
+fn a_node_moved_on_one_side_and_renamed_on_the_other_keeps_both() {
+    let start = base();
+    let (mut a, mut b) = pair(&start);
+    let (mut wa, mut wb) = (start.clone(), start.clone());
+    let node = start.maps[0].nodes[2].id;
+    wa.maps[0].move_nodes(&[(node, cstw_core::model::map::Point::new(1234.5, -42.25))]);
+    wb.maps[0].set_label(node, "Renamed".into());
+    let ua = a.write(&wa).unwrap();
+    let ub = b.write(&wb).unwrap();
+    a.apply(&ub).unwrap();
+    b.apply(&ua).unwrap();
+    for r in [&a, &b] {
+        let w = read(r);
+        let n = w.maps[0].node(node).unwrap();
+        assert_eq!((n.x, n.y, n.label.as_str()), (1234.5, -42.25, "Renamed"));
+    }
+}

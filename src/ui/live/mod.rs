@@ -1,0 +1,313 @@
+//! The live room (issue 25), in a build with a relay (`live` feature, `CSTW_RELAY`): a
+//! workshop shared by several browsers through a standard Yjs relay, end-to-end encrypted
+//! (`cstw_sync`; the relay stores and forwards only ciphertext).
+//!
+//! - `LiveBar`, mounted with the workshop (so the connection stays while sections change):
+//!   on the overview, "Open a live room" makes a room (a random id and key) and gives its link;
+//!   while in a room, every section shows the link, whether this browser is connected, and
+//!   "Leave". The workshop syncs both ways: each edit goes out as an encrypted
+//!   update, each update that arrives replaces what is on screen (not an undo step).
+//! - `JoinPage` (`#/live/<secret>`): waits for the room's workshop, stores it in this browser
+//!   and opens it; a link whose key opens nothing says so and sends nothing.
+
+mod socket;
+
+use cstw_sync::RoomLink;
+use leptos::prelude::*;
+
+use crate::model::Workshop;
+use crate::persist::browser;
+use crate::route::{Route, Section};
+use crate::ui::browser::{fresh_id, now};
+use crate::ui::workshop::Session;
+use socket::{Connection, RELAY, Status};
+
+/// The address that opens the room: this page's own address with the secret in the fragment.
+fn room_address(secret: &str) -> String {
+    let location = window().location();
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_default();
+    format!("{origin}{path}{}", Route::Live(secret.to_string()).href())
+}
+
+/// The relay's host, as people read it ("127.0.0.1:1234").
+fn relay_host() -> &'static str {
+    RELAY
+        .split_once("://")
+        .map_or(RELAY, |(_, rest)| rest.trim_end_matches('/'))
+}
+
+/// Keeps `local` as a new workshop beside the room's, so joining never loses what this browser
+/// had; the title of the copy, if one was made.
+fn keep_a_copy(local: &Workshop) -> Option<String> {
+    let copy = local.duplicate(fresh_id("w"), now());
+    let title = copy.title.clone();
+    super::library::create_workshop(copy).ok().map(|_| title)
+}
+
+#[component]
+pub fn LiveBar(session: Session, section: Signal<Section>) -> impl IntoView {
+    let id = session.id();
+    let status = RwSignal::new(Status::Connecting);
+    let synced = RwSignal::new(false);
+    let conn = StoredValue::new_local(None::<Connection>);
+    let secret = RwSignal::new(None::<String>);
+    let unreadable = RwSignal::new(false);
+    let notice = RwSignal::new(None::<String>);
+    let adopted = StoredValue::new(false);
+    let me = RwSignal::new(String::new());
+    let peers = RwSignal::new(Vec::<String>::new());
+
+    // Who is here: this browser's name goes out sealed on joining, when it changes, and every
+    // 15 s (the relay forgets a state after 30 s without news).
+    let announce = move || {
+        let Some(c) = conn.try_get_value().flatten() else {
+            return;
+        };
+        let name = me.get_untracked();
+        let name = if name.trim().is_empty() {
+            "Someone".to_string()
+        } else {
+            name
+        };
+        c.send(c.with_room(|room| room.presence(&name)));
+    };
+    let beat = set_interval_with_handle(announce, std::time::Duration::from_secs(15)).ok();
+    on_cleanup(move || {
+        if let Some(h) = beat {
+            h.clear();
+        }
+    });
+
+    // What arrived: the room's workshop replaces the one on screen; an empty room gets ours.
+    let pull = move || {
+        let Some(c) = conn.get_value() else { return };
+        let fallback = session.id();
+        let Some((theirs, count)) = c.with_room(|room| {
+            let w = room.workshop(&fallback, &mut Vec::new());
+            (w, room.sealed_count())
+        }) else {
+            return;
+        };
+        match theirs {
+            Some(w) => {
+                unreadable.set(false);
+                let local = session.workshop.get_untracked();
+                if local != w {
+                    if !adopted.get_value()
+                        && let Some(title) = keep_a_copy(&local)
+                    {
+                        notice.set(Some(format!(
+                            "This browser's version before joining was kept as “{title}”."
+                        )));
+                    }
+                    session.edit_quietly(|current| *current = w);
+                }
+                adopted.set_value(true);
+            }
+            None if count == 0 && synced.get_untracked() => {
+                // A new room (or a relay that lost it): share ours.
+                let ours = session.workshop.get_untracked();
+                c.send(c.with_room(|room| room.edit(&ours)).flatten());
+                adopted.set_value(true);
+            }
+            None => unreadable.set(count > 0),
+        }
+    };
+
+    let start = move |text: String| {
+        let Some(link) = RoomLink::decode(&text) else {
+            return;
+        };
+        let c = Connection::open(link, status, synced);
+        let reader = c.clone();
+        c.on_received(Box::new(move |received| {
+            if received.changed || received.synced {
+                pull();
+            }
+            if received.synced {
+                announce();
+            }
+            if received.presence
+                && let Some(names) = reader.with_room(|room| room.peers())
+            {
+                peers.set(names);
+            }
+        }));
+        conn.set_value(Some(c));
+        secret.set(Some(text));
+    };
+    if let Some(saved) = browser::load_live_room(&id) {
+        start(saved);
+    }
+
+    // Each local edit goes out (or waits in the envelope while offline).
+    Effect::new(move |_| {
+        let w = session.workshop.get();
+        if !synced.get() || !adopted.get_value() {
+            return;
+        }
+        if let Some(c) = conn.get_value() {
+            let message = c
+                .with_room(|room| room.replica().has_workshop().then(|| room.edit(&w)))
+                .flatten()
+                .flatten();
+            c.send(message);
+        }
+    });
+
+    let open_room = {
+        let id = id.clone();
+        move |_| {
+            let link = RoomLink::generate();
+            let text = link.encode();
+            if let Err(e) = browser::save_live_room(&id, &text) {
+                notice.set(Some(format!(
+                    "The room could not be remembered in this browser: {e}"
+                )));
+            }
+            start(text);
+        }
+    };
+    let leave = {
+        let id = id.clone();
+        move |_| {
+            if let Some(c) = conn.get_value() {
+                c.close();
+            }
+            conn.set_value(None);
+            browser::forget_live_room(&id);
+            secret.set(None);
+            synced.set(false);
+            adopted.set_value(false);
+        }
+    };
+    on_cleanup(move || {
+        if let Some(c) = conn.try_get_value().flatten() {
+            c.close();
+        }
+    });
+
+    let status_text = move || match (status.get(), unreadable.get()) {
+        (_, true) => {
+            "This link's key does not open this room: nothing is read or sent. Ask for the link again."
+        }
+        (Status::Online, _) => "Connected",
+        (Status::Connecting, _) => "Connecting…",
+        (Status::Offline, _) => "Offline: your edits are kept and sent when the connection returns",
+    };
+    view! {
+        {move || match secret.get() {
+            // Offered on the overview only; a room, once open, shows on every section.
+            None if section.get() != Section::Overview => ().into_any(),
+            None => view! {
+                <section class="library-actions live-bar" aria-label="Live room">
+                    <button type="button" class="live-open" on:click=open_room.clone()>"Open a live room"</button>
+                    <p class="hint">"Edit this workshop together from other browsers, end-to-end encrypted, through the relay at " {relay_host()} "."</p>
+                </section>
+            }.into_any(),
+            Some(text) => view! {
+                <section class="banner info live-bar" aria-label="Live room"
+                    data-status=move || format!("{:?}", status.get()).to_lowercase()>
+                    <p><strong>"Live room"</strong>" \u{b7} " <span role="status">{status_text}</span></p>
+                    <p class="live-people" aria-live="polite">{move || {
+                        let names = peers.get();
+                        if status.get() != Status::Online {
+                            String::new()
+                        } else if names.is_empty() {
+                            "Nobody else is here yet.".to_string()
+                        } else {
+                            format!("Also here: {}", names.join(", "))
+                        }
+                    }}</p>
+                    <div class="rename">
+                        <label for="live-name">"Your name"</label>
+                        <input id="live-name" type="text" size="16" maxlength="60" placeholder="Someone"
+                            prop:value=move || me.get()
+                            on:change=move |e| { me.set(event_target_value(&e)); announce(); } />
+                    </div>
+                    <div class="rename">
+                        <label for="live-link">"Link for the others"</label>
+                        <input id="live-link" type="text" readonly value=room_address(&text) size="30"
+                            on:focus=|e| {
+                                use wasm_bindgen::JsCast;
+                                if let Some(input) = e.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) {
+                                    input.select();
+                                }
+                            } />
+                        <button type="button" on:click=leave.clone()>"Leave the room"</button>
+                    </div>
+                </section>
+            }.into_any(),
+        }}
+        {move || notice.get().map(|n| view! { <p class="hint" role="status">{n}</p> })}
+    }
+}
+
+/// `#/live/<secret>`: joins the room, stores its workshop in this browser and opens it.
+#[component]
+pub fn JoinPage(secret: String) -> impl IntoView {
+    let Some(link) = RoomLink::decode(&secret) else {
+        return view! {
+            <article class="page">
+                <h1>"This live room link is incomplete"</h1>
+                <p>"The address should end with the room's id and key after “#/live/”. Ask for the link again and open all of it."</p>
+                <p><a href=Route::Home.href()>"Back to your workshops"</a></p>
+            </article>
+        }
+        .into_any();
+    };
+    let status = RwSignal::new(Status::Connecting);
+    let synced = RwSignal::new(false);
+    let message = RwSignal::new(None::<&'static str>);
+    let c = Connection::open(link, status, synced);
+    let reader = c.clone();
+    c.on_received(Box::new(move |received| {
+        if !(received.changed || received.synced) {
+            return;
+        }
+        let Some((theirs, count)) = reader.with_room(|room| {
+            (room.workshop("", &mut Vec::new()), room.sealed_count())
+        }) else {
+            return;
+        };
+        match theirs {
+            Some(w) if !w.id.is_empty() => {
+                let id = w.id.clone();
+                if browser::load_workshop(&id).is_none()
+                    && super::library::create_workshop(w).is_err()
+                {
+                    message.set(Some("This browser's storage is full: the workshop could not be kept. Free some space and open the link again."));
+                    return;
+                }
+                let _ = browser::save_live_room(&id, &secret);
+                reader.close();
+                let _ = window().location().replace(&Route::workshop(id).href());
+            }
+            _ if count > 0 => message.set(Some(
+                "This link's key does not open this room: nothing is read or sent. Ask for the link again.",
+            )),
+            _ => message.set(Some(
+                "The room is empty so far. This page waits for the workshop to arrive.",
+            )),
+        }
+    }));
+    let closer = StoredValue::new_local(Some(c.clone()));
+    on_cleanup(move || {
+        if let Some(c) = closer.try_get_value().flatten() {
+            c.close();
+        }
+    });
+    view! {
+        <article class="page live-join">
+            <h1>"Joining a live room"</h1>
+            <p role="status">{move || message.get().unwrap_or(match status.get() {
+                Status::Connecting => "Connecting to the relay…",
+                Status::Online => "Connected: receiving the workshop…",
+                Status::Offline => "The relay cannot be reached; trying again…",
+            })}</p>
+            <p class="hint">"What arrives is decrypted in this browser with the key in the link; the relay only ever sees ciphertext."</p>
+        </article>
+    }
+    .into_any()
+}

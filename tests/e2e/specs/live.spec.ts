@@ -1,0 +1,270 @@
+// The live room (issue 25): two browsers on one workshop through the standard Yjs relay
+// (@y/websocket-server, started here on loopback), end-to-end encrypted. Runs against a build
+// made with the live feature (`--features live`, CSTW_RELAY naming the relay, as tools/test.sh
+// builds it); a build without a relay has no live room and these specs say so and skip.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, BrowserContext, Page } from '@playwright/test';
+import { test, expect } from '../support/fixtures';
+import { WorkshopPage } from '../support/workshops';
+import { MapsPage } from '../support/maps';
+import { BoundaryPage } from '../support/boundary';
+import { screenshotBothSizes } from '../support/screenshots';
+import { expectNoAxeViolations } from '../support/a11y';
+
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const RELAY_SCRIPT = fileURLToPath(new URL('../../relay/relay.mjs', import.meta.url));
+const TITLE = 'Example: Shropshire social prescribing (illustrative)';
+
+test.describe.configure({ mode: 'serial' });
+
+let relayOrigin: string | null = null;
+let relay: ChildProcess | null = null;
+let store = '';
+
+/** The relay origin the build names in its CSP's connect-src, if any. */
+async function builtRelay(): Promise<string | null> {
+  const html = await (await fetch(`http://127.0.0.1:${PORT}/`)).text();
+  const connect = /connect-src ([^;"]+)/.exec(html)?.[1] ?? '';
+  return connect.split(/\s+/).find((s) => s.startsWith('ws')) ?? null;
+}
+
+async function startRelay() {
+  const port = new URL(relayOrigin!.replace(/^ws/, 'http')).port || '80';
+  const child = spawn('node', [RELAY_SCRIPT, port, store], { stdio: ['ignore', 'pipe', 'pipe'] });
+  await new Promise<void>((resolve, reject) => {
+    let said = '';
+    child.stdout!.on('data', (d) => {
+      said += d;
+      if (said.includes('relay on')) resolve();
+    });
+    child.stderr!.on('data', (d) => (said += d));
+    child.on('exit', (code) => reject(new Error(`the relay exited (${code}): ${said}`)));
+  });
+  relay = child;
+}
+
+async function stopRelay() {
+  if (!relay) return;
+  const r = relay;
+  relay = null;
+  await new Promise<void>((resolve) => {
+    r.once('exit', () => resolve());
+    r.kill('SIGKILL');
+  });
+}
+
+test.beforeAll(async () => {
+  relayOrigin = await builtRelay();
+  if (!relayOrigin) return;
+  store = mkdtempSync(join(tmpdir(), 'cstw-relay-'));
+  await startRelay();
+});
+
+test.afterAll(async () => {
+  await stopRelay();
+});
+
+test.beforeEach(() => {
+  test.skip(!relayOrigin, 'this build has no live room (build with --features live and CSTW_RELAY)');
+});
+
+// A browser whose relay is stopped on purpose logs failed websocket connections.
+test.use({ expectedPageErrors: /WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/[0-9a-f]{32}' failed/ });
+
+/** A second person's browser: its own context (own storage), tour seen, errors collected. */
+async function secondBrowser(browser: Browser, errors: string[]): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+  await context.addInitScript(() => {
+    try {
+      if (localStorage.getItem('cst-workbench.tour') === null) localStorage.setItem('cst-workbench.tour', 'done');
+    } catch {
+      // about:blank
+    }
+  });
+  const page = await context.newPage();
+  page.on('pageerror', (e) => errors.push(`uncaught: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !/WebSocket connection to .* failed/.test(m.text())) errors.push(m.text());
+  });
+  return { context, page };
+}
+
+/** Opens the example workshop and a live room for it; returns the room's link. */
+async function openRoom(page: Page, shoot = false): Promise<string> {
+  await page.goto('./#/');
+  await page.locator('section.example-box').getByRole('button', { name: 'Open the example workshop' }).click();
+  await expect(new WorkshopPage(page).titleHeading).toHaveText(TITLE);
+  const bar = page.getByRole('region', { name: 'Live room' });
+  if (shoot) {
+    await expect(bar).toContainText('end-to-end encrypted');
+    await screenshotBothSizes(page, 'live-offer');
+  }
+  await bar.getByRole('button', { name: 'Open a live room' }).click();
+  await expect(bar.getByRole('status')).toHaveText('Connected');
+  const link = await bar.getByLabel('Link for the others').inputValue();
+  expect(link).toMatch(/#\/live\/[0-9a-f]{32}\.[0-9a-f]{64}$/);
+  return link;
+}
+
+/** Joins from another browser: it lands on the workshop, connected. */
+async function joinRoom(page: Page, link: string) {
+  await page.goto(link);
+  await expect(new WorkshopPage(page).titleHeading).toHaveText(TITLE);
+  await expect(page.getByRole('region', { name: 'Live room' }).getByRole('status')).toHaveText('Connected');
+  // The secret left the address bar: it is not kept in the history.
+  expect(page.url()).not.toContain('#/live/');
+}
+
+/** Types at the start or the end of a field, as a person does with the keyboard. */
+async function typeAt(field: import('@playwright/test').Locator, where: 'Home' | 'End', text: string) {
+  await field.click();
+  await field.press(where === 'Home' ? 'Control+Home' : 'Control+End');
+  await field.pressSequentially(text);
+  await field.blur();
+}
+
+test('a second browser opening the link sees the workshop; edits go both ways', async ({ page, browser }) => {
+  const link = await openRoom(page, true);
+  await expectNoAxeViolations(page);
+  await screenshotBothSizes(page, 'live-room-open');
+  const errors: string[] = [];
+  const b = await secondBrowser(browser, errors);
+  await joinRoom(b.page, link);
+
+  // A detail edited on one side shows on the other, and back.
+  await page.getByLabel('Facilitator').fill('Ana and Ben');
+  await expect(b.page.getByLabel('Facilitator')).toHaveValue('Ana and Ben');
+  await b.page.getByLabel('Notes').fill('Ben joined from home.');
+  await expect(page.getByLabel('Notes')).toHaveValue('Ben joined from home.');
+  // Both keep their copy: a reload of the second browser shows the shared workshop.
+  await b.page.reload();
+  await expect(b.page.getByLabel('Notes')).toHaveValue('Ben joined from home.');
+
+  // Who is here: each person's chosen name, on the other's screen; gone when they leave.
+  const people = (p: Page) => p.locator('.live-people');
+  await page.getByLabel('Your name').fill('Ana');
+  await page.getByLabel('Your name').press('Enter');
+  await b.page.getByLabel('Your name').fill('Ben');
+  await b.page.getByLabel('Your name').press('Enter');
+  await expect(people(page)).toHaveText('Also here: Ben');
+  await expect(people(b.page)).toHaveText('Also here: Ana');
+  expect(errors).toEqual([]);
+  await b.context.close();
+  await expect(people(page)).toHaveText('Nobody else is here yet.');
+});
+
+test('concurrent edits to a map label and an answer, made while the relay was down, converge; the relay stores no plaintext', async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  const link = await openRoom(page);
+  const errors: string[] = [];
+  const b = await secondBrowser(browser, errors);
+  await joinRoom(b.page, link);
+
+  const mapsA = new MapsPage(page);
+  const mapsB = new MapsPage(b.page);
+  for (const m of [mapsA, mapsB]) {
+    await m.open();
+    await m.show('Outline').click();
+  }
+  const firstIdea = (p: Page) => p.locator('.outline-nodes > li').first().getByRole('textbox').first();
+  const label = await firstIdea(page).inputValue();
+  expect(await firstIdea(b.page).inputValue()).toBe(label);
+
+  // The relay goes away mid-workshop; both keep working.
+  await stopRelay();
+  for (const p of [page, b.page]) {
+    await expect(p.getByRole('region', { name: 'Live room' }).getByRole('status')).toContainText('Offline');
+  }
+  await typeAt(firstIdea(page), 'Home', 'Quokka ');
+  await typeAt(firstIdea(b.page), 'End', ' Zanzibar');
+
+  const boundaryA = new BoundaryPage(page);
+  const boundaryB = new BoundaryPage(b.page);
+  await boundaryA.open();
+  await boundaryB.open();
+  const answer = await boundaryA.isField.inputValue();
+  expect(answer.length).toBeGreaterThan(0);
+  await typeAt(boundaryA.isField, 'Home', 'Alpha: ');
+  await typeAt(boundaryB.isField, 'End', ' (Bravo)');
+
+  // The relay comes back empty; the browsers reconnect and refill it.
+  await startRelay();
+  for (const p of [page, b.page]) {
+    await expect(p.getByRole('region', { name: 'Live room' }).getByRole('status')).toHaveText('Connected', { timeout: 20_000 });
+  }
+  for (const p of [boundaryA, boundaryB]) {
+    await expect(p.isField).toHaveValue(`Alpha: ${answer} (Bravo)`);
+  }
+  for (const m of [mapsA, mapsB]) {
+    await m.open();
+    await m.show('Outline').click();
+  }
+  for (const p of [page, b.page]) {
+    await expect(firstIdea(p)).toHaveValue(`Quokka ${label} Zanzibar`);
+  }
+
+  // What the relay stored holds none of it in plaintext.
+  const files = readdirSync(store);
+  expect(files.length).toBeGreaterThan(0);
+  const stored = Buffer.concat(files.map((f) => readFileSync(join(store, f))));
+  expect(stored.length).toBeGreaterThan(1000);
+  for (const plain of ['Quokka', 'Zanzibar', 'Bravo', label, answer.slice(0, 20), 'Shropshire']) {
+    expect(stored.includes(Buffer.from(plain)), `the relay holds "${plain}"`).toBe(false);
+  }
+  expect(errors).toEqual([]);
+  await b.context.close();
+});
+
+test('a link with a wrong key reads nothing and breaks nothing', async ({ page, browser }) => {
+  const link = await openRoom(page);
+  const wrong = link.replace(/[0-9a-f]{8}$/, (k) => (k === '00000000' ? '11111111' : '00000000'));
+  const errors: string[] = [];
+  const c = await secondBrowser(browser, errors);
+  await c.page.goto(wrong);
+  await expect(c.page.getByRole('heading', { name: 'Joining a live room' })).toBeVisible();
+  await expect(c.page.getByRole('status')).toHaveText(/key does not open this room/);
+  await screenshotBothSizes(c.page, 'live-wrong-key');
+  // Nothing was stored in that browser.
+  const stored = await c.page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('cst-workbench.workshop.')));
+  expect(stored).toEqual([]);
+
+  // The room still works for a right key.
+  const b = await secondBrowser(browser, errors);
+  await joinRoom(b.page, link);
+  await page.getByLabel('Facilitator').fill('Still working');
+  await expect(b.page.getByLabel('Facilitator')).toHaveValue('Still working');
+  expect(errors).toEqual([]);
+  await c.context.close();
+  await b.context.close();
+});
+
+test('ten browsers on one room each add someone to the roster at once: every browser ends with all ten', async ({ page, browser }) => {
+  test.setTimeout(180_000);
+  const link = await openRoom(page);
+  const errors: string[] = [];
+  const others = [];
+  for (let i = 0; i < 9; i++) {
+    const b = await secondBrowser(browser, errors);
+    await joinRoom(b.page, link);
+    others.push(b);
+  }
+  const pages = [page, ...others.map((o) => o.page)];
+  const names = pages.map((_, i) => `Participant ${i + 1}`);
+  await Promise.all(pages.map((p, i) => new WorkshopPage(p).addStakeholder(names[i])));
+  for (const p of pages) {
+    await expect.poll(() => new WorkshopPage(p).rosterValues(), { timeout: 20_000 }).toEqual(expect.arrayContaining(names));
+  }
+  const rosters = await Promise.all(pages.map((p) => new WorkshopPage(p).rosterValues()));
+  for (const r of rosters) expect(r).toEqual(rosters[0]);
+  expect(errors).toEqual([]);
+  for (const o of others) await o.context.close();
+});
+
+test('an incomplete link says what is missing', async ({ page }) => {
+  await page.goto('./#/live/abc');
+  await expect(page.getByRole('heading', { name: 'This live room link is incomplete' })).toBeVisible();
+});
