@@ -26,6 +26,11 @@ mod workshop;
 
 pub use shell::App;
 
+/// Whether this page is sending the workshop to a live room now (the footer stops saying that
+/// nothing is sent). Provided by the shell; set only by the live room's bar.
+#[derive(Clone, Copy)]
+pub struct SharingLive(pub leptos::prelude::RwSignal<bool>);
+
 /// The live room's bar on a workshop page; nothing in a build without a relay.
 fn live_bar(
     session: workshop::Session,

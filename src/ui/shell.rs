@@ -49,6 +49,8 @@ pub fn App() -> impl IntoView {
     let route = RwSignal::new(current_route());
     // Views that size things by the theme (the concept-map canvas) read it from here.
     provide_context(settings);
+    let sharing = RwSignal::new(false);
+    provide_context(super::SharingLive(sharing));
     Learn::provide();
 
     // Display settings: applied at once, remembered, and followed when another tab changes them.
@@ -141,7 +143,11 @@ pub fn App() -> impl IntoView {
         </main>
         <Show when=move || chrome.get()>
         <footer class="app-footer">
-            <p>"Everything you enter stays in this browser. Nothing is sent anywhere."</p>
+            <p>{move || if sharing.get() {
+                "This workshop is shared in a live room: each change is encrypted in this browser and sent to the room's relay, which cannot read it."
+            } else {
+                "Everything you enter stays in this browser. Nothing is sent anywhere."
+            }}</p>
             <p><button type="button" class="link-button" aria-keyshortcuts="?"
                 on:click=move |_| open_shortcuts()>"Keyboard shortcuts (?)"</button></p>
         </footer>

@@ -182,7 +182,17 @@ pub fn LiveBar(session: Session, section: Signal<Section>) -> impl IntoView {
             adopted.set_value(false);
         }
     };
+    // While a room is open the page's footer says the workshop is sent (encrypted), not kept here.
+    let sharing = use_context::<crate::ui::SharingLive>();
+    Effect::new(move |_| {
+        if let Some(s) = sharing {
+            s.0.set(secret.get().is_some());
+        }
+    });
     on_cleanup(move || {
+        if let Some(s) = sharing {
+            s.0.try_set(false);
+        }
         if let Some(c) = conn.try_get_value().flatten() {
             c.close();
         }

@@ -103,8 +103,13 @@ async function openRoom(page: Page, shoot = false): Promise<string> {
     await expect(bar).toContainText('end-to-end encrypted');
     await screenshotBothSizes(page, 'live-offer');
   }
+  const footer = page.locator('footer.app-footer');
+  await expect(footer).toContainText('Nothing is sent anywhere');
   await bar.getByRole('button', { name: 'Open a live room' }).click();
   await expect(bar.getByRole('status')).toHaveText('Connected');
+  // The page no longer claims that nothing leaves it.
+  await expect(footer).not.toContainText('Nothing is sent anywhere');
+  await expect(footer).toContainText('shared in a live room');
   const link = await bar.getByLabel('Link for the others').inputValue();
   expect(link).toMatch(/#\/live\/[0-9a-f]{32}\.[0-9a-f]{64}$/);
   return link;
@@ -155,6 +160,9 @@ test('a second browser opening the link sees the workshop; edits go both ways', 
   expect(errors).toEqual([]);
   await b.context.close();
   await expect(people(page)).toHaveText('Nobody else is here yet.');
+  // Leaving the room: the footer says again that nothing is sent.
+  await page.getByRole('button', { name: 'Leave the room' }).click();
+  await expect(page.locator('footer.app-footer')).toContainText('Nothing is sent anywhere');
 });
 
 test('concurrent edits to a map label and an answer, made while the relay was down, converge; the relay stores no plaintext', async ({ page, browser }) => {
