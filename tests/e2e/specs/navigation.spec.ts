@@ -63,6 +63,12 @@ test('a field focused as soon as the new page shows keeps the focus (it is not t
   await lib.open();
   await lib.create({ title: 'Quick hands' });
   const boundary = (await page.evaluate(() => location.hash)) + '/boundary';
+  // The section's part loaded once (a part not yet loaded shows "Opening…" first), then back.
+  const sections = page.getByRole('navigation', { name: 'Workshop sections' });
+  await sections.getByRole('link', { name: 'Boundary critique' }).click();
+  await expect(page.locator('#new-perspective')).toBeVisible();
+  await sections.getByRole('link', { name: 'Details and roster' }).click();
+  await expect(page.locator('#new-perspective')).toHaveCount(0);
   // On a slow machine a person can tap a field on the new page before the next frame, where
   // focus moves to the new page: the field must keep it. The field is focused in the same task
   // as the page change, so this does not depend on the machine's speed.
