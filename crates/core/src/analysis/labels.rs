@@ -13,7 +13,7 @@
 use std::collections::HashMap;
 
 use crate::model::map::{
-    ConceptMap, Curve, Lane, LinkId, Metrics, NodeId, Point, Rect, Size, curve,
+    ConceptMap, Curve, Lane, Link, LinkId, Metrics, NodeId, Point, Rect, Size, curve,
 };
 
 /// One link as drawn at some metrics: its ends, its curve and its label's box.
@@ -26,29 +26,33 @@ pub struct Drawn {
     pub label: Option<Rect>,
 }
 
+/// Every link whose two nodes exist, with the curve it is drawn along at these metrics.
+pub(crate) fn curves(map: &ConceptMap, metrics: Metrics) -> impl Iterator<Item = (&Link, Curve)> {
+    let lanes = map.lanes();
+    map.links.iter().filter_map(move |l| {
+        let (a, b) = (map.node(l.from)?, map.node(l.to)?);
+        let lane = lanes.get(&l.id).copied().unwrap_or(Lane::SINGLE);
+        let k = curve(
+            a.at(),
+            metrics.node_size(&a.label),
+            b.at(),
+            metrics.node_size(&b.label),
+            (l.from, l.to),
+            lane,
+        );
+        Some((l, k))
+    })
+}
+
 /// Every link whose two nodes exist, as drawn at these metrics.
 pub fn drawn(map: &ConceptMap, metrics: Metrics) -> Vec<Drawn> {
-    let lanes = map.lanes();
-    map.links
-        .iter()
-        .filter_map(|l| {
-            let (a, b) = (map.node(l.from)?, map.node(l.to)?);
-            let lane = lanes.get(&l.id).copied().unwrap_or(Lane::SINGLE);
-            let k = curve(
-                a.at(),
-                metrics.node_size(&a.label),
-                b.at(),
-                metrics.node_size(&b.label),
-                (l.from, l.to),
-                lane,
-            );
-            Some(Drawn {
-                link: l.id,
-                from: l.from,
-                to: l.to,
-                curve: k,
-                label: label_box(&l.label, k.mid, metrics),
-            })
+    curves(map, metrics)
+        .map(|(l, k)| Drawn {
+            link: l.id,
+            from: l.from,
+            to: l.to,
+            curve: k,
+            label: label_box(&l.label, k.mid, metrics),
         })
         .collect()
 }

@@ -11,9 +11,7 @@ use crate::analysis::group_layout::{self, group_clashes};
 use crate::analysis::labels;
 pub use crate::analysis::labels::{label_box, label_size};
 use crate::analysis::layout::{self, GAP};
-use crate::model::map::{
-    ConceptMap, Curve, Lane, Link, LinkId, Metrics, NodeId, Point, Rect, Size, curve, link_ends,
-};
+use crate::model::map::{ConceptMap, LinkId, Metrics, NodeId, Point, Rect, Size, link_ends};
 
 /// Clear space kept around a node placed by `free_place` or `linked_place`.
 pub const MARGIN: f64 = 24.0;
@@ -47,27 +45,9 @@ pub fn label_centre(a: Point, sa: Size, b: Point, sb: Size) -> Point {
 /// Each labelled link's label box, with its link: at the middle of the link as drawn (parallel
 /// links bow apart, so their labels sit on their own curves).
 pub fn label_boxes(map: &ConceptMap, metrics: Metrics) -> Vec<(LinkId, Rect)> {
-    drawn(map, metrics)
+    labels::curves(map, metrics)
         .filter_map(|(l, k)| Some((l.id, label_box(&l.label, k.mid, metrics)?)))
         .collect()
-}
-
-/// Every link whose two nodes exist, with the curve it is drawn along at these metrics.
-fn drawn(map: &ConceptMap, metrics: Metrics) -> impl Iterator<Item = (&Link, Curve)> {
-    let lanes = map.lanes();
-    map.links.iter().filter_map(move |l| {
-        let (a, b) = (map.node(l.from)?, map.node(l.to)?);
-        let lane = lanes.get(&l.id).copied().unwrap_or(Lane::SINGLE);
-        let k = curve(
-            a.at(),
-            metrics.node_size(&a.label),
-            b.at(),
-            metrics.node_size(&b.label),
-            (l.from, l.to),
-            lane,
-        );
-        Some((l, k))
-    })
 }
 
 /// Boxes bucketed on a grid of cells as large as the largest box, so finding what a box
@@ -197,7 +177,7 @@ impl Obstacles {
                 .map(|(_, r)| r.grow(MARGIN / 2.0)),
         );
         // A curved link as the two segments through its middle.
-        let lines = drawn(map, metrics)
+        let lines = labels::curves(map, metrics)
             .flat_map(|(_, k)| [(k.p, k.mid), (k.mid, k.q)])
             .collect();
         Obstacles { boxes, lines }
