@@ -173,7 +173,7 @@ fn open_shortcuts() {
 /// The keyboard shortcuts sheet: "?" (outside a text field) opens it, Esc or the button closes.
 #[component]
 fn Shortcuts() -> impl IntoView {
-    use crate::content::shortcuts::GROUPS;
+    use crate::interact::shortcuts::GROUPS;
     let dialog = NodeRef::<leptos::html::Dialog>::new();
     let keys = window_event_listener(ev::keydown, move |e| {
         if e.key() != "?" || e.ctrl_key() || e.meta_key() || e.alt_key() || e.default_prevented() {

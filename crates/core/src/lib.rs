@@ -16,6 +16,8 @@ pub mod geometry;
 pub mod history;
 /// Imports: files from other tools, and our own exports, read into the model.
 pub mod import;
+/// Gestures as data: pointer and key events in, previews, commands and views out.
+pub mod interact;
 /// Heavy work off the page's thread: the Web Worker's message protocol and the jobs it runs.
 pub mod jobs;
 /// The workshop as data.

@@ -8,7 +8,6 @@ pub mod frameworks;
 pub mod learn;
 pub mod map_templates;
 pub mod margins;
-pub mod shortcuts;
 mod sources;
 pub mod stickers;
 
