@@ -6,6 +6,7 @@
 mod boundary;
 mod browser;
 pub mod crash;
+mod editor;
 pub mod jobs;
 mod learn;
 mod library;

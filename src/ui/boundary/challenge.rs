@@ -4,13 +4,13 @@
 
 use leptos::prelude::*;
 
-use super::{Ui, View, stance_label};
+use super::{Critique, View, stance_label};
 use crate::content::csh::{self, Mode};
 use crate::model::boundary::Stance;
 use crate::ui::browser::fresh_id;
 
 #[component]
-pub(super) fn Challenge(ui: Ui) -> impl IntoView {
+pub(super) fn Challenge(ui: Critique) -> impl IntoView {
     let session = ui.session;
     let by_stance = move |stance: Stance| {
         session.workshop.with(|w| {
@@ -149,7 +149,7 @@ pub(super) fn Challenge(ui: Ui) -> impl IntoView {
 /// The challenge activity: the three uses explained, prompts for those affected, a record of
 /// each challenge (on a question) and the reply of those involved.
 #[component]
-fn Challenges(ui: Ui) -> impl IntoView {
+fn Challenges(ui: Critique) -> impl IntoView {
     let session = ui.session;
     let question = RwSignal::new(1u8);
     let draft = RwSignal::new(String::new());

@@ -5,7 +5,7 @@
 use leptos::ev;
 use leptos::prelude::*;
 
-use super::{AffectedAside, Ui, stance_label};
+use super::{AffectedAside, Critique, stance_label};
 use crate::content::csh::{self, Mode};
 use crate::model::boundary::{Level, QUESTIONS};
 
@@ -26,7 +26,7 @@ fn level_class(level: Level) -> &'static str {
 }
 
 #[component]
-pub(super) fn Compare(ui: Ui) -> impl IntoView {
+pub(super) fn Compare(ui: Critique) -> impl IntoView {
     let category = move || csh::category(ui.question.get()).expect("questions are 1 to 12");
     let jump = move |e: ev::Event| {
         if let Ok(q) = event_target_value(&e).parse::<u8>() {
@@ -89,7 +89,7 @@ pub(super) fn Compare(ui: Ui) -> impl IntoView {
 
 /// One perspective's row in the comparison.
 #[component]
-fn CompareRow(ui: Ui, question: u8, pid: String) -> impl IntoView {
+fn CompareRow(ui: Critique, question: u8, pid: String) -> impl IntoView {
     let text = {
         let pid = pid.clone();
         move |mode: Mode| {
@@ -123,7 +123,7 @@ fn CompareRow(ui: Ui, question: u8, pid: String) -> impl IntoView {
 
 /// The tensions between two perspectives on one question, and a form to mark one.
 #[component]
-fn PairTensions(ui: Ui, question: u8) -> impl IntoView {
+fn PairTensions(ui: Critique, question: u8) -> impl IntoView {
     let session = ui.session;
     // A memo: typing a note does not rebuild the list (and lose focus).
     let pairs = Memo::new(move |_| {
@@ -216,7 +216,7 @@ fn PairTensions(ui: Ui, question: u8) -> impl IntoView {
 /// perspective's offers none / some / strong.
 #[component]
 pub(super) fn TensionControl(
-    ui: Ui,
+    ui: Critique,
     question: u8,
     perspectives: Vec<String>,
     legend: String,

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use super::compare::TensionControl;
 use super::roles::RoleAside;
-use super::{AffectedAside, Ui};
+use super::{AffectedAside, Critique};
 use crate::content::csh::{self, Mode};
 use crate::ui::browser::now;
 
@@ -16,7 +16,7 @@ use crate::ui::browser::now;
 const TIMER_CHOICES: [u32; 6] = [0, 1, 2, 3, 5, 10];
 
 #[component]
-pub(super) fn Facilitate(ui: Ui) -> impl IntoView {
+pub(super) fn Facilitate(ui: Critique) -> impl IntoView {
     let session = ui.session;
     let category = move || csh::category(ui.question.get()).expect("questions are 1 to 12");
     let perspective_name = move || ui.current_id().map(|pid| ui.name_of(&pid));
@@ -96,7 +96,7 @@ pub(super) fn Facilitate(ui: Ui) -> impl IntoView {
 
 /// An optional countdown for each question: it starts again whenever the question changes.
 #[component]
-fn Timer(ui: Ui) -> impl IntoView {
+fn Timer(ui: Critique) -> impl IntoView {
     let minutes = ui.timer_minutes;
     let started = RwSignal::new(now());
     let tick = RwSignal::new(now());

@@ -4,7 +4,7 @@
 
 use leptos::prelude::*;
 
-use super::{Ui, View};
+use super::{Critique, View};
 use crate::content::csh::{self, Mode};
 use crate::model::boundary::Level;
 
@@ -17,7 +17,7 @@ fn level_text(level: Level) -> &'static str {
 }
 
 #[component]
-pub(super) fn Gaps(ui: Ui) -> impl IntoView {
+pub(super) fn Gaps(ui: Critique) -> impl IntoView {
     let session = ui.session;
     let gaps = move || {
         ui.current_id().map_or_else(Vec::new, |pid| {

@@ -7,7 +7,7 @@
 use leptos::ev;
 use leptos::prelude::*;
 
-use super::Ui;
+use super::Critique;
 use crate::content::margins as words;
 use crate::model::boundary::{Mark, Zone};
 use crate::ui::browser::fresh_id;
@@ -15,7 +15,7 @@ use crate::ui::workshop::Session;
 
 /// The boundary analysis view in the boundary critique section.
 #[component]
-pub(super) fn Margins(ui: Ui) -> impl IntoView {
+pub(super) fn Margins(ui: Critique) -> impl IntoView {
     let session = ui.session;
     let field = move |id: &'static str, (label, hint): (&'static str, &'static str), which: u8| {
         let gesture = format!("margins:{id}");

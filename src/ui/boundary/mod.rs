@@ -80,8 +80,10 @@ impl View {
     }
 }
 
+/// What the boundary critique's views share: the perspective and question being answered,
+/// the view shown, the facilitation timer.
 #[derive(Clone, Copy)]
-struct Ui {
+struct Critique {
     session: Session,
     /// The perspective being answered.
     current: RwSignal<Option<String>>,
@@ -98,7 +100,7 @@ struct Ui {
     focus: RwSignal<bool>,
 }
 
-impl Ui {
+impl Critique {
     /// The selected perspective.
     fn current_id(&self) -> Option<String> {
         self.selected.get()
@@ -197,7 +199,7 @@ pub fn BoundaryView(session: Session) -> impl IntoView {
             .filter(|c| ids.contains(c))
             .or_else(|| ids.first().cloned())
     });
-    let ui = Ui {
+    let ui = Critique {
         session,
         current,
         selected,
@@ -344,7 +346,7 @@ pub fn BoundaryView(session: Session) -> impl IntoView {
 
 /// The perspectives: pick one, add, rename, link to the roster, remove.
 #[component]
-fn Perspectives(ui: Ui) -> impl IntoView {
+fn Perspectives(ui: Critique) -> impl IntoView {
     let session = ui.session;
     let new_name = RwSignal::new(String::new());
     let add = move |e: ev::SubmitEvent| {
@@ -405,7 +407,7 @@ fn Perspectives(ui: Ui) -> impl IntoView {
 
 /// Name, roster links and removal of the selected perspective.
 #[component]
-fn PerspectiveDetails(ui: Ui, pid: String) -> impl IntoView {
+fn PerspectiveDetails(ui: Critique, pid: String) -> impl IntoView {
     let session = ui.session;
     let name = {
         let pid = pid.clone();
@@ -492,7 +494,7 @@ fn PerspectiveDetails(ui: Ui, pid: String) -> impl IntoView {
 /// Beside the legitimacy questions: the roster entries affected but not involved, and on the
 /// witness question, the ones no perspective speaks for.
 #[component]
-fn AffectedAside(ui: Ui, question: u8) -> impl IntoView {
+fn AffectedAside(ui: Critique, question: u8) -> impl IntoView {
     let category = csh::category(question).expect("questions are 1 to 12");
     if category.source != Source::Legitimacy {
         return ().into_any();

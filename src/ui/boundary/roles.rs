@@ -3,11 +3,11 @@
 
 use leptos::prelude::*;
 
-use super::Ui;
+use super::Critique;
 use crate::model::boundary::Role;
 
 #[component]
-pub(super) fn RoleAside(ui: Ui, question: u8) -> impl IntoView {
+pub(super) fn RoleAside(ui: Critique, question: u8) -> impl IntoView {
     let Some(role) = Role::of_question(question) else {
         return ().into_any();
     };

@@ -4,14 +4,14 @@
 
 use leptos::prelude::*;
 
-use super::{Ui, View, stance_label};
+use super::{Critique, View, stance_label};
 use crate::content::csh::{self, Mode};
 use crate::model::boundary::{Level, ReflectionPart};
 use crate::model::slug;
 use crate::ui::browser::{download, download_said, print_page, today};
 
 #[component]
-pub(super) fn Summary(ui: Ui) -> impl IntoView {
+pub(super) fn Summary(ui: Critique) -> impl IntoView {
     let session = ui.session;
     let message = RwSignal::new(None::<String>);
     let export = move |kind: &'static str| {
@@ -188,7 +188,7 @@ pub(super) fn Summary(ui: Ui) -> impl IntoView {
 /// The closing reflection: who was not in the room (with the roster's affected entries as a
 /// reminder), the facilitator's own boundary judgments, and facts, values and boundaries.
 #[component]
-fn Reflect(ui: Ui) -> impl IntoView {
+fn Reflect(ui: Critique) -> impl IntoView {
     let session = ui.session;
     let affected = move || {
         session.workshop.with(|w| {

@@ -3,13 +3,13 @@
 
 use leptos::prelude::*;
 
-use super::{Ui, View};
+use super::{Critique, View};
 use crate::content::csh::{self, Category, Kind, Mode, Source};
 
 /// The classic table: four sources of influence by three kinds of category, for one
 /// perspective, with what is answered and what is not.
 #[component]
-pub(super) fn Table(ui: Ui) -> impl IntoView {
+pub(super) fn Table(ui: Critique) -> impl IntoView {
     let session = ui.session;
     let progress = move || {
         ui.current_id().map_or(0, |pid| {

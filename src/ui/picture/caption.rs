@@ -12,9 +12,11 @@ use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 
-use super::board::{Mode, Pb, TEXT_SIZE};
+use super::board::{Board, TEXT_SIZE};
 use crate::export::picture as ex;
 use crate::geometry::Point;
+use crate::interact::picture::Mode;
+use crate::interact::shortcuts::{self, Action, Area, Press};
 use crate::model::picture::{Item, ItemId, Picture, Text, text_size};
 
 /// The gesture key of one item's caption: typing into it, on the board or in the side panel,
@@ -23,22 +25,14 @@ pub fn key(picture: &str, item: ItemId) -> String {
     format!("picture:{picture}:caption:{item}")
 }
 
-/// Keys that keep their board meaning even with a caption to type into: Space pans, the
-/// brackets restack, `+ = - 0` zoom and fit, `?` shows the shortcuts.
-const BOARD_KEYS: &str = " []{}+=-0?";
-
 /// The character a key press types into a caption, if it types one: a single printable
-/// character that is not one of the board's own keys.
+/// character that is not one of the board's own keys (Space pans, the brackets restack,
+/// `+ = - 0` zoom and fit: the shortcut table's symbols) nor `?` (the shortcuts sheet).
 pub fn typed(key: &str) -> Option<char> {
-    let mut chars = key.chars();
-    let c = chars.next()?;
-    if chars.next().is_some() || c.is_control() || c.is_whitespace() || BOARD_KEYS.contains(c) {
-        return None;
-    }
-    Some(c)
+    crate::ui::editor::text::typed(key, shortcuts::symbol_keys(Area::Picture).chain(['?']))
 }
 
-impl Pb {
+impl Board {
     /// The one selected item, when it has a caption to type into (a sticker or a text).
     pub fn captionable(&self) -> Option<ItemId> {
         let sel = self.selection();
@@ -94,19 +88,26 @@ impl Pb {
 /// A key pressed on the board (not in a field): Enter or F2 edits the selected caption (or, in
 /// the Text tool, writes new text in the middle); a typed character edits the selected caption
 /// starting with it. True when the key was used.
-pub fn on_board_key(pb: Pb, e: &ev::KeyboardEvent) -> bool {
+pub fn on_board_key(board: Board, e: &ev::KeyboardEvent) -> bool {
     if e.ctrl_key() || e.meta_key() || e.alt_key() || e.is_composing() {
         return false;
     }
     let key = e.key();
-    let one = pb.captionable();
-    match (key.as_str(), one) {
-        ("Enter" | "F2", Some(id)) => pb.edit_caption(id, None),
-        ("Enter" | "F2", None) if pb.mode.get_untracked() == Mode::Text => {
-            pb.add_text(pb.centre());
+    let press = Press {
+        key: &key,
+        ctrl: false,
+        alt: false,
+        shift: e.shift_key(),
+    };
+    let edit = shortcuts::action(Area::Picture, &press) == Some(Action::EditText);
+    let one = board.captionable();
+    match (edit, one) {
+        (true, Some(id)) => board.edit_caption(id, None),
+        (true, None) if board.mode.get_untracked() == Mode::Text => {
+            board.add_text(board.centre());
         }
         (_, Some(id)) => match typed(&key) {
-            Some(c) => pb.edit_caption(id, Some(c)),
+            Some(c) => board.edit_caption(id, Some(c)),
             None => return false,
         },
         _ => return false,
@@ -117,9 +118,9 @@ pub fn on_board_key(pb: Pb, e: &ev::KeyboardEvent) -> bool {
 /// The caption of a sticker, or a text, typed in place. Enter keeps it (Shift+Enter adds a
 /// line), and so do Esc and leaving the field: one undo step; a text left empty is removed.
 #[component]
-pub fn CaptionEditor(pb: Pb, id: ItemId) -> impl IntoView {
+pub fn CaptionEditor(board: Board, id: ItemId) -> impl IntoView {
     let field = NodeRef::<html::Textarea>::new();
-    let Some(item) = pb.with(|p| p.item(id).cloned()).flatten() else {
+    let Some(item) = board.with(|p| p.item(id).cloned()).flatten() else {
         return ().into_any();
     };
     let (before, x, y, w, h, font, label) = match &item {
@@ -151,7 +152,7 @@ pub fn CaptionEditor(pb: Pb, id: ItemId) -> impl IntoView {
         }
         _ => return ().into_any(),
     };
-    let key = key(&pb.id.get_value(), id);
+    let key = key(&board.id.get_value(), id);
     let set = move |p: &mut Picture, v: String| {
         if let Some(i) = p.item_mut(id) {
             match i {
@@ -162,8 +163,8 @@ pub fn CaptionEditor(pb: Pb, id: ItemId) -> impl IntoView {
         }
     };
     // Opened by a typed character: the caret goes after it rather than selecting everything.
-    let typed_first = pb.typed_first.get_value();
-    pb.typed_first.set_value(false);
+    let typed_first = board.typed_first.get_value();
+    board.typed_first.set_value(false);
     let shown = before.clone();
     // Focused once it is on the page, with the caption selected (Enter, F2, a double click) or
     // the caret after the character that opened it.
@@ -182,26 +183,27 @@ pub fn CaptionEditor(pb: Pb, id: ItemId) -> impl IntoView {
     let finish = {
         let key = key.clone();
         move || {
-            if pb.editing.get_untracked() != Some(id) {
+            if board.editing.get_untracked() != Some(id) {
                 return;
             }
-            pb.editing.set(None);
-            let now = pb.with(|p| match p.item(id) {
+            board.editing.set(None);
+            let now = board.with(|p| match p.item(id) {
                 Some(Item::Text(t)) => Some(t.text.clone()),
                 Some(Item::Sticker(s)) => Some(s.caption.clone()),
                 _ => None,
             });
-            let empty_text = pb
+            let empty_text = board
                 .with(|p| matches!(p.item(id), Some(Item::Text(t)) if t.text.trim().is_empty()))
                 .unwrap_or(false);
             if empty_text {
-                pb.edit(Some(&key), |p| p.remove(&[id]));
+                board.edit(Some(&key), |p| p.remove(&[id]));
             } else if typed_first || now.flatten().is_some_and(|n| n != before) {
-                pb.announce
+                board
+                    .announce
                     .set(format!("{label} kept. Ctrl+Z takes it back."));
             }
-            pb.session.seal();
-            pb.focus_board();
+            board.session.seal();
+            board.focus_board();
         }
     };
     let finish2 = finish.clone();
@@ -211,12 +213,12 @@ pub fn CaptionEditor(pb: Pb, id: ItemId) -> impl IntoView {
                 prop:value=shown
                 on:input=move |e| {
                     let v = event_target_value(&e);
-                    pb.edit(Some(&key), |p| set(p, v));
+                    board.edit(Some(&key), |p| set(p, v));
                 }
                 on:keydown=move |e: ev::KeyboardEvent| {
                     e.stop_propagation();
                     // Enter and Esc both keep what was typed: nothing typed is lost.
-                    if (e.key() == "Enter" && !e.shift_key()) || e.key() == "Escape" {
+                    if crate::ui::editor::text::ends_typing(&e) {
                         e.prevent_default();
                         finish();
                     }

@@ -8,10 +8,11 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::board::{Pb, Pending, STICKER_SIZE};
-use super::items::INK;
+use super::board::Board;
 use crate::content::stickers;
 use crate::geometry::Point;
+use crate::interact::Release;
+use crate::interact::picture::Preview;
 use crate::model::picture::Icon;
 
 /// How far (px) a press must move before it is a drag rather than a click.
@@ -26,7 +27,7 @@ struct Press {
     dragging: bool,
 }
 
-impl Pb {
+impl Board {
     /// The picture point under a screen point, when that point is on the board.
     fn board_point(&self, cx: f64, cy: f64) -> Option<Point> {
         let wrap = self.wrap.get_untracked()?;
@@ -34,33 +35,18 @@ impl Pb {
         let r = canvas.get_bounding_client_rect();
         let inside = cx >= r.left() && cx <= r.right() && cy >= r.top() && cy <= r.bottom();
         inside.then(|| {
-            self.view
+            self.frame
+                .view
                 .get_untracked()
                 .to_map(cx - r.left(), cy - r.top())
         })
     }
 }
 
-/// The sticker as it will land, drawn faintly under the pointer while it is dragged in.
-pub fn ghost(icon: Icon, at: Point) -> AnyView {
-    let half = stickers::BOX / 2.0;
-    let k = STICKER_SIZE / stickers::BOX;
-    view! {
-        <g class="drop-ghost" opacity="0.6" transform=format!(
-            "translate({:.1} {:.1}) scale({k:.4}) translate({} {})", at.x, at.y, -half, -half)>
-            <rect width=stickers::BOX height=stickers::BOX rx="12" fill="#ffffff"
-                stroke="#1f6fb2" stroke-width="3" stroke-dasharray="8 6"></rect>
-            <path d=stickers::path(icon) fill="none" stroke=INK stroke-width=stickers::STROKE
-                stroke-linecap="round" stroke-linejoin="round"></path>
-        </g>
-    }
-    .into_any()
-}
-
 /// The stickers, one button each: a click places one near the middle of the board, a drag
 /// places it where it is dropped.
 #[component]
-pub fn StickerBar(pb: Pb) -> impl IntoView {
+pub fn StickerBar(board: Board) -> impl IntoView {
     let press = StoredValue::new(None::<Press>);
     // A drag ends in a click on the sticker it started from: that click adds nothing more.
     let dragged = StoredValue::new(false);
@@ -94,12 +80,13 @@ pub fn StickerBar(pb: Pb) -> impl IntoView {
         }
         pr.dragging = true;
         press.set_value(Some(pr));
-        pb.pending.set(
-            pb.board_point(cx, cy)
-                .map(|at| Pending::Sticker(pr.icon, at)),
+        board.pending.set(
+            board
+                .board_point(cx, cy)
+                .map(|at| Preview::Sticker(pr.icon, at)),
         );
     };
-    let up = move |e: ev::PointerEvent, keep: bool| {
+    let up = move |e: ev::PointerEvent, how: Release| {
         let Some(pr) = press.get_value().filter(|p| p.pointer == e.pointer_id()) else {
             return;
         };
@@ -108,11 +95,11 @@ pub fn StickerBar(pb: Pb) -> impl IntoView {
             return;
         }
         dragged.set_value(true);
-        pb.pending.set(None);
+        board.pending.set(None);
         let (cx, cy) = client(&e);
-        match pb.board_point(cx, cy).filter(|_| keep) {
-            Some(at) => pb.sticker_at(at, pr.icon, "", None),
-            None => pb
+        match board.board_point(cx, cy).filter(|_| how == Release::Lifted) {
+            Some(at) => board.sticker_at(at, pr.icon, "", None),
+            None => board
                 .announce
                 .set("The sticker was not dropped on the board: nothing added.".into()),
         }
@@ -125,15 +112,15 @@ pub fn StickerBar(pb: Pb) -> impl IntoView {
                     title=format!("{} (click, or drag onto the board)", icon.name())
                     on:pointerdown=move |e| down(icon, e)
                     on:pointermove=mv
-                    on:pointerup=move |e| up(e, true)
-                    on:pointercancel=move |e| up(e, false)
+                    on:pointerup=move |e| up(e, Release::Lifted)
+                    on:pointercancel=move |e| up(e, Release::Cancelled)
                     on:click=move |e: ev::MouseEvent| {
                         // A click from the keyboard has no detail; one ending a drag is dropped.
                         if e.detail() > 0 && dragged.get_value() {
                             dragged.set_value(false);
                             return;
                         }
-                        pb.add_sticker(icon, "", None);
+                        board.add_sticker(icon, "", None);
                     }>
                     <svg viewBox="-4 -4 72 72" width="36" height="36" aria-hidden="true">
                         <path d=stickers::path(icon) fill="none" stroke="currentColor"

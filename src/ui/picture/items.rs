@@ -4,33 +4,17 @@
 
 use leptos::prelude::*;
 
-use super::board::{Pb, Pending, handles};
+use super::board::{Board, STICKER_SIZE};
+use super::shown::Shown;
 use crate::analysis::ink;
 use crate::content::stickers;
 use crate::export::picture as ex;
 use crate::geometry::Point;
-use crate::model::picture::{Item, ItemId, Outline, PALETTE, Picture, Tool, frame_of};
+use crate::interact::picture::{Preview, handles};
+use crate::model::picture::{Icon, Item, ItemId, Outline, PALETTE, Tool, frame_of};
 
 /// The ink stickers are drawn in.
 pub const INK: &str = "#1a1a1a";
-
-/// What one item looks like now: the item, and where its ends are if it is an arrow (they
-/// follow the items they are attached to).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Shown {
-    pub item: Item,
-    pub ends: Option<(Point, Point)>,
-}
-
-pub fn shown_of(p: &Picture, item: &Item) -> Shown {
-    Shown {
-        item: item.clone(),
-        ends: match item {
-            Item::Arrow(a) => crate::export::picture::arrow_ends(p, a),
-            _ => None,
-        },
-    }
-}
 
 fn colour(i: u8) -> &'static str {
     PALETTE[i as usize % PALETTE.len()]
@@ -166,10 +150,26 @@ pub fn arrow_head(f: Point, t: Point, width: f64) -> String {
     )
 }
 
+/// The sticker as it will land, drawn faintly under the pointer while it is dragged in.
+fn ghost(icon: Icon, at: Point) -> AnyView {
+    let half = stickers::BOX / 2.0;
+    let k = STICKER_SIZE / stickers::BOX;
+    view! {
+        <g class="drop-ghost" opacity="0.6" transform=format!(
+            "translate({:.1} {:.1}) scale({k:.4}) translate({} {})", at.x, at.y, -half, -half)>
+            <rect width=stickers::BOX height=stickers::BOX rx="12" fill="#ffffff"
+                stroke="#1f6fb2" stroke-width="3" stroke-dasharray="8 6"></rect>
+            <path d=stickers::path(icon) fill="none" stroke=INK stroke-width=stickers::STROKE
+                stroke-linecap="round" stroke-linejoin="round"></path>
+        </g>
+    }
+    .into_any()
+}
+
 /// One item, from its live signal: re-rendered only when it changes.
 #[component]
-pub fn ItemView(pb: Pb, id: ItemId) -> impl IntoView {
-    let Some(sig) = pb.shown(id) else {
+pub fn ItemView(board: Board, id: ItemId) -> impl IntoView {
+    let Some(sig) = board.shown(id) else {
         return ().into_any();
     };
     view! { <g data-item=id>{move || sig.with(render)}</g> }.into_any()
@@ -177,13 +177,13 @@ pub fn ItemView(pb: Pb, id: ItemId) -> impl IntoView {
 
 /// Selection frames and handles, what a gesture is drawing, and the caption editor.
 #[component]
-pub fn Chrome(pb: Pb) -> impl IntoView {
+pub fn Chrome(board: Board) -> impl IntoView {
     let frames = move || {
-        let sel = pb.selected.get();
-        let z = pb.view.get().zoom;
+        let sel = board.selected.get();
+        let z = board.frame.view.get().zoom;
         let one = sel.len() == 1;
         sel.iter()
-            .filter_map(|id| pb.shown(*id))
+            .filter_map(|id| board.shown(*id))
             .filter_map(|sig| {
                 let s = sig.get();
                 let f = frame_of(&s.item, s.ends)?;
@@ -214,23 +214,23 @@ pub fn Chrome(pb: Pb) -> impl IntoView {
             .collect_view()
     };
     let pending = move || {
-        let z = pb.view.get().zoom;
-        pb.pending.get().map(|p| match p {
-            Pending::Band(b) => view! {
+        let z = board.frame.view.get().zoom;
+        board.pending.get().map(|p| match p {
+            Preview::Band(b) => view! {
                 <rect class="band" x=b.x0 y=b.y0 width=b.x1 - b.x0 height=b.y1 - b.y0 stroke-width=1.5 / z></rect>
             }
             .into_any(),
-            Pending::Arrow(f, t) => view! {
+            Preview::Arrow(f, t) => view! {
                 <g class="pending-arrow">
-                    <line x1=f.x y1=f.y x2=t.x y2=t.y stroke=move || colour(pb.colour.get())
-                        stroke-width=move || pb.width.get().max(2.0) stroke-dasharray="8 6" stroke-linecap="round"></line>
-                    <path d=arrow_head(f, t, pb.width.get_untracked().max(2.0)) fill=move || colour(pb.colour.get())></path>
+                    <line x1=f.x y1=f.y x2=t.x y2=t.y stroke=move || colour(board.colour.get())
+                        stroke-width=move || board.width.get().max(2.0) stroke-dasharray="8 6" stroke-linecap="round"></line>
+                    <path d=arrow_head(f, t, board.width.get_untracked().max(2.0)) fill=move || colour(board.colour.get())></path>
                 </g>
             }
             .into_any(),
-            Pending::Shape(o, b) => {
-                let stroke = colour(pb.colour.get_untracked());
-                let w = pb.width.get_untracked();
+            Preview::Shape(o, b) => {
+                let stroke = colour(board.colour.get_untracked());
+                let w = board.width.get_untracked();
                 match o {
                     Outline::Rectangle => view! {
                         <rect class="pending-shape" x=b.x0 y=b.y0 width=b.x1 - b.x0 height=b.y1 - b.y0 rx="8"
@@ -244,14 +244,16 @@ pub fn Chrome(pb: Pb) -> impl IntoView {
                     .into_any(),
                 }
             }
-            Pending::Sticker(icon, at) => super::drag_in::ghost(icon, at),
+            Preview::Sticker(icon, at) => ghost(icon, at),
+            // The stroke and the items being moved are drawn by the canvas and the items.
+            _ => ().into_any(),
         })
     };
     view! {
         <g class="chrome">
             {frames}
             {pending}
-            {move || pb.editing.get().map(|id| view! { <super::caption::CaptionEditor pb=pb id=id /> })}
+            {move || board.editing.get().map(|id| view! { <super::caption::CaptionEditor board=board id=id /> })}
         </g>
     }
 }

@@ -1,22 +1,33 @@
 //! Rich pictures section (`#/w/<id>/pictures`): the workshop's pictures as tabs; for the open
-//! one, its title, the drawing board (`board`: tools, canvas, gestures), the column of
-//! stickers (`drag_in`), how items are drawn (`items`), captions typed in place (`caption`),
-//! and the side panel (`panel`: the selection, who is missing from the
-//! picture, export and import). Focus mode lets the board fill the screen.
+//! one, its title, the drawing board, and the side panel. The board is a thin shell over the
+//! shared editor frame (`crate::ui::editor`: view, focus mode, notices, export controls) and
+//! the board's gesture machine (`crate::interact::picture`):
+//! - `board`: the state the parts share ([`board::Board`]) and the view;
+//! - `canvas`: the pointer, wheel and key handlers (events in, the machine's outputs applied);
+//! - `toolbar`: tools, colour, width, zoom, focus mode;
+//! - `selection`: what can be done to the selection; `shown`: an item's live look;
+//! - `items`: how items and the chrome above them are drawn; `caption`: text typed in place;
+//! - `drag_in`: the column of stickers; `panel`: the side panel (the selection, who is
+//!   missing from the picture, export and import).
 
 mod board;
+mod canvas;
 mod caption;
 mod drag_in;
 mod items;
 mod panel;
+mod selection;
+mod shown;
+mod toolbar;
 
-use leptos::ev;
 use leptos::prelude::*;
 
 use crate::model::picture::Picture;
 use crate::ui::browser::fresh_id;
+use crate::ui::editor::focus::focus_mode;
+use crate::ui::editor::notice::{Notice, NoticeLine};
 use crate::ui::workshop::Session;
-use board::Pb;
+use board::Board;
 
 #[component]
 pub fn PicturesView(session: Session) -> impl IntoView {
@@ -41,8 +52,8 @@ pub fn PicturesView(session: Session) -> impl IntoView {
         });
         open.set(Some(id));
     };
-    let message = RwSignal::new(None::<(bool, String)>);
-    provide_context(panel::Notice(message));
+    let notice = Notice::new();
+    provide_context(notice);
     view! {
         <section class="pictures" aria-labelledby="pictures-heading">
             <h2 id="pictures-heading">"Rich pictures"</h2>
@@ -67,11 +78,7 @@ pub fn PicturesView(session: Session) -> impl IntoView {
                 <button type="button" on:click=create>"New picture"</button>
                 <panel::ImportPicture session=session open=open />
             </div>
-            {move || message.get().map(|(problem, text)| if problem {
-                view! { <p role="alert" class="notice warn import-notice">{text}</p> }.into_any()
-            } else {
-                view! { <p role="status" class="form-message import-notice">{text}</p> }.into_any()
-            })}
+            <NoticeLine notice=notice class="import-notice" />
             {move || current.get().map(|id| view! { <Editor session=session id=id /> })}
         </section>
     }
@@ -80,17 +87,17 @@ pub fn PicturesView(session: Session) -> impl IntoView {
 /// One picture's board, for a step of the presentation.
 #[component]
 pub fn PictureStep(session: Session, id: String) -> impl IntoView {
-    provide_context(panel::Notice(RwSignal::new(None)));
+    provide_context(Notice::new());
     view! { <section class="pictures"><Editor session=session id=id /></section> }
 }
 
 /// One picture: its title, the board and the side panel.
 #[component]
 fn Editor(session: Session, id: String) -> impl IntoView {
-    let pb = Pb::new(session, id);
-    let title = move || pb.track(|p| p.title.clone()).unwrap_or_default();
+    let board = Board::new(session, id);
+    let title = move || board.track(|p| p.title.clone()).unwrap_or_default();
     let remove = move |_| {
-        let name = pb
+        let name = board
             .with(|p| p.display_title().to_string())
             .unwrap_or_default();
         let ok = window()
@@ -99,40 +106,20 @@ fn Editor(session: Session, id: String) -> impl IntoView {
             ))
             .unwrap_or(false);
         if ok {
-            let id = pb.id.get_value();
+            let id = board.id.get_value();
             session.edit(None, |w| w.pictures.retain(|p| p.id != id));
         }
     };
-    // Focus mode hides the page's chrome through classes on <html>, as the maps' does.
-    Effect::new(move |_| {
-        let on = pb.focus.get();
-        if let Some(root) = document().document_element() {
-            let _ = root.class_list().toggle_with_force("focus-mode", on);
-            let _ = root.class_list().toggle_with_force("picture-focus", on);
-        }
-        if on {
-            window().scroll_to_with_x_and_y(0.0, 0.0);
-        }
-    });
-    let keys = window_event_listener(ev::keydown, move |e| {
-        if e.key() == "Escape" && !e.default_prevented() && pb.focus.get_untracked() {
-            pb.focus.set(false);
-        }
-    });
-    on_cleanup(move || {
-        keys.remove();
-        if let Some(root) = document().document_element() {
-            let _ = root.class_list().remove_2("focus-mode", "picture-focus");
-        }
-    });
+    // Focus mode hides the page's chrome, as the maps' does.
+    focus_mode(board.frame.focus, "picture-focus", || {});
     view! {
         <div class="picture-board">
             <div class="map-layout">
                 <div class="map-main picture-main">
-                    <board::Toolbar pb=pb />
+                    <toolbar::Toolbar board=board />
                     <div class="picture-stage">
-                        <drag_in::StickerBar pb=pb />
-                        <board::Canvas pb=pb />
+                        <drag_in::StickerBar board=board />
+                        <canvas::Canvas board=board />
                     </div>
                 </div>
                 <aside class="map-side" aria-label="Picture tools">
@@ -141,16 +128,16 @@ fn Editor(session: Session, id: String) -> impl IntoView {
                             <input type="text" prop:value=title
                                 on:input=move |e| {
                                     let v = event_target_value(&e);
-                                    let g = format!("picture:{}:title", pb.id.get_value());
-                                    pb.edit(Some(&g), |p| p.title = v);
+                                    let g = format!("picture:{}:title", board.id.get_value());
+                                    board.edit(Some(&g), |p| p.title = v);
                                 }
                                 on:blur=move |_| session.seal() />
                         </label>
                         <button type="button" class="danger" on:click=remove>"Delete picture"</button>
                     </section>
-                    <panel::Selection pb=pb />
-                    <panel::Missing pb=pb />
-                    <panel::Export pb=pb />
+                    <panel::Selection board=board />
+                    <panel::Missing board=board />
+                    <panel::Export board=board />
                 </aside>
             </div>
         </div>

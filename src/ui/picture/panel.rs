@@ -7,19 +7,18 @@ use std::time::Duration;
 
 use leptos::prelude::*;
 
-use super::board::Pb;
+use super::board::Board;
 use crate::export::picture as ex;
 use crate::import::picture::MAX_BYTES;
+use crate::interact::shortcuts::Stack;
 use crate::jobs::{Job, Outcome};
 use crate::model::Involvement;
 use crate::model::picture::{Icon, Item, ItemId};
-use crate::ui::browser::{download, download_bytes, fresh_id, svg_to_png, today};
+use crate::ui::browser::{download, fresh_id, today};
+use crate::ui::editor::export::{PngControls, PngOptions};
+use crate::ui::editor::notice::Notice;
 use crate::ui::jobs::{Busy, BusyView, Failure, IMPORT_LIMIT_MS, unread};
 use crate::ui::workshop::Session;
-
-/// The message an import or export leaves above the board.
-#[derive(Clone, Copy)]
-pub struct Notice(pub RwSignal<Option<(bool, String)>>);
 
 /// What one selected item is, for the panel.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -40,21 +39,23 @@ fn kind_name(item: &Item) -> One {
 }
 
 #[component]
-pub fn Selection(pb: Pb) -> impl IntoView {
-    let count = move || pb.selected.with(|s| s.len());
+pub fn Selection(board: Board) -> impl IntoView {
+    let count = move || board.selected.with(|s| s.len());
     // The single selected item and what it is: changes only when the selection does.
     let one = Memo::new(move |_| {
-        let sel = pb.selected.get();
+        let sel = board.selected.get();
         if sel.len() != 1 {
             return None;
         }
         let id = *sel.iter().next()?;
-        pb.track(|p| p.item(id).map(|i| (id, kind_name(i))))
+        board
+            .track(|p| p.item(id).map(|i| (id, kind_name(i))))
             .flatten()
     });
     let joinable = move || {
-        let sel = pb.selected.get();
-        pb.track(|p| sel.iter().filter(|id| p.anchor(**id).is_some()).count())
+        let sel = board.selected.get();
+        board
+            .track(|p| sel.iter().filter(|id| p.anchor(**id).is_some()).count())
             .unwrap_or(0)
     };
     let heading = move || match (count(), one.get()) {
@@ -64,9 +65,9 @@ pub fn Selection(pb: Pb) -> impl IntoView {
         (_, Some((_, One::Other(what)))) => what.into(),
         (n, None) => format!("{n} items selected"),
     };
-    let button = |label: &'static str, title: &'static str, keys: &'static str, f: fn(Pb)| {
+    let button = |label: &'static str, title: &'static str, keys: &'static str, f: fn(Board)| {
         view! {
-            <button type="button" title=title aria-keyshortcuts=keys on:click=move |_| f(pb)>{label}</button>
+            <button type="button" title=title aria-keyshortcuts=keys on:click=move |_| f(board)>{label}</button>
         }
     };
     view! {
@@ -75,23 +76,23 @@ pub fn Selection(pb: Pb) -> impl IntoView {
             <p class="hint" hidden=move || count() != 0>
                 "Choose Select (V), then click an item, Shift+click to add more, or drag round several."
             </p>
-            {move || one.get().map(|(id, kind)| view! { <Fields pb=pb id=id kind=kind /> })}
+            {move || one.get().map(|(id, kind)| view! { <Fields board=board id=id kind=kind /> })}
             <p hidden=move || joinable() < 2>
-                <button type="button" on:click=move |_| pb.connect_selection()
+                <button type="button" on:click=move |_| board.connect_selection()
                     title="An arrow from each selected sticker, text or shape to the next, in the order they were made">
                     "Connect with arrows"</button>
             </p>
             <div class="button-grid" hidden=move || count() == 0>
-                {button("Duplicate", "Duplicate (Ctrl+D)", "Control+D", |pb| pb.duplicate_selection())}
-                {button("Delete", "Delete (Delete)", "Delete", |pb| pb.remove_selection())}
-                {button("Bring forward", "One step up (])", "]", |pb| pb.restack(true, false))}
-                {button("Send backward", "One step down ([)", "[", |pb| pb.restack(false, false))}
-                {button("To front", "To the top (Shift+])", "}", |pb| pb.restack(true, true))}
-                {button("To back", "To the bottom (Shift+[)", "{", |pb| pb.restack(false, true))}
-                {button("Turn left", "Turn 15\u{b0} anticlockwise", "", |pb| pb.turn_selection(-15.0))}
-                {button("Turn right", "Turn 15\u{b0} clockwise", "", |pb| pb.turn_selection(15.0))}
-                {button("Smaller", "Shrink by a fifth", "", |pb| pb.scale_selection(0.8))}
-                {button("Larger", "Grow by a quarter", "", |pb| pb.scale_selection(1.25))}
+                {button("Duplicate", "Duplicate (Ctrl+D)", "Control+D", |board| board.duplicate_selection())}
+                {button("Delete", "Delete (Delete)", "Delete", |board| board.remove_selection())}
+                {button("Bring forward", "One step up (])", "]", |board| board.restack(Stack::Forward))}
+                {button("Send backward", "One step down ([)", "[", |board| board.restack(Stack::Backward))}
+                {button("To front", "To the top (Shift+])", "}", |board| board.restack(Stack::ToFront))}
+                {button("To back", "To the bottom (Shift+[)", "{", |board| board.restack(Stack::ToBack))}
+                {button("Turn left", "Turn 15\u{b0} anticlockwise", "", |board| board.turn_selection(-15.0))}
+                {button("Turn right", "Turn 15\u{b0} clockwise", "", |board| board.turn_selection(15.0))}
+                {button("Smaller", "Shrink by a fifth", "", |board| board.scale_selection(0.8))}
+                {button("Larger", "Grow by a quarter", "", |board| board.scale_selection(1.25))}
             </div>
         </section>
     }
@@ -99,18 +100,19 @@ pub fn Selection(pb: Pb) -> impl IntoView {
 
 /// The caption (stickers) or text, and who a people sticker stands for.
 #[component]
-fn Fields(pb: Pb, id: ItemId, kind: One) -> impl IntoView {
-    let key = format!("picture:{}:caption:{id}", pb.id.get_value());
+fn Fields(board: Board, id: ItemId, kind: One) -> impl IntoView {
+    let key = format!("picture:{}:caption:{id}", board.id.get_value());
     let value = move || {
-        pb.track(|p| match p.item(id) {
-            Some(Item::Sticker(s)) => s.caption.clone(),
-            Some(Item::Text(t)) => t.text.clone(),
-            _ => String::new(),
-        })
-        .unwrap_or_default()
+        board
+            .track(|p| match p.item(id) {
+                Some(Item::Sticker(s)) => s.caption.clone(),
+                Some(Item::Text(t)) => t.text.clone(),
+                _ => String::new(),
+            })
+            .unwrap_or_default()
     };
     let set = move |v: String| {
-        pb.edit(Some(&key), |p| match p.item_mut(id) {
+        board.edit(Some(&key), |p| match p.item_mut(id) {
             Some(Item::Sticker(s)) => s.caption = v,
             Some(Item::Text(t)) => t.text = v,
             _ => {}
@@ -122,7 +124,7 @@ fn Fields(pb: Pb, id: ItemId, kind: One) -> impl IntoView {
             Some(view! {
                 <label class="stack">{label}
                     <textarea rows="3" prop:value=value on:input=move |e| set(event_target_value(&e))
-                        on:blur=move |_| pb.session.seal()></textarea>
+                        on:blur=move |_| board.session.seal()></textarea>
                 </label>
             })
         }
@@ -130,14 +132,15 @@ fn Fields(pb: Pb, id: ItemId, kind: One) -> impl IntoView {
     };
     let people = matches!(kind, One::Sticker(icon) if icon.is_people());
     let linked = move || {
-        pb.track(|p| match p.item(id) {
-            Some(Item::Sticker(s)) => s.stakeholder.clone().unwrap_or_default(),
-            _ => String::new(),
-        })
-        .unwrap_or_default()
+        board
+            .track(|p| match p.item(id) {
+                Some(Item::Sticker(s)) => s.stakeholder.clone().unwrap_or_default(),
+                _ => String::new(),
+            })
+            .unwrap_or_default()
     };
     let roster = move || {
-        pb.session.workshop.with(|w| {
+        board.session.workshop.with(|w| {
             w.roster
                 .iter()
                 .map(|s| (s.id.clone(), s.name.clone(), s.group.clone()))
@@ -145,13 +148,13 @@ fn Fields(pb: Pb, id: ItemId, kind: One) -> impl IntoView {
         })
     };
     let link = move |who: String| {
-        let name = pb.session.workshop.with_untracked(|w| {
+        let name = board.session.workshop.with_untracked(|w| {
             w.roster
                 .iter()
                 .find(|s| s.id == who)
                 .map(|s| s.name.clone())
         });
-        pb.edit(None, |p| {
+        board.edit(None, |p| {
             if let Some(Item::Sticker(s)) = p.item_mut(id) {
                 s.stakeholder = (!who.is_empty()).then(|| who.clone());
                 if s.caption.trim().is_empty()
@@ -181,18 +184,19 @@ fn Fields(pb: Pb, id: ItemId, kind: One) -> impl IntoView {
 
 /// Who on the roster is not in the picture yet: the question a rich picture should provoke.
 #[component]
-pub fn Missing(pb: Pb) -> impl IntoView {
+pub fn Missing(board: Board) -> impl IntoView {
     let missing = Memo::new(move |_| {
-        let roster = pb.session.workshop.with(|w| w.roster.clone());
-        pb.track(|p| {
-            p.missing(&roster)
-                .into_iter()
-                .map(|s| (s.id.clone(), s.name.clone(), s.group.clone(), s.involvement))
-                .collect::<Vec<_>>()
-        })
-        .unwrap_or_default()
+        let roster = board.session.workshop.with(|w| w.roster.clone());
+        board
+            .track(|p| {
+                p.missing(&roster)
+                    .into_iter()
+                    .map(|s| (s.id.clone(), s.name.clone(), s.group.clone(), s.involvement))
+                    .collect::<Vec<_>>()
+            })
+            .unwrap_or_default()
     });
-    let roster_len = move || pb.session.workshop.with(|w| w.roster.len());
+    let roster_len = move || board.session.workshop.with(|w| w.roster.len());
     let add = move |sid: String, name: String, group: String| {
         let icon = if group.is_empty() {
             Icon::Person
@@ -200,7 +204,7 @@ pub fn Missing(pb: Pb) -> impl IntoView {
             Icon::Group
         };
         let caption = if name.trim().is_empty() { group } else { name };
-        pb.add_sticker(icon, &caption, Some(sid));
+        board.add_sticker(icon, &caption, Some(sid));
     };
     view! {
         <section class="panel picture-missing" aria-labelledby="pic-missing-h">
@@ -237,47 +241,28 @@ pub fn Missing(pb: Pb) -> impl IntoView {
 
 /// The picture as SVG or PNG (1×–4×, white or transparent); both carry the picture.
 #[component]
-pub fn Export(pb: Pb) -> impl IntoView {
-    let scale = RwSignal::new(2u8);
-    let white = RwSignal::new(true);
-    let message = expect_context::<Notice>().0;
+pub fn Export(board: Board) -> impl IntoView {
+    let options = PngOptions::new();
+    let notice = expect_context::<Notice>();
     let name = move |p: &crate::model::picture::Picture, ext: &str| {
-        let workshop = pb.session.workshop.with_untracked(|w| w.title.clone());
+        let workshop = board.session.workshop.with_untracked(|w| w.title.clone());
         ex::file_name(&workshop, p, &today(), ext)
     };
     let svg = move |_| {
-        let Some(p) = pb.with(Clone::clone) else {
+        let Some(p) = board.with(Clone::clone) else {
             return;
         };
         let file = name(&p, "svg");
-        message.set(Some(match download(&file, &ex::svg(&p), "image/svg+xml") {
-            Ok(()) => (false, format!("Downloaded \u{201c}{file}\u{201d}.")),
-            Err(e) => (true, format!("The download failed: {e}")),
-        }));
+        let done = download(&file, &ex::svg(&p), "image/svg+xml");
+        notice.downloaded(&file, done, "The download failed");
     };
     let png = move |_| {
-        let Some(p) = pb.with(Clone::clone) else {
+        let Some(p) = board.with(Clone::clone) else {
             return;
         };
         let file = name(&p, "png");
-        let (w, h) = ex::size(&p);
-        let svg = ex::svg(&p);
-        let (s, bg) = (scale.get_untracked(), white.get_untracked());
-        message.set(Some((
-            false,
-            format!("Drawing \u{201c}{file}\u{201d}\u{2026}"),
-        )));
-        leptos::task::spawn_local(async move {
-            let done = async {
-                let png = svg_to_png(&svg, w, h, f64::from(s), bg).await?;
-                let png = ex::png(&png, &p)?;
-                download_bytes(&file, &png, "image/png")
-            };
-            message.set(Some(match done.await {
-                Ok(()) => (false, format!("Downloaded \u{201c}{file}\u{201d}.")),
-                Err(e) => (true, format!("The PNG could not be made: {e}")),
-            }));
-        });
+        let (size, svg) = (ex::size(&p), ex::svg(&p));
+        options.download(notice, file, svg, size, move |png| ex::png(png, &p));
     };
     view! {
         <section class="panel map-files" aria-labelledby="pic-export-h">
@@ -288,17 +273,7 @@ pub fn Export(pb: Pb) -> impl IntoView {
                 <li><button type="button" on:click=png>"PNG picture"</button>
                     " " <span class="hint">"Slides, documents, chat; opens here again as a picture"</span></li>
             </ul>
-            <div class="row">
-                <label>"PNG size "
-                    <select on:change=move |e| scale.set(event_target_value(&e).parse().unwrap_or(2))>
-                        {[1u8, 2, 3, 4].into_iter().map(|s| view! {
-                            <option value=s.to_string() selected=s == 2>{format!("{s}\u{d7}")}</option>
-                        }).collect_view()}
-                    </select>
-                </label>
-                <label class="check"><input type="checkbox" prop:checked=move || white.get()
-                    on:change=move |e| white.set(event_target_checked(&e)) />" White background"</label>
-            </div>
+            <PngControls options=options />
         </section>
     }
 }

@@ -4,11 +4,11 @@ use leptos::ev;
 use leptos::html;
 use leptos::prelude::*;
 
-use super::Pr;
+use super::Presenting;
 use crate::model::agenda::{self as plan, MAX_MINUTES, Step};
 
 #[component]
-pub(super) fn AgendaDialog(pr: Pr) -> impl IntoView {
+pub(super) fn AgendaDialog(pr: Presenting) -> impl IntoView {
     let session = pr.session;
     let dialog = NodeRef::<html::Dialog>::new();
     Effect::new(move |_| {

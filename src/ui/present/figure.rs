@@ -11,7 +11,7 @@ use leptos::html;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::Pr;
+use super::Presenting;
 
 /// The smallest text the room can read, in CSS pixels (the projector theme's minimum).
 pub(super) const ROOM_TEXT: f64 = 24.0;
@@ -98,7 +98,7 @@ fn view_box(svg: &web_sys::Element) -> Option<Bounds> {
 /// has, so a chart can be redrawn for it.
 #[component]
 pub(super) fn FigureView(
-    pr: Pr,
+    pr: Presenting,
     #[prop(into)] svg: Signal<String>,
     #[prop(into)] label: String,
     #[prop(optional, into)] parts: Option<Signal<Vec<Part>>>,

@@ -26,7 +26,7 @@ use crate::ui::workshop::Session;
 
 /// What the presentation's parts share.
 #[derive(Clone, Copy)]
-struct Pr {
+struct Presenting {
     session: Session,
     /// The slides presented: the steps not skipped, in order, each cut to fit the slide.
     shown: Memo<Vec<Slide>>,
@@ -42,7 +42,7 @@ struct Pr {
     back: StoredValue<String>,
 }
 
-impl Pr {
+impl Presenting {
     fn step(&self) -> Option<Entry> {
         self.slide().map(|s| s.entry)
     }
@@ -158,7 +158,7 @@ pub fn PresentView(
         let asked = asked.get();
         shown.with(|s| asked.and_then(|a| slides::find(s, &a)).unwrap_or(0))
     });
-    let pr = Pr {
+    let pr = Presenting {
         session,
         shown,
         current,

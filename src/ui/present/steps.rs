@@ -3,7 +3,7 @@
 use leptos::ev;
 use leptos::prelude::*;
 
-use super::Pr;
+use super::Presenting;
 use super::figure::{FigureView, Part, ROOM_TEXT};
 use crate::content::csh::{self, Mode};
 use crate::export::report::inline_svg;
@@ -19,7 +19,7 @@ use crate::ui::workshop::{Details, Roster, Session};
 
 #[component]
 pub(super) fn StepView(
-    pr: Pr,
+    pr: Presenting,
     step: Step,
     /// The part of the step this slide shows (a long step continues on the next slides).
     page: Page,
@@ -309,7 +309,7 @@ enum Of {
 /// small the room cannot read it; a map's parts are each node with its neighbours, the most
 /// connected first.
 #[component]
-fn Figure(pr: Pr, of: Of) -> impl IntoView {
+fn Figure(pr: Presenting, of: Of) -> impl IntoView {
     let session = pr.session;
     let of2 = of.clone();
     let label = match &of {
@@ -403,7 +403,7 @@ fn ScoringProgress(session: Session, round: String) -> impl IntoView {
 /// A round's results: hidden until revealed, then weakest and disagreement, and a chart
 /// (the picture, the radar or the bars) redrawn for the slide's size and the room's type.
 #[component]
-fn ResultsStep(pr: Pr, round: String) -> impl IntoView {
+fn ResultsStep(pr: Presenting, round: String) -> impl IntoView {
     let session = pr.session;
     let round_id = round.clone();
     let rid = round.clone();

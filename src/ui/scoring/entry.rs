@@ -6,10 +6,10 @@ use leptos::prelude::*;
 
 use wasm_bindgen::JsCast;
 
-use super::Ui;
+use super::ScoringPage;
 
 #[component]
-pub(super) fn InTurn(ui: Ui) -> impl IntoView {
+pub(super) fn InTurn(ui: ScoringPage) -> impl IntoView {
     let scorer = RwSignal::new(None::<String>);
     let thanks = RwSignal::new(None::<String>);
     let total = move || ui.element_ids.get().len();
@@ -79,7 +79,7 @@ pub(super) fn InTurn(ui: Ui) -> impl IntoView {
 
 /// One element's level, "don't know" and comment, for one scorer.
 #[component]
-fn ElementScore(ui: Ui, round: String, scorer: String, element: String) -> impl IntoView {
+fn ElementScore(ui: ScoringPage, round: String, scorer: String, element: String) -> impl IntoView {
     let session = ui.session;
     let (name, description, parts) = ui.with(|s| {
         s.framework
@@ -211,7 +211,7 @@ fn ElementScore(ui: Ui, round: String, scorer: String, element: String) -> impl 
 
 /// A show of hands: for each element, how many people chose each level.
 #[component]
-pub(super) fn Hands(ui: Ui) -> impl IntoView {
+pub(super) fn Hands(ui: ScoringPage) -> impl IntoView {
     let session = ui.session;
     let body = move || {
         let rid = ui.round.get()?;

@@ -48,8 +48,10 @@ impl Mode {
     }
 }
 
+/// What the scoring section's parts share: the round shown, the elements and scorers, and the
+/// mode (setting up, entering scores, results).
 #[derive(Clone, Copy)]
-struct Ui {
+struct ScoringPage {
     session: Session,
     /// The round chosen by the user; `round` checks it against the rounds that exist.
     chosen_round: RwSignal<Option<String>>,
@@ -61,7 +63,7 @@ struct Ui {
     mode: RwSignal<Mode>,
 }
 
-impl Ui {
+impl ScoringPage {
     /// Reads the scoring (reactive).
     fn with<T>(&self, f: impl FnOnce(&Scoring) -> T) -> T {
         self.session.workshop.with(|w| f(&w.scoring))
@@ -91,7 +93,7 @@ pub fn ScoringView(session: Session) -> impl IntoView {
             .filter(|c| ids.contains(c))
             .or_else(|| ids.last().cloned())
     });
-    let ui = Ui {
+    let ui = ScoringPage {
         session,
         chosen_round,
         round,
@@ -151,7 +153,7 @@ pub fn ScoringStep(session: Session, round: String, results: bool) -> impl IntoV
     };
     let round_ids = ids(|s| s.rounds.iter().map(|r| r.id.clone()).collect());
     let chosen_round = RwSignal::new(Some(round));
-    let ui = Ui {
+    let ui = ScoringPage {
         session,
         chosen_round,
         round: Memo::new(move |_| chosen_round.get()),
@@ -173,7 +175,7 @@ pub fn ScoringStep(session: Session, round: String, results: bool) -> impl IntoV
 
 /// Choosing a framework to start with.
 #[component]
-fn Start(ui: Ui) -> impl IntoView {
+fn Start(ui: ScoringPage) -> impl IntoView {
     view! {
         <p class="lead">"A steering group scores how well the programme does on each element of a framework, then looks at where it disagrees. Choose the framework to start from; you can adapt it afterwards."</p>
         <ul class="cards">
@@ -211,7 +213,7 @@ fn Start(ui: Ui) -> impl IntoView {
 
 /// The rounds: pick one, start a new one.
 #[component]
-fn Rounds(ui: Ui) -> impl IntoView {
+fn Rounds(ui: ScoringPage) -> impl IntoView {
     let new_name = RwSignal::new(String::new());
     let add = move |e: leptos::ev::SubmitEvent| {
         e.prevent_default();

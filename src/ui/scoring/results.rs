@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::Ui;
+use super::ScoringPage;
 use super::downloads::{DownloadMenu, Item};
 use crate::analysis::stats::{self, Summary};
 use crate::export::scoring_svg::{Chart, Frame};
@@ -16,7 +16,7 @@ fn num(x: Option<f64>) -> String {
 }
 
 #[component]
-pub(super) fn Results(ui: Ui) -> impl IntoView {
+pub(super) fn Results(ui: ScoringPage) -> impl IntoView {
     let revealed = move || {
         let rid = ui.round.get().unwrap_or_default();
         ui.with(|s| s.round(&rid).is_some_and(|r| r.revealed))
@@ -85,7 +85,7 @@ pub(super) fn Results(ui: Ui) -> impl IntoView {
 }
 
 #[component]
-fn Revealed(ui: Ui) -> impl IntoView {
+fn Revealed(ui: ScoringPage) -> impl IntoView {
     let data = Memo::new(move |_| {
         let rid = ui.round.get().unwrap_or_default();
         ui.with(|s| {
@@ -321,7 +321,7 @@ fn Revealed(ui: Ui) -> impl IntoView {
 
 /// What the scorers wrote, element by element: who (or anonymous) and what, as text.
 #[component]
-fn Comments(ui: Ui) -> impl IntoView {
+fn Comments(ui: ScoringPage) -> impl IntoView {
     let body = move || {
         let rid = ui.round.get().unwrap_or_default();
         ui.with(|s| {
@@ -377,7 +377,7 @@ fn Comments(ui: Ui) -> impl IntoView {
 
 /// Every round's mean per element, with the change from the round before.
 #[component]
-fn RoundsCompared(ui: Ui) -> impl IntoView {
+fn RoundsCompared(ui: ScoringPage) -> impl IntoView {
     let body = move || {
         ui.with(|s| {
             if s.rounds.len() < 2 {

@@ -3,13 +3,13 @@
 use leptos::ev;
 use leptos::prelude::*;
 
-use super::Ui;
+use super::ScoringPage;
 use crate::content::frameworks;
 use crate::model::scoring::{Element, ScalePreset};
 use crate::ui::browser::fresh_id;
 
 #[component]
-pub(super) fn Setup(ui: Ui) -> impl IntoView {
+pub(super) fn Setup(ui: ScoringPage) -> impl IntoView {
     let round_name = move || {
         let rid = ui.round.get().unwrap_or_default();
         ui.with(|s| s.round(&rid).map(|r| r.name.clone()).unwrap_or_default())
@@ -80,7 +80,7 @@ pub(super) fn Setup(ui: Ui) -> impl IntoView {
 }
 
 #[component]
-fn Scorers(ui: Ui) -> impl IntoView {
+fn Scorers(ui: ScoringPage) -> impl IntoView {
     let session = ui.session;
     let new_name = RwSignal::new(String::new());
     let add = move |e: ev::SubmitEvent| {
@@ -190,7 +190,7 @@ fn Scorers(ui: Ui) -> impl IntoView {
 }
 
 #[component]
-fn Elements(ui: Ui) -> impl IntoView {
+fn Elements(ui: ScoringPage) -> impl IntoView {
     let session = ui.session;
     let groups = move || {
         ui.with(|s| {
@@ -319,7 +319,7 @@ fn Elements(ui: Ui) -> impl IntoView {
 
 /// Scores from a CSV file (the app's own "all scores" download, or a sheet laid out the same).
 #[component]
-fn ImportScores(ui: Ui) -> impl IntoView {
+fn ImportScores(ui: ScoringPage) -> impl IntoView {
     let input = NodeRef::<leptos::html::Input>::new();
     let message = RwSignal::new(None::<(bool, String)>);
     let on_change = move |_| {

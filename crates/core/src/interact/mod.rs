@@ -92,6 +92,15 @@ impl Pointer {
     }
 }
 
+/// How a pointer let go.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Release {
+    /// Lifted: the gesture is kept.
+    Lifted,
+    /// The browser took the pointer away (`pointercancel`): the gesture is undone.
+    Cancelled,
+}
+
 /// What a machine asks the editor to do, in order. `P` is what a preview shows, `C` the
 /// commands, `I` the ids of what can be selected.
 #[derive(Clone, Debug, PartialEq)]

@@ -1,5 +1,5 @@
 //! The rich picture board's gestures. [`Gestures`] takes pointer events (in canvas pixels)
-//! with a [`Board`] to read (the picture, the selection, the view, the pen) and returns what
+//! with a [`Scene`] to read (the picture, the selection, the view, the pen) and returns what
 //! to do. Every gesture is one undo step: a stroke, an eraser sweep (its removals fold under
 //! one key), a move, a resize, a turn, a new arrow or shape. While a gesture runs it works on
 //! a copy of the picture and asks for a preview of the items it touches; the model changes
@@ -14,7 +14,7 @@
 use std::collections::BTreeSet;
 
 use super::view::{Pan, Pinch, Pointers};
-use super::{Button, Output, Pointer, PointerKind};
+use super::{Button, Output, Pointer, PointerKind, Release};
 use crate::analysis::ink;
 use crate::geometry::{Point, Rect};
 use crate::model::map::Viewport;
@@ -87,12 +87,16 @@ pub struct PenChoice {
 
 /// What a gesture may read: the picture, the selection, the view and the pen.
 #[derive(Clone, Copy, Debug)]
-pub struct Board<'a> {
+pub struct Scene<'a> {
     pub picture: &'a Picture,
     pub selected: &'a BTreeSet<ItemId>,
     pub view: Viewport,
     pub pen: PenChoice,
 }
+
+/// What the pointer does on the board, for the hint under it (the keys follow, from the
+/// shortcut table).
+pub const POINTER_HINT: &str = "Draw with the mouse, a pen or a finger. Pan with H, Space + drag or the middle button; zoom with the wheel or a pinch. With items selected: drag to move, the corner handle resizes, the top handle turns (Shift snaps). With one sticker or text selected, type to edit its caption; Enter or Esc keeps it, Ctrl+Z takes it back.";
 
 /// A box made by a click (not a drag) with the box or oval tool: width, height.
 pub const DEFAULT_SHAPE: (f64, f64) = (160.0, 100.0);
@@ -305,7 +309,7 @@ impl Gestures {
         self.space || mode == Mode::Hand
     }
 
-    pub fn down(&mut self, b: &Board, e: &Pointer) -> Vec<PictureOutput> {
+    pub fn down(&mut self, b: &Scene, e: &Pointer) -> Vec<PictureOutput> {
         match e.kind {
             PointerKind::Pen => self.last_pen = Some(e.time),
             PointerKind::Touch if self.last_pen.is_some_and(|t| e.time - t < PALM_MS) => {
@@ -386,7 +390,7 @@ impl Gestures {
         out
     }
 
-    pub fn moved(&mut self, b: &Board, e: &Pointer) -> Vec<PictureOutput> {
+    pub fn moved(&mut self, b: &Scene, e: &Pointer) -> Vec<PictureOutput> {
         self.pointers.moved(e.id, e.at);
         let Some((owner, mut g)) = self.now.take() else {
             return Vec::new();
@@ -483,8 +487,8 @@ impl Gestures {
         out
     }
 
-    /// The pointer went up (`keep`) or the browser cancelled it (not `keep`).
-    pub fn up(&mut self, b: &Board, e: &Pointer, keep: bool) -> Vec<PictureOutput> {
+    /// The pointer was lifted, or the browser took it away.
+    pub fn up(&mut self, b: &Scene, e: &Pointer, how: Release) -> Vec<PictureOutput> {
         self.pointers.release(e.id);
         let Some((owner, g)) = self.now.take() else {
             return Vec::new();
@@ -501,7 +505,7 @@ impl Gestures {
             return Vec::new();
         }
         let mut out = vec![Output::Preview(Preview::Clear)];
-        if !keep {
+        if how == Release::Cancelled {
             out.extend(cancelled(g));
             return out;
         }
@@ -599,7 +603,7 @@ impl Gestures {
 
     /// A double click: in the Select tool, on a sticker or text opens its editor, on nothing
     /// writes new text there.
-    pub fn double_click(&self, b: &Board, at: Point) -> Vec<PictureOutput> {
+    pub fn double_click(&self, b: &Scene, at: Point) -> Vec<PictureOutput> {
         if b.pen.mode != Mode::Select {
             return Vec::new();
         }
@@ -614,7 +618,7 @@ impl Gestures {
     }
 
     /// The wheel turned over `at`.
-    pub fn wheel(&self, b: &Board, at: Point, delta_y: f64, ctrl: bool) -> Vec<PictureOutput> {
+    pub fn wheel(&self, b: &Scene, at: Point, delta_y: f64, ctrl: bool) -> Vec<PictureOutput> {
         vec![
             Output::View(super::view::wheel(b.view, at, delta_y, ctrl)),
             Output::KeepView,
@@ -622,7 +626,7 @@ impl Gestures {
     }
 
     /// The top stroke under `p`, rubbed out as part of this sweep.
-    fn erase_at(&self, b: &Board, p: Point) -> Option<PictureOutput> {
+    fn erase_at(&self, b: &Scene, p: Point) -> Option<PictureOutput> {
         let slack = 6.0 / b.view.zoom;
         let pic = b.picture;
         let hit = pic
@@ -639,7 +643,7 @@ impl Gestures {
 
 /// What a press in the Select tool starts: a handle (resize, turn), an item (moving the
 /// selection), or a marquee.
-fn select_start(b: &Board, p: Point, shift: bool, out: &mut Vec<PictureOutput>) -> Option<Gesture> {
+fn select_start(b: &Scene, p: Point, shift: bool, out: &mut Vec<PictureOutput>) -> Option<Gesture> {
     let z = b.view.zoom;
     let pic = b.picture;
     if let [only] = b.selected.iter().copied().collect::<Vec<_>>()[..]

@@ -130,7 +130,7 @@ fn run_with(
     let mut view = view;
     let mut all = Vec::new();
     for ev in evs {
-        let b = Board {
+        let b = Scene {
             picture: &picture,
             selected: &selected,
             view,
@@ -139,8 +139,8 @@ fn run_with(
         let outs = match *ev {
             Ev::Down(p) => machine.down(&b, &p),
             Ev::Move(p) => machine.moved(&b, &p),
-            Ev::Up(p) => machine.up(&b, &p, true),
-            Ev::Cancel(p) => machine.up(&b, &p, false),
+            Ev::Up(p) => machine.up(&b, &p, Release::Lifted),
+            Ev::Cancel(p) => machine.up(&b, &p, Release::Cancelled),
             Ev::Double(x, y) => machine.double_click(&b, Point::new(x, y)),
             Ev::Wheel(x, y, d) => machine.wheel(&b, Point::new(x, y), d, false),
         };
@@ -432,7 +432,7 @@ fn a_move_previews_the_working_copy_and_the_model_changes_once() {
     let mut m = Gestures::default();
     let p = picture();
     let none = BTreeSet::new();
-    let b = Board {
+    let b = Scene {
         picture: &p,
         selected: &none,
         view: VIEW,
@@ -443,7 +443,7 @@ fn a_move_previews_the_working_copy_and_the_model_changes_once() {
     };
     m.down(&b, &at(100.0, 100.0));
     let one = BTreeSet::from([STICKER_A]);
-    let b = Board {
+    let b = Scene {
         selected: &one,
         ..b
     };
@@ -458,7 +458,7 @@ fn a_move_previews_the_working_copy_and_the_model_changes_once() {
         p.item(STICKER_A).cloned(),
         Some(sticker(STICKER_A, 100.0, 100.0))
     );
-    let outs = m.up(&b, &at(140.0, 100.0), false);
+    let outs = m.up(&b, &at(140.0, 100.0), Release::Cancelled);
     assert_eq!(
         outs,
         vec![

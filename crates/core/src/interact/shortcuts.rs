@@ -39,16 +39,7 @@ impl Direction {
     }
 }
 
-/// Where restacked items go in the drawing order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Stack {
-    /// One step up.
-    Forward,
-    /// One step down.
-    Backward,
-    ToFront,
-    ToBack,
-}
+pub use crate::model::picture::Stack;
 
 /// What a bound key does on a canvas.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -97,6 +97,19 @@ pub struct Text {
     pub rotation: f64,
 }
 
+/// Where restacked items go in the drawing order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stack {
+    /// One step up.
+    Forward,
+    /// One step down.
+    Backward,
+    /// To the very top.
+    ToFront,
+    /// To the very bottom.
+    ToBack,
+}
+
 /// One end of an arrow: attached to an item (it follows it), or a free point.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
@@ -441,9 +454,19 @@ impl Picture {
         }
     }
 
-    /// Moves items one step up (`true`) or down the drawing order, keeping their order among
-    /// themselves; an item already at the top (bottom) stays.
-    pub fn restack(&mut self, ids: &[ItemId], up: bool) {
+    /// Moves items in the drawing order, keeping their order among themselves.
+    pub fn restack(&mut self, ids: &[ItemId], to: Stack) {
+        match to {
+            Stack::Forward => self.step(ids, true),
+            Stack::Backward => self.step(ids, false),
+            Stack::ToFront => self.send_to_end(ids, true),
+            Stack::ToBack => self.send_to_end(ids, false),
+        }
+    }
+
+    /// Moves items one step up (`true`) or down the drawing order; an item already at the top
+    /// (bottom) stays.
+    fn step(&mut self, ids: &[ItemId], up: bool) {
         let n = self.items.len();
         let order: Vec<usize> = if up {
             (0..n).rev().collect()
@@ -467,7 +490,7 @@ impl Picture {
     }
 
     /// Moves items to the very top (`true`) or bottom, keeping their order among themselves.
-    pub fn restack_to_end(&mut self, ids: &[ItemId], top: bool) {
+    fn send_to_end(&mut self, ids: &[ItemId], top: bool) {
         let (mut chosen, rest): (Vec<Item>, Vec<Item>) =
             self.items.drain(..).partition(|i| ids.contains(&i.id()));
         if top {

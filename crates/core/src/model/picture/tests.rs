@@ -97,7 +97,7 @@ fn restacking_and_repair() {
     let mut p = Picture::new("p".into(), "");
     let a = sticker(&mut p, Icon::Person, 0.0, 0.0);
     let b = sticker(&mut p, Icon::Home, 0.0, 0.0);
-    p.restack(&[a], true);
+    p.restack(&[a], Stack::Forward);
     assert_eq!(p.hit(Point::new(0.0, 0.0), 0.0), Some(a));
     let mut damaged: Picture = serde_json::from_value(serde_json::json!({
         "id": "p", "next_id": 1, "items": [
@@ -166,18 +166,18 @@ fn a_block_of_selected_items_restacks_together() {
         .map(|i| sticker(&mut p, Icon::Person, f64::from(i), 0.0))
         .collect();
     let order = |p: &Picture| p.items.iter().map(Item::id).collect::<Vec<_>>();
-    p.restack(&[ids[0], ids[1]], true);
+    p.restack(&[ids[0], ids[1]], Stack::Forward);
     assert_eq!(order(&p), [ids[2], ids[0], ids[1], ids[3]]);
-    p.restack(&[ids[0], ids[1]], true);
-    p.restack(&[ids[0], ids[1]], true);
+    p.restack(&[ids[0], ids[1]], Stack::Forward);
+    p.restack(&[ids[0], ids[1]], Stack::Forward);
     assert_eq!(
         order(&p),
         [ids[2], ids[3], ids[0], ids[1]],
         "the top stays the top"
     );
-    p.restack_to_end(&[ids[1], ids[3]], false);
+    p.restack(&[ids[1], ids[3]], Stack::ToBack);
     assert_eq!(order(&p), [ids[3], ids[1], ids[2], ids[0]]);
-    p.restack(&[ids[3]], false);
+    p.restack(&[ids[3]], Stack::Backward);
     assert_eq!(order(&p)[0], ids[3]);
 }
 
