@@ -11,37 +11,9 @@
 //! The reader recurses once per nested subgraph, so `import::limits::dot_depth` refuses files
 //! that would go deeper than the browser's stack allows before reading.
 
+use super::dot_parse::unquote;
 use super::{Builder, Imported, Source, number, polarity};
 use crate::model::map::{Direction, Point, Polarity, Shape};
-
-/// A DOT ID as text: quotes removed and escapes read.
-pub fn unquote(raw: &str, node_name: &str) -> String {
-    let raw = match raw.strip_prefix('"').and_then(|r| r.strip_suffix('"')) {
-        Some(inner) if !inner.ends_with('\\') || inner.ends_with("\\\\") => inner,
-        _ => raw,
-    };
-    let mut out = String::with_capacity(raw.len());
-    let mut chars = raw.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c != '\\' {
-            out.push(c);
-            continue;
-        }
-        match chars.next() {
-            Some('"') => out.push('"'),
-            Some('\\') => out.push('\\'),
-            Some('n' | 'l' | 'r') => out.push('\n'),
-            Some('N') => out.push_str(node_name),
-            Some('\n') => {}
-            Some(other) => {
-                out.push('\\');
-                out.push(other);
-            }
-            None => out.push('\\'),
-        }
-    }
-    out
-}
 
 pub fn import(text: &str, id: String) -> Result<Imported, String> {
     crate::import::limits::dot_depth(text)?;

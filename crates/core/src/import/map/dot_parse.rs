@@ -6,10 +6,39 @@
 //! `import::limits::dot_depth` bounds before reading. Clusters (`subgraph cluster_…`) are kept
 //! with their label and the nodes in them.
 //!
-//! Values stay as written (quoted strings with their quotes) and `dot::unquote` reads them, so
+//! Values stay as written (quoted strings with their quotes) and [`unquote`] reads them, so
 //! `\N` can be filled in with the node's name.
 
 use std::collections::HashMap;
+
+/// A DOT ID as text: quotes removed and escapes read.
+pub fn unquote(raw: &str, node_name: &str) -> String {
+    let raw = match raw.strip_prefix('"').and_then(|r| r.strip_suffix('"')) {
+        Some(inner) if !inner.ends_with('\\') || inner.ends_with("\\\\") => inner,
+        _ => raw,
+    };
+    let mut out = String::with_capacity(raw.len());
+    let mut chars = raw.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('"') => out.push('"'),
+            Some('\\') => out.push('\\'),
+            Some('n' | 'l' | 'r') => out.push('\n'),
+            Some('N') => out.push_str(node_name),
+            Some('\n') => {}
+            Some(other) => {
+                out.push('\\');
+                out.push(other);
+            }
+            None => out.push('\\'),
+        }
+    }
+    out
+}
 
 /// The graph as the importer needs it.
 #[derive(Debug, Default)]
@@ -385,7 +414,7 @@ impl Parser {
             if let Some(Tok::Id(name)) = self.peek() {
                 let name = name.clone();
                 self.at += 1;
-                let bare = super::dot::unquote(&name, "");
+                let bare = unquote(&name, "");
                 if bare.starts_with("cluster") {
                     let c = self.out.clusters.len();
                     self.out.clusters.push(Cluster {

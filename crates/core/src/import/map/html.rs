@@ -38,7 +38,7 @@ pub fn to_text(html: &str, collapse: bool) -> String {
         }
     }
     push_text(&mut out, rest, collapse);
-    let text = super::mermaid::entities(&out, '&');
+    let text = entities(&out, '&');
     // Tidy each line: the spaces tags and cells leave at the ends go.
     let lines: Vec<&str> = text
         .split('\n')
@@ -101,6 +101,40 @@ pub fn char_ref(name: &str, bare_numbers: bool) -> Option<char> {
         }
     };
     Some(c)
+}
+
+/// Reads `#quot;`, `#35;`, `#x1F331;`-style codes (Mermaid's, with `#`) or the same with `&`.
+pub fn entities(s: &str, lead: char) -> String {
+    if !s.contains(lead) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(i) = rest.find(lead) {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        let decoded = rest[1..]
+            .find(';')
+            .filter(|&j| (1..=10).contains(&j))
+            .and_then(|j| {
+                let name = &rest[1..=j];
+                // Mermaid's own form has no second `#`: `#35;`.
+                let c = char_ref(name, lead == '#');
+                c.map(|c| (c, j + 1))
+            });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len + 1..];
+            }
+            None => {
+                out.push(lead);
+                rest = &rest[lead.len_utf8()..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]

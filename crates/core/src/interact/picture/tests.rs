@@ -2,7 +2,13 @@
 //! events, and what the editor is asked to do (commits, selections, edits, views). Commits
 //! are applied between events, as the board does, so later events see them.
 
+use std::collections::BTreeSet;
+
 use super::*;
+use crate::geometry::Point;
+use crate::interact::{Button, Output, Pointer, PointerKind, Release};
+use crate::model::map::Viewport;
+use crate::model::picture::{Arrow, End, Icon, Item, ItemId, Outline, Picture, Shape, Tool};
 use crate::model::picture::{Sticker, Stroke, Text};
 
 const STICKER_A: ItemId = 1;
@@ -521,10 +527,8 @@ fn the_pressure_curve() {
 
 #[test]
 fn space_makes_any_drag_a_pan() {
-    let mut m = Gestures {
-        space: true,
-        ..Gestures::default()
-    };
+    let mut m = Gestures::default();
+    m.space = true;
     let got = run_with(
         &mut m,
         Mode::Select,

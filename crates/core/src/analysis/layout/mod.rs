@@ -3,13 +3,16 @@
 //! order of `map.nodes`; the UI animates to them and records one undo step. All are
 //! deterministic (same map, same result, bit for bit) and leave no two boxes overlapping.
 
-use std::collections::{HashMap, VecDeque};
+use std::collections::VecDeque;
 use std::f64::consts::TAU;
 
-use crate::model::map::{ConceptMap, Direction, NodeId, Point, Rect, Size};
+use crate::model::map::{ConceptMap, Direction, NodeId, Point, Size};
 
-/// The least clear space between two boxes after a layout.
-pub const GAP: f64 = 24.0;
+mod apart;
+
+pub use apart::{GAP, no_overlaps};
+use apart::{centroid, recentre};
+pub(crate) use apart::{separate, separate_pinned};
 
 type Placed = Vec<(NodeId, Point)>;
 
@@ -21,26 +24,6 @@ fn placed(map: &ConceptMap, points: &[Point]) -> Placed {
         .collect()
 }
 
-fn centroid(points: &[Point]) -> Point {
-    if points.is_empty() {
-        return Point::default();
-    }
-    let n = points.len() as f64;
-    Point::new(
-        points.iter().map(|p| p.x).sum::<f64>() / n,
-        points.iter().map(|p| p.y).sum::<f64>() / n,
-    )
-}
-
-/// Moves `points` so their centroid is `to`.
-fn recentre(points: &mut [Point], to: Point) {
-    let c = centroid(points);
-    for p in points.iter_mut() {
-        p.x += to.x - c.x;
-        p.y += to.y - c.y;
-    }
-}
-
 /// `count` points evenly around a circle, the first at the top, clockwise.
 pub fn ring(count: usize, centre: Point, radius: f64) -> Vec<Point> {
     (0..count)
@@ -49,159 +32,6 @@ pub fn ring(count: usize, centre: Point, radius: f64) -> Vec<Point> {
             Point::new(centre.x + radius * a.cos(), centre.y + radius * a.sin())
         })
         .collect()
-}
-
-/// True when no two boxes overlap.
-pub fn no_overlaps(positions: &[(NodeId, Point)], sizes: &[Size]) -> bool {
-    let boxes: Vec<Rect> = positions
-        .iter()
-        .zip(sizes)
-        .map(|((_, p), s)| Rect::around(*p, *s))
-        .collect();
-    pairs_near(&boxes)
-        .iter()
-        .all(|(i, j)| !boxes[*i].overlaps(&boxes[*j]))
-}
-
-/// Pairs of boxes that might overlap (in the same or neighbouring grid cells), each once.
-fn pairs_near(boxes: &[Rect]) -> Vec<(usize, usize)> {
-    let cell = boxes
-        .iter()
-        .map(|b| b.w().max(b.h()))
-        .fold(1.0f64, f64::max);
-    let key = |b: &Rect| {
-        (
-            ((b.x0 + b.x1) / 2.0 / cell).floor() as i64,
-            ((b.y0 + b.y1) / 2.0 / cell).floor() as i64,
-        )
-    };
-    let mut grid: HashMap<(i64, i64), Vec<usize>> = HashMap::new();
-    for (i, b) in boxes.iter().enumerate() {
-        grid.entry(key(b)).or_default().push(i);
-    }
-    let mut out = Vec::new();
-    for (i, b) in boxes.iter().enumerate() {
-        let (cx, cy) = key(b);
-        for dx in -1..=1 {
-            for dy in -1..=1 {
-                if let Some(cell) = grid.get(&(cx + dx, cy + dy)) {
-                    out.extend(cell.iter().filter(|j| **j > i).map(|j| (i, *j)));
-                }
-            }
-        }
-    }
-    out
-}
-
-/// Pushes overlapping boxes apart (each kept `GAP` clear of the others), moving only boxes that
-/// overlap, each pair along the axis where it overlaps least, half each way.
-pub(crate) fn separate(points: &mut [Point], sizes: &[Size]) {
-    separate_pinned(points, sizes, &[]);
-}
-
-/// [`separate`] where the boxes marked in `pinned` stay put (the others move the whole way
-/// round them): an empty group's frame, whose place a layout does not return.
-pub(crate) fn separate_pinned(points: &mut [Point], sizes: &[Size], pinned: &[bool]) {
-    let fixed = |i: usize| pinned.get(i).copied().unwrap_or(false);
-    let inflated: Vec<Size> = sizes
-        .iter()
-        .map(|s| Size {
-            w: s.w + GAP,
-            h: s.h + GAP,
-        })
-        .collect();
-    // Boxes on exactly the same spot first fan out on a spiral around it (pushing alone would
-    // only part them along one line).
-    let mut same: HashMap<(u64, u64), usize> = HashMap::new();
-    let step = inflated.iter().map(|s| s.h).fold(1.0, f64::max);
-    for (i, p) in points.iter_mut().enumerate() {
-        let count = same.entry((p.x.to_bits(), p.y.to_bits())).or_insert(0);
-        if *count > 0 && !fixed(i) {
-            let a = *count as f64 * 2.399_963;
-            let r = step * (*count as f64).sqrt();
-            p.x += r * a.cos() * 1.5;
-            p.y += r * a.sin();
-        }
-        *count += 1;
-    }
-    for _ in 0..500 {
-        let boxes: Vec<Rect> = points
-            .iter()
-            .zip(&inflated)
-            .map(|(p, s)| Rect::around(*p, *s))
-            .collect();
-        let mut moved = false;
-        for (i, j) in pairs_near(&boxes) {
-            let (a, b) = (points[i], points[j]);
-            let (dx, dy) = (b.x - a.x, b.y - a.y);
-            let ox = (inflated[i].w + inflated[j].w) / 2.0 - dx.abs();
-            let oy = (inflated[i].h + inflated[j].h) / 2.0 - dy.abs();
-            if ox <= 1e-6 || oy <= 1e-6 {
-                continue;
-            }
-            moved = true;
-            // Boxes on the same spot part by their order, so the result stays deterministic.
-            let sign = |d: f64| {
-                if d > 0.0 || (d == 0.0 && j > i) {
-                    1.0
-                } else {
-                    -1.0
-                }
-            };
-            // Half each way, or all of it by the one that may move.
-            let (wi, wj) = match (fixed(i), fixed(j)) {
-                (true, true) => continue,
-                (true, false) => (0.0, 2.0),
-                (false, true) => (2.0, 0.0),
-                (false, false) => (1.0, 1.0),
-            };
-            if ox < oy {
-                let push = ox / 2.0 + 0.01;
-                points[i].x -= sign(dx) * push * wi;
-                points[j].x += sign(dx) * push * wj;
-            } else {
-                let push = oy / 2.0 + 0.01;
-                points[i].y -= sign(dy) * push * wi;
-                points[j].y += sign(dy) * push * wj;
-            }
-        }
-        if !moved {
-            return;
-        }
-    }
-    // Still crowded after many passes (very dense maps): rows in reading order never overlap.
-    let mut order: Vec<usize> = (0..points.len()).filter(|i| !fixed(*i)).collect();
-    order.sort_by(|a, b| {
-        points[*a]
-            .y
-            .total_cmp(&points[*b].y)
-            .then(points[*a].x.total_cmp(&points[*b].x))
-    });
-    let centre = centroid(points);
-    let per_row = (points.len() as f64).sqrt().ceil() as usize;
-    let mut y = 0.0;
-    for row in order.chunks(per_row.max(1)) {
-        let h = row.iter().map(|i| inflated[*i].h).fold(0.0, f64::max);
-        let mut x = 0.0;
-        for i in row {
-            points[*i] = Point::new(x + inflated[*i].w / 2.0, y + h / 2.0);
-            x += inflated[*i].w;
-        }
-        y += h;
-    }
-    let below = (0..points.len())
-        .filter(|i| fixed(*i))
-        .map(|i| points[i].y + inflated[i].h / 2.0)
-        .reduce(f64::max);
-    match below {
-        None => recentre(points, centre),
-        // The rows go under the boxes that stay.
-        Some(b) => {
-            for i in &order {
-                points[*i].y += b;
-            }
-        }
-    }
 }
 
 /// Removes overlaps with the least movement; boxes that overlap nothing stay where they are.
@@ -597,141 +427,4 @@ pub fn bench_map(n: usize) -> ConceptMap {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::map::Metrics;
-
-    fn linked(nodes: usize, links: &[(usize, usize)]) -> ConceptMap {
-        let mut m = ConceptMap::new("m".into(), "t");
-        let ids: Vec<_> = (0..nodes)
-            .map(|i| m.add_node(&format!("Idea {i}"), Point::new(i as f64 * 7.0, 0.0), None))
-            .collect();
-        for (a, b) in links {
-            m.add_link(ids[*a], ids[*b]);
-        }
-        m
-    }
-
-    fn check(m: &ConceptMap, out: &Placed) {
-        let sizes = m.sizes(Metrics::STANDARD);
-        assert_eq!(out.len(), m.nodes.len());
-        assert!(out.iter().all(|(_, p)| p.x.is_finite() && p.y.is_finite()));
-        assert!(no_overlaps(out, &sizes));
-    }
-
-    #[test]
-    fn every_layout_is_deterministic_and_leaves_no_overlaps() {
-        let m = bench_map(120);
-        let sizes = m.sizes(Metrics::STANDARD);
-        let focus = m.nodes[0].id;
-        for run in [
-            |m: &ConceptMap, s: &[Size], _f| tidy(m, s),
-            |m: &ConceptMap, s: &[Size], _f| force(m, s),
-            |m: &ConceptMap, s: &[Size], _f| layered(m, s),
-            |m: &ConceptMap, s: &[Size], f| radial(m, s, f),
-        ] {
-            let a = run(&m, &sizes, focus);
-            let b = run(&m, &sizes, focus);
-            assert_eq!(a, b);
-            check(&m, &a);
-        }
-    }
-
-    #[test]
-    fn tidy_parts_a_pile_and_leaves_a_tidy_map_alone() {
-        let mut m = linked(200, &[]);
-        for n in &mut m.nodes {
-            n.x = 0.0;
-        }
-        let sizes = m.sizes(Metrics::STANDARD);
-        let out = tidy(&m, &sizes);
-        check(&m, &out);
-        let mut apart = m.clone();
-        apart.move_nodes(&out);
-        assert_eq!(tidy(&apart, &sizes), out, "a tidy map stays as it is");
-        // A node far away from the pile never moves.
-        let far = apart.add_node("far", Point::new(50_000.0, 0.0), None);
-        m.nodes.push(apart.node(far).unwrap().clone());
-        let sizes = m.sizes(Metrics::STANDARD);
-        let out = tidy(&m, &sizes);
-        assert_eq!(out.last().unwrap().1, Point::new(50_000.0, 0.0));
-    }
-
-    #[test]
-    fn radial_keeps_the_focus_and_puts_rings_in_order() {
-        // 0 in the middle; 1, 2, 3 next to it; 4 and 5 two steps away; 6 unreachable.
-        let m = linked(7, &[(0, 1), (0, 2), (3, 0), (1, 4), (2, 5)]);
-        let sizes = m.sizes(Metrics::STANDARD);
-        let out = radial(&m, &sizes, m.nodes[0].id);
-        check(&m, &out);
-        let centre = m.nodes[0].at();
-        assert_eq!(out[0].1, centre);
-        let d = |i: usize| (out[i].1.x - centre.x).hypot(out[i].1.y - centre.y);
-        assert!((d(1) - d(2)).abs() < 1e-6 && (d(1) - d(3)).abs() < 1e-6);
-        assert!(d(4) > d(1) + 1.0 && d(5) > d(1) + 1.0);
-        assert!(d(6) > d(4));
-    }
-
-    #[test]
-    fn layered_points_arrows_downwards_and_survives_cycles() {
-        let m = linked(3, &[(0, 1), (1, 2), (0, 2)]);
-        let out = layered(&m, &m.sizes(Metrics::STANDARD));
-        check(&m, &out);
-        assert!(out[0].1.y < out[1].1.y && out[1].1.y < out[2].1.y);
-        let cycle = linked(4, &[(0, 1), (1, 2), (2, 3), (3, 0)]);
-        check(&cycle, &layered(&cycle, &cycle.sizes(Metrics::STANDARD)));
-    }
-
-    #[test]
-    fn force_pulls_linked_nodes_together() {
-        let m = bench_map(60);
-        let sizes = m.sizes(Metrics::STANDARD);
-        let out = force(&m, &sizes);
-        check(&m, &out);
-        let at = |id: NodeId| out[m.node_index(id).unwrap()].1;
-        let dist = |a: NodeId, b: NodeId| (at(a).x - at(b).x).hypot(at(a).y - at(b).y);
-        let linked: f64 =
-            m.links.iter().map(|l| dist(l.from, l.to)).sum::<f64>() / m.links.len() as f64;
-        let mut all = 0.0;
-        let mut pairs = 0.0;
-        for a in &m.nodes {
-            for b in &m.nodes {
-                if a.id < b.id {
-                    all += dist(a.id, b.id);
-                    pairs += 1.0;
-                }
-            }
-        }
-        assert!(linked < all / pairs, "{linked} vs {}", all / pairs);
-    }
-
-    #[test]
-    fn small_and_degenerate_maps_give_finite_places() {
-        for n in 0..4 {
-            let mut m = linked(n, &[]);
-            for node in &mut m.nodes {
-                node.x = 5.0;
-                node.y = 5.0;
-            }
-            if n >= 2 {
-                let (a, b) = (m.nodes[0].id, m.nodes[1].id);
-                m.add_link(a, b);
-            }
-            let sizes = m.sizes(Metrics::STANDARD);
-            check(&m, &force(&m, &sizes));
-            check(&m, &layered(&m, &sizes));
-            check(&m, &tidy(&m, &sizes));
-            if let Some(f) = m.nodes.first() {
-                check(&m, &radial(&m, &sizes, f.id));
-            }
-        }
-    }
-
-    #[test]
-    fn ring_starts_at_the_top() {
-        let r = ring(4, Point::new(0.0, 0.0), 10.0);
-        assert_eq!(r.len(), 4);
-        assert!((r[0].x).abs() < 1e-9 && (r[0].y + 10.0).abs() < 1e-9);
-        assert!(r[1].x > 9.9, "clockwise on screen: right after top");
-    }
-}
+mod tests;
