@@ -8,9 +8,12 @@
 //! - [`view`]: panning, pinching and wheel zoom, the same on every canvas.
 //! - [`picture`]: the rich picture board's gestures (draw, erase, move, resize, turn, marquee,
 //!   arrows, shapes, text) and the commands they commit.
+//! - [`map`]: the concept map's gestures (drag nodes, draw a link, marquee, pan), in the same
+//!   terms; not wired into the map canvas yet.
 //! - [`shortcuts`]: the one table of keyboard shortcuts: the key handlers look keys up in it,
 //!   the "?" sheet and the hints under the board are written from it.
 
+pub mod map;
 pub mod picture;
 pub mod shortcuts;
 pub mod view;
