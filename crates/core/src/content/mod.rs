@@ -10,6 +10,7 @@ pub mod map_templates;
 pub mod margins;
 mod sources;
 pub mod stickers;
+pub mod tour;
 
 pub use sources::{SOURCES, Source};
 

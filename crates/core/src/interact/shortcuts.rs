@@ -407,12 +407,12 @@ pub fn symbol_keys(area: Area) -> impl Iterator<Item = char> {
         })
 }
 
-/// The hint under a canvas: its rows, "keys: what they do", one sentence.
+/// The hint under a canvas: its rows, "keys – what they do", in one sentence.
 pub fn hint(area: Area) -> String {
     let rows: Vec<String> = group(area)
         .shortcuts
         .iter()
-        .map(|s| format!("{} {}", s.keys, lower_first(s.does)))
+        .map(|s| format!("{} \u{2013} {}", s.keys, lower_first(s.does)))
         .collect();
     format!("Keys: {}.", rows.join("; "))
 }
@@ -558,7 +558,7 @@ mod tests {
         for s in group(Area::Picture).shortcuts {
             assert!(hint.contains(s.keys), "{}", s.keys);
         }
-        assert!(hint.contains("Ctrl+D duplicate the selection"));
+        assert!(hint.contains("Ctrl+D \u{2013} duplicate the selection; "));
         let symbols: String = symbol_keys(Area::Picture).collect();
         for c in " []{}+=-0".chars() {
             assert!(symbols.contains(c), "{c:?}");

@@ -1,8 +1,9 @@
 //! HTML in labels reduced to the text a person reads: Mermaid labels (`<b>`, `<br>`) and
 //! Graphviz's HTML-like labels (`<<TABLE><TR><TD>…</TD></TR></TABLE>>`). `<br>` and the end of
 //! a table row become line breaks, cells in a row are joined by a space, every other tag goes,
-//! and character references (`&amp;`, `&#233;`, `&#x1F331;`) are read. Something that only
-//! looks like a tag (`a < b`) stays text.
+//! and character references (`&amp;`, `&#233;`, `&#x1F331;`) are read ([`entities`], which
+//! reads Mermaid's `#quot;` codes too). Something that only looks like a tag (`a < b`) stays
+//! text.
 
 /// The text of `html`. With `collapse`, runs of white space become one space, as HTML shows
 /// them (Graphviz); without, line breaks in the text stay (Mermaid's Markdown strings).

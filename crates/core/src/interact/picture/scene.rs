@@ -86,7 +86,7 @@ pub struct Scene<'a> {
 
 /// What the pointer does on the board, for the hint under it (the keys follow, from the
 /// shortcut table).
-pub const POINTER_HINT: &str = "Draw with the mouse, a pen or a finger. Pan with H, Space + drag or the middle button; zoom with the wheel or a pinch. With items selected: drag to move, the corner handle resizes, the top handle turns (Shift snaps). With one sticker or text selected, type to edit its caption; Enter or Esc keeps it, Ctrl+Z takes it back.";
+pub const POINTER_HINT: &str = "Draw with the mouse, a pen or a finger. Pan with H, Space + drag or the middle button; zoom with the wheel or a pinch. With items selected: drag to move, the corner handle resizes, the top handle turns (Shift snaps).";
 
 /// A box made by a click (not a drag) with the box or oval tool: width, height.
 pub const DEFAULT_SHAPE: (f64, f64) = (160.0, 100.0);
