@@ -123,3 +123,32 @@ test('a pen and a finger draw through pointer events; a palm touch while the pen
   // The board never scrolls the page while drawing.
   expect(await canvas.evaluate((el) => getComputedStyle(el).touchAction)).toBe('none');
 });
+
+test('the keys under the board are the ones the ? sheet lists, and they do what it says: R then a click makes a default-size box', async ({ page }) => {
+  const canvas = await openPictures(page);
+  const hint = await page.locator('#picture-keys').innerText();
+  const board = page.locator('.picture-canvas-wrap');
+  await board.focus();
+  await page.keyboard.press('?');
+  const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(sheet).toBeVisible();
+  const group = sheet.locator('section').filter({ has: page.getByRole('heading', { name: 'Rich pictures (on the board)' }) });
+  const keys = await group.locator('dt').allInnerTexts();
+  expect(keys.length).toBeGreaterThan(8);
+  for (const k of keys) expect(hint).toContain(k.trim());
+  await page.keyboard.press('Escape');
+  await expect(sheet).toBeHidden();
+
+  await board.focus();
+  await page.keyboard.press('r');
+  await expect(page.getByRole('button', { name: 'Box', exact: true })).toHaveAttribute('aria-pressed', 'true');
+  const box = (await canvas.boundingBox())!;
+  await page.mouse.click(box.x + 300, box.y + 200);
+  const shape = page.locator('svg.picture-canvas rect.shape');
+  await expect(shape).toHaveCount(1);
+  await expect(shape).toHaveAttribute('width', '160');
+  await expect(shape).toHaveAttribute('height', '100');
+  // The new box is selected: Delete, a key from the same table, removes it.
+  await page.keyboard.press('Delete');
+  await expect(shape).toHaveCount(0);
+});
