@@ -332,7 +332,8 @@ pub fn ImportPicture(session: Session, open: RwSignal<Option<String>>) -> impl I
         });
     };
     view! {
-        <label class="button-like">"Open "<span class="wide-only">"a picture "</span>"file\u{2026}"
+        // One span holds the words: a flex label would trim the spaces at each piece's edge.
+        <label class="button-like"><span>"Open "<span class="wide-only">"a picture "</span>"file\u{2026}"</span>
             <input type="file" id="import-picture" class="visually-hidden" node_ref=input accept=".svg,.png,.json,image/svg+xml,image/png,application/json"
                 on:change=on_change />
         </label>
