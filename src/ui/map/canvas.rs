@@ -89,10 +89,21 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
     };
     let node_at = move |p: Point| -> Option<NodeId> {
         let ids = ed.node_ids.get_untracked();
-        ids.into_iter().rev().find(|id| {
-            let l = ed.live(*id);
-            Rect::around(l.pos.get_untracked(), l.size.get_untracked()).contains(p)
+        ed.live.with_value(|live| {
+            ids.into_iter().rev().find(|id| {
+                live.get(id).is_some_and(|l| {
+                    !l.look.with_untracked(|k| k.hidden)
+                        && Rect::around(l.pos.get_untracked(), l.size.get_untracked()).contains(p)
+                })
+            })
         })
+    };
+    // On a large map most nodes are painted (`paint.rs`): found under the pointer by geometry.
+    let painted_node = move |e: &web_sys::Event, p: Point| -> Option<NodeId> {
+        if !ed.large.get_untracked() || target_attr(e, "data-handle").is_some() {
+            return None;
+        }
+        target_attr(e, "data-node").or_else(|| node_at(p))
     };
 
     // A link by its geometry, for a click beside its thin line (within 7 map units, as the wide
@@ -100,6 +111,40 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
     let link_near = move |p: Point| -> Option<LinkId> {
         let zoom = ed.view.get_untracked().zoom.max(1e-6);
         super::frames::link_near(ed, p, 7.0_f64.max(4.0 / zoom))
+    };
+
+    // A large map: the node or link under the pointer is drawn in the SVG (its handle, its
+    // name), looked for once a frame however often the pointer moves.
+    let hover_to = StoredValue::new(None::<Point>);
+    let hover_at = move |p: Point| {
+        let asked = hover_to.get_value().is_some();
+        hover_to.set_value(Some(p));
+        if asked {
+            return;
+        }
+        request_animation_frame(move || {
+            let Some(Some(p)) = hover_to.try_get_value() else {
+                return;
+            };
+            hover_to.set_value(None);
+            let node = node_at(p);
+            let link = if node.is_none() { link_near(p) } else { None };
+            if ed.hover.get_untracked() != node {
+                ed.hover.set(node);
+            }
+            if ed.hover_link.get_untracked() != link {
+                ed.hover_link.set(link);
+            }
+        });
+    };
+    let pointerleave = move |_: ev::PointerEvent| {
+        hover_to.set_value(None);
+        if ed.hover.get_untracked().is_some() {
+            ed.hover.set(None);
+        }
+        if ed.hover_link.get_untracked().is_some() {
+            ed.hover_link.set(None);
+        }
     };
 
     let pointerdown = move |e: ev::PointerEvent| {
@@ -136,6 +181,29 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
             Gesture::Pan {
                 start: (x, y),
                 view: ed.view.get_untracked(),
+            }
+        } else if let Some(id) = painted_node(&e, p) {
+            ed.link.set(None);
+            if shift {
+                ed.selected.update(|s| {
+                    if !s.remove(&id) {
+                        s.insert(id);
+                    }
+                });
+            } else if !ed.selected.with_untracked(|s| s.contains(&id)) {
+                ed.selected.set(BTreeSet::from([id]));
+            }
+            let origins = ed
+                .selected
+                .get_untracked()
+                .into_iter()
+                .map(|n| (n, ed.live(n).pos.get_untracked()))
+                .collect();
+            Gesture::Move {
+                start: p,
+                origins,
+                moved: false,
+                frame: None,
             }
         } else if let Some(from) = target_attr(&e, "data-handle") {
             e.prevent_default();
@@ -204,6 +272,9 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
             }
         });
         let Some((_, g)) = gesture.get_value() else {
+            if ed.large.get_untracked() {
+                hover_at(to_map(x, y));
+            }
             return;
         };
         match g {
@@ -369,7 +440,10 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
     };
 
     let dblclick = move |e: ev::MouseEvent| {
-        if let Some(id) = target_attr(&e, "data-node") {
+        let p = to_map(f64::from(e.client_x()), f64::from(e.client_y()));
+        if let Some(id) = target_attr(&e, "data-node")
+            .or_else(|| ed.large.get_untracked().then(|| node_at(p)).flatten())
+        {
             ed.selected.set(BTreeSet::from([id]));
             ed.editing.set(Some(id));
         } else if let Some(l) = target_attr(&e, "data-link")
@@ -561,6 +635,9 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
     let links_layer = NodeRef::<leptos::svg::G>::new();
     let nodes_layer = NodeRef::<leptos::svg::G>::new();
     super::draw::draw(ed, links_layer, nodes_layer);
+    let paint_canvas = NodeRef::<html::Canvas>::new();
+    let probe = NodeRef::<leptos::svg::G>::new();
+    super::paint::keep_painted(ed, paint_canvas, probe, wrap);
     let title = move || {
         ed.with(|m| m.display_title().to_string())
             .unwrap_or_default()
@@ -573,7 +650,8 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
             aria-describedby="map-keys"
             on:pointerdown=pointerdown on:pointermove=pointermove on:pointerup=pointerup
             on:pointercancel=pointercancel on:wheel=wheel on:dblclick=dblclick
-            on:keydown=keydown on:focusin=focusin on:pointerover=pointerover>
+            on:keydown=keydown on:focusin=focusin on:pointerover=pointerover
+            on:pointerleave=pointerleave>
             <svg class="map-canvas" xmlns="http://www.w3.org/2000/svg" aria-hidden=move || empty().then_some("true")>
                 <defs>
                     <marker id="map-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7"
@@ -583,6 +661,15 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
                 </defs>
                 <g transform=transform font-size=font>
                     <super::frames::GroupFrames ed=ed />
+                </g>
+                // A large map's nodes and links, painted (`paint.rs`) above the groups' frames
+                // and below what the SVG draws of it.
+                <foreignObject class="map-paint-host" x="0" y="0" width="100%" height="100%"
+                    hidden=move || !ed.large.get()>
+                    <canvas class="map-paint" node_ref=paint_canvas aria-hidden="true"></canvas>
+                </foreignObject>
+                <g class="paint-probe" node_ref=probe aria-hidden="true"></g>
+                <g transform=transform font-size=font>
                     <g class="links" node_ref=links_layer></g>
                     {move || pending.get().map(|(from, to)| {
                         let a = ed.live(from).pos.get_untracked();

@@ -52,6 +52,9 @@ struct NodeKey {
     /// Selected, traced, lifted.
     flags: (bool, bool, bool),
     halo: Option<f64>,
+    /// Drawn whole: false for a large map's node that the canvas paints (`paint.rs`), which
+    /// keeps only its name and focus here (and its place does not matter to its piece).
+    whole: bool,
 }
 
 /// What a link's piece was made from; `ends` are its nodes' generations (see [`Drawn`]).
@@ -197,11 +200,21 @@ impl Sets {
     }
 }
 
-fn node_key(ed: Ed, id: NodeId, sets: &Sets) -> NodeKey {
+fn node_key(ed: Ed, id: NodeId, sets: &Sets, front: Option<&super::paint::Front>) -> NodeKey {
     let live = ed.live(id);
+    let whole = front.is_none_or(|f| f.nodes.contains(&id));
     NodeKey {
-        at: live.pos.get_untracked(),
-        size: live.size.get_untracked(),
+        whole,
+        at: if whole {
+            live.pos.get_untracked()
+        } else {
+            Point::default()
+        },
+        size: if whole {
+            live.size.get_untracked()
+        } else {
+            Size::default()
+        },
         look: live.look.get_untracked(),
         flags: (
             sets.selected.contains(&id),
@@ -225,6 +238,15 @@ fn node_piece(id: NodeId, key: &NodeKey, prev: Option<&Piece>, metrics: Metrics)
         look.shape.as_str()
     );
     let aria = node_name(&look.label, look.kind.as_deref(), look.links);
+    // Painted on the canvas: here only its name and its focus.
+    if !key.whole {
+        return Piece {
+            class,
+            aria,
+            hidden: false,
+            inner: String::new(),
+        };
+    }
     // While it is dragged, the map's copy stays where it was (drawn on the lift layer instead).
     if lifted && let Some(p) = prev {
         return Piece {
@@ -306,7 +328,7 @@ fn link_flags(link: &Link, id: LinkId, sets: &Sets) -> (bool, bool, bool) {
 /// leaves out labels under its `drawThreshold` (5 px): unreadable, they cost a large map most of
 /// its elements (8,000 labels are 16,000). The label stays in the link's name (its `<title>`),
 /// and zooming in draws them.
-const LABEL_MIN_PX: f64 = 5.0;
+pub(super) const LABEL_MIN_PX: f64 = 5.0;
 
 /// Where each end of a link is drawn (nodes' places and boxes), and the facts its curve needs.
 struct Ends<'a> {
@@ -485,6 +507,7 @@ fn patch(
     now: &Pieces,
     markup: fn(&mut String, u32, &Piece),
     st: &mut LayerState,
+    chunk: usize,
 ) {
     let changed = now.iter().filter(|(id, p)| !same(old.get(id), p)).count()
         + old.keys().filter(|id| !now.contains_key(id)).count();
@@ -501,10 +524,10 @@ fn patch(
     if old.is_empty() || changed > 64.max(now.len() / 6) {
         st.index = None;
         st.pending.clear();
-        let first = if old.is_empty() && now.len() > CHUNK {
+        let first = if old.is_empty() && now.len() > chunk {
             0
         } else {
-            CHUNK
+            chunk
         };
         let focused = document()
             .active_element()
@@ -664,6 +687,32 @@ fn more(
     });
 }
 
+/// What the SVG draws whole of a large map: the selected nodes, the hovered node, the selected
+/// and hovered links, the links of the selected nodes (a few) and the nodes at their ends.
+fn front(ed: Ed, sets: &Sets) -> super::paint::Front {
+    let mut f = super::paint::Front::default();
+    f.nodes.extend(sets.selected.iter().copied());
+    f.nodes.extend(ed.hover.get_untracked());
+    f.links.extend(sets.link);
+    f.links.extend(ed.hover_link.get_untracked());
+    // The neighbourhood of a node being worked on: where Alt+arrows go from it.
+    if (1..=8).contains(&sets.selected.len()) {
+        ed.map.with_untracked(|m| {
+            if let Some(m) = m {
+                for id in &sets.selected {
+                    f.links.extend(m.links_of(*id).map(|l| l.id));
+                }
+            }
+        });
+    }
+    for l in &f.links {
+        let (a, b) = ed.live_link(*l).with_untracked(|k| (k.from, k.to));
+        f.nodes.insert(a);
+        f.nodes.insert(b);
+    }
+    f
+}
+
 /// Draws the map's layer of links and nodes into `links` and `nodes`, and keeps it in step.
 pub(super) fn draw(ed: Ed, links: NodeRef<leptos::svg::G>, nodes: NodeRef<leptos::svg::G>) {
     let drawn = StoredValue::new_local(Drawn::default());
@@ -699,6 +748,9 @@ pub(super) fn draw(ed: Ed, links: NodeRef<leptos::svg::G>, nodes: NodeRef<leptos
         let structure = structure.get();
         let node_ids = ed.node_ids.get();
         let link_ids = ed.link_ids.get();
+        let large = ed.large.get();
+        ed.hover.track();
+        ed.hover_link.track();
         let (Some(lg), Some(ng)) = (links.get(), nodes.get()) else {
             return;
         };
@@ -707,15 +759,27 @@ pub(super) fn draw(ed: Ed, links: NodeRef<leptos::svg::G>, nodes: NodeRef<leptos
                 let sets = Sets::read(ed);
                 let metrics = ed.metrics.get_untracked();
                 let tiny = tiny.get_untracked();
+                // A large map: the SVG draws only its front, the canvas paints the rest.
+                let front = large.then(|| front(ed, &sets));
+                let link_ids: Vec<LinkId> = match &front {
+                    Some(f) => link_ids
+                        .iter()
+                        .copied()
+                        .filter(|l| f.links.contains(l))
+                        .collect(),
+                    None => link_ids,
+                };
+                ed.front.set_value(front.clone().unwrap_or_default());
+                let fresh = drawn.with_value(|d| d.nodes.is_empty());
                 let shown = drawn.try_update_value(|d| {
-                    let titled = link_ids.len() <= TITLED;
+                    let titled = large || link_ids.len() <= TITLED;
                     let all = d.structure != structure || d.titled != titled;
                     d.structure = structure;
                     d.titled = titled;
                     let mut now_nodes = BTreeMap::new();
                     let mut node_keys = HashMap::with_capacity(node_ids.len());
                     for id in &node_ids {
-                        let key = node_key(ed, *id, &sets);
+                        let key = node_key(ed, *id, &sets, front.as_ref());
                         let (piece, generation) = match (d.node_keys.get(id), d.nodes.get(id)) {
                             (Some((k, g)), Some(p)) if !all && *k == key => (p.clone(), *g),
                             (_, prev) => {
@@ -789,8 +853,26 @@ pub(super) fn draw(ed: Ed, links: NodeRef<leptos::svg::G>, nodes: NodeRef<leptos
                     let (waiting, shown) = state
                         .try_update_value(|(ls, ns)| {
                             let waiting = !(ls.pending.is_empty() && ns.pending.is_empty());
-                            patch(&lg, "data-link", &d.links, &now_links, link_markup, ls);
-                            patch(&ng, "data-node", &d.nodes, &now_nodes, node_markup, ns);
+                            // A large map's nodes here are small (a name and a focus): one parse.
+                            let chunk = if large { usize::MAX } else { CHUNK };
+                            patch(
+                                &lg,
+                                "data-link",
+                                &d.links,
+                                &now_links,
+                                link_markup,
+                                ls,
+                                chunk,
+                            );
+                            patch(
+                                &ng,
+                                "data-node",
+                                &d.nodes,
+                                &now_nodes,
+                                node_markup,
+                                ns,
+                                chunk,
+                            );
                             d.links = now_links;
                             d.nodes = now_nodes;
                             (waiting, progress(d, ls, ns))
@@ -804,7 +886,13 @@ pub(super) fn draw(ed: Ed, links: NodeRef<leptos::svg::G>, nodes: NodeRef<leptos
                     d.link_keys = link_keys;
                     shown
                 });
-                let shown = shown.flatten();
+                let mut shown = shown.flatten();
+                // A large map's first painting is said until it is done (`paint.rs` clears it).
+                if large && fresh && !node_ids.is_empty() {
+                    shown = Some((0, node_ids.len() + ed.link_ids.with_untracked(Vec::len)));
+                } else if large && ed.drawing.get_untracked().is_some() {
+                    return;
+                }
                 if ed.drawing.get_untracked() != shown {
                     ed.drawing.set(shown);
                 }

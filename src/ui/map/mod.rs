@@ -16,6 +16,7 @@ mod link_keys;
 mod marks;
 mod node_notes;
 mod outline;
+mod paint;
 mod rail;
 
 use std::collections::{BTreeSet, HashMap, HashSet};
@@ -147,6 +148,14 @@ pub(crate) struct Ed {
     pub show: RwSignal<Show>,
     /// Focus mode: the canvas fills the screen (for the projector); Esc leaves it.
     pub focus: RwSignal<bool>,
+    /// A large map (more than [`paint::LARGE`] nodes and links): painted on a `<canvas>`, the
+    /// SVG keeping only what a person is working with (`paint.rs`, `draw.rs`).
+    pub large: Memo<bool>,
+    /// The node and the link under the pointer (on a large map they are drawn in the SVG).
+    pub hover: RwSignal<Option<NodeId>>,
+    pub hover_link: RwSignal<Option<LinkId>>,
+    /// What the SVG draws on a large map (its "front"), written by `draw.rs` for the painter.
+    pub front: StoredValue<paint::Front>,
     view_timer: StoredValue<Option<TimeoutHandle>>,
 }
 
@@ -165,24 +174,26 @@ impl Ed {
         });
         let view = map.with_untracked(|m| m.as_ref().map(|m| m.view).unwrap_or_default());
         let frame_drag = RwSignal::new(None);
+        let node_ids: Memo<Vec<NodeId>> = Memo::new(move |_| {
+            map.with(|m| {
+                m.iter()
+                    .flat_map(|m| m.nodes.iter().map(|n| n.id))
+                    .collect()
+            })
+        });
+        let link_ids: Memo<Vec<LinkId>> = Memo::new(move |_| {
+            map.with(|m| {
+                m.iter()
+                    .flat_map(|m| m.links.iter().map(|l| l.id))
+                    .collect()
+            })
+        });
         let ed = Ed {
             session,
             id: StoredValue::new(id),
             map,
-            node_ids: Memo::new(move |_| {
-                map.with(|m| {
-                    m.iter()
-                        .flat_map(|m| m.nodes.iter().map(|n| n.id))
-                        .collect()
-                })
-            }),
-            link_ids: Memo::new(move |_| {
-                map.with(|m| {
-                    m.iter()
-                        .flat_map(|m| m.links.iter().map(|l| l.id))
-                        .collect()
-                })
-            }),
+            node_ids,
+            link_ids,
             link_counts: Memo::new(move |_| {
                 let mut counts = HashMap::new();
                 map.with(|m| {
@@ -223,6 +234,12 @@ impl Ed {
             halo: RwSignal::new(HashMap::new()),
             show: RwSignal::new(Show::Canvas),
             focus: RwSignal::new(false),
+            large: Memo::new(move |_| {
+                node_ids.with(Vec::len) + link_ids.with(Vec::len) > paint::LARGE
+            }),
+            hover: RwSignal::new(None),
+            hover_link: RwSignal::new(None),
+            front: StoredValue::new(paint::Front::default()),
             view_timer: StoredValue::new(None),
         };
         // The model is the truth: after every change (an edit, undo, another tab), the live

@@ -96,14 +96,33 @@ export async function floorDrag(browser, throttle, ms = 3000) {
   }
 }
 
-/** The app's node nearest the middle of `box` (the canvas), where a drag starts: its centre on the screen and id. */
+/** The app's node nearest the middle of `box` (the canvas), where a drag starts: its centre on the screen and id.
+ * A node drawn in the SVG is measured there; a large map's painted nodes (src/ui/map/paint.rs) are
+ * placed from the saved map through the view the canvas shows (its transform). */
 export function nearestNode(page, box) {
   return page.evaluate(({ x, y }) => {
     let best = null;
-    for (const g of document.querySelectorAll('.map-canvas .node')) {
-      const r = g.querySelector('rect').getBoundingClientRect();
-      const d = Math.hypot(r.x + r.width / 2 - x, r.y + r.height / 2 - y);
-      if (!best || d < best.d) best = { d, x: r.x + r.width / 2, y: r.y + r.height / 2, id: g.dataset.node };
+    const consider = (id, cx, cy) => {
+      const d = Math.hypot(cx - x, cy - y);
+      if (!best || d < best.d) best = { d, x: cx, y: cy, id: String(id) };
+    };
+    const painted = [];
+    for (const g of document.querySelectorAll('.map-canvas:not(.map-lift) .node')) {
+      const rect = g.querySelector('rect');
+      if (!rect) { painted.push(g.dataset.node); continue; }
+      const r = rect.getBoundingClientRect();
+      consider(g.dataset.node, r.x + r.width / 2, r.y + r.height / 2);
+    }
+    if (painted.length) {
+      const svg = document.querySelector('svg.map-canvas:not(.map-lift)');
+      const m = /scale\(([-\d.e]+)\) translate\(([-\d.e]+) ([-\d.e]+)\)/.exec(svg.querySelector(':scope > g[transform]').getAttribute('transform'));
+      const [zoom, tx, ty] = [Number(m[1]), Number(m[2]), Number(m[3])];
+      const b = svg.getBoundingClientRect();
+      const wanted = new Set(painted);
+      const maps = Object.keys(localStorage).filter((k) => k.startsWith('cst-workbench.workshop.'))
+        .flatMap((k) => { try { return JSON.parse(localStorage.getItem(k)).workshop.maps; } catch { return []; } });
+      const map = maps.find((mp) => mp.id === 'm-bench' && mp.nodes.length === document.querySelectorAll('.map-canvas:not(.map-lift) .node').length);
+      for (const n of map?.nodes ?? []) if (wanted.has(String(n.id))) consider(n.id, b.left + (n.x + tx) * zoom, b.top + (n.y + ty) * zoom);
     }
     return best;
   }, { x: box.x + box.width / 2, y: box.y + box.height / 2 });

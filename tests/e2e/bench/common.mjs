@@ -31,3 +31,15 @@ export function stats(xs) {
   const s = [...xs].sort((a, b) => a - b);
   return { median: s[Math.floor(s.length / 2)], p95: s[Math.floor(s.length * 0.95)], max: s[s.length - 1] };
 }
+
+/**
+ * Whether the map of `n` nodes and `l` links is on screen, for `page.waitForFunction(mapDrawn, [n, l])`:
+ * every node and link in the SVG (a map drawn as SVG), or painted on the canvas with what the SVG
+ * draws of it (a large map: the canvas's `data-painted` counts, written after each painting).
+ */
+export function mapDrawn([n, l]) {
+  const w = document.querySelector('.map-canvas-wrap');
+  if (w && w.dataset.painted === `${n} ${l}`) return true;
+  return document.querySelectorAll('.map-canvas .nodes > [data-node]').length === n
+    && document.querySelectorAll('.map-canvas .links > [data-link]').length === l;
+}

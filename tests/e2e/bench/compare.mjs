@@ -28,7 +28,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { MOVE_EVERY_MS, benchMap, floorDrag, nearestNode, scriptedDrag, tracedDrag, workshop } from './benchmap.mjs';
-import { CHROMIUM_ARGS, DIST, ROOT, serveDist, stats } from './common.mjs';
+import { CHROMIUM_ARGS, DIST, ROOT, serveDist, stats, mapDrawn } from './common.mjs';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const args = process.argv.slice(2);
@@ -130,8 +130,7 @@ async function openApp(browser) {
       await page.locator('#import-file').setInputFiles({ name: 'map.json', mimeType: 'application/json', buffer: Buffer.from(workshop(n)) });
       await page.getByRole('link', { name: `Map bench ${n}` }).waitFor();
       await page.evaluate((n) => { location.hash = `#/w/w-map-${n}/maps/m-bench`; }, n);
-      await page.waitForFunction(([n, l]) => document.querySelectorAll('.map-canvas .nodes > [data-node]').length === n
-        && document.querySelectorAll('.map-canvas .links > [data-link]').length === l, [n, benchMap(n).links.length], { timeout: 120_000 });
+      await page.waitForFunction(mapDrawn, [n, benchMap(n).links.length], { timeout: 120_000 });
       await twoFrames(page);
       const counts = await page.evaluate(() => ({
         nodes: document.querySelectorAll('.map-canvas .nodes > [data-node]').length,
@@ -170,8 +169,7 @@ async function openApp(browser) {
           const t0 = Date.now();
           await page.evaluate((n) => { location.hash = `#/w/w-map-${n}/maps/m-bench`; }, n);
           // Every node and every link drawn (a large map is drawn over several frames).
-          await page.waitForFunction(([n, l]) => document.querySelectorAll('.map-canvas .nodes > [data-node]').length === n
-            && document.querySelectorAll('.map-canvas .links > [data-link]').length === l, [n, benchMap(n).links.length], { timeout: 120_000, polling: 'raf' });
+          await page.waitForFunction(mapDrawn, [n, benchMap(n).links.length], { timeout: 120_000, polling: 'raf' });
           await twoFrames(page);
           runs.push(Date.now() - t0);
           await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });

@@ -5,7 +5,7 @@
 // Usage: node tests/e2e/bench/cpuprof-import.mjs [links=8000]
 import { chromium } from '@playwright/test';
 import { workshop } from './benchmap.mjs';
-import { CHROMIUM_ARGS, serveDist } from './common.mjs';
+import { CHROMIUM_ARGS, serveDist, mapDrawn } from './common.mjs';
 import { FORMATS, graph } from './importfiles.mjs';
 
 const N = Number(process.argv[2] ?? 8000);
@@ -26,8 +26,7 @@ try {
   await cdp.send('Profiler.start');
   const t0 = Date.now();
   await field.setInputFiles({ name: 'big.gexf', mimeType: 'text/plain', buffer: Buffer.from(FORMATS.gexf(N)) });
-  await page.waitForFunction(([n, l]) => document.querySelectorAll('.map-canvas .nodes > [data-node]').length === n
-    && document.querySelectorAll('.map-canvas .links > [data-link]').length === l, [graph(N).nodes, N], { timeout: 120_000, polling: 'raf' });
+  await page.waitForFunction(mapDrawn, [graph(N).nodes, N], { timeout: 120_000, polling: 'raf' });
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   const ms = Date.now() - t0;
   const { profile } = await cdp.send('Profiler.stop');

@@ -11,7 +11,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { workshop } from './benchmap.mjs';
-import { ROOT, launchChromium, serveDist, stats } from './common.mjs';
+import { ROOT, launchChromium, serveDist, stats, mapDrawn } from './common.mjs';
 import { FORMATS, graph } from './importfiles.mjs';
 
 const PORT = Number(process.env.BENCH_PORT ?? 8399);
@@ -53,8 +53,7 @@ try {
         await page.getByRole('status').filter({ hasText: `and ${links} links` }).first().waitFor({ timeout: 60_000 });
         ms.push(Date.now() - t0);
         // The new map on screen: every node and link in the DOM, then two frames.
-        await page.waitForFunction(([n, l]) => document.querySelectorAll('.map-canvas .nodes > [data-node]').length === n
-          && document.querySelectorAll('.map-canvas .links > [data-link]').length === l, [nodes, links], { timeout: 60_000, polling: 'raf' });
+        await page.waitForFunction(mapDrawn, [nodes, links], { timeout: 60_000, polling: 'raf' });
         await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
         drawn.push(Date.now() - t0);
         await page.evaluate(() => new Promise((r) => setTimeout(r, 200)));

@@ -14,7 +14,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { benchMap, nearestNode, scriptedDrag, workshop } from './benchmap.mjs';
-import { CHROMIUM_ARGS, ROOT, serveDist, stats } from './common.mjs';
+import { CHROMIUM_ARGS, ROOT, serveDist, stats, mapDrawn } from './common.mjs';
 
 const SIZES = (process.argv[2] ?? '10,100,1000,5000').split(',').map(Number);
 const PORT = 4186;
@@ -62,8 +62,7 @@ try {
       const t0 = Date.now();
       await page.evaluate((n) => { location.hash = `#/w/w-map-${n}/maps/m-bench`; }, n);
       // Every node and every link drawn (a large map is drawn over several frames).
-      await page.waitForFunction(([n, l]) => document.querySelectorAll('.map-canvas .nodes > [data-node]').length === n
-        && document.querySelectorAll('.map-canvas .links > [data-link]').length === l, [n, benchMap(n).links.length], { timeout: 120_000 });
+      await page.waitForFunction(mapDrawn, [n, benchMap(n).links.length], { timeout: 120_000 });
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       const firstRender = Date.now() - t0;
       const wrap = page.locator('.map-canvas-wrap');
@@ -90,7 +89,8 @@ try {
       // reading the box of the node as drawn on the lift layer (the map's copy keeps still).
       const work = await page.evaluate(async ({ id, x, y }) => {
         const wrap = document.querySelector('.map-canvas-wrap');
-        const rect = document.querySelector(`.map-canvas [data-node="${id}"] rect`);
+        // A large map's node is painted (no rect of its own until selected): pressed on the canvas.
+        const rect = document.querySelector(`.map-canvas [data-node="${id}"] rect`) ?? wrap;
         const ev = (type, target, cx, cy) => target.dispatchEvent(new PointerEvent(type, { bubbles: true, pointerId: 7, isPrimary: true, button: 0, buttons: 1, clientX: cx, clientY: cy, pointerType: 'mouse' }));
         ev('pointerdown', rect, x, y);
         const out = [];

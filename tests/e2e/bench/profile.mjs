@@ -10,7 +10,7 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { attribute, benchMap, nearestNode, scriptedDrag, workshop } from './benchmap.mjs';
-import { CHROMIUM_ARGS, ROOT, serveDist } from './common.mjs';
+import { CHROMIUM_ARGS, ROOT, serveDist, mapDrawn } from './common.mjs';
 import { FORMATS, graph } from './importfiles.mjs';
 
 const FIRST = process.argv.includes('--first-render');
@@ -59,8 +59,7 @@ try {
     const t0 = Date.now();
     await page.evaluate(() => { window.__t0 = performance.now(); });
     await field.setInputFiles({ name: 'big.gexf', mimeType: 'text/plain', buffer });
-    await page.waitForFunction(([n, l]) => document.querySelectorAll('.map-canvas .nodes > [data-node]').length === n
-      && document.querySelectorAll('.map-canvas .links > [data-link]').length === l, [nodes, N], { timeout: 120_000, polling: 'raf' });
+    await page.waitForFunction(mapDrawn, [nodes, N], { timeout: 120_000, polling: 'raf' });
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     firstMs = Date.now() - t0;
     measures = await page.evaluate(() => window.__m.map(([n, s, d]) => [n, s - window.__t0, d]));
@@ -73,8 +72,7 @@ try {
     await trace();
     const t0 = Date.now();
     await page.evaluate((n) => { window.__t0 = performance.now(); location.hash = `#/w/w-map-${n}/maps/m-bench`; }, N);
-    await page.waitForFunction(([n, l]) => document.querySelectorAll('.map-canvas .nodes > [data-node]').length === n
-      && document.querySelectorAll('.map-canvas .links > [data-link]').length === l, [N, benchMap(N).links.length], { timeout: 120_000 });
+    await page.waitForFunction(mapDrawn, [N, benchMap(N).links.length], { timeout: 120_000 });
     await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
     firstMs = Date.now() - t0;
     // The app's own measures meanwhile (the model followed, the layer drawn), from the address change.

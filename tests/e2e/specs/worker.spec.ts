@@ -63,8 +63,22 @@ async function stillWorks(page: Page, ws: WorkshopPage, text: string) {
 const armTrap = (page: Page) => page.evaluate(() => (window as unknown as { cstwTest: { trapNextJob(): void } }).cstwTest.trapNextJob());
 
 /** Every node's place on the canvas, in order. */
-const places = (page: Page) =>
-  page.evaluate(() => [...document.querySelectorAll('.map-canvas .node rect')].map((r) => `${r.getAttribute('x')},${r.getAttribute('y')}`));
+/** What the map shows, seen the same way each time: in a 1280x720 window, the whole map fitted in
+ * view, then the painted canvas's pixels (a 5,000-node map is painted, src/ui/map/paint.rs) and
+ * every node's box drawn in the SVG. Equal for the same places, different when nodes moved. */
+const places = async (page: Page) => {
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.getByRole('button', { name: 'Fit', exact: true }).click();
+  const seen = await page.evaluate(async () => {
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const c = document.querySelector('canvas.map-paint') as HTMLCanvasElement | null;
+    const rects = [...document.querySelectorAll('.map-canvas:not(.map-lift) .node rect')].map((r) => `${r.getAttribute('x')},${r.getAttribute('y')}`);
+    return [c && c.width > 0 ? `${c.width}x${c.height} ${c.toDataURL()}` : '', ...rects];
+  });
+  if (size) await page.setViewportSize(size);
+  return seen;
+};
 
 const storedMap = (page: Page, id: string) =>
   page.evaluate((id) => {

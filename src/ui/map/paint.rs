@@ -1,0 +1,621 @@
+//! Large maps painted on a `<canvas>` (issues 22 and 23, "opening a large map").
+//!
+//! Above [`LARGE`] nodes and links, Chromium's style, layout and paint of tens of thousands of
+//! SVG elements took most of the time from a file chosen to the map on screen (1.6–2.3 s at
+//! 8,000 links, against 500 ms), and most of a 5,000-node first render (vis-network, which
+//! paints everything on a canvas, was 2.5× faster at ×4). So a large map's nodes and links are
+//! painted here, on one canvas between the groups' frames and the SVG's own layers, with the
+//! same view (zoom and pan), at the screen's pixel density, in the colours the stylesheet gives
+//! the SVG (read from the computed style of probe elements carrying the same classes, so the
+//! light, dark and projector themes follow without a second palette).
+//!
+//! The SVG keeps what a person works with (`draw.rs` decides it, [`Front`]): every node as a
+//! focusable, named element (empty unless drawn), and drawn whole the selected, focused and
+//! hovered nodes, the selected and hovered links, the links of the selected node and their far
+//! ends (the keyboard walk, Alt+arrows, reaches named links there), the dragged nodes (the lift
+//! layer), the label being typed. What the SVG draws is left out of the painting. Clicks find a
+//! painted node or link by its geometry (`canvas.rs`, `frames::link_near`).
+//!
+//! The canvas is painted in an animation frame after anything it shows changed (the view, the
+//! model, the live places during an animation, the front, the theme), only what is in view.
+
+use std::collections::{HashMap, HashSet};
+
+use leptos::prelude::*;
+use leptos::wasm_bindgen::{JsCast, JsValue};
+
+use super::{Ed, Look};
+use crate::model::map::{Curve, Direction, LinkId, NodeId, Point, Polarity, Rect, Shape, Size};
+
+/// Maps with more nodes and links than this are painted on the canvas. Measured
+/// (`tests/e2e/bench/compare.mjs`): drawn as SVG, a 100-node map (about 300 nodes and links)
+/// renders first ahead of vis-network at ×1 and ×4, a 1,000-node one (about 3,000) behind it at
+/// both; an 8,000-link import spends 0.9–1.6 s in Chromium's rendering of the SVG alone. Small
+/// maps keep the SVG whole (every element styled, hovered and inspected as before).
+pub(crate) const LARGE: usize = 1000;
+
+/// What the SVG draws of a large map; the painting leaves these out.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Front {
+    pub nodes: HashSet<NodeId>,
+    pub links: HashSet<LinkId>,
+}
+
+/// Paint for one class of node or link, read from the stylesheet.
+#[derive(Clone, Debug, Default)]
+struct Ink {
+    fill: String,
+    stroke: String,
+    width: f64,
+    dash: Vec<f64>,
+}
+
+/// The stylesheet's paint for the classes met so far; forgotten when the theme changes.
+#[derive(Default)]
+struct Inks {
+    stamp: String,
+    font: String,
+    text: String,
+    arrow: String,
+    halo: (String, f64),
+    label_back: Ink,
+    polarity: Ink,
+    by_class: HashMap<String, Ink>,
+}
+
+fn computed(el: &web_sys::Element) -> Option<JsValue> {
+    let f = js_sys::Reflect::get(&window(), &JsValue::from_str("getComputedStyle")).ok()?;
+    let f: js_sys::Function = f.dyn_into().ok()?;
+    f.call1(&window(), el).ok()
+}
+
+fn prop(style: &JsValue, name: &str) -> String {
+    js_sys::Reflect::get(style, &JsValue::from_str("getPropertyValue"))
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok())
+        .and_then(|f| f.call1(style, &JsValue::from_str(name)).ok())
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
+fn px(s: &str) -> f64 {
+    s.trim().trim_end_matches("px").parse().unwrap_or(0.0)
+}
+
+fn ink_of(el: &web_sys::Element) -> Ink {
+    let Some(style) = computed(el) else {
+        return Ink::default();
+    };
+    let dash = prop(&style, "stroke-dasharray");
+    Ink {
+        fill: prop(&style, "fill"),
+        stroke: prop(&style, "stroke"),
+        width: px(&prop(&style, "stroke-width")),
+        dash: if dash == "none" {
+            Vec::new()
+        } else {
+            dash.split([',', ' '])
+                .filter(|s| !s.is_empty())
+                .map(px)
+                .collect()
+        },
+    }
+}
+
+impl Inks {
+    /// Reads the theme's paint again when it changed (the probe's colours differ).
+    fn check(&mut self, probe: &web_sys::Element) {
+        let Some(style) = computed(probe) else { return };
+        let root = document().document_element();
+        let attr = |name: &str| {
+            root.as_ref()
+                .and_then(|r| r.get_attribute(name))
+                .unwrap_or_default()
+        };
+        let stamp = format!(
+            "{}|{}|{}|{}",
+            prop(&style, "color"),
+            prop(&style, "font-family"),
+            attr("data-theme"),
+            attr("data-scheme")
+        );
+        if stamp == self.stamp {
+            return;
+        }
+        *self = Inks {
+            stamp,
+            ..Inks::default()
+        };
+        // Every class a node's box or a link's line can have, in one go (one style pass).
+        let mut classes = Vec::new();
+        for colour in std::iter::once("none").chain(crate::model::map::COLOURS) {
+            for shape in Shape::ALL {
+                for traced in ["", " traced"] {
+                    classes.push(format!("node c-{colour} s-{}{traced}", shape.as_str()));
+                }
+            }
+        }
+        for d in Direction::ALL {
+            for traced in ["", " traced"] {
+                classes.push(format!("link d-{}{traced}", d.as_str()));
+            }
+        }
+        let mut html = String::from(
+            r#"<text></text><path class="arrowhead"></path><circle class="halo"></circle><g class="link"><rect class="link-label-back"></rect><text class="polarity"></text></g>"#,
+        );
+        for c in &classes {
+            let inner = if c.starts_with("node") {
+                "<rect></rect>"
+            } else {
+                r#"<path class="line"></path>"#
+            };
+            html.push_str(&format!(r#"<g class="{c}">{inner}</g>"#));
+        }
+        probe.set_inner_html(&html);
+        let child = |sel: &str| probe.query_selector(sel).ok().flatten();
+        if let Some(t) = child(":scope > text")
+            && let Some(s) = computed(&t)
+        {
+            self.text = prop(&s, "fill");
+            self.font = prop(&s, "font-family");
+        }
+        if let Some(a) = child(".arrowhead") {
+            self.arrow = ink_of(&a).fill;
+        }
+        if let Some(h) = child(".halo")
+            && let Some(s) = computed(&h)
+        {
+            self.halo = (
+                prop(&s, "fill"),
+                prop(&s, "fill-opacity").parse().unwrap_or(0.18),
+            );
+        }
+        if let Some(b) = child(".link-label-back") {
+            self.label_back = ink_of(&b);
+        }
+        if let Some(p) = child(".polarity") {
+            self.polarity = ink_of(&p);
+        }
+        let groups = probe.children();
+        // The first four children are the text, arrowhead, halo and label probes.
+        for (i, c) in classes.into_iter().enumerate() {
+            if let Some(el) = groups
+                .item(i as u32 + 4)
+                .and_then(|g| g.first_element_child())
+            {
+                self.by_class.insert(c, ink_of(&el));
+            }
+        }
+        probe.set_inner_html("");
+    }
+
+    /// The paint of a node's box (`node …` classes) or a link's line (`link …` classes).
+    fn of(&mut self, probe: &web_sys::Element, class: &str) -> &Ink {
+        if !self.by_class.contains_key(class) {
+            let inner = if class.starts_with("node") {
+                "<rect></rect>"
+            } else {
+                r#"<path class="line"></path>"#
+            };
+            probe.set_inner_html(&format!(r#"<g class="{}">{inner}</g>"#, class));
+            let ink = probe
+                .query_selector(":scope > g > *")
+                .ok()
+                .flatten()
+                .map(|el| ink_of(&el))
+                .unwrap_or_default();
+            self.by_class.insert(class.to_string(), ink);
+        }
+        &self.by_class[class]
+    }
+}
+
+fn dash(ctx: &web_sys::CanvasRenderingContext2d, d: &[f64]) {
+    let arr = js_sys::Array::new();
+    for v in d {
+        arr.push(&JsValue::from_f64(*v));
+    }
+    let _ = ctx.set_line_dash(&arr);
+}
+
+/// A curve's bounding box (its control point included: the curve lies inside).
+fn curve_box(k: &Curve) -> Rect {
+    Rect {
+        x0: k.p.x.min(k.c.x).min(k.q.x),
+        y0: k.p.y.min(k.c.y).min(k.q.y),
+        x1: k.p.x.max(k.c.x).max(k.q.x),
+        y1: k.p.y.max(k.c.y).max(k.q.y),
+    }
+}
+
+fn meets(a: &Rect, b: &Rect) -> bool {
+    a.x0 <= b.x1 && b.x0 <= a.x1 && a.y0 <= b.y1 && b.y0 <= a.y1
+}
+
+/// An arrowhead as the SVG's marker draws it (`markerWidth` 7 stroke widths for 10 units,
+/// its tip one unit past the end), at `tip` pointing along `(dx, dy)`.
+fn arrowhead(ctx: &web_sys::CanvasRenderingContext2d, tip: Point, dx: f64, dy: f64, width: f64) {
+    let len = dx.hypot(dy);
+    if len < 1e-9 {
+        return;
+    }
+    let (ux, uy) = (dx / len, dy / len);
+    let s = 0.7 * width;
+    let back = |t: f64, side: f64| {
+        (
+            tip.x + ux * t * s - uy * side * s,
+            tip.y + uy * t * s + ux * side * s,
+        )
+    };
+    let (ax, ay) = back(1.0, 0.0);
+    let (bx, by) = back(-9.0, 5.0);
+    let (cx, cy) = back(-9.0, -5.0);
+    ctx.move_to(ax, ay);
+    ctx.line_to(bx, by);
+    ctx.line_to(cx, cy);
+    // No `closePath`: a fill closes each piece itself, and Chromium's closePath walks the
+    // whole path so far (223 ms for 8,000 arrowheads in one path).
+}
+
+/// Paints the map's nodes and links that the SVG does not draw, in view.
+fn paint(
+    ed: Ed,
+    canvas: &web_sys::HtmlCanvasElement,
+    probe: &web_sys::Element,
+    inks: &mut Inks,
+) -> Option<(usize, usize)> {
+    let (w, h) = (
+        f64::from(canvas.client_width()),
+        f64::from(canvas.client_height()),
+    );
+    if w <= 0.0 || h <= 0.0 {
+        return None;
+    }
+    let dpr = window().device_pixel_ratio().max(1.0);
+    let (bw, bh) = ((w * dpr).round() as u32, (h * dpr).round() as u32);
+    if canvas.width() != bw || canvas.height() != bh {
+        canvas.set_width(bw);
+        canvas.set_height(bh);
+    }
+    let ctx: web_sys::CanvasRenderingContext2d = canvas.get_context("2d").ok()??.dyn_into().ok()?;
+    ctx.set_transform(1.0, 0.0, 0.0, 1.0, 0.0, 0.0).ok()?;
+    ctx.clear_rect(0.0, 0.0, f64::from(bw), f64::from(bh));
+    inks.check(probe);
+    let v = ed.view.get_untracked();
+    let z = v.zoom * dpr;
+    ctx.set_transform(z, 0.0, 0.0, z, -v.x * z, -v.y * z).ok()?;
+    let margin = 40.0 / v.zoom.max(1e-6);
+    let seen = Rect {
+        x0: v.x - margin,
+        y0: v.y - margin,
+        x1: v.x + w / v.zoom + margin,
+        y1: v.y + h / v.zoom + margin,
+    };
+    let metrics = ed.metrics.get_untracked();
+    // On screen, text smaller than this is a smudge: left out (vis-network: under 5 px).
+    let words = metrics.font * v.zoom >= 4.0;
+    let link_words = metrics.font * v.zoom >= super::draw::LABEL_MIN_PX;
+    let front = ed.front.get_value();
+    let lifted = ed.lifted.get_untracked();
+    let highlight = ed.highlight.get_untracked();
+    let halo = ed.halo.get_untracked();
+    let node_ids = ed.node_ids.get_untracked();
+    let link_ids = ed.link_ids.get_untracked();
+    // Every node's place, box and look, read once.
+    let mut at: HashMap<NodeId, (Point, Size, Look)> = HashMap::with_capacity(node_ids.len());
+    ed.live.with_value(|live| {
+        for id in &node_ids {
+            if let Some(l) = live.get(id) {
+                at.insert(
+                    *id,
+                    (
+                        l.pos.get_untracked(),
+                        l.size.get_untracked(),
+                        l.look.get_untracked(),
+                    ),
+                );
+            }
+        }
+    });
+    let end = |id: NodeId| -> (Point, Size) {
+        at.get(&id).map(|(p, s, _)| (*p, *s)).unwrap_or_else(|| {
+            let l = ed.live(id);
+            (l.pos.get_untracked(), l.size.get_untracked())
+        })
+    };
+    // Links: curves by class, stroked a class at a time; arrowheads filled at once.
+    let mut lines: Vec<(String, Vec<Curve>)> = Vec::new();
+    let mut heads: Vec<(Point, f64, f64, f64)> = Vec::new();
+    let mut words_on: Vec<(Curve, String, Polarity)> = Vec::new();
+    let mut painted_links = 0;
+    ed.lanes.with_untracked(|lanes| {
+        ed.hidden.with_untracked(|hidden| {
+            ed.frames.with_untracked(|frames| {
+                ed.map.with_untracked(|m| {
+                    let around = super::frames::Around {
+                        lanes,
+                        hidden,
+                        frames,
+                        map: m.as_deref(),
+                    };
+                    ed.links.with_value(|links| {
+                        for id in &link_ids {
+                            let Some(l) = links.get(id) else { continue };
+                            l.with_untracked(|l| {
+                                if front.links.contains(id)
+                                    || lifted.contains(&l.from)
+                                    || lifted.contains(&l.to)
+                                {
+                                    return;
+                                }
+                                let Some(k) = super::frames::curve_in(
+                                    &around,
+                                    *id,
+                                    (l.from, l.to),
+                                    end(l.from),
+                                    end(l.to),
+                                ) else {
+                                    return;
+                                };
+                                painted_links += 1;
+                                if !meets(&curve_box(&k), &seen) {
+                                    return;
+                                }
+                                let traced = if highlight.links.contains(id) {
+                                    " traced"
+                                } else {
+                                    ""
+                                };
+                                let class = format!("link d-{}{traced}", l.direction.as_str());
+                                match lines.iter_mut().find(|(c, _)| *c == class) {
+                                    Some((_, ks)) => ks.push(k),
+                                    None => lines.push((class, vec![k])),
+                                }
+                                let width = 2.0;
+                                if l.direction != Direction::None {
+                                    let (dx, dy) = if (k.q.x - k.c.x).hypot(k.q.y - k.c.y) > 1e-6 {
+                                        (k.q.x - k.c.x, k.q.y - k.c.y)
+                                    } else {
+                                        (k.q.x - k.p.x, k.q.y - k.p.y)
+                                    };
+                                    heads.push((k.q, dx, dy, width));
+                                }
+                                if l.direction == Direction::Both {
+                                    let (dx, dy) = if (k.p.x - k.c.x).hypot(k.p.y - k.c.y) > 1e-6 {
+                                        (k.p.x - k.c.x, k.p.y - k.c.y)
+                                    } else {
+                                        (k.p.x - k.q.x, k.p.y - k.q.y)
+                                    };
+                                    heads.push((k.p, dx, dy, width));
+                                }
+                                if (link_words && !l.label.is_empty())
+                                    || l.polarity != Polarity::None
+                                {
+                                    words_on.push((
+                                        k,
+                                        if link_words {
+                                            l.label.clone()
+                                        } else {
+                                            String::new()
+                                        },
+                                        l.polarity,
+                                    ));
+                                }
+                            });
+                        }
+                    });
+                })
+            })
+        })
+    });
+    ctx.set_line_cap("butt");
+    for (class, ks) in &lines {
+        let ink = inks.of(probe, class).clone();
+        ctx.set_stroke_style_str(&ink.stroke);
+        ctx.set_line_width(ink.width.max(0.5));
+        dash(&ctx, &ink.dash);
+        ctx.begin_path();
+        for k in ks {
+            ctx.move_to(k.p.x, k.p.y);
+            ctx.quadratic_curve_to(k.c.x, k.c.y, k.q.x, k.q.y);
+        }
+        ctx.stroke();
+    }
+    dash(&ctx, &[]);
+    ctx.set_fill_style_str(&inks.arrow);
+    ctx.begin_path();
+    for (tip, dx, dy, width) in &heads {
+        arrowhead(&ctx, *tip, *dx, *dy, *width);
+    }
+    ctx.fill();
+    let font = |size: f64, bold: bool| {
+        format!(
+            "{}{size}px {}",
+            if bold { "700 " } else { "" },
+            if inks.font.is_empty() {
+                "sans-serif"
+            } else {
+                &inks.font
+            }
+        )
+    };
+    ctx.set_text_align("center");
+    // Link labels on their background, and polarity signs.
+    if !words_on.is_empty() {
+        ctx.set_font(&font(metrics.font, false));
+        ctx.set_text_baseline("middle");
+        for (k, label, pol) in &words_on {
+            if !label.is_empty()
+                && let Some(r) = crate::analysis::placement::label_box(label, k.mid, metrics)
+            {
+                let back = &inks.label_back;
+                ctx.set_fill_style_str(&back.fill);
+                ctx.set_stroke_style_str(&back.stroke);
+                ctx.set_line_width(back.width.max(0.5));
+                ctx.begin_path();
+                let _ = ctx.round_rect_with_f64(r.x0, r.y0, r.w(), r.h(), 4.0);
+                ctx.fill();
+                ctx.stroke();
+                ctx.set_fill_style_str(&inks.text);
+                let _ = ctx.fill_text(label, (r.x0 + r.x1) / 2.0, (r.y0 + r.y1) / 2.0);
+            }
+            if *pol != Polarity::None {
+                let at = k.sign_at();
+                ctx.set_font(&font(metrics.font * 1.1, true));
+                ctx.set_text_baseline("alphabetic");
+                ctx.set_line_width(5.0);
+                ctx.set_line_join("round");
+                ctx.set_stroke_style_str(&inks.polarity.stroke);
+                let _ = ctx.stroke_text(pol.sign(), at.x, at.y);
+                ctx.set_fill_style_str(&inks.text);
+                let _ = ctx.fill_text(pol.sign(), at.x, at.y);
+                ctx.set_font(&font(metrics.font, false));
+                ctx.set_text_baseline("middle");
+            }
+        }
+    }
+    // Nodes, in the map's order (later ones on top, as in the SVG).
+    ctx.set_text_baseline("alphabetic");
+    ctx.set_font(&font(metrics.font, false));
+    let lh = metrics.line_height();
+    let mut painted_nodes = 0;
+    for id in &node_ids {
+        let Some((p, s, look)) = at.get(id) else {
+            continue;
+        };
+        if look.hidden || front.nodes.contains(id) || lifted.contains(id) {
+            continue;
+        }
+        painted_nodes += 1;
+        let r = Rect::around(*p, *s);
+        if !meets(&r, &seen) {
+            continue;
+        }
+        if let Some(v) = halo.get(id).copied().filter(|v| *v > 0.0) {
+            ctx.set_global_alpha(inks.halo.1);
+            ctx.set_fill_style_str(&inks.halo.0);
+            ctx.begin_path();
+            let _ = ctx.arc(
+                p.x,
+                p.y,
+                s.w.max(s.h) / 2.0 + 8.0 + v * 60.0,
+                0.0,
+                std::f64::consts::TAU,
+            );
+            ctx.fill();
+            ctx.set_global_alpha(1.0);
+        }
+        let traced = if highlight.nodes.contains(id) {
+            " traced"
+        } else {
+            ""
+        };
+        let class = format!("node c-{} s-{}{traced}", look.colour, look.shape.as_str());
+        let ink = inks.of(probe, &class);
+        let rx = match look.shape {
+            Shape::Box => 2.0,
+            Shape::Pill => s.h / 2.0,
+            Shape::Rounded | Shape::Dashed => 10.0,
+        };
+        ctx.set_fill_style_str(&ink.fill);
+        ctx.set_stroke_style_str(&ink.stroke);
+        ctx.set_line_width(ink.width.max(0.5));
+        let dashed = !ink.dash.is_empty();
+        if dashed {
+            dash(&ctx, &ink.dash);
+        }
+        ctx.begin_path();
+        let _ = ctx.round_rect_with_f64(r.x0, r.y0, s.w, s.h, rx);
+        ctx.fill();
+        ctx.stroke();
+        if dashed {
+            dash(&ctx, &[]);
+        }
+        if words {
+            let lines = crate::model::map::wrap_label(&look.label);
+            let top = -(lines.len() as f64 - 1.0) * lh / 2.0 + metrics.font * 0.35;
+            ctx.set_fill_style_str(&inks.text);
+            for (i, line) in lines.iter().enumerate() {
+                let _ = ctx.fill_text(line, p.x, p.y + top + i as f64 * lh);
+            }
+        }
+    }
+    Some((painted_nodes, painted_links))
+}
+
+/// Keeps the canvas painted: an animation frame after anything it shows changed.
+pub(super) fn keep_painted(
+    ed: Ed,
+    canvas: NodeRef<leptos::html::Canvas>,
+    probe: NodeRef<leptos::svg::G>,
+    wrap: NodeRef<leptos::html::Div>,
+) {
+    let inks = StoredValue::new_local(Inks::default());
+    let asked = StoredValue::new(false);
+    // The theme and colour scheme (the header's picker changes them with no resize).
+    let settings = use_context::<RwSignal<crate::settings::Settings>>();
+    Effect::new(move |_| {
+        let large = ed.large.get();
+        if let Some(s) = settings {
+            s.track();
+        }
+        ed.redraw.track();
+        ed.view.track();
+        ed.px.track();
+        ed.lifted.track();
+        ed.selected.track();
+        ed.link.track();
+        ed.hover.track();
+        ed.hover_link.track();
+        ed.highlight.track();
+        ed.halo.track();
+        ed.metrics.track();
+        ed.lanes.track();
+        ed.frames.track();
+        ed.hidden.track();
+        ed.node_ids.track();
+        ed.link_ids.track();
+        if !large {
+            if let Some(c) = canvas.get_untracked() {
+                // A map that was large and is not any more: nothing painted stays.
+                c.set_width(0);
+                c.set_height(0);
+            }
+            if let Some(w) = wrap.get_untracked() {
+                let _ = w.remove_attribute("data-painted");
+            }
+            return;
+        }
+        if asked.get_value() {
+            return;
+        }
+        asked.set_value(true);
+        request_animation_frame(move || {
+            let _ = asked.try_set_value(false);
+            let (Some(c), Some(p), Some(w)) = (
+                canvas.get_untracked(),
+                probe.get_untracked(),
+                wrap.get_untracked(),
+            ) else {
+                return;
+            };
+            if !ed.large.try_get_untracked().unwrap_or(false) {
+                return;
+            }
+            let done = inks
+                .try_update_value(|inks| {
+                    crate::ui::browser::timed("cstw-paint", || paint(ed, &c, &p, inks))
+                })
+                .flatten();
+            // What was painted and what the SVG draws: for the benchmarks, which wait for it.
+            if ed.drawing.get_untracked().is_some() {
+                ed.drawing.set(None);
+            }
+            if let Some((n, l)) = done {
+                let front = ed.front.with_value(|f| (f.nodes.len(), f.links.len()));
+                let _ =
+                    w.set_attribute("data-painted", &format!("{} {}", n + front.0, l + front.1));
+            }
+        });
+    });
+}
