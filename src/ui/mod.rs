@@ -31,6 +31,30 @@ pub use shell::App;
 #[derive(Clone, Copy)]
 pub struct SharingLive(pub leptos::prelude::RwSignal<bool>);
 
+/// The live room's presentation step (issue 25): provided with the live bar in a build with a
+/// relay; the presentation sends its step through it and may follow the room's.
+#[derive(Clone, Copy)]
+pub struct LiveStep {
+    /// The step the room is on, as it arrives from whoever presents.
+    pub room: leptos::prelude::RwSignal<Option<String>>,
+    /// The step this browser presents, to send to the room (`None`: not presenting).
+    pub mine: leptos::prelude::RwSignal<Option<String>>,
+    /// Whether this browser is in a room now.
+    pub open: leptos::prelude::RwSignal<bool>,
+}
+
+/// The `?live=…` an invitation carries inside a live room (the room's drop: participants' phones
+/// send their responses through it); empty otherwise and in a build without a relay.
+pub fn live_drop_suffix(workshop_id: &str) -> String {
+    #[cfg(feature = "live")]
+    return live::drop_suffix(workshop_id);
+    #[cfg(not(feature = "live"))]
+    {
+        let _ = workshop_id;
+        String::new()
+    }
+}
+
 /// The live room's bar on a workshop page; nothing in a build without a relay.
 fn live_bar(
     session: workshop::Session,
@@ -38,7 +62,16 @@ fn live_bar(
 ) -> leptos::prelude::AnyView {
     use leptos::prelude::*;
     #[cfg(feature = "live")]
-    return view! { <live::LiveBar session=session section=section /> }.into_any();
+    {
+        // Provided here, in the workshop page's owner, so the presentation finds it.
+        let step = LiveStep {
+            room: RwSignal::new(None),
+            mine: RwSignal::new(None),
+            open: RwSignal::new(false),
+        };
+        provide_context(step);
+        view! { <live::LiveBar session=session section=section step=step /> }.into_any()
+    }
     #[cfg(not(feature = "live"))]
     {
         let _ = (session, section);

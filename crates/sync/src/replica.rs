@@ -86,17 +86,46 @@ impl Replica {
         Some(self.doc.transact().encode_state_as_update_v1(&before))
     }
 
+    /// Whether the room's map holds `key` as set ([`Replica::set_flag`]).
+    pub fn flag(&self, key: &str) -> bool {
+        let txn = self.doc.transact();
+        matches!(
+            self.room.get(&txn, key),
+            Some(yrs::Out::Any(Any::Bool(true)))
+        )
+    }
+
+    /// Sets `key` in the room's map; the update, `None` if it was set.
+    pub fn set_flag(&mut self, key: &str) -> Option<Vec<u8>> {
+        if self.flag(key) {
+            return None;
+        }
+        let before = self.doc.transact().state_vector();
+        {
+            let mut txn = self.doc.transact_mut();
+            self.room.insert(&mut txn, key, true);
+        }
+        Some(self.doc.transact().encode_state_as_update_v1(&before))
+    }
+
     /// Merges an update from the room (any order, any number of times). Refused with nothing
-    /// changed when it is not a Yjs update.
-    pub fn apply(&mut self, update: &[u8]) -> Result<(), BadUpdate> {
+    /// changed when it is not a Yjs update. When the merge gave two entries of a map one id
+    /// (two people adding at once), they are mended (`ids`): the update that mends them, for the
+    /// room (every copy writes the same mend, so sending it is harmless).
+    pub fn apply(&mut self, update: &[u8]) -> Result<Option<Vec<u8>>, BadUpdate> {
         let update = Update::decode_v1(update).map_err(|e| BadUpdate(e.to_string()))?;
         {
             let mut txn = self.doc.transact_mut();
             txn.apply_update(update)
                 .map_err(|e| BadUpdate(e.to_string()))?;
         }
+        let before = self.doc.transact().state_vector();
+        let mended = {
+            let mut txn = self.doc.transact_mut();
+            crate::ids::mend(&mut txn, &self.workshop, &self.room)
+        };
         self.last = read_map(&self.doc.transact(), &self.workshop);
-        Ok(())
+        Ok(mended.then(|| self.doc.transact().encode_state_as_update_v1(&before)))
     }
 
     /// Whether the document holds a workshop yet (a new joiner's copy is empty until the room's

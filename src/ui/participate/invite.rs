@@ -22,6 +22,26 @@ fn phone_base() -> Option<String> {
     }
 }
 
+/// Inside a live room the invitation also carries the room's drop (`?live=…`, a key that only
+/// adds responses): phones then send their responses through the room.
+fn with_drop(fitted: Fitted, workshop: &str) -> Fitted {
+    let suffix = crate::ui::live_drop_suffix(workshop);
+    if suffix.is_empty() {
+        return fitted;
+    }
+    let address = format!("{}{suffix}", fitted.address);
+    let code = qr::qr(&address);
+    Fitted {
+        too_dense: fitted.too_dense
+            || code
+                .as_ref()
+                .is_none_or(|q| q.version > qr::MAX_PROJECTED_VERSION),
+        qr: code,
+        address,
+        ..fitted
+    }
+}
+
 /// Asks, on a loopback address, which address phones should use; once given, says it in
 /// one line with a way to change it.
 #[component]
@@ -114,7 +134,7 @@ pub fn InviteParticipants(
         let name = invite.round_name.clone();
         Some(view! {
             <h2 class="invite-title">{format!("Score “{name}” on your phone")}</h2>
-            <Projected fitted=qr::fit_invite(&base, &invite) what=format!("invitation to score {name}") />
+            <Projected fitted=with_drop(qr::fit_invite(&base, &invite), &invite.workshop) what=format!("invitation to score {name}") />
         })
     };
     let count = Memo::new(move |_| super::collect::respondents(session, round.get()).len());
@@ -202,7 +222,10 @@ pub fn BoundaryInviteButton(session: Session) -> impl IntoView {
             p,
             ask_stance.get(),
         );
-        let fitted = qr::fit_address(qr::join_address(&base, &invite.encode()));
+        let fitted = with_drop(
+            qr::fit_address(qr::join_address(&base, &invite.encode())),
+            &wid,
+        );
         Some(view! { <Projected fitted=fitted what="invitation to answer boundary questions".to_string() /> }.into_any())
     };
     let perspectives = move || {

@@ -27,6 +27,10 @@ pub(super) fn view(
             "Show this to the facilitator",
         ))
         .ok();
+    // Opened from a live room's invitation: sent through the room as well.
+    if let Some(line) = super::live::status(code) {
+        section.append_child(&line).ok();
+    }
     // The QR carries the bare code: the shortest text, so the least dense code.
     match qr::qr(code) {
         Some(q) => {
