@@ -29,7 +29,14 @@ use socket::{Connection, RELAY, Status};
 pub fn drop_suffix(workshop_id: &str) -> String {
     browser::load_live_room(workshop_id)
         .and_then(|s| RoomLink::decode(&s))
-        .map(|link| format!("?live={}", link.drop_link().encode()))
+        .map(|link| {
+            let d = link.drop_link();
+            crate::participate::drop::DropLink {
+                room: d.room.0,
+                key: d.key.0,
+            }
+            .suffix()
+        })
         .unwrap_or_default()
 }
 

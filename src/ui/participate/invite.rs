@@ -88,6 +88,11 @@ fn Projected(fitted: Fitted, what: String) -> impl IntoView {
         .split_once("://")
         .map(|(_, rest)| rest.split('#').next().unwrap_or_default().to_string())
         .unwrap_or_default();
+    let kept = if fitted.address.contains("?live=") {
+        ". Your answers come to this screen through the live room, encrypted, when you send them."
+    } else {
+        ". Your answers stay on your phone until you show them."
+    };
     view! {
         <div class="invite-projector" data-address=fitted.address.clone()>
             {fitted.qr.map(|q| view! {
@@ -95,7 +100,7 @@ fn Projected(fitted: Fitted, what: String) -> impl IntoView {
             })}
             <div class="invite-words">
                 <p class="invite-big">"Scan with your phone's camera"</p>
-                <p>"The app opens at " <strong class="invite-host">{host}</strong> ". Your answers stay on your phone until you show them."</p>
+                <p>"The app opens at " <strong class="invite-host">{host}</strong> {kept}</p>
                 {fitted.descriptions_dropped.then(|| view! {
                     <p class="hint">"The element descriptions were left out so the code stays readable from the back of the room."</p>
                 })}

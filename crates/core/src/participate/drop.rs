@@ -11,7 +11,11 @@
 //! here by hand (the format is Yjs's update v1, checked natively against yrs in
 //! `crates/sync/tests/native/drops.rs`).
 
-/// A drop's id (16 bytes) and key (32 bytes), as the invitation's `live=` carries them.
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+
+/// A drop's id (16 bytes) and key (32 bytes), as the invitation's `live=` carries them: the 48
+/// bytes in URL-safe base64 (64 characters, to keep the invitation's QR code small).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DropLink {
     pub room: [u8; 16],
@@ -19,16 +23,20 @@ pub struct DropLink {
 }
 
 impl DropLink {
-    /// `<id: 32 hex>.<key: 64 hex>`.
     pub fn encode(&self) -> String {
-        format!("{}.{}", hex(&self.room), hex(&self.key))
+        let mut bytes = self.room.to_vec();
+        bytes.extend_from_slice(&self.key);
+        URL_SAFE_NO_PAD.encode(bytes)
     }
 
     pub fn decode(text: &str) -> Option<DropLink> {
-        let (room, key) = text.trim().split_once('.')?;
+        let bytes = URL_SAFE_NO_PAD.decode(text.trim()).ok()?;
+        if bytes.len() != 48 {
+            return None;
+        }
         Some(DropLink {
-            room: unhex(room)?,
-            key: unhex(key)?,
+            room: bytes[..16].try_into().ok()?,
+            key: bytes[16..].try_into().ok()?,
         })
     }
 
@@ -142,17 +150,6 @@ fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn unhex<const N: usize>(text: &str) -> Option<[u8; N]> {
-    if text.len() != 2 * N || !text.is_ascii() {
-        return None;
-    }
-    let mut out = [0u8; N];
-    for (i, slot) in out.iter_mut().enumerate() {
-        *slot = u8::from_str_radix(&text[2 * i..2 * i + 2], 16).ok()?;
-    }
-    Some(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -164,10 +161,12 @@ mod tests {
             key: [9; 32],
         };
         let address = format!("https://x/join.html#/join/AbC-_9{}", link.suffix());
-        assert_eq!(DropLink::in_address(&address), Some(link));
+        assert_eq!(DropLink::in_address(&address), Some(link.clone()));
         assert_eq!(super::super::code_in(&address), "AbC-_9");
         assert_eq!(DropLink::in_address("https://x/join.html#/join/AbC"), None);
         assert_eq!(DropLink::in_address("#/join/A?live=zz.yy"), None);
+        assert_eq!(link.encode().len(), 64);
+        assert_eq!(DropLink::decode(&link.encode()[..63]), None);
     }
 
     #[test]
