@@ -43,6 +43,26 @@ pub struct LiveStep {
     pub open: leptos::prelude::RwSignal<bool>,
 }
 
+/// Undo and redo inside a live room (issue 25): set by the live bar while a room is open, so
+/// that undo takes back this person's own edits and never another's. Called with `true` for
+/// undo, `false` for redo; returns whether it handled it.
+pub type LiveUndo = std::rc::Rc<dyn Fn(bool) -> bool>;
+
+thread_local! {
+    static LIVE_UNDO: std::cell::RefCell<Option<LiveUndo>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Sets (or, with `None`, clears) the live room's undo.
+pub fn set_live_undo(hook: Option<LiveUndo>) {
+    LIVE_UNDO.with(|h| *h.borrow_mut() = hook);
+}
+
+/// Undo (`true`) or redo through the live room, if one is open; whether it was handled.
+pub fn live_undo(back: bool) -> bool {
+    let hook = LIVE_UNDO.with(|h| h.borrow().clone());
+    hook.is_some_and(|f| f(back))
+}
+
 /// The `?live=…` an invitation carries inside a live room (the room's drop: participants' phones
 /// send their responses through it); empty otherwise and in a build without a relay.
 pub fn live_drop_suffix(workshop_id: &str) -> String {

@@ -310,6 +310,24 @@ impl Room {
         Some(self.publish(update))
     }
 
+    /// Takes back this person's last edit (others' stay); the message to send, `None` if there
+    /// was nothing of theirs to undo.
+    pub fn undo(&mut self) -> Option<Vec<u8>> {
+        let update = self.replica.undo()?;
+        Some(self.publish(update))
+    }
+
+    /// Puts back what [`Room::undo`] took back.
+    pub fn redo(&mut self) -> Option<Vec<u8>> {
+        let update = self.replica.redo()?;
+        Some(self.publish(update))
+    }
+
+    /// The page's clock (ms), for grouping edits into undo steps.
+    pub fn set_time(&self, ms: u64) {
+        self.replica.set_time(ms);
+    }
+
     /// Moves the room's presentation to `step`; the message to send, if it moved.
     pub fn set_step(&mut self, step: &str) -> Option<Vec<u8>> {
         let update = self.replica.set_step(step)?;

@@ -208,6 +208,7 @@ pub fn LiveBar(session: Session, section: Signal<Section>, step: LiveStep) -> im
             }
             let c = Connection::open(room, status, synced);
             let reader = c.clone();
+            let keep_undo = keep.clone();
             let keep = keep.clone();
             c.on_received(Box::new(move |received| {
                 if away.get_value() {
@@ -243,6 +244,28 @@ pub fn LiveBar(session: Session, section: Signal<Section>, step: LiveStep) -> im
             conn.set_value(Some(c));
             desk.open(&link);
             secret.set(Some(text));
+            // Undo in a room takes back this person's own edits only.
+            let keep = keep_undo;
+            crate::ui::set_live_undo(Some(std::rc::Rc::new(move |back: bool| {
+                let Some(c) = conn.try_get_value().flatten() else {
+                    return false;
+                };
+                if !adopted.try_get_value().unwrap_or(false) {
+                    return false;
+                }
+                let message = c
+                    .with_room(|room| {
+                        room.set_time(now() as u64);
+                        if back { room.undo() } else { room.redo() }
+                    })
+                    .flatten();
+                if message.is_some() {
+                    c.send(message);
+                    keep();
+                    pull();
+                }
+                true
+            })));
         }
     };
     if let Some(saved) = browser::load_live_room(&id) {
@@ -258,7 +281,10 @@ pub fn LiveBar(session: Session, section: Signal<Section>, step: LiveStep) -> im
         }
         if let Some(c) = conn.get_value() {
             let message = c
-                .with_room(|room| room.replica().has_workshop().then(|| room.edit(&w)))
+                .with_room(|room| {
+                    room.set_time(now() as u64);
+                    room.replica().has_workshop().then(|| room.edit(&w))
+                })
                 .flatten()
                 .flatten();
             if message.is_some() {
@@ -308,6 +334,7 @@ pub fn LiveBar(session: Session, section: Signal<Section>, step: LiveStep) -> im
             }
             conn.set_value(None);
             desk.close();
+            crate::ui::set_live_undo(None);
             browser::forget_live_room(&id);
             restored.set_value(false);
             secret.set(None);
@@ -333,6 +360,7 @@ pub fn LiveBar(session: Session, section: Signal<Section>, step: LiveStep) -> im
             c.close();
         }
         desk.close();
+        crate::ui::set_live_undo(None);
     });
 
     let status_text = move || match (status.get(), unreadable.get()) {

@@ -456,3 +456,32 @@ test("a remote change to the field someone is typing in keeps their caret where 
   expect(errors).toEqual([]);
   await b.context.close();
 });
+
+test("undo in a live room takes back one's own edit and leaves the other person's", async ({ page, browser }) => {
+  const link = await openRoom(page);
+  const errors: string[] = [];
+  const b = await secondBrowser(browser, errors);
+  await joinRoom(b.page, link);
+  const notes = await page.getByLabel('Notes').inputValue();
+  await page.getByLabel('Notes').fill("Ana's note");
+  await page.getByLabel('Notes').blur();
+  await expect(b.page.getByLabel('Notes')).toHaveValue("Ana's note");
+  await page.waitForTimeout(1000);
+  // Ben's edit arrives after Ana's.
+  await b.page.getByLabel('Facilitator').fill('Ben');
+  await b.page.getByLabel('Facilitator').blur();
+  await expect(page.getByLabel('Facilitator')).toHaveValue('Ben');
+  // Ana undoes: her note goes, Ben's change stays, on both screens.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  for (const p of [page, b.page]) {
+    await expect(p.getByLabel('Notes')).toHaveValue(notes);
+    await expect(p.getByLabel('Facilitator')).toHaveValue('Ben');
+  }
+  // Redo (Ctrl+Y) puts her note back.
+  await page.locator('body').click({ position: { x: 5, y: 300 } });
+  await page.keyboard.press('Control+y');
+  await expect(b.page.getByLabel('Notes')).toHaveValue("Ana's note");
+  await expect(page.getByLabel('Facilitator')).toHaveValue('Ben');
+  expect(errors).toEqual([]);
+  await b.context.close();
+});

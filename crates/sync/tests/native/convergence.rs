@@ -262,3 +262,38 @@ fn after_a_mend_the_person_whose_node_moved_can_link_to_the_one_that_kept_the_id
     assert!(links.contains(&(anchor_label, "Mine".into())), "{links:?}");
     assert_eq!(read(&a).maps[0].nodes.len(), start.maps[0].nodes.len() + 2);
 }
+
+#[test]
+fn undo_takes_back_ones_own_edit_and_leaves_the_others() {
+    let start = base();
+    let (mut a, mut b) = pair(&start);
+    let (mut wa, mut wb) = (start.clone(), start.clone());
+    a.set_time(1_000);
+    wa.notes = "Ana's note".into();
+    let ua = a.write(&wa).unwrap();
+    b.apply(&ua).unwrap();
+    // Later, Ben changes the title; it reaches Ana.
+    wb.notes = "Ana's note".into();
+    wb.title = "Ben's title".into();
+    let ub = b.write(&wb).unwrap();
+    a.apply(&ub).unwrap();
+    // Ana undoes: her note goes, Ben's title stays, in both copies.
+    a.set_time(10_000);
+    let undo = a.undo().expect("Ana has an edit to undo");
+    b.apply(&undo).unwrap();
+    for r in [&a, &b] {
+        assert_eq!(read(r).title, "Ben's title");
+        assert_eq!(read(r).notes, start.notes);
+    }
+    // Nothing else of hers to undo (sharing the workshop was not an edit); redo puts it back.
+    assert_eq!(a.undo(), None);
+    let redo = a.redo().expect("a redo");
+    b.apply(&redo).unwrap();
+    assert_eq!(read(&b).notes, "Ana's note");
+    assert_eq!(read(&b).title, "Ben's title");
+    // Ben's undo takes back his title only.
+    let undo = b.undo().expect("Ben has an edit");
+    a.apply(&undo).unwrap();
+    assert_eq!(read(&a).title, start.title);
+    assert_eq!(read(&a).notes, "Ana's note");
+}
