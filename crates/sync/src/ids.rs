@@ -177,11 +177,7 @@ fn mend_map(txn: &mut TransactionMut, map: &MapRef, room: &MapRef) -> bool {
             }
         }
     }
-    if let Some(next) = taken.iter().max().map(|m| m + 1)
-        && changed
-        && number(map.get(txn, "next_id")).is_none_or(|n| n < next)
-    {
-        map.insert(txn, "next_id", next);
-    }
+    // `next_id` is left alone: reading the map back puts it past every id (the model's repair),
+    // and a value written here would race the others' own `next_id` writes.
     changed
 }
