@@ -334,6 +334,8 @@ test('twenty-five phones opened from a live room invitation send their responses
   const took = Date.now() - t0;
   console.log(`25 phones' responses through the live room: all counted at the facilitator ${took} ms after the sends began`);
   await expect(bar.locator('.live-responses')).toHaveText("25 participants' responses arrived through the room and were added.");
+  await bar.scrollIntoViewIfNeeded();
+  await screenshotBothSizes(page, 'live-responses');
   // Each phone says its answers reached the room, and still offers the QR code.
   for (const { phone } of phones) {
     await expect(phone.locator('.live-send')).toHaveAttribute('data-sent', 'true', { timeout: 20_000 });
