@@ -153,7 +153,11 @@ pub fn InviteParticipants(
         <div class="participants">
             <section class="invite" aria-labelledby="invite-h">
                 <h3 id="invite-h">"Invite participants"</h3>
-                <p class="hint">"Each person scores privately on their own phone, all at once. Nothing passes through any server: each phone shows its answers as a QR code or a link, and you collect them here."</p>
+                <p class="hint">{move || if crate::ui::live_drop_suffix(&session.id()).is_empty() {
+                    "Each person scores privately on their own phone, all at once. Nothing passes through any server: each phone shows its answers as a QR code or a link, and you collect them here."
+                } else {
+                    "Each person scores privately on their own phone, all at once. In this live room each phone also sends its answers, encrypted, through the room's relay, and they are added here; the QR code and the link still work."
+                }}</p>
                 <PhoneAddress base=base />
                 <button type="button" class="primary"
                     disabled=move || base.get().is_none()
