@@ -301,10 +301,13 @@ test('twenty-five phones opened from a live room invitation send their responses
   await expect(page.getByRole('button', { name: 'Invite participants' })).toBeDisabled();
   await page.getByLabel('Address for phones').fill(baseURL!.replace(/^http:\/\//, ''));
   await page.getByRole('button', { name: 'Use this address' }).click();
+  // Inside the room the page says the phones' answers go through it, and so does the projector.
+  await expect(page.locator('.invite .hint').first()).toContainText("through the room's relay");
   await page.getByRole('button', { name: 'Invite participants' }).click();
   const dialog = page.getByRole('dialog', { name: 'Invitation' });
   const projected = dialog.locator('.invite-projector');
   await expect(projected.getByRole('img', { name: /QR code: invitation to score/ })).toBeVisible();
+  await expect(projected).toContainText('through the live room, encrypted');
   await screenshotBothSizes(page, 'live-invitation');
   const address = (await projected.getAttribute('data-address'))!;
   await dialog.getByRole('button', { name: 'Close' }).click();
