@@ -327,4 +327,17 @@ pub fn save_live_room(workshop_id: &str, secret: &str) -> Result<(), WriteError>
 #[cfg(feature = "live")]
 pub fn forget_live_room(workshop_id: &str) {
     remove(&format!("cst-workbench.live.{workshop_id}"));
+    remove(&format!("cst-workbench.live-envelope.{workshop_id}"));
+}
+
+/// The live room's envelope as this browser holds it (sealed updates, hex), kept so that edits
+/// made offline survive a reload and reach the room on reconnecting.
+#[cfg(feature = "live")]
+pub fn load_live_envelope(workshop_id: &str) -> Option<String> {
+    read(&format!("cst-workbench.live-envelope.{workshop_id}"))
+}
+
+#[cfg(feature = "live")]
+pub fn save_live_envelope(workshop_id: &str, hex: &str) -> Result<(), WriteError> {
+    write(&format!("cst-workbench.live-envelope.{workshop_id}"), hex)
 }

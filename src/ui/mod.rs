@@ -32,6 +32,50 @@ pub use shell::App;
 #[derive(Clone, Copy)]
 pub struct SharingLive(pub leptos::prelude::RwSignal<bool>);
 
+/// The live room's presentation step (issue 25): provided with the live bar in a build with a
+/// relay; the presentation sends its step through it and may follow the room's.
+#[derive(Clone, Copy)]
+pub struct LiveStep {
+    /// The step the room is on, as it arrives from whoever presents.
+    pub room: leptos::prelude::RwSignal<Option<String>>,
+    /// The step this browser presents, to send to the room (`None`: not presenting).
+    pub mine: leptos::prelude::RwSignal<Option<String>>,
+    /// Whether this browser is in a room now.
+    pub open: leptos::prelude::RwSignal<bool>,
+}
+
+/// Undo and redo inside a live room (issue 25): set by the live bar while a room is open, so
+/// that undo takes back this person's own edits and never another's. Called with `true` for
+/// undo, `false` for redo; returns whether it handled it.
+pub type LiveUndo = std::rc::Rc<dyn Fn(bool) -> bool>;
+
+thread_local! {
+    static LIVE_UNDO: std::cell::RefCell<Option<LiveUndo>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Sets (or, with `None`, clears) the live room's undo.
+pub fn set_live_undo(hook: Option<LiveUndo>) {
+    LIVE_UNDO.with(|h| *h.borrow_mut() = hook);
+}
+
+/// Undo (`true`) or redo through the live room, if one is open; whether it was handled.
+pub fn live_undo(back: bool) -> bool {
+    let hook = LIVE_UNDO.with(|h| h.borrow().clone());
+    hook.is_some_and(|f| f(back))
+}
+
+/// The `?live=…` an invitation carries inside a live room (the room's drop: participants' phones
+/// send their responses through it); empty otherwise and in a build without a relay.
+pub fn live_drop_suffix(workshop_id: &str) -> String {
+    #[cfg(feature = "live")]
+    return live::drop_suffix(workshop_id);
+    #[cfg(not(feature = "live"))]
+    {
+        let _ = workshop_id;
+        String::new()
+    }
+}
+
 /// The live room's bar on a workshop page; nothing in a build without a relay.
 fn live_bar(
     session: workshop::Session,
@@ -39,7 +83,16 @@ fn live_bar(
 ) -> leptos::prelude::AnyView {
     use leptos::prelude::*;
     #[cfg(feature = "live")]
-    return view! { <live::LiveBar session=session section=section /> }.into_any();
+    {
+        // Provided here, in the workshop page's owner, so the presentation finds it.
+        let step = LiveStep {
+            room: RwSignal::new(None),
+            mine: RwSignal::new(None),
+            open: RwSignal::new(false),
+        };
+        provide_context(step);
+        view! { <live::LiveBar session=session section=section step=step /> }.into_any()
+    }
     #[cfg(not(feature = "live"))]
     {
         let _ = (session, section);

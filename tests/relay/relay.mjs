@@ -25,7 +25,15 @@ setPersistence({
 
 const wss = new WebSocket.Server({ noServer: true });
 wss.on('connection', setupWSConnection);
-const server = http.createServer((_req, res) => {
+// GET /memory: the relay process's memory (after a collection when node runs with
+// --expose-gc), for the benchmark of what a room costs the relay (tests/e2e/bench/live.mjs).
+const server = http.createServer((req, res) => {
+  if (req.url === '/memory') {
+    globalThis.gc?.();
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify(process.memoryUsage()));
+    return;
+  }
   res.writeHead(200, { 'Content-Type': 'text/plain' });
   res.end('okay');
 });

@@ -3,18 +3,24 @@
 //! `src/ui/live/` drives the websocket); tested natively.
 //!
 //! - `mapping`: the workshop's JSON as a Yjs document (maps, arrays, texts) and back.
+//! - `ids`: mends a map id two people made at once (each copy the same way).
 //! - `replica`: one person's copy: the model ⇄ the document, local edits out as updates,
 //!   remote updates in.
 //! - `crypto`: AES-256-GCM sealing, the room link (room id + key in the URL fragment).
 //! - `room`: the y-sync protocol with a relay, carrying sealed replica updates inside an
 //!   envelope document the relay stores and forwards without reading.
+//! - `desk`: the room's drop, where participants' phones add sealed responses (they hold the
+//!   drop's key only: they can add a response, not read or change the workshop).
 
+pub mod ids;
 pub mod mapping;
 pub mod replica;
 
 pub use replica::{BadUpdate, Replica};
 pub mod crypto;
+pub mod desk;
 pub mod room;
 
 pub use crypto::{Refused, RoomLink};
-pub use room::{Received, Room};
+pub use desk::Desk;
+pub use room::{Channel, Received, Room};

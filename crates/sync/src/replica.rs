@@ -7,7 +7,11 @@
 
 use cstw_core::model::Workshop;
 use serde_json::{Map as JsonMap, Value};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 use yrs::updates::decoder::Decode;
+
+use yrs::undo::UndoManager;
 use yrs::{Any, Doc, Map, MapRef, OffsetKind, Options, ReadTxn, StateVector, Transact, Update};
 
 use crate::mapping::{read_map, write_map};
@@ -21,10 +25,20 @@ const ROOM: &str = "room";
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BadUpdate(pub String);
 
+/// The origin of this person's own edits: the only ones their undo takes back.
+const LOCAL: &str = "local";
+/// Edits of one person closer together than this are one undo step (typing a word).
+const UNDO_GROUP_MS: u64 = 800;
+
 pub struct Replica {
     doc: Doc,
     workshop: MapRef,
     room: MapRef,
+    /// This person's history: their own edits only (`LOCAL`), never what arrived from others,
+    /// so undo takes back their last change and leaves everyone else's.
+    undo: UndoManager<()>,
+    /// The time the page gives for grouping undo steps (ms; see [`Replica::set_time`]).
+    now: Arc<AtomicU64>,
     /// What the document's workshop map holds, as (normalised) JSON: the base of the next diff.
     last: JsonMap<String, Value>,
 }
@@ -37,10 +51,25 @@ impl Replica {
         let doc = Doc::with_options(options);
         let workshop = doc.get_or_insert_map(WORKSHOP);
         let room = doc.get_or_insert_map(ROOM);
+        let now = Arc::new(AtomicU64::new(0));
+        let clock = now.clone();
+        let mut undo = UndoManager::with_options(yrs::undo::Options {
+            capture_timeout_millis: UNDO_GROUP_MS,
+            timestamp: Arc::new(move || clock.load(Ordering::Relaxed)),
+            // Written out: `Options::default` has no clock in a browser (no system time in wasm).
+            tracked_origins: Default::default(),
+            capture_transaction: None,
+            init_undo_stack: Vec::new(),
+            init_redo_stack: Vec::new(),
+        });
+        undo.include_origin(LOCAL);
+        undo.expand_scope(&doc, &workshop);
         Replica {
             doc,
             workshop,
             room,
+            undo,
+            now,
             last: JsonMap::new(),
         }
     }
@@ -57,10 +86,46 @@ impl Replica {
         }
         let before = self.doc.transact().state_vector();
         {
-            let mut txn = self.doc.transact_mut();
+            // The first workshop written (sharing it, or the one a room gave) is no one's edit:
+            // it cannot be undone.
+            let mut txn = if self.last.is_empty() {
+                self.doc.transact_mut()
+            } else {
+                self.doc.transact_mut_with(LOCAL)
+            };
             write_map(&mut txn, &self.workshop, &self.last, &new);
         }
         self.last = new;
+        Some(self.doc.transact().encode_state_as_update_v1(&before))
+    }
+
+    /// The page's clock (ms), for grouping this person's edits into undo steps.
+    pub fn set_time(&self, ms: u64) {
+        self.now.store(ms, Ordering::Relaxed);
+    }
+
+    /// Takes back this person's last edit (not anyone else's); the update, `None` if there was
+    /// nothing to undo.
+    pub fn undo(&mut self) -> Option<Vec<u8>> {
+        self.travel(true)
+    }
+
+    /// Puts back what [`Replica::undo`] took back.
+    pub fn redo(&mut self) -> Option<Vec<u8>> {
+        self.travel(false)
+    }
+
+    fn travel(&mut self, back: bool) -> Option<Vec<u8>> {
+        let before = self.doc.transact().state_vector();
+        let done = if back {
+            self.undo.undo_blocking()
+        } else {
+            self.undo.redo_blocking()
+        };
+        if !done {
+            return None;
+        }
+        self.last = read_map(&self.doc.transact(), &self.workshop);
         Some(self.doc.transact().encode_state_as_update_v1(&before))
     }
 
@@ -86,17 +151,46 @@ impl Replica {
         Some(self.doc.transact().encode_state_as_update_v1(&before))
     }
 
+    /// Whether the room's map holds `key` as set ([`Replica::set_flag`]).
+    pub fn flag(&self, key: &str) -> bool {
+        let txn = self.doc.transact();
+        matches!(
+            self.room.get(&txn, key),
+            Some(yrs::Out::Any(Any::Bool(true)))
+        )
+    }
+
+    /// Sets `key` in the room's map; the update, `None` if it was set.
+    pub fn set_flag(&mut self, key: &str) -> Option<Vec<u8>> {
+        if self.flag(key) {
+            return None;
+        }
+        let before = self.doc.transact().state_vector();
+        {
+            let mut txn = self.doc.transact_mut();
+            self.room.insert(&mut txn, key, true);
+        }
+        Some(self.doc.transact().encode_state_as_update_v1(&before))
+    }
+
     /// Merges an update from the room (any order, any number of times). Refused with nothing
-    /// changed when it is not a Yjs update.
-    pub fn apply(&mut self, update: &[u8]) -> Result<(), BadUpdate> {
+    /// changed when it is not a Yjs update. When the merge gave two entries of a map one id
+    /// (two people adding at once), they are mended (`ids`): the update that mends them, for the
+    /// room (every copy writes the same mend, so sending it is harmless).
+    pub fn apply(&mut self, update: &[u8]) -> Result<Option<Vec<u8>>, BadUpdate> {
         let update = Update::decode_v1(update).map_err(|e| BadUpdate(e.to_string()))?;
         {
             let mut txn = self.doc.transact_mut();
             txn.apply_update(update)
                 .map_err(|e| BadUpdate(e.to_string()))?;
         }
+        let before = self.doc.transact().state_vector();
+        let mended = {
+            let mut txn = self.doc.transact_mut();
+            crate::ids::mend(&mut txn, &self.workshop, &self.room)
+        };
         self.last = read_map(&self.doc.transact(), &self.workshop);
-        Ok(())
+        Ok(mended.then(|| self.doc.transact().encode_state_as_update_v1(&before)))
     }
 
     /// Whether the document holds a workshop yet (a new joiner's copy is empty until the room's

@@ -42,6 +42,44 @@ pub struct Received {
     pub synced: bool,
     /// Someone arrived, left or changed their name.
     pub presence: bool,
+    /// Sealed values opened for the first time from this message (others' changes).
+    pub opened: usize,
+    /// Sealed values the relay lacked and this browser sends back in answer to its sync step 1
+    /// (changes made here, or kept here, while the relay did not have them).
+    pub sent_back: usize,
+    /// Participants' responses that arrived (a drop's only content): each sealed value's nonce
+    /// and its text, opened with the drop's key; not yet read as responses.
+    pub responses: Vec<([u8; 12], String)>,
+}
+
+/// One side of a y-sync exchange with the relay, as the page's connection drives it: a room,
+/// or a room's drop of responses (`Desk`).
+pub trait Channel {
+    /// The name at the relay (the websocket path).
+    fn relay_path(&self) -> String;
+    /// The first message on a new connection.
+    fn hello(&self) -> Vec<u8>;
+    /// Takes one message from the relay. Never panics.
+    fn receive(&mut self, bytes: &[u8]) -> Received;
+}
+
+impl Channel for Room {
+    fn relay_path(&self) -> String {
+        self.link.relay_path()
+    }
+    fn hello(&self) -> Vec<u8> {
+        Room::hello(self)
+    }
+    fn receive(&mut self, bytes: &[u8]) -> Received {
+        Room::receive(self, bytes)
+    }
+}
+
+/// How many values `ours` has beyond `theirs` (each sealed value is one Yjs clock tick).
+pub(crate) fn ahead(ours: &StateVector, theirs: &StateVector) -> usize {
+    ours.iter()
+        .map(|(client, clock)| clock.saturating_sub(theirs.get(client)) as usize)
+        .sum()
 }
 
 pub struct Room {
@@ -57,6 +95,8 @@ pub struct Room {
     presence_clock: u32,
     /// Who else is here: Yjs client id → the name they chose (opened with the key).
     peers: BTreeMap<u64, String>,
+    /// Messages made while merging (mends), sent with the replies of the message that caused them.
+    outbox: Vec<Vec<u8>>,
 }
 
 impl Room {
@@ -80,6 +120,7 @@ impl Room {
             client,
             presence_clock: 0,
             peers: BTreeMap::new(),
+            outbox: Vec::new(),
         }
     }
 
@@ -110,30 +151,35 @@ impl Room {
         };
         match message {
             Message::Sync(SyncMessage::SyncStep1(sv)) => {
-                let diff = self.envelope.transact().encode_state_as_update_v1(&sv);
+                let txn = self.envelope.transact();
+                out.sent_back = ahead(&txn.state_vector(), &sv);
+                let diff = txn.encode_state_as_update_v1(&sv);
+                drop(txn);
                 out.replies
                     .push(Message::Sync(SyncMessage::SyncStep2(diff)).encode_v1());
             }
             Message::Sync(SyncMessage::SyncStep2(update)) => {
-                out.changed = self.merge_envelope(&update);
+                (out.changed, out.opened) = self.merge_envelope(&update);
                 out.synced = true;
             }
             Message::Sync(SyncMessage::Update(update)) => {
-                out.changed = self.merge_envelope(&update);
+                (out.changed, out.opened) = self.merge_envelope(&update);
             }
             Message::Awareness(update) => out.presence = self.merge_presence(update),
             _ => {}
         }
+        out.replies.append(&mut self.outbox);
         out
     }
 
-    /// Merges an envelope update and opens the sealed values it brought.
-    fn merge_envelope(&mut self, update: &[u8]) -> bool {
+    /// Merges an envelope update and opens the sealed values it brought: whether the workshop
+    /// or the room changed, and how many values were opened.
+    fn merge_envelope(&mut self, update: &[u8]) -> (bool, usize) {
         let Ok(update) = Update::decode_v1(update) else {
-            return false;
+            return (false, 0);
         };
         if self.envelope.transact_mut().apply_update(update).is_err() {
-            return false;
+            return (false, 0);
         }
         let fresh: Vec<Vec<u8>> = {
             let txn = self.envelope.transact();
@@ -147,16 +193,53 @@ impl Room {
                 .collect()
         };
         let mut changed = false;
+        let mut opened = 0;
+        let mut mends = Vec::new();
         for bytes in fresh {
             if let Some(nonce) = nonce_of(&bytes) {
                 self.seen.insert(nonce);
             }
             match self.link.open(&bytes) {
-                Ok(plain) => changed |= self.replica.apply(&plain).is_ok(),
+                Ok(plain) => {
+                    let applied = self.replica.apply(&plain);
+                    changed |= applied.is_ok();
+                    opened += usize::from(applied.is_ok());
+                    mends.extend(applied.ok().flatten());
+                }
                 Err(_) => self.unreadable += 1,
             }
         }
-        changed
+        // Mends of ids made twice go to the room like edits (sent with the next replies).
+        for mend in mends {
+            let message = self.publish(mend);
+            self.outbox.push(message);
+        }
+        (changed, opened)
+    }
+
+    /// Takes back an envelope this browser kept ([`Room::envelope_state`], stored before a
+    /// reload): its sealed values are opened as if they had just arrived, so edits made offline
+    /// before the reload are in the replica and reach the relay on the next sync exchange.
+    /// How many values it opened; bytes that are not an envelope change nothing.
+    pub fn restore(&mut self, envelope: &[u8]) -> usize {
+        self.merge_envelope(envelope).1
+    }
+
+    /// Whether this browser takes the participants' responses for the room: the one with the
+    /// smallest client id among those here (so two facilitators never both add one).
+    pub fn leads(&self) -> bool {
+        self.peers.keys().all(|&other| other > self.client)
+    }
+
+    /// Whether the response sealed with `nonce` was already taken (by any browser in the room).
+    pub fn is_taken(&self, nonce: &[u8; 12]) -> bool {
+        self.replica.flag(&taken_key(nonce))
+    }
+
+    /// Records that the response sealed with `nonce` was taken; the message to send.
+    pub fn mark_taken(&mut self, nonce: &[u8; 12]) -> Option<Vec<u8>> {
+        let update = self.replica.set_flag(&taken_key(nonce))?;
+        Some(self.publish(update))
     }
 
     /// Who is here, from the relay's awareness messages: each state is `{"sealed": hex}`, a
@@ -227,6 +310,24 @@ impl Room {
         Some(self.publish(update))
     }
 
+    /// Takes back this person's last edit (others' stay); the message to send, `None` if there
+    /// was nothing of theirs to undo.
+    pub fn undo(&mut self) -> Option<Vec<u8>> {
+        let update = self.replica.undo()?;
+        Some(self.publish(update))
+    }
+
+    /// Puts back what [`Room::undo`] took back.
+    pub fn redo(&mut self) -> Option<Vec<u8>> {
+        let update = self.replica.redo()?;
+        Some(self.publish(update))
+    }
+
+    /// The page's clock (ms), for grouping edits into undo steps.
+    pub fn set_time(&self, ms: u64) {
+        self.replica.set_time(ms);
+    }
+
     /// Moves the room's presentation to `step`; the message to send, if it moved.
     pub fn set_step(&mut self, step: &str) -> Option<Vec<u8>> {
         let update = self.replica.set_step(step)?;
@@ -257,6 +358,11 @@ impl Room {
     pub fn sealed_count(&self) -> u32 {
         self.sealed.len(&self.envelope.transact())
     }
+}
+
+fn taken_key(nonce: &[u8; 12]) -> String {
+    let hex: String = nonce.iter().map(|b| format!("{b:02x}")).collect();
+    format!("taken.{hex}")
 }
 
 fn unhex(text: &str) -> Option<Vec<u8>> {

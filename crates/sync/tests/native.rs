@@ -4,6 +4,7 @@
 mod native {
     pub mod convergence;
     pub mod crypto;
+    pub mod drops;
     pub mod mapping;
     pub mod relay;
     pub mod rooms;

@@ -10,17 +10,49 @@
 //! - `JoinPage` (`#/live/<secret>`): waits for the room's workshop, stores it in this browser
 //!   and opens it; a link whose key opens nothing says so and sends nothing.
 
+mod caret;
+mod desk;
 mod socket;
 
-use cstw_sync::RoomLink;
+use cstw_sync::{Room, RoomLink};
 use leptos::prelude::*;
 
 use crate::model::Workshop;
 use crate::persist::browser;
 use crate::route::{Route, Section};
+use crate::ui::LiveStep;
 use crate::ui::browser::{fresh_id, now};
 use crate::ui::workshop::Session;
 use socket::{Connection, RELAY, Status};
+
+/// The `?live=<drop>` an invitation of `workshop_id` carries while it is in a live room.
+pub fn drop_suffix(workshop_id: &str) -> String {
+    browser::load_live_room(workshop_id)
+        .and_then(|s| RoomLink::decode(&s))
+        .map(|link| {
+            let d = link.drop_link();
+            crate::participate::drop::DropLink {
+                room: d.room.0,
+                key: d.key.0,
+            }
+            .suffix()
+        })
+        .unwrap_or_default()
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn unhex(text: &str) -> Option<Vec<u8>> {
+    if !text.len().is_multiple_of(2) || !text.is_ascii() {
+        return None;
+    }
+    (0..text.len())
+        .step_by(2)
+        .map(|i| u8::from_str_radix(&text[i..i + 2], 16).ok())
+        .collect()
+}
 
 /// The address that opens the room: this page's own address with the secret in the fragment.
 fn room_address(secret: &str) -> String {
@@ -46,11 +78,17 @@ fn keep_a_copy(local: &Workshop) -> Option<String> {
 }
 
 #[component]
-pub fn LiveBar(session: Session, section: Signal<Section>) -> impl IntoView {
+pub fn LiveBar(session: Session, section: Signal<Section>, step: LiveStep) -> impl IntoView {
     let id = session.id();
     let status = RwSignal::new(Status::Connecting);
     let synced = RwSignal::new(false);
-    let conn = StoredValue::new_local(None::<Connection>);
+    let conn = StoredValue::new_local(None::<Connection<Room>>);
+    // Kept from before a reload: local edits may go into the room before the relay answers.
+    let restored = StoredValue::new(false);
+    // Offline since the last sync: what the next sync exchange merges is counted and said.
+    let away = StoredValue::new(false);
+    let merged = StoredValue::new((0usize, 0usize));
+    let merged_notice = RwSignal::new(None::<String>);
     let secret = RwSignal::new(None::<String>);
     let unreadable = RwSignal::new(false);
     let notice = RwSignal::new(None::<String>);
@@ -101,7 +139,7 @@ pub fn LiveBar(session: Session, section: Signal<Section>) -> impl IntoView {
                             "This browser's version before joining was kept as “{title}”."
                         )));
                     }
-                    session.edit_quietly(|current| *current = w);
+                    caret::keeping_caret(|| session.edit_quietly(|current| *current = w));
                 }
                 adopted.set_value(true);
             }
@@ -115,43 +153,162 @@ pub fn LiveBar(session: Session, section: Signal<Section>) -> impl IntoView {
         }
     };
 
-    let start = move |text: String| {
-        let Some(link) = RoomLink::decode(&text) else {
-            return;
-        };
-        let c = Connection::open(link, status, synced);
-        let reader = c.clone();
-        c.on_received(Box::new(move |received| {
-            if received.changed || received.synced {
-                pull();
-            }
-            if received.synced {
-                announce();
-            }
-            if received.presence
-                && let Some(names) = reader.with_room(|room| room.peers())
+    // The room's envelope, kept in this browser (at most twice a second, and when the page
+    // is hidden) so that edits made offline survive a reload.
+    let keep_due = StoredValue::new(false);
+    let keep_now = {
+        let id = id.clone();
+        move || {
+            keep_due.set_value(false);
+            let Some(c) = conn.try_get_value().flatten() else {
+                return;
+            };
+            if let Some(state) = c.with_room(|room| room.envelope_state())
+                && let Err(e) = browser::save_live_envelope(&id, &hex(&state))
             {
-                peers.set(names);
+                notice.set(Some(format!(
+                    "This browser could not keep the room's changes for a reload: {e}"
+                )));
             }
-        }));
-        conn.set_value(Some(c));
-        secret.set(Some(text));
+        }
+    };
+    let keep = {
+        let keep_now = keep_now.clone();
+        move || {
+            if keep_due.get_value() {
+                return;
+            }
+            keep_due.set_value(true);
+            let keep_now = keep_now.clone();
+            set_timeout(keep_now, std::time::Duration::from_millis(500));
+        }
+    };
+    let hidden = {
+        let keep_now = keep_now.clone();
+        window_event_listener(leptos::ev::pagehide, move |_| keep_now())
+    };
+    on_cleanup(move || hidden.remove());
+
+    let desk = desk::Desk::new(session, conn, synced, adopted);
+    let start = {
+        let id = id.clone();
+        let keep = keep.clone();
+        move |text: String| {
+            let Some(link) = RoomLink::decode(&text) else {
+                return;
+            };
+            let mut room = Room::new(link.clone());
+            if let Some(kept) = browser::load_live_envelope(&id).and_then(|h| unhex(&h))
+                && room.restore(&kept) > 0
+                && room.replica().has_workshop()
+            {
+                restored.set_value(true);
+                adopted.set_value(true);
+                away.set_value(true);
+            }
+            let c = Connection::open(room, status, synced);
+            let reader = c.clone();
+            let keep_undo = keep.clone();
+            let keep = keep.clone();
+            c.on_received(Box::new(move |received| {
+                if away.get_value() {
+                    merged.update_value(|(mine, theirs)| {
+                        *mine += received.sent_back;
+                        *theirs += received.opened;
+                    });
+                }
+                if received.changed || received.synced {
+                    pull();
+                    step.room
+                        .set(reader.with_room(|room| room.step()).flatten());
+                    keep();
+                }
+                if received.synced {
+                    announce();
+                    if away.get_value() {
+                        away.set_value(false);
+                        let (mine, theirs) = merged.get_value();
+                        merged.set_value((0, 0));
+                        merged_notice.set((mine + theirs > 0).then(|| merge_said(mine, theirs)));
+                    }
+                }
+                if received.presence
+                    && let Some(names) = reader.with_room(|room| room.peers())
+                {
+                    peers.set(names);
+                }
+                if received.synced || received.presence || received.changed {
+                    desk.take();
+                }
+            }));
+            conn.set_value(Some(c));
+            desk.open(&link);
+            secret.set(Some(text));
+            // Undo in a room takes back this person's own edits only.
+            let keep = keep_undo;
+            crate::ui::set_live_undo(Some(std::rc::Rc::new(move |back: bool| {
+                let Some(c) = conn.try_get_value().flatten() else {
+                    return false;
+                };
+                if !adopted.try_get_value().unwrap_or(false) {
+                    return false;
+                }
+                let message = c
+                    .with_room(|room| {
+                        room.set_time(now() as u64);
+                        if back { room.undo() } else { room.redo() }
+                    })
+                    .flatten();
+                if message.is_some() {
+                    c.send(message);
+                    keep();
+                    pull();
+                }
+                true
+            })));
+        }
     };
     if let Some(saved) = browser::load_live_room(&id) {
         start(saved);
     }
 
-    // Each local edit goes out (or waits in the envelope while offline).
+    // Each local edit goes out (or waits in the envelope while offline, kept for a reload).
+    let keep_edit = keep.clone();
     Effect::new(move |_| {
         let w = session.workshop.get();
-        if !synced.get() || !adopted.get_value() {
+        if !(synced.get() || restored.get_value()) || !adopted.get_value() {
             return;
         }
         if let Some(c) = conn.get_value() {
             let message = c
-                .with_room(|room| room.replica().has_workshop().then(|| room.edit(&w)))
+                .with_room(|room| {
+                    room.set_time(now() as u64);
+                    room.replica().has_workshop().then(|| room.edit(&w))
+                })
                 .flatten()
                 .flatten();
+            if message.is_some() {
+                keep_edit();
+            }
+            c.send(message);
+        }
+    });
+    // Offline after having been in sync: the next sync's merge is counted and said.
+    Effect::new(move |_| {
+        if status.get() == Status::Offline && synced.get_untracked() {
+            away.set_value(true);
+            merged_notice.set(None);
+        }
+    });
+    // The presentation's step: this browser's goes to the room while it presents.
+    let keep_step = keep.clone();
+    Effect::new(move |_| {
+        let Some(mine) = step.mine.get() else { return };
+        if let Some(c) = conn.get_value() {
+            let message = c.with_room(|room| room.set_step(&mine)).flatten();
+            if message.is_some() {
+                keep_step();
+            }
             c.send(message);
         }
     });
@@ -176,7 +333,10 @@ pub fn LiveBar(session: Session, section: Signal<Section>) -> impl IntoView {
                 c.close();
             }
             conn.set_value(None);
+            desk.close();
+            crate::ui::set_live_undo(None);
             browser::forget_live_room(&id);
+            restored.set_value(false);
             secret.set(None);
             synced.set(false);
             adopted.set_value(false);
@@ -185,17 +345,22 @@ pub fn LiveBar(session: Session, section: Signal<Section>) -> impl IntoView {
     // While a room is open the page's footer says the workshop is sent (encrypted), not kept here.
     let sharing = use_context::<crate::ui::SharingLive>();
     Effect::new(move |_| {
+        let open = secret.get().is_some();
         if let Some(s) = sharing {
-            s.0.set(secret.get().is_some());
+            s.0.set(open);
         }
+        step.open.set(open);
     });
     on_cleanup(move || {
         if let Some(s) = sharing {
             s.0.try_set(false);
         }
+        keep_now();
         if let Some(c) = conn.try_get_value().flatten() {
             c.close();
         }
+        desk.close();
+        crate::ui::set_live_undo(None);
     });
 
     let status_text = move || match (status.get(), unreadable.get()) {
@@ -220,6 +385,8 @@ pub fn LiveBar(session: Session, section: Signal<Section>) -> impl IntoView {
                 <section class="banner info live-bar" aria-label="Live room"
                     data-status=move || format!("{:?}", status.get()).to_lowercase()>
                     <p><strong>"Live room"</strong>" \u{b7} " <span role="status">{status_text}</span></p>
+                    {move || merged_notice.get().map(|n| view! { <p class="live-merged" role="status">{n}</p> })}
+                    {move || desk.said()}
                     <p class="live-people" aria-live="polite">{move || {
                         let names = peers.get();
                         if status.get() != Status::Online {
@@ -254,6 +421,15 @@ pub fn LiveBar(session: Session, section: Signal<Section>) -> impl IntoView {
     }
 }
 
+/// The notice after an offline period's changes were merged.
+fn merge_said(mine: usize, theirs: usize) -> String {
+    let n = mine + theirs;
+    let changes = if n == 1 { "change" } else { "changes" };
+    format!(
+        "Back online: merged {n} {changes} made while offline ({mine} from this browser, {theirs} from the others), without conflicts. Nothing was lost."
+    )
+}
+
 /// `#/live/<secret>`: joins the room, stores its workshop in this browser and opens it.
 #[component]
 pub fn JoinPage(secret: String) -> impl IntoView {
@@ -270,7 +446,7 @@ pub fn JoinPage(secret: String) -> impl IntoView {
     let status = RwSignal::new(Status::Connecting);
     let synced = RwSignal::new(false);
     let message = RwSignal::new(None::<&'static str>);
-    let c = Connection::open(link, status, synced);
+    let c = Connection::open(Room::new(link), status, synced);
     let reader = c.clone();
     c.on_received(Box::new(move |received| {
         if !(received.changed || received.synced) {

@@ -5,7 +5,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use cstw_sync::{Received, Room, RoomLink};
+use cstw_sync::{Channel, Received};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::Closure;
@@ -37,8 +37,8 @@ pub enum Status {
 /// Called with what each message did, after the connection's state is updated.
 pub type OnReceived = Box<dyn Fn(&Received)>;
 
-struct Inner {
-    room: Room,
+struct Inner<C> {
+    room: C,
     socket: Option<WebSocket>,
     closed: bool,
     delay_ms: u32,
@@ -47,21 +47,30 @@ struct Inner {
     on_received: Option<OnReceived>,
 }
 
-/// A live connection. Cloning shares it.
-#[derive(Clone)]
-pub struct Connection {
-    inner: Rc<RefCell<Inner>>,
+/// A live connection to a room (or a room's drop of responses). Cloning shares it.
+pub struct Connection<C> {
+    inner: Rc<RefCell<Inner<C>>>,
     pub status: RwSignal<Status>,
     /// The relay's answer to our hello arrived at least once.
     pub synced: RwSignal<bool>,
 }
 
-impl Connection {
-    /// Connects to the relay for `link`'s room; `status` and `synced` follow the connection.
-    pub fn open(link: RoomLink, status: RwSignal<Status>, synced: RwSignal<bool>) -> Connection {
+impl<C> Clone for Connection<C> {
+    fn clone(&self) -> Self {
+        Connection {
+            inner: self.inner.clone(),
+            status: self.status,
+            synced: self.synced,
+        }
+    }
+}
+
+impl<C: Channel + 'static> Connection<C> {
+    /// Connects to the relay for `room`; `status` and `synced` follow the connection.
+    pub fn open(room: C, status: RwSignal<Status>, synced: RwSignal<bool>) -> Connection<C> {
         let c = Connection {
             inner: Rc::new(RefCell::new(Inner {
-                room: Room::new(link),
+                room,
                 socket: None,
                 closed: false,
                 delay_ms: 1000,
@@ -80,7 +89,7 @@ impl Connection {
     }
 
     /// Reads the room (never while a message is being handled: that holds it).
-    pub fn with_room<T>(&self, f: impl FnOnce(&mut Room) -> T) -> Option<T> {
+    pub fn with_room<T>(&self, f: impl FnOnce(&mut C) -> T) -> Option<T> {
         self.inner.try_borrow_mut().ok().map(|mut i| f(&mut i.room))
     }
 
@@ -121,7 +130,7 @@ impl Connection {
             format!(
                 "{}/{}",
                 RELAY.trim_end_matches('/'),
-                inner.room.link().relay_path()
+                inner.room.relay_path()
             )
         };
         let _ = self.status.try_set(Status::Connecting);

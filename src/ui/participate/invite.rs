@@ -22,6 +22,26 @@ fn phone_base() -> Option<String> {
     }
 }
 
+/// Inside a live room the invitation also carries the room's drop (`?live=…`, a key that only
+/// adds responses): phones then send their responses through the room.
+fn with_drop(fitted: Fitted, workshop: &str) -> Fitted {
+    let suffix = crate::ui::live_drop_suffix(workshop);
+    if suffix.is_empty() {
+        return fitted;
+    }
+    let address = format!("{}{suffix}", fitted.address);
+    let code = qr::qr(&address);
+    Fitted {
+        too_dense: fitted.too_dense
+            || code
+                .as_ref()
+                .is_none_or(|q| q.version > qr::MAX_PROJECTED_VERSION),
+        qr: code,
+        address,
+        ..fitted
+    }
+}
+
 /// Asks, on a loopback address, which address phones should use; once given, says it in
 /// one line with a way to change it.
 #[component]
@@ -68,6 +88,11 @@ fn Projected(fitted: Fitted, what: String) -> impl IntoView {
         .split_once("://")
         .map(|(_, rest)| rest.split('#').next().unwrap_or_default().to_string())
         .unwrap_or_default();
+    let kept = if fitted.address.contains("?live=") {
+        ". Your answers come to this screen through the live room, encrypted, when you send them."
+    } else {
+        ". Your answers stay on your phone until you show them."
+    };
     view! {
         <div class="invite-projector" data-address=fitted.address.clone()>
             {fitted.qr.map(|q| view! {
@@ -75,7 +100,7 @@ fn Projected(fitted: Fitted, what: String) -> impl IntoView {
             })}
             <div class="invite-words">
                 <p class="invite-big">"Scan with your phone's camera"</p>
-                <p>"The app opens at " <strong class="invite-host">{host}</strong> ". Your answers stay on your phone until you show them."</p>
+                <p>"The app opens at " <strong class="invite-host">{host}</strong> {kept}</p>
                 {fitted.descriptions_dropped.then(|| view! {
                     <p class="hint">"The element descriptions were left out so the code stays readable from the back of the room."</p>
                 })}
@@ -114,7 +139,7 @@ pub fn InviteParticipants(
         let name = invite.round_name.clone();
         Some(view! {
             <h2 class="invite-title">{format!("Score “{name}” on your phone")}</h2>
-            <Projected fitted=qr::fit_invite(&base, &invite) what=format!("invitation to score {name}") />
+            <Projected fitted=with_drop(qr::fit_invite(&base, &invite), &invite.workshop) what=format!("invitation to score {name}") />
         })
     };
     let count = Memo::new(move |_| super::collect::respondents(session, round.get()).len());
@@ -128,7 +153,11 @@ pub fn InviteParticipants(
         <div class="participants">
             <section class="invite" aria-labelledby="invite-h">
                 <h3 id="invite-h">"Invite participants"</h3>
-                <p class="hint">"Each person scores privately on their own phone, all at once. Nothing passes through any server: each phone shows its answers as a QR code or a link, and you collect them here."</p>
+                <p class="hint">{move || if crate::ui::live_drop_suffix(&session.id()).is_empty() {
+                    "Each person scores privately on their own phone, all at once. Nothing passes through any server: each phone shows its answers as a QR code or a link, and you collect them here."
+                } else {
+                    "Each person scores privately on their own phone, all at once. In this live room each phone also sends its answers, encrypted, through the room's relay, and they are added here; the QR code and the link still work."
+                }}</p>
                 <PhoneAddress base=base />
                 <button type="button" class="primary"
                     disabled=move || base.get().is_none()
@@ -202,7 +231,10 @@ pub fn BoundaryInviteButton(session: Session) -> impl IntoView {
             p,
             ask_stance.get(),
         );
-        let fitted = qr::fit_address(qr::join_address(&base, &invite.encode()));
+        let fitted = with_drop(
+            qr::fit_address(qr::join_address(&base, &invite.encode())),
+            &wid,
+        );
         Some(view! { <Projected fitted=fitted what="invitation to answer boundary questions".to_string() /> }.into_any())
     };
     let perspectives = move || {

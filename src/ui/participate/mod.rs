@@ -11,6 +11,9 @@ mod response_page;
 mod scan;
 
 pub use collect::Collect;
+/// The live room's desk takes responses arriving through the room the same way.
+#[cfg(feature = "live")]
+pub use collect::{Taken, take_response};
 pub use invite::{BoundaryInviteButton, InviteParticipants};
 pub use response_page::ResponsePage;
 

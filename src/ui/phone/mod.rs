@@ -10,6 +10,7 @@
 mod boundary;
 mod dom;
 mod kept;
+mod live;
 mod scoring;
 mod send;
 

@@ -27,6 +27,11 @@ pub(super) fn view(
             "Show this to the facilitator",
         ))
         .ok();
+    // Opened from a live room's invitation: sent through the room as well.
+    let live = super::live::status(code);
+    if let Some(line) = &live {
+        section.append_child(line).ok();
+    }
     // The QR carries the bare code: the shortest text, so the least dense code.
     match qr::qr(code) {
         Some(q) => {
@@ -115,7 +120,13 @@ pub(super) fn view(
     listeners.on(&edit, "click", move |_| on_edit());
     append(&section, &[&actions]);
     actions.append_child(&edit).ok();
-    section.append_child(&el_text("p", &[("class", "hint")],
-        "Your answers stay in this phone's browser. Nothing is sent anywhere unless you show or send it.")).ok();
+    let kept = if live.is_some() {
+        "Your answers are kept in this phone's browser and sent, encrypted, only to the facilitator's live room."
+    } else {
+        "Your answers stay in this phone's browser. Nothing is sent anywhere unless you show or send it."
+    };
+    section
+        .append_child(&el_text("p", &[("class", "hint")], kept))
+        .ok();
     section
 }

@@ -10,6 +10,7 @@
 
 mod agenda;
 mod figure;
+mod follow;
 mod steps;
 
 use std::time::Duration;
@@ -365,6 +366,7 @@ pub fn PresentView(
                         on:click=move |_| pr.agenda_open.set(true)>"Agenda"</button>
                     <button type="button" aria-keyshortcuts="E" aria-pressed=move || pr.editing.get().to_string()
                         aria-label="Edit this step" on:click=move |_| pr.editing.update(|e| *e = !*e)>"Edit"</button>
+                    <follow::Follow pr=pr />
                     <a class="button-like" href=pr.back.get_value()
                         aria-label="Stop presenting" aria-keyshortcuts="Escape">"Stop"</a>
                 </div>

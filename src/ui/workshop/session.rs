@@ -148,10 +148,17 @@ impl Session {
     }
 
     pub fn undo(&self) {
+        // In a live room, undo takes back this person's own edits only (`ui::live`).
+        if crate::ui::live_undo(true) {
+            return;
+        }
         self.travel(History::undo);
     }
 
     pub fn redo(&self) {
+        if crate::ui::live_undo(false) {
+            return;
+        }
         self.travel(History::redo);
     }
 

@@ -9,9 +9,11 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { test, expect } from '../support/fixtures';
-import { WorkshopPage } from '../support/workshops';
 import { MapsPage } from '../support/maps';
 import { BoundaryPage } from '../support/boundary';
+import { LibraryPage, WorkshopPage } from '../support/workshops';
+import { ScoringPage } from '../support/scoring';
+import { PresentPage } from '../support/present';
 import { screenshotBothSizes } from '../support/screenshots';
 import { expectNoAxeViolations } from '../support/a11y';
 
@@ -75,6 +77,9 @@ test.beforeEach(() => {
 // A browser whose relay is stopped on purpose logs failed websocket connections.
 test.use({ expectedPageErrors: /WebSocket connection to 'ws:\/\/127\.0\.0\.1:\d+\/[0-9a-f]{32}' failed/ });
 
+/** The live bar's connection status. */
+const liveStatus = (p: Page) => p.getByRole('region', { name: 'Live room' }).getByRole('status').first();
+
 /** A second person's browser: its own context (own storage), tour seen, errors collected. */
 async function secondBrowser(browser: Browser, errors: string[]): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
@@ -106,7 +111,7 @@ async function openRoom(page: Page, shoot = false): Promise<string> {
   const footer = page.locator('footer.app-footer');
   await expect(footer).toContainText('Nothing is sent anywhere');
   await bar.getByRole('button', { name: 'Open a live room' }).click();
-  await expect(bar.getByRole('status')).toHaveText('Connected');
+  await expect(liveStatus(page)).toHaveText('Connected');
   // The page no longer claims that nothing leaves it.
   await expect(footer).not.toContainText('Nothing is sent anywhere');
   await expect(footer).toContainText('shared in a live room');
@@ -119,7 +124,7 @@ async function openRoom(page: Page, shoot = false): Promise<string> {
 async function joinRoom(page: Page, link: string) {
   await page.goto(link);
   await expect(new WorkshopPage(page).titleHeading).toHaveText(TITLE);
-  await expect(page.getByRole('region', { name: 'Live room' }).getByRole('status')).toHaveText('Connected');
+  await expect(liveStatus(page)).toHaveText('Connected');
   // The secret left the address bar: it is not kept in the history.
   expect(page.url()).not.toContain('#/live/');
 }
@@ -185,7 +190,7 @@ test('concurrent edits to a map label and an answer, made while the relay was do
   // The relay goes away mid-workshop; both keep working.
   await stopRelay();
   for (const p of [page, b.page]) {
-    await expect(p.getByRole('region', { name: 'Live room' }).getByRole('status')).toContainText('Offline');
+    await expect(liveStatus(p)).toContainText('Offline');
   }
   await typeAt(firstIdea(page), 'Home', 'Quokka ');
   await typeAt(firstIdea(b.page), 'End', ' Zanzibar');
@@ -202,7 +207,7 @@ test('concurrent edits to a map label and an answer, made while the relay was do
   // The relay comes back empty; the browsers reconnect and refill it.
   await startRelay();
   for (const p of [page, b.page]) {
-    await expect(p.getByRole('region', { name: 'Live room' }).getByRole('status')).toHaveText('Connected', { timeout: 20_000 });
+    await expect(liveStatus(p)).toHaveText('Connected', { timeout: 20_000 });
   }
   for (const p of [boundaryA, boundaryB]) {
     await expect(p.isField).toHaveValue(`Alpha: ${answer} (Bravo)`);
@@ -275,4 +280,213 @@ test('ten browsers on one room each add someone to the roster at once: every bro
 test('an incomplete link says what is missing', async ({ page }) => {
   await page.goto('./#/live/abc');
   await expect(page.getByRole('heading', { name: 'This live room link is incomplete' })).toBeVisible();
+});
+
+
+test('twenty-five phones opened from a live room invitation send their responses through the room: all arrive, sealed', async ({ page, browser, baseURL }) => {
+  test.setTimeout(300_000);
+  const errors: string[] = [];
+  const lib = new LibraryPage(page);
+  await lib.open();
+  await lib.create({ title: 'Live phones' });
+  const bar = page.getByRole('region', { name: 'Live room' });
+  await bar.getByRole('button', { name: 'Open a live room' }).click();
+  await expect(liveStatus(page)).toHaveText('Connected');
+  const roomLink = await bar.getByLabel('Link for the others').inputValue();
+  const roomKey = roomLink.split('.').pop()!;
+  const s = new ScoringPage(page);
+  await s.open();
+  await s.start('positive relational cycle');
+  await page.getByRole('group', { name: 'Show' }).getByRole('button', { name: 'Phones', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Invite participants' })).toBeDisabled();
+  await page.getByLabel('Address for phones').fill(baseURL!.replace(/^http:\/\//, ''));
+  await page.getByRole('button', { name: 'Use this address' }).click();
+  // Inside the room the page says the phones' answers go through it, and so does the projector.
+  await expect(page.locator('.invite .hint').first()).toContainText("through the room's relay");
+  await page.getByRole('button', { name: 'Invite participants' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Invitation' });
+  const projected = dialog.locator('.invite-projector');
+  await expect(projected.getByRole('img', { name: /QR code: invitation to score/ })).toBeVisible();
+  await expect(projected).toContainText('through the live room, encrypted');
+  await screenshotBothSizes(page, 'live-invitation');
+  const address = (await projected.getAttribute('data-address'))!;
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  // The invitation carries the room's drop: its own id and key, never the room's key.
+  expect(address).toMatch(/#\/join\/[A-Za-z0-9_-]+\?live=[A-Za-z0-9_-]{64}$/);
+  expect(address).not.toContain(roomKey);
+  expect(address).not.toContain(roomLink.split('#/live/')[1].split('.')[0]);
+
+  // 25 participants, each on their own phone, answer; then all press "Send" at once.
+  const phones: { ctx: BrowserContext; phone: Page }[] = [];
+  for (let i = 0; i < 25; i++) {
+    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    const phone = await ctx.newPage();
+    phone.on('pageerror', (e) => errors.push(`phone ${i} uncaught: ${e.message}`));
+    await phone.goto(address);
+    await phone.getByRole('button', { name: 'All on one page' }).click();
+    const card = phone.locator('.phone-element').first();
+    await card.locator('.level-button:not(.dont-know)').nth(i % 5).click();
+    await phone.getByLabel('Your name (optional)').fill(`Phone person ${i + 1}`);
+    phones.push({ ctx, phone });
+  }
+  const count = page.locator('.collect .collect-count');
+  await expect(count).toHaveText('0 responses');
+  const t0 = Date.now();
+  await Promise.all(phones.map(({ phone }) => phone.getByRole('button', { name: 'Send my answers' }).click()));
+  await expect(count).toHaveText('25 responses', { timeout: 30_000 });
+  const took = Date.now() - t0;
+  console.log(`25 phones' responses through the live room: all counted at the facilitator ${took} ms after the sends began`);
+  await expect(bar.locator('.live-responses')).toHaveText("25 participants' responses arrived through the room and were added.");
+  await bar.scrollIntoViewIfNeeded();
+  await screenshotBothSizes(page, 'live-responses');
+  // Each phone says its answers reached the room, and still offers the QR code.
+  for (const { phone } of phones) {
+    await expect(phone.locator('.live-send')).toHaveAttribute('data-sent', 'true', { timeout: 20_000 });
+    await expect(phone.getByRole('img', { name: 'QR code of your answers' })).toBeVisible();
+  }
+  await phones[0].phone.screenshot({ path: fileURLToPath(new URL('../screenshots/live-phone-sent-390x844.png', import.meta.url)), fullPage: true });
+  // Pasting one of them again counts once.
+  const again = await phones[3].phone.getByLabel('Link to your answers').inputValue();
+  await page.getByLabel('Paste a response link or code').fill(again);
+  await page.getByRole('button', { name: 'Add response' }).click();
+  await expect(page.getByRole('alert')).toContainText('counts once');
+  await expect(count).toHaveText('25 responses');
+  // The relay stored the responses sealed: no participant's name in it.
+  const stored = Buffer.concat(readdirSync(store).map((f) => readFileSync(join(store, f))));
+  for (const plain of ['Phone person', 'Live phones']) {
+    expect(stored.includes(Buffer.from(plain)), `the relay holds "${plain}"`).toBe(false);
+  }
+  // A reload of the facilitator adds none of them twice.
+  await page.reload();
+  await page.getByRole('group', { name: 'Show' }).getByRole('button', { name: 'Phones', exact: true }).click();
+  await expect(count).toHaveText('25 responses');
+  await expect(liveStatus(page)).toHaveText('Connected');
+  await page.waitForTimeout(1000);
+  await expect(count).toHaveText('25 responses');
+  for (const { ctx } of phones) await ctx.close();
+  expect(errors).toEqual([]);
+});
+
+test('edits made offline survive a reload and merge when the relay returns, with a notice', async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const link = await openRoom(page);
+  const errors: string[] = [];
+  const b = await secondBrowser(browser, errors);
+  await joinRoom(b.page, link);
+  await stopRelay();
+  for (const p of [page, b.page]) await expect(liveStatus(p)).toContainText('Offline');
+  // Offline: one edit before a reload, one after; the other browser edits too.
+  await page.getByLabel('Notes').fill('Written offline, before a reload.');
+  await page.getByLabel('Notes').blur();
+  await page.waitForTimeout(700);
+  await page.reload();
+  await expect(new WorkshopPage(page).titleHeading).toHaveText(TITLE);
+  await expect(page.getByLabel('Notes')).toHaveValue('Written offline, before a reload.');
+  await expect(liveStatus(page)).not.toHaveText('Connected');
+  await page.getByLabel('Facilitator').fill('Written offline, after the reload');
+  await page.getByLabel('Facilitator').blur();
+  await b.page.getByLabel('Purpose or focus question').fill('Changed by the other browser while offline');
+  await b.page.getByLabel('Purpose or focus question').blur();
+  await page.waitForTimeout(700);
+  await startRelay();
+  for (const p of [page, b.page]) await expect(liveStatus(p)).toHaveText('Connected', { timeout: 20_000 });
+  for (const p of [page, b.page]) {
+    await expect(p.getByLabel('Notes')).toHaveValue('Written offline, before a reload.');
+    await expect(p.getByLabel('Facilitator')).toHaveValue('Written offline, after the reload');
+    await expect(p.getByLabel('Purpose or focus question')).toHaveValue('Changed by the other browser while offline');
+  }
+  const notice = page.locator('.live-merged');
+  await expect(notice).toContainText(/Back online: merged \d+ changes? made while offline/);
+  await expect(b.page.locator('.live-merged')).toContainText(/Back online: merged \d+ changes? made while offline/);
+  await screenshotBothSizes(page, 'live-merged');
+  expect(errors).toEqual([]);
+  await b.context.close();
+});
+
+test("a co-facilitator's screen follows the presenter's step when asked to", async ({ page, browser }) => {
+  const link = await openRoom(page);
+  const errors: string[] = [];
+  const b = await secondBrowser(browser, errors);
+  await joinRoom(b.page, link);
+  const a = new PresentPage(page);
+  const follower = new PresentPage(b.page);
+  await a.start();
+  await follower.start();
+  const follow = b.page.getByLabel('Follow the presenter');
+  await expect(follow).toBeVisible();
+  await screenshotBothSizes(b.page, 'live-follow');
+  await follow.check();
+  const next = page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: /Next/ });
+  const previous = page.getByRole('navigation', { name: 'Steps' }).getByRole('button', { name: /Previous/ });
+  // The follower shows the presenter's step (its title and "Step n of N").
+  const same = async () => {
+    await expect(follower.heading).toHaveText(await a.heading.innerText());
+    await expect(follower.progress).toHaveText(await a.progress.innerText());
+  };
+  for (let i = 0; i < 4; i++) await next.click();
+  await expect(a.progress).not.toHaveText(/^Step 1 of/);
+  await same();
+  await previous.click();
+  await same();
+  // Not following: each moves on their own.
+  await follow.uncheck();
+  const kept = await follower.heading.innerText();
+  for (let i = 0; i < 4; i++) await next.click();
+  await expect(a.heading).not.toHaveText(kept);
+  await page.waitForTimeout(500);
+  await expect(follower.heading).toHaveText(kept);
+  expect(errors).toEqual([]);
+  await b.context.close();
+});
+
+test("a remote change to the field someone is typing in keeps their caret where it was", async ({ page, browser }) => {
+  const link = await openRoom(page);
+  const errors: string[] = [];
+  const b = await secondBrowser(browser, errors);
+  await joinRoom(b.page, link);
+  const notes = page.getByLabel('Notes');
+  await notes.fill('hello world');
+  await expect(b.page.getByLabel('Notes')).toHaveValue('hello world');
+  // Ana puts her caret after "hello" and pauses…
+  await notes.click();
+  await notes.press('Control+End');
+  for (let i = 0; i < 6; i++) await notes.press('ArrowLeft');
+  // …while Ben adds a word at the start.
+  await b.page.getByLabel('Notes').fill('Intro: hello world');
+  await expect(notes).toHaveValue('Intro: hello world');
+  await expect(notes).toBeFocused();
+  await notes.pressSequentially(', dear');
+  await expect(notes).toHaveValue('Intro: hello, dear world');
+  await expect(b.page.getByLabel('Notes')).toHaveValue('Intro: hello, dear world');
+  expect(errors).toEqual([]);
+  await b.context.close();
+});
+
+test("undo in a live room takes back one's own edit and leaves the other person's", async ({ page, browser }) => {
+  const link = await openRoom(page);
+  const errors: string[] = [];
+  const b = await secondBrowser(browser, errors);
+  await joinRoom(b.page, link);
+  const notes = await page.getByLabel('Notes').inputValue();
+  await page.getByLabel('Notes').fill("Ana's note");
+  await page.getByLabel('Notes').blur();
+  await expect(b.page.getByLabel('Notes')).toHaveValue("Ana's note");
+  await page.waitForTimeout(1000);
+  // Ben's edit arrives after Ana's.
+  await b.page.getByLabel('Facilitator').fill('Ben');
+  await b.page.getByLabel('Facilitator').blur();
+  await expect(page.getByLabel('Facilitator')).toHaveValue('Ben');
+  // Ana undoes: her note goes, Ben's change stays, on both screens.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  for (const p of [page, b.page]) {
+    await expect(p.getByLabel('Notes')).toHaveValue(notes);
+    await expect(p.getByLabel('Facilitator')).toHaveValue('Ben');
+  }
+  // Redo (Ctrl+Y) puts her note back.
+  await page.locator('body').click({ position: { x: 5, y: 300 } });
+  await page.keyboard.press('Control+y');
+  await expect(b.page.getByLabel('Notes')).toHaveValue("Ana's note");
+  await expect(page.getByLabel('Facilitator')).toHaveValue('Ben');
+  expect(errors).toEqual([]);
+  await b.context.close();
 });

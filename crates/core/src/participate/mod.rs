@@ -18,6 +18,7 @@
 pub mod code;
 pub mod crc;
 pub mod draft;
+pub mod drop;
 pub mod invite;
 pub mod qr;
 pub mod qr_decode;

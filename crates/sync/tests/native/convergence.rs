@@ -149,3 +149,151 @@ fn a_node_moved_on_one_side_and_renamed_on_the_other_keeps_both() {
         assert_eq!((n.x, n.y, n.label.as_str()), (1234.5, -42.25, "Renamed"));
     }
 }
+
+/// Delivers each side's updates to the other, as the room does, with the mends each merge makes
+/// going back the other way, until nothing is left to deliver.
+fn exchange(a: &mut Replica, b: &mut Replica, mut to_a: Vec<Vec<u8>>, mut to_b: Vec<Vec<u8>>) {
+    while !(to_a.is_empty() && to_b.is_empty()) {
+        let (mut next_a, mut next_b) = (Vec::new(), Vec::new());
+        for u in to_a.drain(..) {
+            next_b.extend(a.apply(&u).unwrap());
+        }
+        for u in to_b.drain(..) {
+            next_a.extend(b.apply(&u).unwrap());
+        }
+        (to_a, to_b) = (next_a, next_b);
+    }
+}
+
+/// The label at each end of every link of the first map.
+fn linked(w: &Workshop) -> Vec<(String, String)> {
+    let m = &w.maps[0];
+    let label = |id| m.nodes.iter().find(|n| n.id == id).map(|n| n.label.clone());
+    let mut out: Vec<_> = m
+        .links
+        .iter()
+        .filter_map(|l| Some((label(l.from)?, label(l.to)?)))
+        .collect();
+    out.sort();
+    out
+}
+
+proptest! {
+    #![proptest_config(config(64))]
+
+    /// A map's ids come from one shared counter: two people adding nodes (and links to them) at
+    /// once make the same ids. Every node is kept, under distinct ids, and links follow the node
+    /// their maker meant, in every copy.
+    #[test]
+    fn nodes_added_at_once_on_both_sides_are_all_kept_and_links_follow_them(
+        na in 1usize..4,
+        nb in 1usize..4,
+        reverse in any::<bool>(),
+    ) {
+        use cstw_core::model::map::Point;
+        let start = base();
+        let (mut a, mut b) = pair(&start);
+        let (mut wa, mut wb) = (start.clone(), start.clone());
+        let anchor = start.maps[0].nodes[0].id;
+        let anchor_label = start.maps[0].nodes[0].label.clone();
+        let before = linked(&start);
+        let (mut ua, mut ub) = (Vec::new(), Vec::new());
+        for (w, r, u, side, n) in [(&mut wa, &mut a, &mut ua, "A", na), (&mut wb, &mut b, &mut ub, "B", nb)] {
+            for i in 0..n {
+                let id = w.maps[0].add_node(&format!("{side}{i}"), Point::new(i as f64, 0.0), None);
+                w.maps[0].add_link(anchor, id);
+                u.extend(r.write(w));
+            }
+        }
+        if reverse {
+            ua.reverse();
+        }
+        exchange(&mut a, &mut b, ub, ua);
+        prop_assert_eq!(a.json(), b.json());
+        let merged = read(&a);
+        prop_assert_eq!(&merged, &read(&b));
+        let m = &merged.maps[0];
+        let mut ids: Vec<u32> = m.nodes.iter().map(|n| n.id).chain(m.links.iter().map(|l| l.id)).collect();
+        let all = ids.len();
+        ids.sort_unstable();
+        ids.dedup();
+        prop_assert_eq!(ids.len(), all, "ids are distinct");
+        let mut expect = before.clone();
+        for (side, n) in [("A", na), ("B", nb)] {
+            for i in 0..n {
+                prop_assert_eq!(m.nodes.iter().filter(|x| x.label == format!("{side}{i}")).count(), 1);
+                expect.push((anchor_label.clone(), format!("{side}{i}")));
+            }
+        }
+        expect.sort();
+        prop_assert_eq!(linked(&merged), expect);
+    }
+}
+
+#[test]
+fn after_a_mend_the_person_whose_node_moved_can_link_to_the_one_that_kept_the_id() {
+    use cstw_core::model::map::Point;
+    let start = base();
+    let (mut a, mut b) = pair(&start);
+    let (mut wa, mut wb) = (start.clone(), start.clone());
+    let ida = wa.maps[0].add_node("Mine", Point::new(0.0, 0.0), None);
+    let idb = wb.maps[0].add_node("Yours", Point::new(9.0, 0.0), None);
+    assert_eq!(ida, idb, "the shared counter gives both the same id");
+    let (ua, ub) = (a.write(&wa).unwrap(), b.write(&wb).unwrap());
+    exchange(&mut a, &mut b, vec![ub], vec![ua]);
+    assert_eq!(a.json(), b.json());
+    // Whoever's node moved, each person now links their own node to the other one, by the ids
+    // their copy shows.
+    let (mut wa, mut wb) = (read(&a), read(&b));
+    let id = |w: &Workshop, l: &str| w.maps[0].nodes.iter().find(|n| n.label == l).unwrap().id;
+    let anchor = start.maps[0].nodes[1].id;
+    let (yours, mine) = (id(&wa, "Yours"), id(&wb, "Mine"));
+    wa.maps[0].add_link(anchor, yours).unwrap();
+    wb.maps[0].add_link(anchor, mine).unwrap();
+    let (ua, ub) = (a.write(&wa).unwrap(), b.write(&wb).unwrap());
+    exchange(&mut a, &mut b, vec![ub], vec![ua]);
+    assert_eq!(a.json(), b.json());
+    let links = linked(&read(&a));
+    let anchor_label = start.maps[0].nodes[1].label.clone();
+    assert!(
+        links.contains(&(anchor_label.clone(), "Yours".into())),
+        "{links:?}"
+    );
+    assert!(links.contains(&(anchor_label, "Mine".into())), "{links:?}");
+    assert_eq!(read(&a).maps[0].nodes.len(), start.maps[0].nodes.len() + 2);
+}
+
+#[test]
+fn undo_takes_back_ones_own_edit_and_leaves_the_others() {
+    let start = base();
+    let (mut a, mut b) = pair(&start);
+    let (mut wa, mut wb) = (start.clone(), start.clone());
+    a.set_time(1_000);
+    wa.notes = "Ana's note".into();
+    let ua = a.write(&wa).unwrap();
+    b.apply(&ua).unwrap();
+    // Later, Ben changes the title; it reaches Ana.
+    wb.notes = "Ana's note".into();
+    wb.title = "Ben's title".into();
+    let ub = b.write(&wb).unwrap();
+    a.apply(&ub).unwrap();
+    // Ana undoes: her note goes, Ben's title stays, in both copies.
+    a.set_time(10_000);
+    let undo = a.undo().expect("Ana has an edit to undo");
+    b.apply(&undo).unwrap();
+    for r in [&a, &b] {
+        assert_eq!(read(r).title, "Ben's title");
+        assert_eq!(read(r).notes, start.notes);
+    }
+    // Nothing else of hers to undo (sharing the workshop was not an edit); redo puts it back.
+    assert_eq!(a.undo(), None);
+    let redo = a.redo().expect("a redo");
+    b.apply(&redo).unwrap();
+    assert_eq!(read(&b).notes, "Ana's note");
+    assert_eq!(read(&b).title, "Ben's title");
+    // Ben's undo takes back his title only.
+    let undo = b.undo().expect("Ben has an edit");
+    a.apply(&undo).unwrap();
+    assert_eq!(read(&a).title, start.title);
+    assert_eq!(read(&a).notes, "Ana's note");
+}

@@ -1,0 +1,127 @@
+//! Participants' responses arriving through the live room (the room's *drop*, `cstw_sync::Desk`):
+//! each opened text goes through the same path as a pasted or scanned response
+//! (`participate::take_response`: the response parser, the check against the workshop, one undo
+//! step), so only a well-formed response for this workshop is added. One browser of the room
+//! takes them (`Room::leads`), and each is marked taken in the room, so a co-facilitator or a
+//! reload never adds one twice.
+
+use std::collections::BTreeMap;
+
+use cstw_sync::{Room, RoomLink};
+use leptos::prelude::*;
+
+use super::socket::{Connection, Status};
+use crate::ui::participate::{Taken, take_response};
+use crate::ui::workshop::Session;
+
+#[derive(Clone, Copy)]
+pub struct Desk {
+    session: Session,
+    room: StoredValue<Option<Connection<Room>>, LocalStorage>,
+    synced: RwSignal<bool>,
+    adopted: StoredValue<bool>,
+    conn: StoredValue<Option<Connection<cstw_sync::Desk>>, LocalStorage>,
+    /// Opened, not yet taken: nonce → text.
+    pending: StoredValue<BTreeMap<[u8; 12], String>>,
+    /// Responses this browser added from the room, and the last refusal.
+    added: RwSignal<usize>,
+    refused: RwSignal<Option<String>>,
+}
+
+impl Desk {
+    pub fn new(
+        session: Session,
+        room: StoredValue<Option<Connection<Room>>, LocalStorage>,
+        synced: RwSignal<bool>,
+        adopted: StoredValue<bool>,
+    ) -> Desk {
+        Desk {
+            session,
+            room,
+            synced,
+            adopted,
+            conn: StoredValue::new_local(None),
+            pending: StoredValue::new(BTreeMap::new()),
+            added: RwSignal::new(0),
+            refused: RwSignal::new(None),
+        }
+    }
+
+    /// Listens at `link`'s drop.
+    pub fn open(self, link: &RoomLink) {
+        self.close();
+        let c = Connection::open(
+            cstw_sync::Desk::new(link),
+            RwSignal::new(Status::Connecting),
+            RwSignal::new(false),
+        );
+        c.on_received(Box::new(move |received| {
+            if received.responses.is_empty() {
+                return;
+            }
+            self.pending
+                .update_value(|p| p.extend(received.responses.iter().cloned()));
+            self.take();
+        }));
+        self.conn.set_value(Some(c));
+    }
+
+    pub fn close(self) {
+        if let Some(c) = self.conn.try_get_value().flatten() {
+            c.close();
+        }
+        let _ = self.conn.try_set_value(None);
+    }
+
+    /// Adds the responses that arrived, if this browser takes them for the room.
+    pub fn take(self) {
+        let Some(room) = self.room.try_get_value().flatten() else {
+            return;
+        };
+        if !self.synced.get_untracked() || !self.adopted.get_value() {
+            return;
+        }
+        if room.with_room(|r| r.leads()) != Some(true) {
+            return;
+        }
+        let waiting: Vec<([u8; 12], String)> = self
+            .pending
+            .with_value(|p| p.iter().map(|(n, t)| (*n, t.clone())).collect());
+        for (nonce, text) in waiting {
+            // `None`: the room is busy with a message; the next one brings us back here.
+            match room.with_room(|r| r.is_taken(&nonce)) {
+                None => return,
+                Some(true) => {}
+                Some(false) => {
+                    match take_response(self.session, &text, None, true) {
+                        Taken::Added(_) => self.added.update(|n| *n += 1),
+                        Taken::Refused(why) => self.refused.set(Some(why)),
+                    }
+                    room.send(room.with_room(|r| r.mark_taken(&nonce)).flatten());
+                }
+            }
+            self.pending.update_value(|p| {
+                p.remove(&nonce);
+            });
+        }
+    }
+
+    /// What the live bar says of responses through the room.
+    pub fn said(self) -> Option<impl IntoView> {
+        let n = self.added.get();
+        let refused = self.refused.get();
+        (n > 0 || refused.is_some()).then(|| {
+            let added = match n {
+                0 => String::new(),
+                1 => "1 participant's response arrived through the room and was added.".into(),
+                n => {
+                    format!("{n} participants' responses arrived through the room and were added.")
+                }
+            };
+            view! {
+                <p class="live-responses" role="status">{added}
+                    {refused.map(|why| format!(" One was not added: {why}"))}</p>
+            }
+        })
+    }
+}
