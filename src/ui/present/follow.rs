@@ -4,12 +4,12 @@
 
 use leptos::prelude::*;
 
-use super::Pr;
+use super::Presenting;
 use crate::model::slides;
 use crate::ui::LiveStep;
 
 #[component]
-pub(super) fn Follow(pr: Pr) -> impl IntoView {
+pub(super) fn Follow(pr: Presenting) -> impl IntoView {
     let Some(live) = use_context::<LiveStep>() else {
         return ().into_any();
     };
