@@ -9,9 +9,9 @@
 
 use cst_workbench::route::Section;
 use cst_workbench::ui::parts::{
-    AboutPage, BoundaryView, GlossaryPage, LoadFailed, Loading, MapsView, Page, Parts,
-    PicturesView, Preloading, PresentView, ReportView, ResponsePage, ScoringView, Session,
-    WorkshopPage,
+    AboutPage, Acting, BoundaryView, GlossaryPage, LibraryAction, LoadFailed, Loading, MapsView,
+    Page, Parts, PicturesView, Preloading, PresentView, ReportView, ResponsePage, ScoringView,
+    Session, WorkshopPage, library_act,
 };
 use leptos::prelude::*;
 use leptos::wasm_split::wasm_split;
@@ -47,7 +47,7 @@ fn present(session: Session, back: String) -> Result<AnyView, LoadFailed> {
     Ok(view! { <PresentView session=session back=back /> }.into_any())
 }
 
-#[wasm_split(workshop, wasm_split_path = ::leptos::wasm_split, fallible)]
+#[wasm_split(workshop, wasm_split_path = ::leptos::wasm_split, preload(preload_workshop), fallible)]
 fn workshop(id: String, section: Signal<Section>) -> Result<AnyView, LoadFailed> {
     Ok(view! { <WorkshopPage id=id section=section /> }.into_any())
 }
@@ -67,12 +67,32 @@ fn about() -> Result<AnyView, LoadFailed> {
     Ok(view! { <AboutPage /> }.into_any())
 }
 
+#[wasm_split(library, wasm_split_path = ::leptos::wasm_split, preload(preload_library), fallible)]
+fn library(action: LibraryAction) -> Result<Result<String, String>, LoadFailed> {
+    Ok(library_act(action))
+}
+
+fn act(action: LibraryAction) -> Acting {
+    Box::pin(library(action))
+}
+
+/// A live room's link (only in a build with a relay): the room's code, yrs and its encryption
+/// are a part of their own.
+#[cfg(feature = "live")]
+#[wasm_split(live, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn live(secret: String) -> Result<AnyView, LoadFailed> {
+    use cst_workbench::ui::parts::LiveJoinPage;
+    Ok(view! { <LiveJoinPage secret=secret /> }.into_any())
+}
+
 fn page(p: Page) -> Loading {
     match p {
         Page::Workshop(id, section) => Box::pin(workshop(id, section)),
         Page::Response(code) => Box::pin(response(code)),
         Page::Glossary => Box::pin(glossary()),
         Page::About => Box::pin(about()),
+        #[cfg(feature = "live")]
+        Page::Live(secret) => Box::pin(live(secret)),
     }
 }
 
@@ -90,9 +110,6 @@ fn section(s: Section, session: Session, back: String) -> Loading {
 }
 
 fn preload(s: Section) -> Preloading {
-    async fn loaded<E>(f: impl Future<Output = Result<(), E>>) -> Result<(), LoadFailed> {
-        f.await.map_err(|_| LoadFailed)
-    }
     match s {
         Section::Boundary => Box::pin(loaded(preload_boundary())),
         Section::Maps => Box::pin(loaded(preload_maps())),
@@ -104,6 +121,18 @@ fn preload(s: Section) -> Preloading {
     }
 }
 
+/// What the home page fetches when idle: the library's actions, then the workshop page.
+fn next_from_home() -> Preloading {
+    Box::pin(async {
+        loaded(preload_library()).await?;
+        loaded(preload_workshop()).await
+    })
+}
+
+async fn loaded<E>(f: impl Future<Output = Result<(), E>>) -> Result<(), LoadFailed> {
+    f.await.map_err(|_| LoadFailed)
+}
+
 fn main() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
@@ -113,6 +142,8 @@ fn main() {
         page,
         section,
         preload,
+        library: act,
+        next_from_home,
     });
     leptos::mount::mount_to_body(cst_workbench::ui::App);
 }

@@ -44,13 +44,31 @@ fi
 
 # 4b. wasm-split (wasm_split_cli_support's CLI), which tools/app_build.sh runs to cut the app's
 #     wasm into parts loaded on demand. It reads and writes plain wasm (before wasm-bindgen), so
-#     it does not depend on our wasm-bindgen version. ~2 minutes the first time.
+#     it does not depend on our wasm-bindgen version. Built from the crate's published source
+#     with tools/wasm-split-merge.patch applied: `--after` and `--fold-below`, which merge the
+#     chunks it makes (ARCHITECTURE.md, "First load"); without them it behaves as published.
+#     ~2 minutes the first time.
 WASM_SPLIT_VERSION=0.2.4
-if [ "$(cat "$HOME/.cargo/wasm-split-cli.version" 2>/dev/null)" != "$WASM_SPLIT_VERSION" ] \
+WASM_SPLIT_STAMP="$WASM_SPLIT_VERSION+$(sha256sum tools/wasm-split-merge.patch | cut -c1-16)"
+if [ "$(cat "$HOME/.cargo/wasm-split-cli.version" 2>/dev/null)" != "$WASM_SPLIT_STAMP" ] \
   || ! command -v wasm-split-cli >/dev/null; then
-  step "installing wasm_split_cli_support $WASM_SPLIT_VERSION (first time only, ~2 min)"
-  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --locked --force
-  echo "$WASM_SPLIT_VERSION" > "$HOME/.cargo/wasm-split-cli.version"
+  step "building wasm_split_cli_support $WASM_SPLIT_VERSION with our merge patch (first time only, ~2 min)"
+  work=$(mktemp -d)
+  registry="${CARGO_HOME:-$HOME/.cargo}/registry/src"
+  src=$(ls -d "$registry"/*/wasm_split_cli_support-"$WASM_SPLIT_VERSION" 2>/dev/null | head -1 || true)
+  if [ -z "$src" ]; then
+    # Fetch the published crate's source through cargo (a throwaway package that needs it).
+    mkdir -p "$work/fetch/src" && touch "$work/fetch/src/lib.rs"
+    printf '[package]\nname = "fetch-wasm-split"\nversion = "0.0.0"\nedition = "2021"\n[dependencies]\nwasm_split_cli_support = "=%s"\n' \
+      "$WASM_SPLIT_VERSION" > "$work/fetch/Cargo.toml"
+    (cd "$work/fetch" && cargo fetch -q)
+    src=$(ls -d "$registry"/*/wasm_split_cli_support-"$WASM_SPLIT_VERSION" | head -1)
+  fi
+  cp -r "$src" "$work/wasm-split"
+  patch -s -d "$work/wasm-split" -p1 < tools/wasm-split-merge.patch
+  cargo install --path "$work/wasm-split" --features build-binary --locked --force
+  rm -rf "$work"
+  echo "$WASM_SPLIT_STAMP" > "$HOME/.cargo/wasm-split-cli.version"
 fi
 
 # 5. npm packages from the committed lockfiles: binaryen (wasm-opt), Playwright, axe-core.

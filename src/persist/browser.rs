@@ -140,6 +140,30 @@ fn store_index(index: &Index) -> Result<(), WriteError> {
     write(INDEX_KEY, &index.to_json())
 }
 
+/// The library as its index lists it, without reading any record whole (the home page's own
+/// code reads no workshop: see `persist::library::listed_from_index`); expired trash is
+/// removed for good. The flag says whether [`load_library`] must read records whole because
+/// the index is out of step with them.
+pub fn list_library(now: f64) -> (Vec<Listed>, Vec<TrashEntry>, bool) {
+    let mut index = load_index();
+    let expired = index.expire_trash(now);
+    for id in &expired {
+        remove(&trash_key(id));
+    }
+    if !expired.is_empty() {
+        let _ = store_index(&index);
+    }
+    let (listed, unsure) = library::listed_from_index(&index, &records());
+    (listed, index.trash, unsure)
+}
+
+fn records() -> Vec<(String, String)> {
+    keys()
+        .iter()
+        .filter_map(|k| Some((id_of_workshop_key(k)?.to_string(), read(k)?)))
+        .collect()
+}
+
 /// Every workshop record, checked against the index (which is repaired if it was out of
 /// step); expired trash is removed for good.
 pub fn load_library(now: f64) -> (Vec<Listed>, Vec<TrashEntry>) {
@@ -147,11 +171,7 @@ pub fn load_library(now: f64) -> (Vec<Listed>, Vec<TrashEntry>) {
     for id in index.expire_trash(now) {
         remove(&trash_key(&id));
     }
-    let records: Vec<(String, String)> = keys()
-        .iter()
-        .filter_map(|k| Some((id_of_workshop_key(k)?.to_string(), read(k)?)))
-        .collect();
-    let (listed, fixed) = library::reconcile(&index, &records);
+    let (listed, fixed) = library::reconcile(&index, &records());
     if let Some(fixed) = fixed {
         index = fixed;
     }

@@ -102,11 +102,12 @@ fn live_bar(
 
 /// A live room's link (`#/live/…`): joins in a build with a relay, says why not otherwise.
 fn live_join(secret: String) -> leptos::prelude::AnyView {
-    use leptos::prelude::*;
+    // The room's code is a part loaded on demand (src/main.rs).
     #[cfg(feature = "live")]
-    return view! { <live::JoinPage secret=secret /> }.into_any();
+    return parts::page(parts::Page::Live(secret));
     #[cfg(not(feature = "live"))]
     {
+        use leptos::prelude::*;
         let _ = secret;
         view! {
             <article class="page">

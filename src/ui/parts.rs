@@ -19,6 +19,9 @@ use leptos::prelude::*;
 use crate::route::Section;
 pub use crate::ui::boundary::BoundaryView;
 pub use crate::ui::learn::GlossaryPage;
+pub use crate::ui::library::{LibraryAction, act as library_act};
+#[cfg(feature = "live")]
+pub use crate::ui::live::JoinPage as LiveJoinPage;
 pub use crate::ui::map::MapsView;
 pub use crate::ui::pages::AboutPage;
 pub use crate::ui::participate::ResponsePage;
@@ -46,10 +49,16 @@ pub enum Page {
     Response(String),
     Glossary,
     About,
+    /// A live room's link (`#/live/…`), in a build with a relay.
+    #[cfg(feature = "live")]
+    Live(String),
 }
 
 /// A part's view, once its part has loaded.
 pub type Loading = Pin<Box<dyn Future<Output = Result<AnyView, LoadFailed>>>>;
+
+/// A library action's outcome, once the library's part has loaded (see [`library`]).
+pub type Acting = Pin<Box<dyn Future<Output = Result<Result<String, String>, LoadFailed>>>>;
 
 /// A section's part being fetched ahead.
 pub type Preloading = Pin<Box<dyn Future<Output = Result<(), LoadFailed>>>>;
@@ -64,6 +73,11 @@ pub struct Parts {
     pub section: fn(Section, Session, String) -> Loading,
     /// Fetches a section's part without showing it.
     pub preload: fn(Section) -> Preloading,
+    /// Does an action of the library (the home page's actions that read or write a workshop).
+    pub library: fn(LibraryAction) -> Acting,
+    /// Fetches the parts a person on the home page needs next: the library's actions, then
+    /// the workshop page.
+    pub next_from_home: fn() -> Preloading,
 }
 
 static PARTS: OnceLock<Parts> = OnceLock::new();
@@ -84,6 +98,72 @@ pub fn preload(section: Section) {
     }
 }
 
+/// Does `action` with the library's part (fetched first, if need be), then hands `done` what it
+/// gave: `Ok` with a message (or a new workshop's id), or `Err` with the problem, in words for
+/// the person (also when the part could not be fetched).
+pub fn library(action: LibraryAction, done: impl FnOnce(Result<String, String>) + 'static) {
+    const UNREACHABLE: &str = "That could not be done: this part of the app has not been downloaded yet and cannot be fetched now (are you offline?). Nothing was changed; connect and try again.";
+    let Some(parts) = PARTS.get() else {
+        return done(Err(UNREACHABLE.into()));
+    };
+    let acting = (parts.library)(action);
+    leptos::task::spawn_local(async move {
+        done(
+            acting
+                .await
+                .unwrap_or_else(|LoadFailed| Err(UNREACHABLE.into())),
+        );
+    });
+}
+
+/// Once the home page works, when the browser is next idle (at most 2 s later), fetches the
+/// parts a person needs next from there (the library's actions, the workshop page), so that
+/// creating or opening a workshop does not wait for them. Once a page load. Announced by a
+/// `cstw-idle-preload` event on `window` (the size bench counts what the home page fetched
+/// before it).
+pub fn preload_when_idle() {
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::prelude::*;
+    static STARTED: AtomicBool = AtomicBool::new(false);
+    let Some(parts) = PARTS.get() else { return };
+    if STARTED.swap(true, Ordering::Relaxed) {
+        return;
+    }
+    let next = parts.next_from_home;
+    let go = Closure::once_into_js(move || {
+        let win = window();
+        if let Ok(event) = js_sys::Reflect::get(&win, &"Event".into())
+            .and_then(|c| c.dyn_into::<js_sys::Function>())
+            .and_then(|c| {
+                js_sys::Reflect::construct(&c, &js_sys::Array::of1(&"cstw-idle-preload".into()))
+            })
+            .and_then(|e| e.dyn_into::<web_sys::Event>())
+        {
+            let _ = win.dispatch_event(&event);
+        }
+        let loading = next();
+        leptos::task::spawn_local(async move {
+            // A failure here is shown when the part is needed, not before.
+            let _ = loading.await;
+        });
+    });
+    let win = window();
+    let idle = js_sys::Reflect::get(&win, &"requestIdleCallback".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let asked = match idle {
+        Some(idle) => {
+            let options = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&options, &"timeout".into(), &2000.into());
+            idle.call2(&win, &go, &options).is_ok()
+        }
+        None => false,
+    };
+    if !asked {
+        let _ = win.set_timeout_with_callback_and_timeout_and_arguments_0(go.unchecked_ref(), 500);
+    }
+}
+
 /// A page other than the home page: its part's view, or a line saying it is on its way.
 pub fn page(page: Page) -> AnyView {
     let label = match &page {
@@ -91,6 +171,8 @@ pub fn page(page: Page) -> AnyView {
         Page::Response(_) => "The response",
         Page::Glossary => "The glossary",
         Page::About => "The about page",
+        #[cfg(feature = "live")]
+        Page::Live(_) => "The live room",
     };
     show(label, PARTS.get().map(|parts| (parts.page)(page)))
 }

@@ -9,11 +9,10 @@ use leptos::prelude::*;
 
 use crate::content::example::{EXAMPLE_ID, is_example};
 use crate::content::learn::{self, PATH};
-use crate::model::Workshop;
 use crate::route::{Route, Section};
 use crate::settings::Settings;
-use crate::ui::browser::{fresh_id, now};
-use crate::ui::library::{create_workshop, ensure_example, write_problem};
+use crate::ui::library::{LibraryAction, NewWorkshop, ensure_example};
+use crate::ui::parts;
 
 pub use glossary::GlossaryPage;
 pub use tour::{TakeTourAgain, Tour};
@@ -95,13 +94,18 @@ pub fn LearnToggle() -> impl IntoView {
 pub fn TryOwnCase(#[prop(optional)] primary: bool) -> impl IntoView {
     let problem = RwSignal::new(None::<String>);
     let settings = settings();
+    let learn = Learn::get();
     let start = move |_| {
-        let w = Workshop::new(fresh_id("w"), "My own case", now());
-        match create_workshop(w) {
+        let new = NewWorkshop {
+            title: "My own case".into(),
+            ..NewWorkshop::default()
+        };
+        // Made by the library's part (the code that writes workshops is loaded on demand);
+        // what is done after runs outside this component, so it takes the state along.
+        parts::library(LibraryAction::Create(new), move |made| match made {
             Ok(id) => {
                 problem.set(None);
                 settings.update(|s| s.learn = true);
-                let learn = Learn::get();
                 learn.aside_open.set(true);
                 if learn.tour_open.get_untracked() {
                     learn.tour_open.set(false);
@@ -109,11 +113,8 @@ pub fn TryOwnCase(#[prop(optional)] primary: bool) -> impl IntoView {
                 }
                 let _ = window().location().set_hash(&Route::workshop(id).href());
             }
-            Err(e) => problem.set(Some(format!(
-                "The workshop was not created. {}",
-                write_problem(&e)
-            ))),
-        }
+            Err(why) => problem.set(Some(why)),
+        });
     };
     view! {
         <span class="try-own">

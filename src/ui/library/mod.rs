@@ -1,20 +1,29 @@
 //! The home page: the workshop library. Create, open, rename, duplicate, delete (with undo and a
 //! recently-deleted list), import and export; the example workshop (open, reset); the storage
 //! meter and export reminders.
+//!
+//! The home page lists workshops from the library's index and reads no workshop itself: what
+//! reads or writes one whole is in `actions.rs`, a part loaded on demand (issue 23, first
+//! load), asked through [`Library::act`].
 
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::content::example::{EXAMPLE_ID, EXAMPLE_SUMMARY, example_workshop};
-use crate::model::Workshop;
+use crate::content::example::{EXAMPLE_ID, EXAMPLE_SUMMARY};
 use crate::persist::browser::{self, WriteError};
-use crate::persist::document::{SavedWorkshop, library_to_json, revision_of};
 use crate::persist::library::{Listed, SortBy, TrashEntry, is_app_key, view as list_view};
 use crate::route::Route;
-use crate::ui::browser::{download, format_time, fresh_id, now, request_persistence, today};
+use crate::ui::browser::{format_time, now, request_persistence};
+use crate::ui::parts;
 
+mod actions;
 mod import;
 mod rows;
+
+#[cfg(feature = "live")]
+pub(crate) use actions::create_workshop;
+pub(crate) use actions::ensure_example;
+pub use actions::{LibraryAction, NewWorkshop, act};
 
 use import::ImportButton;
 use rows::{DamagedRow, WorkshopRow, bring_back};
@@ -23,8 +32,9 @@ use rows::{DamagedRow, WorkshopRow, bring_back};
 /// and values together; measured in Chromium 156).
 const STORAGE_BUDGET: f64 = 5.0 * 1024.0 * 1024.0;
 
+/// The home page's list and messages.
 #[derive(Clone, Copy)]
-struct Library {
+pub struct Library {
     items: RwSignal<Vec<Listed>>,
     trash: RwSignal<Vec<TrashEntry>>,
     used: RwSignal<usize>,
@@ -36,21 +46,51 @@ struct Library {
 
 impl Library {
     fn load() -> Library {
-        let (items, trash) = browser::load_library(now());
-        Library {
-            items: RwSignal::new(items),
-            trash: RwSignal::new(trash),
-            used: RwSignal::new(browser::used_units()),
+        let lib = Library {
+            items: RwSignal::new(Vec::new()),
+            trash: RwSignal::new(Vec::new()),
+            used: RwSignal::new(0),
             message: RwSignal::new(None),
             deleted: RwSignal::new(None),
-        }
+        };
+        lib.refresh();
+        lib
     }
 
+    /// Lists the workshops from the index; when it is out of step with the records, the
+    /// library's part reads them whole and lists them again.
     fn refresh(&self) {
-        let (items, trash) = browser::load_library(now());
+        let (items, trash, unsure) = browser::list_library(now());
         self.items.set(items);
         self.trash.set(trash);
         self.used.set(browser::used_units());
+        if unsure {
+            parts::library(LibraryAction::Reconcile(*self), |_| {});
+        }
+    }
+
+    /// Asks the library's part for `action` (fetched first if need be), then lists the
+    /// workshops again and says what happened.
+    fn act(&self, action: LibraryAction) {
+        let lib = *self;
+        self.act_then(action, move |said| {
+            if !said.is_empty() {
+                lib.say(false, said);
+            }
+        });
+    }
+
+    /// As [`Library::act`], but `done` gets what the action gave when it succeeded (a message,
+    /// or for a new workshop its id); a problem is said.
+    fn act_then(&self, action: LibraryAction, done: impl FnOnce(String) + 'static) {
+        let lib = *self;
+        parts::library(action, move |result| match result {
+            Ok(said) => {
+                lib.refresh();
+                done(said);
+            }
+            Err(problem) => lib.say(true, problem),
+        });
     }
 
     fn say(&self, problem: bool, text: impl Into<String>) {
@@ -88,44 +128,15 @@ pub fn LibraryPage() -> impl IntoView {
         }
     });
     on_cleanup(move || listener.remove());
+    // The page works now: when the browser is idle, fetch what creating or opening a
+    // workshop needs.
+    parts::preload_when_idle();
     let persisted = RwSignal::new(None::<bool>);
     leptos::task::spawn_local(async move {
         persisted.set(request_persistence().await);
     });
 
-    let export_all = move |_| {
-        let at = now();
-        let mut docs: Vec<SavedWorkshop> = lib
-            .ids()
-            .iter()
-            .filter_map(|id| {
-                browser::load_workshop(id)
-                    .and_then(Result::ok)
-                    .map(|r| r.saved)
-            })
-            .collect();
-        for doc in &mut docs {
-            doc.mark_exported(at);
-        }
-        let name = format!("cst-workbench-all-workshops-{}.json", today());
-        match download(&name, &library_to_json(&docs, at), "application/json") {
-            Ok(()) => {
-                // Each is now exported as it is: store that, so its reminder goes.
-                for doc in &mut docs {
-                    let base = doc.revision;
-                    doc.revision = base + 1;
-                    doc.saved_at = now();
-                    let _ = browser::save_workshop(doc, base);
-                }
-                lib.refresh();
-                lib.say(
-                    false,
-                    format!("Exported {} workshops to {name}.", docs.len()),
-                )
-            }
-            Err(e) => lib.say(true, format!("The export failed: {e}")),
-        }
-    };
+    let export_all = move |_| lib.act(LibraryAction::ExportAll { ids: lib.ids() });
 
     view! {
         <article class="page library">
@@ -195,20 +206,14 @@ fn CreateWorkshop(lib: Library) -> impl IntoView {
     let notes = RwSignal::new(String::new());
     let create = move |e: ev::SubmitEvent| {
         e.prevent_default();
-        let mut w = Workshop::new(fresh_id("w"), &title.get_untracked(), now());
-        w.purpose = purpose.get_untracked();
-        w.date = date.get_untracked();
-        w.facilitator = facilitator.get_untracked();
-        w.notes = notes.get_untracked();
-        match create_workshop(w) {
-            Ok(id) => {
-                let _ = window().location().set_hash(&Route::workshop(id).href());
-            }
-            Err(e) => lib.say(
-                true,
-                format!("The workshop was not created. {}", write_problem(&e)),
-            ),
-        }
+        let new = NewWorkshop {
+            title: title.get_untracked(),
+            purpose: purpose.get_untracked(),
+            date: date.get_untracked(),
+            facilitator: facilitator.get_untracked(),
+            notes: notes.get_untracked(),
+        };
+        lib.act_then(LibraryAction::Create(new), open_workshop);
     };
     let text = |sig: RwSignal<String>| move |e: ev::Event| sig.set(event_target_value(&e));
     view! {
@@ -243,36 +248,9 @@ fn CreateWorkshop(lib: Library) -> impl IntoView {
     }
 }
 
-/// Stores a new workshop as its first revision and returns its id: how every workshop made
-/// from scratch comes into the library (the form above, and "Try it on your own case").
-pub(crate) fn create_workshop(w: Workshop) -> Result<String, WriteError> {
-    let id = w.id.clone();
-    let mut saved = SavedWorkshop::new(w, now());
-    saved.revision = 1;
-    browser::save_workshop(&saved, 0).map(|_| id)
-}
-
-/// Makes the example workshop if this browser has none yet, so that a link to it (from the
-/// home page, or from the learning material) always finds it.
-pub(crate) fn ensure_example() -> Result<(), WriteError> {
-    if browser::raw_record(EXAMPLE_ID).is_some() {
-        return Ok(());
-    }
-    match store_example(0) {
-        // Another tab has just made it: that one will do.
-        Ok(()) | Err(WriteError::Conflict { .. }) => Ok(()),
-        Err(e) => Err(e),
-    }
-}
-
-/// Stores a fresh copy of the example workshop over revision `base` (0: there is none yet),
-/// through the same adapter as every other save: the index, the quota check and the revision
-/// check against other tabs all apply.
-fn store_example(base: u64) -> Result<(), WriteError> {
-    let at = now();
-    let mut saved = SavedWorkshop::new(example_workshop(EXAMPLE_ID.into(), at), at);
-    saved.revision = base + 1;
-    browser::save_workshop(&saved, base).map(|_| ())
+/// Shows workshop `id`.
+fn open_workshop(id: String) {
+    let _ = window().location().set_hash(&Route::workshop(id).href());
 }
 
 /// "Open the example workshop" (made on first use) and "Reset the example" (after a confirm).
@@ -280,35 +258,12 @@ fn store_example(base: u64) -> Result<(), WriteError> {
 fn ExampleWorkshop(lib: Library) -> impl IntoView {
     let exists = Memo::new(move |_| lib.items.with(|v| v.iter().any(|l| l.id() == EXAMPLE_ID)));
     let confirming = RwSignal::new(false);
-    let open = move |_| {
-        if let Err(e) = ensure_example() {
-            return lib.say(
-                true,
-                format!("The example was not created. {}", write_problem(&e)),
-            );
-        }
-        let _ = window()
-            .location()
-            .set_hash(&Route::workshop(EXAMPLE_ID).href());
-    };
+    let open = move |_| lib.act_then(LibraryAction::OpenExample, open_workshop);
     let reset = move |_| {
-        let base = browser::raw_record(EXAMPLE_ID)
-            .and_then(|raw| revision_of(&raw))
-            .unwrap_or(0);
-        match store_example(base) {
-            Ok(()) => {
-                confirming.set(false);
-                lib.refresh();
-                lib.say(
-                    false,
-                    "The example workshop was reset: it is a fresh copy again.",
-                );
-            }
-            Err(e) => lib.say(
-                true,
-                format!("The example was not reset. {}", write_problem(&e)),
-            ),
-        }
+        lib.act_then(LibraryAction::ResetExample, move |said| {
+            confirming.set(false);
+            lib.say(false, said);
+        })
     };
     view! {
         <section class="example-box" aria-labelledby="example-heading">

@@ -6,10 +6,9 @@ use leptos::prelude::*;
 
 use crate::content::example::is_example;
 use crate::persist::browser;
-use crate::persist::document::SavedWorkshop;
 use crate::persist::library::Entry;
 use crate::route::Route;
-use crate::ui::browser::{download, download_workshop, format_time, fresh_id, now};
+use crate::ui::browser::{download, format_time, now};
 
 use super::*;
 
@@ -19,79 +18,25 @@ pub(super) fn WorkshopRow(lib: Library, entry: Entry) -> impl IntoView {
     let new_title = RwSignal::new(entry.title.clone());
     let id = entry.id.clone();
     let title = entry.title.clone();
+    let entry_id = StoredValue::new(id.clone());
 
-    let update = {
-        let id = id.clone();
-        move |change: &dyn Fn(&mut SavedWorkshop)| -> Result<(), String> {
-            let Some(Ok(restored)) = browser::load_workshop(&id) else {
-                return Err("it could not be read".into());
-            };
-            let mut saved = restored.saved;
-            let base = saved.revision;
-            change(&mut saved);
-            saved.revision = base + 1;
-            saved.saved_at = now();
-            browser::save_workshop(&saved, base)
-                .map(|_| ())
-                .map_err(|e| write_problem(&e))
-        }
+    let rename = move |e: ev::SubmitEvent| {
+        e.prevent_default();
+        let action = LibraryAction::Rename {
+            id: entry_id.get_value(),
+            title: new_title.get_untracked(),
+        };
+        lib.act_then(action, move |_| renaming.set(false));
     };
-    let rename = {
-        let update = update.clone();
-        move |e: ev::SubmitEvent| {
-            e.prevent_default();
-            let t = new_title.get_untracked();
-            match update(&|s: &mut SavedWorkshop| s.workshop.title = t.trim().to_string()) {
-                Ok(()) => {
-                    renaming.set(false);
-                    lib.refresh();
-                }
-                Err(e) => lib.say(true, format!("Not renamed: {e}")),
-            }
-        }
+    let duplicate = move |_| {
+        lib.act(LibraryAction::Duplicate {
+            id: entry_id.get_value(),
+        })
     };
-    let duplicate = {
-        let id = id.clone();
-        move |_| {
-            let Some(Ok(restored)) = browser::load_workshop(&id) else {
-                return;
-            };
-            let at = now();
-            let copy = SavedWorkshop {
-                revision: 1,
-                saved_at: at,
-                last_exported_at: None,
-                exported_content: None,
-                workshop: restored.saved.workshop.duplicate(fresh_id("w"), at),
-                extra: restored.saved.extra,
-            };
-            match browser::save_workshop(&copy, 0) {
-                Ok(_) => {
-                    lib.refresh();
-                    lib.say(
-                        false,
-                        format!("Made \u{201c}{}\u{201d}.", copy.workshop.title),
-                    );
-                }
-                Err(e) => lib.say(true, format!("Not duplicated: {}", write_problem(&e))),
-            }
-        }
-    };
-    let export = {
-        let id = id.clone();
-        let update = update.clone();
-        move |_| {
-            let Some(Ok(restored)) = browser::load_workshop(&id) else {
-                return;
-            };
-            if let Ok(doc) = download_workshop(restored.saved) {
-                let _ = update(&move |s: &mut SavedWorkshop| {
-                    s.last_exported_at = doc.last_exported_at;
-                    s.exported_content = doc.exported_content.clone();
-                });
-                lib.refresh();
-            }
-        }
+    let export = move |_| {
+        lib.act(LibraryAction::Export {
+            id: entry_id.get_value(),
+        })
     };
     let delete = {
         let (id, title) = (id.clone(), title.clone());
@@ -129,7 +74,7 @@ pub(super) fn WorkshopRow(lib: Library, entry: Entry) -> impl IntoView {
             <div class="workshop-main">
                 {move || if renaming.get() {
                     view! {
-                        <form class="rename" on:submit=rename.clone()>
+                        <form class="rename" on:submit=rename>
                             <label for=format!("rename-{}", id)>"New title"</label>
                             <input id=format!("rename-{}", id) type="text" required
                                 prop:value=move || new_title.get() on:input=move |e| new_title.set(event_target_value(&e)) />

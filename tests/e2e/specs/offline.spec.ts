@@ -54,7 +54,7 @@ test('after a visit to the home page only, every section opens with no network',
   expect(kept.filter((n) => n!.endsWith('.wasm')).length).toBeGreaterThanOrEqual(2); // the app's and the worker's
   // Every part loaded on demand (split_<name>-<hash>.wasm, one per page and section) is kept too.
   const parts = kept.filter((n) => /^split_[a-z]+-[0-9a-f]+\.wasm$/.test(n!)).map((n) => n!.split('-')[0]);
-  for (const part of ['workshop', 'boundary', 'maps', 'pictures', 'scoring', 'report', 'present', 'glossary', 'about']) {
+  for (const part of ['library', 'workshop', 'boundary', 'maps', 'pictures', 'scoring', 'report', 'present', 'glossary', 'about']) {
     expect(parts).toContain(`split_${part}`);
   }
   expect(missing).toEqual([]);

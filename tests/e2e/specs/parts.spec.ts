@@ -1,7 +1,8 @@
-// Parts loaded on demand (issue 23, first load): the home page loads only the main module; a
-// workshop and each of its sections fetch their own part the first time they open, and work;
-// hovering a section's tab fetches its part ahead; a part that cannot be fetched says so, keeps
-// the workshop, and opens once the network is back.
+// Parts loaded on demand (issue 23, first load): the home page works with the main module
+// alone, then, when idle, fetches the library's actions and the workshop page; each section
+// fetches its own part the first time it opens, and works; hovering a section's tab fetches
+// its part ahead; a part that cannot be fetched says so, keeps the workshop (or the library),
+// and opens once the network is back.
 import type { Page } from '@playwright/test';
 import { test, expect } from '../support/fixtures';
 import { LibraryPage } from '../support/workshops';
@@ -18,16 +19,24 @@ function partsFetched(page: Page) {
   return names;
 }
 
-test('the home page loads no part; a workshop and each section fetch theirs when first opened, and work', async ({ page }) => {
+test('the home page works without parts, then fetches the workshop\'s when idle; each section fetches its own when first opened, and works', async ({ page }) => {
   const parts = partsFetched(page);
+  // What the page had fetched when it started fetching ahead (its `cstw-idle-preload` event).
+  await page.addInitScript(() => addEventListener('cstw-idle-preload', () => {
+    (window as any).__beforeIdle = performance.getEntriesByType('resource').map((e) => e.name);
+  }));
   const lib = new LibraryPage(page);
   await lib.open();
   await page.waitForLoadState('networkidle');
-  expect(parts).toEqual([]);
+  const beforeIdle: string[] = await page.evaluate(() => (window as any).__beforeIdle);
+  expect(beforeIdle.length).toBeGreaterThan(0);
+  expect(beforeIdle.filter((u) => /\/(split|chunk)_/.test(u))).toEqual([]);
+  // Then, idle, the library's actions and the workshop page.
+  await expect.poll(() => parts.slice().sort()).toEqual(['library', 'workshop']);
   await screenshotBothSizes(page, 'parts-home');
 
   const ws = await lib.create({ title: 'Parts on demand' });
-  expect(parts).toEqual(['workshop']);
+  expect(parts.slice().sort()).toEqual(['library', 'workshop']);
   await ws.addStakeholder('Bus users', '', 'involved');
   await ws.saved();
 
@@ -61,6 +70,27 @@ test('the home page loads no part; a workshop and each section fetch theirs when
 });
 
 test.describe('when a part cannot be fetched', () => {
+  test.describe('the library\'s', () => {
+    test.use({ expectedPageErrors: /Failed to fetch|NetworkError|ERR_|TypeError/, serviceWorkers: 'block' });
+
+    test('an action says so and changes nothing, and works once the network is back', async ({ page }) => {
+      await page.route(/\/split_library-[0-9a-f]+\.wasm$/, (route) => route.abort('internetdisconnected'));
+      const lib = new LibraryPage(page);
+      await lib.open();
+      const form = page.locator('details.create');
+      if (!(await form.evaluate((d) => (d as HTMLDetailsElement).open))) await form.locator('summary').click();
+      await page.getByLabel('Title', { exact: true }).fill('Made offline');
+      await page.getByRole('button', { name: 'Create workshop' }).click();
+      await expect(page.getByRole('alert')).toContainText('That could not be done');
+      await expect(page.getByRole('alert')).toContainText('Nothing was changed');
+      await expect(page.getByRole('link', { name: 'Made offline' })).toHaveCount(0);
+      await expect(page.locator('#crash')).toBeHidden();
+      await page.unroute(/\/split_library-[0-9a-f]+\.wasm$/);
+      await page.getByRole('button', { name: 'Create workshop' }).click();
+      await expect(page.locator('.workshop-head h1')).toHaveText('Made offline');
+    });
+  });
+
   // No service worker: it would answer from the parts it keeps, where this test wants the network.
   test.use({ expectedPageErrors: /Failed to fetch|NetworkError|ERR_|TypeError/, serviceWorkers: 'block' });
 

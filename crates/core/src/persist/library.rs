@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::document::{SavedWorkshop, read_stored};
+use super::document::{SavedWorkshop, read_stored, revision_in_prefix};
 
 pub const INDEX_KEY: &str = "cst-workbench.index";
 const WORKSHOP_PREFIX: &str = "cst-workbench.workshop.";
@@ -197,6 +197,32 @@ pub fn reconcile(index: &Index, records: &[(String, String)]) -> (Vec<Listed>, O
     }
     let changed = fresh.workshops != index.workshops;
     (listed, changed.then_some(fresh))
+}
+
+/// The list as the index tells it, without reading any record whole (the home page's first
+/// view, before the code that reads workshops is loaded): a record is listed from its index
+/// entry when that entry has the record's size and revision (read from the start of its text,
+/// where this app writes it). Returns the list and whether [`reconcile`] must still read
+/// records whole: one is not in the index, or has changed since its entry was written (it is
+/// listed from its old entry meanwhile, or not at all when it has none).
+pub fn listed_from_index(index: &Index, records: &[(String, String)]) -> (Vec<Listed>, bool) {
+    let mut listed = Vec::with_capacity(records.len());
+    let mut unsure = false;
+    for (id, raw) in records {
+        let entry = index.workshops.iter().find(|e| &e.id == id);
+        let mut end = raw.len().min(512);
+        while !raw.is_char_boundary(end) {
+            end -= 1;
+        }
+        let current = entry.filter(|e| {
+            e.bytes == raw.len() && revision_in_prefix(&raw[..end]) == Some(e.revision)
+        });
+        unsure |= current.is_none();
+        if let Some(e) = entry {
+            listed.push(Listed::Ok(e.clone()));
+        }
+    }
+    (listed, unsure)
 }
 
 /// Prepares imported workshops to be stored beside `existing` ones without overwriting any:
@@ -448,5 +474,35 @@ mod tests {
     fn a_damaged_index_reads_as_empty() {
         assert_eq!(Index::restore(Some("{not json")), Index::default());
         assert_eq!(Index::restore(None), Index::default());
+    }
+
+    #[test]
+    fn the_index_lists_records_it_knows_as_stored() {
+        let mk = |id: &str, revision: u64| {
+            let mut saved = SavedWorkshop::new(Workshop::new(id.into(), id, 0.0), 0.0);
+            saved.revision = revision;
+            (id.to_string(), saved.encode().0)
+        };
+        let records = vec![mk("a", 1), mk("b", 3)];
+        let (full, fixed) = reconcile(&Index::default(), &records);
+        let index = fixed.expect("an empty index is rebuilt");
+        // As stored: the index alone gives what reading every record gives.
+        assert_eq!(listed_from_index(&index, &records), (full.clone(), false));
+        // A record saved again elsewhere (another revision): listed from its old entry, unsure.
+        let changed = vec![records[0].clone(), mk("b", 4)];
+        assert_eq!(listed_from_index(&index, &changed), (full.clone(), true));
+        // The same revision with other bytes, a record the index lacks, a damaged record.
+        let mut edited = records.clone();
+        edited[1].1.push(' ');
+        assert!(listed_from_index(&index, &edited).1);
+        let more = vec![records[0].clone(), records[1].clone(), mk("c", 1)];
+        let (listed, unsure) = listed_from_index(&index, &more);
+        assert!(unsure);
+        assert_eq!(listed, full);
+        let damaged = vec![
+            records[0].clone(),
+            ("b".to_string(), "{not json \u{e9}".repeat(60)),
+        ];
+        assert!(listed_from_index(&index, &damaged).1);
     }
 }
