@@ -262,3 +262,11 @@ pub fn debounce(timer: StoredValue<Option<TimeoutHandle>>, ms: u64, f: impl FnOn
     let h = set_timeout_with_handle(f, std::time::Duration::from_millis(ms)).ok();
     timer.set_value(h);
 }
+
+/// The number in attribute `attr` of the event's target, or of its nearest ancestor that has
+/// the attribute (`data-node="12"` on a node's group, for a click on its text).
+pub fn target_attr(e: &web_sys::Event, attr: &str) -> Option<u32> {
+    let el: web_sys::Element = e.target()?.dyn_into().ok()?;
+    let hit = el.closest(&format!("[{attr}]")).ok()??;
+    hit.get_attribute(attr)?.parse().ok()
+}

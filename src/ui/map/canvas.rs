@@ -15,6 +15,7 @@ use super::Ed;
 use crate::model::map::{
     Curve, Direction, LinkId, NodeId, Point, Polarity, Rect, Shape, Viewport, wrap_label,
 };
+use crate::ui::browser::target_attr;
 
 /// What the pointer is doing.
 #[derive(Clone, Debug)]
@@ -41,12 +42,6 @@ enum Gesture {
         dist: f64,
         view: Viewport,
     },
-}
-
-pub(super) fn target_attr(e: &web_sys::Event, attr: &str) -> Option<u32> {
-    let el: web_sys::Element = e.target()?.dyn_into().ok()?;
-    let hit = el.closest(&format!("[{attr}]")).ok()??;
-    hit.get_attribute(attr)?.parse().ok()
 }
 
 #[component]

@@ -28,6 +28,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 
+use super::paint::LABEL_MIN_PX;
 use super::{Ed, Look};
 use crate::model::map::{
     Direction, Link, LinkId, Metrics, NodeId, Point, Polarity, Shape, Size, wrap_label,
@@ -323,12 +324,6 @@ fn link_flags(link: &Link, id: LinkId, sets: &Sets) -> (bool, bool, bool) {
         sets.lifted.contains(&link.from) || sets.lifted.contains(&link.to),
     )
 }
-
-/// Link labels smaller than this on screen (CSS pixels of font) are left out, as vis-network
-/// leaves out labels under its `drawThreshold` (5 px): unreadable, they cost a large map most of
-/// its elements (8,000 labels are 16,000). The label stays in the link's name (its `<title>`),
-/// and zooming in draws them.
-pub(super) const LABEL_MIN_PX: f64 = 5.0;
 
 /// Where each end of a link is drawn (nodes' places and boxes), and the facts its curve needs.
 struct Ends<'a> {

@@ -12,8 +12,8 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::Ed;
-use super::canvas::target_attr;
 use crate::model::map::{Direction, Link, LinkId, NodeId};
+use crate::ui::browser::target_attr;
 
 /// How a link reads to a screen reader and in its tooltip: "Link from A to B: label".
 pub(super) fn link_name(ed: Ed, l: &Link) -> String {

@@ -27,6 +27,12 @@ use leptos::wasm_bindgen::{JsCast, JsValue};
 use super::{Ed, Look};
 use crate::model::map::{Curve, Direction, LinkId, NodeId, Point, Polarity, Rect, Shape, Size};
 
+/// Link labels smaller than this on screen (CSS pixels of font) are left out, as vis-network
+/// leaves out labels under its `drawThreshold` (5 px): unreadable, they cost a large map most of
+/// its elements (8,000 labels are 16,000). The label stays in the link's name (its `<title>`),
+/// and zooming in draws them.
+pub(super) const LABEL_MIN_PX: f64 = 5.0;
+
 /// Maps with more nodes and links than this are painted on the canvas. Measured
 /// (`tests/e2e/bench/compare.mjs`): drawn as SVG, a 100-node map (about 300 nodes and links)
 /// renders first ahead of vis-network at ×1 and ×4, a 1,000-node one (about 3,000) behind it at
@@ -294,7 +300,7 @@ fn paint(
     let metrics = ed.metrics.get_untracked();
     // On screen, text smaller than this is a smudge: left out (vis-network: under 5 px).
     let words = metrics.font * v.zoom >= 4.0;
-    let link_words = metrics.font * v.zoom >= super::draw::LABEL_MIN_PX;
+    let link_words = metrics.font * v.zoom >= LABEL_MIN_PX;
     let front = ed.front.get_value();
     let lifted = ed.lifted.get_untracked();
     let highlight = ed.highlight.get_untracked();
