@@ -115,6 +115,7 @@ pub(super) fn Import(session: Session, #[prop(optional)] into: Option<Ed>) -> im
     let busy = Busy::new();
     // Shown above the map (see `Notice`): an import opens another map, and this panel with it.
     let message = expect_context::<Notice>().0;
+    let fit_on_open = use_context::<FitOnOpen>();
     let field = if into.is_some() {
         "import-map-here"
     } else {
@@ -180,6 +181,10 @@ pub(super) fn Import(session: Session, #[prop(optional)] into: Option<Ed>) -> im
                     Ok(_) => return message.set(Some(unread(&shown, &Failure::Crashed))),
                     Err(f) => return message.set(Some(unread(&shown, &f))),
                 };
+                if !merging && let Some(fit) = fit_on_open {
+                    // A new map: fitted to the canvas when its editor opens.
+                    fit.0.set_value(Some(id.clone()));
+                }
                 crate::ui::browser::timed("cstw-import-apply", || {
                     apply(imported, &shown, merging, into, session, &id, message)
                 });
@@ -274,6 +279,11 @@ fn apply(
 /// view when the import opens the new map.
 #[derive(Clone, Copy)]
 pub(super) struct Notice(pub RwSignal<Option<(bool, String)>>);
+
+/// The map an import just made, to be fitted to the canvas when its editor opens: the reader
+/// fits it to a nominal 1000 × 600, and the canvas on this screen may be smaller or larger.
+#[derive(Clone, Copy)]
+pub(super) struct FitOnOpen(pub StoredValue<Option<String>>);
 
 /// The import outcome: a status line, or an alert when nothing was imported.
 #[component]

@@ -568,6 +568,7 @@ pub fn MapsView(session: Session) -> impl IntoView {
     });
     let choosing = RwSignal::new(false);
     provide_context(files::Notice(RwSignal::new(None)));
+    provide_context(files::FitOnOpen(StoredValue::new(None)));
     let wid = workshop_id.clone();
     view! {
         <section class="maps" aria-labelledby="maps-heading">
@@ -648,7 +649,16 @@ pub fn MapStep(session: Session, id: String) -> impl IntoView {
 /// One map: its details, the canvas or outline, and the side panel.
 #[component]
 fn Editor(session: Session, id: String) -> impl IntoView {
+    // A map an import just made is shown whole on this screen's canvas (once it is measured).
+    let just_imported = use_context::<files::FitOnOpen>().is_some_and(|f| {
+        f.0.try_update_value(|v| v.take_if(|m| *m == id))
+            .flatten()
+            .is_some()
+    });
     let ed = Ed::new(session, id);
+    if just_imported {
+        request_animation_frame(move || ed.fit());
+    }
     let title = move || ed.with(|m| m.title.clone()).unwrap_or_default();
     let focus = move || ed.with(|m| m.focus_question.clone()).unwrap_or_default();
     let gesture = move |field: &str| format!("map:{}:{field}", ed.id.get_value());

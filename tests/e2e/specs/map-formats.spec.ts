@@ -259,3 +259,34 @@ test('GML, Mermaid, HTML-label DOT and UTF-16 files from other tools import with
   await alert.scrollIntoViewIfNeeded();
   await screenshotBothSizes(page, 'map-import-dot-error');
 });
+
+test('an imported map is shown whole on the canvas of this screen, at either size', async ({ page }) => {
+  // Laid out wide by the tool that wrote it: the reader fits it to a nominal 1000 × 600, and the
+  // canvas on a 1024 × 768 laptop is narrower than that, so without fitting to the real canvas
+  // the right-hand nodes sit beyond its edge.
+  const nodes = ['West end', 'Middle', 'East end', 'Far east'];
+  const gml = 'graph [\n  directed 1\n' +
+    nodes.map((label, i) => `  node [ id ${i} label "${label}" graphics [ x ${i * 2400} y ${(i % 2) * 300} ] ]\n`).join('') +
+    '  edge [ source 0 target 1 ]\n  edge [ source 1 target 2 ]\n  edge [ source 2 target 3 ]\n]\n';
+  for (const [width, height] of [[1024, 768], [1280, 720]]) {
+    await page.setViewportSize({ width, height });
+    const lib = new LibraryPage(page);
+    await lib.open();
+    await lib.create({ title: `Wide map ${width}` });
+    const m = new MapsPage(page);
+    await m.open();
+    await page.locator('#import-map').setInputFiles({ name: 'wide.gml', mimeType: 'text/plain', buffer: Buffer.from(gml) });
+    await expect(page.getByRole('status').filter({ hasText: 'Imported 4 nodes and 3 links' })).toBeVisible();
+    await expect(m.nodes).toHaveCount(4);
+    const canvas = page.locator('svg.map-canvas:not(.map-lift)');
+    await expect.poll(async () => {
+      const c = (await canvas.boundingBox())!;
+      const outside: string[] = [];
+      for (const label of nodes) {
+        const b = (await m.node(label).locator('rect').boundingBox())!;
+        if (b.x < c.x - 0.5 || b.y < c.y - 0.5 || b.x + b.width > c.x + c.width + 0.5 || b.y + b.height > c.y + c.height + 0.5) outside.push(label);
+      }
+      return outside;
+    }, { message: `every node inside the canvas at ${width}×${height}` }).toEqual([]);
+  }
+});
