@@ -172,12 +172,9 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
         }
         let p = to_map(x, y);
         let shift = e.shift_key();
-        let g = if e.button() == 1 {
-            Gesture::Pan {
-                start: (x, y),
-                view: ed.view.get_untracked(),
-            }
-        } else if let Some(id) = painted_node(&e, p) {
+        // Pressing on a node (drawn or painted): select it (Shift adds or takes it away) and
+        // start moving the selection from where each node is now.
+        let grab_node = |id: NodeId| {
             ed.link.set(None);
             if shift {
                 ed.selected.update(|s| {
@@ -200,6 +197,14 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
                 moved: false,
                 frame: None,
             }
+        };
+        let g = if e.button() == 1 {
+            Gesture::Pan {
+                start: (x, y),
+                view: ed.view.get_untracked(),
+            }
+        } else if let Some(id) = painted_node(&e, p) {
+            grab_node(id)
         } else if let Some(from) = target_attr(&e, "data-handle") {
             e.prevent_default();
             pending.set(Some((from, p)));
@@ -215,28 +220,7 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
                 frame: Some(g),
             }
         } else if let Some(id) = target_attr(&e, "data-node") {
-            ed.link.set(None);
-            if shift {
-                ed.selected.update(|s| {
-                    if !s.remove(&id) {
-                        s.insert(id);
-                    }
-                });
-            } else if !ed.selected.with_untracked(|s| s.contains(&id)) {
-                ed.selected.set(BTreeSet::from([id]));
-            }
-            let origins = ed
-                .selected
-                .get_untracked()
-                .into_iter()
-                .map(|n| (n, ed.live(n).pos.get_untracked()))
-                .collect();
-            Gesture::Move {
-                start: p,
-                origins,
-                moved: false,
-                frame: None,
-            }
+            grab_node(id)
         } else if let Some(l) = target_attr(&e, "data-link").or_else(|| link_near(p)) {
             ed.link.set(Some(l));
             ed.selected.set(BTreeSet::new());

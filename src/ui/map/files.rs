@@ -13,6 +13,7 @@ use crate::jobs::{Job, Outcome};
 use crate::model::map::{ConceptMap, plural};
 use crate::route::Route;
 use crate::ui::browser::{download, download_bytes, fresh_id, svg_to_png, today};
+use crate::ui::editor::export::{PngControls, PngOptions};
 use crate::ui::jobs::{Busy, BusyView, Failure, IMPORT_LIMIT_MS, unread};
 use crate::ui::workshop::Session;
 
@@ -38,8 +39,9 @@ fn text_of(m: &ConceptMap, f: Format) -> String {
 /// The export buttons of the open map.
 #[component]
 pub(super) fn Export(ed: Ed) -> impl IntoView {
-    let scale = RwSignal::new(2u8);
-    let white = RwSignal::new(true);
+    // The PNG's size and background: the editor frame's controls, as the pictures' have.
+    let png = PngOptions::new();
+    let PngOptions { scale, white } = png;
     let message = RwSignal::new(None::<(bool, String)>);
     let name_of = move |m: &ConceptMap, f: Format| {
         let workshop = ed.session.workshop.with_untracked(|w| w.title.clone());
@@ -87,17 +89,7 @@ pub(super) fn Export(ed: Ed) -> impl IntoView {
                     </li>
                 }).collect_view()}
             </ul>
-            <div class="row">
-                <label>"PNG size "
-                    <select on:change=move |e| scale.set(event_target_value(&e).parse().unwrap_or(2))>
-                        {[1u8, 2, 3, 4].into_iter().map(|s| view! {
-                            <option value=s.to_string() selected=s == 2>{format!("{s}\u{d7}")}</option>
-                        }).collect_view()}
-                    </select>
-                </label>
-                <label class="check"><input type="checkbox" prop:checked=move || white.get()
-                    on:change=move |e| white.set(event_target_checked(&e)) />" White background"</label>
-            </div>
+            <PngControls options=png />
             {move || message.get().map(|(problem, text)| if problem {
                 view! { <p role="alert" class="notice warn">{text}</p> }.into_any()
             } else {
