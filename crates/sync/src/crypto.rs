@@ -9,6 +9,8 @@
 use aes_gcm::aead::{Aead, KeyInit, Payload};
 use aes_gcm::{Aes256Gcm, Nonce};
 
+use crate::hex::{hex, unhex_exactly};
+
 /// The format byte in front of every sealed message.
 const VERSION: u8 = 1;
 const NONCE: usize = 12;
@@ -71,8 +73,8 @@ impl RoomLink {
     pub fn decode(text: &str) -> Option<RoomLink> {
         let (room, key) = text.trim().split_once('.')?;
         Some(RoomLink {
-            room: RoomId(unhex(room)?),
-            key: RoomKey(unhex(key)?),
+            room: RoomId(unhex_exactly(room)?),
+            key: RoomKey(unhex_exactly(key)?),
         })
     }
 
@@ -153,19 +155,4 @@ impl RoomLink {
 /// The nonce of a sealed message (its identity: random, never repeated), if it has one.
 pub fn nonce_of(sealed: &[u8]) -> Option<[u8; NONCE]> {
     sealed.get(1..1 + NONCE)?.try_into().ok()
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn unhex<const N: usize>(text: &str) -> Option<[u8; N]> {
-    if text.len() != 2 * N || !text.is_ascii() {
-        return None;
-    }
-    let mut out = [0u8; N];
-    for (i, slot) in out.iter_mut().enumerate() {
-        *slot = u8::from_str_radix(&text[2 * i..2 * i + 2], 16).ok()?;
-    }
-    Some(out)
 }

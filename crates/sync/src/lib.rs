@@ -19,6 +19,7 @@ pub mod replica;
 pub use replica::{BadUpdate, Replica};
 pub mod crypto;
 pub mod desk;
+pub mod hex;
 pub mod room;
 
 pub use crypto::{Refused, RoomLink};

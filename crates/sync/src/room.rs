@@ -25,6 +25,7 @@ use yrs::updates::encoder::Encode;
 use yrs::{Any, Array, ArrayRef, Doc, Options, Out, ReadTxn, StateVector, Transact, Update};
 
 use crate::crypto::{RoomLink, nonce_of, random};
+use crate::hex::{hex, unhex};
 use crate::replica::Replica;
 
 /// The envelope's root array of sealed updates.
@@ -361,16 +362,5 @@ impl Room {
 }
 
 fn taken_key(nonce: &[u8; 12]) -> String {
-    let hex: String = nonce.iter().map(|b| format!("{b:02x}")).collect();
-    format!("taken.{hex}")
-}
-
-fn unhex(text: &str) -> Option<Vec<u8>> {
-    if !text.len().is_multiple_of(2) || !text.is_ascii() {
-        return None;
-    }
-    (0..text.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&text[i..i + 2], 16).ok())
-        .collect()
+    format!("taken.{}", hex(nonce))
 }

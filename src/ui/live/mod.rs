@@ -14,6 +14,7 @@ mod caret;
 mod desk;
 mod socket;
 
+use cstw_sync::hex::{hex, unhex};
 use cstw_sync::{Room, RoomLink};
 use leptos::prelude::*;
 
@@ -38,20 +39,6 @@ pub fn drop_suffix(workshop_id: &str) -> String {
             .suffix()
         })
         .unwrap_or_default()
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn unhex(text: &str) -> Option<Vec<u8>> {
-    if !text.len().is_multiple_of(2) || !text.is_ascii() {
-        return None;
-    }
-    (0..text.len())
-        .step_by(2)
-        .map(|i| u8::from_str_radix(&text[i..i + 2], 16).ok())
-        .collect()
 }
 
 /// The address that opens the room: this page's own address with the secret in the fragment.
