@@ -16,7 +16,7 @@ use yrs::updates::encoder::Encode;
 use yrs::{Any, Array, ArrayRef, Doc, Out, ReadTxn, Transact, Update};
 
 use crate::crypto::{RoomLink, nonce_of};
-use crate::room::{Channel, Received, ahead};
+use crate::room::{Channel, Received, answer_step1};
 
 pub struct Desk {
     link: RoomLink,
@@ -101,12 +101,9 @@ impl Channel for Desk {
         };
         match message {
             Message::Sync(SyncMessage::SyncStep1(sv)) => {
-                let txn = self.envelope.transact();
-                out.sent_back = ahead(&txn.state_vector(), &sv);
-                let diff = txn.encode_state_as_update_v1(&sv);
-                drop(txn);
-                out.replies
-                    .push(Message::Sync(SyncMessage::SyncStep2(diff)).encode_v1());
+                let (sent_back, reply) = answer_step1(&self.envelope, &sv);
+                out.sent_back = sent_back;
+                out.replies.push(reply);
             }
             Message::Sync(SyncMessage::SyncStep2(update)) => {
                 out.responses = self.merge(&update);

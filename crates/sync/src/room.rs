@@ -83,6 +83,18 @@ pub(crate) fn ahead(ours: &StateVector, theirs: &StateVector) -> usize {
         .sum()
 }
 
+/// The answer to the relay's first sync step: what our envelope holds that its state vector
+/// lacks (as a SyncStep2 message), and how many of our changes that carries back.
+pub(crate) fn answer_step1(envelope: &Doc, theirs: &StateVector) -> (usize, Vec<u8>) {
+    let txn = envelope.transact();
+    let sent_back = ahead(&txn.state_vector(), theirs);
+    let diff = txn.encode_state_as_update_v1(theirs);
+    (
+        sent_back,
+        Message::Sync(SyncMessage::SyncStep2(diff)).encode_v1(),
+    )
+}
+
 pub struct Room {
     link: RoomLink,
     envelope: Doc,
@@ -152,12 +164,9 @@ impl Room {
         };
         match message {
             Message::Sync(SyncMessage::SyncStep1(sv)) => {
-                let txn = self.envelope.transact();
-                out.sent_back = ahead(&txn.state_vector(), &sv);
-                let diff = txn.encode_state_as_update_v1(&sv);
-                drop(txn);
-                out.replies
-                    .push(Message::Sync(SyncMessage::SyncStep2(diff)).encode_v1());
+                let (sent_back, reply) = answer_step1(&self.envelope, &sv);
+                out.sent_back = sent_back;
+                out.replies.push(reply);
             }
             Message::Sync(SyncMessage::SyncStep2(update)) => {
                 (out.changed, out.opened) = self.merge_envelope(&update);

@@ -10,7 +10,7 @@
 
 use std::collections::BTreeSet;
 
-use super::view::{Pan, Pinch, Pointers};
+use super::view::{Lifted, Pan, Pinch, Pointers, lift};
 use super::{Button, Output, Pointer, Release};
 use crate::geometry::{Point, Rect};
 use crate::model::map::{GroupId, LinkId, NodeId, Viewport};
@@ -263,21 +263,13 @@ impl MapGestures {
     }
 
     pub fn up(&mut self, s: &MapScene, e: &Pointer, drop: Drop, how: Release) -> Vec<MapOutput> {
-        self.pointers.release(e.id);
-        let Some((owner, g)) = self.now.take() else {
-            return Vec::new();
+        let g = match lift(&mut self.now, &mut self.pointers, e.id, |g| {
+            matches!(g, Gesture::Pinch(_))
+        }) {
+            Lifted::Nothing => return Vec::new(),
+            Lifted::PinchOver => return vec![Output::KeepView],
+            Lifted::Own(g) => g,
         };
-        if let Gesture::Pinch(_) = g {
-            if self.pointers.is_empty() {
-                return vec![Output::KeepView];
-            }
-            self.now = Some((owner, g));
-            return Vec::new();
-        }
-        if owner != e.id {
-            self.now = Some((owner, g));
-            return Vec::new();
-        }
         let mut out = vec![Output::Preview(MapPreview::Clear)];
         let p = s.view.to_map(e.at.x, e.at.y);
         match g {

@@ -77,6 +77,40 @@ pub fn wheel(view: Viewport, at: Point, delta_y: f64, ctrl: bool) -> Viewport {
     view.zoom_at(factor, at.x, at.y)
 }
 
+/// What lifting a pointer does to the gesture under way (held with the pointer that began it).
+#[derive(Debug, PartialEq)]
+pub enum Lifted<G> {
+    /// Nothing ends: no gesture, another pointer's, or a pinch with a finger still down.
+    Nothing,
+    /// The last finger of a pinch lifted: the view it left is kept.
+    PinchOver,
+    /// The pointer's own gesture ends, handed back to be finished.
+    Own(G),
+}
+
+/// Releases pointer `id` and says what that ends of the gesture in `now` (`is_pinch` tells a
+/// pinch, which any finger may end). Every canvas's machine starts its `up` here.
+pub fn lift<G>(
+    now: &mut Option<(i32, G)>,
+    pointers: &mut Pointers,
+    id: i32,
+    is_pinch: impl Fn(&G) -> bool,
+) -> Lifted<G> {
+    pointers.release(id);
+    let Some((owner, g)) = now.take() else {
+        return Lifted::Nothing;
+    };
+    if is_pinch(&g) {
+        if pointers.is_empty() {
+            return Lifted::PinchOver;
+        }
+    } else if owner == id {
+        return Lifted::Own(g);
+    }
+    *now = Some((owner, g));
+    Lifted::Nothing
+}
+
 /// The pointers down on a canvas, in the order they pressed.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Pointers(Vec<(i32, Point)>);

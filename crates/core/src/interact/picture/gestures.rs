@@ -7,7 +7,7 @@ use super::scene::{
 };
 use crate::analysis::ink;
 use crate::geometry::{Point, Rect};
-use crate::interact::view::{Pan, Pinch, Pointers};
+use crate::interact::view::{Lifted, Pan, Pinch, Pointers, lift};
 use crate::interact::{Button, Output, Pointer, PointerKind, Release};
 use crate::model::picture::{Arrow, End, Frame, Item, ItemId, Outline, Picture, Shape, Tool};
 
@@ -285,21 +285,13 @@ impl Gestures {
 
     /// The pointer was lifted, or the browser took it away.
     pub fn up(&mut self, b: &Scene, e: &Pointer, how: Release) -> Vec<PictureOutput> {
-        self.pointers.release(e.id);
-        let Some((owner, g)) = self.now.take() else {
-            return Vec::new();
+        let g = match lift(&mut self.now, &mut self.pointers, e.id, |g| {
+            matches!(g, Gesture::Pinch(_))
+        }) {
+            Lifted::Nothing => return Vec::new(),
+            Lifted::PinchOver => return vec![Output::KeepView],
+            Lifted::Own(g) => g,
         };
-        if let Gesture::Pinch(_) = g {
-            if self.pointers.is_empty() {
-                return vec![Output::KeepView];
-            }
-            self.now = Some((owner, g));
-            return Vec::new();
-        }
-        if owner != e.id {
-            self.now = Some((owner, g));
-            return Vec::new();
-        }
         let mut out = vec![Output::Preview(Preview::Clear)];
         if how == Release::Cancelled {
             out.extend(cancelled(g));
