@@ -10,6 +10,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{HtmlInputElement, HtmlTextAreaElement};
 
+use crate::interact::caret::shifted;
+
 #[derive(Clone)]
 enum Field {
     Input(HtmlInputElement),
@@ -51,31 +53,6 @@ impl Field {
     }
 }
 
-/// Where a caret at `at` (UTF-16 units) in `old` belongs in `new`.
-pub fn shifted(old: &str, new: &str, at: u32) -> u32 {
-    let (a, b): (Vec<u16>, Vec<u16>) = (old.encode_utf16().collect(), new.encode_utf16().collect());
-    let at = (at as usize).min(a.len());
-    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
-    if at <= prefix {
-        return at as u32;
-    }
-    let room = a.len().min(b.len()) - prefix;
-    let suffix = a
-        .iter()
-        .rev()
-        .zip(b.iter().rev())
-        .take(room)
-        .take_while(|(x, y)| x == y)
-        .count();
-    if at >= a.len() - suffix {
-        // After the change: moves with the text after it.
-        (at + b.len() - a.len()) as u32
-    } else {
-        // Inside the changed run: the end of what replaced it.
-        (b.len() - suffix) as u32
-    }
-}
-
 /// Applies `change` (a remote edit), keeping the focused field's caret where the person left it.
 pub fn keeping_caret(change: impl FnOnce()) {
     let before = Field::focused().and_then(|f| {
@@ -97,20 +74,4 @@ pub fn keeping_caret(change: impl FnOnce()) {
         },
         std::time::Duration::ZERO,
     );
-}
-
-#[cfg(test)]
-mod tests {
-    use super::shifted;
-
-    #[test]
-    fn a_caret_moves_with_text_changed_before_it_and_stays_for_text_after() {
-        assert_eq!(shifted("hello world", "hello world!", 5), 5);
-        assert_eq!(shifted("hello world", "oh hello world", 5), 8);
-        assert_eq!(shifted("hello world", "world", 8), 2);
-        assert_eq!(shifted("abc", "abc", 1), 1);
-        assert_eq!(shifted("é😀x", "é😀yx", 3), 3);
-        assert_eq!(shifted("aXXb", "aYb", 2), 2);
-        assert_eq!(shifted("", "new", 0), 0);
-    }
 }

@@ -5,6 +5,7 @@
 //! [`Output`]s in order: show a preview, commit a command (one undo step), change the
 //! selection, move the view.
 //!
+//! - [`caret`]: where a caret goes when a remote change rewrites the text around it.
 //! - [`view`]: panning, pinching and wheel zoom, the same on every canvas.
 //! - [`picture`]: the rich picture board's gestures (draw, erase, move, resize, turn, marquee,
 //!   arrows, shapes, text) and the commands they commit.
@@ -13,6 +14,7 @@
 //! - [`shortcuts`]: the one table of keyboard shortcuts: the key handlers look keys up in it,
 //!   the "?" sheet and the hints under the board are written from it.
 
+pub mod caret;
 pub mod map;
 pub mod picture;
 pub mod shortcuts;
