@@ -1,5 +1,5 @@
 //! The view of a canvas: pan and zoom, the canvas's size, and keeping the view with the
-//! picture or map it shows (saved after a short pause, never an undo step).
+//! picture or map it shows (saved after a short pause, never an undo step); the zoom buttons.
 
 use std::sync::Arc;
 
@@ -106,5 +106,17 @@ impl ViewFrame {
         });
         let resize = window_event_listener(leptos::ev::resize, move |_| measure());
         on_cleanup(move || resize.remove());
+    }
+}
+
+/// The zoom buttons with the zoom shown between them; − and + call `zoom` with 0.8 and 1.25.
+#[component]
+pub fn ZoomRow(frame: ViewFrame, #[prop(into)] zoom: Callback<f64>) -> impl IntoView {
+    view! {
+        <div class="zoom-row">
+            <button type="button" on:click=move |_| zoom.run(0.8) aria-label="Zoom out" title="Zoom out (\u{2212})">"\u{2212}"</button>
+            <output class="zoom" aria-label="Zoom">{move || format!("{:.0}%", frame.view.get().zoom * 100.0)}</output>
+            <button type="button" on:click=move |_| zoom.run(1.25) aria-label="Zoom in" title="Zoom in (+)">"+"</button>
+        </div>
     }
 }

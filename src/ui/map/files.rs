@@ -12,8 +12,9 @@ use crate::import::map::{self as im, MAX_BYTES};
 use crate::jobs::{Job, Outcome};
 use crate::model::map::{ConceptMap, plural};
 use crate::route::Route;
-use crate::ui::browser::{download, download_bytes, fresh_id, svg_to_png, today};
+use crate::ui::browser::{download, fresh_id, today};
 use crate::ui::editor::export::{PngControls, PngOptions};
+use crate::ui::editor::notice::{Notice, NoticeLine};
 use crate::ui::jobs::{Busy, BusyView, Failure, IMPORT_LIMIT_MS, unread};
 use crate::ui::workshop::Session;
 
@@ -39,10 +40,10 @@ fn text_of(m: &ConceptMap, f: Format) -> String {
 /// The export buttons of the open map.
 #[component]
 pub(super) fn Export(ed: Ed) -> impl IntoView {
-    // The PNG's size and background: the editor frame's controls, as the pictures' have.
+    // The PNG's size and background, and the message an export leaves: the editor frame's, as
+    // the pictures' are.
     let png = PngOptions::new();
-    let PngOptions { scale, white } = png;
-    let message = RwSignal::new(None::<(bool, String)>);
+    let notice = Notice::new();
     let name_of = move |m: &ConceptMap, f: Format| {
         let workshop = ed.session.workshop.with_untracked(|w| w.title.clone());
         ex::file_name(&workshop, m, &today(), f)
@@ -53,30 +54,19 @@ pub(super) fn Export(ed: Ed) -> impl IntoView {
         };
         let name = name_of(&m, f);
         if f == Format::Png {
-            let (w, h) = ex::svg::size(&m);
-            let svg = ex::svg::svg(&m);
-            let (s, bg) = (scale.get_untracked(), white.get_untracked());
-            message.set(Some((
-                false,
-                format!("Drawing \u{201c}{name}\u{201d}\u{2026}"),
-            )));
-            leptos::task::spawn_local(async move {
-                let done = async {
-                    let png = svg_to_png(&svg, w, h, f64::from(s), bg).await?;
-                    let png = ex::png::embed(&png, &ex::json::compact(&m))?;
-                    download_bytes(&name, &png, "image/png")
-                };
-                message.set(Some(match done.await {
-                    Ok(()) => (false, format!("Downloaded \u{201c}{name}\u{201d}.")),
-                    Err(e) => (true, format!("The PNG could not be made: {e}")),
-                }));
-            });
+            // The PNG carries the map, so it opens again in this app.
+            let carried = ex::json::compact(&m);
+            png.download(
+                notice,
+                name,
+                ex::svg::svg(&m),
+                ex::svg::size(&m),
+                move |bytes| ex::png::embed(bytes, &carried),
+            );
             return;
         }
-        message.set(Some(match download(&name, &text_of(&m, f), f.mime()) {
-            Ok(()) => (false, format!("Downloaded \u{201c}{name}\u{201d}.")),
-            Err(e) => (true, format!("The download failed: {e}")),
-        }));
+        let done = download(&name, &text_of(&m, f), f.mime());
+        notice.downloaded(&name, done, "The download failed");
     };
     view! {
         <section class="panel map-files" aria-labelledby="export-h">
@@ -90,11 +80,7 @@ pub(super) fn Export(ed: Ed) -> impl IntoView {
                 }).collect_view()}
             </ul>
             <PngControls options=png />
-            {move || message.get().map(|(problem, text)| if problem {
-                view! { <p role="alert" class="notice warn">{text}</p> }.into_any()
-            } else {
-                view! { <p role="status" class="form-message">{text}</p> }.into_any()
-            })}
+            <NoticeLine notice=notice />
         </section>
     }
 }
@@ -105,7 +91,7 @@ pub(super) fn Import(session: Session, #[prop(optional)] into: Option<Ed>) -> im
     let input = NodeRef::<leptos::html::Input>::new();
     let merge = RwSignal::new(false);
     let busy = Busy::new();
-    // Shown above the map (see `Notice`): an import opens another map, and this panel with it.
+    // Shown above the map (`ImportNotice`): an import opens another map, and this panel with it.
     let message = expect_context::<Notice>().0;
     let fit_on_open = use_context::<FitOnOpen>();
     let field = if into.is_some() {
@@ -267,28 +253,7 @@ fn apply(
     }
 }
 
-/// The outcome of the last import, shown at the top of the maps section so that it stays in
-/// view when the import opens the new map.
-#[derive(Clone, Copy)]
-pub(super) struct Notice(pub RwSignal<Option<(bool, String)>>);
-
 /// The map an import just made, to be fitted to the canvas when its editor opens: the reader
 /// fits it to a nominal 1000 × 600, and the canvas on this screen may be smaller or larger.
 #[derive(Clone, Copy)]
 pub(super) struct FitOnOpen(pub StoredValue<Option<String>>);
-
-/// The import outcome: a status line, or an alert when nothing was imported.
-#[component]
-pub(super) fn ImportNotice() -> impl IntoView {
-    let message = expect_context::<Notice>().0;
-    view! {
-        <div class="import-notice">
-            <p role="status" class="form-message">
-                {move || message.get().filter(|(problem, _)| !problem).map(|(_, text)| text)}
-            </p>
-            {move || message.get().filter(|(problem, _)| *problem).map(|(_, text)| view! {
-                <p role="alert" class="notice warn">{text}</p>
-            })}
-        </div>
-    }
-}

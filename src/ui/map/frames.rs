@@ -2,7 +2,7 @@
 //! link's lane among parallel links, every group's frame, the nodes a collapsed group hides),
 //! the frames themselves, the curve a link is drawn on, and the group panel (make a group from
 //! the selection, rename, recolour, select its members to move them as one, collapse, delete).
-//! The canvas's own gestures stay in `canvas.rs`.
+//! Dragging a frame is the gesture machine's (`gestures.rs`).
 
 use std::collections::{BTreeSet, HashMap};
 
@@ -295,43 +295,8 @@ pub(crate) fn title_at(ed: Ed, p: Point) -> Option<GroupId> {
     (p.y <= r.y0 + 30.0).then_some(g)
 }
 
-/// The members of group `g` (at any depth) and where each is drawn now: what a frame drag moves.
-pub(crate) fn members_at(ed: Ed, g: GroupId) -> Vec<(NodeId, Point)> {
-    ed.with_untracked(|m| m.members(g))
-        .unwrap_or_default()
-        .into_iter()
-        .map(|n| (n, ed.live(n).pos.get_untracked()))
-        .collect()
-}
-
-/// Ends a frame drag: the group moves (members, and the places of empty groups in it) by how
-/// far it was dragged, as one undo step. Returns what to announce.
-pub(crate) fn drop_frame(ed: Ed, g: GroupId) -> Option<String> {
-    let drag = ed.frame_drag.get_untracked();
-    let out = match drag {
-        Some((id, dx, dy)) if id == g && (dx != 0.0 || dy != 0.0) => {
-            ed.edit(None, |m| m.move_group(g, dx, dy));
-            let name = ed
-                .with_untracked(|m| m.group(g).map(|x| x.display_name()))
-                .flatten()
-                .unwrap_or_default();
-            Some(format!("Moved group {name}."))
-        }
-        _ => None,
-    };
-    ed.frame_drag.set(None);
-    ed.lift(BTreeSet::new());
-    out
-}
-
 /// Moves a group by an arrow key (a held key is one undo step, as for nodes).
-pub(crate) fn nudge_group(ed: Ed, g: GroupId, key: &str, step: f64) {
-    let (dx, dy) = match key {
-        "ArrowLeft" => (-step, 0.0),
-        "ArrowRight" => (step, 0.0),
-        "ArrowUp" => (0.0, -step),
-        _ => (0.0, step),
-    };
+pub(crate) fn nudge_group(ed: Ed, g: GroupId, dx: f64, dy: f64) {
     ed.edit(Some(&format!("map:nudge-group:{g}")), |m| {
         m.move_group(g, dx, dy)
     });

@@ -3,15 +3,16 @@
 //! link takes focus, is drawn selected and is announced ("Link 1 of 3 …: Link from A to B:
 //! label"). On a focused (or selected) link, Enter or F2 types its label in place on the
 //! canvas, as for nodes: Enter or Esc stops typing and keeps what was typed (one Undo takes it
-//! back); Esc then goes back to the node the walk started from, and Delete removes the link.
+//! back, `label.rs`); Esc then goes back to the node the walk started from, and Delete removes
+//! the link. The keys are the shortcut table's (`keys.rs` looks them up).
 
 use std::collections::BTreeSet;
 
 use leptos::ev;
-use leptos::html;
 use leptos::prelude::*;
 
 use super::Ed;
+use crate::interact::shortcuts::Action;
 use crate::model::map::{Direction, Link, LinkId, NodeId};
 use crate::ui::browser::target_attr;
 
@@ -73,20 +74,16 @@ fn walk(ed: Ed, from: NodeId, current: Option<LinkId>, forward: bool, say: RwSig
     ));
 }
 
-/// The keys for links, before the canvas's own; true when the key was used.
-pub(super) fn keydown(ed: Ed, e: &ev::KeyboardEvent, say: RwSignal<String>) -> bool {
-    if e.ctrl_key() || e.meta_key() {
-        return false;
-    }
+/// What a key from the shortcut table means for links, before the canvas's own meaning: Alt+
+/// arrows walk a node's links; on the focused link (or the selected one while the canvas has
+/// the focus), Enter / F2 types its label, Esc goes back to the node the walk started from and
+/// Delete removes it. True when the key was used.
+pub(super) fn act(ed: Ed, action: Action, e: &ev::KeyboardEvent) -> bool {
+    let say = ed.announce;
     let node = target_attr(e, "data-node");
     let focused_link = target_attr(e, "data-link");
-    let key = e.key();
-    if e.alt_key() {
-        let forward = match key.as_str() {
-            "ArrowRight" | "ArrowDown" => true,
-            "ArrowLeft" | "ArrowUp" => false,
-            _ => return false,
-        };
+    if let Action::NextLink | Action::PreviousLink = action {
+        let forward = action == Action::NextLink;
         // From a node: its links from the first. From a link: on around the node the walk
         // started from (or the link's own first end, for a link clicked).
         if let Some(n) = node {
@@ -111,13 +108,13 @@ pub(super) fn keydown(ed: Ed, e: &ev::KeyboardEvent, say: RwSignal<String>) -> b
     else {
         return false;
     };
-    match key.as_str() {
-        "Enter" | "F2" => {
+    match action {
+        Action::EditText => {
             ed.link.set(Some(link));
             ed.editing_link.set(Some(link));
             true
         }
-        "Escape" => {
+        Action::ClearSelection => {
             // Back to the node the walk started from; with none, the canvas clears the selection.
             let Some(from) = ed.walk.get_value() else {
                 return false;
@@ -128,7 +125,7 @@ pub(super) fn keydown(ed: Ed, e: &ev::KeyboardEvent, say: RwSignal<String>) -> b
             ed.focus_node(from);
             true
         }
-        "Delete" | "Backspace" => {
+        Action::Remove => {
             ed.edit(None, |m| m.remove_link(link));
             ed.link.set(None);
             say.set("Link removed.".into());
@@ -146,68 +143,5 @@ pub(super) fn keydown(ed: Ed, e: &ev::KeyboardEvent, say: RwSignal<String>) -> b
             true
         }
         _ => false,
-    }
-}
-
-/// Types a link's label in place, over where the label is drawn: Enter or Escape stops typing
-/// and keeps what was typed (as for a node's label); the typing is one undo step.
-#[component]
-pub(super) fn LinkLabelEditor(ed: Ed, id: LinkId) -> impl IntoView {
-    let field = NodeRef::<html::Input>::new();
-    let link = ed.live_link(id).get_untracked();
-    let (a, b) = (ed.live(link.from), ed.live(link.to));
-    let mid = super::frames::link_curve(
-        ed,
-        id,
-        (link.from, link.to),
-        a.pos.get_untracked(),
-        a.size.get_untracked(),
-        b.pos.get_untracked(),
-        b.size.get_untracked(),
-    )
-    .map(|k| k.mid)
-    .unwrap_or_else(|| a.pos.get_untracked());
-    let metrics = ed.metrics.get_untracked();
-    let w = (link.label.chars().count() as f64 * metrics.font * 0.6 + metrics.font * 2.0)
-        .clamp(metrics.font * 12.0, metrics.font * 28.0);
-    let h = metrics.font * 2.4;
-    let gesture = format!("map:link:{id}");
-    // The text is put in and selected here, after mounting, so typing replaces it (a value set
-    // by the view could land after the selection and undo it).
-    let start = link.label.clone();
-    Effect::new(move |_| {
-        if let Some(el) = field.get() {
-            el.set_value(&start);
-            let _ = el.focus();
-            el.select();
-        }
-    });
-    let finish = move || {
-        if ed.editing_link.get_untracked() != Some(id) {
-            return;
-        }
-        ed.editing_link.set(None);
-        ed.session.seal();
-        if ed.with_untracked(|m| m.link(id).is_some()) == Some(true) {
-            focus_link(id);
-        }
-    };
-    view! {
-        <foreignObject x=mid.x - w / 2.0 y=mid.y - h / 2.0 width=w height=h>
-            <input type="text" node_ref=field class="label-editor link-label-editor" aria-label="Link label"
-                placeholder="e.g. leads to"
-                on:input=move |e| {
-                    let v = event_target_value(&e);
-                    ed.edit(Some(&gesture), |m| m.edit_link(id, |l| l.label = v));
-                }
-                on:keydown=move |e: ev::KeyboardEvent| {
-                    e.stop_propagation();
-                    if e.key() == "Enter" || e.key() == "Escape" {
-                        e.prevent_default();
-                        finish();
-                    }
-                }
-                on:blur=move |_| finish() />
-        </foreignObject>
     }
 }

@@ -7,6 +7,7 @@ use std::collections::BTreeSet;
 use leptos::prelude::*;
 
 use super::{Ed, Show};
+use crate::ui::editor::view::ZoomRow;
 
 #[component]
 pub(super) fn Rail(ed: Ed) -> impl IntoView {
@@ -27,16 +28,12 @@ pub(super) fn Rail(ed: Ed) -> impl IntoView {
                 <button type="button" on:click=move |_| ed.remove_selection()
                     disabled=move || ed.selected.with(BTreeSet::is_empty) && ed.link.get().is_none()
                     aria-keyshortcuts="Delete">"Delete"</button>
-                <div class="zoom-row">
-                    <button type="button" on:click=move |_| ed.zoom_by(0.8) aria-label="Zoom out" title="Zoom out (\u{2212})">"\u{2212}"</button>
-                    <output class="zoom" aria-label="Zoom">{move || format!("{:.0}%", ed.view.get().zoom * 100.0)}</output>
-                    <button type="button" on:click=move |_| ed.zoom_by(1.25) aria-label="Zoom in" title="Zoom in (+)">"+"</button>
-                </div>
+                <ZoomRow frame=ed.frame zoom=move |f| ed.zoom_by(f) />
                 <button type="button" on:click=move |_| ed.fit() title="Fit the map to the canvas (0)">"Fit"</button>
-                <button type="button" class="focus-toggle" aria-pressed=move || ed.focus.get().to_string()
-                    on:click=move |_| ed.focus.update(|f| *f = !*f)
+                <button type="button" class="focus-toggle" aria-pressed=move || ed.frame.focus.get().to_string()
+                    on:click=move |_| ed.frame.focus.update(|f| *f = !*f)
                     title="The canvas fills the screen, for the projector (Esc leaves)">
-                    {move || if ed.focus.get() { "Leave focus mode" } else { "Focus mode" }}</button>
+                    {move || if ed.frame.focus.get() { "Leave focus mode" } else { "Focus mode" }}</button>
             </div>
         </div>
     }

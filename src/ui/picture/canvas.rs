@@ -13,15 +13,13 @@ use wasm_bindgen::JsCast;
 use super::board::Board;
 use super::items::{Chrome, ItemView};
 use crate::analysis::ink;
-use crate::geometry::Point;
 use crate::interact::picture::{
     Command, Gestures, Mode, POINTER_HINT, PictureOutput, Preview, Scene,
 };
 use crate::interact::shortcuts::{self, Action, Area, Press};
-use crate::interact::{Button, Output, Pointer, PointerKind, Release};
+use crate::interact::{Output, Release};
 use crate::model::picture::PALETTE;
-use crate::ui::browser::now;
-use crate::ui::editor::view::ViewFrame;
+use crate::ui::editor::input;
 
 impl Board {
     /// Runs the gesture machine on the picture as it is now.
@@ -157,19 +155,11 @@ pub fn Canvas(board: Board) -> impl IntoView {
     });
     on_cleanup(move || space_up.remove());
 
-    let on_canvas = move |cx: f64, cy: f64| match svg.get_untracked() {
-        Some(el) => ViewFrame::on_canvas(el.unchecked_ref(), cx, cy),
-        None => Point::new(cx, cy),
+    let element = move || {
+        svg.get_untracked()
+            .map(|el| el.unchecked_into::<web_sys::Element>())
     };
-    let pointer = move |e: &ev::PointerEvent| Pointer {
-        id: e.pointer_id(),
-        kind: PointerKind::from_name(&e.pointer_type()),
-        button: Button::from_number(e.button()),
-        at: on_canvas(f64::from(e.client_x()), f64::from(e.client_y())),
-        pressure: f64::from(e.pressure()),
-        shift: e.shift_key(),
-        time: now(),
-    };
+    let pointer = move |e: &ev::PointerEvent| input::pointer(element().as_ref(), e);
     let pointerdown = move |e: ev::PointerEvent| {
         let p = pointer(&e);
         let outs = board.gesture(|g, s| g.down(s, &p));
@@ -187,14 +177,15 @@ pub fn Canvas(board: Board) -> impl IntoView {
     };
     let wheel = move |e: ev::WheelEvent| {
         e.prevent_default();
-        let at = on_canvas(f64::from(e.client_x()), f64::from(e.client_y()));
-        let outs = board.gesture(|g, s| g.wheel(s, at, e.delta_y(), e.ctrl_key()));
-        board.apply(outs, None);
+        let at = input::at(element().as_ref(), &e);
+        board.apply(
+            board.gesture(|g, s| g.wheel(s, at, e.delta_y(), e.ctrl_key())),
+            None,
+        );
     };
     let dblclick = move |e: ev::MouseEvent| {
-        let at = on_canvas(f64::from(e.client_x()), f64::from(e.client_y()));
-        let outs = board.gesture(|g, s| g.double_click(s, at));
-        board.apply(outs, None);
+        let at = input::at(element().as_ref(), &e);
+        board.apply(board.gesture(|g, s| g.double_click(s, at)), None);
     };
     let keydown = move |e: ev::KeyboardEvent| {
         if board.editing.get_untracked().is_some() || e.alt_key() {

@@ -6,6 +6,7 @@ use super::board::{Board, COLOUR_NAMES};
 use crate::interact::picture::Mode;
 use crate::interact::shortcuts::{Action, Area, key_for};
 use crate::model::picture::{PALETTE, WIDTHS};
+use crate::ui::editor::view::ZoomRow;
 
 /// The toolbar: tools, colour, width, zoom and focus mode.
 #[component]
@@ -45,11 +46,7 @@ pub fn Toolbar(board: Board) -> impl IntoView {
                 </select>
             </label>
             <span class="spacer"></span>
-            <div class="zoom-row">
-            <button type="button" on:click=move |_| board.zoom_by(0.8) aria-label="Zoom out" title="Zoom out (\u{2212})">"\u{2212}"</button>
-            <output class="zoom" aria-label="Zoom">{move || format!("{:.0}%", board.frame.view.get().zoom * 100.0)}</output>
-            <button type="button" on:click=move |_| board.zoom_by(1.25) aria-label="Zoom in" title="Zoom in (+)">"+"</button>
-            </div>
+            <ZoomRow frame=board.frame zoom=move |f| board.zoom_by(f) />
             <button type="button" on:click=move |_| board.fit() title="Show the whole picture (0)">"Fit"</button>
             <button type="button" class="focus-toggle" aria-pressed=move || board.frame.focus.get().to_string()
                 on:click=move |_| board.frame.focus.update(|f| *f = !*f)

@@ -45,7 +45,7 @@ const repeatsAt = (n) => (n === 1000 ? DRAG_REPEATS : 1);
 /** The run with the median CPU time a move (the whole run, so its figures agree with each other). */
 const medianOf = (runs) => [...runs].sort((a, b) => a.per_move_cpu_ms - b.per_move_cpu_ms)[Math.floor(runs.length / 2)];
 const PAGE_PORT = Number(process.env.BENCH_PORT ?? 4188);
-const APP_PORT = PAGE_PORT + 1;
+const APP_PORT = Number(process.env.BENCH_APP_PORT ?? PAGE_PORT + 1);
 const LIBS = {
   'vis-network': join(here, '../node_modules/vis-network/standalone/umd/vis-network.min.js'),
   cytoscape: join(here, '../node_modules/cytoscape/dist/cytoscape.min.js'),

@@ -170,6 +170,53 @@ test('the same map by keyboard only: add with N, move with arrows, link with L a
   await expect(m.links).toHaveCount(2);
 });
 
+test('the keys under the map canvas are the ones the ? sheet lists, and they do what it says: N adds, Esc clears, + zooms, Delete removes', async ({ page }) => {
+  const lib = new LibraryPage(page);
+  await lib.open();
+  await lib.create({ title: 'Keys map' });
+  const m = new MapsPage(page);
+  await m.open();
+  await m.start('blank map');
+  const hint = await page.locator('#map-keys').innerText();
+  await m.canvas.focus();
+  await page.keyboard.press('?');
+  const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(sheet).toBeVisible();
+  const group = sheet.locator('section').filter({ has: page.getByRole('heading', { name: 'Concept maps (on the canvas)' }) });
+  const keys = await group.locator('dt').allInnerTexts();
+  expect(keys.length).toBeGreaterThan(8);
+  for (const k of keys) expect(hint).toContain(k.trim());
+  const row = (keys: RegExp) => group.locator('dl > div').filter({ has: page.locator('dt', { hasText: keys }) }).locator('dd');
+  await expect(row(/^N$/)).toHaveText('Add a node');
+  await expect(row(/^Esc$/)).toHaveText('Clear the selection');
+  await expect(row(/^\+ \/ /)).toHaveText('Zoom in / out / fit the map');
+  await expect(row(/^Delete$/)).toHaveText('Remove what is selected');
+  await page.keyboard.press('Escape');
+  await expect(sheet).toBeHidden();
+
+  // N adds a node, its label ready to type.
+  await m.canvas.focus();
+  await page.keyboard.press('n');
+  await expect(m.editor).toBeFocused();
+  await page.keyboard.type('First idea');
+  await page.keyboard.press('Enter');
+  await expect(m.nodes).toHaveCount(1);
+  const node = m.node('First idea');
+  await expect(node).toBeFocused();
+  await expect(node).toHaveClass(/selected/);
+  // Esc clears the selection.
+  await page.keyboard.press('Escape');
+  await expect(node).not.toHaveClass(/selected/);
+  // + zooms in by a quarter.
+  const before = parseInt(await m.zoom.innerText(), 10);
+  await page.keyboard.press('+');
+  await expect.poll(async () => parseInt(await m.zoom.innerText(), 10)).toBe(Math.round(before * 1.25));
+  // Delete removes the focused node.
+  await expect(node).toBeFocused();
+  await page.keyboard.press('Delete');
+  await expect(m.nodes).toHaveCount(0);
+});
+
 test('the vision template, edited in the outline, changes the canvas; analysis finds loops and paths; a layout is one undo step', async ({ page }) => {
   const lib = new LibraryPage(page);
   await lib.open();

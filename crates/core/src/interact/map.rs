@@ -5,8 +5,9 @@
 //! group; on empty space: a new node, linked, its label ready to type); on a group's frame it
 //! moves the group; on a link it selects the link; on empty space it pans, or with Shift draws
 //! a marquee that adds what it holds. Two fingers pinch; the wheel zooms. A move is committed
-//! once, at release, as a delta from where the nodes were. Not wired into `src/ui/map/` yet
-//! (ARCHITECTURE.md, "Gestures and the editor frame").
+//! once, at release, as a delta from where the nodes were. The map canvas (`src/ui/map/`,
+//! `canvas.rs` and `gestures.rs`) feeds it and applies what it asks for (ARCHITECTURE.md,
+//! "Gestures and the editor frame").
 
 use std::collections::BTreeSet;
 
@@ -14,6 +15,10 @@ use super::view::{Lifted, Pan, Pinch, Pointers, lift};
 use super::{Button, Output, Pointer, Release};
 use crate::geometry::{Point, Rect};
 use crate::model::map::{GroupId, LinkId, NodeId, Viewport};
+
+/// What the pointer does on the map canvas, in one sentence: the first part of the hint under
+/// the canvas (the keys follow, written from the shortcut table).
+pub const POINTER_HINT: &str = "Drag nodes to move them; drag from a node's dot to link it. Drag the background to pan, Shift+drag to select several, wheel or pinch to zoom; double-click to add an idea or type a label.";
 
 /// What the canvas found under the pointer (by its `data-*` attributes or by geometry).
 #[derive(Clone, Debug, PartialEq)]

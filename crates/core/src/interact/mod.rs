@@ -9,10 +9,10 @@
 //! - [`view`]: panning, pinching and wheel zoom, the same on every canvas.
 //! - [`picture`]: the rich picture board's gestures (draw, erase, move, resize, turn, marquee,
 //!   arrows, shapes, text) and the commands they commit.
-//! - [`map`]: the concept map's gestures (drag nodes, draw a link, marquee, pan), in the same
-//!   terms; not wired into the map canvas yet.
+//! - [`map`]: the concept map's gestures (drag nodes or a group's frame, draw a link, marquee,
+//!   pan, pinch, wheel), in the same terms, and the commands they commit.
 //! - [`shortcuts`]: the one table of keyboard shortcuts: the key handlers look keys up in it,
-//!   the "?" sheet and the hints under the board are written from it.
+//!   the "?" sheet and the hints under the board and the map canvas are written from it.
 
 pub mod caret;
 pub mod map;
