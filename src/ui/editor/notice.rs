@@ -1,5 +1,5 @@
 //! The message an import or an export leaves: a status line when it went well, an alert when
-//! it did not.
+//! it did not; and the question before a whole map or picture is deleted.
 
 use leptos::prelude::*;
 
@@ -51,4 +51,13 @@ pub fn NoticeLine(notice: Notice, #[prop(optional)] class: &'static str) -> impl
             }
         })
     }
+}
+
+/// Asks before deleting a whole map or picture (`what`) called `name`; Undo brings it back.
+pub fn confirm_delete(what: &str, name: &str) -> bool {
+    window()
+        .confirm_with_message(&format!(
+            "Delete the {what} \u{201c}{name}\u{201d}? Undo brings it back."
+        ))
+        .unwrap_or(false)
 }

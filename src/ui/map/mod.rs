@@ -37,7 +37,7 @@ use crate::content::map_templates::Template;
 use crate::route::Route;
 use crate::ui::browser::fresh_id;
 use crate::ui::editor::focus::focus_mode;
-use crate::ui::editor::notice::{Notice, NoticeLine};
+use crate::ui::editor::notice::{Notice, NoticeLine, confirm_delete};
 use crate::ui::workshop::Session;
 
 pub(crate) use state::{Ed, Highlight, Look, Show};
@@ -167,12 +167,7 @@ fn Editor(session: Session, id: String) -> impl IntoView {
         let name = ed
             .with_untracked(|m| m.display_title().to_string())
             .unwrap_or_default();
-        let ok = window()
-            .confirm_with_message(&format!(
-                "Delete the map \u{201c}{name}\u{201d}? Undo brings it back."
-            ))
-            .unwrap_or(false);
-        if ok {
+        if confirm_delete("map", &name) {
             let id = ed.id.get_value();
             session.edit(None, |w| w.maps.retain(|m| m.id != id));
         }

@@ -25,7 +25,7 @@ use leptos::prelude::*;
 use crate::model::picture::Picture;
 use crate::ui::browser::fresh_id;
 use crate::ui::editor::focus::focus_mode;
-use crate::ui::editor::notice::{Notice, NoticeLine};
+use crate::ui::editor::notice::{Notice, NoticeLine, confirm_delete};
 use crate::ui::workshop::Session;
 use board::Board;
 
@@ -100,12 +100,7 @@ fn Editor(session: Session, id: String) -> impl IntoView {
         let name = board
             .with(|p| p.display_title().to_string())
             .unwrap_or_default();
-        let ok = window()
-            .confirm_with_message(&format!(
-                "Delete the picture \u{201c}{name}\u{201d}? Undo brings it back."
-            ))
-            .unwrap_or(false);
-        if ok {
+        if confirm_delete("picture", &name) {
             let id = board.id.get_value();
             session.edit(None, |w| w.pictures.retain(|p| p.id != id));
         }
