@@ -40,6 +40,27 @@ fn no_key_is_bound_twice_in_an_area_and_each_area_is_listed_once() {
     }
 }
 
+fn shift(key: &str) -> Press<'_> {
+    Press {
+        shift: true,
+        ..press(key)
+    }
+}
+
+fn ctrl_(key: &str) -> Press<'_> {
+    Press {
+        ctrl: true,
+        ..press(key)
+    }
+}
+
+fn alt_(key: &str) -> Press<'_> {
+    Press {
+        alt: true,
+        ..press(key)
+    }
+}
+
 fn press(key: &str) -> Press<'_> {
     Press {
         key,
@@ -52,18 +73,6 @@ fn press(key: &str) -> Press<'_> {
 #[test]
 fn keys_by_table() {
     use Action::*;
-    let shift = |key| Press {
-        shift: true,
-        ..press(key)
-    };
-    let ctrl_ = |key| Press {
-        ctrl: true,
-        ..press(key)
-    };
-    let alt_ = |key| Press {
-        alt: true,
-        ..press(key)
-    };
     #[rustfmt::skip]
     let cases: Vec<(Area, Press, Option<Action>)> = vec![
         (Area::Picture, press("v"), Some(Tool(Mode::Select))),
@@ -140,18 +149,6 @@ fn directions_step_with_y_down() {
 #[test]
 fn map_keys_by_table() {
     use Action::*;
-    let shift = |key| Press {
-        shift: true,
-        ..press(key)
-    };
-    let ctrl_ = |key| Press {
-        ctrl: true,
-        ..press(key)
-    };
-    let alt_ = |key| Press {
-        alt: true,
-        ..press(key)
-    };
     #[rustfmt::skip]
     let cases: Vec<(Press, Option<Action>)> = vec![
         (press("n"), Some(AddNode)),
