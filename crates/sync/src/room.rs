@@ -27,6 +27,7 @@ use yrs::{Any, Array, ArrayRef, Doc, Options, Out, ReadTxn, StateVector, Transac
 use crate::crypto::{RoomLink, nonce_of, random};
 use crate::hex::{hex, unhex};
 use crate::replica::Replica;
+use crate::sealed::{EntryId, Outcome};
 
 /// The envelope's root array of sealed updates.
 const SEALED: &str = "sealed";
@@ -48,9 +49,10 @@ pub struct Received {
     /// Sealed values the relay lacked and this browser sends back in answer to its sync step 1
     /// (changes made here, or kept here, while the relay did not have them).
     pub sent_back: usize,
-    /// Participants' responses that arrived (a drop's only content): each sealed value's nonce
-    /// and its text, opened with the drop's key; not yet read as responses.
-    pub responses: Vec<([u8; 12], String)>,
+    /// Participants' responses waiting in the drop (a drop's only content): each entry's
+    /// identity and its text, opened with the room's private key, with no receipt yet; not yet
+    /// read as responses.
+    pub responses: Vec<(EntryId, String)>,
 }
 
 /// One side of a y-sync exchange with the relay, as the page's connection drives it: a room,
@@ -241,14 +243,21 @@ impl Room {
         self.peers.keys().all(|&other| other > self.client)
     }
 
-    /// Whether the response sealed with `nonce` was already taken (by any browser in the room).
-    pub fn is_taken(&self, nonce: &[u8; 12]) -> bool {
-        self.replica.flag(&taken_key(nonce))
+    /// What was done with the response `id` (by any browser in the room), `None` if nothing
+    /// yet: a response taken is recorded in the room, whatever later happens in the drop.
+    pub fn outcome(&self, id: &EntryId) -> Option<Outcome> {
+        if self.replica.flag(&outcome_key(id, Outcome::Taken)) {
+            Some(Outcome::Taken)
+        } else if self.replica.flag(&outcome_key(id, Outcome::Refused)) {
+            Some(Outcome::Refused)
+        } else {
+            None
+        }
     }
 
-    /// Records that the response sealed with `nonce` was taken; the message to send.
-    pub fn mark_taken(&mut self, nonce: &[u8; 12]) -> Option<Vec<u8>> {
-        let update = self.replica.set_flag(&taken_key(nonce))?;
+    /// Records what was done with the response `id`; the message to send.
+    pub fn record(&mut self, id: &EntryId, outcome: Outcome) -> Option<Vec<u8>> {
+        let update = self.replica.set_flag(&outcome_key(id, outcome))?;
         Some(self.publish(update))
     }
 
@@ -370,6 +379,9 @@ impl Room {
     }
 }
 
-fn taken_key(nonce: &[u8; 12]) -> String {
-    format!("taken.{}", hex(nonce))
+fn outcome_key(id: &EntryId, outcome: Outcome) -> String {
+    match outcome {
+        Outcome::Taken => format!("taken.{}", hex(id)),
+        Outcome::Refused => format!("refused.{}", hex(id)),
+    }
 }
