@@ -105,6 +105,11 @@ fn invited() -> Option<Invited> {
     DropLink::in_address(&window().location().hash().ok()?)
 }
 
+/// Whether this page sends through a live room (its invitation carries the room's key).
+pub(super) fn sends() -> bool {
+    matches!(invited(), Some(Invited::Sealed(_)))
+}
+
 /// A line saying how sending `code` through the room goes; `None` without a room.
 pub(super) fn status(code: &str) -> Option<Element> {
     let invited = invited()?;

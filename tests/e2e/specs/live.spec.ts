@@ -421,6 +421,7 @@ test('a participant holding the invitation who deletes the others\' entries thro
   hostile.kill('SIGTERM');
   await new Promise((resolve) => hostile.once('exit', resolve));
   const summary = JSON.parse(said.trim().split('\n').pop()!);
+  console.log(`hostile participant: ${JSON.stringify(summary)}`);
   // It saw the responses and opened none of them with what the invitation gave it.
   expect(summary.seenEntries).toBeGreaterThanOrEqual(5);
   expect(summary.opened).toBe(0);
