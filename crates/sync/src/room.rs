@@ -32,6 +32,9 @@ use crate::sealed::{EntryId, Outcome};
 /// The envelope's root array of sealed updates.
 const SEALED: &str = "sealed";
 
+/// How many sealed values [`Room::compact`] lets the envelope gather before folding them.
+pub const COMPACT_AT: u32 = 256;
+
 /// What a message from the relay did.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct Received {
@@ -103,6 +106,9 @@ pub struct Room {
     sealed: ArrayRef,
     /// Nonces of the sealed values already opened (or refused): each is looked at once.
     seen: HashSet<[u8; 12]>,
+    /// Nonces of the sealed values whose update the replica holds (opened and merged, or
+    /// made here): what a compaction may fold into a snapshot.
+    held: HashSet<[u8; 12]>,
     replica: Replica,
     /// Sealed values that did not open with this link's key.
     pub unreadable: usize,
@@ -130,6 +136,7 @@ impl Room {
             envelope,
             sealed,
             seen: HashSet::new(),
+            held: HashSet::new(),
             replica: Replica::new(client),
             unreadable: 0,
             client,
@@ -208,12 +215,16 @@ impl Room {
         let mut opened = 0;
         let mut mends = Vec::new();
         for bytes in fresh {
-            if let Some(nonce) = nonce_of(&bytes) {
+            let nonce = nonce_of(&bytes);
+            if let Some(nonce) = nonce {
                 self.seen.insert(nonce);
             }
             match self.link.open(&bytes) {
                 Ok(plain) => {
                     let applied = self.replica.apply(&plain);
+                    if let (Ok(_), Some(nonce)) = (&applied, nonce) {
+                        self.held.insert(nonce);
+                    }
                     changed |= applied.is_ok();
                     opened += usize::from(applied.is_ok());
                     mends.extend(applied.ok().flatten());
@@ -313,6 +324,7 @@ impl Room {
         let sealed = self.link.seal(&update);
         if let Some(nonce) = nonce_of(&sealed) {
             self.seen.insert(nonce);
+            self.held.insert(nonce);
         }
         let before = self.envelope.transact().state_vector();
         {
@@ -364,6 +376,53 @@ impl Room {
     /// The room's presentation step, if one was set.
     pub fn step(&self) -> Option<String> {
         self.replica.step()
+    }
+
+    /// Folds the sealed values whose updates the replica holds into one sealed snapshot of the
+    /// replica, when there are at least [`COMPACT_AT`]: they are deleted from the envelope, and
+    /// the deletion reaches the relay and every copy like any change (each copy and the relay
+    /// then drop their bytes by Yjs's garbage collection), so the envelope, the relay's copy
+    /// and the copy kept for a reload stay bounded. Every copy already holds what the snapshot
+    /// holds, so merging it changes nothing; a value this browser could not open, or has not
+    /// received, is left as it is. The message to send, `None` when there is nothing to fold.
+    pub fn compact(&mut self) -> Option<Vec<u8>> {
+        if !self.replica.has_workshop() {
+            return None;
+        }
+        let folded: Vec<u32> = {
+            let txn = self.envelope.transact();
+            self.sealed
+                .iter(&txn)
+                .enumerate()
+                .filter_map(|(i, out)| match out {
+                    Out::Any(Any::Buffer(bytes))
+                        if nonce_of(&bytes).is_some_and(|n| self.held.contains(&n)) =>
+                    {
+                        u32::try_from(i).ok()
+                    }
+                    _ => None,
+                })
+                .collect()
+        };
+        if folded.len() < COMPACT_AT as usize {
+            return None;
+        }
+        let snapshot = self.link.seal(&self.replica.state());
+        if let Some(nonce) = nonce_of(&snapshot) {
+            self.seen.insert(nonce);
+            self.held.insert(nonce);
+        }
+        let before = self.envelope.transact().state_vector();
+        {
+            let mut txn = self.envelope.transact_mut();
+            for &i in folded.iter().rev() {
+                self.sealed.remove(&mut txn, i);
+            }
+            self.sealed
+                .push_back(&mut txn, Any::Buffer(snapshot.into()));
+        }
+        let diff = self.envelope.transact().encode_state_as_update_v1(&before);
+        Some(Message::Sync(SyncMessage::Update(diff)).encode_v1())
     }
 
     /// The envelope as the relay would store it (tests: no plaintext in it).

@@ -152,7 +152,7 @@ pub fn LiveBar(session: Session, section: Signal<Section>, step: LiveStep) -> im
     };
 
     // The room's envelope, kept in this browser (at most twice a second, and when the page
-    // is hidden) so that edits made offline survive a reload.
+    // is hidden) so that edits made offline survive a reload; folded first when it is long.
     let keep_due = StoredValue::new(false);
     let keep_now = {
         let id = id.clone();
@@ -161,6 +161,12 @@ pub fn LiveBar(session: Session, section: Signal<Section>, step: LiveStep) -> im
             let Some(c) = conn.try_get_value().flatten() else {
                 return;
             };
+            // The browser that leads folds a long envelope into one snapshot (the others
+            // follow as the deletion reaches them), so what is kept here stays bounded.
+            c.send(
+                c.with_room(|room| room.leads().then(|| room.compact()).flatten())
+                    .flatten(),
+            );
             if let Some(state) = c.with_room(|room| room.envelope_state())
                 && let Err(e) = browser::save_live_envelope(&id, &hex(&state))
             {

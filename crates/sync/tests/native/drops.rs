@@ -13,8 +13,8 @@
 use std::collections::HashMap;
 
 use cstw_core::participate::drop::{
-    self, DropLink, ENTRY, MAX_ENTRY, POINT, RECEIPT, Receipts, holds, insert_message,
-    insert_update, receipt,
+    self, DropLink, ENTRY, MAX_ENTRY, RECEIPT, Receipts, holds, insert_message, insert_update,
+    receipt,
 };
 use cstw_core::participate::response::{Answer, Response, ScoringResponse};
 use cstw_sync::sealed::{
