@@ -44,14 +44,14 @@ fn has(tree: &str, name: &str) -> bool {
 fn only_the_live_feature_brings_the_sync_code() {
     let plain = tree(&[]);
     assert!(has(&plain, "leptos"), "the tree was listed:\n{plain}");
-    for name in ["cstw-sync", "yrs", "aes-gcm"] {
+    for name in ["cstw-sync", "yrs", "aes-gcm", "p256"] {
         assert!(
             !has(&plain, name),
             "{name} is in a build without the live feature"
         );
     }
     let live = tree(&["--features", "live"]);
-    for name in ["cstw-sync", "yrs", "aes-gcm"] {
+    for name in ["cstw-sync", "yrs", "aes-gcm", "p256"] {
         assert!(has(&live, name), "{name} is missing from the live build");
     }
 }

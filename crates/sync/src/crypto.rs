@@ -83,32 +83,6 @@ impl RoomLink {
         hex(&self.room.0)
     }
 
-    /// The room's *drop* for participants' responses: its own id and key, derived one way from
-    /// this room's key (AES-256 of fixed blocks under it, a pseudo-random function), so every
-    /// facilitator holding the room's link finds the same drop, and a participant holding the
-    /// drop can neither reach the room (another id) nor read it (another key, which gives
-    /// nothing of this one).
-    pub fn drop_link(&self) -> RoomLink {
-        use aes_gcm::aes::Aes256;
-        use aes_gcm::aes::cipher::{BlockEncrypt, KeyInit as _, generic_array::GenericArray};
-        let cipher = Aes256::new((&self.key.0).into());
-        let block = |label: &[u8; 16]| {
-            let mut b = GenericArray::clone_from_slice(label);
-            cipher.encrypt_block(&mut b);
-            let mut out = [0u8; 16];
-            out.copy_from_slice(&b);
-            out
-        };
-        let (k1, k2) = (block(b"cstw drop key 1."), block(b"cstw drop key 2."));
-        let mut key = [0u8; 32];
-        key[..16].copy_from_slice(&k1);
-        key[16..].copy_from_slice(&k2);
-        RoomLink {
-            room: RoomId(block(b"cstw drop room..")),
-            key: RoomKey(key),
-        }
-    }
-
     /// Seals `plain` with a fresh random nonce.
     pub fn seal(&self, plain: &[u8]) -> Vec<u8> {
         self.seal_with_nonce(plain, random())

@@ -1,29 +1,41 @@
-//! The facilitator's side of a room's *drop* (`RoomLink::drop_link`): the relay room where
-//! participants' phones add their responses, each a value sealed with the drop's key in the
+//! The facilitator's side of a room's *drop* (`sealed::DropKeys`): the relay room where
+//! participants' phones add their responses, each sealed to the room's public key, in the
 //! drop's `sealed` array (written by the phone without yrs: `cstw_core::participate::drop`).
 //!
-//! The desk only reads: it syncs the drop's envelope with the relay, opens each value it has
-//! not seen with the drop's key and hands over the texts. Whether a text is a response, and
-//! whether it fits the workshop, is for the response parser and the collect path to say
-//! (`cstw_core::participate::response`): a value that does not open, or is not UTF-8, is counted
-//! and dropped here.
+//! The desk syncs the drop's envelope with the relay, opens each entry it has not opened before
+//! with the room's private key, and hands over the text of every entry present that has no
+//! receipt yet (`Received::responses`); the page takes it (or finds it taken) and asks for the
+//! receipt ([`Desk::receipt`]), which goes into the drop for the phone to see. Whether a text
+//! is a response, and whether it fits the workshop, is for the response parser and the collect
+//! path to say (`cstw_core::participate::response`): a value that does not open, or is not
+//! UTF-8, is counted and skipped here, never a panic.
+//!
+//! Deletions in the drop cost nothing: a response the desk took is in the room (its outcome
+//! recorded there, `Room::outcome`), and a later deletion of its entry or its receipt only makes
+//! the desk write the receipt again when the phone adds the entry again.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
+use cstw_core::participate::drop::{self, RECEIPT, TOKEN};
 use yrs::sync::{Message, SyncMessage};
 use yrs::updates::decoder::Decode;
 use yrs::updates::encoder::Encode;
-use yrs::{Any, Array, ArrayRef, Doc, Out, ReadTxn, Transact, Update};
+use yrs::{Any, Array, ArrayRef, Doc, Out, ReadTxn, StateVector, Transact, Update};
 
-use crate::crypto::{RoomLink, nonce_of};
+use crate::crypto::RoomLink;
 use crate::room::{Channel, Received, answer_step1};
+use crate::sealed::{DropKeys, EntryId, Opened, Outcome, entry_id};
+
+/// A drop's entries in order: identity and bytes.
+type Entries = Vec<(EntryId, Vec<u8>)>;
 
 pub struct Desk {
-    link: RoomLink,
+    keys: DropKeys,
     envelope: Doc,
     sealed: ArrayRef,
-    seen: HashSet<[u8; 12]>,
-    /// Values that did not open with the drop's key, or were not text.
+    /// Every entry looked at: opened, or `None` when it did not open.
+    opened: HashMap<EntryId, Option<Opened>>,
+    /// Values that did not open with the room's key, or were not text.
     pub unreadable: usize,
 }
 
@@ -31,62 +43,116 @@ impl Desk {
     /// The desk of the room `room` names (its drop, derived from the room's key).
     pub fn new(room: &RoomLink) -> Desk {
         let envelope = Doc::new();
-        let sealed = envelope.get_or_insert_array(cstw_core::participate::drop::SEALED);
+        let sealed = envelope.get_or_insert_array(drop::SEALED);
         Desk {
-            link: room.drop_link(),
+            keys: DropKeys::of(room),
             envelope,
             sealed,
-            seen: HashSet::new(),
+            opened: HashMap::new(),
             unreadable: 0,
         }
     }
 
-    /// The link participants are given: the drop's id and key, never the room's.
-    pub fn drop_link(&self) -> &RoomLink {
-        &self.link
+    /// The drop's keys: participants are given the public one only.
+    pub fn keys(&self) -> &DropKeys {
+        &self.keys
     }
 
-    fn merge(&mut self, update: &[u8]) -> Vec<([u8; 12], String)> {
+    /// The receipts present in the drop, and its entries (identity, bytes) in order.
+    fn contents(&self) -> (HashSet<[u8; TOKEN]>, Entries) {
+        let txn = self.envelope.transact();
+        let mut receipts = HashSet::new();
+        let mut entries = Vec::new();
+        for out in self.sealed.iter(&txn) {
+            let Out::Any(Any::Buffer(bytes)) = out else {
+                continue;
+            };
+            match bytes.first() {
+                Some(&RECEIPT) => {
+                    if let Ok(token) = bytes[1..].try_into() {
+                        receipts.insert(token);
+                    }
+                }
+                // Longer than any response: left unread (and not hashed on every message).
+                Some(&drop::ENTRY) if bytes.len() <= drop::MAX_ENTRY => {
+                    entries.push((entry_id(&bytes), bytes.to_vec()))
+                }
+                _ => {}
+            }
+        }
+        (receipts, entries)
+    }
+
+    fn merge(&mut self, update: &[u8]) -> Vec<(EntryId, String)> {
         let Ok(update) = Update::decode_v1(update) else {
             return Vec::new();
         };
         if self.envelope.transact_mut().apply_update(update).is_err() {
             return Vec::new();
         }
-        let fresh: Vec<Vec<u8>> = {
-            let txn = self.envelope.transact();
-            self.sealed
-                .iter(&txn)
-                .filter_map(|out| match out {
-                    Out::Any(Any::Buffer(bytes)) => Some(bytes.to_vec()),
-                    _ => None,
-                })
-                .filter(|bytes| nonce_of(bytes).is_some_and(|n| !self.seen.contains(&n)))
-                .collect()
-        };
-        let mut out = Vec::new();
-        for bytes in fresh {
-            let Some(nonce) = nonce_of(&bytes) else {
+        self.waiting()
+    }
+
+    /// Every entry present that opens and has no receipt yet, once each.
+    pub fn waiting(&mut self) -> Vec<(EntryId, String)> {
+        let (receipts, entries) = self.contents();
+        let mut out: Vec<(EntryId, String)> = Vec::new();
+        for (id, bytes) in entries {
+            let opened = self.opened.entry(id).or_insert_with(|| {
+                let opened = self
+                    .keys
+                    .open(&bytes)
+                    .ok()
+                    .filter(|o| std::str::from_utf8(&o.text).is_ok());
+                if opened.is_none() {
+                    self.unreadable += 1;
+                }
+                opened
+            });
+            let Some(o) = opened else { continue };
+            let r = o.receipts;
+            if receipts.contains(&r.taken) || receipts.contains(&r.refused) {
                 continue;
-            };
-            self.seen.insert(nonce);
-            match self
-                .link
-                .open(&bytes)
-                .ok()
-                .and_then(|plain| String::from_utf8(plain).ok())
-            {
-                Some(text) => out.push((nonce, text)),
-                None => self.unreadable += 1,
+            }
+            if out.iter().all(|(seen, _)| *seen != id) {
+                out.push((id, String::from_utf8_lossy(&o.text).into_owned()));
             }
         }
         out
+    }
+
+    /// Writes the receipt of response `id` into the drop: the message to send, `None` if it
+    /// is already there or the desk never opened that response.
+    pub fn receipt(&mut self, id: &EntryId, outcome: Outcome) -> Option<Vec<u8>> {
+        let r = self.opened.get(id)?.as_ref()?.receipts;
+        let token = match outcome {
+            Outcome::Taken => r.taken,
+            Outcome::Refused => r.refused,
+        };
+        if self.contents().0.contains(&token) {
+            return None;
+        }
+        let before = self.envelope.transact().state_vector();
+        {
+            let mut txn = self.envelope.transact_mut();
+            self.sealed
+                .push_back(&mut txn, Any::Buffer(drop::receipt(&token).into()));
+        }
+        let diff = self.envelope.transact().encode_state_as_update_v1(&before);
+        Some(Message::Sync(SyncMessage::Update(diff)).encode_v1())
+    }
+
+    /// The drop as this desk holds it (tests: no plaintext in it).
+    pub fn envelope_state(&self) -> Vec<u8> {
+        self.envelope
+            .transact()
+            .encode_state_as_update_v1(&StateVector::default())
     }
 }
 
 impl Channel for Desk {
     fn relay_path(&self) -> String {
-        self.link.relay_path()
+        self.keys.relay_path()
     }
 
     fn hello(&self) -> Vec<u8> {

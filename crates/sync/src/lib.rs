@@ -9,8 +9,11 @@
 //! - `crypto`: AES-256-GCM sealing, the room link (room id + key in the URL fragment).
 //! - `room`: the y-sync protocol with a relay, carrying sealed replica updates inside an
 //!   envelope document the relay stores and forwards without reading.
+//! - `sealed`: participants' responses sealed to the room's public key (ECDH P-256, HKDF,
+//!   AES-GCM), the room's key pair derived from the room's key, receipts.
 //! - `desk`: the room's drop, where participants' phones add sealed responses (they hold the
-//!   drop's key only: they can add a response, not read or change the workshop).
+//!   room's public key only: they can add a response, not read anyone's or change the
+//!   workshop), and the desk's receipts.
 
 pub mod ids;
 pub mod mapping;
@@ -21,6 +24,7 @@ pub mod crypto;
 pub mod desk;
 pub mod hex;
 pub mod room;
+pub mod sealed;
 
 pub use crypto::{Refused, RoomLink};
 pub use desk::Desk;

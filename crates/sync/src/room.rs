@@ -27,9 +27,13 @@ use yrs::{Any, Array, ArrayRef, Doc, Options, Out, ReadTxn, StateVector, Transac
 use crate::crypto::{RoomLink, nonce_of, random};
 use crate::hex::{hex, unhex};
 use crate::replica::Replica;
+use crate::sealed::{EntryId, Outcome};
 
 /// The envelope's root array of sealed updates.
 const SEALED: &str = "sealed";
+
+/// How many sealed values [`Room::compact`] lets the envelope gather before folding them.
+pub const COMPACT_AT: u32 = 256;
 
 /// What a message from the relay did.
 #[derive(Debug, Default, PartialEq, Eq)]
@@ -48,9 +52,10 @@ pub struct Received {
     /// Sealed values the relay lacked and this browser sends back in answer to its sync step 1
     /// (changes made here, or kept here, while the relay did not have them).
     pub sent_back: usize,
-    /// Participants' responses that arrived (a drop's only content): each sealed value's nonce
-    /// and its text, opened with the drop's key; not yet read as responses.
-    pub responses: Vec<([u8; 12], String)>,
+    /// Participants' responses waiting in the drop (a drop's only content): each entry's
+    /// identity and its text, opened with the room's private key, with no receipt yet; not yet
+    /// read as responses.
+    pub responses: Vec<(EntryId, String)>,
 }
 
 /// One side of a y-sync exchange with the relay, as the page's connection drives it: a room,
@@ -101,6 +106,9 @@ pub struct Room {
     sealed: ArrayRef,
     /// Nonces of the sealed values already opened (or refused): each is looked at once.
     seen: HashSet<[u8; 12]>,
+    /// Nonces of the sealed values whose update the replica holds (opened and merged, or
+    /// made here): what a compaction may fold into a snapshot.
+    held: HashSet<[u8; 12]>,
     replica: Replica,
     /// Sealed values that did not open with this link's key.
     pub unreadable: usize,
@@ -128,6 +136,7 @@ impl Room {
             envelope,
             sealed,
             seen: HashSet::new(),
+            held: HashSet::new(),
             replica: Replica::new(client),
             unreadable: 0,
             client,
@@ -206,12 +215,16 @@ impl Room {
         let mut opened = 0;
         let mut mends = Vec::new();
         for bytes in fresh {
-            if let Some(nonce) = nonce_of(&bytes) {
+            let nonce = nonce_of(&bytes);
+            if let Some(nonce) = nonce {
                 self.seen.insert(nonce);
             }
             match self.link.open(&bytes) {
                 Ok(plain) => {
                     let applied = self.replica.apply(&plain);
+                    if let (Ok(_), Some(nonce)) = (&applied, nonce) {
+                        self.held.insert(nonce);
+                    }
                     changed |= applied.is_ok();
                     opened += usize::from(applied.is_ok());
                     mends.extend(applied.ok().flatten());
@@ -241,14 +254,21 @@ impl Room {
         self.peers.keys().all(|&other| other > self.client)
     }
 
-    /// Whether the response sealed with `nonce` was already taken (by any browser in the room).
-    pub fn is_taken(&self, nonce: &[u8; 12]) -> bool {
-        self.replica.flag(&taken_key(nonce))
+    /// What was done with the response `id` (by any browser in the room), `None` if nothing
+    /// yet: a response taken is recorded in the room, whatever later happens in the drop.
+    pub fn outcome(&self, id: &EntryId) -> Option<Outcome> {
+        if self.replica.flag(&outcome_key(id, Outcome::Taken)) {
+            Some(Outcome::Taken)
+        } else if self.replica.flag(&outcome_key(id, Outcome::Refused)) {
+            Some(Outcome::Refused)
+        } else {
+            None
+        }
     }
 
-    /// Records that the response sealed with `nonce` was taken; the message to send.
-    pub fn mark_taken(&mut self, nonce: &[u8; 12]) -> Option<Vec<u8>> {
-        let update = self.replica.set_flag(&taken_key(nonce))?;
+    /// Records what was done with the response `id`; the message to send.
+    pub fn record(&mut self, id: &EntryId, outcome: Outcome) -> Option<Vec<u8>> {
+        let update = self.replica.set_flag(&outcome_key(id, outcome))?;
         Some(self.publish(update))
     }
 
@@ -304,6 +324,7 @@ impl Room {
         let sealed = self.link.seal(&update);
         if let Some(nonce) = nonce_of(&sealed) {
             self.seen.insert(nonce);
+            self.held.insert(nonce);
         }
         let before = self.envelope.transact().state_vector();
         {
@@ -357,6 +378,53 @@ impl Room {
         self.replica.step()
     }
 
+    /// Folds the sealed values whose updates the replica holds into one sealed snapshot of the
+    /// replica, when there are at least [`COMPACT_AT`]: they are deleted from the envelope, and
+    /// the deletion reaches the relay and every copy like any change (each copy and the relay
+    /// then drop their bytes by Yjs's garbage collection), so the envelope, the relay's copy
+    /// and the copy kept for a reload stay bounded. Every copy already holds what the snapshot
+    /// holds, so merging it changes nothing; a value this browser could not open, or has not
+    /// received, is left as it is. The message to send, `None` when there is nothing to fold.
+    pub fn compact(&mut self) -> Option<Vec<u8>> {
+        if !self.replica.has_workshop() {
+            return None;
+        }
+        let folded: Vec<u32> = {
+            let txn = self.envelope.transact();
+            self.sealed
+                .iter(&txn)
+                .enumerate()
+                .filter_map(|(i, out)| match out {
+                    Out::Any(Any::Buffer(bytes))
+                        if nonce_of(&bytes).is_some_and(|n| self.held.contains(&n)) =>
+                    {
+                        u32::try_from(i).ok()
+                    }
+                    _ => None,
+                })
+                .collect()
+        };
+        if folded.len() < COMPACT_AT as usize {
+            return None;
+        }
+        let snapshot = self.link.seal(&self.replica.state());
+        if let Some(nonce) = nonce_of(&snapshot) {
+            self.seen.insert(nonce);
+            self.held.insert(nonce);
+        }
+        let before = self.envelope.transact().state_vector();
+        {
+            let mut txn = self.envelope.transact_mut();
+            for &i in folded.iter().rev() {
+                self.sealed.remove(&mut txn, i);
+            }
+            self.sealed
+                .push_back(&mut txn, Any::Buffer(snapshot.into()));
+        }
+        let diff = self.envelope.transact().encode_state_as_update_v1(&before);
+        Some(Message::Sync(SyncMessage::Update(diff)).encode_v1())
+    }
+
     /// The envelope as the relay would store it (tests: no plaintext in it).
     pub fn envelope_state(&self) -> Vec<u8> {
         self.envelope
@@ -370,6 +438,9 @@ impl Room {
     }
 }
 
-fn taken_key(nonce: &[u8; 12]) -> String {
-    format!("taken.{}", hex(nonce))
+fn outcome_key(id: &EntryId, outcome: Outcome) -> String {
+    match outcome {
+        Outcome::Taken => format!("taken.{}", hex(id)),
+        Outcome::Refused => format!("refused.{}", hex(id)),
+    }
 }

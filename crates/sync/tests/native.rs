@@ -2,6 +2,7 @@
 //! rooms talking through an in-memory relay that behaves as `@y/websocket-server` does.
 
 mod native {
+    pub mod compaction;
     pub mod convergence;
     pub mod crypto;
     pub mod drops;

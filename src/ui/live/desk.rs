@@ -1,12 +1,15 @@
-//! Participants' responses arriving through the live room (the room's *drop*, `cstw_sync::Desk`):
-//! each opened text goes through the same path as a pasted or scanned response
-//! (`participate::take_response`: the response parser, the check against the workshop, one undo
-//! step), so only a well-formed response for this workshop is added. One browser of the room
-//! takes them (`Room::leads`), and each is marked taken in the room, so a co-facilitator or a
-//! reload never adds one twice.
+//! Participants' responses arriving through the live room (the room's *drop*, `cstw_sync::Desk`,
+//! each response sealed to the room's public key): each opened text goes through the same path
+//! as a pasted or scanned response (`participate::take_response`: the response parser, the
+//! check against the workshop, one undo step), so only a well-formed response for this workshop
+//! is added. One browser of the room takes them (`Room::leads`); what it did with each is
+//! recorded in the room (`Room::record`), so a co-facilitator or a reload never adds one twice,
+//! and a receipt goes into the drop for the phone (`Desk::receipt`), also for a response found
+//! taken already (its receipt was deleted, or never arrived), so the phone stops adding it.
 
 use std::collections::BTreeMap;
 
+use cstw_sync::sealed::{EntryId, Outcome};
 use cstw_sync::{Room, RoomLink};
 use leptos::prelude::*;
 
@@ -21,8 +24,8 @@ pub struct Desk {
     synced: RwSignal<bool>,
     adopted: StoredValue<bool>,
     conn: StoredValue<Option<Connection<cstw_sync::Desk>>, LocalStorage>,
-    /// Opened, not yet taken: nonce → text.
-    pending: StoredValue<BTreeMap<[u8; 12], String>>,
+    /// Opened, without a receipt yet: entry → text.
+    pending: StoredValue<BTreeMap<EntryId, String>>,
     /// Responses this browser added from the room, and the last refusal.
     added: RwSignal<usize>,
     refused: RwSignal<Option<String>>,
@@ -84,24 +87,37 @@ impl Desk {
         if room.with_room(|r| r.leads()) != Some(true) {
             return;
         }
-        let waiting: Vec<([u8; 12], String)> = self
+        let waiting: Vec<(EntryId, String)> = self
             .pending
             .with_value(|p| p.iter().map(|(n, t)| (*n, t.clone())).collect());
-        for (nonce, text) in waiting {
+        for (id, text) in waiting {
             // `None`: the room is busy with a message; the next one brings us back here.
-            match room.with_room(|r| r.is_taken(&nonce)) {
+            let outcome = match room.with_room(|r| r.outcome(&id)) {
                 None => return,
-                Some(true) => {}
-                Some(false) => {
-                    match take_response(self.session, &text, None, true) {
-                        Taken::Added(_) => self.added.update(|n| *n += 1),
-                        Taken::Refused(why) => self.refused.set(Some(why)),
-                    }
-                    room.send(room.with_room(|r| r.mark_taken(&nonce)).flatten());
+                Some(Some(done)) => done,
+                Some(None) => {
+                    let outcome = match take_response(self.session, &text, None, true) {
+                        Taken::Added(_) => {
+                            self.added.update(|n| *n += 1);
+                            Outcome::Taken
+                        }
+                        Taken::Already(_) => Outcome::Taken,
+                        Taken::Refused(why) => {
+                            self.refused.set(Some(why));
+                            Outcome::Refused
+                        }
+                    };
+                    room.send(room.with_room(|r| r.record(&id, outcome)).flatten());
+                    outcome
                 }
+            };
+            // The receipt for the phone; if the drop is busy now, the entry stays waiting and
+            // the next message from the drop brings it back.
+            if let Some(drop) = self.conn.try_get_value().flatten() {
+                drop.send(drop.with_room(|d| d.receipt(&id, outcome)).flatten());
             }
             self.pending.update_value(|p| {
-                p.remove(&nonce);
+                p.remove(&id);
             });
         }
     }

@@ -26,19 +26,30 @@ use crate::ui::browser::{fresh_id, now};
 use crate::ui::workshop::Session;
 use socket::{Connection, RELAY, Status};
 
-/// The `?live=<drop>` an invitation of `workshop_id` carries while it is in a live room.
+thread_local! {
+    /// The invitation suffix of the last room asked for (deriving the room's key pair costs a
+    /// scalar multiplication; the invitation asks on every redraw).
+    static SUFFIX: std::cell::RefCell<Option<(String, String)>> = const { std::cell::RefCell::new(None) };
+}
+
+/// The `?live=<public key>` an invitation of `workshop_id` carries while it is in a live room:
+/// the room's public key only (responses are sealed to it), never the room's id or key.
 pub fn drop_suffix(workshop_id: &str) -> String {
-    browser::load_live_room(workshop_id)
-        .and_then(|s| RoomLink::decode(&s))
-        .map(|link| {
-            let d = link.drop_link();
-            crate::participate::drop::DropLink {
-                room: d.room.0,
-                key: d.key.0,
-            }
-            .suffix()
-        })
-        .unwrap_or_default()
+    let Some(secret) = browser::load_live_room(workshop_id) else {
+        return String::new();
+    };
+    if let Some(s) = SUFFIX.with_borrow(|c| {
+        c.as_ref()
+            .filter(|(k, _)| *k == secret)
+            .map(|(_, s)| s.clone())
+    }) {
+        return s;
+    }
+    let suffix = RoomLink::decode(&secret)
+        .map(|link| cstw_sync::sealed::DropKeys::of(&link).link().suffix())
+        .unwrap_or_default();
+    SUFFIX.set(Some((secret, suffix.clone())));
+    suffix
 }
 
 /// The address that opens the room: this page's own address with the secret in the fragment.
@@ -141,7 +152,7 @@ pub fn LiveBar(session: Session, section: Signal<Section>, step: LiveStep) -> im
     };
 
     // The room's envelope, kept in this browser (at most twice a second, and when the page
-    // is hidden) so that edits made offline survive a reload.
+    // is hidden) so that edits made offline survive a reload; folded first when it is long.
     let keep_due = StoredValue::new(false);
     let keep_now = {
         let id = id.clone();
@@ -150,6 +161,12 @@ pub fn LiveBar(session: Session, section: Signal<Section>, step: LiveStep) -> im
             let Some(c) = conn.try_get_value().flatten() else {
                 return;
             };
+            // The browser that leads folds a long envelope into one snapshot (the others
+            // follow as the deletion reaches them), so what is kept here stays bounded.
+            c.send(
+                c.with_room(|room| room.leads().then(|| room.compact()).flatten())
+                    .flatten(),
+            );
             if let Some(state) = c.with_room(|room| room.envelope_state())
                 && let Err(e) = browser::save_live_envelope(&id, &hex(&state))
             {

@@ -15,6 +15,8 @@ use crate::ui::workshop::Session;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Taken {
     Added(String),
+    /// Already in the workshop (the same response collected twice counts once).
+    Already(String),
     Refused(String),
 }
 
@@ -47,7 +49,7 @@ pub fn take_response(session: Session, text: &str, round: Option<&str>, to_roste
         Response::Boundary(r) => r.check_against(w),
     });
     if let Err(why) = checked {
-        return Taken::Refused(why.to_string());
+        return refused(why);
     }
     let mut outcome: Result<String, Refusal> = Err(Refusal::Damaged);
     session.edit(None, |w| {
@@ -67,7 +69,14 @@ pub fn take_response(session: Session, text: &str, round: Option<&str>, to_roste
     });
     match outcome {
         Ok(said) => Taken::Added(said),
-        Err(why) => Taken::Refused(why.to_string()),
+        Err(why) => refused(why),
+    }
+}
+
+fn refused(why: Refusal) -> Taken {
+    match why {
+        Refusal::Duplicate(_) => Taken::Already(why.to_string()),
+        _ => Taken::Refused(why.to_string()),
     }
 }
 
@@ -171,7 +180,7 @@ pub fn Collect(
             </form>
             {move || taken.get().map(|t| match t {
                 Taken::Added(said) => view! { <p class="collect-ok" role="status">{said}</p> }.into_any(),
-                Taken::Refused(why) => view! { <p class="collect-refused" role="alert">{why}</p> }.into_any(),
+                Taken::Refused(why) | Taken::Already(why) => view! { <p class="collect-refused" role="alert">{why}</p> }.into_any(),
             })}
         </section>
     }

@@ -22,8 +22,8 @@ fn phone_base() -> Option<String> {
     }
 }
 
-/// Inside a live room the invitation also carries the room's drop (`?live=…`, a key that only
-/// adds responses): phones then send their responses through the room.
+/// Inside a live room the invitation also carries the room's public key (`?live=…`, which only
+/// seals responses to the room): phones then send their responses through the room.
 fn with_drop(fitted: Fitted, workshop: &str) -> Fitted {
     let suffix = crate::ui::live_drop_suffix(workshop);
     if suffix.is_empty() {

@@ -120,7 +120,7 @@ pub(super) fn view(
     listeners.on(&edit, "click", move |_| on_edit());
     append(&section, &[&actions]);
     actions.append_child(&edit).ok();
-    let kept = if live.is_some() {
+    let kept = if super::live::sends() {
         "Your answers are kept in this phone's browser and sent, encrypted, only to the facilitator's live room."
     } else {
         "Your answers stay in this phone's browser. Nothing is sent anywhere unless you show or send it."

@@ -19,6 +19,7 @@ import { expectNoAxeViolations } from '../support/a11y';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 const RELAY_SCRIPT = fileURLToPath(new URL('../../relay/relay.mjs', import.meta.url));
+const HOSTILE_SCRIPT = fileURLToPath(new URL('../../relay/hostile.mjs', import.meta.url));
 const TITLE = 'Example: Shropshire social prescribing (illustrative)';
 
 test.describe.configure({ mode: 'serial' });
@@ -282,24 +283,22 @@ test('an incomplete link says what is missing', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'This live room link is incomplete' })).toBeVisible();
 });
 
-
-test('twenty-five phones opened from a live room invitation send their responses through the room: all arrive, sealed', async ({ page, browser, baseURL }) => {
-  test.setTimeout(300_000);
-  const errors: string[] = [];
+/** A new workshop in a live room, a scoring round and its invitation for phones: the room's
+ * link and the invitation's address (`shoot`: screenshots of the invitation). */
+async function roomInvitation(page: Page, baseURL: string, title: string, shoot = false) {
   const lib = new LibraryPage(page);
   await lib.open();
-  await lib.create({ title: 'Live phones' });
+  await lib.create({ title });
   const bar = page.getByRole('region', { name: 'Live room' });
   await bar.getByRole('button', { name: 'Open a live room' }).click();
   await expect(liveStatus(page)).toHaveText('Connected');
   const roomLink = await bar.getByLabel('Link for the others').inputValue();
-  const roomKey = roomLink.split('.').pop()!;
   const s = new ScoringPage(page);
   await s.open();
   await s.start('positive relational cycle');
   await page.getByRole('group', { name: 'Show' }).getByRole('button', { name: 'Phones', exact: true }).click();
   await expect(page.getByRole('button', { name: 'Invite participants' })).toBeDisabled();
-  await page.getByLabel('Address for phones').fill(baseURL!.replace(/^http:\/\//, ''));
+  await page.getByLabel('Address for phones').fill(baseURL.replace(/^http:\/\//, ''));
   await page.getByRole('button', { name: 'Use this address' }).click();
   // Inside the room the page says the phones' answers go through it, and so does the projector.
   await expect(page.locator('.invite .hint').first()).toContainText("through the room's relay");
@@ -308,17 +307,20 @@ test('twenty-five phones opened from a live room invitation send their responses
   const projected = dialog.locator('.invite-projector');
   await expect(projected.getByRole('img', { name: /QR code: invitation to score/ })).toBeVisible();
   await expect(projected).toContainText('through the live room, encrypted');
-  await screenshotBothSizes(page, 'live-invitation');
+  if (shoot) await screenshotBothSizes(page, 'live-invitation');
   const address = (await projected.getAttribute('data-address'))!;
   await dialog.getByRole('button', { name: 'Close' }).click();
-  // The invitation carries the room's drop: its own id and key, never the room's key.
-  expect(address).toMatch(/#\/join\/[A-Za-z0-9_-]+\?live=[A-Za-z0-9_-]{64}$/);
-  expect(address).not.toContain(roomKey);
+  // The invitation carries the room's public key (87 characters): never the room's id or key.
+  expect(address).toMatch(/#\/join\/[A-Za-z0-9_-]+\?live=[A-Za-z0-9_-]{87}$/);
+  expect(address).not.toContain(roomLink.split('.').pop()!);
   expect(address).not.toContain(roomLink.split('#/live/')[1].split('.')[0]);
+  return { bar, roomLink, address };
+}
 
-  // 25 participants, each on their own phone, answer; then all press "Send" at once.
+/** `n` participants, each on their own phone, open the invitation and answer (not sent yet). */
+async function phonesAnswer(browser: Browser, address: string, n: number, errors: string[]) {
   const phones: { ctx: BrowserContext; phone: Page }[] = [];
-  for (let i = 0; i < 25; i++) {
+  for (let i = 0; i < n; i++) {
     const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     const phone = await ctx.newPage();
     phone.on('pageerror', (e) => errors.push(`phone ${i} uncaught: ${e.message}`));
@@ -329,6 +331,15 @@ test('twenty-five phones opened from a live room invitation send their responses
     await phone.getByLabel('Your name (optional)').fill(`Phone person ${i + 1}`);
     phones.push({ ctx, phone });
   }
+  return phones;
+}
+
+test('twenty-five phones opened from a live room invitation send their responses through the room: all arrive, sealed', async ({ page, browser, baseURL }) => {
+  test.setTimeout(300_000);
+  const errors: string[] = [];
+  const { bar, address } = await roomInvitation(page, baseURL!, 'Live phones', true);
+  // 25 participants, each on their own phone, answer; then all press "Send" at once.
+  const phones = await phonesAnswer(browser, address, 25, errors);
   const count = page.locator('.collect .collect-count');
   await expect(count).toHaveText('0 responses');
   const t0 = Date.now();
@@ -363,6 +374,64 @@ test('twenty-five phones opened from a live room invitation send their responses
   await expect(liveStatus(page)).toHaveText('Connected');
   await page.waitForTimeout(1000);
   await expect(count).toHaveText('25 responses');
+  for (const { ctx } of phones) await ctx.close();
+  expect(errors).toEqual([]);
+});
+
+test('a participant holding the invitation who deletes the others\' entries through the relay opens none of them, and every honest response arrives once', async ({ page, browser, baseURL }) => {
+  test.setTimeout(240_000);
+  const errors: string[] = [];
+  const { address } = await roomInvitation(page, baseURL!, 'Live hostile');
+  const shot = (p: Page, name: string) =>
+    p.screenshot({ path: fileURLToPath(new URL(`../screenshots/${name}-390x844.png`, import.meta.url)), fullPage: true });
+  // An invitation from before responses were sealed (a 48-byte drop) is refused with a clear
+  // message; the answers stay, with the QR code.
+  const [old] = await phonesAnswer(browser, address.replace(/live=.*$/, `live=${Buffer.alloc(48, 7).toString('base64url')}`), 1, errors);
+  await old.phone.getByRole('button', { name: 'Send my answers' }).click();
+  await expect(old.phone.locator('.live-send')).toHaveAttribute('data-sent', 'outdated');
+  await expect(old.phone.locator('.live-send')).toContainText('ask the facilitator for a fresh invitation');
+  await expect(old.phone.getByRole('img', { name: 'QR code of your answers' })).toBeVisible();
+  await shot(old.phone, 'live-phone-outdated');
+  await old.ctx.close();
+  // The facilitator steps away (the workshop closed): nobody takes responses for now.
+  const scoring = page.url();
+  await page.goto('./#/');
+  const hostile = spawn('node', [HOSTILE_SCRIPT, relayOrigin!, address.split('live=')[1]], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let said = '';
+  hostile.stdout!.on('data', (d) => (said += d));
+  hostile.stderr!.on('data', (d) => (said += d));
+  await expect.poll(() => said, { timeout: 10_000 }).toContain('hostile on');
+  const phones = await phonesAnswer(browser, address, 5, errors);
+  await Promise.all(phones.map(({ phone }) => phone.getByRole('button', { name: 'Send my answers' }).click()));
+  // The hostile participant deletes every entry it sees; no fake receipt convinces a phone.
+  await expect.poll(() => Number(/deleted (\d+)\s*$/.exec(said)?.[1] ?? 0), { timeout: 30_000 }).toBeGreaterThanOrEqual(5);
+  await phones[0].phone.waitForTimeout(3000);
+  for (const { phone } of phones) await expect(phone.locator('.live-send')).not.toHaveAttribute('data-sent', 'true');
+  await shot(phones[0].phone, 'live-phone-waiting');
+  // The facilitator comes back: the phones add their deleted entries again, the desk takes
+  // each once, the phones see their receipts, though the hostile one keeps deleting.
+  await page.goto(scoring);
+  await page.getByRole('group', { name: 'Show' }).getByRole('button', { name: 'Phones', exact: true }).click();
+  const count = page.locator('.collect .collect-count');
+  await expect(count).toHaveText('5 responses', { timeout: 60_000 });
+  for (const { phone } of phones) {
+    await expect(phone.locator('.live-send')).toHaveAttribute('data-sent', 'true', { timeout: 60_000 });
+  }
+  await shot(phones[0].phone, 'live-phone-received');
+  hostile.kill('SIGTERM');
+  await new Promise((resolve) => hostile.once('exit', resolve));
+  const summary = JSON.parse(said.trim().split('\n').pop()!);
+  console.log(`hostile participant: ${JSON.stringify(summary)}`);
+  // It saw the responses and opened none of them with what the invitation gave it.
+  expect(summary.seenEntries).toBeGreaterThanOrEqual(5);
+  expect(summary.opened).toBe(0);
+  // What the desk took stays, whatever was deleted: a reload adds nothing and loses nothing.
+  await page.reload();
+  await page.getByRole('group', { name: 'Show' }).getByRole('button', { name: 'Phones', exact: true }).click();
+  await expect(liveStatus(page)).toHaveText('Connected');
+  await page.waitForTimeout(1500);
+  await expect(count).toHaveText('5 responses');
+  await expect(page.locator('.live-responses')).toHaveCount(0);
   for (const { ctx } of phones) await ctx.close();
   expect(errors).toEqual([]);
 });

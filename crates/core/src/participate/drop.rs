@@ -1,57 +1,99 @@
 //! A participant's response sent through a live room (issue 25), the phone's half, pure and
-//! without yrs (the phone page stays small): the *drop link* a facilitator in a live room adds
-//! to an invitation (`…#/join/<code>?live=<drop id>.<drop key>`), and the few bytes of the
-//! Yjs sync protocol the phone speaks with the room's relay.
+//! without yrs or a cipher (the phone page stays small): the *drop link* a facilitator in a live
+//! room adds to an invitation (`…#/join/<code>?live=<room's public key>`), the layout of what a
+//! phone adds to the drop and of the facilitator's receipts, and the few bytes of the Yjs sync
+//! protocol the phone speaks with the room's relay.
 //!
-//! The drop is a room of its own at the relay (its own id, its own key, both derived one way
-//! from the room's key by the facilitator's browser, `cstw_sync::crypto`): a participant holding
-//! it can add a sealed response and nothing else: it neither reaches the workshop's room nor
-//! holds its key. Each response is one Yjs update inserting one binary value (the response code,
-//! sealed with the drop key by the phone's WebCrypto) into the drop's `sealed` array, written
-//! here by hand (the format is Yjs's update v1, checked natively against yrs in
-//! `crates/sync/tests/native/drops.rs`).
+//! Sealed to the facilitators: the link carries only the room's P-256 public key (65 bytes,
+//! uncompressed, as WebCrypto imports it). The phone makes an ephemeral key pair per response,
+//! derives 64 bytes by HKDF-SHA256 from the ECDH secret (salt: the drop's id, info: [`info`],
+//! which binds both public keys), seals the response code with AES-256-GCM under the first 32,
+//! and adds `[ENTRY][ephemeral public key][nonce][ciphertext+tag]` to the drop's `sealed` array.
+//! The other 32 are two receipt tokens only the room's desk and this phone can know: the desk
+//! adds `[RECEIPT][token]` once it has taken the response (or refused it), and the phone, while
+//! its page is open, adds its entry again whenever it is gone from the relay before a receipt
+//! came. So another participant holding the same link reads nothing of anyone's response and
+//! loses nobody's by deleting entries: what the desk took is in the room, and what it had not
+//! yet taken comes back. The facilitator's side is `cstw_sync::sealed` and `cstw_sync::Desk`;
+//! the phone's WebCrypto calls are `src/ui/phone/live.rs`; both are checked against each other
+//! natively in `crates/sync/tests/native/drops.rs` (the same steps, RustCrypto for WebCrypto).
+//!
+//! The drop's room at the relay is named by a hash of the public key ([`DropLink::id_input`]):
+//! the relay, which sees the name, cannot learn the public key from it, so it cannot seal a
+//! response of its own either.
+//!
+//! Each entry is one Yjs update inserting one binary value into the drop's `sealed` array,
+//! written here by hand (the format is Yjs's update v1, checked natively against yrs).
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 
-/// A drop's id (16 bytes) and key (32 bytes), as the invitation's `live=` carries them: the 48
-/// bytes in URL-safe base64 (64 characters, to keep the invitation's QR code small).
+/// The root array of the drop's values, as the room's envelope names it.
+pub const SEALED: &str = "sealed";
+
+/// The format byte of a sealed response in the drop.
+pub const ENTRY: u8 = 2;
+/// The format byte of a desk's receipt in the drop.
+pub const RECEIPT: u8 = 3;
+/// An uncompressed P-256 public key: `04 ‖ x ‖ y`.
+pub const POINT: usize = 65;
+/// A receipt token.
+pub const TOKEN: usize = 16;
+/// The AES-GCM nonce.
+pub const NONCE: usize = 12;
+/// The shortest entry: a point, a nonce and an AES-GCM tag around an empty text.
+pub const MIN_ENTRY: usize = 1 + POINT + NONCE + 16;
+/// The longest entry a desk opens: a response code's cap and the sealing around it.
+pub const MAX_ENTRY: usize = super::code::MAX_CODE_CHARS + MIN_ENTRY;
+/// What the drop's id hashes before the public key (SHA-256, first 16 bytes).
+pub const ID_LABEL: &[u8] = b"cstw drop id v2 ";
+/// What HKDF's info starts with, before the ephemeral and the room's public keys.
+pub const INFO_LABEL: &[u8] = b"cstw drop v2 ";
+
+/// What a join address's `live=` holds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Invited {
+    /// A room's public key: responses are sealed to it.
+    Sealed(DropLink),
+    /// An invitation made before responses were sealed to the room (a 48-byte drop id and
+    /// shared key): refused, the phone asks for a fresh invitation.
+    Outdated,
+}
+
+/// The room's public key, as the invitation's `live=` carries it: the 65 bytes in URL-safe
+/// base64 (87 characters).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DropLink {
-    pub room: [u8; 16],
-    pub key: [u8; 32],
+    pub public: [u8; POINT],
 }
 
 impl DropLink {
     pub fn encode(&self) -> String {
-        let mut bytes = self.room.to_vec();
-        bytes.extend_from_slice(&self.key);
-        URL_SAFE_NO_PAD.encode(bytes)
+        URL_SAFE_NO_PAD.encode(self.public)
     }
 
+    /// An uncompressed point's 65 bytes (`04 …`), `None` for anything else.
     pub fn decode(text: &str) -> Option<DropLink> {
         let bytes = URL_SAFE_NO_PAD.decode(text.trim()).ok()?;
-        if bytes.len() != 48 {
-            return None;
-        }
-        Some(DropLink {
-            room: bytes[..16].try_into().ok()?,
-            key: bytes[16..].try_into().ok()?,
-        })
+        let public: [u8; POINT] = bytes.try_into().ok()?;
+        (public[0] == 4).then_some(DropLink { public })
     }
 
-    /// The drop in a join address's fragment (`#/join/<code>?live=<drop>`), if it has one.
-    pub fn in_address(address: &str) -> Option<DropLink> {
+    /// The drop in a join address's fragment (`#/join/<code>?live=<key>`), if it has one: a
+    /// key, an outdated invitation's drop (48 bytes), or `None` (none, or unreadable).
+    pub fn in_address(address: &str) -> Option<Invited> {
         let (_, query) = address.split_once('?')?;
-        query
-            .split('&')
-            .find_map(|p| p.strip_prefix("live="))
-            .and_then(DropLink::decode)
+        let value = query.split('&').find_map(|p| p.strip_prefix("live="))?;
+        if let Some(link) = DropLink::decode(value) {
+            return Some(Invited::Sealed(link));
+        }
+        let old = URL_SAFE_NO_PAD.decode(value.trim()).ok()?;
+        (old.len() == 48).then_some(Invited::Outdated)
     }
 
-    /// The drop's name at the relay (its websocket path).
-    pub fn relay_path(&self) -> String {
-        hex(&self.room)
+    /// What SHA-256 hashes for the drop's id (its first 16 bytes): [`ID_LABEL`] and the key.
+    pub fn id_input(&self) -> Vec<u8> {
+        [ID_LABEL, &self.public[..]].concat()
     }
 
     /// The invitation suffix carrying this drop.
@@ -60,17 +102,62 @@ impl DropLink {
     }
 }
 
-/// The root array of sealed values, as the room's envelope names it.
-pub const SEALED: &str = "sealed";
+/// The drop's id from SHA-256 of [`DropLink::id_input`].
+pub fn drop_id(digest: &[u8]) -> Option<[u8; 16]> {
+    digest.get(..16)?.try_into().ok()
+}
 
-/// The sealed message layout shared with `cstw_sync::crypto`: `[1][nonce 12][ciphertext+tag]`
+/// The drop's name at the relay (its websocket path): the id in hex.
+pub fn relay_path(id: &[u8; 16]) -> String {
+    id.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// HKDF's info for one response: [`INFO_LABEL`], the ephemeral key, the room's key.
+pub fn info(ephemeral: &[u8; POINT], public: &[u8; POINT]) -> Vec<u8> {
+    [INFO_LABEL, &ephemeral[..], &public[..]].concat()
+}
+
+/// A sealed response as the drop holds it: `[ENTRY][ephemeral][nonce][ciphertext+tag]`
 /// (WebCrypto's AES-GCM output is the ciphertext followed by its 16-byte tag, as aes-gcm's).
-pub fn sealed(nonce: &[u8; 12], ciphertext_and_tag: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(13 + ciphertext_and_tag.len());
-    out.push(1);
-    out.extend_from_slice(nonce);
-    out.extend_from_slice(ciphertext_and_tag);
-    out
+pub fn entry(ephemeral: &[u8; POINT], nonce: &[u8; NONCE], ciphertext_and_tag: &[u8]) -> Vec<u8> {
+    [&[ENTRY][..], &ephemeral[..], &nonce[..], ciphertext_and_tag].concat()
+}
+
+/// The two receipts of a response, from HKDF's last 32 bytes: taken (added, or already there),
+/// and refused (the workshop did not accept it).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Receipts {
+    pub taken: [u8; TOKEN],
+    pub refused: [u8; TOKEN],
+}
+
+impl Receipts {
+    /// From the 64 bytes HKDF gives (`None` if shorter).
+    pub fn from_okm(okm: &[u8]) -> Option<Receipts> {
+        Some(Receipts {
+            taken: okm.get(32..48)?.try_into().ok()?,
+            refused: okm.get(48..64)?.try_into().ok()?,
+        })
+    }
+}
+
+/// A receipt as the drop holds it: `[RECEIPT][token]`.
+pub fn receipt(token: &[u8; TOKEN]) -> Vec<u8> {
+    [&[RECEIPT][..], &token[..]].concat()
+}
+
+/// Whether `haystack` holds `needle` (a receipt, or an entry's ephemeral key, in what the relay
+/// sent: a binary value stands verbatim in a Yjs update).
+pub fn holds(haystack: &[u8], needle: &[u8]) -> bool {
+    !needle.is_empty() && haystack.windows(needle.len()).any(|w| w == needle)
+}
+
+/// Sync step 1 with an empty state vector: the relay answers with all it holds (step 2).
+pub const ASK_STATE: [u8; 4] = [0, 0, 1, 0];
+
+/// Whether a message from the relay is its sync step 2 (the answer to [`ASK_STATE`]).
+pub fn is_state(message: &[u8]) -> bool {
+    message.starts_with(&[0, 1])
 }
 
 fn var_uint(out: &mut Vec<u8>, mut n: u64) {
@@ -88,7 +175,8 @@ fn var_bytes(out: &mut Vec<u8>, bytes: &[u8]) {
 
 /// The Yjs update (v1) by which client `client` inserts `value` into the root array `sealed`:
 /// one struct (clock 0) with no neighbours, so it needs nothing of the document's state, and an
-/// empty delete set. Each response takes a fresh random client id.
+/// empty delete set. Each insert (a response, or the same response added again) takes a fresh
+/// random client id: Yjs skips a struct whose id it has seen, even a deleted one.
 pub fn insert_update(client: u32, value: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(value.len() + 24);
     var_uint(&mut out, 1); // one client
@@ -110,78 +198,65 @@ pub fn insert_message(client: u32, value: &[u8]) -> Vec<u8> {
     out
 }
 
-/// Reads one unsigned LEB128 number at `*at`.
-fn read_var(bytes: &[u8], at: &mut usize) -> Option<u64> {
-    let mut n = 0u64;
-    for shift in (0..64).step_by(7) {
-        let b = *bytes.get(*at)?;
-        *at += 1;
-        n |= u64::from(b & 0x7f) << shift;
-        if b < 0x80 {
-            return Some(n);
-        }
-    }
-    None
-}
-
-/// Whether a message from the relay is its sync step 1 (the state vector of what it holds,
-/// sent to every new connection) and, if so, whether it holds `client`'s insert: `None` for any
-/// other message. How the phone learns its response was stored. Never panics.
-pub fn relay_holds(message: &[u8], client: u32) -> Option<bool> {
-    let mut at = 0;
-    if read_var(message, &mut at)? != 0 || read_var(message, &mut at)? != 0 {
-        return None;
-    }
-    let len = read_var(message, &mut at)? as usize;
-    let sv = message.get(at..at.checked_add(len)?)?;
-    let mut at = 0;
-    let count = read_var(sv, &mut at)?;
-    for _ in 0..count.min(1 << 20) {
-        let c = read_var(sv, &mut at)?;
-        let clock = read_var(sv, &mut at)?;
-        if c == u64::from(client) && clock > 0 {
-            return Some(true);
-        }
-    }
-    Some(false)
-}
-
-fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    #[test]
-    fn a_drop_link_travels_in_a_join_address_and_the_code_still_reads() {
-        let link = DropLink {
-            room: [7; 16],
-            key: [9; 32],
-        };
-        let address = format!("https://x/join.html#/join/AbC-_9{}", link.suffix());
-        assert_eq!(DropLink::in_address(&address), Some(link.clone()));
-        assert_eq!(super::super::code_in(&address), "AbC-_9");
-        assert_eq!(DropLink::in_address("https://x/join.html#/join/AbC"), None);
-        assert_eq!(DropLink::in_address("#/join/A?live=zz.yy"), None);
-        assert_eq!(link.encode().len(), 64);
-        assert_eq!(DropLink::decode(&link.encode()[..63]), None);
+    fn link() -> DropLink {
+        let mut public = [9u8; POINT];
+        public[0] = 4;
+        DropLink { public }
     }
 
     #[test]
-    fn the_relays_state_vector_says_whether_it_holds_an_insert() {
-        // sync, step 1, a state vector of two clients: 5 → 1, 300 → 2.
-        let sv = [2u8, 5, 1, 0xac, 0x02, 2];
-        let mut message = vec![0, 0, sv.len() as u8];
-        message.extend_from_slice(&sv);
-        assert_eq!(relay_holds(&message, 5), Some(true));
-        assert_eq!(relay_holds(&message, 300), Some(true));
-        assert_eq!(relay_holds(&message, 6), Some(false));
-        assert_eq!(relay_holds(&[1, 0, 0], 5), None);
-        assert_eq!(relay_holds(&[0, 0, 9, 1], 5), None);
-        for cut in 0..message.len() {
-            let _ = relay_holds(&message[..cut], 5);
-        }
+    fn a_drop_link_travels_in_a_join_address_and_the_code_still_reads() {
+        let link = link();
+        let address = format!("https://x/join.html#/join/AbC-_9{}", link.suffix());
+        assert_eq!(
+            DropLink::in_address(&address),
+            Some(Invited::Sealed(link.clone()))
+        );
+        assert_eq!(super::super::code_in(&address), "AbC-_9");
+        assert_eq!(DropLink::in_address("https://x/join.html#/join/AbC"), None);
+        assert_eq!(DropLink::in_address("#/join/A?live=zz.yy"), None);
+        assert_eq!(link.encode().len(), 87);
+        assert_eq!(DropLink::decode(&link.encode()[..86]), None);
+        // Not an uncompressed point.
+        let mut compressed = link.clone();
+        compressed.public[0] = 2;
+        assert_eq!(DropLink::decode(&compressed.encode()), None);
+    }
+
+    #[test]
+    fn an_invitation_from_before_sealing_is_known_as_outdated() {
+        let old = URL_SAFE_NO_PAD.encode([7u8; 48]);
+        assert_eq!(old.len(), 64);
+        assert_eq!(
+            DropLink::in_address(&format!("#/join/AbC?live={old}")),
+            Some(Invited::Outdated)
+        );
+    }
+
+    #[test]
+    fn entries_receipts_and_the_relays_state_are_read_by_their_bytes() {
+        let e = [4u8; POINT];
+        let sealed = entry(&e, &[1; NONCE], &[5; 20]);
+        assert_eq!(sealed.len(), 1 + POINT + NONCE + 20);
+        assert_eq!(sealed[0], ENTRY);
+        let okm: Vec<u8> = (0..64).collect();
+        let r = Receipts::from_okm(&okm).unwrap();
+        assert_eq!(r.taken[0], 32);
+        assert_eq!(r.refused[15], 63);
+        assert_eq!(Receipts::from_okm(&okm[..63]), None);
+        let message = insert_message(7, &receipt(&r.taken));
+        assert!(holds(&message, &receipt(&r.taken)));
+        assert!(!holds(&message, &receipt(&r.refused)));
+        assert!(!holds(&message, &[]));
+        assert!(is_state(&[0, 1, 0]));
+        assert!(!is_state(&message));
+        assert_eq!(relay_path(&[0xab; 16]).len(), 32);
+        assert_eq!(drop_id(&[1; 32]), Some([1; 16]));
+        assert_eq!(drop_id(&[1; 15]), None);
+        assert_eq!(info(&e, &e).len(), INFO_LABEL.len() + 2 * POINT);
     }
 }
