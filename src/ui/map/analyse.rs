@@ -130,8 +130,15 @@ fn sweep(ed: Ed, targets: Vec<(NodeId, Point)>) {
         crate::ui::browser::timed("cstw-layout-apply", || {
             ed.edit(None, |m| m.move_nodes(&targets))
         });
-        // The painting the edit asked for runs in the next frame; the fit in the one after.
-        request_animation_frame(move || request_animation_frame(move || ed.fit()));
+        // The painting the edit asked for runs in the next frame; the fit in the one after
+        // (unless the editor has closed meanwhile).
+        request_animation_frame(move || {
+            request_animation_frame(move || {
+                if ed.map.try_with_untracked(|_| ()).is_some() {
+                    ed.fit();
+                }
+            })
+        });
     });
 }
 
