@@ -1,12 +1,17 @@
 //! Native integration tests of the pure core: one test binary, one module per area.
 //!
 //! - [`fixtures`]: the fixture files in `tests/fixtures/` and the rule that each one is used.
-//! - [`document`]: the saved-workshop format: every fixture restores, damaged documents are
-//!   repaired or refused with a clear message, and nothing panics.
-//! - [`roundtrip`]: property tests: whatever the app can save, it reads back unchanged.
+//! - [`document`]: the saved-workshop format: every fixture restores to exactly what it holds;
+//!   [`document_damaged`]: damaged documents are repaired (each repair reported) or refused,
+//!   and nothing panics; [`document_refusals`]: foreign, newer, empty, oversized and overfull
+//!   files are refused with a plain sentence.
+//! - [`roundtrip`]: property tests: whatever the app can save, it reads back unchanged; the
+//!   strategies that make arbitrary workshops and maps are in [`arbitrary`].
 //! - [`boundary_export`]: the boundary critique as Markdown and CSV, with hostile text.
-//! - [`map_formats`]: map exports and imports: round trips of hostile labels, the real readers
-//!   (Graphviz, NetworkX), files the real tools wrote, bad files and byte soup.
+//! - [`map_formats`]: map exports and imports: round trips of hostile labels, user text kept
+//!   as text, byte soup and mutated exports; [`map_formats_tools`]: the real readers (Graphviz,
+//!   NetworkX) read our files; [`map_formats_files`]: files the real tools wrote, bad files,
+//!   too large files, merging.
 //! - [`map_readers`]: the readers added for real files: text in UTF-16 and with CRLF, GML
 //!   (NetworkX's fixtures, NetworkX reading ours), Mermaid flowcharts, DOT's HTML-like labels,
 //!   and byte soup through each.
@@ -42,16 +47,23 @@
 //!   imports, layouts and analysis, bad and damaged messages are refused without a panic.
 //! - [`library`]: the library index reconciled against stored records made from the fixtures.
 //!
-//! Run with `cargo test -p cstw-core --test native` (`-- map_formats` for one module). The
+//! Run with `cargo test -p cstw-core --test native` (`-- map_formats` for one module; a module's
+//! name is the prefix of those split from it, so `-- document` runs all three). The
 //! fixtures and the scripts for the real readers are shared with the browser suite, at the top
 //! of the repository (`tests/fixtures/`, `tests/readers/`).
 
+#[path = "native/arbitrary.rs"]
+mod arbitrary;
 #[path = "native/boundary_export.rs"]
 mod boundary_export;
 #[path = "native/disagreement.rs"]
 mod disagreement;
 #[path = "native/document.rs"]
 mod document;
+#[path = "native/document_damaged.rs"]
+mod document_damaged;
+#[path = "native/document_refusals.rs"]
+mod document_refusals;
 #[path = "native/fixtures.rs"]
 mod fixtures;
 #[path = "native/group_layout.rs"]
@@ -66,6 +78,10 @@ mod library;
 mod limits;
 #[path = "native/map_formats.rs"]
 mod map_formats;
+#[path = "native/map_formats_files.rs"]
+mod map_formats_files;
+#[path = "native/map_formats_tools.rs"]
+mod map_formats_tools;
 #[path = "native/map_groups.rs"]
 mod map_groups;
 #[path = "native/map_readers.rs"]

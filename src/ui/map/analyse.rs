@@ -116,15 +116,29 @@ fn animate(ed: Ed, targets: Vec<(NodeId, Point)>) {
     step(ed, frames, targets, start, reduce, 0);
 }
 
-/// A large map's layout applied at once, as one edit: the map's layer is then drawn again whole,
-/// `draw.rs` spreading a large layer over several frames (so the page answers between them);
-/// the whole map is shown in the next frame, a task of its own. Moving every node a frame at a
-/// time (as a glide does) or in slices costs a frame's fixed work each time, far more in all.
+/// A large map's layout applied at once, as one edit, and the whole map shown two frames
+/// later, each a task of its own: the frame of the edit (the model, the live places, the map's
+/// layer), then the painting of the moved nodes where the view is, then the fit (the view, and
+/// with it the browser's layout of the SVG) and its painting in the frame after. Fitting in the
+/// frame right after the edit put the canvas's first painting of the moved map, the fit and the
+/// browser's layout of every node's element into one task of 80–200 ms at 5,000 nodes
+/// (`node tests/e2e/bench/worker.mjs 5000`). Moving every node a frame at a time (as a glide
+/// does) or in slices costs a frame's fixed work each time, far more in all.
 fn sweep(ed: Ed, targets: Vec<(NodeId, Point)>) {
     request_animation_frame(move || {
         crate::ui::browser::measure_since("cstw-layout-first-frame", "cstw-layout-click");
-        ed.edit(None, |m| m.move_nodes(&targets));
-        request_animation_frame(move || ed.fit());
+        crate::ui::browser::timed("cstw-layout-apply", || {
+            ed.edit(None, |m| m.move_nodes(&targets))
+        });
+        // The painting the edit asked for runs in the next frame; the fit in the one after
+        // (unless the editor has closed meanwhile).
+        request_animation_frame(move || {
+            request_animation_frame(move || {
+                if ed.map.try_with_untracked(|_| ()).is_some() {
+                    ed.fit();
+                }
+            })
+        });
     });
 }
 

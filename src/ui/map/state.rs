@@ -243,11 +243,13 @@ impl Ed {
         // The model is the truth: after every change (an edit, undo, another tab), the live
         // signals follow it. This loop is the only thing that reads the whole map; a signal is
         // set only when its value changed, so an edit re-renders only the nodes and links it
-        // touched.
-        Effect::new(move |_| {
+        // touched. The map's layer is drawn again only when a live signal changed: a change
+        // that moves nothing (the view kept after a pan, a title) costs no drawing.
+        Effect::new(move |first: Option<()>| {
             let metrics = metrics.get();
             let counts = ed.link_counts.get();
             crate::ui::browser::mark("cstw-map-sync-start");
+            let mut moved = first.is_none();
             map.with(|m| {
                 let Some(m) = m else { return };
                 ed.marks.selected.retain(|id| m.node(*id).is_some());
@@ -256,7 +258,9 @@ impl Ed {
                 ed.marks.link.retain(|id| m.link(*id).is_some());
                 ed.marks.traced_links.retain(|id| m.link(*id).is_some());
                 ed.live.update_value(|live| {
+                    let before = live.len();
                     live.retain(|id, _| m.node(*id).is_some());
+                    moved |= live.len() != before;
                     for n in &m.nodes {
                         let size = metrics.node_size(&n.label);
                         let look = Look::of(m, n, counts.get(&n.id).copied().unwrap_or(0));
@@ -264,15 +268,19 @@ impl Ed {
                             Some(l) => {
                                 if l.pos.get_untracked() != n.at() {
                                     l.pos.set(n.at());
+                                    moved = true;
                                 }
                                 if l.size.get_untracked() != size {
                                     l.size.set(size);
+                                    moved = true;
                                 }
                                 if l.look.with_untracked(|x| *x != look) {
                                     l.look.set(look);
+                                    moved = true;
                                 }
                             }
                             None => {
+                                moved = true;
                                 live.insert(
                                     n.id,
                                     Live {
@@ -286,15 +294,19 @@ impl Ed {
                     }
                 });
                 ed.links.update_value(|links| {
+                    let before = links.len();
                     links.retain(|id, _| m.link(*id).is_some());
+                    moved |= links.len() != before;
                     for l in &m.links {
                         match links.get(&l.id) {
                             Some(sig) => {
                                 if sig.with_untracked(|x| x != l) {
                                     sig.set(l.clone());
+                                    moved = true;
                                 }
                             }
                             None => {
+                                moved = true;
                                 links.insert(l.id, ArcRwSignal::new(l.clone()));
                             }
                         }
@@ -318,7 +330,9 @@ impl Ed {
                 ed.link.set(None);
             }
             crate::ui::browser::measure_since("cstw-map-sync", "cstw-map-sync-start");
-            ed.redraw.notify();
+            if moved {
+                ed.redraw.notify();
+            }
         });
         // The flags follow their sets (the lifted ones are set with the set, by `lift`).
         Effect::new(move |_| {

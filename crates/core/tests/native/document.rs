@@ -1,30 +1,31 @@
-//! The saved-workshop format: every fixture restores to exactly what it holds; damaged documents
-//! are repaired with a report that names each problem, or refused with a clear message.
+//! The saved-workshop format: every fixture restores to exactly what it holds (the full,
+//! minimal and library fixtures, and those of scoring, maps, the method and the margins).
+//! Damaged documents are in `document_damaged`, refused files in `document_refusals`; the
+//! helpers here are shared by the three.
 
 use std::collections::HashSet;
 
 use cstw_core::model::{Involvement, Workshop};
 use cstw_core::persist::document::{
-    self, MAX_IMPORT_BYTES, MAX_IMPORT_WORKSHOPS, ReadError, Restored, SavedWorkshop, read_import,
-    read_workshop,
+    self, ReadError, Restored, SavedWorkshop, read_import, read_workshop,
 };
 use serde_json::{Value, json};
 
 use crate::fixtures::load;
 
-fn read(name: &str) -> Result<Restored, ReadError> {
+pub(crate) fn read(name: &str) -> Result<Restored, ReadError> {
     read_workshop(&load(name), "w-fallback")
 }
 
-fn restored(name: &str) -> Restored {
+pub(crate) fn restored(name: &str) -> Restored {
     read(name).unwrap_or_else(|e| panic!("{name} should open: {e}"))
 }
 
-fn ids(w: &Workshop) -> Vec<&str> {
+pub(crate) fn ids(w: &Workshop) -> Vec<&str> {
     w.roster.iter().map(|s| s.id.as_str()).collect()
 }
 
-fn assert_ids_unique(w: &Workshop) {
+pub(crate) fn assert_ids_unique(w: &Workshop) {
     let unique: HashSet<_> = w.roster.iter().map(|s| &s.id).collect();
     assert_eq!(unique.len(), w.roster.len(), "ids repeat: {:?}", ids(w));
     assert!(
@@ -35,7 +36,7 @@ fn assert_ids_unique(w: &Workshop) {
 }
 
 /// A report line that mentions every one of `words`.
-fn assert_reported(repairs: &[String], words: &[&str]) {
+pub(crate) fn assert_reported(repairs: &[String], words: &[&str]) {
     assert!(
         repairs.iter().any(|r| words.iter().all(|w| r.contains(w))),
         "no repair mentions {words:?}; the report was {repairs:#?}"
@@ -43,7 +44,7 @@ fn assert_reported(repairs: &[String], words: &[&str]) {
 }
 
 /// A user-facing message: one or more plain sentences, no debug output.
-fn assert_sentence(message: &str) {
+pub(crate) fn assert_sentence(message: &str) {
     let first = message.chars().next().expect("a message");
     assert!(first.is_uppercase(), "does not start a sentence: {message}");
     assert!(message.ends_with('.'), "does not end a sentence: {message}");
@@ -267,450 +268,7 @@ fn importing_a_single_workshop_file_gives_that_workshop() {
     }
 }
 
-// --- Damaged documents ------------------------------------------------------------------------
-
-#[test]
-fn a_truncated_document_is_refused_with_the_line_where_it_stops() {
-    let text = load("damaged-truncated.json");
-    assert!(
-        !text.ends_with('\n'),
-        "damaged-truncated.json must end mid-string, without a final newline"
-    );
-    let lines = text.lines().count();
-    let last_line = text.lines().last().unwrap();
-    let e = read_workshop(&text, "x").unwrap_err();
-    assert_eq!(
-        e,
-        ReadError::NotJson {
-            line: 14,
-            column: last_line.len(),
-            detail: "it ends too early".into()
-        }
-    );
-    assert_eq!(lines, 14);
-    let message = e.to_string();
-    assert_sentence(&message);
-    assert_eq!(
-        message,
-        format!(
-            "The file is damaged or is not a workshop file: it stops making sense at line 14, \
-             column {} (it ends too early).",
-            last_line.len()
-        )
-    );
-    // The same refusal on import.
-    assert_eq!(read_import(&text, &|i| format!("f{i}")).unwrap_err(), e);
-}
-
-#[test]
-fn every_prefix_of_the_full_fixture_is_refused_without_panicking() {
-    let text = load("workshop-v1-full.json");
-    let body = text.trim_end();
-    for (cut, _) in body.char_indices() {
-        match read_workshop(&body[..cut], "x") {
-            Err(ReadError::Empty) => assert_eq!(cut, 0),
-            Err(ReadError::NotJson { line, .. }) => {
-                assert_eq!(line, 1 + body[..cut].matches('\n').count(), "cut at {cut}")
-            }
-            other => panic!("cut at {cut}: {other:?}"),
-        }
-    }
-    assert!(read_workshop(body, "x").is_ok());
-}
-
-#[test]
-fn wrong_types_are_repaired_and_each_is_reported() {
-    let Restored { saved, repairs } = restored("damaged-wrong-types.json");
-    let w = &saved.workshop;
-    // What was usable is kept.
-    assert_eq!(w.id, "w-wrong-types");
-    assert_eq!(w.date, "2024-11-21");
-    assert_eq!(saved.saved_at, 1_732_377_600_000.0);
-    // A number where text belongs is read as its text.
-    assert_eq!(w.facilitator, "42");
-    assert_eq!(w.notes, "");
-    // What was not is replaced by a default.
-    assert_eq!(w.title, "");
-    assert_eq!(w.display_title(), cstw_core::model::workshop::UNTITLED);
-    assert_eq!(w.purpose, "");
-    assert_eq!(w.created_at, 0.0);
-    assert!(w.roster.is_empty());
-    assert_eq!(saved.revision, 0);
-
-    assert_reported(&repairs, &["revision", "text", "reset"]);
-    assert_reported(&repairs, &["title", "a list instead of text"]);
-    assert_reported(&repairs, &["purpose", "an object instead of text"]);
-    assert_reported(&repairs, &["created_at", "text instead of a number"]);
-    assert_reported(
-        &repairs,
-        &["roster", "an object instead of a list", "emptied"],
-    );
-    assert_eq!(repairs.len(), 5, "{repairs:#?}");
-    for r in &repairs {
-        assert!(
-            r.starts_with("the "),
-            "a repair note reads as a clause: {r}"
-        );
-    }
-}
-
-#[test]
-fn wrong_types_in_roster_entries_are_repaired_and_reported() {
-    let Restored { saved, repairs } = restored("damaged-wrong-types-roster.json");
-    let w = &saved.workshop;
-    assert_eq!(ids(w), ["s-1", "s-2", "s-3", "s-4"]);
-    // An unknown involvement becomes "involved"; the name is kept.
-    assert_eq!(w.roster[0].name, "Link workers");
-    assert_eq!(w.roster[0].involvement, Involvement::Involved);
-    // A list for a name is dropped; a number for a group is read as text.
-    assert_eq!(w.roster[1].name, "");
-    assert_eq!(w.roster[1].group, "7");
-    assert_eq!(w.roster[1].involvement, Involvement::Involved);
-    // A missing (null) involvement is the default, and no damage.
-    assert_eq!(w.roster[2].involvement, Involvement::Involved);
-    // Involvement is matched exactly: "Affected" is not "affected".
-    assert_eq!(w.roster[3].involvement, Involvement::Involved);
-
-    assert_reported(
-        &repairs,
-        &["roster entry 1", "\"sideways\"", "\"involved\""],
-    );
-    assert_reported(&repairs, &["roster entry 2", "unknown involvement 3"]);
-    assert_reported(&repairs, &["roster entry 4", "\"Affected\""]);
-    assert_reported(
-        &repairs,
-        &["roster entry 2's name", "a list instead of text"],
-    );
-    assert_eq!(repairs.len(), 4, "{repairs:#?}");
-    assert_ids_unique(w);
-}
-
-#[test]
-fn dangling_ids_are_repaired_and_stay_unique() {
-    let Restored { saved, repairs } = restored("damaged-dangling.json");
-    let w = &saved.workshop;
-    // The workshop had no id: it takes the one the caller gave.
-    assert_eq!(w.id, "w-fallback");
-    assert_eq!(w.title, "Roster with broken ids");
-    assert_reported(&repairs, &["workshop had no id"]);
-
-    // Five of the nine entries are entries; the four that are not are dropped and named.
-    let names: Vec<&str> = w.roster.iter().map(|s| s.name.as_str()).collect();
-    assert_eq!(
-        names,
-        [
-            "Link workers",
-            "GPs",
-            "Practice manager",
-            "Service users",
-            "Disadvantaged and minority groups"
-        ]
-    );
-    for entry in [4, 5, 6, 7] {
-        assert_reported(&repairs, &[&format!("roster entry {entry} "), "dropped"]);
-    }
-    // Repeated ids are renamed and reported; missing or empty ids are given one.
-    assert_eq!(w.roster[0].id, "s-1");
-    assert_ne!(w.roster[1].id, "s-1");
-    assert_ne!(w.roster[4].id, "s-1");
-    assert_reported(&repairs, &["roster entry 2", "repeated an id"]);
-    assert_reported(&repairs, &["roster entry 9", "repeated an id"]);
-    assert_reported(&repairs, &["roster entry 3", "had no id"]);
-    assert_ids_unique(w);
-    assert_eq!(w.roster[4].involvement, Involvement::Affected);
-    assert_eq!(repairs.len(), 9, "{repairs:#?}");
-
-    // The repair is stable: reading the repaired document again changes nothing.
-    let again = read_workshop(&saved.to_json(), "w-other").unwrap();
-    assert_eq!(again.saved, saved);
-    assert!(again.repairs.is_empty(), "{:?}", again.repairs);
-}
-
-#[test]
-fn a_roster_entry_renamed_for_a_repeated_id_never_takes_another_entrys_id() {
-    // Regression: restore_roster once renamed a repeated id "{id}-{index}" without checking
-    // that the name was free. Here entry 3 repeats "s-1" and must not become "s-1-2", which
-    // entry 1 already has.
-    let text = json!({
-        "format": "cst-workbench/workshop", "version": 1,
-        "workshop": {"id": "w-1", "title": "T", "roster": [
-            {"id": "s-1-2", "name": "Link workers"},
-            {"id": "s-1", "name": "GPs"},
-            {"id": "s-1", "name": "Practice manager"}
-        ]}
-    })
-    .to_string();
-    let Restored { saved, repairs } = read_workshop(&text, "x").unwrap();
-    assert_reported(&repairs, &["roster entry 3", "repeated an id"]);
-    assert_ids_unique(&saved.workshop);
-}
-
-#[test]
-fn a_document_without_a_workshop_gets_an_empty_one_and_says_so() {
-    let r = read_workshop(
-        r#"{"format": "cst-workbench/workshop", "version": 1, "revision": 2}"#,
-        "w-new",
-    )
-    .unwrap();
-    assert_eq!(r.saved.workshop.id, "w-new");
-    assert_eq!(r.saved.revision, 2);
-    assert_reported(&r.repairs, &["no workshop", "empty one"]);
-
-    for (workshop, kind) in [
-        ("null", "empty"),
-        ("[1]", "a list"),
-        ("\"text\"", "text"),
-        ("7", "a number"),
-    ] {
-        let text = format!(
-            r#"{{"format": "cst-workbench/workshop", "version": 1, "workshop": {workshop}}}"#
-        );
-        let r = read_workshop(&text, "w-new").unwrap();
-        assert_reported(
-            &r.repairs,
-            &[&format!("the workshop was {kind} instead of an object")],
-        );
-        assert_eq!(r.saved.workshop.id, "w-new");
-        assert_eq!(
-            r.saved.workshop.display_title(),
-            cstw_core::model::workshop::UNTITLED
-        );
-    }
-}
-
-#[test]
-fn a_wrong_saved_at_is_reported() {
-    // Regression: a saved_at or last_exported_at of the wrong type was once replaced (0 / none)
-    // without a word in the report, unlike revision.
-    let text = r#"{"format": "cst-workbench/workshop", "version": 1, "saved_at": "yesterday",
-                   "last_exported_at": [1], "workshop": {"id": "w-1", "title": "T"}}"#;
-    let r = read_workshop(text, "x").unwrap();
-    assert_eq!(r.saved.saved_at, 0.0);
-    assert_eq!(r.saved.last_exported_at, None);
-    assert_reported(&r.repairs, &["saved_at"]);
-    assert_reported(&r.repairs, &["last_exported_at"]);
-}
-
-#[test]
-fn a_blank_title_survives_a_save() {
-    // The details form can clear the title (set_detail(Title, "")); display_title() already
-    // shows "Untitled workshop" for it. Restore instead writes that text into the title, so
-    // after a reload the form holds "Untitled workshop" and the round trip is not exact.
-    let mut w = Workshop::new("w-1".into(), "Pilot", 0.0);
-    w.set_detail(
-        cstw_core::model::workshop::DetailField::Title,
-        String::new(),
-    );
-    let s = SavedWorkshop::new(w, 1.0);
-    let back = read_workshop(&s.to_json(), "x").unwrap();
-    assert!(back.repairs.is_empty(), "{:?}", back.repairs);
-    assert_eq!(back.saved.workshop.title, "");
-}
-
-// --- Refusals ---------------------------------------------------------------------------------
-
-#[test]
-fn a_kumu_file_is_refused_as_foreign() {
-    let text = load("foreign-kumu.json");
-    let e = read_workshop(&text, "x").unwrap_err();
-    assert_eq!(
-        e,
-        ReadError::Foreign {
-            found: "it has no format marker".into()
-        }
-    );
-    assert_eq!(
-        e.to_string(),
-        "This is not a CST Workbench file (it has no format marker). Choose a file exported \
-         from CST Workbench."
-    );
-    assert_sentence(&e.to_string());
-    assert_eq!(read_import(&text, &|i| format!("f{i}")).unwrap_err(), e);
-}
-
-#[test]
-fn other_foreign_files_are_refused_and_say_what_they_hold() {
-    for (text, found) in [
-        ("[]", "it holds a list"),
-        ("42", "it holds a number"),
-        ("\"cst-workbench/workshop\"", "it holds text"),
-        ("null", "it holds empty"),
-        (r#"{"format": 1}"#, "it has no format marker"),
-        (
-            r#"{"format": "excalidraw"}"#,
-            "its format is \u{201c}excalidraw\u{201d}",
-        ),
-    ] {
-        let e = read_workshop(text, "x").unwrap_err();
-        assert_eq!(
-            e,
-            ReadError::Foreign {
-                found: found.into()
-            },
-            "{text}"
-        );
-        let message = e.to_string();
-        assert_sentence(&message);
-        assert_eq!(
-            message.matches("line").count(),
-            usize::from(matches!(e, ReadError::NotJson { .. }))
-        );
-    }
-}
-
-#[test]
-fn a_newer_version_is_refused_with_advice_to_update() {
-    let text = load("newer-v2.json");
-    let e = read_workshop(&text, "x").unwrap_err();
-    assert_eq!(e, ReadError::Newer { found: 2 });
-    assert!(
-        2 > u64::from(document::VERSION),
-        "update this test when the format moves to v2"
-    );
-    let message = e.to_string();
-    assert_sentence(&message);
-    assert!(
-        message.contains("newer version of CST Workbench"),
-        "{message}"
-    );
-    assert!(message.contains("format version 2"), "{message}");
-    assert!(
-        message.contains(&format!("reads up to {}", document::VERSION)),
-        "{message}"
-    );
-    assert!(message.contains("Update the app"), "{message}");
-    assert_eq!(read_import(&text, &|i| format!("f{i}")).unwrap_err(), e);
-}
-
-#[test]
-fn a_newer_library_or_a_newer_workshop_inside_a_library_is_refused() {
-    let newer_library = json!({"format": "cst-workbench/library", "version": 3, "workshops": []});
-    assert_eq!(
-        read_import(&newer_library.to_string(), &|i| format!("f{i}")).unwrap_err(),
-        ReadError::Newer { found: 3 }
-    );
-    let newer_inside = json!({
-        "format": "cst-workbench/library", "version": 1,
-        "workshops": [serde_json::from_str::<Value>(&load("newer-v2.json")).unwrap()]
-    });
-    assert_eq!(
-        read_import(&newer_inside.to_string(), &|i| format!("f{i}")).unwrap_err(),
-        ReadError::Newer { found: 2 }
-    );
-}
-
-#[test]
-fn empty_and_oversized_files_are_refused_with_a_sentence() {
-    for blank in ["", "   ", "\n\t\n"] {
-        assert_eq!(read_workshop(blank, "x").unwrap_err(), ReadError::Empty);
-    }
-    assert_eq!(ReadError::Empty.to_string(), "The file is empty.");
-
-    let huge = " ".repeat(MAX_IMPORT_BYTES + 1);
-    let e = read_import(&huge, &|i| format!("f{i}")).unwrap_err();
-    assert_eq!(
-        e,
-        ReadError::TooLarge {
-            bytes: MAX_IMPORT_BYTES + 1,
-            limit: MAX_IMPORT_BYTES
-        }
-    );
-    assert_eq!(
-        e.to_string(),
-        "The file is 20.0 MB; the largest file this app opens is 20 MB."
-    );
-}
-
-#[test]
-fn a_library_with_too_many_workshops_is_refused() {
-    let one: Value = serde_json::from_str(&load("workshop-v1-minimal.json")).unwrap();
-    let count = MAX_IMPORT_WORKSHOPS + 1;
-    let text =
-        json!({"format": "cst-workbench/library", "version": 1, "workshops": vec![one; count]})
-            .to_string();
-    let e = read_import(&text, &|i| format!("f{i}")).unwrap_err();
-    assert_eq!(
-        e,
-        ReadError::TooMany {
-            count,
-            limit: MAX_IMPORT_WORKSHOPS
-        }
-    );
-    assert_eq!(
-        e.to_string(),
-        "The file holds 501 workshops; at most 500 can be imported at once."
-    );
-}
-
-#[test]
-fn a_library_entry_without_an_id_takes_the_fallback_for_its_position() {
-    let text = json!({
-        "format": "cst-workbench/library", "version": 1,
-        "workshops": [
-            {"format": "cst-workbench/workshop", "version": 1,
-             "workshop": {"id": "w-a", "title": "A"}},
-            {"format": "cst-workbench/workshop", "version": 1, "workshop": {"title": "B"}}
-        ]
-    })
-    .to_string();
-    let imported = read_import(&text, &|i| format!("w-new-{i}")).unwrap();
-    assert_eq!(imported[0].saved.workshop.id, "w-a");
-    assert_eq!(imported[1].saved.workshop.id, "w-new-1");
-    assert_reported(&imported[1].repairs, &["no id"]);
-}
-
-#[test]
-fn a_library_without_a_list_of_workshops_imports_nothing() {
-    for workshops in ["", r#", "workshops": null"#, r#", "workshops": {"a": 1}"#] {
-        let text = format!(r#"{{"format": "cst-workbench/library", "version": 1{workshops}}}"#);
-        assert_eq!(
-            read_import(&text, &|i| format!("f{i}")).unwrap(),
-            vec![],
-            "{text}"
-        );
-    }
-}
-
-#[test]
-fn a_library_holding_something_that_is_not_a_workshop_is_refused_without_panicking() {
-    let text =
-        json!({"format": "cst-workbench/library", "version": 1, "workshops": [42]}).to_string();
-    assert!(matches!(
-        read_import(&text, &|i| format!("f{i}")),
-        Err(ReadError::Foreign { .. })
-    ));
-}
-
-#[test]
-fn every_read_error_message_is_a_sentence() {
-    for e in [
-        ReadError::TooLarge {
-            bytes: 25 * 1_048_576,
-            limit: MAX_IMPORT_BYTES,
-        },
-        ReadError::Empty,
-        ReadError::NotJson {
-            line: 3,
-            column: 9,
-            detail: "expected `,` or `}`".into(),
-        },
-        ReadError::Foreign {
-            found: "it holds a list".into(),
-        },
-        ReadError::Newer { found: 2 },
-        ReadError::TooMany {
-            count: 900,
-            limit: MAX_IMPORT_WORKSHOPS,
-        },
-    ] {
-        let message = e.to_string();
-        assert_sentence(&message);
-        assert_eq!(
-            message.matches("line").count(),
-            usize::from(matches!(e, ReadError::NotJson { .. }))
-        );
-    }
-}
+// --- Fixtures of each part ------------------------------------------------------------------
 
 #[test]
 fn the_scoring_fixture_restores_rounds_scores_and_tallies() {

@@ -43,9 +43,13 @@ pub const ALL: &[&str] = &[
 /// Modules whose tests use fixtures, searched for each fixture's name.
 const TEST_SOURCES: &[&str] = &[
     "document.rs",
+    "document_damaged.rs",
+    "document_refusals.rs",
     "library.rs",
     "roundtrip.rs",
     "map_formats.rs",
+    "map_formats_files.rs",
+    "map_formats_tools.rs",
     "map_readers.rs",
     "map_groups.rs",
 ];

@@ -341,7 +341,7 @@ proptest! {
 
     /// Any map through our Mermaid export and back keeps its nodes, links and labels.
     #[test]
-    fn any_map_round_trips_through_mermaid(m in crate::roundtrip::concept_map()) {
+    fn any_map_round_trips_through_mermaid(m in crate::arbitrary::concept_map()) {
         let back = import(&[("m.mmd".into(), ex::mermaid::mermaid(&m).into_bytes())], "m".into());
         let back = back.map_err(TestCaseError::fail)?.map;
         prop_assert_eq!(back.nodes.len(), m.nodes.len());
