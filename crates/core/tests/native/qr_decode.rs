@@ -80,7 +80,11 @@ fn render_flipped(
     let mut colors = code.to_colors();
     for &(x, y) in flipped {
         let c = &mut colors[(y * n + x) as usize];
-        *c = if *c == Color::Dark { Color::Light } else { Color::Dark };
+        *c = if *c == Color::Dark {
+            Color::Light
+        } else {
+            Color::Dark
+        };
     }
     let quiet = 4i64;
     let side = (n + 2 * quiet) as f64 * look.module;
@@ -192,8 +196,14 @@ fn smudged_codes_are_corrected_and_too_many_smudges_read_nothing() {
         ..Look::default()
     };
     let smudge: Vec<(i64, i64)> = (9..12).flat_map(|y| (9..12).map(move |x| (x, y))).collect();
-    reads(&render_flipped(text, EcLevel::H, &look, 640, 480, &smudge), text);
-    reads(&render_flipped(text, EcLevel::M, &look, 640, 480, &smudge[..4]), text);
+    reads(
+        &render_flipped(text, EcLevel::H, &look, 640, 480, &smudge),
+        text,
+    );
+    reads(
+        &render_flipped(text, EcLevel::M, &look, 640, 480, &smudge[..4]),
+        text,
+    );
     let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::L).expect("fits");
     let n = code.width() as i64;
     let ruin: Vec<(i64, i64)> = (9..n)
@@ -205,7 +215,10 @@ fn smudged_codes_are_corrected_and_too_many_smudges_read_nothing() {
         480,
         &render_flipped(text, EcLevel::L, &look, 640, 480, &ruin).pixels,
     );
-    assert!(!got.contains(&text.to_string()) && got.is_empty(), "{got:?}");
+    assert!(
+        !got.contains(&text.to_string()) && got.is_empty(),
+        "{got:?}"
+    );
 }
 
 #[test]
