@@ -40,6 +40,9 @@ pub enum Failure {
 
 type Done = Box<dyn FnOnce(Result<(Outcome, f64), Failure>)>;
 
+/// What reads a worker's message (see `HEARD`).
+type Reader = fn(&Rc<RefCell<Slot>>, &JsValue);
+
 /// One worker and the job it runs.
 struct Slot {
     worker: Worker,
@@ -76,7 +79,7 @@ thread_local! {
     /// analysis deserializers, ~50 KB) stays out of the home page's main module: `Busy` and its
     /// Cancel button are on the home page (the import button), while jobs start only in parts
     /// loaded on demand (issue 23). A worker is spawned only after one of them has run.
-    static HEARD: Cell<Option<fn(&Rc<RefCell<Slot>>, &JsValue)>> = const { Cell::new(None) };
+    static HEARD: Cell<Option<Reader>> = const { Cell::new(None) };
 }
 
 /// A running job, to cancel.
