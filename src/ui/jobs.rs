@@ -40,6 +40,9 @@ pub enum Failure {
 
 type Done = Box<dyn FnOnce(Result<(Outcome, f64), Failure>)>;
 
+/// What reads a worker's message (see `HEARD`).
+type Reader = fn(&Rc<RefCell<Slot>>, &JsValue);
+
 /// One worker and the job it runs.
 struct Slot {
     worker: Worker,
@@ -71,6 +74,12 @@ thread_local! {
     /// the worker to trap.
     static TRAP_NEXT: Cell<bool> = const { Cell::new(false) };
     static HOOKED: Cell<bool> = const { Cell::new(false) };
+    /// What reads a worker's messages ([`heard`]), set by [`start`] and [`warm`]. Through this
+    /// pointer, not called by name, so that the replies' reader (the map, picture, workshop and
+    /// analysis deserializers, ~50 KB) stays out of the home page's main module: `Busy` and its
+    /// Cancel button are on the home page (the import button), while jobs start only in parts
+    /// loaded on demand (issue 23). A worker is spawned only after one of them has run.
+    static HEARD: Cell<Option<Reader>> = const { Cell::new(None) };
 }
 
 /// A running job, to cancel.
@@ -90,7 +99,7 @@ impl Handle {
                 t.clear();
             }
             end(&entry.slot);
-            warm();
+            rewarm();
         }
     }
 }
@@ -109,7 +118,7 @@ fn spawn() -> Option<Rc<RefCell<Slot>>> {
     let slot = Rc::new_cyclic(|me: &Weak<RefCell<Slot>>| {
         let (m, e) = (me.clone(), me.clone());
         let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |ev: MessageEvent| {
-            if let Some(slot) = m.upgrade() {
+            if let (Some(slot), Some(heard)) = (m.upgrade(), HEARD.get()) {
                 heard(&slot, &ev.data());
             }
         });
@@ -137,6 +146,12 @@ fn spawn() -> Option<Rc<RefCell<Slot>>> {
 
 /// Starts a worker ahead of need, so the first job does not wait for it to load.
 pub fn warm() {
+    HEARD.set(Some(heard));
+    rewarm();
+}
+
+/// Starts a worker to wait for the next job (after one ended its worker).
+fn rewarm() {
     install_test_hook();
     STATE.with_borrow_mut(|s| {
         if s.idle.is_none() {
@@ -180,7 +195,7 @@ fn finish(id: u32, result: Result<(Outcome, f64), Failure>, kill: bool) {
     }
     if kill {
         end(&entry.slot);
-        warm();
+        rewarm();
     } else {
         release(entry.slot);
     }
@@ -246,6 +261,7 @@ pub fn start(
     done: impl FnOnce(Result<(Outcome, f64), Failure>) + 'static,
 ) -> Handle {
     install_test_hook();
+    HEARD.set(Some(heard));
     let id = STATE.with_borrow_mut(|s| {
         s.next = s.next.wrapping_add(1);
         s.next

@@ -18,7 +18,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { DIST as dist, ROOT as root, launchChromium, serveDist } from './common.mjs';
 
 const LOADS = Number(process.argv[2] ?? 15);
-const PORT = 4183;
+const PORT = Number(process.env.E2E_PORT || 4183);
 
 const kb = (n) => (n / 1024).toFixed(1);
 

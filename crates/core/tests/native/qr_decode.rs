@@ -63,9 +63,29 @@ impl Default for Look {
 /// The code for `text`, drawn as a camera would see it in a `width × height` frame: quiet zone
 /// of four modules, centred, on a mid-grey background.
 fn render(text: &str, ec: EcLevel, look: &Look, width: usize, height: usize) -> Frame {
+    render_flipped(text, ec, look, width, height, &[])
+}
+
+/// [`render`] with the modules at `flipped` (column, row) drawn the other colour: a smudge.
+fn render_flipped(
+    text: &str,
+    ec: EcLevel,
+    look: &Look,
+    width: usize,
+    height: usize,
+    flipped: &[(i64, i64)],
+) -> Frame {
     let code = QrCode::with_error_correction_level(text.as_bytes(), ec).expect("text fits");
     let n = code.width() as i64;
-    let colors = code.to_colors();
+    let mut colors = code.to_colors();
+    for &(x, y) in flipped {
+        let c = &mut colors[(y * n + x) as usize];
+        *c = if *c == Color::Dark {
+            Color::Light
+        } else {
+            Color::Dark
+        };
+    }
     let quiet = 4i64;
     let side = (n + 2 * quiet) as f64 * look.module;
     let (cx, cy) = (width as f64 / 2.0, height as f64 / 2.0);
@@ -162,6 +182,43 @@ fn reads(frame: &Frame, want: &str) {
 fn texts() -> [String; 3] {
     let long = response_like();
     ["r1:abc:3,4,5".to_string(), long[..100].to_string(), long]
+}
+
+/// Smudged modules in the data area (between the finder patterns, clear of the timing and
+/// format modules) are put right by the code's Reed-Solomon correction, which runs on the
+/// Galois field arithmetic of our copy of g2gen (vendor/README.md); more than it can correct
+/// reads nothing rather than something wrong.
+#[test]
+fn smudged_codes_are_corrected_and_too_many_smudges_read_nothing() {
+    let text = "r1:abc:3,4,5";
+    let look = Look {
+        module: 5.0,
+        ..Look::default()
+    };
+    let smudge: Vec<(i64, i64)> = (9..12).flat_map(|y| (9..12).map(move |x| (x, y))).collect();
+    reads(
+        &render_flipped(text, EcLevel::H, &look, 640, 480, &smudge),
+        text,
+    );
+    reads(
+        &render_flipped(text, EcLevel::M, &look, 640, 480, &smudge[..4]),
+        text,
+    );
+    let code = QrCode::with_error_correction_level(text.as_bytes(), EcLevel::L).expect("fits");
+    let n = code.width() as i64;
+    let ruin: Vec<(i64, i64)> = (9..n)
+        .flat_map(|y| (9..n).map(move |x| (x, y)))
+        .filter(|&(x, y)| (x + y) % 2 == 0)
+        .collect();
+    let got = decode_grey(
+        640,
+        480,
+        &render_flipped(text, EcLevel::L, &look, 640, 480, &ruin).pixels,
+    );
+    assert!(
+        !got.contains(&text.to_string()) && got.is_empty(),
+        "{got:?}"
+    );
 }
 
 #[test]

@@ -3,7 +3,9 @@
 //! back the editable map. The pixels are drawn by the browser from the SVG export.
 //!
 //! Only the chunk structure is read (length, type, data, CRC), never the pixels, so this is
-//! written here rather than pulling in an image decoder; `crc32fast` computes the checksums.
+//! written here rather than pulling in an image decoder; the checksums are the core's own CRC-32
+//! (`participate::crc`, a 1 KB table: crc32fast's 16 KB one cost 16 KB gzip in the worker and
+//! in the maps' part, issue 23).
 
 pub const KEYWORD: &str = "CST Workbench map";
 const SIGNATURE: [u8; 8] = [0x89, b'P', b'N', b'G', 0x0d, 0x0a, 0x1a, 0x0a];
@@ -16,7 +18,7 @@ fn chunk(kind: &[u8; 4], data: &[u8]) -> Vec<u8> {
     out.extend_from_slice(&(data.len() as u32).to_be_bytes());
     out.extend_from_slice(kind);
     out.extend_from_slice(data);
-    let mut crc = crc32fast::Hasher::new();
+    let mut crc = crate::participate::crc::Hasher::new();
     crc.update(kind);
     crc.update(data);
     out.extend_from_slice(&crc.finalize().to_be_bytes());
@@ -44,7 +46,7 @@ pub fn chunks(png: &[u8]) -> Result<Vec<Chunk<'_>>, String> {
         let stored = png
             .get(crc_at..crc_at + 4)
             .ok_or("The PNG file is cut short (a checksum is missing).")?;
-        let mut crc = crc32fast::Hasher::new();
+        let mut crc = crate::participate::crc::Hasher::new();
         crc.update(&kind);
         crc.update(data);
         if crc.finalize().to_be_bytes() != stored {
