@@ -96,21 +96,9 @@ fn path_d(out: &mut String, k: &crate::model::map::Curve) {
     };
 }
 
-/// Escapes text for SVG markup (element content and double-quoted attributes).
-pub(super) fn esc(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+/// Escapes text for SVG markup (element content and double-quoted attributes): the core's XML
+/// escape, which every export uses too.
+pub(super) use crate::export::xml::escape as esc;
 
 /// A node's accessible name: its label on one line, its kind and how many links it has.
 pub(super) fn node_name(label: &str, kind: Option<&str>, links: usize) -> String {

@@ -24,7 +24,7 @@ test('create a workshop, fill its details and roster, reload: everything is ther
   await expect(ws.field('Date')).toHaveValue('2019-03-14');
   await expect(ws.field('Facilitator')).toHaveValue('Alison');
   await expect(ws.field('Notes')).toHaveValue('Rural county: transport and cost come up often.');
-  expect(await ws.rosterValues()).toEqual(['Link workers', 'Voluntary and community sector']);
+  await expect.poll(() => ws.rosterValues()).toEqual(['Link workers', 'Voluntary and community sector']);
   await expect(ws.rosterRows().nth(1).getByLabel('Involvement')).toHaveValue('affected');
 
   await page.getByRole('link', { name: '← All workshops' }).click();
@@ -87,15 +87,15 @@ test('undo and redo: one step per typed field, per added stakeholder', async ({ 
   await page.keyboard.press('Control+Shift+z');
   await expect(ws.field('Title')).toHaveValue('After edit');
   await ws.redoButton.click();
-  expect(await ws.rosterValues()).toEqual(['GPs']);
+  await expect.poll(() => ws.rosterValues()).toEqual(['GPs']);
   await page.keyboard.press('Control+z');
   await page.keyboard.press('Control+y');
-  expect(await ws.rosterValues()).toEqual(['GPs']);
+  await expect.poll(() => ws.rosterValues()).toEqual(['GPs']);
 
   await ws.saved();
   await page.reload();
   await expect(ws.field('Title')).toHaveValue('After edit');
-  expect(await ws.rosterValues()).toEqual(['GPs']);
+  await expect.poll(() => ws.rosterValues()).toEqual(['GPs']);
 });
 
 test('a roster entry can be edited and removed', async ({ page }) => {
@@ -109,7 +109,7 @@ test('a roster entry can be edited and removed', async ({ page }) => {
   await ws.rosterRows().nth(1).getByRole('button', { name: /Remove/ }).click();
   await ws.saved();
   await page.reload();
-  expect(await ws.rosterValues()).toEqual(['Practice manager']);
+  await expect.poll(() => ws.rosterValues()).toEqual(['Practice manager']);
   await expect(ws.rosterRows().first().getByLabel('Involvement')).toHaveValue('affected');
 });
 
@@ -142,7 +142,7 @@ test('rename and duplicate from the list', async ({ page }) => {
   await lib.action('Renamed', 'Duplicate');
   await expect(lib.item('Renamed (copy)')).toBeVisible();
   await page.getByRole('link', { name: 'Renamed (copy)' }).click();
-  expect(await new WorkshopPage(page).rosterValues()).toEqual(['GPs']);
+  await expect.poll(() => new WorkshopPage(page).rosterValues()).toEqual(['GPs']);
 });
 
 test('delete, undo from the toast, and restore from recently deleted', async ({ page }) => {
