@@ -19,12 +19,12 @@ use std::collections::{HashMap, HashSet};
 use cstw_core::participate::drop::{self, RECEIPT, TOKEN};
 use yrs::sync::{Message, SyncMessage};
 use yrs::updates::decoder::Decode;
-use yrs::updates::encoder::Encode;
-use yrs::{Any, Array, ArrayRef, Doc, Out, ReadTxn, StateVector, Transact, Update};
+use yrs::{Any, Array, ArrayRef, Doc, Out, Transact, Update};
 
 use crate::crypto::RoomLink;
 use crate::room::{Channel, Received, answer_step1};
 use crate::sealed::{DropKeys, EntryId, Opened, Outcome, entry_id};
+use crate::updates;
 
 /// A drop's entries in order: identity and bytes.
 type Entries = Vec<(EntryId, Vec<u8>)>;
@@ -132,21 +132,17 @@ impl Desk {
         if self.contents().0.contains(&token) {
             return None;
         }
-        let before = self.envelope.transact().state_vector();
-        {
+        let ((), diff) = updates::update_of(&self.envelope, || {
             let mut txn = self.envelope.transact_mut();
             self.sealed
                 .push_back(&mut txn, Any::Buffer(drop::receipt(&token).into()));
-        }
-        let diff = self.envelope.transact().encode_state_as_update_v1(&before);
-        Some(Message::Sync(SyncMessage::Update(diff)).encode_v1())
+        });
+        Some(updates::message(diff))
     }
 
     /// The drop as this desk holds it (tests: no plaintext in it).
     pub fn envelope_state(&self) -> Vec<u8> {
-        self.envelope
-            .transact()
-            .encode_state_as_update_v1(&StateVector::default())
+        updates::whole(&self.envelope)
     }
 }
 
@@ -156,8 +152,7 @@ impl Channel for Desk {
     }
 
     fn hello(&self) -> Vec<u8> {
-        let sv = self.envelope.transact().state_vector();
-        Message::Sync(SyncMessage::SyncStep1(sv)).encode_v1()
+        updates::hello(&self.envelope)
     }
 
     fn receive(&mut self, bytes: &[u8]) -> Received {

@@ -11,6 +11,7 @@
 //!   envelope document the relay stores and forwards without reading.
 //! - `sealed`: participants' responses sealed to the room's public key (ECDH P-256, HKDF,
 //!   AES-GCM), the room's key pair derived from the room's key, receipts.
+//! - `updates`: a change, a whole document and a sync message as bytes, for all three.
 //! - `desk`: the room's drop, where participants' phones add sealed responses (they hold the
 //!   room's public key only: they can add a response, not read anyone's or change the
 //!   workshop), and the desk's receipts.
@@ -25,6 +26,7 @@ pub mod desk;
 pub mod hex;
 pub mod room;
 pub mod sealed;
+mod updates;
 
 pub use crypto::{Refused, RoomLink};
 pub use desk::Desk;

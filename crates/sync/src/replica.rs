@@ -12,9 +12,10 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use yrs::updates::decoder::Decode;
 
 use yrs::undo::UndoManager;
-use yrs::{Any, Doc, Map, MapRef, OffsetKind, Options, ReadTxn, StateVector, Transact, Update};
+use yrs::{Any, Doc, Map, MapRef, OffsetKind, Options, Transact, Update};
 
 use crate::mapping::{read_map, write_map};
+use crate::updates;
 
 /// The document's root map holding the workshop's fields.
 const WORKSHOP: &str = "workshop";
@@ -84,8 +85,7 @@ impl Replica {
         if new == self.last {
             return None;
         }
-        let before = self.doc.transact().state_vector();
-        {
+        let ((), update) = updates::update_of(&self.doc, || {
             // The first workshop written (sharing it, or the one a room gave) is no one's edit:
             // it cannot be undone.
             let mut txn = if self.last.is_empty() {
@@ -94,9 +94,9 @@ impl Replica {
                 self.doc.transact_mut_with(LOCAL)
             };
             write_map(&mut txn, &self.workshop, &self.last, &new);
-        }
+        });
         self.last = new;
-        Some(self.doc.transact().encode_state_as_update_v1(&before))
+        Some(update)
     }
 
     /// The page's clock (ms), for grouping this person's edits into undo steps.
@@ -116,17 +116,19 @@ impl Replica {
     }
 
     fn travel(&mut self, back: bool) -> Option<Vec<u8>> {
-        let before = self.doc.transact().state_vector();
-        let done = if back {
-            self.undo.undo_blocking()
-        } else {
-            self.undo.redo_blocking()
-        };
+        let undo = &mut self.undo;
+        let (done, update) = updates::update_of(&self.doc, || {
+            if back {
+                undo.undo_blocking()
+            } else {
+                undo.redo_blocking()
+            }
+        });
         if !done {
             return None;
         }
         self.last = read_map(&self.doc.transact(), &self.workshop);
-        Some(self.doc.transact().encode_state_as_update_v1(&before))
+        Some(update)
     }
 
     /// The presentation step the room is on (a step slug), if anyone set one.
@@ -143,12 +145,11 @@ impl Replica {
         if self.step().as_deref() == Some(step) {
             return None;
         }
-        let before = self.doc.transact().state_vector();
-        {
+        let ((), update) = updates::update_of(&self.doc, || {
             let mut txn = self.doc.transact_mut();
             self.room.insert(&mut txn, "step", step);
-        }
-        Some(self.doc.transact().encode_state_as_update_v1(&before))
+        });
+        Some(update)
     }
 
     /// Whether the room's map holds `key` as set ([`Replica::set_flag`]).
@@ -165,12 +166,11 @@ impl Replica {
         if self.flag(key) {
             return None;
         }
-        let before = self.doc.transact().state_vector();
-        {
+        let ((), update) = updates::update_of(&self.doc, || {
             let mut txn = self.doc.transact_mut();
             self.room.insert(&mut txn, key, true);
-        }
-        Some(self.doc.transact().encode_state_as_update_v1(&before))
+        });
+        Some(update)
     }
 
     /// Merges an update from the room (any order, any number of times). Refused with nothing
@@ -184,13 +184,12 @@ impl Replica {
             txn.apply_update(update)
                 .map_err(|e| BadUpdate(e.to_string()))?;
         }
-        let before = self.doc.transact().state_vector();
-        let mended = {
+        let (mended, update) = updates::update_of(&self.doc, || {
             let mut txn = self.doc.transact_mut();
             crate::ids::mend(&mut txn, &self.workshop, &self.room)
-        };
+        });
         self.last = read_map(&self.doc.transact(), &self.workshop);
-        Ok(mended.then(|| self.doc.transact().encode_state_as_update_v1(&before)))
+        Ok(mended.then_some(update))
     }
 
     /// Whether the document holds a workshop yet (a new joiner's copy is empty until the room's
@@ -207,9 +206,7 @@ impl Replica {
 
     /// The whole document as one update, for a newcomer or a snapshot.
     pub fn state(&self) -> Vec<u8> {
-        self.doc
-            .transact()
-            .encode_state_as_update_v1(&StateVector::default())
+        updates::whole(&self.doc)
     }
 
     /// The document's JSON view of the workshop (as merged), for tests and diagnostics.

@@ -28,6 +28,7 @@ use crate::crypto::{RoomLink, nonce_of, random};
 use crate::hex::{hex, unhex};
 use crate::replica::Replica;
 use crate::sealed::{EntryId, Outcome};
+use crate::updates;
 
 /// The envelope's root array of sealed updates.
 const SEALED: &str = "sealed";
@@ -161,8 +162,7 @@ impl Room {
 
     /// The first message on a new connection: sync step 1 with what this browser has.
     pub fn hello(&self) -> Vec<u8> {
-        let sv = self.envelope.transact().state_vector();
-        Message::Sync(SyncMessage::SyncStep1(sv)).encode_v1()
+        updates::hello(&self.envelope)
     }
 
     /// Takes one message from the relay. Anything unreadable is ignored: never panics.
@@ -326,13 +326,11 @@ impl Room {
             self.seen.insert(nonce);
             self.held.insert(nonce);
         }
-        let before = self.envelope.transact().state_vector();
-        {
+        let ((), diff) = updates::update_of(&self.envelope, || {
             let mut txn = self.envelope.transact_mut();
             self.sealed.push_back(&mut txn, Any::Buffer(sealed.into()));
-        }
-        let diff = self.envelope.transact().encode_state_as_update_v1(&before);
-        Message::Sync(SyncMessage::Update(diff)).encode_v1()
+        });
+        updates::message(diff)
     }
 
     /// Records the local workshop; the message to send, or `None` when nothing changed.
@@ -412,24 +410,20 @@ impl Room {
             self.seen.insert(nonce);
             self.held.insert(nonce);
         }
-        let before = self.envelope.transact().state_vector();
-        {
+        let ((), diff) = updates::update_of(&self.envelope, || {
             let mut txn = self.envelope.transact_mut();
             for &i in folded.iter().rev() {
                 self.sealed.remove(&mut txn, i);
             }
             self.sealed
                 .push_back(&mut txn, Any::Buffer(snapshot.into()));
-        }
-        let diff = self.envelope.transact().encode_state_as_update_v1(&before);
-        Some(Message::Sync(SyncMessage::Update(diff)).encode_v1())
+        });
+        Some(updates::message(diff))
     }
 
     /// The envelope as the relay would store it (tests: no plaintext in it).
     pub fn envelope_state(&self) -> Vec<u8> {
-        self.envelope
-            .transact()
-            .encode_state_as_update_v1(&StateVector::default())
+        updates::whole(&self.envelope)
     }
 
     /// How many sealed values the envelope holds.
