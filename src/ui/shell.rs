@@ -5,6 +5,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::lean::When;
 use super::learn::{Learn, LearnToggle, Tour};
 use super::library::LibraryPage;
 use super::pages::NotFoundPage;
@@ -105,7 +106,7 @@ pub fn App() -> impl IntoView {
     }
 
     view! {
-        <Show when=move || chrome.get()>
+        <When when=chrome>
         <a class="skip-link" href="#main" on:click=move |e| {
             e.prevent_default();
             focus_main();
@@ -122,7 +123,7 @@ pub fn App() -> impl IntoView {
             </nav>
             <DisplaySettings settings=settings />
         </header>
-        </Show>
+        </When>
         <main id="main" tabindex="-1">
             {move || match page.get() {
                 Route::Home => view! { <LibraryPage /> }.into_any(),
@@ -141,7 +142,7 @@ pub fn App() -> impl IntoView {
                 Route::NotFound(path) => view! { <NotFoundPage path=path /> }.into_any(),
             }}
         </main>
-        <Show when=move || chrome.get()>
+        <When when=chrome>
         <footer class="app-footer">
             <p>{move || if sharing.get() {
                 "This workshop is shared in a live room: each change is encrypted in this browser and sent to the room's relay, which cannot read it."
@@ -153,7 +154,7 @@ pub fn App() -> impl IntoView {
         </footer>
         <Shortcuts />
         <Tour route=route />
-        </Show>
+        </When>
     }
 }
 
@@ -224,7 +225,7 @@ fn NavLink(route: RwSignal<Route>, target: Route, label: &'static str) -> impl I
     let href = target.href();
     let current = move || (route.get() == target).then_some("page");
     view! {
-        <a href=href aria-current=current>
+        <a href=href aria-current=move || current()>
             {label}
         </a>
     }

@@ -81,12 +81,13 @@ pub(super) fn Challenge(ui: Critique) -> impl IntoView {
                     }>{label}</button>
                     <span class="hint">" Undo takes it back."</span>
                 </div>
-            })
+            }
+            .into_any())
         })
     };
     view! {
         <div class="challenge">
-            {offer}
+            {move || offer()}
             <p class="hint">
                 "Those involved in the scheme describe what is; those affected by it but taking no part in it describe what ought to be. Read across each row: where the two columns disagree, the scheme's boundaries are open to challenge. A perspective's stance comes from the roster entries it speaks for."
             </p>
@@ -140,6 +141,7 @@ pub(super) fn Challenge(ui: Critique) -> impl IntoView {
                         </table>
                     </div>
                 }
+                .into_any()
             }}
             <Challenges ui=ui />
         </div>
@@ -214,10 +216,10 @@ fn Challenges(ui: Critique) -> impl IntoView {
                     let gesture = format!("challenge:{b}:reply");
                     view! {
                         <li class="challenge-item">
-                            <p><strong>{heading}</strong>": "<span class="challenge-text">{text}</span></p>
+                            <p><strong>{move || heading()}</strong>": "<span class="challenge-text">{move || text()}</span></p>
                             <label class="visually-hidden" for=format!("reply-{d}")>{label}</label>
                             <textarea id=format!("reply-{d}") class="challenge-reply" rows="2" placeholder="The reply of those involved"
-                                prop:value=reply
+                                prop:value=move || reply()
                                 on:input=move |e| {
                                     let v = event_target_value(&e);
                                     let id = b.clone();

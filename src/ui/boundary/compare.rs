@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::{AffectedAside, Critique, stance_label};
 use crate::content::csh::{self, Mode};
 use crate::model::boundary::{Level, QUESTIONS};
+use crate::ui::lean::When;
 
 fn level_label(level: Level) -> &'static str {
     match level {
@@ -59,6 +60,7 @@ pub(super) fn Compare(ui: Critique) -> impl IntoView {
             <PairTensions ui=ui question=q />
             <AffectedAside ui=ui question=q />
         }
+        .into_any()
     };
     view! {
         <div class="compare">
@@ -78,7 +80,7 @@ pub(super) fn Compare(ui: Critique) -> impl IntoView {
                 </div>
             </div>
             <h3 class="question-name">{move || category().name}</h3>
-            {body}
+            {move || body()}
             <div class="question-nav">
                 <button type="button" on:click=move |_| ui.step_question(-1) aria-keyshortcuts="Alt+ArrowLeft">"\u{2190} Previous question"</button>
                 <button type="button" on:click=move |_| ui.step_question(1) aria-keyshortcuts="Alt+ArrowRight">"Next question \u{2192}"</button>
@@ -113,7 +115,7 @@ fn CompareRow(ui: Critique, question: u8, pid: String) -> impl IntoView {
     let legend = format!("Gap between is and ought for {}", ui.name_of(&pid));
     view! {
         <tr>
-            <th scope="row">{name} <span class="stance-tag">{stance}</span></th>
+            <th scope="row">{move || name()} <span class="stance-tag">{move || stance()}</span></th>
             <td>{move || text(Mode::Is)}</td>
             <td>{move || text2(Mode::Ought)}</td>
             <td><TensionControl ui=ui question=question perspectives=vec![pid] legend=legend /></td>
@@ -181,15 +183,16 @@ fn PairTensions(ui: Critique, question: u8) -> impl IntoView {
                         s == pid || (s.is_empty() && i == fallback)
                     }
                 };
-                view! { <option value=pid selected=chosen>{name}</option> }
+                view! { <option value=pid selected=move || chosen()>{name}</option> }
             })
             .collect_view()
+            .into_any()
     };
     let only_one = || view! { <p class="hint">"Add a second perspective to mark tensions between perspectives."</p> };
     view! {
         <section class="pair-tensions" aria-labelledby="pair-heading">
             <h4 id="pair-heading">"Tensions between perspectives on this question"</h4>
-            <Show when=move || { ui.ids.get().len() > 1 } fallback=only_one>
+            <When when=move || { ui.ids.get().len() > 1 } fallback=only_one>
                 <For
                     each=move || pairs.get()
                     key=|p| p.join("|")
@@ -206,7 +209,7 @@ fn PairTensions(ui: Critique, question: u8) -> impl IntoView {
                     <button type="submit">"Mark a tension"</button>
                     <span role="status" class="form-message">{move || message.get()}</span>
                 </form>
-            </Show>
+            </When>
         </section>
     }
 }

@@ -66,7 +66,7 @@ fn Entry(term: Term, current: RwSignal<Option<String>>) -> impl IntoView {
     let is_current = move || current.get().as_deref() == Some(term.slug);
     let sources = term.sources();
     view! {
-        <div class="term" id=term.anchor() tabindex="-1" class:current=is_current>
+        <div class="term" id=term.anchor() tabindex="-1" class:current=move || is_current()>
             <h3>{term.name}</h3>
             <p class="term-meaning">{term.meaning}</p>
             <p class="term-where">

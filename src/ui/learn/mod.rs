@@ -134,7 +134,9 @@ pub fn LearnAside(section: Signal<Section>, workshop: String) -> impl IntoView {
     let in_example = is_example(&workshop);
     let workshop = StoredValue::new(workshop);
     move || {
-        let step = learn::step(section.get()).filter(|_| settings.get().learn)?;
+        let Some(step) = learn::step(section.get()).filter(|_| settings.get().learn) else {
+            return ().into_any();
+        };
         let label = step.section.label();
         let body = {
             {
@@ -182,7 +184,7 @@ pub fn LearnAside(section: Signal<Section>, workshop: String) -> impl IntoView {
                 }
             }
         };
-        Some(view! {
+        view! {
             <aside class="learn-aside" aria-labelledby="learn-aside-h">
                 <div class="learn-head">
                     <h2 id="learn-aside-h"><span class="learn-kicker">"Learning: "</span>{label}</h2>
@@ -199,6 +201,7 @@ pub fn LearnAside(section: Signal<Section>, workshop: String) -> impl IntoView {
                 </div>
                 {body}
             </aside>
-        })
+        }
+        .into_any()
     }
 }

@@ -14,6 +14,7 @@ use crate::persist::browser::{self, WriteError};
 use crate::persist::library::{Listed, SortBy, TrashEntry, is_app_key, view as list_view};
 use crate::route::Route;
 use crate::ui::browser::{format_time, now, request_persistence};
+use crate::ui::lean::When;
 use crate::ui::parts;
 
 mod actions;
@@ -271,17 +272,17 @@ fn ExampleWorkshop(lib: Library) -> impl IntoView {
             <p class="hint">{EXAMPLE_SUMMARY}</p>
             <div class="example-actions">
                 <button type="button" on:click=open>"Open the example workshop"</button>
-                <Show when=move || exists.get() && !confirming.get()>
+                <When when=move || exists.get() && !confirming.get()>
                     <button type="button" on:click=move |_| confirming.set(true)>"Reset the example\u{2026}"</button>
-                </Show>
+                </When>
             </div>
-            <Show when=move || exists.get() && confirming.get()>
+            <When when=move || exists.get() && confirming.get()>
                 <div class="example-confirm" role="group" aria-labelledby="example-confirm-text">
                     <p id="example-confirm-text">"Replace the example with a fresh copy? Any changes made to it will be lost."</p>
                     <button type="button" class="danger" on:click=reset>"Reset the example"</button>
                     <button type="button" on:click=move |_| confirming.set(false)>"Cancel"</button>
                 </div>
-            </Show>
+            </When>
         </section>
     }
 }
@@ -320,13 +321,13 @@ fn Messages(lib: Library) -> impl IntoView {
                     <span>"Deleted \u{201c}" {title} "\u{201d}."</span>
                     <button type="button" on:click=undo>"Undo"</button>
                 </div>
-            })}
+            }.into_any())}
             {move || lib.message.get().map(|(problem, text)| view! {
                 <div class=if problem { "banner problem" } else { "banner info" } role=if problem { "alert" } else { "status" }>
                     <p>{text}</p>
                     <button type="button" on:click=move |_| lib.message.set(None)>"Dismiss"</button>
                 </div>
-            })}
+            }.into_any())}
         </div>
     }
 }
@@ -334,7 +335,7 @@ fn Messages(lib: Library) -> impl IntoView {
 #[component]
 fn RecentlyDeleted(lib: Library) -> impl IntoView {
     view! {
-        <Show when=move || lib.trash.with(|t| !t.is_empty())>
+        <When when=move || lib.trash.with(|t| !t.is_empty())>
             <section aria-labelledby="trash-heading" class="trash">
                 <h2 id="trash-heading">"Recently deleted"</h2>
                 <p class="hint">"Deleted workshops are kept here for 30 days."</p>
@@ -355,10 +356,10 @@ fn RecentlyDeleted(lib: Library) -> impl IntoView {
                                 </span>
                             </li>
                         }
-                    }).collect_view()}
+                    }).collect_view().into_any()}
                 </ul>
             </section>
-        </Show>
+        </When>
     }
 }
 

@@ -388,8 +388,8 @@ pub fn LiveBar(session: Session, section: Signal<Section>, step: LiveStep) -> im
             Some(text) => view! {
                 <section class="banner info live-bar" aria-label="Live room"
                     data-status=move || format!("{:?}", status.get()).to_lowercase()>
-                    <p><strong>"Live room"</strong>" \u{b7} " <span role="status">{status_text}</span></p>
-                    {move || merged_notice.get().map(|n| view! { <p class="live-merged" role="status">{n}</p> })}
+                    <p><strong>"Live room"</strong>" \u{b7} " <span role="status">{move || status_text()}</span></p>
+                    {move || merged_notice.get().map(|n| view! { <p class="live-merged" role="status">{n}</p> }.into_any())}
                     {move || desk.said()}
                     <p class="live-people" aria-live="polite">{move || {
                         let names = peers.get();

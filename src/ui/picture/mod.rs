@@ -71,7 +71,7 @@ pub fn PicturesView(session: Session) -> impl IntoView {
                         view! {
                             <button type="button" class="perspective-tab"
                                 aria-pressed=move || (current.get().as_deref() == Some(here.as_str())).to_string()
-                                on:click=move |_| open.set(Some(pid.clone()))>{name}</button>
+                                on:click=move |_| open.set(Some(pid.clone()))>{move || name()}</button>
                         }
                     } />
                 </div>
@@ -120,7 +120,7 @@ fn Editor(session: Session, id: String) -> impl IntoView {
                 <aside class="map-side" aria-label="Picture tools">
                     <section class="panel map-details" aria-label="This picture">
                         <label>"Title "
-                            <input type="text" prop:value=title
+                            <input type="text" prop:value=move || title()
                                 on:input=move |e| {
                                     let v = event_target_value(&e);
                                     let g = format!("picture:{}:title", board.id.get_value());

@@ -401,7 +401,7 @@ pub(super) fn FigureView(
     };
     view! {
         <div class="present-figure" node_ref=wrap tabindex="0" role="group" aria-label=label
-            aria-describedby="figure-key" class:cut=cut
+            aria-describedby="figure-key" class:cut=move || cut()
             on:click=move |_| { if let Some(w) = wrap.get_untracked() { let _ = w.focus(); } }>
             <div class="figure-holder" node_ref=holder></div>
             {edge(0, "top", "\u{25b2} more")}
@@ -410,8 +410,8 @@ pub(super) fn FigureView(
             {edge(3, "left", "\u{25c0} more")}
         </div>
         <p class="figure-key" id="figure-key">
-            <span class="figure-status" role="status">{status}</span>
-            " "<span>{key}</span>
+            <span class="figure-status" role="status">{move || status()}</span>
+            " "<span>{move || key()}</span>
         </p>
     }
 }

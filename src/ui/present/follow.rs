@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::Presenting;
 use crate::model::slides;
 use crate::ui::LiveStep;
+use crate::ui::lean::When;
 
 #[component]
 pub(super) fn Follow(pr: Presenting) -> impl IntoView {
@@ -38,13 +39,13 @@ pub(super) fn Follow(pr: Presenting) -> impl IntoView {
         let _ = live.mine.try_set(None);
     });
     view! {
-        <Show when=move || live.open.get()>
+        <When when=live.open>
             <label class="check present-follow">
                 <input type="checkbox" prop:checked=move || follow.get()
                     on:change=move |e| follow.set(event_target_checked(&e)) />
                 "Follow the presenter"
             </label>
-        </Show>
+        </When>
     }
     .into_any()
 }

@@ -237,8 +237,8 @@ fn Rounds(ui: ScoringPage) -> impl IntoView {
                         move || (ui.round.get().as_deref() == Some(rid.as_str())).to_string()
                     };
                     view! {
-                        <button type="button" class="perspective-tab" aria-pressed=pressed
-                            on:click=move |_| ui.chosen_round.set(Some(rid.clone()))>{name}</button>
+                        <button type="button" class="perspective-tab" aria-pressed=move || pressed()
+                            on:click=move |_| ui.chosen_round.set(Some(rid.clone()))>{move || name()}</button>
                     }
                 } />
             </div>
