@@ -13,7 +13,7 @@ use crate::content::example::{EXAMPLE_ID, EXAMPLE_SUMMARY};
 use crate::persist::browser::{self, WriteError};
 use crate::persist::library::{Listed, SortBy, TrashEntry, is_app_key, view as list_view};
 use crate::route::Route;
-use crate::ui::browser::{format_time, now, request_persistence};
+use crate::ui::browser::{format_time, kib, now, request_persistence};
 use crate::ui::lean::When;
 use crate::ui::parts;
 
@@ -31,7 +31,7 @@ use rows::{DamagedRow, WorkshopRow, bring_back};
 
 /// What Chromium and Firefox allow one site in `localStorage`: 5 Mi UTF-16 code units (keys
 /// and values together; measured in Chromium 156).
-const STORAGE_BUDGET: f64 = 5.0 * 1024.0 * 1024.0;
+const STORAGE_BUDGET: usize = 5 * 1024 * 1024;
 
 /// The home page's list and messages.
 #[derive(Clone, Copy)]
@@ -369,9 +369,9 @@ fn StorageMeter(lib: Library, persisted: RwSignal<Option<bool>>) -> impl IntoVie
         <section aria-labelledby="storage-heading" class="storage">
             <h2 id="storage-heading">"Storage in this browser"</h2>
             <p>
-                <label for="storage-meter">{move || format!("{:.0} KB used of about {:.0} MB", lib.used.get() as f64 / 1024.0, STORAGE_BUDGET / 1_048_576.0)}</label>
+                <label for="storage-meter">{move || format!("{} KB used of about {} MB", kib(lib.used.get(), 0), STORAGE_BUDGET / 1_048_576)}</label>
                 " "
-                <meter id="storage-meter" min="0" max=STORAGE_BUDGET value=move || lib.used.get() as f64></meter>
+                <meter id="storage-meter" min="0" max=STORAGE_BUDGET.to_string() value=move || lib.used.get().to_string()></meter>
             </p>
             <p>{move || match persisted.get() {
                 Some(true) => "This browser has agreed to keep this app's data unless you clear it yourself.",
