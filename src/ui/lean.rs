@@ -6,6 +6,8 @@
 //! inlined where it is used. Views that return `AnyView` share one instantiation for the whole
 //! app, so a section's view code shrinks to what builds its own elements.
 
+use std::sync::Arc;
+
 use leptos::prelude::*;
 
 /// `<Show>` without its generics: `children` while `when` is true, else `fallback` (nothing by
@@ -30,4 +32,31 @@ pub fn When(
             fallback.run()
         }
     }
+}
+
+/// `Effect::new` for an effect that keeps no value between runs, through one instantiation of
+/// Leptos's effect (its task and its future are generic over the function) for all of them.
+pub fn effect(run: impl FnMut() + 'static) {
+    let mut run: Box<dyn FnMut()> = Box::new(run);
+    Effect::new(move |_| run());
+}
+
+/// A keyed list of ids, each its own key (`<For each key=|id| id.clone() children>`), through
+/// one instantiation of `<For>` and of its keyed rendering for every such list: `row` makes an
+/// id's view. As `<For>`, a row is kept while its id stays in the list, under an owner of its
+/// own, and moved, added or removed as the list changes.
+pub fn for_each_id(
+    each: impl Fn() -> Vec<String> + Send + Sync + 'static,
+    row: impl Fn(String) -> AnyView + Send + Sync + 'static,
+) -> AnyView {
+    keyed_ids(Signal::derive(each), Arc::new(row))
+}
+
+#[inline(never)]
+fn keyed_ids(
+    each: Signal<Vec<String>>,
+    row: Arc<dyn Fn(String) -> AnyView + Send + Sync>,
+) -> AnyView {
+    view! { <For each=move || each.get() key=|id: &String| id.clone() children=move |id| row(id) /> }
+        .into_any()
 }

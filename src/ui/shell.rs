@@ -5,7 +5,7 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::lean::When;
+use super::lean::{When, effect};
 use super::learn::{Learn, LearnToggle, Tour};
 use super::library::LibraryPage;
 use super::pages::NotFoundPage;
@@ -55,7 +55,7 @@ pub fn App() -> impl IntoView {
     Learn::provide();
 
     // Display settings: applied at once, remembered, and followed when another tab changes them.
-    Effect::new(move |_| {
+    effect(move || {
         let s = settings.get();
         apply_settings(s);
         if persist::browser::load_settings() != s {
@@ -92,7 +92,7 @@ pub fn App() -> impl IntoView {
     let page = Memo::new(move |_| route.get().page());
     // A participant's phone page shows none of the facilitator's library around it.
     let chrome = Memo::new(move |_| !matches!(page.get(), Route::Join(_)));
-    Effect::new(move |_| {
+    effect(move || {
         // A workshop page titles itself after the workshop.
         let page = page.get();
         if !matches!(page, Route::Workshop(..)) {

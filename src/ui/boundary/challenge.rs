@@ -8,6 +8,7 @@ use super::{Critique, View, stance_label};
 use crate::content::csh::{self, Mode};
 use crate::model::boundary::Stance;
 use crate::ui::browser::fresh_id;
+use crate::ui::lean::for_each_id;
 
 #[component]
 pub(super) fn Challenge(ui: Critique) -> impl IntoView {
@@ -203,7 +204,7 @@ fn Challenges(ui: Critique) -> impl IntoView {
                 <button type="submit">"Record the challenge"</button>
             </form>
             <ol class="challenge-list">
-                <For each=ids key=|id| id.clone() children=move |id| {
+                {for_each_id(ids, move |id| {
                     let (a, b, c, d) = (id.clone(), id.clone(), id.clone(), id.clone());
                     let get = move |f: fn(&crate::model::boundary::Challenge) -> String| {
                         let a = a.clone();
@@ -234,7 +235,8 @@ fn Challenges(ui: Critique) -> impl IntoView {
                             }>"Remove"</button>
                         </li>
                     }
-                } />
+                    .into_any()
+                })}
             </ol>
         </section>
     }

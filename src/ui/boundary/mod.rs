@@ -21,7 +21,7 @@ use leptos::prelude::*;
 use crate::content::csh::{self, Mode, Source};
 use crate::model::boundary::{QUESTIONS, Stance};
 use crate::ui::browser::fresh_id;
-use crate::ui::lean::When;
+use crate::ui::lean::{When, effect, for_each_id};
 use crate::ui::workshop::Session;
 
 /// How the questions are shown.
@@ -211,7 +211,7 @@ pub fn BoundaryView(session: Session) -> impl IntoView {
         focus: RwSignal::new(false),
     };
     // Focus mode hides the page's chrome through a class on <html>; leaving the section ends it.
-    Effect::new(move |_| {
+    effect(move || {
         let on = ui.focus.get();
         if let Some(root) = document().document_element() {
             let _ = root.class_list().toggle_with_force("focus-mode", on);
@@ -368,10 +368,9 @@ fn Perspectives(ui: Critique) -> impl IntoView {
         <div class="perspectives">
             <When when=move || ui.view.get().is_per_perspective() && !ui.ids.get().is_empty()>
                 <div class="perspective-tabs" role="group" aria-label="Perspective being answered">
-                    <For
-                        each=move || ui.ids.get()
-                        key=|id| id.clone()
-                        children=move |pid| {
+                    {for_each_id(
+                        move || ui.ids.get(),
+                        move |pid| {
                             let selected = {
                                 let pid = pid.clone();
                                 move || ui.current_id().as_deref() == Some(pid.as_str())
@@ -390,8 +389,9 @@ fn Perspectives(ui: Critique) -> impl IntoView {
                                     {move || name()} <span class="count">{move || format!("{}/24", progress())}</span>
                                 </button>
                             }
-                        }
-                    />
+                            .into_any()
+                        },
+                    )}
                 </div>
             </When>
             <When when=move || ui.view.get().is_per_perspective()>

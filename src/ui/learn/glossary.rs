@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use super::{ExampleLink, TryOwnCase};
 use crate::content::learn::{Group, Term, in_group};
 use crate::route::Route;
+use crate::ui::lean::effect;
 
 fn term_in_address() -> Option<String> {
     Route::term_in(&window().location().hash().unwrap_or_default())
@@ -36,7 +37,7 @@ pub fn GlossaryPage() -> impl IntoView {
     let current = RwSignal::new(term_in_address());
     let listener = window_event_listener(ev::hashchange, move |_| current.set(term_in_address()));
     on_cleanup(move || listener.remove());
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(slug) = current.get() {
             show_entry(format!("term-{slug}"));
         }

@@ -10,7 +10,7 @@ use super::{Learn, TryOwnCase};
 use crate::content::learn::TOUR;
 use crate::persist::browser::mark_tour_seen;
 use crate::route::Route;
-use crate::ui::lean::When;
+use crate::ui::lean::{When, effect};
 
 /// The attribute that marks the part of the page a stop is about (styled in `/* learn */`).
 const SPOT: &str = "data-tour-spot";
@@ -66,7 +66,7 @@ pub fn Tour(route: RwSignal<Route>) -> impl IntoView {
     let last = TOUR.len() - 1;
 
     // The part of the page the stop is about, once the page has drawn.
-    Effect::new(move |_| {
+    effect(move || {
         let shown = visible.get();
         let stop = TOUR[step.get().min(last)];
         request_animation_frame(move || {

@@ -14,7 +14,7 @@ use crate::persist::browser::{self, WriteError};
 use crate::persist::library::{Listed, SortBy, TrashEntry, is_app_key, view as list_view};
 use crate::route::Route;
 use crate::ui::browser::{format_time, kib, now, request_persistence};
-use crate::ui::lean::When;
+use crate::ui::lean::{When, effect};
 use crate::ui::parts;
 
 mod actions;
@@ -302,7 +302,7 @@ fn Messages(lib: Library) -> impl IntoView {
         }
     };
     // The undo offer stays for 20 seconds; the recently-deleted list keeps it for longer.
-    Effect::new(move |_| {
+    effect(move || {
         if let Some((id, _)) = lib.deleted.get() {
             set_timeout(
                 move || {

@@ -25,6 +25,7 @@ use crate::ui::LiveStep;
 use crate::ui::browser::{fresh_id, now};
 use crate::ui::workshop::Session;
 use socket::{Connection, RELAY, Status};
+use crate::ui::lean::effect;
 
 thread_local! {
     /// The invitation suffix of the last room asked for (deriving the room's key pair costs a
@@ -278,7 +279,7 @@ pub fn LiveBar(session: Session, section: Signal<Section>, step: LiveStep) -> im
 
     // Each local edit goes out (or waits in the envelope while offline, kept for a reload).
     let keep_edit = keep.clone();
-    Effect::new(move |_| {
+    effect(move || {
         let w = session.workshop.get();
         if !(synced.get() || restored.get_value()) || !adopted.get_value() {
             return;
@@ -298,7 +299,7 @@ pub fn LiveBar(session: Session, section: Signal<Section>, step: LiveStep) -> im
         }
     });
     // Offline after having been in sync: the next sync's merge is counted and said.
-    Effect::new(move |_| {
+    effect(move || {
         if status.get() == Status::Offline && synced.get_untracked() {
             away.set_value(true);
             merged_notice.set(None);
@@ -306,7 +307,7 @@ pub fn LiveBar(session: Session, section: Signal<Section>, step: LiveStep) -> im
     });
     // The presentation's step: this browser's goes to the room while it presents.
     let keep_step = keep.clone();
-    Effect::new(move |_| {
+    effect(move || {
         let Some(mine) = step.mine.get() else { return };
         if let Some(c) = conn.get_value() {
             let message = c.with_room(|room| room.set_step(&mine)).flatten();
@@ -348,7 +349,7 @@ pub fn LiveBar(session: Session, section: Signal<Section>, step: LiveStep) -> im
     };
     // While a room is open the page's footer says the workshop is sent (encrypted), not kept here.
     let sharing = use_context::<crate::ui::SharingLive>();
-    Effect::new(move |_| {
+    effect(move || {
         let open = secret.get().is_some();
         if let Some(s) = sharing {
             s.0.set(open);

@@ -28,6 +28,7 @@ use crate::ui::editor::focus::focus_mode;
 use crate::ui::editor::notice::{Notice, NoticeLine, confirm_delete};
 use crate::ui::workshop::Session;
 use board::Board;
+use crate::ui::lean::for_each_id;
 
 #[component]
 pub fn PicturesView(session: Session) -> impl IntoView {
@@ -60,7 +61,7 @@ pub fn PicturesView(session: Session) -> impl IntoView {
             <p class="lead" hidden=move || !ids.with(Vec::is_empty)>"Draw the situation as the group sees it: the people and organisations, what they care about, where they clash, what flows between them. Start a picture and pick up the pen."</p>
             <div class="rounds-bar">
                 <div class="perspective-tabs" role="group" aria-label="Pictures">
-                    <For each=move || ids.get() key=|id| id.clone() children=move |pid| {
+                    {for_each_id(move || ids.get(), move |pid| {
                         let name = {
                             let pid = pid.clone();
                             move || session.workshop.with(|w| {
@@ -73,7 +74,8 @@ pub fn PicturesView(session: Session) -> impl IntoView {
                                 aria-pressed=move || (current.get().as_deref() == Some(here.as_str())).to_string()
                                 on:click=move |_| open.set(Some(pid.clone()))>{move || name()}</button>
                         }
-                    } />
+                        .into_any()
+                    })}
                 </div>
                 <button type="button" on:click=create>"New picture"</button>
                 <panel::ImportPicture session=session open=open />

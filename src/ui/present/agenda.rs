@@ -6,12 +6,13 @@ use leptos::prelude::*;
 
 use super::Presenting;
 use crate::model::agenda::{self as plan, MAX_MINUTES, Step};
+use crate::ui::lean::{effect, for_each_id};
 
 #[component]
 pub(super) fn AgendaDialog(pr: Presenting) -> impl IntoView {
     let session = pr.session;
     let dialog = NodeRef::<html::Dialog>::new();
-    Effect::new(move |_| {
+    effect(move || {
         let open = pr.agenda_open.get();
         let Some(d) = dialog.get() else { return };
         if open && !d.open() {
@@ -176,7 +177,7 @@ pub(super) fn AgendaDialog(pr: Presenting) -> impl IntoView {
             <p class="hint">"Untick a step to skip it; arrows change the order; minutes set the timer. Changes are saved with the workshop."</p>
             <p role="status">{move || planned()}</p>
             <ol class="agenda-list">
-                <For each=move || slugs.get() key=|s| s.clone() children=row />
+                {for_each_id(move || slugs.get(), row)}
             </ol>
             <p><button type="button" on:click=move |_| session.edit(None, |w| w.reset_agenda())>
                 "Back to the default order"</button></p>

@@ -24,6 +24,7 @@ use crate::model::slides::{self, Frame, Page, Slide};
 use crate::route::Route;
 use crate::ui::browser::now;
 use crate::ui::workshop::Session;
+use crate::ui::lean::effect;
 
 /// What the presentation's parts share.
 #[derive(Clone, Copy)]
@@ -201,7 +202,7 @@ pub fn PresentView(
     )
     .ok();
     let resized = window_event_listener(ev::resize, move |_| check_more());
-    Effect::new(move |_| {
+    effect(move || {
         current.track();
         pr.editing.track();
         request_animation_frame(check_more);

@@ -16,6 +16,7 @@ use crate::ui::map::MapStep;
 use crate::ui::picture::PictureStep;
 use crate::ui::scoring::ScoringStep;
 use crate::ui::workshop::{Details, Roster, Session};
+use crate::ui::lean::for_each_id;
 
 #[component]
 pub(super) fn StepView(
@@ -259,6 +260,7 @@ fn QuestionStep(session: Session, number: u8, page: Page, editing: bool) -> impl
                 {field(Mode::Ought)}
             </li>
         }
+        .into_any()
     };
     let tensions = move || {
         session.workshop.with(|w| {
@@ -294,7 +296,7 @@ fn QuestionStep(session: Session, number: u8, page: Page, editing: bool) -> impl
             </dl>
         })}
         <ul class=cards_class hidden=move || ids.with(Vec::is_empty)>
-            <For each=move || ids.get() key=|id| id.clone() children=card />
+            {for_each_id(move || ids.get(), card)}
         </ul>
         <ul class="present-tensions">{move || tensions()}</ul>
     }

@@ -16,6 +16,7 @@ use crate::content::frameworks::BUILTINS;
 use crate::model::scoring::Scoring;
 use crate::ui::browser::fresh_id;
 use crate::ui::workshop::Session;
+use crate::ui::lean::for_each_id;
 
 /// What the section shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -227,7 +228,7 @@ fn Rounds(ui: ScoringPage) -> impl IntoView {
     view! {
         <div class="rounds-bar">
             <div class="perspective-tabs" role="group" aria-label="Round">
-                <For each=move || ui.round_ids.get() key=|id| id.clone() children=move |rid| {
+                {for_each_id(move || ui.round_ids.get(), move |rid| {
                     let name = {
                         let rid = rid.clone();
                         move || ui.with(|s| s.round(&rid).map(|r| r.name.clone()).unwrap_or_default())
@@ -240,7 +241,8 @@ fn Rounds(ui: ScoringPage) -> impl IntoView {
                         <button type="button" class="perspective-tab" aria-pressed=move || pressed()
                             on:click=move |_| ui.chosen_round.set(Some(rid.clone()))>{move || name()}</button>
                     }
-                } />
+                    .into_any()
+                })}
             </div>
             <form class="add-perspective" on:submit=add>
                 <label for="new-round" class="visually-hidden">"New round name"</label>

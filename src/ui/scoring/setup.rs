@@ -7,7 +7,7 @@ use super::ScoringPage;
 use crate::content::frameworks;
 use crate::model::scoring::{Element, ScalePreset};
 use crate::ui::browser::fresh_id;
-use crate::ui::lean::When;
+use crate::ui::lean::{When, for_each_id};
 
 #[component]
 pub(super) fn Setup(ui: ScoringPage) -> impl IntoView {
@@ -96,7 +96,7 @@ fn Scorers(ui: ScoringPage) -> impl IntoView {
             <h3 id="scorers-heading">"Scorers"</h3>
             <p class="hint">"Leave a name blank to keep a scorer anonymous (shown as \u{201c}Scorer 3\u{201d})."</p>
             <ol class="scorer-list">
-                <For each=move || ui.scorer_ids.get() key=|id| id.clone() children=move |sid| {
+                {for_each_id(move || ui.scorer_ids.get(), move |sid| {
                     let label = {
                         let sid = sid.clone();
                         move || ui.with(|s| s.scorer_label(&sid))
@@ -162,7 +162,8 @@ fn Scorers(ui: ScoringPage) -> impl IntoView {
                                 on:click=remove>"Remove"</button>
                         </li>
                     }
-                } />
+                    .into_any()
+                })}
             </ol>
             <When when=move || session.workshop.with(|w| !w.roster.is_empty())>
                 <button type="button" on:click=move |_| {
@@ -237,7 +238,7 @@ fn Elements(ui: ScoringPage) -> impl IntoView {
                 <table class="elements-table">
                     <thead><tr><th scope="col">"Element"</th><th scope="col">"Place"</th><th scope="col">"What it means"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr></thead>
                     <tbody>
-                        <For each=move || ui.element_ids.get() key=|id| id.clone() children=move |eid| {
+                        {for_each_id(move || ui.element_ids.get(), move |eid| {
                             let get = {
                                 let eid = eid.clone();
                                 move |f: fn(&Element) -> String| {
@@ -310,7 +311,8 @@ fn Elements(ui: ScoringPage) -> impl IntoView {
                                     </td>
                                 </tr>
                             }
-                        } />
+                            .into_any()
+                        })}
                     </tbody>
                 </table>
             </div>

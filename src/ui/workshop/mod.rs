@@ -12,6 +12,7 @@ use crate::persist::library::workshop_key;
 use crate::route::{Route, Section};
 use crate::ui::browser::{format_time, fresh_id};
 use crate::ui::parts;
+use crate::ui::lean::{effect, for_each_id};
 pub use session::{SaveStatus, Session};
 
 /// Loads the workshop `id` and shows it, or says why it cannot.
@@ -96,7 +97,7 @@ fn Editor(session: Session, repairs: Vec<String>, section: Signal<Section>) -> i
             l.remove();
         }
     });
-    Effect::new(move |_| {
+    effect(move || {
         let title = session.workshop.with(|w| w.display_title().to_string());
         document().set_title(&format!("{title} \u{2014} CST Workbench"));
     });
@@ -336,11 +337,10 @@ pub(crate) fn Roster(session: Session) -> impl IntoView {
             </p>
             <p class="roster-counts">{move || { let (i, a) = counts(); format!("{i} involved, {a} affected but not involved") }}</p>
             <ul class="roster-list" aria-label="Stakeholders">
-                <For
-                    each=move || session.workshop.with(|w| w.roster.iter().map(|s| s.id.clone()).collect::<Vec<_>>())
-                    key=|id| id.clone()
-                    children=move |sid| view! { <RosterRow session=session sid=sid /> }
-                />
+                {for_each_id(
+                    move || session.workshop.with(|w| w.roster.iter().map(|s| s.id.clone()).collect::<Vec<_>>()),
+                    move |sid| view! { <RosterRow session=session sid=sid /> }.into_any(),
+                )}
             </ul>
             <form class="add-stakeholder" on:submit=add>
                 <h3>"Add a stakeholder"</h3>
