@@ -65,10 +65,7 @@ pub(super) fn Compare(ui: Critique) -> impl IntoView {
     view! {
         <div class="compare">
             <div class="question-head">
-                <p class="question-meta">
-                    {move || format!("Question {} of 12", ui.question.get())} " \u{00b7} "
-                    {move || { let c = category(); format!("{} \u{00b7} {}", c.source.label(), c.kind.label()) }}
-                </p>
+                {ui.question_meta()}
                 <div class="field inline">
                     <label for="compare-question">"Question"</label>
                     <select id="compare-question" on:change=jump>
@@ -81,10 +78,7 @@ pub(super) fn Compare(ui: Critique) -> impl IntoView {
             </div>
             <h3 class="question-name">{move || category().name}</h3>
             {move || body()}
-            <div class="question-nav">
-                <button type="button" on:click=move |_| ui.step_question(-1) aria-keyshortcuts="Alt+ArrowLeft">"\u{2190} Previous question"</button>
-                <button type="button" on:click=move |_| ui.step_question(1) aria-keyshortcuts="Alt+ArrowRight">"Next question \u{2192}"</button>
-            </div>
+            {ui.question_nav()}
         </div>
     }
 }

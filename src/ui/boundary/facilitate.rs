@@ -63,10 +63,7 @@ pub(super) fn Facilitate(ui: Critique) -> impl IntoView {
     view! {
         <div class="facilitate" id="facilitate">
             <div class="question-head">
-                <p class="question-meta">
-                    {move || format!("Question {} of 12", ui.question.get())} " \u{00b7} "
-                    {move || { let c = category(); format!("{} \u{00b7} {}", c.source.label(), c.kind.label()) }}
-                </p>
+                {ui.question_meta()}
                 <Timer ui=ui />
             </div>
             <h3 class="question-name">{move || category().name}</h3>
@@ -89,10 +86,7 @@ pub(super) fn Facilitate(ui: Critique) -> impl IntoView {
                     <dt>"An example (illustrative, from the Shropshire social prescribing case)"</dt><dd>{move || category().example}</dd>
                 </dl>
             </details>
-            <div class="question-nav">
-                <button type="button" on:click=move |_| ui.step_question(-1) aria-keyshortcuts="Alt+ArrowLeft">"\u{2190} Previous question"</button>
-                <button type="button" on:click=move |_| ui.step_question(1) aria-keyshortcuts="Alt+ArrowRight">"Next question \u{2192}"</button>
-            </div>
+            {ui.question_nav()}
             <p class="hint keys">"Keys: Page Up / Page Down (or Alt+\u{2190} / Alt+\u{2192}) previous or next question, Alt+\u{2191} / Alt+\u{2193} previous or next perspective, Tab between is and ought."</p>
         </div>
     }

@@ -172,6 +172,34 @@ impl Critique {
     }
 }
 
+impl Critique {
+    /// "Question 3 of 12 · source · kind" above the question shown (the one-question view and
+    /// compare: one copy of the view code for both).
+    fn question_meta(self) -> AnyView {
+        let ui = self;
+        let category = move || csh::category(ui.question.get()).expect("questions are 1 to 12");
+        view! {
+            <p class="question-meta">
+                {move || format!("Question {} of 12", ui.question.get())} " \u{00b7} "
+                {move || { let c = category(); format!("{} \u{00b7} {}", c.source.label(), c.kind.label()) }}
+            </p>
+        }
+        .into_any()
+    }
+
+    /// Previous and next question, under the question shown.
+    fn question_nav(self) -> AnyView {
+        let ui = self;
+        view! {
+            <div class="question-nav">
+                <button type="button" on:click=move |_| ui.step_question(-1) aria-keyshortcuts="Alt+ArrowLeft">"\u{2190} Previous question"</button>
+                <button type="button" on:click=move |_| ui.step_question(1) aria-keyshortcuts="Alt+ArrowRight">"Next question \u{2192}"</button>
+            </div>
+        }
+        .into_any()
+    }
+}
+
 /// A short tag for a perspective's stance.
 fn stance_label(stance: Stance) -> &'static str {
     match stance {

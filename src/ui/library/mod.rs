@@ -216,37 +216,47 @@ fn CreateWorkshop(lib: Library) -> impl IntoView {
         };
         lib.act_then(LibraryAction::Create(new), open_workshop);
     };
-    let text = |sig: RwSignal<String>| move |e: ev::Event| sig.set(event_target_value(&e));
     view! {
         <details class="create" open=move || lib.items.with(Vec::is_empty)>
             <summary>"New workshop"</summary>
             <form on:submit=create>
-                <div class="field">
-                    <label for="new-title">"Title"</label>
-                    <input id="new-title" type="text" required prop:value=move || title.get() on:input=text(title) />
-                </div>
-                <div class="field">
-                    <label for="new-purpose">"Purpose or focus question"</label>
-                    <textarea id="new-purpose" rows="2" prop:value=move || purpose.get() on:input=text(purpose)></textarea>
-                </div>
+                {new_field("new-title", "Title", "text", title)}
+                {new_field("new-purpose", "Purpose or focus question", "textarea", purpose)}
                 <div class="field-row">
-                    <div class="field">
-                        <label for="new-date">"Date"</label>
-                        <input id="new-date" type="date" prop:value=move || date.get() on:input=text(date) />
-                    </div>
-                    <div class="field">
-                        <label for="new-facilitator">"Facilitator"</label>
-                        <input id="new-facilitator" type="text" prop:value=move || facilitator.get() on:input=text(facilitator) />
-                    </div>
+                    {new_field("new-date", "Date", "date", date)}
+                    {new_field("new-facilitator", "Facilitator", "text", facilitator)}
                 </div>
-                <div class="field">
-                    <label for="new-notes">"Notes"</label>
-                    <textarea id="new-notes" rows="2" prop:value=move || notes.get() on:input=text(notes)></textarea>
-                </div>
+                {new_field("new-notes", "Notes", "textarea", notes)}
                 <button type="submit" class="primary">"Create workshop"</button>
             </form>
         </details>
     }
+}
+
+/// A field of the new-workshop form: an input of type `kind` (the title's is required), or a
+/// two-row textarea; one copy of the view code for the five.
+fn new_field(
+    id: &'static str,
+    label: &'static str,
+    kind: &'static str,
+    value: RwSignal<String>,
+) -> AnyView {
+    let input = move |e: ev::Event| value.set(event_target_value(&e));
+    let required = id == "new-title";
+    let field = if kind == "textarea" {
+        view! { <textarea id=id rows="2" prop:value=move || value.get() on:input=input></textarea> }
+            .into_any()
+    } else {
+        view! { <input id=id type=kind required=required prop:value=move || value.get() on:input=input /> }
+            .into_any()
+    };
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            {field}
+        </div>
+    }
+    .into_any()
 }
 
 /// Shows workshop `id`.
