@@ -45,12 +45,7 @@ pub fn kib(bytes: usize, decimals: u32) -> String {
     if decimals == 0 {
         q.to_string()
     } else {
-        format!(
-            "{}.{:0w$}",
-            q / scale,
-            q % scale,
-            w = decimals as usize
-        )
+        format!("{}.{:0w$}", q / scale, q % scale, w = decimals as usize)
     }
 }
 

@@ -71,19 +71,21 @@ pub(super) fn Challenge(ui: Critique) -> impl IntoView {
             } else {
                 format!("Link {n} perspectives to roster people with the same name")
             };
-            Some(view! {
-                <div class="notice same-name">
-                    <p>{pairs}</p>
-                    <button type="button" class="primary" on:click=move |_| {
-                        session.edit(None, |w| {
-                            let roster = w.roster.clone();
-                            w.boundary.link_same_names(&roster);
-                        });
-                    }>{label}</button>
-                    <span class="hint">" Undo takes it back."</span>
-                </div>
-            }
-            .into_any())
+            Some(
+                view! {
+                    <div class="notice same-name">
+                        <p>{pairs}</p>
+                        <button type="button" class="primary" on:click=move |_| {
+                            session.edit(None, |w| {
+                                let roster = w.roster.clone();
+                                w.boundary.link_same_names(&roster);
+                            });
+                        }>{label}</button>
+                        <span class="hint">" Undo takes it back."</span>
+                    </div>
+                }
+                .into_any(),
+            )
         })
     };
     view! {

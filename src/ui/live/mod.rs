@@ -23,9 +23,9 @@ use crate::persist::browser;
 use crate::route::{Route, Section};
 use crate::ui::LiveStep;
 use crate::ui::browser::{fresh_id, now};
+use crate::ui::lean::effect;
 use crate::ui::workshop::Session;
 use socket::{Connection, RELAY, Status};
-use crate::ui::lean::effect;
 
 thread_local! {
     /// The invitation suffix of the last room asked for (deriving the room's key pair costs a

@@ -14,8 +14,8 @@ use crate::interact::picture::{Gestures, Mode, PenChoice, Preview};
 use crate::model::map::Viewport;
 use crate::model::picture::{Item, ItemId, Picture, Sticker, WIDTHS};
 use crate::ui::editor::view::ViewFrame;
-use crate::ui::workshop::Session;
 use crate::ui::lean::effect;
+use crate::ui::workshop::Session;
 
 /// Colour names, in [`crate::model::picture::PALETTE`]'s order.
 pub const COLOUR_NAMES: [&str; 8] = [

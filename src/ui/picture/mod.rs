@@ -26,9 +26,9 @@ use crate::model::picture::Picture;
 use crate::ui::browser::fresh_id;
 use crate::ui::editor::focus::focus_mode;
 use crate::ui::editor::notice::{Notice, NoticeLine, confirm_delete};
+use crate::ui::lean::for_each_id;
 use crate::ui::workshop::Session;
 use board::Board;
-use crate::ui::lean::for_each_id;
 
 #[component]
 pub fn PicturesView(session: Session) -> impl IntoView {

@@ -23,8 +23,8 @@ use crate::model::agenda::{Entry, Step, clock};
 use crate::model::slides::{self, Frame, Page, Slide};
 use crate::route::Route;
 use crate::ui::browser::now;
-use crate::ui::workshop::Session;
 use crate::ui::lean::effect;
+use crate::ui::workshop::Session;
 
 /// What the presentation's parts share.
 #[derive(Clone, Copy)]

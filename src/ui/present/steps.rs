@@ -12,11 +12,11 @@ use crate::model::Involvement;
 use crate::model::agenda::Step;
 use crate::model::scoring::Scoring;
 use crate::model::slides::{self, Page};
+use crate::ui::lean::for_each_id;
 use crate::ui::map::MapStep;
 use crate::ui::picture::PictureStep;
 use crate::ui::scoring::ScoringStep;
 use crate::ui::workshop::{Details, Roster, Session};
-use crate::ui::lean::for_each_id;
 
 #[component]
 pub(super) fn StepView(

@@ -15,8 +15,8 @@ pub use by_group::ByPerspective;
 use crate::content::frameworks::BUILTINS;
 use crate::model::scoring::Scoring;
 use crate::ui::browser::fresh_id;
-use crate::ui::workshop::Session;
 use crate::ui::lean::for_each_id;
+use crate::ui::workshop::Session;
 
 /// What the section shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -11,8 +11,8 @@ use crate::persist::browser;
 use crate::persist::library::workshop_key;
 use crate::route::{Route, Section};
 use crate::ui::browser::{format_time, fresh_id};
-use crate::ui::parts;
 use crate::ui::lean::{effect, for_each_id};
+use crate::ui::parts;
 pub use session::{SaveStatus, Session};
 
 /// Loads the workshop `id` and shows it, or says why it cannot.
