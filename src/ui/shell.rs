@@ -1,6 +1,11 @@
 //! The frame around every page: skip link, header with navigation and display settings
 //! (including learning mode), the routed main area, the footer, and the first-run tour.
 
+#![allow(
+    clippy::redundant_closure,
+    reason = "`move || f()` in a view is type-erased by `erase_components`, a named `f` is not: one instantiation per closure (issue 23)"
+)]
+
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

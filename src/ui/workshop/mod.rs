@@ -1,5 +1,10 @@
 //! The workshop page: details, roster, saving state, undo/redo and export.
 
+#![allow(
+    clippy::redundant_closure,
+    reason = "`move || f()` in a view is type-erased by `erase_components`, a named `f` is not: one instantiation per closure (issue 23)"
+)]
+
 mod session;
 
 use leptos::ev;
