@@ -432,7 +432,7 @@ pub fn BusyView(
             <div class="busy" role="status">
                 <span class="busy-what">{move || busy.what.get()}</span>
                 <progress max="1" value=move || { let d = busy.done.get(); (d > 0.0).then(|| format!("{d:.3}")) }
-                    aria-label=move || format!("{:.0} % done", busy.done.get() * 100.0)></progress>
+                    aria-label=move || format!("{} % done", (busy.done.get() * 100.0).round_ties_even() as u32)></progress>
                 <button type="button" on:click=move |_| {
                     busy.cancel();
                     if let Some(c) = on_cancel {

@@ -8,6 +8,7 @@ mod browser;
 pub mod crash;
 mod editor;
 pub mod jobs;
+mod lean;
 mod learn;
 mod library;
 /// The live room (issue 25): only in a build with a relay (`live` feature).

@@ -1,10 +1,16 @@
 //! The frame around every page: skip link, header with navigation and display settings
 //! (including learning mode), the routed main area, the footer, and the first-run tour.
 
+#![allow(
+    clippy::redundant_closure,
+    reason = "`move || f()` in a view is type-erased by `erase_components`, a named `f` is not: one instantiation per closure (issue 23)"
+)]
+
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::lean::{When, effect};
 use super::learn::{Learn, LearnToggle, Tour};
 use super::library::LibraryPage;
 use super::pages::NotFoundPage;
@@ -54,7 +60,7 @@ pub fn App() -> impl IntoView {
     Learn::provide();
 
     // Display settings: applied at once, remembered, and followed when another tab changes them.
-    Effect::new(move |_| {
+    effect(move || {
         let s = settings.get();
         apply_settings(s);
         if persist::browser::load_settings() != s {
@@ -91,7 +97,7 @@ pub fn App() -> impl IntoView {
     let page = Memo::new(move |_| route.get().page());
     // A participant's phone page shows none of the facilitator's library around it.
     let chrome = Memo::new(move |_| !matches!(page.get(), Route::Join(_)));
-    Effect::new(move |_| {
+    effect(move || {
         // A workshop page titles itself after the workshop.
         let page = page.get();
         if !matches!(page, Route::Workshop(..)) {
@@ -105,7 +111,7 @@ pub fn App() -> impl IntoView {
     }
 
     view! {
-        <Show when=move || chrome.get()>
+        <When when=chrome>
         <a class="skip-link" href="#main" on:click=move |e| {
             e.prevent_default();
             focus_main();
@@ -122,7 +128,7 @@ pub fn App() -> impl IntoView {
             </nav>
             <DisplaySettings settings=settings />
         </header>
-        </Show>
+        </When>
         <main id="main" tabindex="-1">
             {move || match page.get() {
                 Route::Home => view! { <LibraryPage /> }.into_any(),
@@ -141,7 +147,7 @@ pub fn App() -> impl IntoView {
                 Route::NotFound(path) => view! { <NotFoundPage path=path /> }.into_any(),
             }}
         </main>
-        <Show when=move || chrome.get()>
+        <When when=chrome>
         <footer class="app-footer">
             <p>{move || if sharing.get() {
                 "This workshop is shared in a live room: each change is encrypted in this browser and sent to the room's relay, which cannot read it."
@@ -153,7 +159,7 @@ pub fn App() -> impl IntoView {
         </footer>
         <Shortcuts />
         <Tour route=route />
-        </Show>
+        </When>
     }
 }
 
@@ -224,7 +230,7 @@ fn NavLink(route: RwSignal<Route>, target: Route, label: &'static str) -> impl I
     let href = target.href();
     let current = move || (route.get() == target).then_some("page");
     view! {
-        <a href=href aria-current=current>
+        <a href=href aria-current=move || current()>
             {label}
         </a>
     }

@@ -8,6 +8,7 @@ use super::{Critique, View, stance_label};
 use crate::content::csh::{self, Mode};
 use crate::model::boundary::Stance;
 use crate::ui::browser::fresh_id;
+use crate::ui::lean::for_each_id;
 
 #[component]
 pub(super) fn Challenge(ui: Critique) -> impl IntoView {
@@ -70,23 +71,26 @@ pub(super) fn Challenge(ui: Critique) -> impl IntoView {
             } else {
                 format!("Link {n} perspectives to roster people with the same name")
             };
-            Some(view! {
-                <div class="notice same-name">
-                    <p>{pairs}</p>
-                    <button type="button" class="primary" on:click=move |_| {
-                        session.edit(None, |w| {
-                            let roster = w.roster.clone();
-                            w.boundary.link_same_names(&roster);
-                        });
-                    }>{label}</button>
-                    <span class="hint">" Undo takes it back."</span>
-                </div>
-            })
+            Some(
+                view! {
+                    <div class="notice same-name">
+                        <p>{pairs}</p>
+                        <button type="button" class="primary" on:click=move |_| {
+                            session.edit(None, |w| {
+                                let roster = w.roster.clone();
+                                w.boundary.link_same_names(&roster);
+                            });
+                        }>{label}</button>
+                        <span class="hint">" Undo takes it back."</span>
+                    </div>
+                }
+                .into_any(),
+            )
         })
     };
     view! {
         <div class="challenge">
-            {offer}
+            {move || offer()}
             <p class="hint">
                 "Those involved in the scheme describe what is; those affected by it but taking no part in it describe what ought to be. Read across each row: where the two columns disagree, the scheme's boundaries are open to challenge. A perspective's stance comes from the roster entries it speaks for."
             </p>
@@ -140,6 +144,7 @@ pub(super) fn Challenge(ui: Critique) -> impl IntoView {
                         </table>
                     </div>
                 }
+                .into_any()
             }}
             <Challenges ui=ui />
         </div>
@@ -201,7 +206,7 @@ fn Challenges(ui: Critique) -> impl IntoView {
                 <button type="submit">"Record the challenge"</button>
             </form>
             <ol class="challenge-list">
-                <For each=ids key=|id| id.clone() children=move |id| {
+                {for_each_id(ids, move |id| {
                     let (a, b, c, d) = (id.clone(), id.clone(), id.clone(), id.clone());
                     let get = move |f: fn(&crate::model::boundary::Challenge) -> String| {
                         let a = a.clone();
@@ -214,10 +219,10 @@ fn Challenges(ui: Critique) -> impl IntoView {
                     let gesture = format!("challenge:{b}:reply");
                     view! {
                         <li class="challenge-item">
-                            <p><strong>{heading}</strong>": "<span class="challenge-text">{text}</span></p>
+                            <p><strong>{move || heading()}</strong>": "<span class="challenge-text">{move || text()}</span></p>
                             <label class="visually-hidden" for=format!("reply-{d}")>{label}</label>
                             <textarea id=format!("reply-{d}") class="challenge-reply" rows="2" placeholder="The reply of those involved"
-                                prop:value=reply
+                                prop:value=move || reply()
                                 on:input=move |e| {
                                     let v = event_target_value(&e);
                                     let id = b.clone();
@@ -232,7 +237,8 @@ fn Challenges(ui: Critique) -> impl IntoView {
                             }>"Remove"</button>
                         </li>
                     }
-                } />
+                    .into_any()
+                })}
             </ol>
         </section>
     }

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use super::{AffectedAside, Critique, stance_label};
 use crate::content::csh::{self, Mode};
 use crate::model::boundary::{Level, QUESTIONS};
+use crate::ui::lean::When;
 
 fn level_label(level: Level) -> &'static str {
     match level {
@@ -59,14 +60,12 @@ pub(super) fn Compare(ui: Critique) -> impl IntoView {
             <PairTensions ui=ui question=q />
             <AffectedAside ui=ui question=q />
         }
+        .into_any()
     };
     view! {
         <div class="compare">
             <div class="question-head">
-                <p class="question-meta">
-                    {move || format!("Question {} of 12", ui.question.get())} " \u{00b7} "
-                    {move || { let c = category(); format!("{} \u{00b7} {}", c.source.label(), c.kind.label()) }}
-                </p>
+                {ui.question_meta()}
                 <div class="field inline">
                     <label for="compare-question">"Question"</label>
                     <select id="compare-question" on:change=jump>
@@ -78,11 +77,8 @@ pub(super) fn Compare(ui: Critique) -> impl IntoView {
                 </div>
             </div>
             <h3 class="question-name">{move || category().name}</h3>
-            {body}
-            <div class="question-nav">
-                <button type="button" on:click=move |_| ui.step_question(-1) aria-keyshortcuts="Alt+ArrowLeft">"\u{2190} Previous question"</button>
-                <button type="button" on:click=move |_| ui.step_question(1) aria-keyshortcuts="Alt+ArrowRight">"Next question \u{2192}"</button>
-            </div>
+            {move || body()}
+            {ui.question_nav()}
         </div>
     }
 }
@@ -113,7 +109,7 @@ fn CompareRow(ui: Critique, question: u8, pid: String) -> impl IntoView {
     let legend = format!("Gap between is and ought for {}", ui.name_of(&pid));
     view! {
         <tr>
-            <th scope="row">{name} <span class="stance-tag">{stance}</span></th>
+            <th scope="row">{move || name()} <span class="stance-tag">{move || stance()}</span></th>
             <td>{move || text(Mode::Is)}</td>
             <td>{move || text2(Mode::Ought)}</td>
             <td><TensionControl ui=ui question=question perspectives=vec![pid] legend=legend /></td>
@@ -181,15 +177,16 @@ fn PairTensions(ui: Critique, question: u8) -> impl IntoView {
                         s == pid || (s.is_empty() && i == fallback)
                     }
                 };
-                view! { <option value=pid selected=chosen>{name}</option> }
+                view! { <option value=pid selected=move || chosen()>{name}</option> }
             })
             .collect_view()
+            .into_any()
     };
     let only_one = || view! { <p class="hint">"Add a second perspective to mark tensions between perspectives."</p> };
     view! {
         <section class="pair-tensions" aria-labelledby="pair-heading">
             <h4 id="pair-heading">"Tensions between perspectives on this question"</h4>
-            <Show when=move || { ui.ids.get().len() > 1 } fallback=only_one>
+            <When when=move || { ui.ids.get().len() > 1 } fallback=only_one>
                 <For
                     each=move || pairs.get()
                     key=|p| p.join("|")
@@ -206,7 +203,7 @@ fn PairTensions(ui: Critique, question: u8) -> impl IntoView {
                     <button type="submit">"Mark a tension"</button>
                     <span role="status" class="form-message">{move || message.get()}</span>
                 </form>
-            </Show>
+            </When>
         </section>
     }
 }

@@ -11,6 +11,7 @@ use super::roles::RoleAside;
 use super::{AffectedAside, Critique};
 use crate::content::csh::{self, Mode};
 use crate::ui::browser::now;
+use crate::ui::lean::When;
 
 /// Timer lengths offered, in minutes (0 = no timer).
 const TIMER_CHOICES: [u32; 6] = [0, 1, 2, 3, 5, 10];
@@ -48,25 +49,25 @@ pub(super) fn Facilitate(ui: Critique) -> impl IntoView {
     // rebuilt when either changes, not on every keystroke.
     let per_question = move || {
         let q = ui.question.get();
-        let pid = ui.current_id()?;
+        let Some(pid) = ui.current_id() else {
+            return ().into_any();
+        };
         let legend = "Gap between is and ought here".to_string();
-        Some(view! {
+        view! {
             <TensionControl ui=ui question=q perspectives=vec![pid] legend=legend />
             <RoleAside ui=ui question=q />
             <AffectedAside ui=ui question=q />
-        })
+        }
+        .into_any()
     };
     view! {
         <div class="facilitate" id="facilitate">
             <div class="question-head">
-                <p class="question-meta">
-                    {move || format!("Question {} of 12", ui.question.get())} " \u{00b7} "
-                    {move || { let c = category(); format!("{} \u{00b7} {}", c.source.label(), c.kind.label()) }}
-                </p>
+                {ui.question_meta()}
                 <Timer ui=ui />
             </div>
             <h3 class="question-name">{move || category().name}</h3>
-            <p class="answering">"Answering as " <strong>{perspective_name}</strong></p>
+            <p class="answering">"Answering as " <strong>{move || perspective_name()}</strong></p>
             <div class="is-ought">
                 {move || {
                     if ought_first.get() {
@@ -76,7 +77,7 @@ pub(super) fn Facilitate(ui: Critique) -> impl IntoView {
                     }
                 }}
             </div>
-            <div class="after-answers">{per_question}</div>
+            <div class="after-answers">{move || per_question()}</div>
             <details class="guidance">
                 <summary>"About this question"</summary>
                 <dl>
@@ -85,10 +86,7 @@ pub(super) fn Facilitate(ui: Critique) -> impl IntoView {
                     <dt>"An example (illustrative, from the Shropshire social prescribing case)"</dt><dd>{move || category().example}</dd>
                 </dl>
             </details>
-            <div class="question-nav">
-                <button type="button" on:click=move |_| ui.step_question(-1) aria-keyshortcuts="Alt+ArrowLeft">"\u{2190} Previous question"</button>
-                <button type="button" on:click=move |_| ui.step_question(1) aria-keyshortcuts="Alt+ArrowRight">"Next question \u{2192}"</button>
-            </div>
+            {ui.question_nav()}
             <p class="hint keys">"Keys: Page Up / Page Down (or Alt+\u{2190} / Alt+\u{2192}) previous or next question, Alt+\u{2191} / Alt+\u{2193} previous or next perspective, Tab between is and ought."</p>
         </div>
     }
@@ -133,12 +131,12 @@ fn Timer(ui: Critique) -> impl IntoView {
                     view! { <option value=m.to_string() selected=move || minutes.get() == m>{label}</option> }
                 }).collect_view()}
             </select>
-            <Show when=move || { minutes.get() > 0 }>
-                <span class="time-left" class:up=up>
+            <When when=move || { minutes.get() > 0 }>
+                <span class="time-left" class:up=move || up()>
                     {move || { let s = left(); format!("{}:{:02}", s / 60, s % 60) }}
                 </span>
                 <button type="button" class="small" on:click=move |_| restart()>"Restart"</button>
-            </Show>
+            </When>
             <span role="status" class="time-up">{move || up().then_some("Time is up")}</span>
         </div>
     }

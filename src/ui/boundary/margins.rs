@@ -359,9 +359,10 @@ pub fn MarginsBoard(session: Session, editable: bool) -> impl IntoView {
                 .filter(|(_, t)| !t.trim().is_empty())
                 .map(|(label, t)| view! { <dt>{label}</dt><dd>{t}</dd> })
                 .collect_view()
+                .into_any()
             })
         };
-        view! { <dl class="margins-read">{rows}</dl> }
+        view! { <dl class="margins-read">{move || rows()}</dl> }
     });
     view! {
         <div class="margins-board" class:editable=editable>

@@ -4,6 +4,11 @@
 //! the summary with its exports. Answers and tensions are edits of the open workshop, so they
 //! save and undo like the rest.
 
+#![allow(
+    clippy::redundant_closure,
+    reason = "`move || f()` in a view is type-erased by `erase_components`, a named `f` is not: one instantiation per closure (issue 23)"
+)]
+
 mod challenge;
 mod compare;
 mod facilitate;
@@ -21,6 +26,7 @@ use leptos::prelude::*;
 use crate::content::csh::{self, Mode, Source};
 use crate::model::boundary::{QUESTIONS, Stance};
 use crate::ui::browser::fresh_id;
+use crate::ui::lean::{When, effect, for_each_id};
 use crate::ui::workshop::Session;
 
 /// How the questions are shown.
@@ -171,6 +177,34 @@ impl Critique {
     }
 }
 
+impl Critique {
+    /// "Question 3 of 12 · source · kind" above the question shown (the one-question view and
+    /// compare: one copy of the view code for both).
+    fn question_meta(self) -> AnyView {
+        let ui = self;
+        let category = move || csh::category(ui.question.get()).expect("questions are 1 to 12");
+        view! {
+            <p class="question-meta">
+                {move || format!("Question {} of 12", ui.question.get())} " \u{00b7} "
+                {move || { let c = category(); format!("{} \u{00b7} {}", c.source.label(), c.kind.label()) }}
+            </p>
+        }
+        .into_any()
+    }
+
+    /// Previous and next question, under the question shown.
+    fn question_nav(self) -> AnyView {
+        let ui = self;
+        view! {
+            <div class="question-nav">
+                <button type="button" on:click=move |_| ui.step_question(-1) aria-keyshortcuts="Alt+ArrowLeft">"\u{2190} Previous question"</button>
+                <button type="button" on:click=move |_| ui.step_question(1) aria-keyshortcuts="Alt+ArrowRight">"Next question \u{2192}"</button>
+            </div>
+        }
+        .into_any()
+    }
+}
+
 /// A short tag for a perspective's stance.
 fn stance_label(stance: Stance) -> &'static str {
     match stance {
@@ -210,7 +244,7 @@ pub fn BoundaryView(session: Session) -> impl IntoView {
         focus: RwSignal::new(false),
     };
     // Focus mode hides the page's chrome through a class on <html>; leaving the section ends it.
-    Effect::new(move |_| {
+    effect(move || {
         let on = ui.focus.get();
         if let Some(root) = document().document_element() {
             let _ = root.class_list().toggle_with_force("focus-mode", on);
@@ -280,31 +314,31 @@ pub fn BoundaryView(session: Session) -> impl IntoView {
             // Once there are perspectives the section tab names the page; the heading stays for
             // screen readers, and the question gets the room.
             <h2 id="boundary-heading" class:visually-hidden=move || has_perspective.get()>"Boundary critique"</h2>
-            <Show when=move || ui.focus.get()>
+            <When when=ui.focus>
                 <div class="focus-bar">
                     <span class="focus-title">{move || session.workshop.with(|w| w.display_title().to_string())}</span>
                     <button type="button" on:click=move |_| ui.focus.set(false) aria-keyshortcuts="Escape">"Exit focus (Esc)"</button>
                 </div>
-            </Show>
+            </When>
             // The introduction is for a start; once there are perspectives, the question needs the room.
-            <Show when=move || !has_perspective.get()>
+            <When when=move || !has_perspective.get()>
                 <p class="hint">
                     "Each perspective answers twelve questions: what is the case, and what ought to be. Where answers pull apart, the plan's boundaries show."
                 </p>
-            </Show>
+            </When>
             <div class="boundary-bar">
                 <Perspectives ui=ui />
-                <Show when=move || has_perspective.get()>
+                <When when=has_perspective>
                     <div class="view-switch" role="group" aria-label="Show">
                         {View::ALL.iter().map(|&v| view! {
                             <button type="button" title=v.description()
                                 aria-pressed=move || (ui.view.get() == v).to_string()
                                 on:click=move |_| ui.view.set(v)>{v.label()}</button>
                         }).collect_view()}
-                        <Show when=move || matches!(ui.view.get(), View::Facilitate | View::Compare)>
+                        <When when=move || matches!(ui.view.get(), View::Facilitate | View::Compare)>
                             <button type="button" class="focus-toggle" on:click=move |_| ui.focus.set(true)
                                 title="Hide everything but the question, for the projector (Esc to leave)">"Focus"</button>
-                        </Show>
+                        </When>
                     </div>
                     <label class="check ought-first" title="Ulrich and Reynolds print each question ought first: say what should be before describing what is (ideal mapping). Saved with this workshop.">
                         <input type="checkbox" prop:checked=move || session.workshop.with(|w| w.boundary.ought_first)
@@ -314,7 +348,7 @@ pub fn BoundaryView(session: Session) -> impl IntoView {
                             } />
                         "Ask ought first (ideal mapping)"
                     </label>
-                </Show>
+                </When>
             </div>
             {move || {
                 (per_perspective.get())
@@ -365,12 +399,11 @@ fn Perspectives(ui: Critique) -> impl IntoView {
     };
     view! {
         <div class="perspectives">
-            <Show when=move || ui.view.get().is_per_perspective() && !ui.ids.get().is_empty()>
+            <When when=move || ui.view.get().is_per_perspective() && !ui.ids.get().is_empty()>
                 <div class="perspective-tabs" role="group" aria-label="Perspective being answered">
-                    <For
-                        each=move || ui.ids.get()
-                        key=|id| id.clone()
-                        children=move |pid| {
+                    {for_each_id(
+                        move || ui.ids.get(),
+                        move |pid| {
                             let selected = {
                                 let pid = pid.clone();
                                 move || ui.current_id().as_deref() == Some(pid.as_str())
@@ -386,21 +419,22 @@ fn Perspectives(ui: Critique) -> impl IntoView {
                             view! {
                                 <button type="button" class="perspective-tab" aria-pressed=move || selected().to_string()
                                     on:click=move |_| ui.current.set(Some(pid.clone()))>
-                                    {name} <span class="count">{move || format!("{}/24", progress())}</span>
+                                    {move || name()} <span class="count">{move || format!("{}/24", progress())}</span>
                                 </button>
                             }
-                        }
-                    />
+                            .into_any()
+                        },
+                    )}
                 </div>
-            </Show>
-            <Show when=move || ui.view.get().is_per_perspective()>
+            </When>
+            <When when=move || ui.view.get().is_per_perspective()>
                 <form class="add-perspective" on:submit=add>
                     <label for="new-perspective" class="visually-hidden">"New perspective"</label>
                     <input id="new-perspective" type="text" placeholder="e.g. Service users"
                         prop:value=move || new_name.get() on:input=move |e| new_name.set(event_target_value(&e)) />
                     <button type="submit">"Add perspective"</button>
                 </form>
-            </Show>
+            </When>
         </div>
     }
 }
@@ -444,11 +478,11 @@ fn PerspectiveDetails(ui: Critique, pid: String) -> impl IntoView {
     view! {
         <details class="perspective-details">
             <summary>"Name and who this perspective speaks for"
-                <span class="stance-tag">{stance}</span>
+                <span class="stance-tag">{move || stance()}</span>
             </summary>
             <div class="field">
                 <label for="perspective-name">"Name"</label>
-                <input id="perspective-name" type="text" prop:value=name on:input=rename on:blur=move |_| session.seal() />
+                <input id="perspective-name" type="text" prop:value=move || name() on:input=rename on:blur=move |_| session.seal() />
             </div>
             <fieldset>
                 <legend>"Speaks for (from the roster)"</legend>
@@ -479,7 +513,7 @@ fn PerspectiveDetails(ui: Critique, pid: String) -> impl IntoView {
                         let label = if s.group.is_empty() { s.name.clone() } else { format!("{} ({})", s.name, s.group) };
                         view! {
                             <label class="check">
-                                <input type="checkbox" prop:checked=linked on:change=toggle />
+                                <input type="checkbox" prop:checked=move || linked() on:change=toggle />
                                 {label} " \u{2014} " {s.involvement.label().to_lowercase()}
                             </label>
                         }
@@ -536,7 +570,7 @@ fn AffectedAside(ui: Critique, question: u8) -> impl IntoView {
                 (witness && !missing.is_empty()).then(|| view! {
                     <p class="witness-prompt"><strong>"No perspective speaks for: "</strong>{missing.join(", ")}
                         ". Who can speak for their interests here?"</p>
-                })
+                }.into_any())
             }}
         </aside>
     }

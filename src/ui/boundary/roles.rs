@@ -55,7 +55,7 @@ pub(super) fn RoleAside(ui: Critique, question: u8) -> impl IntoView {
                                         };
                                         let mode = if is { "is" } else { "ought" };
                                         let label = format!("{sname} {mode}");
-                                        view! { <td><input type="checkbox" aria-label=label prop:checked=checked on:change=toggle /></td> }
+                                        view! { <td><input type="checkbox" aria-label=label prop:checked=move || checked() on:change=toggle /></td> }
                                     };
                                     view! {
                                         <tr><th scope="row">{s.name.clone()} " \u{2014} " {s.involvement.label().to_lowercase()}</th>{check(true)}{check(false)}</tr>

@@ -163,6 +163,7 @@ pub(super) fn Summary(ui: Critique) -> impl IntoView {
                 }
             })
             .collect_view()
+            .into_any()
     };
     view! {
         <div class="summary">
@@ -174,13 +175,13 @@ pub(super) fn Summary(ui: Critique) -> impl IntoView {
                 <span role="status" class="form-message">{move || message.get()}</span>
             </div>
             <h3>"Tensions, strongest first"</h3>
-            {tensions}
+            {move || tensions()}
             <h3>"Questions nobody has answered yet"</h3>
-            {unanswered}
+            {move || unanswered()}
             <h3>"Affected groups nobody speaks for"</h3>
-            {unrepresented}
+            {move || unrepresented()}
             <h3>"Answers by perspective"</h3>
-            {answers}
+            {move || answers()}
         </div>
     }
 }

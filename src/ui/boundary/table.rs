@@ -40,7 +40,7 @@ pub(super) fn Table(ui: Critique) -> impl IntoView {
                         modes.into_iter().map(|m| view! {
                             <dt>{m.label()}</dt>
                             <dd class=move || if ui.answer(c.number, m).trim().is_empty() { "open" } else { "" }>{move || text(m)}</dd>
-                        }).collect_view()
+                        }).collect_view().into_any()
                     }}
                 </dl>
             </td>

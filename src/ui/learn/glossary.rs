@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 use super::{ExampleLink, TryOwnCase};
 use crate::content::learn::{Group, Term, in_group};
 use crate::route::Route;
+use crate::ui::lean::effect;
 
 fn term_in_address() -> Option<String> {
     Route::term_in(&window().location().hash().unwrap_or_default())
@@ -36,7 +37,7 @@ pub fn GlossaryPage() -> impl IntoView {
     let current = RwSignal::new(term_in_address());
     let listener = window_event_listener(ev::hashchange, move |_| current.set(term_in_address()));
     on_cleanup(move || listener.remove());
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(slug) = current.get() {
             show_entry(format!("term-{slug}"));
         }
@@ -66,7 +67,7 @@ fn Entry(term: Term, current: RwSignal<Option<String>>) -> impl IntoView {
     let is_current = move || current.get().as_deref() == Some(term.slug);
     let sources = term.sources();
     view! {
-        <div class="term" id=term.anchor() tabindex="-1" class:current=is_current>
+        <div class="term" id=term.anchor() tabindex="-1" class:current=move || is_current()>
             <h3>{term.name}</h3>
             <p class="term-meaning">{term.meaning}</p>
             <p class="term-where">

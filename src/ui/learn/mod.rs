@@ -2,6 +2,11 @@
 //! the header, the glossary page (`glossary.rs`), the first-run tour (`tour.rs`) and "Try it
 //! on your own case". The words themselves are in `content::learn`.
 
+#![allow(
+    clippy::redundant_closure,
+    reason = "`move || f()` in a view is type-erased by `erase_components`, a named `f` is not: one instantiation per closure (issue 23)"
+)]
+
 mod glossary;
 mod tour;
 
@@ -134,7 +139,9 @@ pub fn LearnAside(section: Signal<Section>, workshop: String) -> impl IntoView {
     let in_example = is_example(&workshop);
     let workshop = StoredValue::new(workshop);
     move || {
-        let step = learn::step(section.get()).filter(|_| settings.get().learn)?;
+        let Some(step) = learn::step(section.get()).filter(|_| settings.get().learn) else {
+            return ().into_any();
+        };
         let label = step.section.label();
         let body = {
             {
@@ -182,7 +189,7 @@ pub fn LearnAside(section: Signal<Section>, workshop: String) -> impl IntoView {
                 }
             }
         };
-        Some(view! {
+        view! {
             <aside class="learn-aside" aria-labelledby="learn-aside-h">
                 <div class="learn-head">
                     <h2 id="learn-aside-h"><span class="learn-kicker">"Learning: "</span>{label}</h2>
@@ -199,6 +206,7 @@ pub fn LearnAside(section: Signal<Section>, workshop: String) -> impl IntoView {
                 </div>
                 {body}
             </aside>
-        })
+        }
+        .into_any()
     }
 }

@@ -10,6 +10,7 @@ use super::{Learn, TryOwnCase};
 use crate::content::learn::TOUR;
 use crate::persist::browser::mark_tour_seen;
 use crate::route::Route;
+use crate::ui::lean::{When, effect};
 
 /// The attribute that marks the part of the page a stop is about (styled in `/* learn */`).
 const SPOT: &str = "data-tour-spot";
@@ -65,7 +66,7 @@ pub fn Tour(route: RwSignal<Route>) -> impl IntoView {
     let last = TOUR.len() - 1;
 
     // The part of the page the stop is about, once the page has drawn.
-    Effect::new(move |_| {
+    effect(move || {
         let shown = visible.get();
         let stop = TOUR[step.get().min(last)];
         request_animation_frame(move || {
@@ -111,7 +112,7 @@ pub fn Tour(route: RwSignal<Route>) -> impl IntoView {
     };
 
     view! {
-        <Show when=move || visible.get()>
+        <When when=move || visible.get()>
             <div class="tour" class:tour-top=move || at_top.get() role="dialog" aria-modal="false"
                 aria-labelledby="tour-h" aria-describedby="tour-text" on:keydown=keys>
                 <div aria-live="polite">
@@ -119,9 +120,9 @@ pub fn Tour(route: RwSignal<Route>) -> impl IntoView {
                     <h2 id="tour-h" tabindex="-1" node_ref=heading>{move || TOUR[step.get().min(last)].title}</h2>
                     <p id="tour-text">{move || TOUR[step.get().min(last)].text}</p>
                 </div>
-                <Show when=move || step.get() == last>
+                <When when=move || step.get() == last>
                     <p class="tour-own"><TryOwnCase /></p>
-                </Show>
+                </When>
                 <div class="tour-actions">
                     <button type="button" on:click=back disabled=move || step.get() == 0>"Back"</button>
                     <button type="button" class="primary" node_ref=next_button on:click=next>
@@ -130,7 +131,7 @@ pub fn Tour(route: RwSignal<Route>) -> impl IntoView {
                     <button type="button" class="tour-skip" on:click=move |_| close()>"Skip tour"</button>
                 </div>
             </div>
-        </Show>
+        </When>
     }
 }
 

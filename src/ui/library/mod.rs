@@ -13,7 +13,8 @@ use crate::content::example::{EXAMPLE_ID, EXAMPLE_SUMMARY};
 use crate::persist::browser::{self, WriteError};
 use crate::persist::library::{Listed, SortBy, TrashEntry, is_app_key, view as list_view};
 use crate::route::Route;
-use crate::ui::browser::{format_time, now, request_persistence};
+use crate::ui::browser::{format_time, kib, now, request_persistence};
+use crate::ui::lean::{When, effect};
 use crate::ui::parts;
 
 mod actions;
@@ -30,7 +31,7 @@ use rows::{DamagedRow, WorkshopRow, bring_back};
 
 /// What Chromium and Firefox allow one site in `localStorage`: 5 Mi UTF-16 code units (keys
 /// and values together; measured in Chromium 156).
-const STORAGE_BUDGET: f64 = 5.0 * 1024.0 * 1024.0;
+const STORAGE_BUDGET: usize = 5 * 1024 * 1024;
 
 /// The home page's list and messages.
 #[derive(Clone, Copy)]
@@ -215,37 +216,47 @@ fn CreateWorkshop(lib: Library) -> impl IntoView {
         };
         lib.act_then(LibraryAction::Create(new), open_workshop);
     };
-    let text = |sig: RwSignal<String>| move |e: ev::Event| sig.set(event_target_value(&e));
     view! {
         <details class="create" open=move || lib.items.with(Vec::is_empty)>
             <summary>"New workshop"</summary>
             <form on:submit=create>
-                <div class="field">
-                    <label for="new-title">"Title"</label>
-                    <input id="new-title" type="text" required prop:value=move || title.get() on:input=text(title) />
-                </div>
-                <div class="field">
-                    <label for="new-purpose">"Purpose or focus question"</label>
-                    <textarea id="new-purpose" rows="2" prop:value=move || purpose.get() on:input=text(purpose)></textarea>
-                </div>
+                {new_field("new-title", "Title", "text", title)}
+                {new_field("new-purpose", "Purpose or focus question", "textarea", purpose)}
                 <div class="field-row">
-                    <div class="field">
-                        <label for="new-date">"Date"</label>
-                        <input id="new-date" type="date" prop:value=move || date.get() on:input=text(date) />
-                    </div>
-                    <div class="field">
-                        <label for="new-facilitator">"Facilitator"</label>
-                        <input id="new-facilitator" type="text" prop:value=move || facilitator.get() on:input=text(facilitator) />
-                    </div>
+                    {new_field("new-date", "Date", "date", date)}
+                    {new_field("new-facilitator", "Facilitator", "text", facilitator)}
                 </div>
-                <div class="field">
-                    <label for="new-notes">"Notes"</label>
-                    <textarea id="new-notes" rows="2" prop:value=move || notes.get() on:input=text(notes)></textarea>
-                </div>
+                {new_field("new-notes", "Notes", "textarea", notes)}
                 <button type="submit" class="primary">"Create workshop"</button>
             </form>
         </details>
     }
+}
+
+/// A field of the new-workshop form: an input of type `kind` (the title's is required), or a
+/// two-row textarea; one copy of the view code for the five.
+fn new_field(
+    id: &'static str,
+    label: &'static str,
+    kind: &'static str,
+    value: RwSignal<String>,
+) -> AnyView {
+    let input = move |e: ev::Event| value.set(event_target_value(&e));
+    let required = id == "new-title";
+    let field = if kind == "textarea" {
+        view! { <textarea id=id rows="2" prop:value=move || value.get() on:input=input></textarea> }
+            .into_any()
+    } else {
+        view! { <input id=id type=kind required=required prop:value=move || value.get() on:input=input /> }
+            .into_any()
+    };
+    view! {
+        <div class="field">
+            <label for=id>{label}</label>
+            {field}
+        </div>
+    }
+    .into_any()
 }
 
 /// Shows workshop `id`.
@@ -271,17 +282,17 @@ fn ExampleWorkshop(lib: Library) -> impl IntoView {
             <p class="hint">{EXAMPLE_SUMMARY}</p>
             <div class="example-actions">
                 <button type="button" on:click=open>"Open the example workshop"</button>
-                <Show when=move || exists.get() && !confirming.get()>
+                <When when=move || exists.get() && !confirming.get()>
                     <button type="button" on:click=move |_| confirming.set(true)>"Reset the example\u{2026}"</button>
-                </Show>
+                </When>
             </div>
-            <Show when=move || exists.get() && confirming.get()>
+            <When when=move || exists.get() && confirming.get()>
                 <div class="example-confirm" role="group" aria-labelledby="example-confirm-text">
                     <p id="example-confirm-text">"Replace the example with a fresh copy? Any changes made to it will be lost."</p>
                     <button type="button" class="danger" on:click=reset>"Reset the example"</button>
                     <button type="button" on:click=move |_| confirming.set(false)>"Cancel"</button>
                 </div>
-            </Show>
+            </When>
         </section>
     }
 }
@@ -301,7 +312,7 @@ fn Messages(lib: Library) -> impl IntoView {
         }
     };
     // The undo offer stays for 20 seconds; the recently-deleted list keeps it for longer.
-    Effect::new(move |_| {
+    effect(move || {
         if let Some((id, _)) = lib.deleted.get() {
             set_timeout(
                 move || {
@@ -320,13 +331,13 @@ fn Messages(lib: Library) -> impl IntoView {
                     <span>"Deleted \u{201c}" {title} "\u{201d}."</span>
                     <button type="button" on:click=undo>"Undo"</button>
                 </div>
-            })}
+            }.into_any())}
             {move || lib.message.get().map(|(problem, text)| view! {
                 <div class=if problem { "banner problem" } else { "banner info" } role=if problem { "alert" } else { "status" }>
                     <p>{text}</p>
                     <button type="button" on:click=move |_| lib.message.set(None)>"Dismiss"</button>
                 </div>
-            })}
+            }.into_any())}
         </div>
     }
 }
@@ -334,7 +345,7 @@ fn Messages(lib: Library) -> impl IntoView {
 #[component]
 fn RecentlyDeleted(lib: Library) -> impl IntoView {
     view! {
-        <Show when=move || lib.trash.with(|t| !t.is_empty())>
+        <When when=move || lib.trash.with(|t| !t.is_empty())>
             <section aria-labelledby="trash-heading" class="trash">
                 <h2 id="trash-heading">"Recently deleted"</h2>
                 <p class="hint">"Deleted workshops are kept here for 30 days."</p>
@@ -355,10 +366,10 @@ fn RecentlyDeleted(lib: Library) -> impl IntoView {
                                 </span>
                             </li>
                         }
-                    }).collect_view()}
+                    }).collect_view().into_any()}
                 </ul>
             </section>
-        </Show>
+        </When>
     }
 }
 
@@ -368,9 +379,9 @@ fn StorageMeter(lib: Library, persisted: RwSignal<Option<bool>>) -> impl IntoVie
         <section aria-labelledby="storage-heading" class="storage">
             <h2 id="storage-heading">"Storage in this browser"</h2>
             <p>
-                <label for="storage-meter">{move || format!("{:.0} KB used of about {:.0} MB", lib.used.get() as f64 / 1024.0, STORAGE_BUDGET / 1_048_576.0)}</label>
+                <label for="storage-meter">{move || format!("{} KB used of about {} MB", kib(lib.used.get(), 0), STORAGE_BUDGET / 1_048_576)}</label>
                 " "
-                <meter id="storage-meter" min="0" max=STORAGE_BUDGET value=move || lib.used.get() as f64></meter>
+                <meter id="storage-meter" min="0" max=STORAGE_BUDGET.to_string() value=move || lib.used.get().to_string()></meter>
             </p>
             <p>{move || match persisted.get() {
                 Some(true) => "This browser has agreed to keep this app's data unless you clear it yourself.",

@@ -8,7 +8,7 @@ use crate::content::example::is_example;
 use crate::persist::browser;
 use crate::persist::library::Entry;
 use crate::route::Route;
-use crate::ui::browser::{download, format_time, now};
+use crate::ui::browser::{download, format_time, kib, now};
 
 use super::*;
 
@@ -55,7 +55,7 @@ pub(super) fn WorkshopRow(lib: Library, entry: Entry) -> impl IntoView {
             parts.push(format!("Workshop date {}", entry.date));
         }
         parts.push(format!("changed {}", format_time(entry.saved_at)));
-        parts.push(format!("{:.1} KB", entry.bytes as f64 / 1024.0));
+        parts.push(format!("{} KB", kib(entry.bytes, 1)));
         parts.join(" \u{00b7} ")
     };
     let reminder = entry.needs_export().then(|| {
@@ -112,7 +112,7 @@ pub(super) fn DamagedRow(id: String, bytes: usize, problem: String) -> impl Into
         <li class="workshop-item damaged">
             <div class="workshop-main">
                 <p class="workshop-title">"Damaged workshop record"</p>
-                <p class="meta">{format!("Stored as {id} \u{00b7} {:.1} KB", bytes as f64 / 1024.0)}</p>
+                <p class="meta">{format!("Stored as {id} \u{00b7} {} KB", kib(bytes, 1))}</p>
                 <p class="problem">{problem}</p>
                 <p class="hint">"It is kept exactly as it is and nothing has been deleted. Download its text to rescue what you can, or to send it to someone who can help."</p>
             </div>

@@ -123,7 +123,7 @@ impl Desk {
     }
 
     /// What the live bar says of responses through the room.
-    pub fn said(self) -> Option<impl IntoView> {
+    pub fn said(self) -> Option<AnyView> {
         let n = self.added.get();
         let refused = self.refused.get();
         (n > 0 || refused.is_some()).then(|| {
@@ -138,6 +138,7 @@ impl Desk {
                 <p class="live-responses" role="status">{added}
                     {refused.map(|why| format!(" One was not added: {why}"))}</p>
             }
+            .into_any()
         })
     }
 }

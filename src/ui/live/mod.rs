@@ -23,6 +23,7 @@ use crate::persist::browser;
 use crate::route::{Route, Section};
 use crate::ui::LiveStep;
 use crate::ui::browser::{fresh_id, now};
+use crate::ui::lean::effect;
 use crate::ui::workshop::Session;
 use socket::{Connection, RELAY, Status};
 
@@ -278,7 +279,7 @@ pub fn LiveBar(session: Session, section: Signal<Section>, step: LiveStep) -> im
 
     // Each local edit goes out (or waits in the envelope while offline, kept for a reload).
     let keep_edit = keep.clone();
-    Effect::new(move |_| {
+    effect(move || {
         let w = session.workshop.get();
         if !(synced.get() || restored.get_value()) || !adopted.get_value() {
             return;
@@ -298,7 +299,7 @@ pub fn LiveBar(session: Session, section: Signal<Section>, step: LiveStep) -> im
         }
     });
     // Offline after having been in sync: the next sync's merge is counted and said.
-    Effect::new(move |_| {
+    effect(move || {
         if status.get() == Status::Offline && synced.get_untracked() {
             away.set_value(true);
             merged_notice.set(None);
@@ -306,7 +307,7 @@ pub fn LiveBar(session: Session, section: Signal<Section>, step: LiveStep) -> im
     });
     // The presentation's step: this browser's goes to the room while it presents.
     let keep_step = keep.clone();
-    Effect::new(move |_| {
+    effect(move || {
         let Some(mine) = step.mine.get() else { return };
         if let Some(c) = conn.get_value() {
             let message = c.with_room(|room| room.set_step(&mine)).flatten();
@@ -348,7 +349,7 @@ pub fn LiveBar(session: Session, section: Signal<Section>, step: LiveStep) -> im
     };
     // While a room is open the page's footer says the workshop is sent (encrypted), not kept here.
     let sharing = use_context::<crate::ui::SharingLive>();
-    Effect::new(move |_| {
+    effect(move || {
         let open = secret.get().is_some();
         if let Some(s) = sharing {
             s.0.set(open);
@@ -388,8 +389,8 @@ pub fn LiveBar(session: Session, section: Signal<Section>, step: LiveStep) -> im
             Some(text) => view! {
                 <section class="banner info live-bar" aria-label="Live room"
                     data-status=move || format!("{:?}", status.get()).to_lowercase()>
-                    <p><strong>"Live room"</strong>" \u{b7} " <span role="status">{status_text}</span></p>
-                    {move || merged_notice.get().map(|n| view! { <p class="live-merged" role="status">{n}</p> })}
+                    <p><strong>"Live room"</strong>" \u{b7} " <span role="status">{move || status_text()}</span></p>
+                    {move || merged_notice.get().map(|n| view! { <p class="live-merged" role="status">{n}</p> }.into_any())}
                     {move || desk.said()}
                     <p class="live-people" aria-live="polite">{move || {
                         let names = peers.get();

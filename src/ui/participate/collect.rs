@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use crate::participate::Refusal;
 use crate::participate::response::Response;
+use crate::ui::lean::When;
 use crate::ui::participate::scan::QrScanner;
 use crate::ui::workshop::Session;
 
@@ -169,13 +170,13 @@ pub fn Collect(
                 <textarea id="collect-text" rows="3" spellcheck="false"
                     prop:value=move || pasted.get()
                     on:input=move |e| pasted.set(event_target_value(&e))></textarea>
-                <Show when=boundary>
+                <When when=move || boundary()>
                     <label class="check">
                         <input type="checkbox" prop:checked=move || to_roster.get()
                             on:change=move |e| to_roster.set(event_target_checked(&e)) />
                         "Add new perspectives to the roster"
                     </label>
-                </Show>
+                </When>
                 <button type="submit" class="primary">"Add response"</button>
             </form>
             {move || taken.get().map(|t| match t {

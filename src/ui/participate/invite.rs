@@ -10,6 +10,7 @@ use crate::participate::invite::{BoundaryInvite, Modes, ScoringInvite};
 use crate::participate::qr::{self, Fitted};
 use crate::persist::browser as store;
 use crate::ui::browser::fresh_id;
+use crate::ui::lean::When;
 use crate::ui::workshop::Session;
 
 /// Where phones open the app: the remembered address when this one is loopback, else ours.
@@ -51,12 +52,12 @@ fn PhoneAddress(base: RwSignal<Option<String>>) -> impl IntoView {
     let editing = RwSignal::new(false);
     let asking = move || on_loopback() && (editing.get() || base.get().is_none());
     view! {
-        <Show when=asking fallback=move || on_loopback().then(|| view! {
+        <When when=move || asking() fallback=move || on_loopback().then(|| view! {
             <p class="phone-address-set">"Phones open "
                 <strong class="phone-address-now">{move || base.get().unwrap_or_default()}</strong> " "
                 <button type="button" class="link-button" on:click=move |_| editing.set(true)>"Change the address for phones"</button>
             </p>
-        })>
+        }.into_any())>
             <form class="phone-address" on:submit=move |e: leptos::ev::SubmitEvent| {
                 e.prevent_default();
                 match crate::participate::phone_base(&typed.get_untracked()) {
@@ -76,7 +77,7 @@ fn PhoneAddress(base: RwSignal<Option<String>>) -> impl IntoView {
                 <button type="submit">"Use this address"</button>
                 <p role="alert" class="form-message">{move || problem.get()}</p>
             </form>
-        </Show>
+        </When>
     }
 }
 
@@ -140,7 +141,8 @@ pub fn InviteParticipants(
         Some(view! {
             <h2 class="invite-title">{format!("Score “{name}” on your phone")}</h2>
             <Projected fitted=with_drop(qr::fit_invite(&base, &invite), &invite.workshop) what=format!("invitation to score {name}") />
-        })
+        }
+        .into_any())
     };
     let count = Memo::new(move |_| super::collect::respondents(session, round.get()).len());
     let close = move || {
@@ -170,7 +172,7 @@ pub fn InviteParticipants(
             </section>
             <dialog class="invite-dialog" node_ref=dialog aria-label="Invitation"
                 on:close=move |_| shown.set(false)>
-                {invite}
+                {move || invite()}
                 <div class="invite-foot">
                     <p class="collect-count" aria-live="polite">{move || match count.get() {
                         1 => "1 response".to_string(),
@@ -251,7 +253,7 @@ pub fn BoundaryInviteButton(session: Session) -> impl IntoView {
             <h3 id="boundary-invite-h" class="visually-hidden">"Participants' phones"</h3>
             <button type="button" aria-expanded=move || open.get().to_string()
                 on:click=move |_| open.update(|o| *o = !*o)>"Invite participants to answer from their phones"</button>
-            <Show when=move || open.get()>
+            <When when=open>
             <PhoneAddress base=base />
             <fieldset class="question-picks">
                 <legend>"Questions"</legend>
@@ -279,13 +281,13 @@ pub fn BoundaryInviteButton(session: Session) -> impl IntoView {
                 <option value="" selected>"each as a new perspective they name"</option>
                 {move || perspectives().into_iter().map(|(id, name)| view! {
                     <option value=id.clone() selected=perspective.get_untracked() == id>{format!("for {name}")}</option>
-                }).collect_view()}
+                }).collect_view().into_any()}
             </select>
             <label class="check"><input type="checkbox" prop:checked=move || ask_stance.get()
                 on:change=move |e| ask_stance.set(event_target_checked(&e)) />"Ask whether they are involved or affected"</label>
-            {shown}
+            {move || shown()}
             <Collect session=session round=Signal::derive(|| None::<String>) />
-            </Show>
+            </When>
         </section>
     }
 }

@@ -78,7 +78,7 @@ pub fn QrScanner(#[prop(into)] on_text: Callback<String>) -> impl IntoView {
                 }.into_any(),
                 1 => view! {
                     <p class="scan-refused" role="status" data-camera="unavailable">
-                        {why} " Paste the links or codes participants send you into the box for pasted responses instead."
+                        {move || why()} " Paste the links or codes participants send you into the box for pasted responses instead."
                     </p>
                 }.into_any(),
                 _ => view! { <Live camera on_text /> }.into_any(),

@@ -14,6 +14,7 @@ use crate::interact::picture::{Gestures, Mode, PenChoice, Preview};
 use crate::model::map::Viewport;
 use crate::model::picture::{Item, ItemId, Picture, Sticker, WIDTHS};
 use crate::ui::editor::view::ViewFrame;
+use crate::ui::lean::effect;
 use crate::ui::workshop::Session;
 
 /// Colour names, in [`crate::model::picture::PALETTE`]'s order.
@@ -95,7 +96,7 @@ impl Board {
         };
         // One walk over the picture after each change sets only the item signals that differ,
         // so an edit re-renders what it changed and nothing else.
-        Effect::new(move |_| {
+        effect(move || {
             let changed: Vec<(ArcRwSignal<Shown>, Shown)> = board.session.workshop.with(|w| {
                 let Some(p) = w.pictures.iter().find(|p| p.id == board.id.get_value()) else {
                     return Vec::new();

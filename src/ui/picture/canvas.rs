@@ -260,7 +260,7 @@ pub fn Canvas(board: Board) -> impl IntoView {
             on:contextmenu=move |e: ev::MouseEvent| e.prevent_default()>
             <svg class=move || format!("picture-canvas {}", cursor()) node_ref=svg xmlns="http://www.w3.org/2000/svg"
                 role="img" aria-label=move || format!("Rich picture: {} items. Draw with the mouse, a pen or a finger.", count())>
-                <g transform=transform>
+                <g transform=move || transform()>
                     <g class="items">
                         <For each=move || board.item_ids.get() key=|id| *id children=move |id| {
                             view! { <ItemView board=board id=id /> }
@@ -269,7 +269,7 @@ pub fn Canvas(board: Board) -> impl IntoView {
                 </g>
             </svg>
             <svg class="picture-overlay" xmlns="http://www.w3.org/2000/svg">
-                <g transform=transform>
+                <g transform=move || transform()>
                     <path class="live-stroke" d=move || live_d.get() fill="none"
                         stroke=move || live_look().0 stroke-width=move || live_look().1
                         stroke-opacity=move || if live_look().2 { "0.35" } else { "1" }
@@ -279,7 +279,7 @@ pub fn Canvas(board: Board) -> impl IntoView {
             </svg>
             {move || (count() == 0).then(|| view! {
                 <p class="map-empty">"Draw with the pen, or drag a sticker onto the board from the column of stickers to its left."</p>
-            })}
+            }.into_any())}
         </div>
         <p id="picture-keys" class="hint">{hint}</p>
         <p class="visually-hidden" role="status">{move || board.announce.get()}</p>

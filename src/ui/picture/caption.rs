@@ -18,6 +18,7 @@ use crate::geometry::Point;
 use crate::interact::picture::Mode;
 use crate::interact::shortcuts::{self, Action, Area, Press};
 use crate::model::picture::{Item, ItemId, Picture, Text, text_size};
+use crate::ui::lean::effect;
 
 /// The gesture key of one item's caption: typing into it, on the board or in the side panel,
 /// folds into one undo step.
@@ -171,7 +172,7 @@ pub fn CaptionEditor(board: Board, id: ItemId) -> impl IntoView {
     // Focused at once, so no keystroke after the first goes astray; the value is set here too,
     // as the selection needs it in place.
     let value = shown.clone();
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(el) = field.get() {
             el.set_value(&value);
             let _ = el.focus();

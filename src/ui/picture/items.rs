@@ -212,6 +212,7 @@ pub fn Chrome(board: Board) -> impl IntoView {
                 })
             })
             .collect_view()
+            .into_any()
     };
     let pending = move || {
         let z = board.frame.view.get().zoom;
@@ -251,8 +252,8 @@ pub fn Chrome(board: Board) -> impl IntoView {
     };
     view! {
         <g class="chrome">
-            {frames}
-            {pending}
+            {move || frames()}
+            {move || pending()}
             {move || board.editing.get().map(|id| view! { <super::caption::CaptionEditor board=board id=id /> })}
         </g>
     }

@@ -10,6 +10,11 @@
 //! - `drag_in`: the column of stickers; `panel`: the side panel (the selection, who is
 //!   missing from the picture, export and import).
 
+#![allow(
+    clippy::redundant_closure,
+    reason = "`move || f()` in a view is type-erased by `erase_components`, a named `f` is not: one instantiation per closure (issue 23)"
+)]
+
 mod board;
 mod canvas;
 mod caption;
@@ -26,6 +31,7 @@ use crate::model::picture::Picture;
 use crate::ui::browser::fresh_id;
 use crate::ui::editor::focus::focus_mode;
 use crate::ui::editor::notice::{Notice, NoticeLine, confirm_delete};
+use crate::ui::lean::for_each_id;
 use crate::ui::workshop::Session;
 use board::Board;
 
@@ -60,7 +66,7 @@ pub fn PicturesView(session: Session) -> impl IntoView {
             <p class="lead" hidden=move || !ids.with(Vec::is_empty)>"Draw the situation as the group sees it: the people and organisations, what they care about, where they clash, what flows between them. Start a picture and pick up the pen."</p>
             <div class="rounds-bar">
                 <div class="perspective-tabs" role="group" aria-label="Pictures">
-                    <For each=move || ids.get() key=|id| id.clone() children=move |pid| {
+                    {for_each_id(move || ids.get(), move |pid| {
                         let name = {
                             let pid = pid.clone();
                             move || session.workshop.with(|w| {
@@ -71,9 +77,10 @@ pub fn PicturesView(session: Session) -> impl IntoView {
                         view! {
                             <button type="button" class="perspective-tab"
                                 aria-pressed=move || (current.get().as_deref() == Some(here.as_str())).to_string()
-                                on:click=move |_| open.set(Some(pid.clone()))>{name}</button>
+                                on:click=move |_| open.set(Some(pid.clone()))>{move || name()}</button>
                         }
-                    } />
+                        .into_any()
+                    })}
                 </div>
                 <button type="button" on:click=create>"New picture"</button>
                 <panel::ImportPicture session=session open=open />
@@ -120,7 +127,7 @@ fn Editor(session: Session, id: String) -> impl IntoView {
                 <aside class="map-side" aria-label="Picture tools">
                     <section class="panel map-details" aria-label="This picture">
                         <label>"Title "
-                            <input type="text" prop:value=title
+                            <input type="text" prop:value=move || title()
                                 on:input=move |e| {
                                     let v = event_target_value(&e);
                                     let g = format!("picture:{}:title", board.id.get_value());

@@ -72,7 +72,7 @@ pub fn Selection(board: Board) -> impl IntoView {
     };
     view! {
         <section class="panel picture-selection" aria-labelledby="pic-sel-h">
-            <h3 id="pic-sel-h">{heading}</h3>
+            <h3 id="pic-sel-h">{move || heading()}</h3>
             <p class="hint" hidden=move || count() != 0>
                 "Choose Select (V), then click an item, Shift+click to add more, or drag round several."
             </p>
@@ -123,7 +123,7 @@ fn Fields(board: Board, id: ItemId, kind: One) -> impl IntoView {
             let label = if kind == One::Text { "Text" } else { "Caption" };
             Some(view! {
                 <label class="stack">{label}
-                    <textarea rows="3" prop:value=value on:input=move |e| set(event_target_value(&e))
+                    <textarea rows="3" prop:value=move || value() on:input=move |e| set(event_target_value(&e))
                         on:blur=move |_| board.session.seal()></textarea>
                 </label>
             })
@@ -169,13 +169,13 @@ fn Fields(board: Board, id: ItemId, kind: One) -> impl IntoView {
         {text_field}
         {people.then(|| view! {
             <label class="stack">"Stands for"
-                <select on:change=move |e| link(event_target_value(&e)) prop:value=linked>
+                <select on:change=move |e| link(event_target_value(&e)) prop:value=move || linked()>
                     <option value="">"Nobody on the roster"</option>
                     {move || roster().into_iter().map(|(sid, name, group)| {
                         let here = sid.clone();
                         let shown = if group.is_empty() { name } else { format!("{name} ({group})") };
                         view! { <option value=sid selected=move || linked() == here>{shown}</option> }
-                    }).collect_view()}
+                    }).collect_view().into_any()}
                 </select>
             </label>
         })}

@@ -6,12 +6,13 @@ use leptos::prelude::*;
 
 use super::Presenting;
 use crate::model::agenda::{self as plan, MAX_MINUTES, Step};
+use crate::ui::lean::{effect, for_each_id};
 
 #[component]
 pub(super) fn AgendaDialog(pr: Presenting) -> impl IntoView {
     let session = pr.session;
     let dialog = NodeRef::<html::Dialog>::new();
-    Effect::new(move |_| {
+    effect(move || {
         let open = pr.agenda_open.get();
         let Some(d) = dialog.get() else { return };
         if open && !d.open() {
@@ -131,22 +132,23 @@ pub(super) fn AgendaDialog(pr: Presenting) -> impl IntoView {
                         }
                     })
                     .collect_view()
+                    .into_any()
             }
         };
         view! {
-            <li class:skipped=skip aria-current=move || is_current().then_some("step")>
-                <input type="checkbox" prop:checked=move || !skip() on:change=on_show aria-label=show_label />
-                <span class="agenda-name">{name}</span>
+            <li class:skipped=move || skip() aria-current=move || is_current().then_some("step")>
+                <input type="checkbox" prop:checked=move || !skip() on:change=on_show aria-label=move || show_label() />
+                <span class="agenda-name">{move || name()}</span>
                 <input type="number" inputmode="numeric" min="0" max=MAX_MINUTES.to_string() step="1"
-                    placeholder="min" prop:value=minutes on:input=on_minutes aria-label=minutes_label
+                    placeholder="min" prop:value=move || minutes() on:input=on_minutes aria-label=move || minutes_label()
                     on:blur=move |_| session.seal() />
-                <button type="button" class="icon" aria-label=up_label disabled=move || index.get() == 0
+                <button type="button" class="icon" aria-label=move || up_label() disabled=move || index.get() == 0
                     on:click=mover(-1)>"\u{2191}"</button>
-                <button type="button" class="icon" aria-label=down_label disabled=move || { index.get() + 1 >= count() }
+                <button type="button" class="icon" aria-label=move || down_label() disabled=move || { index.get() + 1 >= count() }
                     on:click=mover(1)>"\u{2193}"</button>
-                <button type="button" aria-label=go_label disabled=skip on:click=go>"Go"</button>
+                <button type="button" aria-label=move || go_label() disabled=move || skip() on:click=go>"Go"</button>
             </li>
-            {more}
+            {move || more()}
         }
         .into_any()
     };
@@ -173,9 +175,9 @@ pub(super) fn AgendaDialog(pr: Presenting) -> impl IntoView {
                 <button type="button" on:click=move |_| pr.agenda_open.set(false)>"Close"</button>
             </div>
             <p class="hint">"Untick a step to skip it; arrows change the order; minutes set the timer. Changes are saved with the workshop."</p>
-            <p role="status">{planned}</p>
+            <p role="status">{move || planned()}</p>
             <ol class="agenda-list">
-                <For each=move || slugs.get() key=|s| s.clone() children=row />
+                {for_each_id(move || slugs.get(), row)}
             </ol>
             <p><button type="button" on:click=move |_| session.edit(None, |w| w.reset_agenda())>
                 "Back to the default order"</button></p>

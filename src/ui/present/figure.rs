@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::Presenting;
+use crate::ui::lean::effect;
 
 /// The smallest text the room can read, in CSS pixels (the projector theme's minimum).
 pub(super) const ROOM_TEXT: f64 = 24.0;
@@ -158,7 +159,7 @@ pub(super) fn FigureView(
         }
     };
     // Redraws: a new SVG is read, measured and shown at its starting view.
-    Effect::new(move |_| {
+    effect(move || {
         let markup = svg.get();
         let Some(h) = holder.get() else { return };
         h.set_inner_html(&markup);
@@ -182,7 +183,7 @@ pub(super) fn FigureView(
         s
     });
     // Shows the view: the SVG as large as the stage, its viewBox the part in view.
-    Effect::new(move |_| {
+    effect(move || {
         let (Some(v), (w, h)) = (view.get(), size.get()) else {
             return;
         };
@@ -202,7 +203,7 @@ pub(super) fn FigureView(
         );
     });
     // Dims everything but the part in focus.
-    Effect::new(move |_| {
+    effect(move || {
         let f = focused.get();
         let list = parts.get();
         let _ = view.get();
@@ -401,7 +402,7 @@ pub(super) fn FigureView(
     };
     view! {
         <div class="present-figure" node_ref=wrap tabindex="0" role="group" aria-label=label
-            aria-describedby="figure-key" class:cut=cut
+            aria-describedby="figure-key" class:cut=move || cut()
             on:click=move |_| { if let Some(w) = wrap.get_untracked() { let _ = w.focus(); } }>
             <div class="figure-holder" node_ref=holder></div>
             {edge(0, "top", "\u{25b2} more")}
@@ -410,8 +411,8 @@ pub(super) fn FigureView(
             {edge(3, "left", "\u{25c0} more")}
         </div>
         <p class="figure-key" id="figure-key">
-            <span class="figure-status" role="status">{status}</span>
-            " "<span>{key}</span>
+            <span class="figure-status" role="status">{move || status()}</span>
+            " "<span>{move || key()}</span>
         </p>
     }
 }

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use super::Presenting;
 use crate::model::slides;
 use crate::ui::LiveStep;
+use crate::ui::lean::{When, effect};
 
 #[component]
 pub(super) fn Follow(pr: Presenting) -> impl IntoView {
@@ -15,14 +16,14 @@ pub(super) fn Follow(pr: Presenting) -> impl IntoView {
     };
     let follow = RwSignal::new(false);
     // Presenting (not following): this step is the room's.
-    Effect::new(move |_| {
+    effect(move || {
         let slug = pr.slide().map(|s| s.slug());
         if !follow.get() {
             live.mine.set(slug);
         }
     });
     // Following: go where the room is.
-    Effect::new(move |_| {
+    effect(move || {
         if !follow.get() {
             return;
         }
@@ -38,13 +39,13 @@ pub(super) fn Follow(pr: Presenting) -> impl IntoView {
         let _ = live.mine.try_set(None);
     });
     view! {
-        <Show when=move || live.open.get()>
+        <When when=live.open>
             <label class="check present-follow">
                 <input type="checkbox" prop:checked=move || follow.get()
                     on:change=move |e| follow.set(event_target_checked(&e)) />
                 "Follow the presenter"
             </label>
-        </Show>
+        </When>
     }
     .into_any()
 }

@@ -8,6 +8,11 @@
 //! figure, + − 0 F zoom, fit and focus, and arrows pan once the figure has the focus
 //! (`figure.rs`).
 
+#![allow(
+    clippy::redundant_closure,
+    reason = "`move || f()` in a view is type-erased by `erase_components`, a named `f` is not: one instantiation per closure (issue 23)"
+)]
+
 mod agenda;
 mod figure;
 mod follow;
@@ -23,6 +28,7 @@ use crate::model::agenda::{Entry, Step, clock};
 use crate::model::slides::{self, Frame, Page, Slide};
 use crate::route::Route;
 use crate::ui::browser::now;
+use crate::ui::lean::effect;
 use crate::ui::workshop::Session;
 
 /// What the presentation's parts share.
@@ -201,7 +207,7 @@ pub fn PresentView(
     )
     .ok();
     let resized = window_event_listener(ev::resize, move |_| check_more());
-    Effect::new(move |_| {
+    effect(move || {
         current.track();
         pr.editing.track();
         request_animation_frame(check_more);
@@ -354,10 +360,10 @@ pub fn PresentView(
         <div class="present" class:editing=move || pr.editing.get()>
             <div class="present-bar">
                 <p class="present-progress" aria-live="polite">
-                    <span>{position}</span><span class="visually-hidden">": " {title}</span>
+                    <span>{move || position()}</span><span class="visually-hidden">": " {move || title()}</span>
                 </p>
-                <p class="present-timer" role="timer" class:over=over class:paused=paused
-                    data-testid="present-timer">{timer}{move || paused().then_some(" (paused)")}</p>
+                <p class="present-timer" role="timer" class:over=move || over() class:paused=move || paused()
+                    data-testid="present-timer">{move || timer()}{move || paused().then_some(" (paused)")}</p>
                 <div class="present-actions">
                     <button type="button" aria-keyshortcuts="T" on:click=move |_| toggle_timer()
                         aria-label=move || if paused() { "Resume timer" } else { "Pause timer" }>
@@ -383,14 +389,14 @@ pub fn PresentView(
                     "\u{25bc} More below \u{00b7} \u{2193} scrolls"</p>
             </div>
             <nav class="present-nav" aria-label="Steps">
-                <button type="button" disabled=first on:click=move |_| pr.step_by(-1)
+                <button type="button" disabled=move || first() on:click=move |_| pr.step_by(-1)
                     aria-keyshortcuts="ArrowLeft">"\u{2190} Previous"</button>
                 <p class="hint">{move || if pr.editing.get() {
                     "Editing this step. Esc (or \u{201c}Edit this step\u{201d}) goes back to presenting."
                 } else {
                     "\u{2192} or Space next \u{00b7} \u{2190} previous \u{00b7} E edit \u{00b7} A agenda \u{00b7} T timer \u{00b7} Esc stop"
                 }}</p>
-                <button type="button" class="primary" disabled=last on:click=move |_| pr.step_by(1)
+                <button type="button" class="primary" disabled=move || last() on:click=move |_| pr.step_by(1)
                     aria-keyshortcuts="ArrowRight Space">"Next \u{2192}"</button>
             </nav>
             <agenda::AgendaDialog pr=pr />

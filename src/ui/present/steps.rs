@@ -12,6 +12,7 @@ use crate::model::Involvement;
 use crate::model::agenda::Step;
 use crate::model::scoring::Scoring;
 use crate::model::slides::{self, Page};
+use crate::ui::lean::for_each_id;
 use crate::ui::map::MapStep;
 use crate::ui::picture::PictureStep;
 use crate::ui::scoring::ScoringStep;
@@ -72,14 +73,13 @@ pub(super) fn StepView(
         }
     };
     view! {
-        <h2 id="present-step-title" class="present-heading">{heading}</h2>
+        <h2 id="present-step-title" class="present-heading">{move || heading()}</h2>
         <div class="present-body">{body}</div>
     }
 }
 
 #[component]
 fn TitleStep(session: Session) -> impl IntoView {
-    let w = move |f: fn(&crate::model::Workshop) -> String| move || session.workshop.with(f);
     let meta = move || {
         session.workshop.with(|w| {
             let mut parts = Vec::new();
@@ -93,8 +93,8 @@ fn TitleStep(session: Session) -> impl IntoView {
         })
     };
     view! {
-        <p class="present-lead">{w(|w| w.purpose.clone())}</p>
-        <p class="present-meta">{meta}</p>
+        <p class="present-lead">{move || session.workshop.with(|w| w.purpose.clone())}</p>
+        <p class="present-meta">{move || meta()}</p>
     }
 }
 
@@ -126,6 +126,7 @@ fn RosterStep(session: Session, page: Page) -> impl IntoView {
                         view! { <li>{name}{group.map(|g| view! { <span class="present-group">{g}</span> })}</li> }
                     })
                     .collect_view()
+                    .into_any()
             })
         };
         let empty = move || {
@@ -135,9 +136,9 @@ fn RosterStep(session: Session, page: Page) -> impl IntoView {
         };
         let gone = move || none_here && !empty();
         view! {
-            <div class="present-column" hidden=gone>
+            <div class="present-column" hidden=move || gone()>
                 <h3>{kind.label()}</h3>
-                <ul>{names}</ul>
+                <ul>{move || names()}</ul>
                 <p class="hint" hidden=move || !empty()>"Nobody yet. Press E to add them."</p>
             </div>
         }
@@ -229,7 +230,7 @@ fn QuestionStep(session: Session, number: u8, page: Page, editing: bool) -> impl
                 view! {
                     <div class="present-answer">
                         <span class="mode-tag">{mode.label()}</span>
-                        <textarea rows="3" aria-label=aria prop:value=text on:input=on_input
+                        <textarea rows="3" aria-label=move || aria() prop:value=move || text() on:input=on_input
                             on:blur=move |_| session.seal()></textarea>
                     </div>
                 }
@@ -246,7 +247,7 @@ fn QuestionStep(session: Session, number: u8, page: Page, editing: bool) -> impl
                 view! {
                     <div class="present-answer" title=label>
                         <span class="mode-tag">{mode.label()}</span>
-                        <p>{shown}</p>
+                        <p>{move || shown()}</p>
                     </div>
                 }
                 .into_any()
@@ -254,11 +255,12 @@ fn QuestionStep(session: Session, number: u8, page: Page, editing: bool) -> impl
         };
         view! {
             <li class="present-card">
-                <h3>{name}</h3>
+                <h3>{move || name()}</h3>
                 {field(Mode::Is)}
                 {field(Mode::Ought)}
             </li>
         }
+        .into_any()
     };
     let tensions = move || {
         session.workshop.with(|w| {
@@ -277,6 +279,7 @@ fn QuestionStep(session: Session, number: u8, page: Page, editing: bool) -> impl
                     <strong>{level}</strong>{format!(", {what}")}{note}</li> }
                 })
                 .collect_view()
+                .into_any()
         })
     };
     let cards_class = if cols > 0 {
@@ -293,9 +296,9 @@ fn QuestionStep(session: Session, number: u8, page: Page, editing: bool) -> impl
             </dl>
         })}
         <ul class=cards_class hidden=move || ids.with(Vec::is_empty)>
-            <For each=move || ids.get() key=|id| id.clone() children=card />
+            {for_each_id(move || ids.get(), card)}
         </ul>
-        <ul class="present-tensions">{tensions}</ul>
+        <ul class="present-tensions">{move || tensions()}</ul>
     }
 }
 
@@ -387,15 +390,16 @@ fn ScoringProgress(session: Session, round: String) -> impl IntoView {
                         let label = s.scorer_label(&x.id);
                         view! { <li class=class>{label}<span>{format!("{done} of {total}")}</span></li> }
                     })
-                    .collect_view(),
+                    .collect_view()
+                    .into_any(),
             )
         })
     };
     let framework = move || session.workshop.with(|w| w.scoring.framework.name.clone());
     view! {
-        <p class="present-lead">"Each person scores every element of " <strong>{framework}</strong>
+        <p class="present-lead">"Each person scores every element of " <strong>{move || framework()}</strong>
             ". The results stay hidden until everyone has finished."</p>
-        <ul class="present-scorers">{rows}</ul>
+        <ul class="present-scorers">{move || rows()}</ul>
         <p class="hint">"Press E to enter scores here, each scorer in turn."</p>
     }
 }
@@ -496,7 +500,8 @@ fn ResultsStep(pr: Presenting, round: String) -> impl IntoView {
                         {format!(" ({:.1})", r.summary.mean.unwrap_or_default())}</span> })}
                     {(!split.is_empty()).then(|| view! { <span>" \u{00b7} Flagged: " <strong>{split.join(", ")}</strong></span> })}
                 </p>
-            })
+            }
+            .into_any())
         })
     };
     let switch = move || {
@@ -507,13 +512,14 @@ fn ResultsStep(pr: Presenting, round: String) -> impl IntoView {
                 on:click=move |_| which.set(c)>{c.label()}</button> }
             })
             .collect_view()
+            .into_any()
     };
     view! {
         {move || if revealed() {
             view! {
                 <div class="present-results-head">
-                    {findings}
-                    <div class="chart-switch" role="group" aria-label="Chart">{switch}</div>
+                    {move || findings()}
+                    <div class="chart-switch" role="group" aria-label="Chart">{move || switch()}</div>
                 </div>
                 <FigureView pr=pr svg=chart parts=parts stage=stage label="The results" />
                 <details class="present-by-perspective">
@@ -558,6 +564,7 @@ fn SummaryStep(session: Session, page: Page, editing: bool) -> impl IntoView {
                 view! { <li class=class><strong>{f.label}</strong>": "<span class="finding-text">{f.text}</span></li> }
             })
             .collect_view()
+            .into_any()
     };
     let nothing = move || found.with(Vec::is_empty);
     let notes = move || session.workshop.with(|w| w.notes.clone());
@@ -578,14 +585,14 @@ fn SummaryStep(session: Session, page: Page, editing: bool) -> impl IntoView {
         session.edit(Some("present:notes"), |w| w.notes = v);
     };
     view! {
-        <ul class="present-findings" hidden=no_findings>{items}</ul>
+        <ul class="present-findings" hidden=no_findings>{move || items()}</ul>
         <p class="hint" hidden=move || !nothing()>"No tensions marked, no results revealed and no closing reflection yet."</p>
         {with_notes.then(|| view! { <h3>"Notes and next steps"</h3> })}
         {if editing {
-            view! { <textarea class="present-notes" rows="6" aria-label="Notes and next steps" prop:value=notes
+            view! { <textarea class="present-notes" rows="6" aria-label="Notes and next steps" prop:value=move || notes()
                 on:input=on_notes on:blur=move |_| session.seal()></textarea> }.into_any()
         } else if some_lines {
-            view! { <p class="present-notes-text">{shown_notes}</p> }.into_any()
+            view! { <p class="present-notes-text">{move || shown_notes()}</p> }.into_any()
         } else {
             ().into_any()
         }}

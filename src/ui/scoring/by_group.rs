@@ -116,7 +116,7 @@ pub fn ByPerspective(
                 <button type="button" on:click=download_csv>"Download by perspective (CSV)"</button>
                 <span role="status" class="form-message">{move || message.get()}</span>
             </div>
-            {table}
+            {move || table()}
         </section>
     }
 }

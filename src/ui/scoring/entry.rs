@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::ScoringPage;
+use crate::ui::lean::When;
 
 #[component]
 pub(super) fn InTurn(ui: ScoringPage) -> impl IntoView {
@@ -29,7 +30,7 @@ pub(super) fn InTurn(ui: ScoringPage) -> impl IntoView {
                     move || (scorer.get().as_deref() == Some(sid.as_str())).to_string()
                 };
                 view! {
-                    <button type="button" class="perspective-tab" aria-pressed=pressed on:click=move |_| {
+                    <button type="button" class="perspective-tab" aria-pressed=move || pressed() on:click=move |_| {
                         thanks.set(None);
                         scorer.set(Some(sid.clone()));
                     }>
@@ -38,6 +39,7 @@ pub(super) fn InTurn(ui: ScoringPage) -> impl IntoView {
                 }
             })
             .collect_view()
+            .into_any()
     };
     let form = move || {
         let sid = scorer.get()?;
@@ -62,17 +64,18 @@ pub(super) fn InTurn(ui: ScoringPage) -> impl IntoView {
                 {elements.into_iter().map(|eid| view! { <ElementScore ui=ui round=rid.clone() scorer=sid.clone() element=eid /> }).collect_view()}
                 <button type="button" class="primary" on:click=finish>"Done: hide my scores"</button>
             </div>
-        })
+        }
+        .into_any())
     };
     view! {
         <div class="in-turn">
-            <Show when=move || !ui.scorer_ids.get().is_empty()
+            <When when=move || !ui.scorer_ids.get().is_empty()
                 fallback=move || view! { <p class="empty">"Add scorers under Set up first."</p> }>
                 <p>"Hand the laptop to each person in turn; each sees only their own scores."</p>
-                <div class="perspective-tabs" role="group" aria-label="Who is scoring">{picker}</div>
-            </Show>
+                <div class="perspective-tabs" role="group" aria-label="Who is scoring">{move || picker()}</div>
+            </When>
             <p role="status" class="form-message">{move || thanks.get()}</p>
-            {form}
+            {move || form()}
         </div>
     }
 }
@@ -254,7 +257,7 @@ pub(super) fn Hands(ui: ScoringPage) -> impl IntoView {
                 let aria = format!("{name}: how many chose {label}");
                 view! {
                     <td><input type="number" min="0" step="1" inputmode="numeric" aria-label=aria
-                        prop:value=value
+                        prop:value=move || value()
                         on:input=move |e| {
                             let n: u32 = event_target_value(&e).trim().parse().unwrap_or(0);
                             ui.edit(Some(&gesture), |s| s.set_hands(&rid, &eid, level, n));
@@ -272,12 +275,13 @@ pub(super) fn Hands(ui: ScoringPage) -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             </div>
-        })
+        }
+        .into_any())
     };
     view! {
         <div class="hands">
             <p>"Read out each element and count the hands for each level. The counts join any individual scores in this round's results."</p>
-            {body}
+            {move || body()}
         </div>
     }
 }

@@ -2,6 +2,11 @@
 //! scorers, enter scores (each scorer in turn, or a show of hands), then reveal the results, round
 //! by round. Everything is an edit of the open workshop, so it saves and undoes like the rest.
 
+#![allow(
+    clippy::redundant_closure,
+    reason = "`move || f()` in a view is type-erased by `erase_components`, a named `f` is not: one instantiation per closure (issue 23)"
+)]
+
 mod by_group;
 mod downloads;
 mod entry;
@@ -15,6 +20,7 @@ pub use by_group::ByPerspective;
 use crate::content::frameworks::BUILTINS;
 use crate::model::scoring::Scoring;
 use crate::ui::browser::fresh_id;
+use crate::ui::lean::for_each_id;
 use crate::ui::workshop::Session;
 
 /// What the section shows.
@@ -227,7 +233,7 @@ fn Rounds(ui: ScoringPage) -> impl IntoView {
     view! {
         <div class="rounds-bar">
             <div class="perspective-tabs" role="group" aria-label="Round">
-                <For each=move || ui.round_ids.get() key=|id| id.clone() children=move |rid| {
+                {for_each_id(move || ui.round_ids.get(), move |rid| {
                     let name = {
                         let rid = rid.clone();
                         move || ui.with(|s| s.round(&rid).map(|r| r.name.clone()).unwrap_or_default())
@@ -237,10 +243,11 @@ fn Rounds(ui: ScoringPage) -> impl IntoView {
                         move || (ui.round.get().as_deref() == Some(rid.as_str())).to_string()
                     };
                     view! {
-                        <button type="button" class="perspective-tab" aria-pressed=pressed
-                            on:click=move |_| ui.chosen_round.set(Some(rid.clone()))>{name}</button>
+                        <button type="button" class="perspective-tab" aria-pressed=move || pressed()
+                            on:click=move |_| ui.chosen_round.set(Some(rid.clone()))>{move || name()}</button>
                     }
-                } />
+                    .into_any()
+                })}
             </div>
             <form class="add-perspective" on:submit=add>
                 <label for="new-round" class="visually-hidden">"New round name"</label>

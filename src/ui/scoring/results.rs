@@ -63,7 +63,7 @@ pub(super) fn Results(ui: ScoringPage) -> impl IntoView {
             } else {
                 view! {
                     <p class="lead">"The results are hidden, so that nobody is swayed before everyone has scored."</p>
-                    <p>{progress}</p>
+                    <p>{move || progress()}</p>
                     <button type="button" class="primary" on:click=move |_| {
                         set_revealed(true);
                         // The button is gone: the results' heading goes to the top of the
@@ -122,7 +122,8 @@ fn Revealed(ui: ScoringPage) -> impl IntoView {
                         };
                         view! { <li>{text}</li> }
                     })
-                    .collect_view(),
+                    .collect_view()
+                    .into_any(),
             )
         })
     };
@@ -177,7 +178,8 @@ fn Revealed(ui: ScoringPage) -> impl IntoView {
                             </tr>
                         }
                     })
-                    .collect_view(),
+                    .collect_view()
+                    .into_any(),
             )
         })
     };
@@ -272,7 +274,7 @@ fn Revealed(ui: ScoringPage) -> impl IntoView {
     };
     view! {
         <div class="revealed">
-            <h3 id="results-heading" tabindex="-1">{title}</h3>
+            <h3 id="results-heading" tabindex="-1">{move || title()}</h3>
             <div class="charts">
                 <div class="chart" inner_html=move || chart(Chart::Picture)></div>
                 <div class="chart radar" inner_html=move || chart(Chart::Radar)></div>
@@ -284,7 +286,7 @@ fn Revealed(ui: ScoringPage) -> impl IntoView {
             <div class="results-columns">
                 <section aria-labelledby="ranking-heading">
                     <h3 id="ranking-heading">"Weakest to strongest"</h3>
-                    <ol class="ranking">{ranking}</ol>
+                    <ol class="ranking">{move || ranking()}</ol>
                 </section>
                 <section aria-labelledby="rule-heading">
                     <h3 id="rule-heading">"How disagreement is flagged"</h3>
@@ -310,7 +312,7 @@ fn Revealed(ui: ScoringPage) -> impl IntoView {
                             <th scope="col">"Flag"</th>
                         </tr>
                     </thead>
-                    <tbody>{table}</tbody>
+                    <tbody>{move || table()}</tbody>
                 </table>
             </div>
             <super::by_group::ByPerspective session=ui.session round=ui.round />
@@ -364,13 +366,13 @@ fn Comments(ui: ScoringPage) -> impl IntoView {
                     }
                 })
                 .collect_view();
-            Some(view! { <p class="hint">{lead}</p> {parts} })
+            Some(view! { <p class="hint">{lead}</p> {parts} }.into_any())
         })
     };
     view! {
         <section class="comments" aria-labelledby="comments-heading">
             <h3 id="comments-heading">"What the scorers wrote"</h3>
-            {body}
+            {move || body()}
         </section>
     }
 }
@@ -442,8 +444,9 @@ fn RoundsCompared(ui: ScoringPage) -> impl IntoView {
                         <tbody>{rows}</tbody>
                     </table>
                 </div>
-            })
+            }
+            .into_any())
         })
     };
-    view! { {body} }
+    view! { {move || body()} }
 }

@@ -7,6 +7,7 @@ use super::ScoringPage;
 use crate::content::frameworks;
 use crate::model::scoring::{Element, ScalePreset};
 use crate::ui::browser::fresh_id;
+use crate::ui::lean::{When, for_each_id};
 
 #[component]
 pub(super) fn Setup(ui: ScoringPage) -> impl IntoView {
@@ -48,7 +49,7 @@ pub(super) fn Setup(ui: ScoringPage) -> impl IntoView {
             <div class="field-row">
                 <div class="field">
                     <label for="round-name">"Round name"</label>
-                    <input id="round-name" type="text" prop:value=round_name on:input=rename_round on:blur=move |_| session.seal() />
+                    <input id="round-name" type="text" prop:value=move || round_name() on:input=rename_round on:blur=move |_| session.seal() />
                 </div>
                 <div class="field">
                     <label for="scale">"Scale"</label>
@@ -58,7 +59,7 @@ pub(super) fn Setup(ui: ScoringPage) -> impl IntoView {
                             view! { <option value=key selected=move || scale_key() == key>{p.label()}</option> }
                         }).collect_view()}
                     </select>
-                    <p class="hint">{anchors}</p>
+                    <p class="hint">{move || anchors()}</p>
                 </div>
                 <div class="field">
                     <span class="label-like">"Don't know"</span>
@@ -95,7 +96,7 @@ fn Scorers(ui: ScoringPage) -> impl IntoView {
             <h3 id="scorers-heading">"Scorers"</h3>
             <p class="hint">"Leave a name blank to keep a scorer anonymous (shown as \u{201c}Scorer 3\u{201d})."</p>
             <ol class="scorer-list">
-                <For each=move || ui.scorer_ids.get() key=|id| id.clone() children=move |sid| {
+                {for_each_id(move || ui.scorer_ids.get(), move |sid| {
                     let label = {
                         let sid = sid.clone();
                         move || ui.with(|s| s.scorer_label(&sid))
@@ -147,23 +148,24 @@ fn Scorers(ui: ScoringPage) -> impl IntoView {
                     view! {
                         <li>
                             <input type="text" aria-label=move || format!("Name of {}", label()) placeholder="Anonymous"
-                                prop:value=name on:input=rename on:blur=move |_| session.seal() />
-                            <Show when=move || !roster().is_empty()>
+                                prop:value=move || name() on:input=rename on:blur=move |_| session.seal() />
+                            <When when=move || !roster().is_empty()>
                                 <select aria-label=move || format!("Roster entry of {}", label3()) on:change=link>
                                     <option value="" selected=move || linked().is_empty()>"Not on the roster"</option>
                                     {move || roster().into_iter().map(|(id, name)| {
                                         let selected = { let id = id.clone(); move || linked() == id };
-                                        view! { <option value=id selected=selected>{name}</option> }
-                                    }).collect_view()}
+                                        view! { <option value=id selected=move || selected()>{name}</option> }
+                                    }).collect_view().into_any()}
                                 </select>
-                            </Show>
+                            </When>
                             <button type="button" class="danger small" aria-label=move || format!("Remove {}", label2())
                                 on:click=remove>"Remove"</button>
                         </li>
                     }
-                } />
+                    .into_any()
+                })}
             </ol>
-            <Show when=move || session.workshop.with(|w| !w.roster.is_empty())>
+            <When when=move || session.workshop.with(|w| !w.roster.is_empty())>
                 <button type="button" on:click=move |_| {
                     ui.session.edit(None, |w| {
                         let roster = w.roster.clone();
@@ -178,7 +180,7 @@ fn Scorers(ui: ScoringPage) -> impl IntoView {
                         }
                     });
                 }>"Add everyone on the roster"</button>
-            </Show>
+            </When>
             <form class="add-perspective" on:submit=add>
                 <label for="new-scorer" class="visually-hidden">"New scorer's name"</label>
                 <input id="new-scorer" type="text" placeholder="Name, or leave blank"
@@ -236,7 +238,7 @@ fn Elements(ui: ScoringPage) -> impl IntoView {
                 <table class="elements-table">
                     <thead><tr><th scope="col">"Element"</th><th scope="col">"Place"</th><th scope="col">"What it means"</th><th scope="col"><span class="visually-hidden">"Actions"</span></th></tr></thead>
                     <tbody>
-                        <For each=move || ui.element_ids.get() key=|id| id.clone() children=move |eid| {
+                        {for_each_id(move || ui.element_ids.get(), move |eid| {
                             let get = {
                                 let eid = eid.clone();
                                 move |f: fn(&Element) -> String| {
@@ -279,11 +281,12 @@ fn Elements(ui: ScoringPage) -> impl IntoView {
                                     move |_| ui.edit(None, |s| s.framework.move_element(&eid, by))
                                 }
                             };
+                            let description = get(|e| e.description.clone());
                             let label4 = name.clone();
                             let label5 = name.clone();
                             view! {
                                 <tr>
-                                    <td><input type="text" aria-label="Element name" prop:value=name on:input=set("name") on:blur=move |_| session.seal() /></td>
+                                    <td><input type="text" aria-label="Element name" prop:value=move || name() on:input=set("name") on:blur=move |_| session.seal() /></td>
                                     <td>
                                         <select aria-label=move || format!("Place of {}", label()) on:change=set("group")>
                                             {move || {
@@ -295,12 +298,12 @@ fn Elements(ui: ScoringPage) -> impl IntoView {
                                                 options.into_iter().map(|g| {
                                                     let g = g.to_string();
                                                     let selected = { let g = g.clone(); let group2 = group2.clone(); move || group2() == g };
-                                                    view! { <option value=g.clone() selected=selected>{g.clone()}</option> }
-                                                }).collect_view()
+                                                    view! { <option value=g.clone() selected=move || selected()>{g.clone()}</option> }
+                                                }).collect_view().into_any()
                                             }}
                                         </select>
                                     </td>
-                                    <td><input type="text" aria-label=move || format!("What {} means", label2()) prop:value=get(|e| e.description.clone()) on:input=set("description") on:blur=move |_| session.seal() /></td>
+                                    <td><input type="text" aria-label=move || format!("What {} means", label2()) prop:value=move || description() on:input=set("description") on:blur=move |_| session.seal() /></td>
                                     <td class="row-actions">
                                         <button type="button" class="small" aria-label=move || format!("Move {} up", label4()) on:click=shift(-1)>"\u{2191}"</button>
                                         <button type="button" class="small" aria-label=move || format!("Move {} down", label5()) on:click=shift(1)>"\u{2193}"</button>
@@ -308,7 +311,8 @@ fn Elements(ui: ScoringPage) -> impl IntoView {
                                     </td>
                                 </tr>
                             }
-                        } />
+                            .into_any()
+                        })}
                     </tbody>
                 </table>
             </div>

@@ -1,5 +1,10 @@
 //! The workshop page: details, roster, saving state, undo/redo and export.
 
+#![allow(
+    clippy::redundant_closure,
+    reason = "`move || f()` in a view is type-erased by `erase_components`, a named `f` is not: one instantiation per closure (issue 23)"
+)]
+
 mod session;
 
 use leptos::ev;
@@ -11,6 +16,7 @@ use crate::persist::browser;
 use crate::persist::library::workshop_key;
 use crate::route::{Route, Section};
 use crate::ui::browser::{format_time, fresh_id};
+use crate::ui::lean::{effect, for_each_id};
 use crate::ui::parts;
 pub use session::{SaveStatus, Session};
 
@@ -96,7 +102,7 @@ fn Editor(session: Session, repairs: Vec<String>, section: Signal<Section>) -> i
             l.remove();
         }
     });
-    Effect::new(move |_| {
+    effect(move || {
         let title = session.workshop.with(|w| w.display_title().to_string());
         document().set_title(&format!("{title} \u{2014} CST Workbench"));
     });
@@ -191,7 +197,7 @@ fn SavedIndicator(session: Session) -> impl IntoView {
         SaveStatus::Saved { at } => format!("Saved in this browser at {}", format_time(at)),
         _ => String::new(),
     };
-    view! { <span class=class role="status" aria-live="polite" title=title data-testid="save-state">{text}</span> }
+    view! { <span class=move || class() role="status" aria-live="polite" title=move || title() data-testid="save-state">{move || text()}</span> }
 }
 
 /// The banners for storage full, a newer version elsewhere, a failed save, or an update.
@@ -232,7 +238,7 @@ fn StatusBanners(session: Session) -> impl IntoView {
                         <button type="button" on:click=move |_| session.reload_from_storage()>"Load the newer version (drop my changes)"</button>
                         <button type="button" on:click=save_copy>"Keep mine as a copy"</button>
                     </p>
-                    {move || copy_error.get().map(|e| view! { <p>{e}</p> })}
+                    {move || copy_error.get().map(|e| view! { <p>{e}</p> }.into_any())}
                 </div>
             }.into_any()),
             SaveStatus::Failed(why) => Some(view! {
@@ -249,7 +255,7 @@ fn StatusBanners(session: Session) -> impl IntoView {
                 <p>{n}</p>
                 <button type="button" on:click=move |_| session.notice.set(None)>"OK"</button>
             </div>
-        })}
+        }.into_any())}
     }
 }
 
@@ -268,9 +274,9 @@ pub(crate) fn Details(session: Session) -> impl IntoView {
             session.edit(Some(&gesture), |w| w.set_detail(f, v));
         };
         let input = if kind == "textarea" {
-            view! { <textarea id=id.clone() rows="3" prop:value=value on:input=on_input on:blur=move |_| session.seal()></textarea> }.into_any()
+            view! { <textarea id=id.clone() rows="3" prop:value=move || value() on:input=on_input on:blur=move |_| session.seal()></textarea> }.into_any()
         } else {
-            view! { <input id=id.clone() type=kind prop:value=value on:input=on_input on:blur=move |_| session.seal() /> }.into_any()
+            view! { <input id=id.clone() type=kind prop:value=move || value() on:input=on_input on:blur=move |_| session.seal() /> }.into_any()
         };
         view! {
             <div class="field">
@@ -336,11 +342,10 @@ pub(crate) fn Roster(session: Session) -> impl IntoView {
             </p>
             <p class="roster-counts">{move || { let (i, a) = counts(); format!("{i} involved, {a} affected but not involved") }}</p>
             <ul class="roster-list" aria-label="Stakeholders">
-                <For
-                    each=move || session.workshop.with(|w| w.roster.iter().map(|s| s.id.clone()).collect::<Vec<_>>())
-                    key=|id| id.clone()
-                    children=move |sid| view! { <RosterRow session=session sid=sid /> }
-                />
+                {for_each_id(
+                    move || session.workshop.with(|w| w.roster.iter().map(|s| s.id.clone()).collect::<Vec<_>>()),
+                    move |sid| view! { <RosterRow session=session sid=sid /> }.into_any(),
+                )}
             </ul>
             <form class="add-stakeholder" on:submit=add>
                 <h3>"Add a stakeholder"</h3>
@@ -420,10 +425,10 @@ fn RosterRow(session: Session, sid: String) -> impl IntoView {
     view! {
         <li class=move || format!("stakeholder {}", inv())>
             <input type="text" class="name" aria-label=move || format!("Name or role of {}", row_label())
-                prop:value=name on:input=on_name on:blur=move |_| session.seal() />
+                prop:value=move || name() on:input=on_name on:blur=move |_| session.seal() />
             <input type="text" class="group" aria-label=move || format!("Group or organisation of {}", row_label())
                 placeholder="Group or organisation"
-                prop:value=group on:input=on_group on:blur=move |_| session.seal() />
+                prop:value=move || group() on:input=on_group on:blur=move |_| session.seal() />
             <select aria-label=move || format!("Involvement of {}", row_label()) on:change=on_inv>
                 {Involvement::ALL.into_iter().map(|i| {
                     view! { <option value=i.as_str() prop:selected=move || inv() == i.as_str()>{i.label()}</option> }
