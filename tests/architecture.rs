@@ -111,7 +111,9 @@ fn the_workers_code_never_uses_the_ui() {
     let split = block("fn worker()", "}");
     let in_worker = block("worker::scope()", "return;");
     assert!(
-        split.iter().any(|l| l.contains("cst_workbench::worker::serve()")),
+        split
+            .iter()
+            .any(|l| l.contains("cst_workbench::worker::serve()")),
         "the split point `worker` serves the jobs: {split:?}"
     );
     for line in split.iter().chain(&in_worker) {
