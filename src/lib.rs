@@ -14,3 +14,5 @@ pub use cstw_core::{
 pub mod persist;
 /// Leptos components: the shell and the pages.
 pub mod ui;
+/// The Web Worker's side of the jobs: the app's own wasm, run in a worker (src/main.rs).
+pub mod worker;

@@ -1,11 +1,14 @@
 //! Browser entry point: install the panic hook, hand the app its parts loaded on demand, and
-//! mount the app.
+//! mount the app; or, run in the Web Worker, load the worker's part and answer the page's jobs.
 //!
 //! Each function marked `wasm_split` below is a split point: `tools/app_build.sh` (wasm-split)
 //! moves the code only it reaches into a wasm chunk of its own, fetched the first time it is
 //! called. They live here, in the binary, because their exported entry points would otherwise
-//! be linked into every binary of the library (the worker, the phone page). See
-//! `src/ui/parts.rs` and ARCHITECTURE.md ("First load").
+//! be linked into every binary of the library (the phone page). See `src/ui/parts.rs` and
+//! ARCHITECTURE.md ("First load").
+//!
+//! The same wasm is the Web Worker's (`cst_workbench::worker`): the page starts a module worker
+//! that instantiates this module, and `main` there loads the part `worker` instead of mounting.
 
 use cst_workbench::route::Section;
 use cst_workbench::ui::parts::{
@@ -72,6 +75,15 @@ fn library(action: LibraryAction) -> Result<Result<String, String>, LoadFailed> 
     Ok(library_act(action))
 }
 
+/// The Web Worker's part: the jobs (imports, layouts, analysis), reached only from here, so
+/// neither the page's main module nor any section's part holds them. It names the pure core's
+/// jobs only, through `cst_workbench::worker`, never the UI (`tests/architecture.rs`).
+#[wasm_split(worker, wasm_split_path = ::leptos::wasm_split, fallible)]
+fn worker() -> Result<(), LoadFailed> {
+    cst_workbench::worker::serve();
+    Ok(())
+}
+
 fn act(action: LibraryAction) -> Acting {
     Box::pin(library(action))
 }
@@ -134,6 +146,17 @@ async fn loaded<E>(f: impl Future<Output = Result<(), E>>) -> Result<(), LoadFai
 }
 
 fn main() {
+    if let Some(scope) = cst_workbench::worker::scope() {
+        // In the Web Worker: a panic ends the worker (the page hears its `error`), never the
+        // page, so it is only reported to the console.
+        console_error_panic_hook::set_once();
+        wasm_bindgen_futures::spawn_local(async move {
+            if worker().await.is_err() {
+                cst_workbench::worker::unavailable(&scope);
+            }
+        });
+        return;
+    }
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
         cst_workbench::ui::crash::stopped();

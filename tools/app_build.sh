@@ -1,5 +1,5 @@
 #!/bin/sh
-# Trunk post_build hook (first, before phone_build.sh, csp.py, worker_url.py and sw.py): cuts
+# Trunk post_build hook (first, before phone_build.sh, csp.py and sw.py): cuts
 # the app's wasm into parts loaded on demand (issue 23, "First load"; see ARCHITECTURE.md).
 # wasm-split must run between cargo and wasm-bindgen, and Trunk 0.21 runs them as one step with
 # no hook between them (trunk issue #1022). So Trunk links the app as usual, with relocations
@@ -16,7 +16,9 @@
 #   2. wasm-bindgen on the main module, keeping the linker's exports the parts import;
 #   3. wasm-opt -Oz on every module (release only);
 #   4. tools/app_stage.py: names every file with one hash of them all, puts them in Trunk's
-#      staging folder in place of Trunk's own build of the app, and boots them from index.html.
+#      staging folder in place of Trunk's own build of the app, boots them from index.html and
+#      writes the Web Worker's script (the same main module in a module worker, whose `main`
+#      loads the split point `worker`: the jobs).
 # With NAMES=1 (tools/size_breakdown.sh) it keeps the function names in every module, writes
 # them to target/app-split-named/out and stages nothing.
 set -eu

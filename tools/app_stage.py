@@ -12,6 +12,11 @@ hints for the main module and the boot script, which starts the app and announce
 same `TrunkApplicationStarted` event (its detail the module's exports). csp.py, run after this,
 allows that inline script by its hash; the parts are fetched from the app's own origin and
 compiled under 'wasm-unsafe-eval', so the policy needs nothing more.
+
+The Web Worker runs the same wasm: this writes its script, cstw-worker-<hash>.js, which
+instantiates the main module in a module worker (where `main` loads the worker's part instead
+of mounting, src/main.rs), and names it in index.html's `<meta name="cstw-worker">`, which
+src/ui/jobs.rs reads. The page's `worker-src 'self'` allows it; sw.py keeps it with the rest.
 """
 import hashlib
 import os
@@ -56,6 +61,15 @@ def main():
         shutil.copytree(snippets, os.path.join(stage, "snippets"), dirs_exist_ok=True)
 
     js, wasm, loader = new[f"{binary}.js"], new[f"{binary}_bg.wasm"], new["__wasm_split.js"]
+    # The Web Worker's script: the same glue and wasm, started in a worker. Relative to the
+    # script's own URL, so the app works under any sub-path.
+    worker = f"cstw-worker-{h}.js"
+    with open(os.path.join(stage, worker), "w", encoding="utf-8") as f:
+        f.write(
+            "// The Web Worker: the app's own wasm, whose main loads the worker's part (src/main.rs).\n"
+            f'import init from "./{js}";\n'
+            f'await init({{ module_or_path: new URL("./{wasm}", import.meta.url) }});\n'
+        )
     boot = (
         f'<link rel="modulepreload" href="./{js}">'
         f'<link rel="modulepreload" href="./{loader}">'
@@ -83,11 +97,14 @@ def main():
     if not any(t.startswith("<script") for t in found):
         raise SystemExit("app_stage.py: no boot script of Trunk's in index.html to replace")
     html = tags.sub("", html)
+    if 'name="cstw-worker"' in html:
+        raise SystemExit("app_stage.py: the page already names its worker")
+    boot += f'<meta name="cstw-worker" content="./{worker}">'
     html = html.replace("</head>", boot + "</head>", 1)
     with open(page, "w", encoding="utf-8") as f:
         f.write(html)
     parts = [new[n] for n in names if n.endswith(".wasm") and n != f"{binary}_bg.wasm"]
-    print(f"app_stage.py: {js}, {wasm} and {len(parts)} parts staged: {', '.join(parts)}")
+    print(f"app_stage.py: {js}, {wasm}, {worker} and {len(parts)} parts staged: {', '.join(parts)}")
 
 
 if __name__ == "__main__":

@@ -1,9 +1,11 @@
-//! The page's side of the Web Worker (`src/bin/cstw-worker.rs`; the protocol is `crate::jobs`):
+//! The page's side of the Web Worker (`src/worker.rs`; the protocol is `crate::jobs`):
 //! heavy or untrusted work (file imports, layouts, analysis) runs there, so a trap, a panic or a
 //! long loop in it can never stop the page. One warm worker waits for work; a job takes it (or a
 //! new one when it is busy) and gives it back when done. When a worker traps, panics, runs past
 //! the job's time limit, or its job is cancelled, it is ended and a fresh one started: the job
-//! fails with a [`Failure`] and nothing it computed is applied.
+//! fails with a [`Failure`] and nothing it computed is applied. The worker is a module worker
+//! running the app's own wasm, which loads the part holding the jobs (`src/main.rs`); the time
+//! from its start to its `Ready` is the `cstw-worker-start` performance measure.
 //!
 //! [`Busy`] is what a panel holds: the running job, its progress shown after 200 ms, a Cancel
 //! button ([`BusyView`]).
@@ -16,7 +18,7 @@ use std::time::Duration;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-use web_sys::{ErrorEvent, MessageEvent, Worker};
+use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
 
 use crate::jobs::{Job, Outcome, Reply, Request};
 
@@ -47,6 +49,8 @@ type Reader = fn(&Rc<RefCell<Slot>>, &JsValue);
 struct Slot {
     worker: Worker,
     ready: bool,
+    /// When it was started (`performance.now()`), for the `cstw-worker-start` measure.
+    started: f64,
     /// The request waiting for the worker to start.
     queued: Option<js_sys::Array>,
     job: Option<u32>,
@@ -104,7 +108,7 @@ impl Handle {
     }
 }
 
-/// Where the worker's loader is: the page names it in a `<meta>` (tools/worker_url.py).
+/// Where the worker's loader is: the page names it in a `<meta>` (tools/app_stage.py).
 fn worker_url() -> Option<String> {
     document()
         .query_selector("meta[name=\"cstw-worker\"]")
@@ -114,7 +118,10 @@ fn worker_url() -> Option<String> {
 }
 
 fn spawn() -> Option<Rc<RefCell<Slot>>> {
-    let worker = Worker::new(&worker_url()?).ok()?;
+    let options = WorkerOptions::new();
+    options.set_type(WorkerType::Module);
+    let started = now();
+    let worker = Worker::new_with_options(&worker_url()?, &options).ok()?;
     let slot = Rc::new_cyclic(|me: &Weak<RefCell<Slot>>| {
         let (m, e) = (me.clone(), me.clone());
         let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |ev: MessageEvent| {
@@ -135,6 +142,7 @@ fn spawn() -> Option<Rc<RefCell<Slot>>> {
         RefCell::new(Slot {
             worker,
             ready: false,
+            started,
             queued: None,
             job: None,
             _on_message: on_message,
@@ -228,6 +236,7 @@ fn heard(slot: &Rc<RefCell<Slot>>, data: &JsValue) {
         Reply::Ready { .. } => {
             let mut s = slot.borrow_mut();
             s.ready = true;
+            measure("cstw-worker-start", now() - s.started);
             if let Some(m) = s.queued.take() {
                 let _ = s.worker.post_message(&m);
             }
@@ -268,9 +277,9 @@ pub fn start(
     });
     let slot = STATE.with_borrow_mut(|s| s.idle.take()).or_else(spawn);
     let Some(slot) = slot else {
-        // No worker could start. The jobs' code lives only in the worker's wasm (running it
-        // here would put all of it into the page's first load, issue 23), so this fails as a
-        // crash would, after the caller has set up its state.
+        // No worker could start. The jobs' code is only in the worker's part (running it here
+        // would load that part into the page too, issue 23), so this fails as a crash would,
+        // after the caller has set up its state.
         request_animation_frame(move || done(Err(Failure::Crashed)));
         return Handle(id);
     };
@@ -318,6 +327,10 @@ fn install_test_hook() {
     let _ = js_sys::Reflect::set(&hook, &"trapNextJob".into(), trap.as_ref());
     trap.forget();
     let _ = js_sys::Reflect::set(&window(), &"cstwTest".into(), &hook);
+}
+
+fn now() -> f64 {
+    window().performance().map_or(0.0, |p| p.now())
 }
 
 /// Records a performance measure of `ms` ending now (work timed in the worker, for DevTools

@@ -1,6 +1,7 @@
 // The release build as a static host serves it: under its Content-Security-Policy, from the
 // root and from a sub-path, with nothing fetched from anywhere else.
 import { test, expect } from '../support/fixtures';
+import { LibraryPage } from '../support/workshops';
 
 test('the page carries a strict Content-Security-Policy', async ({ page }) => {
   const response = await page.goto('./');
@@ -55,6 +56,19 @@ test.describe('served from a sub-path', () => {
     await expect(page).toHaveURL(/\/cst-workbench\/#\/about$/);
     await app.reload();
     await expect(app.heading).toHaveText('About CST Workbench');
+    // A file read in the Web Worker: a module worker that loads the app's own wasm and its part
+    // `worker` from the sub-path, by URLs relative to its own script.
+    const worker: string[] = [];
+    page.on('worker', (w) => worker.push(w.url()));
+    const lib = new LibraryPage(page);
+    await lib.open();
+    await lib.importFile('sub-path.cstw.json', JSON.stringify({
+      format: 'cst-workbench/workshop', version: 1, app_version: 'test', revision: 1, saved_at: 1, last_exported_at: null,
+      workshop: { id: 'w-sub-path', title: 'Read under a sub-path', purpose: '', date: '', facilitator: '', notes: '', roster: [], created_at: 0 },
+    }));
+    await expect(lib.item('Read under a sub-path')).toBeVisible();
+    expect(worker.length).toBeGreaterThan(0);
+    expect(worker.every((u) => /\/cst-workbench\/cstw-worker-[0-9a-f]+\.js$/.test(u))).toBe(true);
     expect(failed).toEqual([]);
   });
 });

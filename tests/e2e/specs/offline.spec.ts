@@ -51,10 +51,11 @@ test('after a visit to the home page only, every section opens with no network',
     const loaded = performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname.split('/').pop());
     return { kept, missing: loaded.filter((n) => n && n !== 'sw.js' && !kept.includes(n)) };
   });
-  expect(kept.filter((n) => n!.endsWith('.wasm')).length).toBeGreaterThanOrEqual(2); // the app's and the worker's
-  // Every part loaded on demand (split_<name>-<hash>.wasm, one per page and section) is kept too.
+  expect(kept.filter((n) => n!.endsWith('.wasm')).length).toBeGreaterThanOrEqual(2); // the app's and its parts
+  // Every part loaded on demand (split_<name>-<hash>.wasm, one per page and section, and the
+  // Web Worker's) is kept too.
   const parts = kept.filter((n) => /^split_[a-z]+-[0-9a-f]+\.wasm$/.test(n!)).map((n) => n!.split('-')[0]);
-  for (const part of ['library', 'workshop', 'boundary', 'maps', 'pictures', 'scoring', 'report', 'present', 'glossary', 'about']) {
+  for (const part of ['library', 'workshop', 'boundary', 'maps', 'pictures', 'scoring', 'report', 'present', 'glossary', 'about', 'worker']) {
     expect(parts).toContain(`split_${part}`);
   }
   expect(missing).toEqual([]);

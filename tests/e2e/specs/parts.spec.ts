@@ -113,4 +113,29 @@ test.describe('when a part cannot be fetched', () => {
     await expect(page.getByRole('heading', { name: 'Boundary critique', level: 2 })).toBeVisible();
     await expect(page.locator('#crash')).toBeHidden();
   });
+
+  // The Web Worker runs the app's own wasm and fetches its part `worker` itself: when that
+  // fails, the worker fails as a crashed one does, the file is not read, nothing changes, and
+  // the next worker (started for the next file) reads it once the network is back.
+  test('the worker\'s: the file is not read, nothing changes, and it is read once the network is back', async ({ page }) => {
+    const lib = new LibraryPage(page);
+    await lib.open();
+    const file = JSON.stringify({
+      format: 'cst-workbench/workshop', version: 1, app_version: 'test', revision: 1, saved_at: 1, last_exported_at: null,
+      workshop: { id: 'w-part', title: 'Read by the worker', purpose: '', date: '', facilitator: '', notes: '', roster: [], created_at: 0 },
+    });
+    const blocked: string[] = [];
+    await page.route(/\/split_worker-[0-9a-f]+\.wasm$/, (route) => {
+      blocked.push(route.request().url());
+      return route.abort('internetdisconnected');
+    });
+    await lib.importFile('colleague.cstw.json', file);
+    await expect(lib.alert).toContainText('This file could not be read: \u201ccolleague.cstw.json\u201d. Nothing was changed.');
+    expect(blocked.length).toBeGreaterThan(0);
+    await expect(lib.item('Read by the worker')).toHaveCount(0);
+    await expect(page.locator('#crash')).toBeHidden();
+    await page.unroute(/\/split_worker-[0-9a-f]+\.wasm$/);
+    await lib.importFile('colleague.cstw.json', file);
+    await expect(lib.item('Read by the worker')).toBeVisible();
+  });
 });

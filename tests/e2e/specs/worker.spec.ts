@@ -1,6 +1,6 @@
-// Heavy and untrusted work runs in the Web Worker (src/ui/jobs.rs, src/bin/cstw-worker.rs): a
-// crash there while a file is read becomes "This file could not be read" and the page keeps
-// working; a 5,000-node layout shows progress and can be cancelled with the map left as it
+// Heavy and untrusted work runs in the Web Worker (src/ui/jobs.rs, src/worker.rs), a module
+// worker running the app's own wasm with its part `worker`: a crash there while a file is read
+// becomes "This file could not be read" and the page keeps working; a 5,000-node layout shows progress and can be cancelled with the map left as it
 // was; layout and analysis at 5,000 nodes apply as one undo step; after one online visit the
 // worker runs offline too.
 import { test, expect } from '../support/fixtures';
@@ -241,10 +241,11 @@ test('after one online visit the worker still reads files offline', async ({ pag
     const cache = await caches.open(names.find((n) => n.startsWith('cst-workbench-'))!);
     return (await cache.keys()).map((r) => new URL(r.url).pathname);
   });
+  // The worker's script (the app's own main module, started in a worker) and its part are kept.
   const worker = await page.locator('meta[name="cstw-worker"]').getAttribute('content');
-  expect(worker).toMatch(/_loader\.js$/);
+  expect(worker).toMatch(/^\.\/cstw-worker-[0-9a-f]+\.js$/);
   expect(cached.some((p) => p.endsWith(worker!.slice(1)))).toBe(true);
-  expect(cached.filter((p) => p.includes('cstw-worker') && p.endsWith('.wasm'))).toHaveLength(1);
+  expect(cached.filter((p) => /\/split_worker-[0-9a-f]+\.wasm$/.test(p))).toHaveLength(1);
 
   await context.setOffline(true);
   await page.reload();

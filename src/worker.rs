@@ -1,11 +1,20 @@
-//! The Web Worker that runs heavy and untrusted work off the page's thread (see `jobs`): file
-//! imports, layouts and analysis. Trunk builds it as a worker (`data-type="worker"` in
-//! `index.html`, loaded by its `_loader.js` shim). This file only moves messages: a request
-//! arrives as an array `[head, ...attachments]` (a JSON string, then one `Uint8Array` per file),
-//! is read by `jobs::Request::decode`, run by `jobs::run`, and answered with `jobs::Reply`s as
-//! JSON strings. A trap or panic here ends this worker's usefulness, never the page: the page
-//! sees the worker's `error` event, says the file could not be read and starts a fresh worker.
-//! It links the pure core crate only (`cstw_core`, no Leptos).
+//! The Web Worker's side of the jobs (the page's side is `ui::jobs`; the protocol and the work
+//! are the core's `jobs`): heavy and untrusted work (file imports, layouts, analysis) off the
+//! page's thread.
+//!
+//! The worker runs the app's own wasm, not a module of its own (issue 23, whole-app bytes): the
+//! page starts a module worker on `cstw-worker-<hash>.js` (written by `tools/app_stage.py`),
+//! which instantiates the app's main module; its `main` (`src/main.rs`) sees it runs in a
+//! worker ([`scope`]) and, instead of mounting the app, loads the split point `worker`, whose
+//! code is [`serve`] and what only it reaches (`jobs::run`: the readers, layouts, analysis), so
+//! none of it is in the home page's first load. This module names the pure core only, never the
+//! UI (`tests/architecture.rs`).
+//!
+//! [`serve`] only moves messages: a request arrives as an array `[head, ...attachments]` (a
+//! JSON string, then one `Uint8Array` per file), is read by `jobs::Request::decode`, run by
+//! `jobs::run`, and answered with `jobs::Reply`s as JSON strings. A trap or panic here ends
+//! this worker's usefulness, never the page: the page sees the worker's `error` event, says the
+//! file could not be read and starts a fresh worker.
 
 use cstw_core::jobs::{self, Reply, Request};
 use wasm_bindgen::JsCast;
@@ -16,14 +25,36 @@ use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 /// nothing.
 const PROGRESS_EVERY_MS: f64 = 100.0;
 
-fn main() {
-    console_error_panic_hook::set_once();
-    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+/// The worker's global scope when this wasm runs in a dedicated worker, `None` in a page.
+pub fn scope() -> Option<DedicatedWorkerGlobalScope> {
+    js_sys::global().dyn_into().ok()
+}
+
+/// Answers the page's requests from now on, and tells it the worker is ready. Called once, by
+/// the split point `worker` in `src/main.rs`.
+pub fn serve() {
+    let Some(scope) = scope() else { return };
     let here = scope.clone();
     let on = Closure::<dyn Fn(MessageEvent)>::new(move |e: MessageEvent| handle(&here, &e.data()));
     scope.set_onmessage(Some(on.as_ref().unchecked_ref()));
     on.forget();
     post(&scope, &Reply::Ready { v: jobs::VERSION });
+}
+
+/// The worker's part could not be loaded (the network went away before it was kept): fails
+/// the worker as a crash does, by an error the page hears as the worker's `error` event (it
+/// ends this worker and fails the job waiting for it).
+pub fn unavailable(scope: &DedicatedWorkerGlobalScope) {
+    // A closure that returns `Err` throws it.
+    let fail = Closure::once_into_js(|| -> Result<(), JsValue> {
+        Err(js_sys::Error::new("the worker's part of the app could not be loaded").into())
+    });
+    if scope
+        .set_timeout_with_callback(fail.unchecked_ref())
+        .is_err()
+    {
+        scope.close();
+    }
 }
 
 fn post(scope: &DedicatedWorkerGlobalScope, reply: &Reply) {
