@@ -18,7 +18,7 @@ pub(super) fn NotesField(ed: Ed, id: NodeId, name: Signal<String>) -> impl IntoV
     };
     let gesture = format!("map:notes:{id}");
     view! {
-        <textarea class="node-notes" rows="3" aria-label=move || name.get() prop:value=notes
+        <textarea class="node-notes" rows="3" aria-label=move || name.get() prop:value=move || notes()
             placeholder="What the group means by it, where it comes from, open questions"
             on:input=move |e| {
                 let v = event_target_value(&e);
