@@ -455,15 +455,6 @@ fn PathFinder(ed: Ed) -> impl IntoView {
     let to = RwSignal::new(String::new());
     let follow = RwSignal::new(true);
     let message = RwSignal::new(None::<String>);
-    let options = move || {
-        ed.with(|m| {
-            let mut v: Vec<(String, NodeId)> =
-                m.nodes.iter().map(|n| (m.node_name(n.id), n.id)).collect();
-            v.sort();
-            v
-        })
-        .unwrap_or_default()
-    };
     let find = move |e: leptos::ev::SubmitEvent| {
         e.prevent_default();
         let (Ok(a), Ok(b)) = (
@@ -504,16 +495,6 @@ fn PathFinder(ed: Ed) -> impl IntoView {
             }
         }
     };
-    let pick = move |sig: RwSignal<String>, label: &'static str| {
-        view! {
-            <label>{label}
-                <select on:change=move |e| sig.set(event_target_value(&e))>
-                    <option value="">"Choose\u{2026}"</option>
-                    {move || options().into_iter().map(|(n, i)| view! { <option value=i.to_string()>{n}</option> }).collect_view()}
-                </select>
-            </label>
-        }
-    };
     // The two lists hold every idea, so they are made only when asked for.
     let open = RwSignal::new(false);
     view! {
@@ -521,8 +502,8 @@ fn PathFinder(ed: Ed) -> impl IntoView {
         {move || if open.get() {
             view! {
                 <form class="stack" on:submit=find>
-                    {pick(from, "From ")}
-                    {pick(to, "To ")}
+                    {pick(ed, from, "From ")}
+                    {pick(ed, to, "To ")}
                     <label class="check"><input type="checkbox" prop:checked=move || follow.get()
                         on:change=move |e| follow.set(event_target_checked(&e)) />" Follow the arrows"</label>
                     <button type="submit">"Find the path"</button>
@@ -532,5 +513,27 @@ fn PathFinder(ed: Ed) -> impl IntoView {
             view! { <button type="button" on:click=move |_| open.set(true)>"Find a path between two ideas\u{2026}"</button> }.into_any()
         }}
         <p role="status">{move || message.get()}</p>
+    }
+}
+
+/// One end of the shortest path: a list of every idea by name (a function, not a closure, so
+/// that its view is compiled once for both ends).
+fn pick(ed: Ed, end: RwSignal<String>, label: &'static str) -> impl IntoView {
+    let options = move || {
+        ed.with(|m| {
+            let mut v: Vec<(String, NodeId)> =
+                m.nodes.iter().map(|n| (m.node_name(n.id), n.id)).collect();
+            v.sort();
+            v
+        })
+        .unwrap_or_default()
+    };
+    view! {
+        <label>{label}
+            <select on:change=move |e| end.set(event_target_value(&e))>
+                <option value="">"Choose\u{2026}"</option>
+                {move || options().into_iter().map(|(n, i)| view! { <option value=i.to_string()>{n}</option> }).collect_view()}
+            </select>
+        </label>
     }
 }
