@@ -225,7 +225,10 @@ fn ImportNotice() -> impl IntoView {
 /// A list keyed by id (a node's, a link's, a kind's or a group's): a row keeps its elements
 /// (and the keyboard focus) while the list changes around it. One `For` for all the editor's
 /// lists of ids, so its keyed diffing is compiled once, not once a list.
-pub(super) fn keyed(ids: Memo<Vec<u32>>, row: impl Fn(u32) -> AnyView + Send + Sync + 'static) -> AnyView {
+pub(super) fn keyed(
+    ids: Memo<Vec<u32>>,
+    row: impl Fn(u32) -> AnyView + Send + Sync + 'static,
+) -> AnyView {
     keyed_by(ids, Callback::new(row))
 }
 
