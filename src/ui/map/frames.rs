@@ -271,14 +271,6 @@ pub(crate) fn GroupFrames(ed: Ed) -> impl IntoView {
                 let one = Memo::new(move |_| drawn.with(|d| d.iter().find(|x| x.1 == id).cloned()));
                 let collapsed = move || one.with(|x| x.as_ref().is_some_and(|x| x.4));
                 let name = move || one.with(|x| x.as_ref().map(|x| x.2.clone())).unwrap_or_default();
-                let class = move || one.with(|x| x.as_ref().map(|x| {
-                    format!("group c-{}{}", x.3, if x.4 { " collapsed" } else { "" })
-                })).unwrap_or_default();
-                let label = move || format!(
-                    "Group {}{}: drag its edge or title to move it; arrow keys move it",
-                    name(),
-                    if collapsed() { " (collapsed)" } else { "" }
-                );
                 // One closure draws the frame's parts: a change updates their attributes in
                 // place (the same elements), as a closure an attribute would, in less code.
                 let parts = move || {
@@ -296,7 +288,11 @@ pub(crate) fn GroupFrames(ed: Ed) -> impl IntoView {
                 // The frame is grabbed by its edge and its title band (`data-frame`); a press
                 // inside it falls through to the map (pan, select, drop a node into it).
                 view! {
-                    <g class=move || class() data-group=id tabindex="0" role="button" aria-label=move || label()>{move || parts()}</g>
+                    <g class=move || one.with(|x| x.as_ref().map(|x| format!("group c-{}{}", x.3, if x.4 { " collapsed" } else { "" }))).unwrap_or_default()
+                        data-group=id tabindex="0" role="button"
+                        aria-label=move || format!("Group {}{}: drag its edge or title to move it; arrow keys move it", name(), if collapsed() { " (collapsed)" } else { "" })>
+                        {move || parts()}
+                    </g>
                 }.into_any()
             })}
         </g>

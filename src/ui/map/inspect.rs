@@ -102,24 +102,18 @@ pub(super) fn Inspector(ed: Ed) -> impl IntoView {
 
 #[component]
 fn NodePanel(ed: Ed, id: NodeId) -> impl IntoView {
-    let label = move || {
-        ed.with(|m| m.node(id).map(|n| n.label.clone()))
-            .flatten()
-            .unwrap_or_default()
-    };
-    let kind = move || kind_value(ed.with(|m| m.node(id).and_then(|n| n.kind)).flatten());
     let gesture = format!("map:label:{id}");
     view! {
         <section class="panel" aria-labelledby="sel-h">
             <h3 id="sel-h">"Node"</h3>
             <label>"Label"
-                <textarea rows="3" prop:value=move || label() on:input=move |e| {
+                <textarea rows="3" prop:value=move || ed.with(|m| m.node(id).map(|n| n.label.clone())).flatten().unwrap_or_default() on:input=move |e| {
                     let v = event_target_value(&e);
                     ed.edit(Some(&gesture), |m| m.set_label(id, v));
                 } on:blur=move |_| ed.session.seal()></textarea>
             </label>
             <label>"Kind "
-                <select prop:value=move || kind() on:change=move |e| set_kinds(ed, &[id], &event_target_value(&e))>{kind_options(ed)}</select>
+                <select prop:value=move || kind_value(ed.with(|m| m.node(id).and_then(|n| n.kind)).flatten()) on:change=move |e| set_kinds(ed, &[id], &event_target_value(&e))>{kind_options(ed)}</select>
             </label>
             <label>"Notes"
                 <super::node_notes::NotesField ed=ed id=id name=Signal::derive(|| "Notes".to_string()) />
@@ -191,11 +185,10 @@ pub(super) fn Kinds(ed: Ed) -> impl IntoView {
                 {super::keyed(ids, move |kid| {
                     let kind = Memo::new(move |_| ed.with(|m| m.kind(kid).cloned()).flatten().unwrap_or_default());
                     let gesture = format!("map:kind:{kid}");
-                    let swatch = move || kind.with(|k| format!("swatch c-{} s-{}", k.colour_name(), k.shape.as_str()));
                     let used = move || ed.with(|m| m.nodes.iter().filter(|n| n.kind == Some(kid)).count()).unwrap_or(0);
                     view! {
                         <li>
-                            <span class=move || swatch() aria-hidden="true"></span>
+                            <span class=move || kind.with(|k| format!("swatch c-{} s-{}", k.colour_name(), k.shape.as_str())) aria-hidden="true"></span>
                             <input type="text" aria-label="Kind name" prop:value=move || kind.with(|k| k.name.clone())
                                 on:input=move |e| { let v = event_target_value(&e); ed.edit(Some(&gesture), |m| m.edit_kind(kid, |k| k.name = v)); }
                                 on:blur=move |_| ed.session.seal() />

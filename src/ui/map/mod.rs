@@ -160,8 +160,6 @@ fn Editor(session: Session, id: String) -> impl IntoView {
     if just_imported {
         request_animation_frame(move || ed.fit());
     }
-    let title = move || ed.with(|m| m.title.clone()).unwrap_or_default();
-    let focus = move || ed.with(|m| m.focus_question.clone()).unwrap_or_default();
     let gesture = move |field: &str| format!("map:{}:{field}", ed.id.get_value());
     let remove = move |_| {
         let name = ed
@@ -191,12 +189,12 @@ fn Editor(session: Session, id: String) -> impl IntoView {
                 <aside class="map-side" aria-label="Map tools">
                     <section class="panel map-details" aria-label="This map">
                         <label>"Title "
-                            <input type="text" prop:value=move || title()
+                            <input type="text" prop:value=move || ed.with(|m| m.title.clone()).unwrap_or_default()
                                 on:input=move |e| { let v = event_target_value(&e); ed.edit(Some(&gesture("title")), |m| m.title = v); }
                                 on:blur=move |_| session.seal() />
                         </label>
                         <label class="grow">"Focus question "
-                            <input type="text" prop:value=move || focus() placeholder="What question does this map answer?"
+                            <input type="text" prop:value=move || ed.with(|m| m.focus_question.clone()).unwrap_or_default() placeholder="What question does this map answer?"
                                 on:input=move |e| { let v = event_target_value(&e); ed.edit(Some(&gesture("focus")), |m| m.focus_question = v); }
                                 on:blur=move |_| session.seal() />
                         </label>

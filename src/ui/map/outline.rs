@@ -53,13 +53,7 @@ pub(super) fn Outline(ed: Ed) -> impl IntoView {
 
 #[component]
 fn OutlineNode(ed: Ed, id: NodeId) -> impl IntoView {
-    let label = move || {
-        ed.with(|m| m.node(id).map(|n| n.label.clone()))
-            .flatten()
-            .unwrap_or_default()
-    };
     let name = move || ed.with(|m| m.node_name(id)).unwrap_or_default();
-    let kind = move || kind_value(ed.with(|m| m.node(id).and_then(|n| n.kind)).flatten());
     let links = Memo::new(move |_| {
         ed.with(|m| m.links_of(id).map(|l| l.id).collect::<Vec<_>>())
             .unwrap_or_default()
@@ -94,13 +88,13 @@ fn OutlineNode(ed: Ed, id: NodeId) -> impl IntoView {
         <li class="outline-node">
             <div class="row">
                 <label class="grow">{move || format!("Idea: {}", name())}
-                    <textarea rows="1" prop:value=move || label() on:input=move |e| {
+                    <textarea rows="1" prop:value=move || ed.with(|m| m.node(id).map(|n| n.label.clone())).flatten().unwrap_or_default() on:input=move |e| {
                         let v = event_target_value(&e);
                         ed.edit(Some(&gesture), |m| m.set_label(id, v));
                     } on:blur=move |_| ed.session.seal()></textarea>
                 </label>
                 <label>"Kind "
-                    <select prop:value=move || kind() on:change=move |e| set_kinds(ed, &[id], &event_target_value(&e))>{kind_options(ed)}</select>
+                    <select prop:value=move || kind_value(ed.with(|m| m.node(id).and_then(|n| n.kind)).flatten()) on:change=move |e| set_kinds(ed, &[id], &event_target_value(&e))>{kind_options(ed)}</select>
                 </label>
                 <button type="button" class="danger" aria-label=move || format!("Delete {}", name())
                     on:click=move |_| { ed.edit(None, |m| m.remove_nodes(&[id])); }>"Delete"</button>
