@@ -223,6 +223,29 @@ fn structure(m: &ConceptMap) -> (Vec<NodeId>, Vec<Link>) {
     (m.nodes.iter().map(|n| n.id).collect(), links)
 }
 
+/// The first [`TOP`] of `items` in the order `before` (a strict order), as a stable sort and
+/// truncation would give them: picked one at a time. Not `sort_by`: each sort with its own
+/// comparison is ~5 KB of wasm, and these lists are read only for their first five.
+fn top<T: Clone>(items: &[T], before: impl Fn(&T, &T) -> bool) -> Vec<T> {
+    let mut taken = vec![false; items.len()];
+    let mut out = Vec::new();
+    while out.len() < TOP {
+        let mut best: Option<usize> = None;
+        for (i, x) in items.iter().enumerate() {
+            if !taken[i] && best.is_none_or(|b| before(x, &items[b])) {
+                best = Some(i);
+            }
+        }
+        let Some(b) = best else { break };
+        taken[b] = true;
+        out.push(items[b].clone());
+    }
+    out
+}
+
+/// How many ideas the lists of most links and of bridges show.
+const TOP: usize = 5;
+
 #[component]
 pub(super) fn Analysis(ed: Ed) -> impl IntoView {
     let active = RwSignal::new(false);
@@ -318,12 +341,9 @@ pub(super) fn Analysis(ed: Ed) -> impl IntoView {
                         let found = r.1;
                         let r = &r.0;
                         let isolated: Vec<String> = r.isolated.iter().map(|i| name(*i)).collect();
-                        let mut central: Vec<_> = r.betweenness.iter().filter(|c| c.raw > 0.0).cloned().collect();
-                        central.sort_by(|a, b| b.raw.total_cmp(&a.raw).then(a.node.cmp(&b.node)));
-                        central.truncate(5);
-                        let mut busiest = r.degrees.clone();
-                        busiest.sort_by(|a, b| b.total().cmp(&a.total()).then(a.node.cmp(&b.node)));
-                        busiest.truncate(5);
+                        let central: Vec<_> = r.betweenness.iter().filter(|c| c.raw > 0.0).cloned().collect();
+                        let central = top(&central, |a, b| b.raw.total_cmp(&a.raw).then(a.node.cmp(&b.node)).is_lt());
+                        let busiest = top(&r.degrees, |a, b| b.total().cmp(&a.total()).then(a.node.cmp(&b.node)).is_lt());
                         let loops = r.loops.loops.clone();
                         let truncated = r.loops.truncated;
                         let comps = r.components.len();
@@ -435,15 +455,6 @@ fn PathFinder(ed: Ed) -> impl IntoView {
     let to = RwSignal::new(String::new());
     let follow = RwSignal::new(true);
     let message = RwSignal::new(None::<String>);
-    let options = move || {
-        ed.with(|m| {
-            let mut v: Vec<(String, NodeId)> =
-                m.nodes.iter().map(|n| (m.node_name(n.id), n.id)).collect();
-            v.sort();
-            v
-        })
-        .unwrap_or_default()
-    };
     let find = move |e: leptos::ev::SubmitEvent| {
         e.prevent_default();
         let (Ok(a), Ok(b)) = (
@@ -484,16 +495,6 @@ fn PathFinder(ed: Ed) -> impl IntoView {
             }
         }
     };
-    let pick = move |sig: RwSignal<String>, label: &'static str| {
-        view! {
-            <label>{label}
-                <select on:change=move |e| sig.set(event_target_value(&e))>
-                    <option value="">"Choose\u{2026}"</option>
-                    {move || options().into_iter().map(|(n, i)| view! { <option value=i.to_string()>{n}</option> }).collect_view()}
-                </select>
-            </label>
-        }
-    };
     // The two lists hold every idea, so they are made only when asked for.
     let open = RwSignal::new(false);
     view! {
@@ -501,8 +502,8 @@ fn PathFinder(ed: Ed) -> impl IntoView {
         {move || if open.get() {
             view! {
                 <form class="stack" on:submit=find>
-                    {pick(from, "From ")}
-                    {pick(to, "To ")}
+                    {pick(ed, from, "From ")}
+                    {pick(ed, to, "To ")}
                     <label class="check"><input type="checkbox" prop:checked=move || follow.get()
                         on:change=move |e| follow.set(event_target_checked(&e)) />" Follow the arrows"</label>
                     <button type="submit">"Find the path"</button>
@@ -512,5 +513,27 @@ fn PathFinder(ed: Ed) -> impl IntoView {
             view! { <button type="button" on:click=move |_| open.set(true)>"Find a path between two ideas\u{2026}"</button> }.into_any()
         }}
         <p role="status">{move || message.get()}</p>
+    }
+}
+
+/// One end of the shortest path: a list of every idea by name (a function, not a closure, so
+/// that its view is compiled once for both ends).
+fn pick(ed: Ed, end: RwSignal<String>, label: &'static str) -> impl IntoView {
+    let options = move || {
+        ed.with(|m| {
+            let mut v: Vec<(String, NodeId)> =
+                m.nodes.iter().map(|n| (m.node_name(n.id), n.id)).collect();
+            v.sort();
+            v
+        })
+        .unwrap_or_default()
+    };
+    view! {
+        <label>{label}
+            <select on:change=move |e| end.set(event_target_value(&e))>
+                <option value="">"Choose\u{2026}"</option>
+                {move || options().into_iter().map(|(n, i)| view! { <option value=i.to_string()>{n}</option> }).collect_view()}
+            </select>
+        </label>
     }
 }

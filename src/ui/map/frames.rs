@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use super::Ed;
 use crate::model::Shared;
 use crate::model::map::{
-    COLOURS, ConceptMap, Curve, GroupId, Lane, LinkId, Metrics, NodeId, Point, Rect, Size, curve,
+    ConceptMap, Curve, GroupId, Lane, LinkId, Metrics, NodeId, Point, Rect, Size, curve,
 };
 
 /// Each link's lane (one pass over the links per change of the map).
@@ -224,6 +224,18 @@ pub(crate) fn curve_in(
     Some(curve(a, sa, b, sb, (from, to), lane))
 }
 
+/// Sorts `v` by `key`, stably, by insertion: a map has few groups, and each use of the
+/// standard sort with its own key is ~5 KB of wasm.
+fn sort_few<T, K: Ord>(v: &mut [T], key: impl Fn(&T) -> K) {
+    for i in 1..v.len() {
+        let mut j = i;
+        while j > 0 && key(&v[j - 1]) > key(&v[j]) {
+            v.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}
+
 /// The frames of every group, outer ones first, behind the links and nodes.
 #[component]
 pub(crate) fn GroupFrames(ed: Ed) -> impl IntoView {
@@ -246,7 +258,7 @@ pub(crate) fn GroupFrames(ed: Ed) -> impl IntoView {
                     })
                 })
                 .collect();
-            out.sort_by_key(|x| (x.0, x.1));
+            sort_few(&mut out, |x| (x.0, x.1));
             out
         })
         .unwrap_or_default()
@@ -255,35 +267,34 @@ pub(crate) fn GroupFrames(ed: Ed) -> impl IntoView {
     let ids = Memo::new(move |_| drawn.with(|d| d.iter().map(|x| x.1).collect::<Vec<_>>()));
     view! {
         <g class="groups">
-            <For each=move || ids.get() key=|id| *id children=move |id| {
+            {super::keyed(ids, move |id| {
                 let one = Memo::new(move |_| drawn.with(|d| d.iter().find(|x| x.1 == id).cloned()));
-                let r = move || one.with(|x| x.as_ref().map(|x| x.5)).unwrap_or(Rect { x0: 0.0, y0: 0.0, x1: 0.0, y1: 0.0 });
                 let collapsed = move || one.with(|x| x.as_ref().is_some_and(|x| x.4));
                 let name = move || one.with(|x| x.as_ref().map(|x| x.2.clone())).unwrap_or_default();
-                let class = move || one.with(|x| x.as_ref().map(|x| {
-                    format!("group c-{}{}", x.3, if x.4 { " collapsed" } else { "" })
-                })).unwrap_or_default();
-                let label = move || format!(
-                    "Group {}{}: drag its edge or title to move it; arrow keys move it",
-                    name(),
-                    if collapsed() { " (collapsed)" } else { "" }
-                );
-                let ty = move || {
-                    let r = r();
-                    if collapsed() { (r.y0 + r.y1) / 2.0 + 5.0 } else { r.y0 + 19.0 }
+                // One closure draws the frame's parts: a change updates their attributes in
+                // place (the same elements), as a closure an attribute would, in less code.
+                let parts = move || {
+                    let (r, collapsed) = one.with(|x| x.as_ref().map(|x| (x.5, x.4)))
+                        .unwrap_or((Rect { x0: 0.0, y0: 0.0, x1: 0.0, y1: 0.0 }, false));
+                    let ty = if collapsed { (r.y0 + r.y1) / 2.0 + 5.0 } else { r.y0 + 19.0 };
+                    let title_h = if collapsed { r.h() } else { 30.0 };
+                    view! {
+                        <rect class="frame" x=r.x0 y=r.y0 width=r.w() height=r.h() rx="14"></rect>
+                        <rect class="frame-edge" data-frame=id x=r.x0 y=r.y0 width=r.w() height=r.h() rx="14"></rect>
+                        <rect class="frame-title" data-frame=id x=r.x0 y=r.y0 width=r.w() height=title_h rx="14"></rect>
+                        <text class="group-name" data-frame=id x=r.x0 + 12.0 y=ty>{name()}</text>
+                    }
                 };
                 // The frame is grabbed by its edge and its title band (`data-frame`); a press
                 // inside it falls through to the map (pan, select, drop a node into it).
                 view! {
-                    <g class=class data-group=id tabindex="0" role="button" aria-label=label>
-                        <rect class="frame" x=move || r().x0 y=move || r().y0 width=move || r().w() height=move || r().h() rx="14"></rect>
-                        <rect class="frame-edge" data-frame=id x=move || r().x0 y=move || r().y0 width=move || r().w() height=move || r().h() rx="14"></rect>
-                        <rect class="frame-title" data-frame=id x=move || r().x0 y=move || r().y0 width=move || r().w()
-                            height=move || if collapsed() { r().h() } else { 30.0 } rx="14"></rect>
-                        <text class="group-name" data-frame=id x=move || r().x0 + 12.0 y=ty>{name}</text>
+                    <g class=move || one.with(|x| x.as_ref().map(|x| format!("group c-{}{}", x.3, if x.4 { " collapsed" } else { "" }))).unwrap_or_default()
+                        data-group=id tabindex="0" role="button"
+                        aria-label=move || format!("Group {}{}: drag its edge or title to move it; arrow keys move it", name(), if collapsed() { " (collapsed)" } else { "" })>
+                        {move || parts()}
                     </g>
-                }
-            } />
+                }.into_any()
+            })}
         </g>
     }
 }
@@ -395,9 +406,7 @@ pub(crate) fn GroupPanel(ed: Ed) -> impl IntoView {
                                 let v: u8 = event_target_value(&e).parse().unwrap_or(0);
                                 ed.edit(None, |m| m.edit_group(id, |g| g.colour = v));
                             }>
-                                {COLOURS.iter().enumerate().map(|(i, c)| view! {
-                                    <option value=i selected=i == colour as usize>{*c}</option>
-                                }).collect_view()}
+                                {super::inspect::colour_options(Some(colour as usize))}
                             </select>
                             <span class="count">{format!("{count} node{}", if count == 1 { "" } else { "s" })}</span>
                             <button type="button" on:click=move |_| select(id)>"Select members"</button>

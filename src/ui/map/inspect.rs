@@ -29,6 +29,31 @@ pub(super) fn kind_options(ed: Ed) -> impl IntoView {
     }
 }
 
+/// A link's directions as `<option>`s (the side panel's and the outline's, written once).
+pub(super) fn direction_options() -> impl IntoView {
+    Direction::ALL
+        .into_iter()
+        .map(|d| view! { <option value=d.as_str()>{d.label()}</option> })
+        .collect_view()
+}
+
+/// A link's polarities as `<option>`s.
+pub(super) fn polarity_options() -> impl IntoView {
+    Polarity::ALL
+        .into_iter()
+        .map(|p| view! { <option value=p.as_str()>{p.label()}</option> })
+        .collect_view()
+}
+
+/// The colours as `<option>`s, `selected` marked (a kind's and a group's).
+pub(super) fn colour_options(selected: Option<usize>) -> impl IntoView {
+    COLOURS
+        .iter()
+        .enumerate()
+        .map(|(i, c)| view! { <option value=i selected=Some(i) == selected>{*c}</option> })
+        .collect_view()
+}
+
 /// Sets the kind of every node in `ids` from a `<select>` value.
 pub(super) fn set_kinds(ed: Ed, ids: &[NodeId], value: &str) {
     let kind = value.parse::<KindId>().ok();
@@ -77,24 +102,18 @@ pub(super) fn Inspector(ed: Ed) -> impl IntoView {
 
 #[component]
 fn NodePanel(ed: Ed, id: NodeId) -> impl IntoView {
-    let label = move || {
-        ed.with(|m| m.node(id).map(|n| n.label.clone()))
-            .flatten()
-            .unwrap_or_default()
-    };
-    let kind = move || kind_value(ed.with(|m| m.node(id).and_then(|n| n.kind)).flatten());
     let gesture = format!("map:label:{id}");
     view! {
         <section class="panel" aria-labelledby="sel-h">
             <h3 id="sel-h">"Node"</h3>
             <label>"Label"
-                <textarea rows="3" prop:value=label on:input=move |e| {
+                <textarea rows="3" prop:value=move || ed.with(|m| m.node(id).map(|n| n.label.clone())).flatten().unwrap_or_default() on:input=move |e| {
                     let v = event_target_value(&e);
                     ed.edit(Some(&gesture), |m| m.set_label(id, v));
                 } on:blur=move |_| ed.session.seal()></textarea>
             </label>
             <label>"Kind "
-                <select prop:value=kind on:change=move |e| set_kinds(ed, &[id], &event_target_value(&e))>{kind_options(ed)}</select>
+                <select prop:value=move || kind_value(ed.with(|m| m.node(id).and_then(|n| n.kind)).flatten()) on:change=move |e| set_kinds(ed, &[id], &event_target_value(&e))>{kind_options(ed)}</select>
             </label>
             <label>"Notes"
                 <super::node_notes::NotesField ed=ed id=id name=Signal::derive(|| "Notes".to_string()) />
@@ -133,14 +152,14 @@ fn LinkPanel(ed: Ed, id: u32) -> impl IntoView {
                 <select prop:value=move || link.with(|l| l.direction.as_str()) on:change=move |e| {
                     if let Some(d) = Direction::parse(&event_target_value(&e)) { ed.edit(None, |m| m.edit_link(id, |l| l.direction = d)); }
                 }>
-                    {Direction::ALL.into_iter().map(|d| view! { <option value=d.as_str()>{d.label()}</option> }).collect_view()}
+                    {direction_options()}
                 </select>
             </label>
             <label>"Polarity "
                 <select prop:value=move || link.with(|l| l.polarity.as_str()) on:change=move |e| {
                     if let Some(p) = Polarity::parse(&event_target_value(&e)) { ed.edit(None, |m| m.edit_link(id, |l| l.polarity = p)); }
                 }>
-                    {Polarity::ALL.into_iter().map(|p| view! { <option value=p.as_str()>{p.label()}</option> }).collect_view()}
+                    {polarity_options()}
                 </select>
             </label>
             <div class="row">
@@ -163,14 +182,13 @@ pub(super) fn Kinds(ed: Ed) -> impl IntoView {
         <section class="panel" aria-labelledby="kinds-h">
             <h3 id="kinds-h">"Kinds and legend"</h3>
             <ul class="kinds">
-                <For each=move || ids.get() key=|id| *id children=move |kid| {
+                {super::keyed(ids, move |kid| {
                     let kind = Memo::new(move |_| ed.with(|m| m.kind(kid).cloned()).flatten().unwrap_or_default());
                     let gesture = format!("map:kind:{kid}");
-                    let swatch = move || kind.with(|k| format!("swatch c-{} s-{}", k.colour_name(), k.shape.as_str()));
                     let used = move || ed.with(|m| m.nodes.iter().filter(|n| n.kind == Some(kid)).count()).unwrap_or(0);
                     view! {
                         <li>
-                            <span class=swatch aria-hidden="true"></span>
+                            <span class=move || kind.with(|k| format!("swatch c-{} s-{}", k.colour_name(), k.shape.as_str())) aria-hidden="true"></span>
                             <input type="text" aria-label="Kind name" prop:value=move || kind.with(|k| k.name.clone())
                                 on:input=move |e| { let v = event_target_value(&e); ed.edit(Some(&gesture), |m| m.edit_kind(kid, |k| k.name = v)); }
                                 on:blur=move |_| ed.session.seal() />
@@ -178,7 +196,7 @@ pub(super) fn Kinds(ed: Ed) -> impl IntoView {
                             <select aria-label=move || format!("Colour of {}", kind.with(|k| k.name.clone()))
                                 prop:value=move || kind.with(|k| k.colour.to_string())
                                 on:change=move |e| { if let Ok(c) = event_target_value(&e).parse::<u8>() { ed.edit(None, |m| m.edit_kind(kid, |k| k.colour = c)); } }>
-                                {COLOURS.iter().enumerate().map(|(i, c)| view! { <option value=i.to_string()>{*c}</option> }).collect_view()}
+                                {colour_options(None)}
                             </select>
                             <select aria-label=move || format!("Shape of {}", kind.with(|k| k.name.clone()))
                                 prop:value=move || kind.with(|k| k.shape.as_str())
@@ -188,8 +206,8 @@ pub(super) fn Kinds(ed: Ed) -> impl IntoView {
                             <button type="button" aria-label=move || format!("Remove kind {}", kind.with(|k| k.name.clone()))
                                 on:click=move |_| { ed.edit(None, |m| m.remove_kind(kid)); }>"Remove"</button>
                         </li>
-                    }
-                } />
+                    }.into_any()
+                })}
             </ul>
             <form class="row" on:submit=move |e| {
                 e.prevent_default();

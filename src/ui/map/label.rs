@@ -27,21 +27,8 @@ pub(super) fn LabelEditor(ed: Ed, id: NodeId) -> impl IntoView {
         .with_untracked(|m| m.node(id).map(|n| n.label.clone()))
         .flatten()
         .unwrap_or_default();
-    Effect::new(move |_| {
-        if let Some(el) = field.get() {
-            el.set_value(&start);
-            let _ = el.focus();
-            el.select();
-        }
-    });
-    let finish = move || {
-        if ed.editing.get_untracked() != Some(id) {
-            return;
-        }
-        ed.editing.set(None);
-        ed.session.seal();
-        ed.focus_node(id);
-    };
+    fill_when_mounted(field, start);
+    let finish = move || stop_typing(ed, ed.editing, id, |ed, id| ed.focus_node(id));
     view! {
         <foreignObject x=at.x - w / 2.0 y=at.y - h / 2.0 width=w height=h>
             <textarea node_ref=field class="label-editor" aria-label="Label"
@@ -49,13 +36,7 @@ pub(super) fn LabelEditor(ed: Ed, id: NodeId) -> impl IntoView {
                     let v = event_target_value(&e);
                     ed.edit(Some(&gesture), |m| m.set_label(id, v));
                 }
-                on:keydown=move |e: ev::KeyboardEvent| {
-                    e.stop_propagation();
-                    if ends_typing(&e) {
-                        e.prevent_default();
-                        finish();
-                    }
-                }
+                on:keydown=move |e: ev::KeyboardEvent| keydown(&e, finish)
                 on:blur=move |_| finish()></textarea>
         </foreignObject>
     }
@@ -87,22 +68,13 @@ pub(super) fn LinkLabelEditor(ed: Ed, id: LinkId) -> impl IntoView {
     // The text is put in and selected here, after mounting, so typing replaces it (a value set
     // by the view could land after the selection and undo it).
     let start = link.label.clone();
-    Effect::new(move |_| {
-        if let Some(el) = field.get() {
-            el.set_value(&start);
-            let _ = el.focus();
-            el.select();
-        }
-    });
+    fill_when_mounted(field, start);
     let finish = move || {
-        if ed.editing_link.get_untracked() != Some(id) {
-            return;
-        }
-        ed.editing_link.set(None);
-        ed.session.seal();
-        if ed.with_untracked(|m| m.link(id).is_some()) == Some(true) {
-            super::link_keys::focus_link(id);
-        }
+        stop_typing(ed, ed.editing_link, id, |ed, id| {
+            if ed.with_untracked(|m| m.link(id).is_some()) == Some(true) {
+                super::link_keys::focus_link(id);
+            }
+        })
     };
     view! {
         <foreignObject x=mid.x - w / 2.0 y=mid.y - h / 2.0 width=w height=h>
@@ -112,14 +84,65 @@ pub(super) fn LinkLabelEditor(ed: Ed, id: LinkId) -> impl IntoView {
                     let v = event_target_value(&e);
                     ed.edit(Some(&gesture), |m| m.edit_link(id, |l| l.label = v));
                 }
-                on:keydown=move |e: ev::KeyboardEvent| {
-                    e.stop_propagation();
-                    if ends_typing(&e) {
-                        e.prevent_default();
-                        finish();
-                    }
-                }
+                on:keydown=move |e: ev::KeyboardEvent| keydown(&e, finish)
                 on:blur=move |_| finish() />
         </foreignObject>
+    }
+}
+
+/// A field typed in place: its text can be put in, and it can be focused and selected.
+trait Typed {
+    fn fill(&self, text: &str);
+}
+
+impl Typed for web_sys::HtmlTextAreaElement {
+    fn fill(&self, text: &str) {
+        self.set_value(text);
+        let _ = self.focus();
+        self.select();
+    }
+}
+
+impl Typed for web_sys::HtmlInputElement {
+    fn fill(&self, text: &str) {
+        self.set_value(text);
+        let _ = self.focus();
+        self.select();
+    }
+}
+
+/// Puts `start` in the field and selects it once the field is mounted, so typing replaces it
+/// (a value set by the view could land after the selection and undo it).
+fn fill_when_mounted<E>(field: NodeRef<E>, start: String)
+where
+    E: html::ElementType + 'static,
+    E::Output: Typed + Clone + 'static,
+    NodeRef<E>: Get<Value = Option<E::Output>>,
+{
+    Effect::new(move |_| {
+        if let Some(el) = field.get() {
+            el.fill(&start);
+        }
+    });
+}
+
+/// Stops typing the label of `id` (`typing` holds what is being typed: a node's or a link's
+/// label), keeping what was typed as one undo step, then gives the keyboard back (`then`).
+fn stop_typing(ed: Ed, typing: RwSignal<Option<u32>>, id: u32, then: fn(Ed, u32)) {
+    if typing.get_untracked() != Some(id) {
+        return;
+    }
+    typing.set(None);
+    ed.session.seal();
+    then(ed, id);
+}
+
+/// A key in a label typed in place: it stays with the field (no canvas shortcut), and Enter
+/// or Escape stops typing (`finish`).
+fn keydown(e: &ev::KeyboardEvent, finish: impl Fn()) {
+    e.stop_propagation();
+    if ends_typing(e) {
+        e.prevent_default();
+        finish();
     }
 }

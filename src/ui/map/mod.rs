@@ -86,7 +86,7 @@ pub fn MapsView(session: Session) -> impl IntoView {
                         };
                         view! {
                             <a class="perspective-tab" href=href
-                                aria-current=move || (open.get().as_deref() == Some(mid.as_str())).then_some("page")>{name}</a>
+                                aria-current=move || (open.get().as_deref() == Some(mid.as_str())).then_some("page")>{move || name()}</a>
                         }
                     } />
                 </nav>
@@ -160,8 +160,6 @@ fn Editor(session: Session, id: String) -> impl IntoView {
     if just_imported {
         request_animation_frame(move || ed.fit());
     }
-    let title = move || ed.with(|m| m.title.clone()).unwrap_or_default();
-    let focus = move || ed.with(|m| m.focus_question.clone()).unwrap_or_default();
     let gesture = move |field: &str| format!("map:{}:{field}", ed.id.get_value());
     let remove = move |_| {
         let name = ed
@@ -191,12 +189,12 @@ fn Editor(session: Session, id: String) -> impl IntoView {
                 <aside class="map-side" aria-label="Map tools">
                     <section class="panel map-details" aria-label="This map">
                         <label>"Title "
-                            <input type="text" prop:value=title
+                            <input type="text" prop:value=move || ed.with(|m| m.title.clone()).unwrap_or_default()
                                 on:input=move |e| { let v = event_target_value(&e); ed.edit(Some(&gesture("title")), |m| m.title = v); }
                                 on:blur=move |_| session.seal() />
                         </label>
                         <label class="grow">"Focus question "
-                            <input type="text" prop:value=focus placeholder="What question does this map answer?"
+                            <input type="text" prop:value=move || ed.with(|m| m.focus_question.clone()).unwrap_or_default() placeholder="What question does this map answer?"
                                 on:input=move |e| { let v = event_target_value(&e); ed.edit(Some(&gesture("focus")), |m| m.focus_question = v); }
                                 on:blur=move |_| session.seal() />
                         </label>
@@ -220,6 +218,20 @@ fn Editor(session: Session, id: String) -> impl IntoView {
 fn ImportNotice() -> impl IntoView {
     let notice = expect_context::<Notice>();
     view! { <div class="import-notice"><NoticeLine notice=notice /></div> }
+}
+
+/// A list keyed by id (a node's, a link's, a kind's or a group's): a row keeps its elements
+/// (and the keyboard focus) while the list changes around it. One `For` for all the editor's
+/// lists of ids, so its keyed diffing is compiled once, not once a list.
+pub(super) fn keyed(
+    ids: Memo<Vec<u32>>,
+    row: impl Fn(u32) -> AnyView + Send + Sync + 'static,
+) -> AnyView {
+    keyed_by(ids, Callback::new(row))
+}
+
+fn keyed_by(ids: Memo<Vec<u32>>, row: Callback<u32, AnyView>) -> AnyView {
+    view! { <For each=move || ids.get() key=|id| *id children=move |id| row.run(id) /> }.into_any()
 }
 
 /// Moves keyboard focus to the canvas element matching `selector` (a node's or a link's): at

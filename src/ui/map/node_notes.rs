@@ -11,14 +11,9 @@ use crate::model::map::NodeId;
 /// several nodes' fields are on screen at once).
 #[component]
 pub(super) fn NotesField(ed: Ed, id: NodeId, name: Signal<String>) -> impl IntoView {
-    let notes = move || {
-        ed.with(|m| m.node(id).map(|n| n.notes.clone()))
-            .flatten()
-            .unwrap_or_default()
-    };
     let gesture = format!("map:notes:{id}");
     view! {
-        <textarea class="node-notes" rows="3" aria-label=move || name.get() prop:value=notes
+        <textarea class="node-notes" rows="3" aria-label=move || name.get() prop:value=move || ed.with(|m| m.node(id).map(|n| n.notes.clone())).flatten().unwrap_or_default()
             placeholder="What the group means by it, where it comes from, open questions"
             on:input=move |e| {
                 let v = event_target_value(&e);

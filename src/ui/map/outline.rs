@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::Ed;
-use super::inspect::{kind_options, kind_value, set_kinds};
+use super::inspect::{direction_options, kind_options, kind_value, polarity_options, set_kinds};
 use crate::model::map::{Direction, LinkId, NodeId, Polarity};
 
 #[component]
@@ -39,7 +39,7 @@ pub(super) fn Outline(ed: Ed) -> impl IntoView {
                     .into_iter().map(|n| view! { <option value=n></option> }).collect_view()}
             </datalist>
             <ol class="outline-nodes">
-                <For each=move || ed.node_ids.get() key=|id| *id children=move |id| view! { <OutlineNode ed=ed id=id /> } />
+                {super::keyed(ed.node_ids, move |id| view! { <OutlineNode ed=ed id=id /> }.into_any())}
             </ol>
             <form class="row" on:submit=add>
                 <label for="outline-new">"New idea "</label>
@@ -53,13 +53,7 @@ pub(super) fn Outline(ed: Ed) -> impl IntoView {
 
 #[component]
 fn OutlineNode(ed: Ed, id: NodeId) -> impl IntoView {
-    let label = move || {
-        ed.with(|m| m.node(id).map(|n| n.label.clone()))
-            .flatten()
-            .unwrap_or_default()
-    };
     let name = move || ed.with(|m| m.node_name(id)).unwrap_or_default();
-    let kind = move || kind_value(ed.with(|m| m.node(id).and_then(|n| n.kind)).flatten());
     let links = Memo::new(move |_| {
         ed.with(|m| m.links_of(id).map(|l| l.id).collect::<Vec<_>>())
             .unwrap_or_default()
@@ -94,20 +88,20 @@ fn OutlineNode(ed: Ed, id: NodeId) -> impl IntoView {
         <li class="outline-node">
             <div class="row">
                 <label class="grow">{move || format!("Idea: {}", name())}
-                    <textarea rows="1" prop:value=label on:input=move |e| {
+                    <textarea rows="1" prop:value=move || ed.with(|m| m.node(id).map(|n| n.label.clone())).flatten().unwrap_or_default() on:input=move |e| {
                         let v = event_target_value(&e);
                         ed.edit(Some(&gesture), |m| m.set_label(id, v));
                     } on:blur=move |_| ed.session.seal()></textarea>
                 </label>
                 <label>"Kind "
-                    <select prop:value=kind on:change=move |e| set_kinds(ed, &[id], &event_target_value(&e))>{kind_options(ed)}</select>
+                    <select prop:value=move || kind_value(ed.with(|m| m.node(id).and_then(|n| n.kind)).flatten()) on:change=move |e| set_kinds(ed, &[id], &event_target_value(&e))>{kind_options(ed)}</select>
                 </label>
                 <button type="button" class="danger" aria-label=move || format!("Delete {}", name())
                     on:click=move |_| { ed.edit(None, |m| m.remove_nodes(&[id])); }>"Delete"</button>
             </div>
             <super::node_notes::NotesField ed=ed id=id name=Signal::derive(move || format!("Notes on {}", name())) />
             <ul class="outline-links" aria-label=move || format!("Links of {}", name())>
-                <For each=move || links.get() key=|l| *l children=move |l| view! { <OutlineLink ed=ed node=id id=l /> } />
+                {super::keyed(links, move |l| view! { <OutlineLink ed=ed node=id id=l /> }.into_any())}
             </ul>
             <form class="row" on:submit=link>
                 <label>{move || format!("Link {} to ", name())}
@@ -146,18 +140,18 @@ fn OutlineLink(ed: Ed, node: NodeId, id: LinkId) -> impl IntoView {
     let gesture = format!("map:link:{id}");
     view! {
         <li class="row">
-            <span class="grow">{text}</span>
+            <span class="grow">{move || text()}</span>
             <input type="text" aria-label=move || format!("Label of the link {}", text()) placeholder="link label"
                 prop:value=move || link.with(|l| l.label.clone())
                 on:input=move |e| { let v = event_target_value(&e); ed.edit(Some(&gesture), |m| m.edit_link(id, |l| l.label = v)); }
                 on:blur=move |_| ed.session.seal() />
             <select aria-label=move || format!("Direction of the link {}", text()) prop:value=move || link.with(|l| l.direction.as_str())
                 on:change=move |e| { if let Some(d) = Direction::parse(&event_target_value(&e)) { ed.edit(None, |m| m.edit_link(id, |l| l.direction = d)); } }>
-                {Direction::ALL.into_iter().map(|d| view! { <option value=d.as_str()>{d.label()}</option> }).collect_view()}
+                {direction_options()}
             </select>
             <select aria-label=move || format!("Polarity of the link {}", text()) prop:value=move || link.with(|l| l.polarity.as_str())
                 on:change=move |e| { if let Some(p) = Polarity::parse(&event_target_value(&e)) { ed.edit(None, |m| m.edit_link(id, |l| l.polarity = p)); } }>
-                {Polarity::ALL.into_iter().map(|p| view! { <option value=p.as_str()>{p.label()}</option> }).collect_view()}
+                {polarity_options()}
             </select>
             <button type="button" aria-label=move || format!("Remove the link {}", text())
                 on:click=move |_| { ed.edit(None, |m| m.remove_link(id)); }>"Remove"</button>

@@ -412,14 +412,25 @@ impl Ed {
         gesture: Option<&str>,
         f: impl FnOnce(&mut ConceptMap) -> T,
     ) -> Option<T> {
-        let id = self.id.get_value();
+        let mut f = Some(f);
         let mut out = None;
-        self.session.edit(gesture, |w| {
-            if let Some(m) = w.maps.iter_mut().find(|m| m.id == id) {
+        self.edit_dyn(gesture, &mut |m| {
+            if let Some(f) = f.take() {
                 out = Some(f(m));
             }
         });
         out
+    }
+
+    /// [`Ed::edit`]'s work, written once: the session's edit (a signal's update, the history)
+    /// would otherwise be compiled again into each of the editor's ~40 kinds of edit.
+    fn edit_dyn(&self, gesture: Option<&str>, f: &mut dyn FnMut(&mut ConceptMap)) {
+        let id = self.id.get_value();
+        self.session.edit(gesture, |w| {
+            if let Some(m) = w.maps.iter_mut().find(|m| m.id == id) {
+                f(m);
+            }
+        });
     }
 
     /// The canvas size in CSS pixels, measured now. Measured here rather than kept from the
