@@ -126,10 +126,7 @@ fn NodeView(ed: Ed, id: NodeId, bases: Memo<Bases>) -> impl IntoView {
                 ""
             };
             let gone = if *hidden { " hidden" } else { "" };
-            format!(
-                "node c-{colour} s-{}{sel}{traced}{gone}",
-                shape.as_str()
-            )
+            format!("node c-{colour} s-{}{sel}{traced}{gone}", shape.as_str())
         })
     };
     let lines = Memo::new(move |_| node.with(|(label, ..)| wrap_label(label)));
