@@ -137,7 +137,7 @@ pub(crate) struct Ed {
     pub halo: RwSignal<HashMap<NodeId, f64>>,
     pub show: RwSignal<Show>,
     /// A large map (more than [`paint::LARGE`] nodes and links): painted on a `<canvas>`, the
-    /// SVG keeping only what a person is working with (`paint.rs`, `draw.rs`).
+    /// SVG keeping only what a person is working with (`paint/`, `draw.rs`).
     pub large: Memo<bool>,
     /// The node and the link under the pointer (on a large map they are drawn in the SVG).
     pub hover: RwSignal<Option<NodeId>>,

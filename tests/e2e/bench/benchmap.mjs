@@ -127,7 +127,7 @@ export async function floorDrag(browser, throttle, ms = 3000) {
 }
 
 /** The app's node nearest the middle of `box` (the canvas), where a drag starts: its centre on the screen and id.
- * A node drawn in the SVG is measured there; a large map's painted nodes (src/ui/map/paint.rs) are
+ * A node drawn in the SVG is measured there; a large map's painted nodes (src/ui/map/paint/) are
  * placed from the saved map through the view the canvas shows (its transform). */
 export function nearestNode(page, box) {
   return page.evaluate(({ x, y }) => {

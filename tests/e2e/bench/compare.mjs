@@ -132,7 +132,7 @@ async function openApp(browser) {
       await page.evaluate((n) => { location.hash = `#/w/w-map-${n}/maps/m-bench`; }, n);
       await page.waitForFunction(mapDrawn, [n, benchMap(n).links.length], { timeout: 120_000 });
       await twoFrames(page);
-      // A large map is painted (src/ui/map/paint.rs): its counts are what the canvas says it
+      // A large map is painted (src/ui/map/paint/): its counts are what the canvas says it
       // painted with what the SVG draws of it (as mapDrawn reads them).
       const counts = await page.evaluate(() => {
         const painted = document.querySelector('.map-canvas-wrap')?.dataset.painted;
@@ -156,7 +156,7 @@ async function openApp(browser) {
         let node = await nodeBox(null);
         if (!node) {
           // A painted map's nodes have no rect: the node under the pointer is drawn in the SVG
-          // (paint.rs's front), so the one nearest the middle is hovered and measured.
+          // (paint/'s front), so the one nearest the middle is hovered and measured.
           const t = await nearestNode(page, box);
           await page.mouse.move(t.x, t.y);
           await page.waitForFunction((id) => document.querySelector(`.map-canvas:not(.map-lift) [data-node="${id}"] rect`), t.id);

@@ -74,7 +74,7 @@ try {
       // Count the nodes the drag changes in the DOM: only the dragged one should change while
       // the pointer moves. The press comes first and selects the node: on a large (painted) map
       // that draws its neighbourhood whole in the SVG (the selected node's links and their far
-      // ends, paint.rs's front, where Alt+arrows walk), once; counted apart.
+      // ends, paint/'s front, where Alt+arrows walk), once; counted apart.
       await page.evaluate(() => {
         window.__touched = { press: new Set(), moves: new Set() };
         let phase = null;
