@@ -8,7 +8,7 @@
 // and inclusive ms a move; wasm functions carry names only in a build that keeps them: BENCH_DIST
 // pointing at a copy of dist/ whose .wasm files come from `NAMES=1 TRUNK_PROFILE=release sh
 // tools/app_build.sh`, target/app-split-named/out, renamed as in dist/).
-// Not a test. Usage: node tests/e2e/bench/profile.mjs [nodes=1000] [throttle=1] [drag-ms=3000] [--first-render | --during=analysis|layout | --import (N = links)] [--js]
+// Not a test. Usage: node tests/e2e/bench/profile.mjs [nodes=1000] [throttle=1] [drag-ms=3000] [--first-render | --during=analysis|layout|redo | --import (N = links)] [--js]
 //   (after a release build; BENCH_DIST measures another build folder)
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -22,7 +22,8 @@ const FIRST = process.argv.includes('--first-render');
 // (importfiles.mjs), from the file chosen to every node and link in the DOM plus two frames.
 const IMPORT = process.argv.includes('--import');
 // --during=analysis or --during=layout: the trace covers that instead (from the click to the
-// result on the page), for the long tasks the worker's result still makes on the main thread.
+// result on the page), for the long tasks the worker's result still makes on the main thread;
+// --during=redo: the redo of a force layout (after the layout and its undo, not traced).
 const JS = process.argv.includes('--js');
 const DURING = process.argv.find((a) => a.startsWith('--during='))?.slice('--during='.length);
 const argv = process.argv.filter((a) => !a.startsWith('--'));
@@ -44,7 +45,7 @@ try {
   await page.getByRole('link', { name: `Map bench ${W}` }).waitFor();
   const events = [];
   cdp.on('Tracing.dataCollected', (e) => events.push(...e.value));
-  const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+  let done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
   const trace = () => cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: CATEGORIES } });
   let moves = 0;
   let firstMs;
@@ -91,7 +92,23 @@ try {
     const before = await page.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('cst-workbench.workshop.'))?.[1]);
     await trace();
     const t0 = Date.now();
-    if (DURING === 'analysis') {
+    if (DURING === 'redo') {
+      // The force layout and its undo first (not traced), then the redo, traced.
+      for (const name of ['Force-directed', 'Undo']) {
+        const was = await page.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('cst-workbench.workshop.'))?.[1]);
+        await cdp.send('Tracing.end');
+        await done;
+        events.length = 0;
+        done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+        await page.getByRole('button', { name, exact: true }).click();
+        await page.waitForFunction((b) => Object.entries(localStorage).find(([k]) => k.startsWith('cst-workbench.workshop.'))?.[1] !== b, was, { timeout: 120_000, polling: 50 });
+        await page.evaluate(() => new Promise((r) => setTimeout(r, 500)));
+        await trace();
+      }
+      const was = await page.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('cst-workbench.workshop.'))?.[1]);
+      await page.getByRole('button', { name: 'Redo', exact: true }).click();
+      await page.waitForFunction((b) => Object.entries(localStorage).find(([k]) => k.startsWith('cst-workbench.workshop.'))?.[1] !== b, was, { timeout: 120_000, polling: 50 });
+    } else if (DURING === 'analysis') {
       await page.getByRole('button', { name: 'Analyse the map' }).click();
       await page.getByRole('heading', { name: 'Bridges between ideas (betweenness)' }).waitFor({ timeout: 120_000 });
     } else {
