@@ -204,7 +204,7 @@ pub(super) fn Canvas(ed: Ed) -> impl IntoView {
                 <g transform=transform font-size=font>
                     <super::frames::GroupFrames ed=ed />
                 </g>
-                // A large map's nodes and links, painted (`paint.rs`) above the groups' frames
+                // A large map's nodes and links, painted (`paint/`) above the groups' frames
                 // and below what the SVG draws of it.
                 <foreignObject class="map-paint-host" x="0" y="0" width="100%" height="100%"
                     hidden=move || !ed.large.get()>

@@ -474,7 +474,7 @@ pub(super) fn draw(ed: Ed, links: NodeRef<leptos::svg::G>, nodes: NodeRef<leptos
                     shown
                 });
                 let mut shown = shown.flatten();
-                // A large map's first painting is said until it is done (`paint.rs` clears it).
+                // A large map's first painting is said until it is done (`paint/` clears it).
                 if large && fresh && !node_ids.is_empty() {
                     shown = Some((0, node_ids.len() + ed.link_ids.with_untracked(Vec::len)));
                 } else if large && ed.drawing.get_untracked().is_some() {

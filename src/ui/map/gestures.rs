@@ -42,7 +42,7 @@ impl Ed {
     }
 
     /// What a press at `p` (map units) is on. On a large map most nodes are painted
-    /// (`paint.rs`): found under the pointer by geometry, before the groups' frames.
+    /// (`paint/`): found under the pointer by geometry, before the groups' frames.
     pub(super) fn target(&self, e: &web_sys::Event, p: Point) -> Target {
         let handle = target_attr(e, "data-handle");
         if self.large.get_untracked()

@@ -1,13 +1,21 @@
 //! The lift layer: while nodes are dragged they and their links are drawn here, on an SVG of
-//! their own above the map, a view per node and per link following the live places, so a drag
-//! repaints only this layer (the map's own copies are hidden and keep still, `draw.rs`).
+//! their own above the map, so a drag repaints only this layer (the map's own copies are hidden
+//! and keep still, `draw.rs`).
+//!
+//! A drag moves its nodes all by the same offset, so the dragged nodes, and the links between
+//! two of them, are drawn once where they were when the drag began, inside one group that the
+//! offset translates: a move sets one attribute for all of them. Only the links from a dragged
+//! node to one that stays change their shape, a view each following the live places (one path
+//! each: the lift layer takes no events, so no wide path to click). Measured at 1,000 nodes
+//! (`node tests/e2e/bench/profile.mjs 1000 1 3000 --js`): a view per dragged node and two paths
+//! per link, each following the live places, spent most of a move's script in `setAttribute`.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use leptos::prelude::*;
 
 use super::Ed;
-use crate::model::map::{Curve, Direction, LinkId, NodeId, Point, Polarity, Shape, wrap_label};
+use crate::model::map::{Direction, LinkId, NodeId, Point, Polarity, Shape, wrap_label};
 
 /// The arrowhead marker a layer's links point with (`url(#id)`).
 pub(super) fn arrowhead(id: &'static str) -> impl IntoView {
@@ -19,6 +27,10 @@ pub(super) fn arrowhead(id: &'static str) -> impl IntoView {
     }
 }
 
+/// Where each dragged node was drawn when the drag began (read once, when the lifted set
+/// changes); the layer translates them all by how far the first of them has moved since.
+type Bases = HashMap<NodeId, Point>;
+
 /// The dragged nodes and the links that move with them, over the map.
 #[component]
 pub(super) fn LiftLayer(ed: Ed) -> impl IntoView {
@@ -28,20 +40,38 @@ pub(super) fn LiftLayer(ed: Ed) -> impl IntoView {
     };
     let font = move || ed.metrics.get().font;
     let lifted_nodes = move || ed.lifted.get().into_iter().collect::<Vec<NodeId>>();
-    // The links that move with the lifted nodes, found once when a drag starts.
+    let bases: Memo<Bases> = Memo::new(move |_| {
+        ed.lifted.with(|lifted| {
+            lifted
+                .iter()
+                .map(|id| (*id, ed.live(*id).pos.get_untracked()))
+                .collect()
+        })
+    });
+    // How far the dragged nodes are from their bases: the first one's live place tells.
+    let offset = move || {
+        let id = ed.lifted.with(|l| l.first().copied())?;
+        let base = bases.with(|b| b.get(&id).copied())?;
+        let at = ed.live(id).pos.get();
+        Some(format!("translate({} {})", at.x - base.x, at.y - base.y))
+    };
+    // The links that move with the lifted nodes, found once when a drag starts: those between
+    // two of them move whole with the group, the others stretch.
     let lifted_links = Memo::new(move |_| {
         ed.lifted.with(|lifted| {
+            let (mut whole, mut stretched) = (Vec::new(), Vec::new());
             if lifted.is_empty() {
-                return Vec::new();
+                return (whole, stretched);
             }
-            ed.link_ids
-                .get_untracked()
-                .into_iter()
-                .filter(|l| {
-                    let (from, to) = ed.live_link(*l).with_untracked(|k| (k.from, k.to));
-                    lifted.contains(&from) || lifted.contains(&to)
-                })
-                .collect::<Vec<_>>()
+            for l in ed.link_ids.get_untracked() {
+                let (from, to) = ed.live_link(l).with_untracked(|k| (k.from, k.to));
+                match (lifted.contains(&from), lifted.contains(&to)) {
+                    (true, true) => whole.push(l),
+                    (false, false) => {}
+                    _ => stretched.push(l),
+                }
+            }
+            (whole, stretched)
         })
     });
     view! {
@@ -50,46 +80,41 @@ pub(super) fn LiftLayer(ed: Ed) -> impl IntoView {
             <defs>{arrowhead("map-arrow-lift")}</defs>
             <g transform=transform font-size=font>
                 <g class="links">
-                    <For each=move || lifted_links.get() key=|id| *id children=move |id| view! { <LinkView ed=ed id=id ghost=true /> } />
+                    <For each=move || lifted_links.with(|(_, s)| s.clone()) key=|id| *id
+                        children=move |id| view! { <LinkView ed=ed id=id bases=None /> } />
                 </g>
-                <g class="nodes">
-                    <For each=lifted_nodes key=|id| *id
-                        children=move |id| view! { <NodeView ed=ed id=id ghost=true /> } />
+                <g class="moving" transform=offset>
+                    <g class="links">
+                        <For each=move || lifted_links.with(|(w, _)| w.clone()) key=|id| *id
+                            children=move |id| view! { <LinkView ed=ed id=id bases=Some(bases) /> } />
+                    </g>
+                    <g class="nodes">
+                        <For each=lifted_nodes key=|id| *id
+                            children=move |id| view! { <NodeView ed=ed id=id bases=bases /> } />
+                    </g>
                 </g>
             </g>
         </svg>
     }
 }
 
-/// One node. The `ghost` copy is the one drawn on the lift layer while it is dragged: it follows
-/// the pointer and takes no focus or events; meanwhile the map's own copy is hidden and keeps
-/// still (it stops reading the node's place), so nothing on the map's layer changes.
+/// One dragged node, drawn where it was when the drag began (the group around it moves); it
+/// takes no focus or events (the map's own copy, hidden meanwhile, keeps those).
 #[component]
-fn NodeView(ed: Ed, id: NodeId, ghost: bool) -> impl IntoView {
+fn NodeView(ed: Ed, id: NodeId, bases: Memo<Bases>) -> impl IntoView {
     let live = ed.live(id);
     let look = live.look.clone();
     let node = Memo::new(move |_| {
-        look.with(|l| (l.label.clone(), l.colour, l.shape, l.kind.clone(), l.links))
+        look.with(|l| (l.label.clone(), l.colour, l.shape, l.kind.clone(), l.hidden))
     });
-    let (pos, size) = (live.pos, live.size);
-    let hidden = live.look.clone();
-    let hidden = Memo::new(move |_| hidden.with(|l| l.hidden));
-    let lifted = Memo::new(move |_| !ghost && ed.marks.lifted.has(id));
-    // Where the node is drawn: its live place; while it is lifted, the map's copy stays where
-    // it was. Each part is placed in map coordinates rather than under a `translate` of its own:
-    // a transform per node is a paint chunk per node, and Chromium re-layerizes every chunk of
-    // the page on each frame of a drag (two in five of the main thread's time at 1,000 nodes).
-    let at = Memo::new(move |prev: Option<&Point>| {
-        if lifted.get()
-            && let Some(p) = prev
-        {
-            return *p;
-        }
-        pos.get()
+    let size = live.size;
+    let at = Memo::new(move |_| {
+        bases
+            .with(|b| b.get(&id).copied())
+            .unwrap_or_else(|| ed.live(id).pos.get_untracked())
     });
     let class = move || {
-        let up = if lifted.get() { " lifted" } else { "" };
-        node.with(|(_, colour, shape, _, _)| {
+        node.with(|(_, colour, shape, _, hidden)| {
             let sel = if ed.marks.selected.has(id) {
                 " selected"
             } else {
@@ -100,46 +125,35 @@ fn NodeView(ed: Ed, id: NodeId, ghost: bool) -> impl IntoView {
             } else {
                 ""
             };
-            let gone = if hidden.get() { " hidden" } else { "" };
-            format!(
-                "node c-{colour} s-{}{sel}{traced}{up}{gone}",
-                shape.as_str()
-            )
-        })
-    };
-    let label = move || {
-        node.with(|(label, _, _, kind, links)| {
-            super::pieces::node_name(label, kind.as_deref(), *links)
+            let gone = if *hidden { " hidden" } else { "" };
+            format!("node c-{colour} s-{}{sel}{traced}{gone}", shape.as_str())
         })
     };
     let lines = Memo::new(move |_| node.with(|(label, ..)| wrap_label(label)));
     let size2 = size.clone();
-    let rect = move || {
+    let rect = Memo::new(move |_| {
         let s = size2.get();
         let rx = match node.with(|n| n.2) {
             Shape::Box => 2.0,
             Shape::Pill => s.h / 2.0,
             Shape::Rounded | Shape::Dashed => 10.0,
         };
-        (s, rx)
-    };
-    let rect2 = rect.clone();
-    let rect3 = rect.clone();
-    let rect4 = rect.clone();
-    let rect5 = rect.clone();
+        let p = at.get();
+        (p.x - s.w / 2.0, p.y - s.h / 2.0, s.w, s.h, rx)
+    });
     let text = move || {
         let lh = ed.metrics.get().line_height();
         let font = ed.metrics.get().font;
+        let p = at.get();
         lines.with(|ls| {
             let top = -(ls.len() as f64 - 1.0) * lh / 2.0 + font * 0.35;
             ls.iter()
                 .enumerate()
-                // A space before each later line keeps the words apart in the text's content,
-                // which is what screen readers and search read.
+                // A space before each later line keeps the words apart in the text's content.
                 .map(|(i, l)| {
                     let l = if i == 0 { l.clone() } else { format!(" {l}") };
-                    let dy = top + i as f64 * lh;
-                    view! { <tspan x=move || at.get().x y=move || at.get().y + dy>{l}</tspan> }
+                    let y = p.y + top + i as f64 * lh;
+                    view! { <tspan x=p.x y=y>{l}</tspan> }
                 })
                 .collect_view()
         })
@@ -149,48 +163,39 @@ fn NodeView(ed: Ed, id: NodeId, ghost: bool) -> impl IntoView {
             .with(|h| h.get(&id).copied())
             .filter(|v| *v > 0.0)
             .map(|v| {
-                let s = size.get_untracked();
-                view! { <circle class="halo" cx=move || at.get().x cy=move || at.get().y
-                r=s.w.max(s.h) / 2.0 + 8.0 + v * 60.0></circle> }
+                let (s, p) = (size.get_untracked(), at.get());
+                view! { <circle class="halo" cx=p.x cy=p.y r=s.w.max(s.h) / 2.0 + 8.0 + v * 60.0></circle> }
             })
     };
     view! {
-        <g class=class data-node=(!ghost).then_some(id)
-            tabindex=(!ghost).then_some("0") role=(!ghost).then_some("button")
-            aria-label=move || (!ghost).then(label)>
+        <g class=class>
             {halo}
-            <rect x=move || at.get().x - rect().0.w / 2.0 y=move || at.get().y - rect2().0.h / 2.0
-                width=move || rect3().0.w height=move || rect4().0.h rx=move || rect5().1></rect>
+            <rect x=move || rect.get().0 y=move || rect.get().1
+                width=move || rect.get().2 height=move || rect.get().3 rx=move || rect.get().4></rect>
             <text>{text}</text>
-            <circle class="handle" data-handle=(!ghost).then_some(id)
-                cx=move || at.get().x + pos_handle(&ed, id) cy=move || at.get().y r="7"></circle>
+            <circle class="handle" cx=move || rect.with(|r| r.0 + r.2) cy=move || at.get().y r="7"></circle>
         </g>
     }
 }
 
-fn pos_handle(ed: &Ed, id: NodeId) -> f64 {
-    ed.live(id).size.get().w / 2.0
-}
-
-/// One link; the `ghost` copy is drawn on the lift layer, as for [`NodeView`].
+/// One link that moves with the dragged nodes: with `bases`, one between two of them, drawn
+/// where it was when the drag began (the group around it moves); without, one that stretches
+/// from a dragged node to one that stays, following the live places.
 #[component]
-fn LinkView(ed: Ed, id: LinkId, ghost: bool) -> impl IntoView {
+fn LinkView(ed: Ed, id: LinkId, bases: Option<Memo<Bases>>) -> impl IntoView {
     let live = ed.live_link(id);
     let link = Memo::new(move |_| live.get());
-    let lifted = Memo::new(move |_| {
-        let (from, to) = link.with(|l| (l.from, l.to));
-        !ghost && (ed.marks.lifted.has(from) || ed.marks.lifted.has(to))
-    });
-    let geom = Memo::new(move |prev: Option<&Option<Curve>>| {
-        if lifted.get()
-            && let Some(p) = prev
-        {
-            return *p;
-        }
+    let geom = Memo::new(move |_| {
         let (from, to) = link.with(|l| (l.from, l.to));
         let (a, b) = (ed.live(from), ed.live(to));
-        let (pa, sa, pb, sb) = (a.pos.get(), a.size.get(), b.pos.get(), b.size.get());
-        super::frames::link_curve(ed, id, (from, to), pa, sa, pb, sb)
+        let place = |n: NodeId, pos: &ArcRwSignal<Point>| match bases {
+            Some(bases) => bases
+                .with(|b| b.get(&n).copied())
+                .unwrap_or_else(|| pos.get_untracked()),
+            None => pos.get(),
+        };
+        let (pa, pb) = (place(from, &a.pos), place(to, &b.pos));
+        super::frames::link_curve(ed, id, (from, to), pa, a.size.get(), pb, b.size.get())
     });
     let d = move || geom.with(|k| k.map(|k| k.d()).unwrap_or_default());
     let class = move || {
@@ -205,14 +210,9 @@ fn LinkView(ed: Ed, id: LinkId, ghost: bool) -> impl IntoView {
             ""
         };
         let dir = link.with(|l| l.direction.as_str());
-        let up = if lifted.get() { " lifted" } else { "" };
-        format!("link d-{dir}{sel}{traced}{up}")
+        format!("link d-{dir}{sel}{traced}")
     };
-    let arrow = if ghost {
-        "url(#map-arrow-lift)"
-    } else {
-        "url(#map-arrow)"
-    };
+    let arrow = "url(#map-arrow-lift)";
     let end = move || link.with(|l| (l.direction != Direction::None).then_some(arrow));
     let start = move || link.with(|l| (l.direction == Direction::Both).then_some(arrow));
     let mid = move || geom.with(|k| k.map_or(Point::default(), |k| k.mid));
@@ -225,12 +225,8 @@ fn LinkView(ed: Ed, id: LinkId, ghost: bool) -> impl IntoView {
             view! { <text class="polarity" x=at.x y=at.y>{pol.sign()}</text> }
         })
     };
-    let name = move || link.with(|l| super::link_keys::link_name(ed, l));
     view! {
-        <g class=class data-link=(!ghost).then_some(id) hidden=move || geom.with(Option::is_none)
-            tabindex=(!ghost).then_some("-1")>
-            {(!ghost).then(|| view! { <title>{name}</title> })}
-            <path class="hit" d=d></path>
+        <g class=class hidden=move || geom.with(Option::is_none)>
             <path class="line" d=d marker-end=end marker-start=start></path>
             {sign}
             {move || {

@@ -1,4 +1,4 @@
-//! Which nodes (or links) are in a set (selected, dragged, picked out by an analysis), as one
+//! Which nodes (or links) are in a set (selected, picked out by an analysis), as one
 //! boolean signal per key.
 //!
 //! If each of a thousand nodes asks `set.with(|s| s.contains(&id))`, all of them subscribe to the

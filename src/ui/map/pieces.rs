@@ -33,7 +33,7 @@ pub(super) struct NodeKey {
     /// Selected, traced, lifted.
     pub(super) flags: (bool, bool, bool),
     pub(super) halo: Option<f64>,
-    /// Drawn whole: false for a large map's node that the canvas paints (`paint.rs`), which
+    /// Drawn whole: false for a large map's node that the canvas paints (`paint/`), which
     /// keeps only its name and focus here (and its place does not matter to its piece).
     pub(super) whole: bool,
 }

@@ -72,7 +72,6 @@ pub(crate) enum Show {
 #[derive(Clone, Copy)]
 pub(crate) struct EdMarks {
     pub selected: Marks<NodeId>,
-    pub lifted: Marks<NodeId>,
     pub link: Marks<LinkId>,
     pub traced_nodes: Marks<NodeId>,
     pub traced_links: Marks<LinkId>,
@@ -114,7 +113,7 @@ pub(crate) struct Ed {
     /// Nodes being dragged: drawn, with their links, on a layer of their own above the map
     /// (the map's copies are hidden and keep still), so a drag repaints only that layer.
     pub lifted: RwSignal<BTreeSet<NodeId>>,
-    /// `selected`, `lifted`, `link` and `highlight` as one flag per node or link.
+    /// `selected`, `link` and `highlight` as one flag per node or link.
     pub marks: EdMarks,
     pub link: RwSignal<Option<LinkId>>,
     /// The node whose label is being typed on the canvas.
@@ -138,7 +137,7 @@ pub(crate) struct Ed {
     pub halo: RwSignal<HashMap<NodeId, f64>>,
     pub show: RwSignal<Show>,
     /// A large map (more than [`paint::LARGE`] nodes and links): painted on a `<canvas>`, the
-    /// SVG keeping only what a person is working with (`paint.rs`, `draw.rs`).
+    /// SVG keeping only what a person is working with (`paint/`, `draw.rs`).
     pub large: Memo<bool>,
     /// The node and the link under the pointer (on a large map they are drawn in the SVG).
     pub hover: RwSignal<Option<NodeId>>,
@@ -216,7 +215,6 @@ impl Ed {
             lifted: RwSignal::new(BTreeSet::new()),
             marks: EdMarks {
                 selected: Marks::new(),
-                lifted: Marks::new(),
                 link: Marks::new(),
                 traced_nodes: Marks::new(),
                 traced_links: Marks::new(),
@@ -254,7 +252,6 @@ impl Ed {
                 let Some(m) = m else { return };
                 ed.marks.selected.retain(|id| m.node(*id).is_some());
                 ed.marks.traced_nodes.retain(|id| m.node(*id).is_some());
-                ed.marks.lifted.retain(|id| m.node(*id).is_some());
                 ed.marks.link.retain(|id| m.link(*id).is_some());
                 ed.marks.traced_links.retain(|id| m.link(*id).is_some());
                 ed.live.update_value(|live| {
@@ -334,7 +331,7 @@ impl Ed {
                 ed.redraw.notify();
             }
         });
-        // The flags follow their sets (the lifted ones are set with the set, by `lift`).
+        // The flags follow their sets.
         Effect::new(move |_| {
             ed.selected
                 .with(|s| ed.marks.selected.follow(s.iter().copied()))
@@ -349,9 +346,8 @@ impl Ed {
         ed
     }
 
-    /// Lifts these nodes onto the drag layer (none: puts them back), flags and set together.
+    /// Lifts these nodes onto the drag layer (none: puts them back).
     pub fn lift(&self, ids: BTreeSet<NodeId>) {
-        self.marks.lifted.follow(ids.iter().copied());
         self.lifted.set(ids);
     }
 

@@ -47,7 +47,7 @@ export const MOVE_EVERY_MS = Number(process.env.BENCH_MOVE_MS ?? 1000 / 60);
 
 /**
  * The scripted drag every map benchmark uses, ours and the libraries': from (x, y), for `ms`,
- * along one path, one page.mouse move every `every` ms (0: each as soon as the last one was
+ * along one path, one mouse move every `every` ms (0: each as soon as the last one was
  * answered). Chromium answers a move once the page has handled it, and hands moves to the page
  * at most once a frame (merging those that arrive within one), as for a real pointer; a page
  * slower than the pace gets the next move as soon as it answers. Nothing runs in the page: an
@@ -56,20 +56,50 @@ export const MOVE_EVERY_MS = Number(process.env.BENCH_MOVE_MS ?? 1000 / 60);
  * whatever page it drives (as fast as answered, it sent twice as many moves to ours as to
  * vis-network, and took more of the two cores from ours). Returns the moves sent; tracedDrag
  * counts the moves the page handled.
+ *
+ * The mouse is driven through the DevTools protocol (`Input.dispatchMouseEvent`, what
+ * page.mouse sends too), not through page.mouse: with a button down, Playwright's page.mouse.move
+ * runs two scripts in the page around every move (it watches for an HTML drag and drop to
+ * start), which a real mouse does not, and which the trace counted as the page's own work,
+ * the same for every page (about a third of the control's work a move). BENCH_MOUSE=playwright
+ * drives it with page.mouse as before, to compare with earlier figures.
  */
 export async function scriptedDrag(page, x, y, ms = 3000, every = MOVE_EVERY_MS) {
-  await page.mouse.move(x, y);
-  await page.mouse.down();
+  const mouse = await mouseOf(page);
+  await mouse.move(x, y);
+  await mouse.down(x, y);
   const start = Date.now();
   let i = 0;
+  let at = [x, y];
   while (Date.now() - start < ms) {
     i++;
-    await page.mouse.move(x + 120 * Math.sin(i / 20), y + 80 * Math.cos(i / 25));
+    at = [x + 120 * Math.sin(i / 20), y + 80 * Math.cos(i / 25)];
+    await mouse.move(...at);
     const wait = start + i * every - Date.now();
     if (wait > 0) await new Promise((r) => setTimeout(r, wait));
   }
-  await page.mouse.up();
+  await mouse.up(...at);
   return i;
+}
+
+const sessions = new WeakMap();
+
+/** The mouse scriptedDrag drives: the DevTools protocol's, or page.mouse (BENCH_MOUSE=playwright). */
+async function mouseOf(page) {
+  if (process.env.BENCH_MOUSE === 'playwright') {
+    return { move: (x, y) => page.mouse.move(x, y), down: () => page.mouse.down(), up: () => page.mouse.up() };
+  }
+  if (!sessions.has(page)) sessions.set(page, await page.context().newCDPSession(page));
+  const cdp = sessions.get(page);
+  const send = (type, x, y, buttons) => cdp.send('Input.dispatchMouseEvent', {
+    type, x, y, button: type === 'mouseMoved' && !buttons ? 'none' : 'left', buttons, clickCount: type === 'mouseMoved' ? 0 : 1,
+  });
+  let held = false;
+  return {
+    move: (x, y) => send('mouseMoved', x, y, held ? 1 : 0),
+    down: (x, y) => { held = true; return send('mousePressed', x, y, 1); },
+    up: (x, y) => { held = false; return send('mouseReleased', x, y, 0); },
+  };
 }
 
 /**
@@ -97,7 +127,7 @@ export async function floorDrag(browser, throttle, ms = 3000) {
 }
 
 /** The app's node nearest the middle of `box` (the canvas), where a drag starts: its centre on the screen and id.
- * A node drawn in the SVG is measured there; a large map's painted nodes (src/ui/map/paint.rs) are
+ * A node drawn in the SVG is measured there; a large map's painted nodes (src/ui/map/paint/) are
  * placed from the saved map through the view the canvas shows (its transform). */
 export function nearestNode(page, box) {
   return page.evaluate(({ x, y }) => {

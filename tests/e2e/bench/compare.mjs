@@ -132,25 +132,47 @@ async function openApp(browser) {
       await page.evaluate((n) => { location.hash = `#/w/w-map-${n}/maps/m-bench`; }, n);
       await page.waitForFunction(mapDrawn, [n, benchMap(n).links.length], { timeout: 120_000 });
       await twoFrames(page);
-      const counts = await page.evaluate(() => ({
-        nodes: document.querySelectorAll('.map-canvas .nodes > [data-node]').length,
-        links: document.querySelectorAll('.map-canvas .links > [data-link]').length,
-      }));
+      // A large map is painted (src/ui/map/paint/): its counts are what the canvas says it
+      // painted with what the SVG draws of it (as mapDrawn reads them).
+      const counts = await page.evaluate(() => {
+        const painted = document.querySelector('.map-canvas-wrap')?.dataset.painted;
+        if (painted) {
+          const [nodes, links] = painted.split(' ').map(Number);
+          return { nodes, links };
+        }
+        return {
+          nodes: document.querySelectorAll('.map-canvas .nodes > [data-node]').length,
+          links: document.querySelectorAll('.map-canvas .links > [data-link]').length,
+        };
+      });
       const wrap = page.locator('.map-canvas-wrap');
       await wrap.evaluate((el) => el.scrollIntoView({ block: 'end' }));
       box = await wrap.boundingBox();
       if (!geometry) {
-        geometry = await page.evaluate((box) => {
+        const nodeBox = (id) => page.evaluate((id) => {
+          const r = document.querySelector(`.map-canvas:not(.map-lift) ${id ? `[data-node="${id}"]` : '.node'} rect`);
+          return r && { w: Number(r.getAttribute('width')), h: Number(r.getAttribute('height')) };
+        }, id);
+        let node = await nodeBox(null);
+        if (!node) {
+          // A painted map's nodes have no rect: the node under the pointer is drawn in the SVG
+          // (paint/'s front), so the one nearest the middle is hovered and measured.
+          const t = await nearestNode(page, box);
+          await page.mouse.move(t.x, t.y);
+          await page.waitForFunction((id) => document.querySelector(`.map-canvas:not(.map-lift) [data-node="${id}"] rect`), t.id);
+          node = await nodeBox(t.id);
+          await page.mouse.move(0, 0);
+        }
+        geometry = await page.evaluate(({ box, node }) => {
           const g = document.querySelector('svg.map-canvas > g[transform]');
           const m = g.getAttribute('transform').match(/scale\(([-\d.e]+)\) translate\(([-\d.e]+) ([-\d.e]+)\)/);
-          const rect = document.querySelector('.map-canvas .node rect');
           return {
             box,
             view: { zoom: Number(m[1]), x: -Number(m[2]), y: -Number(m[3]) },
-            node: { w: Number(rect.getAttribute('width')), h: Number(rect.getAttribute('height')) },
+            node,
             font: Number(g.getAttribute('font-size')),
           };
-        }, box);
+        }, { box, node });
       }
       return counts;
     },
@@ -191,7 +213,7 @@ async function openApp(browser) {
         for (let r = 0; r < repeatsAt(n); r++) {
           // Each repeat drags the same node from where the last one left it.
           const at = r === 0 ? target : await page.evaluate((id) => {
-            const b = document.querySelector(`.map-canvas [data-node="${id}"] rect`).getBoundingClientRect();
+            const b = document.querySelector(`.map-canvas:not(.map-lift) [data-node="${id}"] rect`).getBoundingClientRect();
             return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
           }, target.id);
           runs.push(await tracedDrag(cdp, () => scriptedDrag(page, at.x, at.y, DRAG_MS)));
