@@ -1,4 +1,4 @@
-//! The colours, widths and dashes a large map is painted in (`paint.rs`), read from the
+//! The colours, widths and dashes a large map is painted in (`paint/`), read from the
 //! stylesheet: from the computed style of probe elements carrying the nodes' and links' own
 //! classes, so the light, dark and projector themes follow without a second palette. Read
 //! once a class and again when the theme changes.

@@ -116,7 +116,20 @@ impl Session {
     /// As `History::edit` (the state before is kept for undo and shared with it, so a keystroke
     /// costs the same in any workshop: `cargo bench -p cstw-core --bench keystroke`), with the
     /// change applied outside the history's lock.
+    ///
+    /// Generic for its callers, its work is written once ([`Session::edit_dyn`]): the signal's
+    /// update, the comparison and the history would otherwise be compiled again into each of
+    /// the ~130 places that edit (issue 23, whole-app bytes).
     pub fn edit(&self, gesture: Option<&str>, change: impl FnOnce(&mut Workshop)) {
+        let mut change = Some(change);
+        self.edit_dyn(gesture, &mut |w| {
+            if let Some(change) = change.take() {
+                change(w);
+            }
+        });
+    }
+
+    fn edit_dyn(&self, gesture: Option<&str>, change: &mut dyn FnMut(&mut Workshop)) {
         let mut before = None;
         self.workshop.update(|w| {
             let kept = w.clone();
@@ -135,8 +148,17 @@ impl Session {
     /// Changes the workshop without an undo step: for where the user left the view (pan and
     /// zoom), which is saved but is not an edit anyone wants to undo.
     pub fn edit_quietly(&self, change: impl FnOnce(&mut Workshop)) {
+        let mut change = Some(change);
+        self.edit_quietly_dyn(&mut |w| {
+            if let Some(change) = change.take() {
+                change(w);
+            }
+        });
+    }
+
+    fn edit_quietly_dyn(&self, change: &mut dyn FnMut(&mut Workshop)) {
         // A delayed edit (a view kept after a pause) may arrive after the workshop was closed.
-        if self.workshop.try_update(change).is_none() {
+        if self.workshop.try_update(|w| change(w)).is_none() {
             return;
         }
         self.schedule_save();
