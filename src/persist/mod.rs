@@ -4,4 +4,4 @@
 //! `browser` is the only module that calls gloo-storage / `localStorage`.
 
 pub mod browser;
-pub use cstw_core::persist::{document, library};
+pub use cstw_core::persist::{document, kib, library};

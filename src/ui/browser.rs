@@ -32,23 +32,6 @@ pub fn format_time(ms: f64) -> String {
     date.to_locale_string("en-GB", &options).into()
 }
 
-/// `bytes / 1024` written as `format!("{:.N}", bytes as f64 / 1024.0)` writes it (the same
-/// digits, a tie rounded to even), with integers only: the home page's module then carries no
-/// float formatting (issue 23, ~6 KB gzip).
-pub fn kib(bytes: usize, decimals: u32) -> String {
-    let scale = 10u64.pow(decimals);
-    let num = bytes as u64 * scale;
-    let (mut q, r) = (num / 1024, num % 1024);
-    if r > 512 || (r == 512 && q % 2 == 1) {
-        q += 1;
-    }
-    if decimals == 0 {
-        q.to_string()
-    } else {
-        format!("{}.{:0w$}", q / scale, q % scale, w = decimals as usize)
-    }
-}
-
 /// Today's date in the browser's time zone, `YYYY-MM-DD`.
 pub fn today() -> String {
     let d = js_sys::Date::new_0();

@@ -60,3 +60,15 @@ fn keyed_ids(
     view! { <For each=move || each.get() key=|id: &String| id.clone() children=move |id| row(id) /> }
         .into_any()
 }
+
+/// A keyed list of numeric ids (the map editor's nodes, links, kinds and groups): a row keeps
+/// its elements (and the keyboard focus) while the list changes around it. One `For` for all
+/// such lists, so its keyed diffing is compiled once, not once a list.
+pub fn keyed(ids: Memo<Vec<u32>>, row: impl Fn(u32) -> AnyView + Send + Sync + 'static) -> AnyView {
+    keyed_by(ids, Callback::new(row))
+}
+
+#[inline(never)]
+fn keyed_by(ids: Memo<Vec<u32>>, row: Callback<u32, AnyView>) -> AnyView {
+    view! { <For each=move || ids.get() key=|id| *id children=move |id| row.run(id) /> }.into_any()
+}

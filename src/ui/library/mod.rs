@@ -11,9 +11,10 @@ use leptos::prelude::*;
 
 use crate::content::example::{EXAMPLE_ID, EXAMPLE_SUMMARY};
 use crate::persist::browser::{self, WriteError};
+use crate::persist::kib;
 use crate::persist::library::{Listed, SortBy, TrashEntry, is_app_key, view as list_view};
 use crate::route::Route;
-use crate::ui::browser::{format_time, kib, now, request_persistence};
+use crate::ui::browser::{format_time, now, request_persistence};
 use crate::ui::lean::{When, effect};
 use crate::ui::parts;
 

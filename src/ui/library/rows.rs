@@ -6,9 +6,10 @@ use leptos::prelude::*;
 
 use crate::content::example::is_example;
 use crate::persist::browser;
+use crate::persist::kib;
 use crate::persist::library::Entry;
 use crate::route::Route;
-use crate::ui::browser::{download, format_time, kib, now};
+use crate::ui::browser::{download, format_time, now};
 
 use super::*;
 

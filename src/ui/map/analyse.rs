@@ -223,26 +223,6 @@ fn structure(m: &ConceptMap) -> (Vec<NodeId>, Vec<Link>) {
     (m.nodes.iter().map(|n| n.id).collect(), links)
 }
 
-/// The first [`TOP`] of `items` in the order `before` (a strict order), as a stable sort and
-/// truncation would give them: picked one at a time. Not `sort_by`: each sort with its own
-/// comparison is ~5 KB of wasm, and these lists are read only for their first five.
-fn top<T: Clone>(items: &[T], before: impl Fn(&T, &T) -> bool) -> Vec<T> {
-    let mut taken = vec![false; items.len()];
-    let mut out = Vec::new();
-    while out.len() < TOP {
-        let mut best: Option<usize> = None;
-        for (i, x) in items.iter().enumerate() {
-            if !taken[i] && best.is_none_or(|b| before(x, &items[b])) {
-                best = Some(i);
-            }
-        }
-        let Some(b) = best else { break };
-        taken[b] = true;
-        out.push(items[b].clone());
-    }
-    out
-}
-
 /// How many ideas the lists of most links and of bridges show.
 const TOP: usize = 5;
 
@@ -341,9 +321,8 @@ pub(super) fn Analysis(ed: Ed) -> impl IntoView {
                         let found = r.1;
                         let r = &r.0;
                         let isolated: Vec<String> = r.isolated.iter().map(|i| name(*i)).collect();
-                        let central: Vec<_> = r.betweenness.iter().filter(|c| c.raw > 0.0).cloned().collect();
-                        let central = top(&central, |a, b| b.raw.total_cmp(&a.raw).then(a.node.cmp(&b.node)).is_lt());
-                        let busiest = top(&r.degrees, |a, b| b.total().cmp(&a.total()).then(a.node.cmp(&b.node)).is_lt());
+                        let central = r.most_central(TOP);
+                        let busiest = r.busiest(TOP);
                         let loops = r.loops.loops.clone();
                         let truncated = r.loops.truncated;
                         let comps = r.components.len();

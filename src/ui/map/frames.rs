@@ -267,7 +267,7 @@ pub(crate) fn GroupFrames(ed: Ed) -> impl IntoView {
     let ids = Memo::new(move |_| drawn.with(|d| d.iter().map(|x| x.1).collect::<Vec<_>>()));
     view! {
         <g class="groups">
-            {super::keyed(ids, move |id| {
+            {crate::ui::lean::keyed(ids, move |id| {
                 let one = Memo::new(move |_| drawn.with(|d| d.iter().find(|x| x.1 == id).cloned()));
                 let collapsed = move || one.with(|x| x.as_ref().is_some_and(|x| x.4));
                 let name = move || one.with(|x| x.as_ref().map(|x| x.2.clone())).unwrap_or_default();

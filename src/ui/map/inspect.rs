@@ -182,7 +182,7 @@ pub(super) fn Kinds(ed: Ed) -> impl IntoView {
         <section class="panel" aria-labelledby="kinds-h">
             <h3 id="kinds-h">"Kinds and legend"</h3>
             <ul class="kinds">
-                {super::keyed(ids, move |kid| {
+                {crate::ui::lean::keyed(ids, move |kid| {
                     let kind = Memo::new(move |_| ed.with(|m| m.kind(kid).cloned()).flatten().unwrap_or_default());
                     let gesture = format!("map:kind:{kid}");
                     let used = move || ed.with(|m| m.nodes.iter().filter(|n| n.kind == Some(kid)).count()).unwrap_or(0);

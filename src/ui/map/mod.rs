@@ -220,20 +220,6 @@ fn ImportNotice() -> impl IntoView {
     view! { <div class="import-notice"><NoticeLine notice=notice /></div> }
 }
 
-/// A list keyed by id (a node's, a link's, a kind's or a group's): a row keeps its elements
-/// (and the keyboard focus) while the list changes around it. One `For` for all the editor's
-/// lists of ids, so its keyed diffing is compiled once, not once a list.
-pub(super) fn keyed(
-    ids: Memo<Vec<u32>>,
-    row: impl Fn(u32) -> AnyView + Send + Sync + 'static,
-) -> AnyView {
-    keyed_by(ids, Callback::new(row))
-}
-
-fn keyed_by(ids: Memo<Vec<u32>>, row: Callback<u32, AnyView>) -> AnyView {
-    view! { <For each=move || ids.get() key=|id| *id children=move |id| row.run(id) /> }.into_any()
-}
-
 /// Moves keyboard focus to the canvas element matching `selector` (a node's or a link's): at
 /// once when it is drawn already, so the next key press reaches it; one made in this same turn
 /// is drawn by the next frame.

@@ -39,7 +39,7 @@ pub(super) fn Outline(ed: Ed) -> impl IntoView {
                     .into_iter().map(|n| view! { <option value=n></option> }).collect_view()}
             </datalist>
             <ol class="outline-nodes">
-                {super::keyed(ed.node_ids, move |id| view! { <OutlineNode ed=ed id=id /> }.into_any())}
+                {crate::ui::lean::keyed(ed.node_ids, move |id| view! { <OutlineNode ed=ed id=id /> }.into_any())}
             </ol>
             <form class="row" on:submit=add>
                 <label for="outline-new">"New idea "</label>
@@ -101,7 +101,7 @@ fn OutlineNode(ed: Ed, id: NodeId) -> impl IntoView {
             </div>
             <super::node_notes::NotesField ed=ed id=id name=Signal::derive(move || format!("Notes on {}", name())) />
             <ul class="outline-links" aria-label=move || format!("Links of {}", name())>
-                {super::keyed(links, move |l| view! { <OutlineLink ed=ed node=id id=l /> }.into_any())}
+                {crate::ui::lean::keyed(links, move |l| view! { <OutlineLink ed=ed node=id id=l /> }.into_any())}
             </ul>
             <form class="row" on:submit=link>
                 <label>{move || format!("Link {} to ", name())}

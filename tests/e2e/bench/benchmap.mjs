@@ -42,6 +42,19 @@ export function workshop(n) {
   });
 }
 
+/**
+ * Opens the app on `port`, imports the n-node bench workshop through the home page's import
+ * button, opens its map and waits until every node is drawn and the page has settled.
+ */
+export async function openBenchMap(page, port, n) {
+  await page.goto(`http://127.0.0.1:${port}/`);
+  await page.locator('#import-file').setInputFiles({ name: 'map.json', mimeType: 'application/json', buffer: Buffer.from(workshop(n)) });
+  await page.getByRole('link', { name: `Map bench ${n}` }).waitFor({ timeout: 120_000 });
+  await page.evaluate((n) => { location.hash = `#/w/w-map-${n}/maps/m-bench`; }, n);
+  await page.waitForFunction((n) => document.querySelectorAll('.map-canvas .node').length === n, n, { timeout: 120_000 });
+  await page.evaluate(() => new Promise((r) => setTimeout(r, 1500)));
+}
+
 /** How often the scripted drag sends a move: 60 a second, as a mouse at a 60 Hz display. */
 export const MOVE_EVERY_MS = Number(process.env.BENCH_MOVE_MS ?? 1000 / 60);
 

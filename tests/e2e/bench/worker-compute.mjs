@@ -6,7 +6,7 @@
 // which V8 cannot inline. Not a test: numbers vary by machine.
 // Usage: node tests/e2e/bench/worker-compute.mjs   (after a release build; BENCH_DIST for another)
 import { chromium } from '@playwright/test';
-import { workshop } from './benchmap.mjs';
+import { openBenchMap } from './benchmap.mjs';
 import { CHROMIUM_ARGS, serveDist } from './common.mjs';
 const N = 5000;
 const PORT = Number(process.env.BENCH_PORT ?? 4191);
@@ -15,12 +15,7 @@ try {
   const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.addInitScript(() => localStorage.setItem('cst-workbench.tour', 'seen'));
-  await page.goto(`http://127.0.0.1:${PORT}/`);
-  await page.locator('#import-file').setInputFiles({ name: 'map.json', mimeType: 'application/json', buffer: Buffer.from(workshop(N)) });
-  await page.getByRole('link', { name: `Map bench ${N}` }).waitFor({ timeout: 120_000 });
-  await page.evaluate((n) => { location.hash = `#/w/w-map-${n}/maps/m-bench`; }, N);
-  await page.waitForFunction((n) => document.querySelectorAll('.map-canvas .node').length === n, N, { timeout: 120_000 });
-  await page.evaluate(() => new Promise((r) => setTimeout(r, 1500)));
+  await openBenchMap(page, PORT, N);
   const out = [];
   for (let i = 0; i < 3; i++) {
     await page.evaluate(() => performance.clearMeasures('cstw-layout'));

@@ -12,7 +12,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
-import { workshop } from './benchmap.mjs';
+import { openBenchMap } from './benchmap.mjs';
 import { CHROMIUM_ARGS, ROOT, serveDist } from './common.mjs';
 
 const N = Number(process.argv[2] ?? 5000);
@@ -67,12 +67,7 @@ try {
     addEventListener('hashchange', () => { window.__hash = performance.now(); });
     localStorage.setItem('cst-workbench.tour', 'seen');
   });
-  await page.goto(`http://127.0.0.1:${PORT}/`);
-  await page.locator('#import-file').setInputFiles({ name: 'map.json', mimeType: 'application/json', buffer: Buffer.from(workshop(N)) });
-  await page.getByRole('link', { name: `Map bench ${N}` }).waitFor({ timeout: 120_000 });
-  await page.evaluate((n) => { location.hash = `#/w/w-map-${n}/maps/m-bench`; }, N);
-  await page.waitForFunction((n) => document.querySelectorAll('.map-canvas .node').length === n, N, { timeout: 120_000 });
-  await page.evaluate(() => new Promise((r) => setTimeout(r, 1500)));
+  await openBenchMap(page, PORT, N);
   const id = `w-map-${N}`;
 
   const before = await stored(page, id);

@@ -93,6 +93,45 @@ pub struct Analysis {
     pub loops: Loops,
 }
 
+impl Analysis {
+    /// The `n` ideas on most shortest paths between others (betweenness above zero), most
+    /// first, ties by id: the panel's "most central".
+    pub fn most_central(&self, n: usize) -> Vec<Centrality> {
+        let on_paths: Vec<&Centrality> = self.betweenness.iter().filter(|c| c.raw > 0.0).collect();
+        first(&on_paths, n, |a, b| {
+            b.raw.total_cmp(&a.raw).then(a.node.cmp(&b.node)).is_lt()
+        })
+    }
+
+    /// The `n` ideas with most links, most first, ties by id: the panel's "most links".
+    pub fn busiest(&self, n: usize) -> Vec<Degree> {
+        let all: Vec<&Degree> = self.degrees.iter().collect();
+        first(&all, n, |a, b| {
+            b.total().cmp(&a.total()).then(a.node.cmp(&b.node)).is_lt()
+        })
+    }
+}
+
+/// The first `n` of `items` in the strict order `before`, as a stable sort and truncation would
+/// give them, picked one at a time: these lists are read for their first few only, and each
+/// `sort_by` with its own comparison is ~5 KB of the app's wasm (issue 23).
+fn first<T: Clone>(items: &[&T], n: usize, before: impl Fn(&T, &T) -> bool) -> Vec<T> {
+    let mut taken = vec![false; items.len()];
+    let mut out = Vec::new();
+    while out.len() < n {
+        let mut best: Option<usize> = None;
+        for (i, x) in items.iter().enumerate() {
+            if !taken[i] && best.is_none_or(|b| before(x, items[b])) {
+                best = Some(i);
+            }
+        }
+        let Some(b) = best else { break };
+        taken[b] = true;
+        out.push(items[b].clone());
+    }
+    out
+}
+
 /// An edge of the traversal graph: the link it comes from and whether loops may use it.
 #[derive(Clone, Copy, Debug)]
 struct Step {

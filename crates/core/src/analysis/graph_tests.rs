@@ -167,3 +167,29 @@ fn shortest_paths_with_and_without_direction() {
     let same = shortest_path(&m, ids[1], ids[1], true).unwrap();
     assert_eq!((same.nodes.len(), same.links.len()), (1, 0));
 }
+
+#[test]
+fn the_top_lists_are_the_sorted_lists_cut_short() {
+    // Hubs and ties: a star around `a`, a chain through `b` and `c`, equal degrees elsewhere.
+    let (m, _) = map(
+        "abcdefgh",
+        &["ab", "ac", "ad", "ae", "bf", "fg", "gc", "ch", "hb", "dh"],
+    );
+    let r = analyse(&m);
+    for n in [0, 1, 3, 5, 8, 20] {
+        let mut central: Vec<Centrality> = r
+            .betweenness
+            .iter()
+            .filter(|c| c.raw > 0.0)
+            .cloned()
+            .collect();
+        central.sort_by(|a, b| b.raw.total_cmp(&a.raw).then(a.node.cmp(&b.node)));
+        central.truncate(n);
+        assert_eq!(r.most_central(n), central, "most central, {n}");
+        let mut busiest = r.degrees.clone();
+        busiest.sort_by(|a, b| b.total().cmp(&a.total()).then(a.node.cmp(&b.node)));
+        busiest.truncate(n);
+        assert_eq!(r.busiest(n), busiest, "busiest, {n}");
+    }
+    assert!(r.busiest(5).len() == 5 && r.busiest(5)[0].total() == 4);
+}
