@@ -9,6 +9,16 @@ pub fn ends_typing(e: &ev::KeyboardEvent) -> bool {
     (e.key() == "Enter" && !e.shift_key()) || e.key() == "Escape"
 }
 
+/// A key pressed in an in-place editor: it stays with the field (no canvas shortcut), and a key
+/// that [`ends_typing`] calls `finish` (its default, a new line, prevented).
+pub fn typing_key(e: &ev::KeyboardEvent, finish: impl Fn()) {
+    e.stop_propagation();
+    if ends_typing(e) {
+        e.prevent_default();
+        finish();
+    }
+}
+
 /// The character a key press types, if it types one: a single printable character that is
 /// not one of `kept` (keys that keep their canvas meaning even with text to type into).
 pub fn typed(key: &str, kept: impl IntoIterator<Item = char>) -> Option<char> {

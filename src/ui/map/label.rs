@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use super::Ed;
 use crate::model::map::{LinkId, NodeId};
-use crate::ui::editor::text::ends_typing;
+use crate::ui::editor::text::typing_key;
 
 /// Types a node's label in place: Enter keeps it, Shift+Enter starts a new line; Escape stops
 /// typing and keeps what was typed too (nothing typed is lost; one Undo takes it back).
@@ -36,7 +36,7 @@ pub(super) fn LabelEditor(ed: Ed, id: NodeId) -> impl IntoView {
                     let v = event_target_value(&e);
                     ed.edit(Some(&gesture), |m| m.set_label(id, v));
                 }
-                on:keydown=move |e: ev::KeyboardEvent| keydown(&e, finish)
+                on:keydown=move |e: ev::KeyboardEvent| typing_key(&e, finish)
                 on:blur=move |_| finish()></textarea>
         </foreignObject>
     }
@@ -84,7 +84,7 @@ pub(super) fn LinkLabelEditor(ed: Ed, id: LinkId) -> impl IntoView {
                     let v = event_target_value(&e);
                     ed.edit(Some(&gesture), |m| m.edit_link(id, |l| l.label = v));
                 }
-                on:keydown=move |e: ev::KeyboardEvent| keydown(&e, finish)
+                on:keydown=move |e: ev::KeyboardEvent| typing_key(&e, finish)
                 on:blur=move |_| finish() />
         </foreignObject>
     }
@@ -135,14 +135,4 @@ fn stop_typing(ed: Ed, typing: RwSignal<Option<u32>>, id: u32, then: fn(Ed, u32)
     typing.set(None);
     ed.session.seal();
     then(ed, id);
-}
-
-/// A key in a label typed in place: it stays with the field (no canvas shortcut), and Enter
-/// or Escape stops typing (`finish`).
-fn keydown(e: &ev::KeyboardEvent, finish: impl Fn()) {
-    e.stop_propagation();
-    if ends_typing(e) {
-        e.prevent_default();
-        finish();
-    }
 }

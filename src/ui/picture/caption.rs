@@ -216,14 +216,8 @@ pub fn CaptionEditor(board: Board, id: ItemId) -> impl IntoView {
                     let v = event_target_value(&e);
                     board.edit(Some(&key), |p| set(p, v));
                 }
-                on:keydown=move |e: ev::KeyboardEvent| {
-                    e.stop_propagation();
-                    // Enter and Esc both keep what was typed: nothing typed is lost.
-                    if crate::ui::editor::text::ends_typing(&e) {
-                        e.prevent_default();
-                        finish();
-                    }
-                }
+                // Enter and Esc both keep what was typed: nothing typed is lost.
+                on:keydown=move |e: ev::KeyboardEvent| crate::ui::editor::text::typing_key(&e, &finish)
                 on:pointerdown=move |e: ev::PointerEvent| e.stop_propagation()
                 on:blur=move |_| finish2()></textarea>
         </foreignObject>
