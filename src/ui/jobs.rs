@@ -3,7 +3,8 @@
 //! long loop in it can never stop the page. One warm worker waits for work; a job takes it (or a
 //! new one when it is busy) and gives it back when done. When a worker traps, panics, runs past
 //! the job's time limit, or its job is cancelled, it is ended and a fresh one started: the job
-//! fails with a [`Failure`] and nothing it computed is applied. The worker is a module worker
+//! fails with a [`Failure`] and nothing it computed is applied (a worker that fails before it
+//! is ready, its part not fetched, hands its job to one fresh worker first). The worker is a module worker
 //! running the app's own wasm, which loads the part holding the jobs (`src/main.rs`); the time
 //! from its start to its `Ready` is the `cstw-worker-start` performance measure.
 //!
@@ -63,6 +64,8 @@ struct Entry {
     progress: Rc<dyn Fn(f64)>,
     done: Done,
     timer: Option<TimeoutHandle>,
+    /// Whether the job was already handed to a fresh worker once (see [`crashed`]).
+    retried: bool,
 }
 
 #[derive(Default)]
@@ -211,9 +214,24 @@ fn finish(id: u32, result: Result<(Outcome, f64), Failure>, kill: bool) {
 }
 
 fn crashed(slot: &Rc<RefCell<Slot>>, why: Failure) {
-    let job = slot.borrow().job;
+    let (job, queued) = {
+        let mut s = slot.borrow_mut();
+        let queued = if s.ready { None } else { s.queued.take() };
+        (s.job, queued)
+    };
     match job {
-        Some(id) => finish(id, Err(why), true),
+        Some(id) => {
+            // A worker that failed before it was ready never saw its job: its part could not
+            // be fetched (a worker started while the network was away, given a job once it came
+            // back). The job is not to blame, so it goes to one fresh worker before it fails.
+            if let Some(message) = queued
+                && retry(id, message)
+            {
+                end(slot);
+                return;
+            }
+            finish(id, Err(why), true)
+        }
         None => {
             // The idle worker itself failed (to load, say): replace it.
             end(slot);
@@ -224,6 +242,27 @@ fn crashed(slot: &Rc<RefCell<Slot>>, why: Failure) {
             });
         }
     }
+}
+
+/// Hands job `id`'s unsent `message` to a fresh worker, once per job; false when the job was
+/// already retried (or is gone, or no worker starts).
+fn retry(id: u32, message: js_sys::Array) -> bool {
+    if !STATE.with_borrow(|s| s.jobs.get(&id).is_some_and(|e| !e.retried)) {
+        return false;
+    }
+    let Some(fresh) = spawn() else { return false };
+    {
+        let mut f = fresh.borrow_mut();
+        f.job = Some(id);
+        f.queued = Some(message);
+    }
+    STATE.with_borrow_mut(|s| {
+        if let Some(e) = s.jobs.get_mut(&id) {
+            e.slot = fresh;
+            e.retried = true;
+        }
+    });
+    true
 }
 
 fn heard(slot: &Rc<RefCell<Slot>>, data: &JsValue) {
@@ -310,6 +349,7 @@ pub fn start(
                 progress: Rc::new(progress),
                 done: Box::new(done),
                 timer,
+                retried: false,
             },
         )
     });

@@ -3,7 +3,7 @@
 // fetches its own part the first time it opens, and works; hovering a section's tab fetches
 // its part ahead; a part that cannot be fetched says so, keeps the workshop (or the library),
 // and opens once the network is back.
-import type { Page } from '@playwright/test';
+import type { Page, Route } from '@playwright/test';
 import { test, expect } from '../support/fixtures';
 import { LibraryPage } from '../support/workshops';
 import { MapsPage } from '../support/maps';
@@ -124,23 +124,35 @@ test.describe('when a part cannot be fetched', () => {
       format: 'cst-workbench/workshop', version: 1, app_version: 'test', revision: 1, saved_at: 1, last_exported_at: null,
       workshop: { id: 'w-part', title: 'Read by the worker', purpose: '', date: '', facilitator: '', notes: '', roster: [], created_at: 0 },
     });
+    // Offline, every fetch of the part fails, until the third: that one (the worker started to
+    // replace the failed ones) is held, as a fetch on a dying network is, and fails later.
     const blocked: string[] = [];
+    let online = false;
+    let held: Route | null = null;
     await page.route(/\/split_worker-[0-9a-f]+\.wasm$/, (route) => {
+      if (online) return route.continue();
       blocked.push(route.request().url());
+      if (blocked.length === 3) {
+        held = route;
+        return;
+      }
       return route.abort('internetdisconnected');
     });
     await lib.importFile('colleague.cstw.json', file);
+    // The worker's part failed to load; the job went to one fresh worker, which failed too.
     await expect(lib.alert).toContainText('This file could not be read: \u201ccolleague.cstw.json\u201d. Nothing was changed.');
-    expect(blocked.length).toBeGreaterThan(0);
+    expect(blocked.length).toBeGreaterThanOrEqual(2);
     await expect(lib.item('Read by the worker')).toHaveCount(0);
     await expect(page.locator('#crash')).toBeHidden();
-    // The page starts a fresh worker at once to replace the failed one; while the network is
-    // away its part fails too. The network comes back after that one has failed: a job given to
-    // a worker whose part was already being fetched offline would fail once more (a known race,
-    // see the note).
-    await expect.poll(() => blocked.length).toBeGreaterThanOrEqual(2);
-    await page.unroute(/\/split_worker-[0-9a-f]+\.wasm$/);
+    // The network comes back while the replacement worker is still fetching its part: the next
+    // file is given to that worker, whose fetch then fails. The file goes to a fresh worker and
+    // is read.
+    await expect.poll(() => held !== null).toBe(true);
+    online = true;
     await lib.importFile('colleague.cstw.json', file);
+    // The job waits for that worker (its progress shows after 200 ms); then the fetch fails.
+    await expect(page.getByRole('status').filter({ hasText: 'Reading \u201ccolleague.cstw.json\u201d' })).toBeVisible();
+    await (held as Route | null)?.abort('internetdisconnected');
     await expect(lib.item('Read by the worker')).toBeVisible();
   });
 });

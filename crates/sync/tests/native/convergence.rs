@@ -4,6 +4,7 @@
 
 use cstw_core::model::Workshop;
 use cstw_core::model::boundary::Mode;
+use cstw_core::model::map::Point;
 use cstw_sync::Replica;
 use proptest::prelude::*;
 
@@ -35,6 +36,31 @@ fn edit(r: &mut Replica, w: &mut Workshop, ops: &[Op]) -> Vec<Vec<u8>> {
         .collect()
 }
 
+/// Applies `update` to `r`, keeping the mend it made (an id made twice), as the room does.
+fn take(r: &mut Replica, update: &[u8], mends: &mut Vec<Vec<u8>>) {
+    mends.extend(r.apply(update).unwrap());
+}
+
+/// Delivers the mends to every copy, as the room sends them, until no copy mends any more. A
+/// copy that merged in another order may have mended an id the others never saw made twice
+/// (say, one of the two was removed in an update it had not yet heard): its mend must reach
+/// them.
+fn settle(copies: &mut [&mut Replica], mut mends: Vec<Vec<u8>>) {
+    for _ in 0..8 {
+        if mends.is_empty() {
+            return;
+        }
+        let mut next = Vec::new();
+        for m in &mends {
+            for r in copies.iter_mut() {
+                take(r, m, &mut next);
+            }
+        }
+        mends = next;
+    }
+    panic!("the copies still mend after eight rounds");
+}
+
 fn read(r: &Replica) -> Workshop {
     r.workshop("x", &mut Vec::new())
 }
@@ -56,11 +82,12 @@ proptest! {
         let ua = edit(&mut a, &mut wa, &ops_a);
         let ub = edit(&mut b, &mut wb, &ops_b);
         // a gets b's in order, b gets a's backwards, c gets all of them shuffled.
+        let mut mends = Vec::new();
         for u in &ub {
-            a.apply(u).unwrap();
+            take(&mut a, u, &mut mends);
         }
         for u in ua.iter().rev() {
-            b.apply(u).unwrap();
+            take(&mut b, u, &mut mends);
         }
         let mut all: Vec<&Vec<u8>> = ua.iter().chain(&ub).collect();
         let mut s = seed;
@@ -69,8 +96,9 @@ proptest! {
             all.swap(i, (s >> 33) as usize % (i + 1));
         }
         for u in all {
-            c.apply(u).unwrap();
+            take(&mut c, u, &mut mends);
         }
+        settle(&mut [&mut a, &mut b, &mut c], mends);
         prop_assert_eq!(a.json(), b.json());
         prop_assert_eq!(a.json(), c.json());
         prop_assert_eq!(read(&a), read(&b));
@@ -296,4 +324,52 @@ fn undo_takes_back_ones_own_edit_and_leaves_the_others() {
     a.apply(&undo).unwrap();
     assert_eq!(read(&a).title, start.title);
     assert_eq!(read(&a).notes, "Ana's note");
+}
+
+/// One person adds a node and removes it; another adds one at the same time, given the same id.
+/// A third copy hears the first addition, then the second, and mends the id made twice before
+/// it hears the removal; the two people never see the id twice. The third copy's mend reaches
+/// them through the room, and every copy ends the same (found by the proptest above).
+#[test]
+fn a_mend_one_copy_made_in_its_own_order_reaches_the_others() {
+    let start = base();
+    let (mut a, mut b) = pair(&start);
+    let mut c = Replica::new(33);
+    c.apply(&a.state()).unwrap();
+    let (mut wa, mut wb) = (start.clone(), start.clone());
+    let added = wa.maps[0].add_node("mine", Point::new(0.0, 0.0), None);
+    let a_adds = a.write(&wa).unwrap();
+    wa.maps[0].remove_nodes(&[added]);
+    let a_removes = a.write(&wa).unwrap();
+    // What the second person hears: the first one's copy as it is now.
+    let a_now = a.state();
+    let theirs = wb.maps[0].add_node("theirs", Point::new(9.0, 9.0), None);
+    assert_eq!(added, theirs, "both copies give the new node the same id");
+    let b_adds = b.write(&wb).unwrap();
+
+    let mut mends = Vec::new();
+    for u in [&b_adds] {
+        take(&mut a, u, &mut mends);
+    }
+    take(&mut b, &a_now, &mut mends);
+    assert!(mends.is_empty(), "neither person sees the id twice");
+    for u in [&a_adds, &b_adds, &a_removes] {
+        take(&mut c, u, &mut mends);
+    }
+    assert_eq!(mends.len(), 1, "the third copy mends the id");
+    assert_ne!(a.json(), c.json(), "before its mend arrives");
+    settle(&mut [&mut a, &mut b, &mut c], mends);
+    assert_eq!(a.json(), b.json());
+    assert_eq!(a.json(), c.json());
+    let node = |r: &Replica| {
+        read(r).maps[0]
+            .nodes
+            .iter()
+            .filter(|n| n.label == "theirs")
+            .map(|n| n.id)
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(node(&a).len(), 1);
+    assert_eq!(node(&a), node(&b));
+    assert_eq!(node(&a), node(&c));
 }
