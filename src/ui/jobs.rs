@@ -22,6 +22,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::{ErrorEvent, MessageEvent, Worker, WorkerOptions, WorkerType};
 
 use crate::jobs::{Job, Outcome, Reply, Request};
+use crate::ui::lean::When;
 
 /// Progress is shown only for work that takes longer than this (ms).
 const SHOW_AFTER_MS: u64 = 200;
@@ -481,7 +482,7 @@ pub fn BusyView(
     on_cancel: Option<Callback<()>>,
 ) -> impl IntoView {
     view! {
-        <Show when=move || busy.shown.get() && busy.running()>
+        <When when=Signal::derive(move || busy.shown.get() && busy.running())>
             <div class="busy" role="status">
                 <span class="busy-what">{move || busy.what.get()}</span>
                 <progress max="1" value=move || { let d = busy.done.get(); (d > 0.0).then(|| format!("{d:.3}")) }
@@ -493,7 +494,7 @@ pub fn BusyView(
                     }
                 }>"Cancel"</button>
             </div>
-        </Show>
+        </When>
     }
 }
 

@@ -5,10 +5,12 @@
 use leptos::ev;
 use leptos::prelude::*;
 
+use crate::ui::lean::effect;
+
 /// Follows `on` with the `focus-mode` class and the editor's own (`picture-focus`,
 /// `map-focus`) on `<html>`; `entered` runs after the page scrolled to the top on entering.
 pub fn focus_mode(on: RwSignal<bool>, class: &'static str, entered: impl Fn() + 'static) {
-    Effect::new(move |_| {
+    effect(move || {
         let now = on.get();
         if let Some(root) = document().document_element() {
             let _ = root.class_list().toggle_with_force("focus-mode", now);

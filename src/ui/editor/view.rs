@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::geometry::{Point, Rect};
 use crate::model::map::Viewport;
+use crate::ui::lean::effect;
 
 /// Where the view is saved: called with the view once it has settled.
 type Keep = Arc<dyn Fn(Viewport) + Send + Sync>;
@@ -99,8 +100,8 @@ impl ViewFrame {
                 frame.measure(&el);
             }
         };
-        Effect::new(move |_| measure());
-        Effect::new(move |_| {
+        effect(measure);
+        effect(move || {
             frame.focus.get();
             request_animation_frame(measure);
         });

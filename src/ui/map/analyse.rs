@@ -14,6 +14,7 @@ use crate::analysis::placement::Layout;
 use crate::jobs::{Job, LayoutKind, Outcome, sizes_of};
 use crate::model::map::{ConceptMap, Link, NodeId, Point};
 use crate::ui::jobs::{Busy, BusyView, Failure, measure};
+use crate::ui::lean::effect;
 
 /// Loops listed at most: the shortest, which are the easiest to talk about (all the worker
 /// sends back).
@@ -235,7 +236,7 @@ pub(super) fn Analysis(ed: Ed) -> impl IntoView {
     let busy = Busy::new();
     // Run in the worker whenever the structure changes (a newer run cancels an older one); the
     // last result stays shown until the next arrives.
-    Effect::new(move |_| {
+    effect(move || {
         if shape.with(Option::is_none) {
             busy.cancel();
             result.set(None);
@@ -272,7 +273,7 @@ pub(super) fn Analysis(ed: Ed) -> impl IntoView {
         );
     });
     let show_halo = RwSignal::new(false);
-    Effect::new(move |_| {
+    effect(move || {
         let halo = if show_halo.get() {
             result.with(|r| {
                 r.as_ref()

@@ -10,6 +10,7 @@ use leptos::prelude::*;
 use super::Ed;
 use crate::model::map::{LinkId, NodeId};
 use crate::ui::editor::text::typing_key;
+use crate::ui::lean::effect;
 
 /// Types a node's label in place: Enter keeps it, Shift+Enter starts a new line; Escape stops
 /// typing and keeps what was typed too (nothing typed is lost; one Undo takes it back).
@@ -119,7 +120,7 @@ where
     E::Output: Typed + Clone + 'static,
     NodeRef<E>: Get<Value = Option<E::Output>>,
 {
-    Effect::new(move |_| {
+    effect(move || {
         if let Some(el) = field.get() {
             el.fill(&start);
         }

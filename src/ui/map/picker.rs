@@ -9,13 +9,14 @@ use leptos::prelude::*;
 
 use super::Ed;
 use crate::model::map::NodeId;
+use crate::ui::lean::effect;
 
 /// Picks the node a keyboard link goes to.
 #[component]
 pub(super) fn LinkPicker(ed: Ed) -> impl IntoView {
     let choice = RwSignal::new(String::new());
     let field = NodeRef::<html::Select>::new();
-    Effect::new(move |_| {
+    effect(move || {
         if ed.linking.get().is_some()
             && let Some(el) = field.get()
         {
