@@ -185,7 +185,10 @@ pub fn force_with(map: &ConceptMap, sizes: &[Size], progress: &mut dyn FnMut(f64
         // Each pair once: a cell with itself, and with the four neighbours after it.
         let repel = |i: usize, j: usize, disp: &mut [Point]| {
             let (dx, dy) = (p[i].x - p[j].x, p[i].y - p[j].y);
-            let d2 = (dx * dx + dy * dy).max(1.0);
+            // Not `f64::max`: in wasm that is a call (to `fmax`, through a shim in a split
+            // module), once per pair; the same value, NaN included.
+            let d2 = dx * dx + dy * dy;
+            let d2 = if d2 >= 1.0 { d2 } else { 1.0 };
             if d2 < cutoff * cutoff {
                 let f = k * k / d2;
                 disp[i].x += dx * f;
@@ -220,7 +223,8 @@ pub fn force_with(map: &ConceptMap, sizes: &[Size], progress: &mut dyn FnMut(f64
         }
         for &(a, b) in &edges {
             let (dx, dy) = (p[a].x - p[b].x, p[a].y - p[b].y);
-            let d = (dx * dx + dy * dy).sqrt().max(1.0);
+            let d = (dx * dx + dy * dy).sqrt();
+            let d = if d >= 1.0 { d } else { 1.0 };
             let f = d / k;
             disp[a].x -= dx * f;
             disp[a].y -= dy * f;
