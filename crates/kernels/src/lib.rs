@@ -5,6 +5,8 @@
 //!
 //! Plain data in, plain data out: no model types, no allocation inside the loops.
 
+/// The force-directed layout's rounds.
+pub mod force;
 /// QR codes read from greyscale frames (the Collect view's camera scanner).
 pub mod qr;
 

@@ -135,114 +135,27 @@ pub fn force_with(map: &ConceptMap, sizes: &[Size], progress: &mut dyn FnMut(f64
             Point::new(q.x + r * a.cos(), q.y + r * a.sin())
         })
         .collect();
-    let edges: Vec<(usize, usize)> = map
+    let edges: Vec<(u32, u32)> = map
         .links
         .iter()
-        .filter_map(|l| Some((map.node_index(l.from)?, map.node_index(l.to)?)))
+        .filter_map(|l| Some((map.node_index(l.from)? as u32, map.node_index(l.to)? as u32)))
         .collect();
-    let cutoff = 2.0 * k;
-    let rounds = 90;
-    let mut disp = vec![Point::default(); n];
-    // A flat grid rebuilt each round by counting sort: cell `c` holds
-    // `members[starts[c]..starts[c + 1]]`.
-    let mut cell_of = vec![0usize; n];
-    let mut starts: Vec<usize> = Vec::new();
-    let mut members = vec![0usize; n];
-    for round in 0..rounds {
-        let t = k * 2.0 * (1.0 - round as f64 / rounds as f64) + k * 0.02;
-        for d in disp.iter_mut() {
-            *d = Point::default();
-        }
-        let (mut x0, mut y0, mut x1, mut y1) = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
-        for q in &p {
-            x0 = x0.min(q.x);
-            y0 = y0.min(q.y);
-            x1 = x1.max(q.x);
-            y1 = y1.max(q.y);
-        }
-        // Never more than about four cells a node: a spread-out map gets bigger cells.
-        let mut cell = cutoff;
-        while ((x1 - x0) / cell + 1.0) * ((y1 - y0) / cell + 1.0) > 4.0 * n as f64 + 16.0 {
-            cell *= 1.5;
-        }
-        let cols = ((x1 - x0) / cell) as usize + 1;
-        let rows = ((y1 - y0) / cell) as usize + 1;
-        starts.clear();
-        starts.resize(cols * rows + 1, 0);
-        for (i, q) in p.iter().enumerate() {
-            let c = ((q.y - y0) / cell) as usize * cols + ((q.x - x0) / cell) as usize;
-            cell_of[i] = c;
-            starts[c + 1] += 1;
-        }
-        for c in 0..cols * rows {
-            starts[c + 1] += starts[c];
-        }
-        let mut fill = starts.clone();
-        for (i, c) in cell_of.iter().enumerate() {
-            members[fill[*c]] = i;
-            fill[*c] += 1;
-        }
-        // Each pair once: a cell with itself, and with the four neighbours after it.
-        let repel = |i: usize, j: usize, disp: &mut [Point]| {
-            let (dx, dy) = (p[i].x - p[j].x, p[i].y - p[j].y);
-            // Not `f64::max`: in wasm that is a call (to `fmax`, through a shim in a split
-            // module), once per pair; the same value, NaN included.
-            let d2 = dx * dx + dy * dy;
-            let d2 = if d2 >= 1.0 { d2 } else { 1.0 };
-            if d2 < cutoff * cutoff {
-                let f = k * k / d2;
-                disp[i].x += dx * f;
-                disp[i].y += dy * f;
-                disp[j].x -= dx * f;
-                disp[j].y -= dy * f;
-            }
-        };
-        for cy in 0..rows {
-            for cx in 0..cols {
-                let c = cy * cols + cx;
-                let here = &members[starts[c]..starts[c + 1]];
-                for (a, &i) in here.iter().enumerate() {
-                    for &j in &here[a + 1..] {
-                        repel(i, j, &mut disp);
-                    }
-                }
-                let after = [
-                    (cx + 1 < cols).then(|| c + 1),
-                    (cy + 1 < rows && cx > 0).then(|| c + cols - 1),
-                    (cy + 1 < rows).then(|| c + cols),
-                    (cy + 1 < rows && cx + 1 < cols).then(|| c + cols + 1),
-                ];
-                for o in after.into_iter().flatten() {
-                    for &i in here {
-                        for &j in &members[starts[o]..starts[o + 1]] {
-                            repel(i, j, &mut disp);
-                        }
-                    }
-                }
-            }
-        }
-        for &(a, b) in &edges {
-            let (dx, dy) = (p[a].x - p[b].x, p[a].y - p[b].y);
-            let d = (dx * dx + dy * dy).sqrt();
-            let d = if d >= 1.0 { d } else { 1.0 };
-            let f = d / k;
-            disp[a].x -= dx * f;
-            disp[a].y -= dy * f;
-            disp[b].x += dx * f;
-            disp[b].y += dy * f;
-        }
-        for i in 0..n {
-            // A weak pull to the middle keeps separate pieces from drifting apart.
-            disp[i].x -= (p[i].x - centre.x) * 0.002;
-            disp[i].y -= (p[i].y - centre.y) * 0.002;
-            let len = disp[i].x.hypot(disp[i].y);
-            if len > 0.0 {
-                let step = len.min(t);
-                p[i].x += disp[i].x / len * step;
-                p[i].y += disp[i].y / len * step;
-            }
-        }
-        progress((round + 1) as f64 / rounds as f64);
+    // The rounds run in the kernels crate, compiled for speed.
+    let mut xs: Vec<f64> = p.iter().map(|q| q.x).collect();
+    let mut ys: Vec<f64> = p.iter().map(|q| q.y).collect();
+    cstw_kernels::force::run(
+        cstw_kernels::force::Force {
+            xs: &mut xs,
+            ys: &mut ys,
+            edges: &edges,
+            centre: (centre.x, centre.y),
+            k,
+            rounds: 90,
+        },
+        progress,
+    );
+    for ((q, x), y) in p.iter_mut().zip(xs).zip(ys) {
+        *q = Point::new(x, y);
     }
     recentre(&mut p, centre);
     separate(&mut p, sizes);
