@@ -348,9 +348,7 @@ fn a_mend_one_copy_made_in_its_own_order_reaches_the_others() {
     let b_adds = b.write(&wb).unwrap();
 
     let mut mends = Vec::new();
-    for u in [&b_adds] {
-        take(&mut a, u, &mut mends);
-    }
+    take(&mut a, &b_adds, &mut mends);
     take(&mut b, &a_now, &mut mends);
     assert!(mends.is_empty(), "neither person sees the id twice");
     for u in [&a_adds, &b_adds, &a_removes] {
