@@ -5,8 +5,8 @@
 //! `crate::export`, … name the same modules from the UI. See ARCHITECTURE.md.
 
 pub use cstw_core::{
-    analysis, content, export, geometry, history, import, interact, jobs, model, participate,
-    route, settings,
+    analysis, content, export, geometry, history, import, interact, jobs, model, order,
+    participate, route, settings,
 };
 
 /// Saving: the versioned document format and the library index (the core's), and the storage

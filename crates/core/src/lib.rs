@@ -22,6 +22,8 @@ pub mod interact;
 pub mod jobs;
 /// The workshop as data.
 pub mod model;
+/// One small stable sort for the whole app (each use of the standard sort is its own copy).
+pub mod order;
 /// Taking part from phones with no server: invites, responses, QR codes, merging.
 pub mod participate;
 /// Saving's pure half: the versioned document format and the library index.

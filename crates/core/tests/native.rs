@@ -46,6 +46,7 @@
 //! - [`jobs`]: the Web Worker's message protocol: requests and replies round-trip, `run` does
 //!   imports, layouts and analysis, bad and damaged messages are refused without a panic.
 //! - [`library`]: the library index reconciled against stored records made from the fixtures.
+//! - [`order`]: the app's one sort gives the standard stable sort's order (ties included).
 //!
 //! Run with `cargo test -p cstw-core --test native` (`-- map_formats` for one module; a module's
 //! name is the prefix of those split from it, so `-- document` runs all three). The
@@ -88,6 +89,8 @@ mod map_groups;
 mod map_readers;
 #[path = "native/node_notes.rs"]
 mod node_notes;
+#[path = "native/order.rs"]
+mod order;
 #[path = "native/participate.rs"]
 mod participate;
 #[path = "native/pictures.rs"]

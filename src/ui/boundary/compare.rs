@@ -221,7 +221,7 @@ pub(super) fn TensionControl(
 ) -> impl IntoView {
     let session = ui.session;
     let mut key = perspectives;
-    key.sort();
+    crate::order::sort(&mut key);
     key.dedup();
     let key = StoredValue::new(key);
     let current = move || {

@@ -503,7 +503,7 @@ fn pick(ed: Ed, end: RwSignal<String>, label: &'static str) -> impl IntoView {
         ed.with(|m| {
             let mut v: Vec<(String, NodeId)> =
                 m.nodes.iter().map(|n| (m.node_name(n.id), n.id)).collect();
-            v.sort();
+            crate::order::sort(&mut v);
             v
         })
         .unwrap_or_default()

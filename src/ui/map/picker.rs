@@ -54,13 +54,13 @@ pub(super) fn LinkPicker(ed: Ed) -> impl IntoView {
                         .filter(|n| n.id != from)
                         .map(|n| (m.node_name(n.id), n.id))
                         .collect();
-                    others.sort();
+                    crate::order::sort(&mut others);
                     let mut groups: Vec<(String, NodeId)> = m
                         .groups
                         .iter()
                         .map(|g| (format!("group {}", g.display_name()), g.id))
                         .collect();
-                    groups.sort();
+                    crate::order::sort(&mut groups);
                     (others, groups)
                 })
                 .unwrap_or_default();

@@ -264,7 +264,7 @@ pub fn BoundaryInviteButton(session: Session) -> impl IntoView {
                             <input type="checkbox" prop:checked=move || questions.with(|qs| qs.contains(&q))
                                 on:change=move |e| {
                                     let on = event_target_checked(&e);
-                                    questions.update(|qs| { qs.retain(|x| *x != q); if on { qs.push(q); qs.sort_unstable(); } });
+                                    questions.update(|qs| { qs.retain(|x| *x != q); if on { qs.push(q); crate::order::sort(qs); } });
                                 } />
                             {format!("{q}. {text}")}
                         </label>

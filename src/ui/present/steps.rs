@@ -352,7 +352,7 @@ fn Figure(pr: Presenting, of: Of) -> impl IntoView {
                 }
             }
             let mut order: Vec<usize> = (0..m.nodes.len()).collect();
-            order.sort_by_key(|&i| std::cmp::Reverse(near[i].len()));
+            crate::order::sort_by_key(&mut order, |&i| std::cmp::Reverse(near[i].len()));
             order
                 .into_iter()
                 .map(|i| {

@@ -257,9 +257,9 @@ pub fn components(map: &ConceptMap) -> Vec<Vec<NodeId>> {
     }
     let mut out: Vec<Vec<NodeId>> = groups.into_values().collect();
     for c in &mut out {
-        c.sort_unstable();
+        crate::order::sort(c);
     }
-    out.sort_by(|a, b| b.len().cmp(&a.len()).then(a[0].cmp(&b[0])));
+    crate::order::sort_by(&mut out, |a, b| b.len().cmp(&a.len()).then(a[0].cmp(&b[0])));
     out
 }
 
@@ -294,7 +294,7 @@ pub fn feedback_loops(map: &ConceptMap, limit: usize) -> Loops {
                     (e.target().index(), *e.weight())
                 })
                 .collect();
-            v.sort_by_key(|(t, s)| (*t, s.link));
+            crate::order::sort_by_key(&mut v, |(t, s)| (*t, s.link));
             v.dedup_by_key(|(t, _)| *t);
             v
         })
@@ -363,7 +363,7 @@ pub fn feedback_loops(map: &ConceptMap, limit: usize) -> Loops {
         }
     }
     // Node ids grow with their index, so each loop already starts at its smallest id.
-    found.sort_by(|a, b| {
+    crate::order::sort_by(&mut found, |a, b| {
         a.nodes
             .len()
             .cmp(&b.nodes.len())
@@ -412,7 +412,7 @@ pub fn neighbourhood(map: &ConceptMap, centre: NodeId, steps: usize) -> Vec<(Nod
         .filter(|(_, d)| **d != usize::MAX)
         .map(|(i, d)| (map.nodes[i].id, *d))
         .collect();
-    out.sort_by_key(|(id, d)| (*d, *id));
+    crate::order::sort_by_key(&mut out, |(id, d)| (*d, *id));
     out
 }
 

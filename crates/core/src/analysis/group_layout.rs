@@ -27,7 +27,7 @@ fn levels(m: &ConceptMap) -> Vec<(Option<GroupId>, Vec<Unit>)> {
         inside.entry(g.parent).or_default().push(Unit::Group(g.id));
     }
     let mut order: Vec<(usize, GroupId)> = m.groups.iter().map(|g| (m.depth(g.id), g.id)).collect();
-    order.sort_by(|a, b| b.cmp(a));
+    crate::order::sort_by(&mut order, |a, b| b.cmp(a));
     order
         .into_iter()
         .map(|(_, g)| Some(g))

@@ -187,7 +187,7 @@ pub fn summarise(scores: &[i32], dont_know: usize, range: Range) -> Summary {
         .copied()
         .filter(|v| (range.min..=range.max).contains(v))
         .collect();
-    sorted.sort_unstable();
+    crate::order::sort(&mut sorted);
     let n = sorted.len();
     let mut distribution = vec![0; range.levels()];
     for v in &sorted {
@@ -257,7 +257,7 @@ fn disagreement(s: &Summary, sorted: &[i32], range: Range) -> Option<Disagreemen
 /// order; elements nobody scored come last. Returns indices into `summaries`.
 pub fn rank_weakest_first(summaries: &[Summary]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..summaries.len()).collect();
-    order.sort_by(|&a, &b| {
+    crate::order::sort_by(&mut order, |&a, &b| {
         let (sa, sb) = (&summaries[a], &summaries[b]);
         match (sa.mean, sb.mean) {
             (None, None) => Ordering::Equal,

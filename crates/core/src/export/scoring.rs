@@ -222,7 +222,7 @@ pub fn summary_rows(s: &Scoring, r: &Round) -> Vec<[String; 9]> {
             .unwrap_or_else(|| "\u{2014}".into())
     };
     let mut rows = ranked(s, r);
-    rows.sort_by_key(|(.., rank)| *rank);
+    crate::order::sort_by_key(&mut rows, |(.., rank)| *rank);
     rows.into_iter()
         .map(|(name, _, m, rank)| {
             [

@@ -8,6 +8,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::document::{SavedWorkshop, read_stored, revision_in_prefix};
+use crate::order;
 
 pub const INDEX_KEY: &str = "cst-workbench.index";
 const WORKSHOP_PREFIX: &str = "cst-workbench.workshop.";
@@ -306,12 +307,14 @@ pub fn view(listed: &[Listed], query: &str, sort: SortBy) -> Vec<Listed> {
         })
         .collect();
     match sort {
-        SortBy::LastChanged => ok.sort_by(|a, b| b.saved_at.total_cmp(&a.saved_at)),
-        SortBy::Title => ok.sort_by_key(|e| e.title.to_lowercase()),
+        SortBy::LastChanged => order::sort_by(&mut ok, |a, b| b.saved_at.total_cmp(&a.saved_at)),
+        SortBy::Title => order::sort_by_key(&mut ok, |e| e.title.to_lowercase()),
         // Newest workshop date first; undated ones last.
-        SortBy::Date => ok.sort_by(|a, b| match (a.date.is_empty(), b.date.is_empty()) {
-            (false, false) => b.date.cmp(&a.date),
-            (a_empty, b_empty) => a_empty.cmp(&b_empty),
+        SortBy::Date => order::sort_by(&mut ok, |a, b| {
+            match (a.date.is_empty(), b.date.is_empty()) {
+                (false, false) => b.date.cmp(&a.date),
+                (a_empty, b_empty) => a_empty.cmp(&b_empty),
+            }
         }),
     }
     damaged.extend(ok.into_iter().map(Listed::Ok));

@@ -171,7 +171,7 @@ fn groups(out: &mut String, map: &ConceptMap, m: Metrics) {
     }
     let frames = map.group_frames(m);
     let mut order: Vec<(usize, u32)> = map.groups.iter().map(|g| (map.depth(g.id), g.id)).collect();
-    order.sort();
+    crate::order::sort(&mut order);
     out.push_str("<g class=\"groups\">\n");
     for (_, id) in order {
         let (Some(g), Some(r)) = (map.group(id), frames.get(&id)) else {

@@ -60,7 +60,7 @@ pub fn import(doc: &Document, id: String) -> Result<Imported, String> {
                 .then(|| (depth(id), id, c.attribute("label").unwrap_or("")))
         })
         .collect();
-    groups.sort();
+    crate::order::sort(&mut groups);
     for (_, id, label) in &groups {
         b.group(id, label, parent_of.get(id).copied());
     }
@@ -102,7 +102,7 @@ pub fn import(doc: &Document, id: String) -> Result<Imported, String> {
     // Each phrase joins every concept into it with every concept out of it: count the pairs
     // (ends listed twice counted once) before making any, so a file cannot expand without bound.
     for ends in into.values_mut().chain(out_of.values_mut()) {
-        ends.sort_unstable();
+        crate::order::sort(ends);
         ends.dedup();
     }
     let pairs = phrases.keys().fold(0usize, |sum, p| {
@@ -116,7 +116,7 @@ pub fn import(doc: &Document, id: String) -> Result<Imported, String> {
     }
     let mut loose = 0;
     let mut ids: Vec<&&str> = phrases.keys().collect();
-    ids.sort();
+    crate::order::sort(&mut ids);
     for p in ids {
         let (ins, outs) = (into.get(*p), out_of.get(*p));
         let (Some(ins), Some(outs)) = (ins, outs) else {

@@ -51,7 +51,7 @@ pub fn import(text: &str, id: String) -> Result<Imported, String> {
     // Nodes in a stable order: by name, numbers inside names compared as numbers (n2 < n10).
     let names: Vec<String> = g.nodes.iter().map(|n| unquote(&n.id, "")).collect();
     let mut order: Vec<usize> = (0..g.nodes.len()).collect();
-    order.sort_by_cached_key(|&i| (natural(&names[i]), names[i].clone()));
+    crate::order::sort_by_cached_key(&mut order, |&i| (natural(&names[i]), names[i].clone()));
     for i in order {
         let n = &g.nodes[i];
         let name = &names[i];

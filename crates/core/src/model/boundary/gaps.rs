@@ -49,7 +49,7 @@ impl BoundaryCritique {
                 })
             })
             .collect();
-        out.sort_by(|a, b| {
+        crate::order::sort_by(&mut out, |a, b| {
             b.level
                 .cmp(&a.level)
                 .then(b.both_answered().cmp(&a.both_answered()))

@@ -185,7 +185,7 @@ impl BoundaryCritique {
     /// perspective or between two.
     pub fn set_tension(&mut self, question: u8, perspectives: &[&str], level: Level, note: &str) {
         let mut key: Vec<String> = perspectives.iter().map(|s| s.to_string()).collect();
-        key.sort();
+        crate::order::sort(&mut key);
         key.dedup();
         if key.is_empty() || key.len() > 2 || !(1..=QUESTIONS).contains(&question) {
             return;
@@ -209,7 +209,9 @@ impl BoundaryCritique {
             .iter()
             .filter(|t| t.level > Level::None)
             .collect();
-        out.sort_by(|a, b| b.level.cmp(&a.level).then(a.question.cmp(&b.question)));
+        crate::order::sort_by(&mut out, |a, b| {
+            b.level.cmp(&a.level).then(a.question.cmp(&b.question))
+        });
         out
     }
 

@@ -74,7 +74,7 @@ impl BoundaryCritique {
         list.retain(|r| *r != role);
         if on {
             list.push(role);
-            list.sort();
+            crate::order::sort(list);
         }
         if roles.is_empty() {
             self.roles.remove(roster_id);
@@ -135,7 +135,7 @@ impl BoundaryCritique {
         }
         for r in self.roles.values_mut() {
             for list in [&mut r.is, &mut r.ought] {
-                list.sort();
+                crate::order::sort(list);
                 list.dedup();
             }
         }

@@ -318,7 +318,7 @@ impl ConceptMap {
             .iter()
             .map(|g| (self.depth(g.id), g.id))
             .collect();
-        order.sort_by(|a, b| b.cmp(a));
+        crate::order::sort_by(&mut order, |a, b| b.cmp(a));
         let mut frames: HashMap<GroupId, Rect> = HashMap::new();
         for (_, id) in order {
             let g = self.group(id).expect("listed");
@@ -375,7 +375,7 @@ impl ConceptMap {
     /// deep a chain, node groups that exist. Returns how many things were fixed.
     pub(super) fn repair_groups(&mut self) -> usize {
         let mut fixed = 0;
-        self.groups.sort_by_key(|g| g.id);
+        crate::order::sort_by_key(&mut self.groups, |g| g.id);
         let mut seen = HashSet::new();
         let before = self.groups.len();
         self.groups.retain(|g| seen.insert(g.id));

@@ -350,7 +350,7 @@ impl ConceptMap {
                 (turn, l.id)
             })
             .collect();
-        around.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        crate::order::sort_by(&mut around, |a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
         around.into_iter().map(|(_, l)| l).collect()
     }
 

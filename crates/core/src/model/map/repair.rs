@@ -9,7 +9,7 @@ impl ConceptMap {
     /// exist, groups that nest without cycles, a usable view and a `next_id` past every id.
     pub fn repair(&mut self, report: &mut Vec<String>) {
         let what = format!("map \u{201c}{}\u{201d}", self.display_title());
-        self.nodes.sort_by_key(|n| n.id);
+        crate::order::sort_by_key(&mut self.nodes, |n| n.id);
         let before = self.nodes.len();
         self.nodes.dedup_by_key(|n| n.id);
         if self.nodes.len() < before {
@@ -49,7 +49,7 @@ impl ConceptMap {
             .map(|n| n.id)
             .chain(self.groups.iter().map(|g| g.id))
             .collect();
-        self.links.sort_by_key(|l| l.id);
+        crate::order::sort_by_key(&mut self.links, |l| l.id);
         let mut link_ids = std::collections::HashSet::new();
         let before = self.links.len();
         self.links.retain(|l| {

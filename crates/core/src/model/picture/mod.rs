@@ -410,7 +410,7 @@ impl Picture {
                 ((i * w).hypot(j * h * 1.5), p)
             })
             .collect();
-        spots.sort_by(|a, b| a.0.total_cmp(&b.0));
+        crate::order::sort_by(&mut spots, |a, b| a.0.total_cmp(&b.0));
         spots
             .into_iter()
             .map(|(_, p)| p)
