@@ -53,7 +53,12 @@ impl Job {
                 },
                 &["names", "id"],
             ),
-            "import_picture" => (Job::ImportPicture { name: f.take("name")? }, &["name"]),
+            "import_picture" => (
+                Job::ImportPicture {
+                    name: f.take("name")?,
+                },
+                &["name"],
+            ),
             "import_workshops" => (
                 Job::ImportWorkshops {
                     name: f.take("name")?,
@@ -71,7 +76,12 @@ impl Job {
                 },
                 &["layout", "map", "sizes", "focus", "font"],
             ),
-            "analyse" => (Job::Analyse { map: f.take("map")? }, &["map"]),
+            "analyse" => (
+                Job::Analyse {
+                    map: f.take("map")?,
+                },
+                &["map"],
+            ),
             _ => return Err(unknown_variant(&tag, JOBS)),
         };
         f.deny_unknown(fields)?;
@@ -104,7 +114,9 @@ impl Outcome {
                 loops_found: f.take("loops_found")?,
                 timings: f.take("timings")?,
             },
-            "unreadable" => Outcome::Unreadable { why: f.take("why")? },
+            "unreadable" => Outcome::Unreadable {
+                why: f.take("why")?,
+            },
             _ => return Err(unknown_variant(&tag, OUTCOMES)),
         })
     }

@@ -83,7 +83,9 @@ fn unexpected(value: &Value) -> Unexpected<'_> {
     match value {
         Value::Null => Unexpected::Unit,
         Value::Bool(b) => Unexpected::Bool(*b),
-        Value::Number(n) => n.as_f64().map_or(Unexpected::Other("a number"), Unexpected::Float),
+        Value::Number(n) => n
+            .as_f64()
+            .map_or(Unexpected::Other("a number"), Unexpected::Float),
         Value::String(s) => Unexpected::Str(s),
         Value::Array(_) => Unexpected::Seq,
         Value::Object(_) => Unexpected::Map,
