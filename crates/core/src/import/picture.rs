@@ -191,7 +191,7 @@ fn from_value(value: Value) -> Result<(Picture, Vec<String>), String> {
     let total = items.len();
     picture.items = items
         .into_iter()
-        .filter_map(|v| serde_json::from_value::<Item>(v).ok())
+        .filter_map(|v| Item::from_json(v).ok())
         .collect();
     let lost = total - picture.items.len();
     if lost > 0 {

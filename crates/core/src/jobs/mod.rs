@@ -22,6 +22,7 @@ use crate::model::map::{ConceptMap, Metrics, NodeId, Point, Size};
 use crate::model::picture::Picture;
 
 mod run;
+mod wire;
 
 pub use run::run;
 
@@ -51,9 +52,10 @@ pub enum LayoutKind {
     Tidy,
 }
 
-/// One piece of work.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "job", rename_all = "snake_case", deny_unknown_fields)]
+/// One piece of work. Read back by hand (`wire.rs`: the same JSON, without serde's buffering
+/// of tagged enums).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(tag = "job", rename_all = "snake_case")]
 pub enum Job {
     /// A map from one file, or the two CSV tables: one attachment per name, in order.
     ImportMap { names: Vec<String>, id: String },
@@ -86,9 +88,8 @@ impl Job {
     }
 }
 
-/// What the page sends.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// What the page sends. Read back by hand (`wire.rs`), refusing unknown fields.
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Request {
     pub v: u32,
     pub id: u32,
@@ -148,8 +149,8 @@ impl Request {
                 )));
             }
         }
-        let mut request: Request =
-            serde_json::from_value(value).map_err(|e| refuse(format!("bad request ({e})")))?;
+        let mut request =
+            Request::from_json(value).map_err(|e| refuse(format!("bad request ({e})")))?;
         let wanted = request.job.attachments();
         if attachments.len() != wanted
             || matches!(&request.job, Job::ImportMap { names, .. } if names.is_empty() || names.len() > 2)
@@ -202,8 +203,8 @@ fn guard_map(map: &mut ConceptMap) -> Result<(), String> {
     Ok(())
 }
 
-/// What a job gives back.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// What a job gives back. Read back by hand (`wire.rs`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "outcome", rename_all = "snake_case")]
 pub enum Outcome {
     /// A map read from files; `source` names the format as messages do.
@@ -235,8 +236,8 @@ pub enum Outcome {
     Unreadable { why: String },
 }
 
-/// What the worker sends.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// What the worker sends. Read back by hand (`wire.rs`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "reply", rename_all = "snake_case")]
 pub enum Reply {
     /// The worker has started and reads messages from now on.
@@ -263,7 +264,9 @@ impl Reply {
         if text.len() > MAX_HEAD_BYTES {
             return Err("the reply is too long".into());
         }
-        serde_json::from_str(text).map_err(|e| format!("not a reply ({e})"))
+        serde_json::from_str::<serde_json::Value>(text)
+            .and_then(Reply::from_json)
+            .map_err(|e| format!("not a reply ({e})"))
     }
 }
 

@@ -8,12 +8,15 @@
 //! where it would have been), and a deleted map's step quietly goes.
 
 use serde::{Deserialize, Serialize};
+use serde_json::{Error, Value};
 
 use super::Workshop;
+use super::tagged::{Fields, deserialize_via_value, unknown_variant};
 use crate::content::csh;
 
-/// What one step shows. Content steps name their map, picture or round by id.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+/// What one step shows. Content steps name their map, picture or round by id. Stored tagged
+/// by `step`, beside its entry's fields; read by hand ([`Entry::from_json`]).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
 #[serde(tag = "step", rename_all = "snake_case")]
 pub enum Step {
     /// The workshop's title, purpose, date and facilitator.
@@ -45,7 +48,7 @@ pub enum Step {
 }
 
 /// A step as the facilitator arranged it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Entry {
     #[serde(flatten)]
     pub step: Step,
@@ -59,6 +62,35 @@ pub struct Entry {
 }
 
 impl Entry {
+    /// An entry from its stored JSON (`{"step": "question", "number": 3, "skip": true}`), read
+    /// without serde's buffering of flattened and tagged enums; unknown fields are ignored.
+    pub fn from_json(value: Value) -> Result<Entry, Error> {
+        let (tag, mut f) = Fields::tagged(value, "step")?;
+        let step = match tag.as_str() {
+            "title" => Step::Title,
+            "roster" => Step::Roster,
+            "question" => Step::Question {
+                number: f.take("number")?,
+            },
+            "margins" => Step::Margins,
+            "map" => Step::Map { id: f.take("id")? },
+            "picture" => Step::Picture { id: f.take("id")? },
+            "scoring" => Step::Scoring {
+                round: f.take("round")?,
+            },
+            "results" => Step::Results {
+                round: f.take("round")?,
+            },
+            "summary" => Step::Summary,
+            _ => return Err(unknown_variant(&tag, STEPS)),
+        };
+        Ok(Entry {
+            step,
+            skip: f.take("skip")?,
+            minutes: f.take("minutes")?,
+        })
+    }
+
     /// Whether the step is left out: as the facilitator set it, else [`default_skip`].
     pub fn skipped(&self, w: &Workshop) -> bool {
         self.skip.unwrap_or_else(|| default_skip(&self.step, w))
@@ -83,6 +115,12 @@ pub fn default_skip(step: &Step, w: &Workshop) -> bool {
         _ => false,
     }
 }
+
+deserialize_via_value!(Entry, Entry::from_json);
+
+const STEPS: &[&str] = &[
+    "title", "roster", "question", "margins", "map", "picture", "scoring", "results", "summary",
+];
 
 /// The arrangement the facilitator made. Empty means the default order, nothing skipped.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -304,7 +342,7 @@ impl Agenda {
         let mut out = Vec::with_capacity(entries.len());
         let mut dropped = 0;
         for item in entries {
-            match serde_json::from_value::<Entry>(item.clone()) {
+            match Entry::from_json(item.clone()) {
                 Ok(mut e) => {
                     e.minutes = e.minutes.filter(|m| *m > 0).map(|m| m.min(MAX_MINUTES));
                     out.push(e);

@@ -13,6 +13,7 @@ pub mod samples;
 pub mod scoring;
 pub mod shared;
 pub mod slides;
+pub mod tagged;
 pub mod workshop;
 
 pub use id::{new_id, slug};

@@ -174,13 +174,15 @@ impl SavedWorkshop {
         map
     }
 
+    /// The stored form as a value: [`Self::to_json`]'s text read back, so the workshop is
+    /// written by the one serializer that writes text (none of its types is compiled a second
+    /// time for `serde_json::to_value`; issue 23). The same value: keys sorted, numbers as
+    /// written (`float_roundtrip`). A record nested deeper than `serde_json` reads (128
+    /// levels; no file can give one, as every workshop was read from such text) is kept as
+    /// its text, never a panic.
     fn to_value(&self) -> Value {
-        let mut map = self.head();
-        map.insert(
-            "workshop".into(),
-            serde_json::to_value(&self.workshop).expect("workshops always serialise"),
-        );
-        Value::Object(map)
+        let text = self.to_json();
+        serde_json::from_str(&text).unwrap_or(Value::String(text))
     }
 
     /// The [`content_hash`] of its workshop now.

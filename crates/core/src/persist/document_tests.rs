@@ -144,3 +144,33 @@ fn a_file_without_the_fingerprint_compares_times_and_a_damaged_one_is_dropped() 
         damaged.repairs
     );
 }
+
+/// A library export writes each workshop as `serde_json::to_value` would (its stored text is
+/// read back instead, issue 23): the same value for a workshop with every part, odd numbers
+/// and fields from a newer version.
+#[test]
+fn a_library_export_holds_each_workshop_as_to_value_writes_it() {
+    let mut w = crate::content::example::example_workshop("w-ex".into(), 1.5);
+    w.maps
+        .push(crate::model::samples::large_workshop(30, 5).maps[0].clone());
+    w.pictures
+        .push(crate::model::samples::hand_drawn_picture(12).into());
+    w.created_at = -0.0;
+    w.extra.insert(
+        "from_the_future".into(),
+        serde_json::json!({"deep": [[[1e300]]]}),
+    );
+    let mut s = sample();
+    s.workshop = w;
+    s.saved_at = 0.1 + 0.2;
+    s.extra.insert("thumbnail".into(), "abc".into());
+    let mut old = s.head();
+    old.insert(
+        "workshop".into(),
+        serde_json::to_value(&s.workshop).unwrap(),
+    );
+    assert_eq!(s.to_value(), Value::Object(old.clone()));
+    let text = library_to_json(std::slice::from_ref(&s), 2.0);
+    let file: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(file["workshops"][0], Value::Object(old));
+}

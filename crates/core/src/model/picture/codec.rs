@@ -1,11 +1,65 @@
 //! The compact stored form of a stroke's points, and the serde adapter that writes a
 //! [`Stroke`] with it: the document format is unchanged (`"points": "x,y:…"`), while the model
-//! holds points.
+//! holds points. Items (tagged by `type`) and arrow ends (an item or a point, untagged) are
+//! read back by hand from a `Value` ([`crate::model::tagged`]), as the derive would read them.
 
+use serde::de::Error as _;
 use serde::{Deserialize, Serialize};
+use serde_json::{Error, Value};
 
-use super::{ItemId, Stroke, Tool};
+use super::{End, Item, ItemId, Stroke, Tool};
 use crate::geometry::Point;
+use crate::model::tagged::{Fields, deserialize_via_value, unknown_variant};
+
+impl Item {
+    /// An item from its stored JSON: `{"type": "sticker", …}`.
+    pub fn from_json(value: Value) -> Result<Item, Error> {
+        let (tag, f) = Fields::tagged(value, "type")?;
+        let rest = f.rest();
+        Ok(match tag.as_str() {
+            "stroke" => Item::Stroke(serde_json::from_value(rest)?),
+            "sticker" => Item::Sticker(serde_json::from_value(rest)?),
+            "text" => Item::Text(serde_json::from_value(rest)?),
+            "arrow" => Item::Arrow(serde_json::from_value(rest)?),
+            "shape" => Item::Shape(serde_json::from_value(rest)?),
+            _ => {
+                return Err(unknown_variant(
+                    &tag,
+                    &["stroke", "sticker", "text", "arrow", "shape"],
+                ));
+            }
+        })
+    }
+}
+
+impl End {
+    /// An arrow's end from its stored JSON: `{"item": 3}` (a whole number that fits an item
+    /// id), else `{"x": …, "y": …}`; other fields are ignored.
+    pub fn from_json(value: Value) -> Result<End, Error> {
+        let field = |key: &str| match &value {
+            Value::Object(map) => map.get(key),
+            _ => None,
+        };
+        if let Some(item) = field("item")
+            .and_then(Value::as_u64)
+            .and_then(|i| ItemId::try_from(i).ok())
+        {
+            return Ok(End::Item { item });
+        }
+        match (
+            field("x").and_then(Value::as_f64),
+            field("y").and_then(Value::as_f64),
+        ) {
+            (Some(x), Some(y)) => Ok(End::Point { x, y }),
+            _ => Err(Error::custom(
+                "data did not match any variant of untagged enum End",
+            )),
+        }
+    }
+}
+
+deserialize_via_value!(Item, Item::from_json);
+deserialize_via_value!(End, End::from_json);
 
 /// A stroke as it is stored: its points in [`encode`]'s text.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -174,6 +228,18 @@ mod tests {
         let item = r#"{"type":"stroke","id":7,"tool":"highlighter","colour":2,"width":4.5,"points":"10,-20:GDAB"}"#;
         let read: super::super::Item = serde_json::from_str(item).unwrap();
         assert_eq!(serde_json::to_string(&read).unwrap(), item);
+        assert_eq!(
+            Item::from_json(serde_json::from_str(item).unwrap()).unwrap(),
+            read
+        );
+        for bad in [
+            r#"{"id":7,"width":1,"points":""}"#,
+            r#"{"type":"blob","id":7}"#,
+            r#"{"type":"sticker","id":7}"#,
+            r#"[1]"#,
+        ] {
+            assert!(serde_json::from_str::<Item>(bad).is_err(), "{bad}");
+        }
         assert_eq!(whole(2.5), 3.0);
         assert_eq!(whole(f64::NAN), 0.0);
     }

@@ -110,8 +110,9 @@ pub enum Stack {
     ToBack,
 }
 
-/// One end of an arrow: attached to an item (it follows it), or a free point.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+/// One end of an arrow: attached to an item (it follows it), or a free point. Read by hand
+/// ([`End::from_json`]), without serde's buffering of untagged enums.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum End {
     Item { item: ItemId },
@@ -152,7 +153,9 @@ pub struct Shape {
     pub width: f64,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// Stored tagged by `type`; read by hand ([`Item::from_json`]), without serde's buffering of
+/// tagged enums.
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "type", rename_all = "lowercase")]
 pub enum Item {
     Stroke(Stroke),
