@@ -5,17 +5,46 @@
 //! A drag moves its nodes all by the same offset, so the dragged nodes, and the links between
 //! two of them, are drawn once where they were when the drag began, inside one group that the
 //! offset translates: a move sets one attribute for all of them. Only the links from a dragged
-//! node to one that stays change their shape, a view each following the live places (one path
-//! each: the lift layer takes no events, so no wide path to click). Measured at 1,000 nodes
-//! (`node tests/e2e/bench/profile.mjs 1000 1 3000 --js`): a view per dragged node and two paths
-//! per link, each following the live places, spent most of a move's script in `setAttribute`.
+//! node to one that stays change their shape (one path each: the lift layer takes no events, so
+//! no wide path to click). Measured at 1,000 nodes (`node tests/e2e/bench/profile.mjs 1000 1
+//! 3000 --js`): a view per dragged node and two paths per link, each following the live places,
+//! spent most of a move's script in `setAttribute`.
+//!
+//! The views are made when a drag lifts its nodes; a move then runs no reactive code at all
+//! ([`moved`]): the live places are written without notifying anyone (`gestures.rs`), and the
+//! group's offset and each stretched link's path (its label and sign, when it has them) are
+//! written straight onto their elements by the functions the views left in [`Moves`]. Through
+//! signals, each move re-ran a memo and four effects per stretched link in a microtask, 0.7 ms
+//! of a move's 0.8 ms of script at 1,000 nodes.
 
 use std::collections::{BTreeSet, HashMap};
 
 use leptos::prelude::*;
 
 use super::Ed;
-use crate::model::map::{Direction, LinkId, NodeId, Point, Polarity, Shape, wrap_label};
+use super::state::Live;
+use crate::model::map::{Curve, Direction, LinkId, NodeId, Point, Polarity, Shape, wrap_label};
+
+/// What a move writes on the lift layer, left there by its views: the moving group's offset
+/// and each stretched link's shape. Run by [`moved`], never by a signal.
+#[derive(Default)]
+pub(crate) struct Moves {
+    group: Option<Box<dyn Fn()>>,
+    links: HashMap<LinkId, Box<dyn Fn()>>,
+}
+
+/// The dragged nodes' live places changed (written without notifying): the lift layer follows,
+/// by a few attributes written straight onto its elements.
+pub(super) fn moved(ed: Ed) {
+    ed.moves.with_value(|m| {
+        if let Some(group) = &m.group {
+            group();
+        }
+        for link in m.links.values() {
+            link();
+        }
+    });
+}
 
 /// The arrowhead marker a layer's links point with (`url(#id)`).
 pub(super) fn arrowhead(id: &'static str) -> impl IntoView {
@@ -48,13 +77,31 @@ pub(super) fn LiftLayer(ed: Ed) -> impl IntoView {
                 .collect()
         })
     });
-    // How far the dragged nodes are from their bases: the first one's live place tells.
-    let offset = move || {
-        let id = ed.lifted.with(|l| l.first().copied())?;
-        let base = bases.with(|b| b.get(&id).copied())?;
-        let at = ed.live(id).pos.get();
-        Some(format!("translate({} {})", at.x - base.x, at.y - base.y))
-    };
+    // How far the dragged nodes are from their bases: the first one's live place tells. Written
+    // when the nodes are lifted and then by each move (`moved`), straight onto the group.
+    let moving = NodeRef::<leptos::svg::G>::new();
+    Effect::new(move |_| {
+        bases.track();
+        let Some(g) = moving.get() else { return };
+        let first = ed.lifted.with_untracked(|l| l.first().copied());
+        let live = first.map(|id| (id, ed.live(id)));
+        let set = move || {
+            let Some((id, live)) = &live else { return };
+            let Some(base) = bases.with_untracked(|b| b.get(id).copied()) else {
+                return;
+            };
+            let at = live.pos.get_untracked();
+            let _ = g.set_attribute(
+                "transform",
+                &format!("translate({} {})", at.x - base.x, at.y - base.y),
+            );
+        };
+        set();
+        ed.moves.update_value(|m| m.group = Some(Box::new(set)));
+    });
+    on_cleanup(move || {
+        let _ = ed.moves.try_update_value(|m| m.group = None);
+    });
     // The links that move with the lifted nodes, found once when a drag starts: those between
     // two of them move whole with the group, the others stretch.
     let lifted_links = Memo::new(move |_| {
@@ -81,12 +128,12 @@ pub(super) fn LiftLayer(ed: Ed) -> impl IntoView {
             <g transform=transform font-size=font>
                 <g class="links">
                     <For each=move || lifted_links.with(|(_, s)| s.clone()) key=|id| *id
-                        children=move |id| view! { <LinkView ed=ed id=id bases=None /> } />
+                        children=move |id| view! { <Stretched ed=ed id=id /> } />
                 </g>
-                <g class="moving" transform=offset>
+                <g class="moving" node_ref=moving>
                     <g class="links">
                         <For each=move || lifted_links.with(|(w, _)| w.clone()) key=|id| *id
-                            children=move |id| view! { <LinkView ed=ed id=id bases=Some(bases) /> } />
+                            children=move |id| view! { <LinkView ed=ed id=id bases=bases /> } />
                     </g>
                     <g class="nodes">
                         <For each=lifted_nodes key=|id| *id
@@ -178,27 +225,55 @@ fn NodeView(ed: Ed, id: NodeId, bases: Memo<Bases>) -> impl IntoView {
     }
 }
 
-/// One link that moves with the dragged nodes: with `bases`, one between two of them, drawn
-/// where it was when the drag began (the group around it moves); without, one that stretches
-/// from a dragged node to one that stays, following the live places.
+/// One link between two dragged nodes, drawn where it was when the drag began (the group
+/// around it moves).
 #[component]
-fn LinkView(ed: Ed, id: LinkId, bases: Option<Memo<Bases>>) -> impl IntoView {
+fn LinkView(ed: Ed, id: LinkId, bases: Memo<Bases>) -> impl IntoView {
     let live = ed.live_link(id);
     let link = Memo::new(move |_| live.get());
     let geom = Memo::new(move |_| {
         let (from, to) = link.with(|l| (l.from, l.to));
         let (a, b) = (ed.live(from), ed.live(to));
-        let place = |n: NodeId, pos: &ArcRwSignal<Point>| match bases {
-            Some(bases) => bases
+        let place = |n: NodeId, pos: &ArcRwSignal<Point>| {
+            bases
                 .with(|b| b.get(&n).copied())
-                .unwrap_or_else(|| pos.get_untracked()),
-            None => pos.get(),
+                .unwrap_or_else(|| pos.get_untracked())
         };
         let (pa, pb) = (place(from, &a.pos), place(to, &b.pos));
         super::frames::link_curve(ed, id, (from, to), pa, a.size.get(), pb, b.size.get())
     });
     let d = move || geom.with(|k| k.map(|k| k.d()).unwrap_or_default());
-    let class = move || {
+    let mid = move || geom.with(|k| k.map_or(Point::default(), |k| k.mid));
+    let sign = move || {
+        let pol = link.with(|l| l.polarity);
+        geom.get().filter(|_| pol != Polarity::None).map(|k| {
+            // Beside the arrowhead, on the left of the line's direction.
+            let at = k.sign_at();
+            view! { <text class="polarity" x=at.x y=at.y>{pol.sign()}</text> }
+        })
+    };
+    let words = move || {
+        // A background the size the placement code gives the label, so a line never runs
+        // through its words and nothing placed covers it.
+        let text = link.with(|l| l.label.clone());
+        let r = crate::analysis::placement::label_box(&text, mid(), ed.metrics.get())?;
+        Some(view! {
+            <rect class="link-label-back" x=r.x0 y=r.y0 width=r.w() height=r.h() rx="4"></rect>
+            <text class="link-label" x=(r.x0 + r.x1) / 2.0 y=(r.y0 + r.y1) / 2.0 dominant-baseline="central">{text}</text>
+        })
+    };
+    view! {
+        <g class=link_class(ed, id, link) hidden=move || geom.with(Option::is_none)>
+            <path class="line" d=d marker-end=marker(link, false) marker-start=marker(link, true)></path>
+            {sign}
+            {words}
+        </g>
+    }
+}
+
+/// A lifted link's classes: its direction, selected, traced.
+fn link_class(ed: Ed, id: LinkId, link: Memo<crate::model::map::Link>) -> impl Fn() -> String {
+    move || {
         let sel = if ed.marks.link.has(id) {
             " selected"
         } else {
@@ -211,34 +286,118 @@ fn LinkView(ed: Ed, id: LinkId, bases: Option<Memo<Bases>>) -> impl IntoView {
         };
         let dir = link.with(|l| l.direction.as_str());
         format!("link d-{dir}{sel}{traced}")
+    }
+}
+
+/// A lifted link's arrowhead at its end (or, `start`, at its start for a link both ways).
+fn marker(link: Memo<crate::model::map::Link>, start: bool) -> impl Fn() -> Option<&'static str> {
+    move || {
+        link.with(|l| {
+            let on = if start {
+                l.direction == Direction::Both
+            } else {
+                l.direction != Direction::None
+            };
+            on.then_some("url(#map-arrow-lift)")
+        })
+    }
+}
+
+/// Where a stretched link runs now, from its ends' live places (read without tracking).
+fn stretched_curve(ed: Ed, id: LinkId, ends: (NodeId, NodeId), a: &Live, b: &Live) -> Option<Curve> {
+    let (pa, sa) = (a.pos.get_untracked(), a.size.get_untracked());
+    let (pb, sb) = (b.pos.get_untracked(), b.size.get_untracked());
+    super::paint::with_around(ed, |around| {
+        super::frames::curve_in(around, id, ends, (pa, sa), (pb, sb))
+    })
+}
+
+/// One link from a dragged node to one that stays: it stretches with each move. Its classes,
+/// arrowheads, label and sign are views of the link; where it runs is written by each move
+/// ([`moved`]) straight onto its path (and its label's box and its sign, when it has them).
+#[component]
+fn Stretched(ed: Ed, id: LinkId) -> impl IntoView {
+    let live = ed.live_link(id);
+    let link = Memo::new(move |_| live.get());
+    let (from, to) = link.with_untracked(|l| (l.from, l.to));
+    let (a, b) = (ed.live(from), ed.live(to));
+    let now = {
+        let (a, b) = (a.clone(), b.clone());
+        move || stretched_curve(ed, id, (from, to), &a, &b)
     };
-    let arrow = "url(#map-arrow-lift)";
-    let end = move || link.with(|l| (l.direction != Direction::None).then_some(arrow));
-    let start = move || link.with(|l| (l.direction == Direction::Both).then_some(arrow));
-    let mid = move || geom.with(|k| k.map_or(Point::default(), |k| k.mid));
-    let label = move || link.with(|l| l.label.clone());
-    let sign = move || {
+    let g = NodeRef::<leptos::svg::G>::new();
+    let path = NodeRef::<leptos::svg::Path>::new();
+    let sign = NodeRef::<leptos::svg::Text>::new();
+    let back = NodeRef::<leptos::svg::Rect>::new();
+    let words = NodeRef::<leptos::svg::Text>::new();
+    let k0 = now();
+    let sign_view = move || {
         let pol = link.with(|l| l.polarity);
-        geom.get().filter(|_| pol != Polarity::None).map(|k| {
-            // Beside the arrowhead, on the left of the line's direction.
-            let at = k.sign_at();
-            view! { <text class="polarity" x=at.x y=at.y>{pol.sign()}</text> }
+        (pol != Polarity::None).then(|| {
+            let at = k0.map(|k| k.sign_at()).unwrap_or_default();
+            view! { <text class="polarity" node_ref=sign x=at.x y=at.y>{pol.sign()}</text> }
         })
     };
+    let words_view = move || {
+        let text = link.with(|l| l.label.clone());
+        let mid = k0.map_or(Point::default(), |k| k.mid);
+        let r = crate::analysis::placement::label_box(&text, mid, ed.metrics.get())?;
+        Some(view! {
+            <rect class="link-label-back" node_ref=back x=r.x0 y=r.y0 width=r.w() height=r.h() rx="4"></rect>
+            <text class="link-label" node_ref=words x=(r.x0 + r.x1) / 2.0 y=(r.y0 + r.y1) / 2.0 dominant-baseline="central">{text}</text>
+        })
+    };
+    // Each move: the path, and the sign and label where there are some.
+    let hidden = std::cell::Cell::new(k0.is_none());
+    let set = move || {
+        let (Some(g), Some(path)) = (g.get_untracked(), path.get_untracked()) else {
+            return;
+        };
+        let Some(k) = now() else {
+            if !hidden.replace(true) {
+                let _ = g.set_attribute("hidden", "");
+            }
+            return;
+        };
+        if hidden.replace(false) {
+            let _ = g.remove_attribute("hidden");
+        }
+        let _ = path.set_attribute("d", &k.d());
+        if let Some(t) = sign.get_untracked() {
+            let at = k.sign_at();
+            let _ = t.set_attribute("x", &at.x.to_string());
+            let _ = t.set_attribute("y", &at.y.to_string());
+        }
+        if let (Some(back), Some(words)) = (back.get_untracked(), words.get_untracked()) {
+            let r = link.with_untracked(|l| {
+                crate::analysis::placement::label_box(&l.label, k.mid, ed.metrics.get_untracked())
+            });
+            if let Some(r) = r {
+                for (el, name, v) in [
+                    (&back, "x", r.x0),
+                    (&back, "y", r.y0),
+                    (&back, "width", r.w()),
+                    (&back, "height", r.h()),
+                    (&words, "x", (r.x0 + r.x1) / 2.0),
+                    (&words, "y", (r.y0 + r.y1) / 2.0),
+                ] {
+                    let _ = el.set_attribute(name, &v.to_string());
+                }
+            }
+        }
+    };
+    ed.moves.update_value(|m| {
+        m.links.insert(id, Box::new(set));
+    });
+    on_cleanup(move || {
+        let _ = ed.moves.try_update_value(|m| m.links.remove(&id));
+    });
     view! {
-        <g class=class hidden=move || geom.with(Option::is_none)>
-            <path class="line" d=d marker-end=end marker-start=start></path>
-            {sign}
-            {move || {
-                // A background the size the placement code gives the label, so a line never
-                // runs through its words and nothing placed covers it.
-                let text = label();
-                let r = crate::analysis::placement::label_box(&text, mid(), ed.metrics.get())?;
-                Some(view! {
-                    <rect class="link-label-back" x=r.x0 y=r.y0 width=r.w() height=r.h() rx="4"></rect>
-                    <text class="link-label" x=(r.x0 + r.x1) / 2.0 y=(r.y0 + r.y1) / 2.0 dominant-baseline="central">{text}</text>
-                })
-            }}
+        <g class=link_class(ed, id, link) node_ref=g hidden=k0.is_none()>
+            <path class="line" node_ref=path d=k0.map(|k| k.d()).unwrap_or_default()
+                marker-end=marker(link, false) marker-start=marker(link, true)></path>
+            {sign_view}
+            {words_view}
         </g>
     }
 }

@@ -144,6 +144,8 @@ pub(crate) struct Ed {
     pub hover_link: RwSignal<Option<LinkId>>,
     /// What the SVG draws on a large map (its "front"), written by `draw.rs` for the painter.
     pub front: StoredValue<paint::Front>,
+    /// What a drag's move writes on the lift layer (`lift.rs`), with no reactive work.
+    pub moves: StoredValue<super::lift::Moves, LocalStorage>,
 }
 
 impl Ed {
@@ -237,6 +239,7 @@ impl Ed {
             hover: RwSignal::new(None),
             hover_link: RwSignal::new(None),
             front: StoredValue::new(paint::Front::default()),
+            moves: StoredValue::new_local(super::lift::Moves::default()),
         };
         // The model is the truth: after every change (an edit, undo, another tab), the live
         // signals follow it. This loop is the only thing that reads the whole map; a signal is

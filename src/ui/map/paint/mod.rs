@@ -424,7 +424,7 @@ fn paint(
 
 /// Runs `f` with what a link's curve depends on besides its ends (lanes, collapsed groups,
 /// frames, the map), read without tracking.
-fn with_around<T>(ed: Ed, f: impl FnOnce(&super::frames::Around) -> T) -> T {
+pub(super) fn with_around<T>(ed: Ed, f: impl FnOnce(&super::frames::Around) -> T) -> T {
     ed.lanes.with_untracked(|lanes| {
         ed.hidden.with_untracked(|hidden| {
             ed.frames.with_untracked(|frames| {
