@@ -25,12 +25,28 @@ use super::Ed;
 use super::state::Live;
 use crate::model::map::{Curve, Direction, LinkId, NodeId, Point, Polarity, Shape, wrap_label};
 
-/// What a move writes on the lift layer, left there by its views: the moving group's offset
-/// and each stretched link's shape. Run by [`moved`], never by a signal.
+/// What a move writes on the lift layer, left there by its views: the moving group's offset,
+/// the stretched links' paths (one a class) and their labels and signs. Run by [`moved`],
+/// never by a signal.
 #[derive(Default)]
 pub(crate) struct Moves {
     group: Option<Box<dyn Fn()>>,
-    links: HashMap<LinkId, Box<dyn Fn()>>,
+    parts: HashMap<u64, Box<dyn Fn()>>,
+    next: u64,
+}
+
+/// Leaves `f` for each move until the view that left it goes.
+fn each_move(ed: Ed, f: impl Fn() + 'static) {
+    let key = ed.moves.try_update_value(|m| {
+        m.next += 1;
+        m.parts.insert(m.next, Box::new(f));
+        m.next
+    });
+    on_cleanup(move || {
+        if let Some(key) = key {
+            let _ = ed.moves.try_update_value(|m| m.parts.remove(&key));
+        }
+    });
 }
 
 /// The dragged nodes' live places changed (written without notifying): the lift layer follows,
@@ -40,8 +56,8 @@ pub(super) fn moved(ed: Ed) {
         if let Some(group) = &m.group {
             group();
         }
-        for link in m.links.values() {
-            link();
+        for part in m.parts.values() {
+            part();
         }
     });
 }
@@ -127,8 +143,10 @@ pub(super) fn LiftLayer(ed: Ed) -> impl IntoView {
             <defs>{arrowhead("map-arrow-lift")}</defs>
             <g transform=transform font-size=font>
                 <g class="links">
+                    <For each=move || stretched_by_class(ed, lifted_links) key=|g| g.clone()
+                        children=move |(class, ids)| view! { <StretchedLines ed=ed class=class ids=ids /> } />
                     <For each=move || lifted_links.with(|(_, s)| s.clone()) key=|id| *id
-                        children=move |id| view! { <Stretched ed=ed id=id /> } />
+                        children=move |id| view! { <StretchedWords ed=ed id=id /> } />
                 </g>
                 <g class="moving" node_ref=moving>
                     <g class="links">
@@ -304,7 +322,13 @@ fn marker(link: Memo<crate::model::map::Link>, start: bool) -> impl Fn() -> Opti
 }
 
 /// Where a stretched link runs now, from its ends' live places (read without tracking).
-fn stretched_curve(ed: Ed, id: LinkId, ends: (NodeId, NodeId), a: &Live, b: &Live) -> Option<Curve> {
+fn stretched_curve(
+    ed: Ed,
+    id: LinkId,
+    ends: (NodeId, NodeId),
+    a: &Live,
+    b: &Live,
+) -> Option<Curve> {
     let (pa, sa) = (a.pos.get_untracked(), a.size.get_untracked());
     let (pb, sb) = (b.pos.get_untracked(), b.size.get_untracked());
     super::paint::with_around(ed, |around| {
@@ -312,21 +336,113 @@ fn stretched_curve(ed: Ed, id: LinkId, ends: (NodeId, NodeId), a: &Live, b: &Liv
     })
 }
 
-/// One link from a dragged node to one that stays: it stretches with each move. Its classes,
-/// arrowheads, label and sign are views of the link; where it runs is written by each move
-/// ([`moved`]) straight onto its path (and its label's box and its sign, when it has them).
+/// A stretched link as a move reads it: its id, ends, direction and the ends' live places.
+type Stretch = (LinkId, (NodeId, NodeId), Direction, Live, Live);
+
+/// The stretched links by their classes (a path each): the lift layer's few paths.
+fn stretched_by_class(
+    ed: Ed,
+    lifted_links: Memo<(Vec<LinkId>, Vec<LinkId>)>,
+) -> Vec<(String, Vec<LinkId>)> {
+    let mut out: Vec<(String, Vec<LinkId>)> = Vec::new();
+    lifted_links.with(|(_, stretched)| {
+        for id in stretched {
+            let class = ed.live_link(*id).with(|l| classes(ed, *id, l));
+            match out.iter_mut().find(|(c, _)| *c == class) {
+                Some((_, ids)) => ids.push(*id),
+                None => out.push((class, vec![*id])),
+            }
+        }
+    });
+    out
+}
+
+/// A link's classes on the lift layer: its direction, selected, traced.
+fn classes(ed: Ed, id: LinkId, l: &crate::model::map::Link) -> String {
+    let sel = if ed.marks.link.has(id) {
+        " selected"
+    } else {
+        ""
+    };
+    let traced = if ed.marks.traced_links.has(id) {
+        " traced"
+    } else {
+        ""
+    };
+    format!("link d-{}{sel}{traced}", l.direction.as_str())
+}
+
+/// The stretched links of one class: one path for their lines and one for their arrowheads
+/// (drawn as the marker draws them, in the stroke's width), written by each move: two
+/// attributes however many links stretch, where a path each with its marker cost one
+/// attribute and the marker's upkeep a link.
 #[component]
-fn Stretched(ed: Ed, id: LinkId) -> impl IntoView {
+fn StretchedLines(ed: Ed, class: String, ids: Vec<LinkId>) -> impl IntoView {
+    // The line's width, which the arrowhead scales with (`style/map.css`).
+    let width = if class.contains(" traced") {
+        5.0
+    } else if class.contains(" selected") {
+        4.0
+    } else {
+        2.0
+    };
+    let links: Vec<Stretch> = ids
+        .iter()
+        .map(|id| {
+            let (from, to, dir) = ed
+                .live_link(*id)
+                .with_untracked(|l| (l.from, l.to, l.direction));
+            (*id, (from, to), dir, ed.live(from), ed.live(to))
+        })
+        .collect();
+    let shapes = move || {
+        let (mut lines, mut heads) = (String::new(), String::new());
+        for (id, ends, dir, a, b) in &links {
+            let Some(k) = stretched_curve(ed, *id, *ends, a, b) else {
+                continue;
+            };
+            lines.push_str(&k.d());
+            for (tip, dx, dy) in super::paint::arrow_tips(&k, *dir) {
+                if let Some([p, q, r]) = super::paint::arrow_points(tip, dx, dy, width) {
+                    use std::fmt::Write;
+                    let _ = write!(
+                        heads,
+                        "M{:.1} {:.1}L{:.1} {:.1}L{:.1} {:.1}Z",
+                        p.x, p.y, q.x, q.y, r.x, r.y
+                    );
+                }
+            }
+        }
+        (lines, heads)
+    };
+    let line = NodeRef::<leptos::svg::Path>::new();
+    let head = NodeRef::<leptos::svg::Path>::new();
+    let (d0, h0) = shapes();
+    each_move(ed, move || {
+        let (Some(line), Some(head)) = (line.get_untracked(), head.get_untracked()) else {
+            return;
+        };
+        let (d, h) = shapes();
+        let _ = line.set_attribute("d", &d);
+        let _ = head.set_attribute("d", &h);
+    });
+    view! {
+        <g class=class>
+            <path class="line" node_ref=line d=d0></path>
+            <path class="arrowhead" node_ref=head d=h0></path>
+        </g>
+    }
+}
+
+/// A stretched link's label and polarity sign, when it has them, following its middle.
+#[component]
+fn StretchedWords(ed: Ed, id: LinkId) -> impl IntoView {
     let live = ed.live_link(id);
     let link = Memo::new(move |_| live.get());
     let (from, to) = link.with_untracked(|l| (l.from, l.to));
     let (a, b) = (ed.live(from), ed.live(to));
-    let now = {
-        let (a, b) = (a.clone(), b.clone());
-        move || stretched_curve(ed, id, (from, to), &a, &b)
-    };
+    let now = move || stretched_curve(ed, id, (from, to), &a, &b);
     let g = NodeRef::<leptos::svg::G>::new();
-    let path = NodeRef::<leptos::svg::Path>::new();
     let sign = NodeRef::<leptos::svg::Text>::new();
     let back = NodeRef::<leptos::svg::Rect>::new();
     let words = NodeRef::<leptos::svg::Text>::new();
@@ -347,12 +463,18 @@ fn Stretched(ed: Ed, id: LinkId) -> impl IntoView {
             <text class="link-label" node_ref=words x=(r.x0 + r.x1) / 2.0 y=(r.y0 + r.y1) / 2.0 dominant-baseline="central">{text}</text>
         })
     };
-    // Each move: the path, and the sign and label where there are some.
+    // Each move, for a link with a label or a sign: where they are now.
     let hidden = std::cell::Cell::new(k0.is_none());
-    let set = move || {
-        let (Some(g), Some(path)) = (g.get_untracked(), path.get_untracked()) else {
+    each_move(ed, move || {
+        let Some(g) = g.get_untracked() else { return };
+        let (sign, back, words) = (
+            sign.get_untracked(),
+            back.get_untracked(),
+            words.get_untracked(),
+        );
+        if sign.is_none() && back.is_none() {
             return;
-        };
+        }
         let Some(k) = now() else {
             if !hidden.replace(true) {
                 let _ = g.set_attribute("hidden", "");
@@ -362,13 +484,12 @@ fn Stretched(ed: Ed, id: LinkId) -> impl IntoView {
         if hidden.replace(false) {
             let _ = g.remove_attribute("hidden");
         }
-        let _ = path.set_attribute("d", &k.d());
-        if let Some(t) = sign.get_untracked() {
+        if let Some(t) = sign {
             let at = k.sign_at();
             let _ = t.set_attribute("x", &at.x.to_string());
             let _ = t.set_attribute("y", &at.y.to_string());
         }
-        if let (Some(back), Some(words)) = (back.get_untracked(), words.get_untracked()) {
+        if let (Some(back), Some(words)) = (back, words) {
             let r = link.with_untracked(|l| {
                 crate::analysis::placement::label_box(&l.label, k.mid, ed.metrics.get_untracked())
             });
@@ -385,17 +506,9 @@ fn Stretched(ed: Ed, id: LinkId) -> impl IntoView {
                 }
             }
         }
-    };
-    ed.moves.update_value(|m| {
-        m.links.insert(id, Box::new(set));
-    });
-    on_cleanup(move || {
-        let _ = ed.moves.try_update_value(|m| m.links.remove(&id));
     });
     view! {
         <g class=link_class(ed, id, link) node_ref=g hidden=k0.is_none()>
-            <path class="line" node_ref=path d=k0.map(|k| k.d()).unwrap_or_default()
-                marker-end=marker(link, false) marker-start=marker(link, true)></path>
             {sign_view}
             {words_view}
         </g>
