@@ -291,20 +291,7 @@ fn LinkView(ed: Ed, id: LinkId, bases: Memo<Bases>) -> impl IntoView {
 
 /// A lifted link's classes: its direction, selected, traced.
 fn link_class(ed: Ed, id: LinkId, link: Memo<crate::model::map::Link>) -> impl Fn() -> String {
-    move || {
-        let sel = if ed.marks.link.has(id) {
-            " selected"
-        } else {
-            ""
-        };
-        let traced = if ed.marks.traced_links.has(id) {
-            " traced"
-        } else {
-            ""
-        };
-        let dir = link.with(|l| l.direction.as_str());
-        format!("link d-{dir}{sel}{traced}")
-    }
+    move || link.with(|l| classes(ed, id, l))
 }
 
 /// A lifted link's arrowhead at its end (or, `start`, at its start for a link both ways).
