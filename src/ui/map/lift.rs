@@ -13,7 +13,7 @@
 //! The views are made when a drag lifts its nodes; a move then runs no reactive code at all
 //! ([`moved`]): the live places are written without notifying anyone (`gestures.rs`), and the
 //! group's offset and each stretched link's path (its label and sign, when it has them) are
-//! written straight onto their elements by the functions the views left in [`Moves`]. Through
+//! written straight onto their elements by the functions the views left in `Ed::moves`. Through
 //! signals, each move re-ran a memo and four effects per stretched link in a microtask, 0.7 ms
 //! of a move's 0.8 ms of script at 1,000 nodes.
 
@@ -24,16 +24,6 @@ use leptos::prelude::*;
 use super::Ed;
 use super::state::Live;
 use crate::model::map::{Curve, Direction, LinkId, NodeId, Point, Polarity, Shape, wrap_label};
-
-/// What a move writes on the lift layer, left there by its views: the moving group's offset,
-/// the stretched links' paths (one a class) and their labels and signs. Run by [`moved`],
-/// never by a signal.
-#[derive(Default)]
-pub(crate) struct Moves {
-    group: Option<Box<dyn Fn()>>,
-    parts: HashMap<u64, Box<dyn Fn()>>,
-    next: u64,
-}
 
 /// Leaves `f` for each move until the view that left it goes.
 fn each_move(ed: Ed, f: impl Fn() + 'static) {
