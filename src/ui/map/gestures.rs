@@ -180,9 +180,17 @@ impl Ed {
     fn show_preview(&self, p: MapPreview) {
         match p {
             MapPreview::Nodes(places) => {
-                for (id, at) in places {
-                    self.live(id).pos.set(at);
-                }
+                // Written without notifying: nothing tracks a node's place but the lift layer,
+                // which follows by writing its few attributes itself (`lift::moved`), and the
+                // map's layer and the painting read the places when the nodes are put back.
+                self.live.with_value(|live| {
+                    for (id, at) in places {
+                        if let Some(l) = live.get(&id) {
+                            l.pos.update_untracked(|p| *p = at);
+                        }
+                    }
+                });
+                super::lift::moved(*self);
             }
             MapPreview::Lift(ids) => self.lift(ids.into_iter().collect()),
             MapPreview::Frame { group, dx, dy } => self.frame_drag.set(Some((group, dx, dy))),

@@ -53,6 +53,16 @@ impl Look {
     }
 }
 
+/// What a move writes on the lift layer, left there by its views: the moving group's offset,
+/// the stretched links' paths (one a class) and their labels and signs. Run by `lift::moved`,
+/// never by a signal.
+#[derive(Default)]
+pub(crate) struct Moves {
+    pub group: Option<Box<dyn Fn()>>,
+    pub parts: HashMap<u64, Box<dyn Fn()>>,
+    pub next: u64,
+}
+
 /// Nodes and links picked out by an analysis (a loop, a path, a neighbourhood).
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct Highlight {
@@ -144,6 +154,8 @@ pub(crate) struct Ed {
     pub hover_link: RwSignal<Option<LinkId>>,
     /// What the SVG draws on a large map (its "front"), written by `draw.rs` for the painter.
     pub front: StoredValue<paint::Front>,
+    /// What a drag's move writes on the lift layer (`lift.rs`), with no reactive work.
+    pub moves: StoredValue<Moves, LocalStorage>,
 }
 
 impl Ed {
@@ -237,6 +249,7 @@ impl Ed {
             hover: RwSignal::new(None),
             hover_link: RwSignal::new(None),
             front: StoredValue::new(paint::Front::default()),
+            moves: StoredValue::new_local(Moves::default()),
         };
         // The model is the truth: after every change (an edit, undo, another tab), the live
         // signals follow it. This loop is the only thing that reads the whole map; a signal is

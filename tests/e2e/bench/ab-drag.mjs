@@ -46,6 +46,16 @@ try {
       const t = await tracedDrag(cdp, () => scriptedDrag(page, at.x, at.y, 3000));
       await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
       runs.push(t);
+      // The drag ends wherever its path is when the time is up: the node goes back to where the
+      // first run found it (not traced), so it never wanders off the canvas over the rounds.
+      const end = await page.evaluate((id) => {
+        const b = document.querySelector(`.map-canvas:not(.map-lift) [data-node="${id}"] rect`).getBoundingClientRect();
+        return { x: b.x + b.width / 2, y: b.y + b.height / 2 };
+      }, target.id);
+      await page.mouse.move(end.x, end.y);
+      await page.mouse.down();
+      await page.mouse.move(target.x, target.y, { steps: 5 });
+      await page.mouse.up();
       console.log(`${k} round ${r + 1}: CPU a move mean ${t.per_move_cpu_ms.toFixed(2)} p95 ${t.move_cpu.p95.toFixed(2)} ms (${t.moves} moves)`);
     }
   }

@@ -137,6 +137,8 @@ try {
   await cdp.send('Tracing.end');
   await done;
   await browser.close();
+  // BENCH_TRACE_OUT=<file>: the raw trace too, for a closer look (chrome://tracing opens it).
+  if (process.env.BENCH_TRACE_OUT) writeFileSync(process.env.BENCH_TRACE_OUT, JSON.stringify({ traceEvents: events }));
 
   // The renderer main thread: the thread named CrRendererMain in the page's renderer.
   const names = events.filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain');

@@ -67,26 +67,49 @@ fn dash(ctx: &web_sys::CanvasRenderingContext2d, d: &[f64]) {
 }
 
 /// An arrowhead as the SVG's marker draws it (`markerWidth` 7 stroke widths for 10 units,
-/// its tip one unit past the end), at `tip` pointing along `(dx, dy)`.
-fn arrowhead(ctx: &web_sys::CanvasRenderingContext2d, tip: Point, dx: f64, dy: f64, width: f64) {
+/// its tip one unit past the end), at `tip` pointing along `(dx, dy)`: its three corners.
+pub(super) fn arrow_points(tip: Point, dx: f64, dy: f64, width: f64) -> Option<[Point; 3]> {
     let len = dx.hypot(dy);
     if len < 1e-9 {
-        return;
+        return None;
     }
     let (ux, uy) = (dx / len, dy / len);
     let s = 0.7 * width;
     let back = |t: f64, side: f64| {
-        (
+        Point::new(
             tip.x + ux * t * s - uy * side * s,
             tip.y + uy * t * s + ux * side * s,
         )
     };
-    let (ax, ay) = back(1.0, 0.0);
-    let (bx, by) = back(-9.0, 5.0);
-    let (cx, cy) = back(-9.0, -5.0);
-    ctx.move_to(ax, ay);
-    ctx.line_to(bx, by);
-    ctx.line_to(cx, cy);
+    Some([back(1.0, 0.0), back(-9.0, 5.0), back(-9.0, -5.0)])
+}
+
+/// Where a link's arrowheads go: at its end (and, both ways, at its start), each with the
+/// direction it points, as the marker's `orient="auto-start-reverse"` turns it.
+pub(super) fn arrow_tips(
+    k: &Curve,
+    direction: Direction,
+) -> impl Iterator<Item = (Point, f64, f64)> {
+    let along = |to: Point, from: Point, other: Point| {
+        if (to.x - from.x).hypot(to.y - from.y) > 1e-6 {
+            (to, to.x - from.x, to.y - from.y)
+        } else {
+            (to, to.x - other.x, to.y - other.y)
+        }
+    };
+    let end = (direction != Direction::None).then(|| along(k.q, k.c, k.p));
+    let start = (direction == Direction::Both).then(|| along(k.p, k.c, k.q));
+    end.into_iter().chain(start)
+}
+
+/// [`arrow_points`] added to the canvas's path.
+fn arrowhead(ctx: &web_sys::CanvasRenderingContext2d, tip: Point, dx: f64, dy: f64, width: f64) {
+    let Some([a, b, c]) = arrow_points(tip, dx, dy, width) else {
+        return;
+    };
+    ctx.move_to(a.x, a.y);
+    ctx.line_to(b.x, b.y);
+    ctx.line_to(c.x, c.y);
     // No `closePath`: a fill closes each piece itself, and Chromium's closePath walks the
     // whole path so far (223 ms for 8,000 arrowheads in one path).
 }
@@ -244,22 +267,8 @@ fn paint(
                         Some((_, ks)) => ks.push(k),
                         None => lines.push((class, vec![k])),
                     }
-                    let width = 2.0;
-                    if l.direction != Direction::None {
-                        let (dx, dy) = if (k.q.x - k.c.x).hypot(k.q.y - k.c.y) > 1e-6 {
-                            (k.q.x - k.c.x, k.q.y - k.c.y)
-                        } else {
-                            (k.q.x - k.p.x, k.q.y - k.p.y)
-                        };
-                        heads.push((k.q, dx, dy, width));
-                    }
-                    if l.direction == Direction::Both {
-                        let (dx, dy) = if (k.p.x - k.c.x).hypot(k.p.y - k.c.y) > 1e-6 {
-                            (k.p.x - k.c.x, k.p.y - k.c.y)
-                        } else {
-                            (k.p.x - k.q.x, k.p.y - k.q.y)
-                        };
-                        heads.push((k.p, dx, dy, width));
+                    for (tip, dx, dy) in arrow_tips(&k, l.direction) {
+                        heads.push((tip, dx, dy, 2.0));
                     }
                     if (link_words && !l.label.is_empty()) || l.polarity != Polarity::None {
                         words_on.push((
@@ -424,7 +433,7 @@ fn paint(
 
 /// Runs `f` with what a link's curve depends on besides its ends (lanes, collapsed groups,
 /// frames, the map), read without tracking.
-fn with_around<T>(ed: Ed, f: impl FnOnce(&super::frames::Around) -> T) -> T {
+pub(super) fn with_around<T>(ed: Ed, f: impl FnOnce(&super::frames::Around) -> T) -> T {
     ed.lanes.with_untracked(|lanes| {
         ed.hidden.with_untracked(|hidden| {
             ed.frames.with_untracked(|frames| {
