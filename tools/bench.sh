@@ -4,6 +4,7 @@
 #   - release transfer sizes (whole app), the home page's first load, each section's extra
 #     bytes and time to ready when first opened, median time to interactive
 #                                                                    (tests/e2e/bench/size-speed.mjs)
+#   - the floor under the whole app: the same code in one module, not split (tools/size_floor.sh)
 #   - the participant's phone page: first-load bytes, time to
 #     interactive x1 and x4                                          (tests/e2e/bench/phone.mjs)
 #   - decoding one camera frame for a QR code in the browser
@@ -103,6 +104,8 @@ fi
 exe() { grep -o "\"executable\":\"[^\"]*/$1-[^\"]*\"" "$LOGS/native-build.json" | head -n 1 | cut -d'"' -f4; }
 
 (cd tests/e2e && run size-speed node bench/size-speed.mjs "$LOADS")
+# The floor under the whole app: the same wasm in one module, not split (about a minute).
+run size-floor bash tools/size_floor.sh
 (cd tests/e2e && run phone node bench/phone.mjs "$LOADS")
 # The scanner spec decodes the fake camera's frames in the page and prints their median.
 (cd tests/e2e && E2E_PORT=${BENCH_E2E_PORT:-4187} E2E_OUT=./test-results-bench run qr-decode-browser \
@@ -167,6 +170,8 @@ if (size) {
     }
   }
   rows.push(['whole app, gzip / brotli KB (raw)', `${f(t.gzip / 1024)} / ${f(t.brotli / 1024)} (${f(t.raw / 1024, 0)})`, '', '<= 700 KB gzip', verdict(t.gzip / 1024, (v) => v <= 700)]);
+  const floor = log('size-floor').match(/no custom sections: ([\d.]+) KB raw, ([\d.]+) KB gzip/);
+  if (floor) rows.push(['  floor: the same code in one module, not split, gzip KB (raw)', `${floor[2]} (${f(+floor[1], 0)})`, '', '', '']);
   for (const w of size.sizes.rows.filter((r) => r.kind === 'wasm')) rows.push([`  of which ${w.file.replace(/-[0-9a-f]{16}/, '')}, gzip KB`, f(w.gzip / 1024), '', '', '']);
   rows.push([`time to interactive ms, median of ${size.time_to_interactive.loads} loads`, f(size.time_to_interactive.median_ms, 0), '', '<= 400 ms', verdict(size.time_to_interactive.median_ms, (v) => v <= 400)]);
 }
