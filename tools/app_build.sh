@@ -14,7 +14,8 @@
 #      (--after), and chunks with under 16 KB of code join the chunk or part that loads with
 #      or before them (--fold-below): ~25 chunks instead of ~100;
 #   2. wasm-bindgen on the main module, keeping the linker's exports the parts import;
-#   3. wasm-opt -Oz on every module (release only);
+#   3. wasm-opt -Oz on every module (release only), without its producers and target-features
+#      sections;
 #   4. tools/app_stage.py: names every file with one hash of them all, puts them in Trunk's
 #      staging folder in place of Trunk's own build of the app, boots them from index.html and
 #      writes the Web Worker's script (the same main module in a module worker, whose `main`
@@ -50,7 +51,10 @@ done
 cp "$work/split/__wasm_split.js" "$work/out/"
 if [ "$profile" = "release" ]; then
   # Two at a time (release builds run one at a time, under a lock).
-  ls "$work/out"/*.wasm | xargs -P 2 -I{} wasm-opt -Oz $keep --enable-bulk-memory \
+  # The producers and target-features sections tell tools how a module was built; the browser
+  # never reads them (~200 bytes gzip a module, 7.5 KB over all of them).
+  ls "$work/out"/*.wasm | xargs -P 2 -I{} wasm-opt -Oz $keep --strip-producers \
+    --strip-target-features --enable-bulk-memory \
     --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
     --enable-reference-types --enable-multivalue {} -o {}
 fi
