@@ -29,7 +29,11 @@ pub fn unquote(raw: &str, node_name: &str) -> String {
             Some('\\') => out.push('\\'),
             Some('n' | 'l' | 'r') => out.push('\n'),
             Some('N') => out.push_str(node_name),
+            // A line continuation, also in a file saved with CRLF line ends.
             Some('\n') => {}
+            Some('\r') if chars.peek() == Some(&'\n') => {
+                chars.next();
+            }
             Some(other) => {
                 out.push('\\');
                 out.push(other);
