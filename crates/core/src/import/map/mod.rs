@@ -170,12 +170,9 @@ fn looks_like_dot(head: &str) -> bool {
 }
 
 fn sniff_csv(head: &str) -> bool {
-    let first = head.lines().next().unwrap_or("").to_lowercase();
-    let cells: Vec<&str> = first
-        .split(',')
-        .map(|c| c.trim().trim_matches('"'))
-        .collect();
-    cells.contains(&"label") || (cells.contains(&"from") && cells.contains(&"to"))
+    let cells = table::header(head);
+    let has = |name: &str| cells.iter().any(|c| c == name);
+    has("label") || (has("from") && has("to"))
 }
 
 fn json_any(text: &str, id: String) -> Result<Imported, String> {
