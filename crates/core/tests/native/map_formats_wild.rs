@@ -266,7 +266,11 @@ fn a_gephi_graphml_export_keeps_its_edge_labels() {
     assert_eq!(
         link_triples(&m),
         [
-            ("Hospital".into(), "Care home".into(), "discharges to".into()),
+            (
+                "Hospital".into(),
+                "Care home".into(),
+                "discharges to".into()
+            ),
             ("Care home".into(), "Hospital".into(), "talks with".into())
         ]
     );
@@ -420,7 +424,11 @@ fn a_gephi_gexf_1_3_export_keeps_places_attributes_and_parallel_links() {
     assert_eq!(
         link_triples(m),
         [
-            ("Hospital".into(), "Care home".into(), "discharges to".into()),
+            (
+                "Hospital".into(),
+                "Care home".into(),
+                "discharges to".into()
+            ),
             ("Hospital".into(), "Care home".into(), "phones".into()),
             ("Care home".into(), "c".into(), "".into()),
         ]
@@ -431,7 +439,11 @@ fn a_gephi_gexf_1_3_export_keeps_places_attributes_and_parallel_links() {
         "an attribute's default applies where an edge leaves it out"
     );
     assert_eq!(m.links[2].direction, Direction::Both);
-    assert!(i.notes.iter().any(|n| n.contains("to itself")), "{:?}", i.notes);
+    assert!(
+        i.notes.iter().any(|n| n.contains("to itself")),
+        "{:?}",
+        i.notes
+    );
     // Both nodes coloured the same purple, one by `hex` (GEXF 1.3), one by r, g, b.
     assert_eq!(m.kinds.len(), 1);
 }
@@ -502,7 +514,8 @@ fn semicolon_csv_from_a_european_spreadsheet_imports() {
     let elements = "\u{feff}Label;Type;X;Y;Description\r\n\
         Hausärzte;Akteur;120,5;-40,25;\"Erste Anlaufstelle;\r\nauch abends\"\r\n\
         Pflegeheim;Akteur;300;80,5;\r\n";
-    let connections = "\u{feff}From;To;Label;Direction\r\nHausärzte;Pflegeheim;überweisen an;directed\r\n";
+    let connections =
+        "\u{feff}From;To;Label;Direction\r\nHausärzte;Pflegeheim;überweisen an;directed\r\n";
     let i = import(
         &[
             ("Elemente.csv".into(), elements.as_bytes().to_vec()),
@@ -517,13 +530,21 @@ fn semicolon_csv_from_a_european_spreadsheet_imports() {
     assert_eq!(m.nodes[0].notes, "Erste Anlaufstelle;\r\nauch abends");
     assert_eq!(
         link_triples(m),
-        [("Hausärzte".into(), "Pflegeheim".into(), "überweisen an".into())]
+        [(
+            "Hausärzte".into(),
+            "Pflegeheim".into(),
+            "überweisen an".into()
+        )]
     );
     // One table alone is a CSV file too.
     let m = open("Verbindungen.csv", connections).map;
     assert_eq!(
         link_triples(&m),
-        [("Hausärzte".into(), "Pflegeheim".into(), "überweisen an".into())]
+        [(
+            "Hausärzte".into(),
+            "Pflegeheim".into(),
+            "überweisen an".into()
+        )]
     );
 }
 
@@ -592,22 +613,37 @@ sector\"];\r\n\
         ]
     );
     assert_eq!(group_of(m, "Voluntary sector"), Some("Community"));
-    assert_eq!(group_of(m, "Patients \"lonely\" and isolated"), Some("Community"));
+    assert_eq!(
+        group_of(m, "Patients \"lonely\" and isolated"),
+        Some("Community")
+    );
     assert_eq!(group_of(m, "GP\npractices"), None);
     let mut t = link_triples(m);
     t.sort();
     assert_eq!(
         t,
         [
-            ("GP practices".into(), "Link workers & volunteers".into(), "refer".into()),
-            ("GP practices".into(), "Patients \"lonely\" and isolated".into(), "see".into()),
+            (
+                "GP practices".into(),
+                "Link workers & volunteers".into(),
+                "refer".into()
+            ),
+            (
+                "GP practices".into(),
+                "Patients \"lonely\" and isolated".into(),
+                "see".into()
+            ),
             ("GP practices".into(), "Voluntary sector".into(), "".into()),
             (
                 "Link workers & volunteers".into(),
                 "Patients \"lonely\" and isolated".into(),
                 "refer".into()
             ),
-            ("Link workers & volunteers".into(), "Voluntary sector".into(), "".into()),
+            (
+                "Link workers & volunteers".into(),
+                "Voluntary sector".into(),
+                "".into()
+            ),
         ]
     );
     let none = link(m, "Link workers & volunteers", "Voluntary sector");
@@ -623,7 +659,10 @@ fn graphviz_laid_out_output_keeps_names_and_places() {
     assert_eq!(labels(&m), ["A", "Long name"]);
     let (a, b) = (&m.nodes[0], &m.nodes[1]);
     assert!(a.y < b.y, "y up in Graphviz: A is above");
-    assert_eq!(link_triples(&m), [("A".into(), "Long name".into(), "".into())]);
+    assert_eq!(
+        link_triples(&m),
+        [("A".into(), "Long name".into(), "".into())]
+    );
 }
 
 /// yEd's GML export: `Creator "yFiles"` before the graph, tabs, `LabelGraphics` for edge
@@ -644,7 +683,10 @@ fn a_yed_gml_export_keeps_its_arrows_and_edge_labels() {
     assert_eq!(labels(&m), ["GP", "Patients", "Pharmacy"]);
     assert_eq!(group_of(&m, "GP"), Some("Practice"));
     let treats = link(&m, "GP", "Patients");
-    assert_eq!((treats[0].label.as_str(), treats[0].direction), ("treats", Direction::Forward));
+    assert_eq!(
+        (treats[0].label.as_str(), treats[0].direction),
+        ("treats", Direction::Forward)
+    );
     let supplies = link(&m, "Pharmacy", "Patients");
     assert_eq!(supplies.len(), 1, "{:?}", link_triples(&m));
     assert_eq!(supplies[0].label, "supplies");
@@ -694,13 +736,24 @@ fn a_cmaptools_cxl_export_keeps_phrases_as_link_labels() {
 </cmap>"#;
     let m = open("prescribing.cxl", text).map;
     assert_eq!(m.title, "Social prescribing");
-    assert_eq!(labels(&m), ["Link workers", "Patients\n(isolated)", "Community groups"]);
+    assert_eq!(
+        labels(&m),
+        ["Link workers", "Patients\n(isolated)", "Community groups"]
+    );
     assert_eq!((m.nodes[0].x, m.nodes[0].y), (300.0, 60.0));
     assert_eq!(
         link_triples(&m),
         [
-            ("Link workers".into(), "Patients (isolated)".into(), "connect".into()),
-            ("Link workers".into(), "Community groups".into(), "connect".into())
+            (
+                "Link workers".into(),
+                "Patients (isolated)".into(),
+                "connect".into()
+            ),
+            (
+                "Link workers".into(),
+                "Community groups".into(),
+                "connect".into()
+            )
         ]
     );
 }
@@ -727,7 +780,10 @@ fn mermaid_from_github_and_notion_imports() {
     assert_eq!(group_of(m, "Voluntary sector"), Some("Community"));
     assert_eq!(m.links.len(), 6, "{:?}", link_triples(m));
     assert_eq!(link(m, "GP practices", "Link workers")[0].label, "refer");
-    assert_eq!(link(m, "Link workers", "Community groups")[0].label, "connect");
+    assert_eq!(
+        link(m, "Link workers", "Community groups")[0].label,
+        "connect"
+    );
     assert_eq!(
         link(m, "Voluntary sector", "Community groups")[0].direction,
         Direction::None

@@ -26,7 +26,11 @@ fn data_text<'a>(d: Node<'a, 'a>) -> Option<&'a str> {
 /// labels (`<html>…</html>`) as the text they show.
 fn yed_label(l: Node) -> String {
     let text = l.text().unwrap_or("");
-    if text.trim_start().get(..6).is_some_and(|h| h.eq_ignore_ascii_case("<html>")) {
+    if text
+        .trim_start()
+        .get(..6)
+        .is_some_and(|h| h.eq_ignore_ascii_case("<html>"))
+    {
         super::html::to_text(text, true).trim().to_string()
     } else {
         text.to_string()

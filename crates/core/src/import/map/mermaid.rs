@@ -4,13 +4,16 @@
 //! kind (`-->`, `---`, `-.->`, `==>`, `<-->`, `--o`, `--x`) with `|label|` or `-- label -->`,
 //! chains (`A --> B --> C`) and `&` (`A & B --> C`). YAML front matter gives the title; `%%`
 //! lines, `classDef`, `class`, `style`, `linkStyle`, `click` and `direction` are skipped;
-//! `subgraph … end` (nested) becomes a group (nested); a node belongs to the subgraph it is first named in.
+//! `subgraph … end` (nested) becomes a group (nested); a node belongs to the first subgraph that names it
+//! (named outside any before or not), as Mermaid draws it; a Markdown code fence around the
+//! diagram (```` ```mermaid ````) is read past; a quoted label may run over several lines.
 //! Labels lose their HTML (`<br>` becomes a line break, other tags go, `&amp;` and Mermaid's
 //! `#quot;`/`#35;` codes are read); a trailing ` (+)` or ` (−)`, as our export writes polarity,
 //! gives the link's polarity back.
 //!
 //! The reader works line by line, statement by statement, with no recursion.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use super::{Builder, Imported, Source, short};
@@ -31,7 +34,13 @@ const SKIPPED: [&str; 8] = [
 /// Whether text is a Mermaid diagram: after front matter and `%%` lines, its first word is
 /// `flowchart` or `graph` followed by at most a direction, or another Mermaid diagram's name.
 pub fn sniff(head: &str) -> bool {
-    let Some(first) = body_lines(head).next().map(|(_, l)| l) else {
+    if fenced(head) {
+        return true;
+    }
+    let Some(first) = raw_body_lines(head)
+        .map(|(_, l)| l)
+        .find(|l| !l.is_empty() && !l.starts_with("%%"))
+    else {
         return false;
     };
     let mut words = first.trim_end_matches(';').split_whitespace();
@@ -63,9 +72,63 @@ fn is_direction(w: &str) -> bool {
     matches!(w, "TB" | "TD" | "BT" | "RL" | "LR")
 }
 
-/// The lines after any YAML front matter, with their numbers, blank and `%%` lines left out.
-fn body_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+/// The diagram's lines with their index: inside a Markdown code fence (```` ```mermaid ````
+/// or `~~~mermaid`, as a block copied from a README or exported from Notion) when the text
+/// starts with one, up to the closing fence; otherwise all of them.
+fn diagram_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut lines = text.lines().enumerate().peekable();
+    while lines.peek().is_some_and(|(_, l)| l.trim().is_empty()) {
+        lines.next();
+    }
+    let fence = lines.peek().and_then(|(_, l)| {
+        let l = l.trim();
+        ["```", "~~~"]
+            .into_iter()
+            .find(|f| l.starts_with(f) && l[3..].trim_start_matches(['`', '~']).trim() == "mermaid")
+    });
+    if fence.is_some() {
+        lines.next();
+    }
+    lines.take_while(move |(_, l)| fence.is_none_or(|f| !l.trim().starts_with(f)))
+}
+
+/// Whether text starts with a Mermaid code fence (and so is Mermaid, whatever follows).
+fn fenced(head: &str) -> bool {
+    let first = head.trim_start().lines().next().unwrap_or("").trim();
+    (first.starts_with("```") || first.starts_with("~~~"))
+        && first[3..].trim_start_matches(['`', '~']).trim() == "mermaid"
+}
+
+/// The lines after any YAML front matter, with their numbers, blank and `%%` lines left out. A
+/// quoted label may run over several lines (`A["`**Two**\nlines`"]`, as Mermaid allows): a
+/// line that leaves a quote open is joined with the next ones until it closes.
+fn body_lines(text: &str) -> impl Iterator<Item = (usize, Cow<'_, str>)> {
+    let mut open: Option<(usize, String)> = None;
+    let mut out = Vec::new();
+    for (i, l) in raw_body_lines(text) {
+        let odd = l.bytes().filter(|&c| c == b'"').count() % 2 == 1;
+        match open.take() {
+            Some((at, mut joined)) => {
+                joined.push('\n');
+                joined.push_str(l);
+                if odd {
+                    out.push((at, Cow::Owned(joined)));
+                } else {
+                    open = Some((at, joined));
+                }
+            }
+            None if odd => open = Some((i, l.to_string())),
+            None if !l.is_empty() && !l.starts_with("%%") => out.push((i, Cow::Borrowed(l))),
+            None => {}
+        }
+    }
+    out.extend(open.map(|(at, l)| (at, Cow::Owned(l))));
+    out.into_iter()
+}
+
+/// The lines after any YAML front matter, trimmed, with their numbers.
+fn raw_body_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut lines = diagram_lines(text).peekable();
     // Front matter: `---` on the first line, up to the next `---`.
     if lines.peek().is_some_and(|(_, l)| l.trim() == "---") {
         lines.next();
@@ -75,14 +138,12 @@ fn body_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
             }
         }
     }
-    lines
-        .map(|(i, l)| (i + 1, l.trim()))
-        .filter(|(_, l)| !l.is_empty() && !l.starts_with("%%"))
+    lines.map(|(i, l)| (i + 1, l.trim()))
 }
 
 /// The `title:` of the front matter, if any.
 fn front_title(text: &str) -> Option<String> {
-    let mut lines = text.lines();
+    let mut lines = diagram_lines(text).map(|(_, l)| l);
     if lines.next()?.trim() != "---" {
         return None;
     }
@@ -98,17 +159,24 @@ fn front_title(text: &str) -> Option<String> {
     None
 }
 
-/// Label text as a person reads it: quotes and Markdown backticks gone, HTML tags gone (`<br>`
+/// Label text as a person reads it: quotes, Markdown backticks and emphasis marks gone, HTML tags gone (`<br>`
 /// as a line break), HTML entities and Mermaid's `#…;` codes read.
 pub fn label_text(raw: &str) -> String {
-    let mut s = raw.trim();
+    let mut s = Cow::Borrowed(raw.trim());
     if s.len() >= 2 && s.starts_with('"') && s.ends_with('"') {
-        s = &s[1..s.len() - 1];
+        s = Cow::Borrowed(&raw.trim()[1..s.len() - 1]);
         if s.len() >= 2 && s.starts_with('`') && s.ends_with('`') {
-            s = &s[1..s.len() - 1];
+            // A Markdown string: its emphasis marks (`**bold**`, `*italic*`, `__bold__`) are
+            // looks, not text.
+            s = Cow::Owned(
+                s[1..s.len() - 1]
+                    .replace("**", "")
+                    .replace("__", "")
+                    .replace('*', ""),
+            );
         }
     }
-    let plain = super::html::to_text(s, false);
+    let plain = super::html::to_text(&s, false);
     super::html::entities(&plain, '#')
 }
 
@@ -362,7 +430,7 @@ struct Read {
     groups: Vec<(String, String, Option<String>)>,
     /// The subgraphs open at this point, innermost last.
     open: Vec<String>,
-    /// The subgraph a node was first named in.
+    /// The first subgraph a node was named in.
     member: HashMap<String, String>,
     styles: usize,
 }
@@ -372,9 +440,13 @@ impl Read {
         if !self.labels.contains_key(id) {
             self.order.push(id.to_string());
             self.labels.insert(id.to_string(), id.to_string());
-            if let Some(g) = self.open.last() {
-                self.member.insert(id.to_string(), g.clone());
-            }
+        }
+        // As Mermaid draws it: in the first subgraph that names it, even when it was named
+        // outside any subgraph before.
+        if let Some(g) = self.open.last()
+            && !self.member.contains_key(id)
+        {
+            self.member.insert(id.to_string(), g.clone());
         }
         if let Some(l) = label {
             self.labels.insert(id.to_string(), label_text(l));
@@ -399,10 +471,10 @@ pub fn import(text: &str, id: String) -> Result<Imported, String> {
         ));
     }
     // A header may carry a first statement after `;` (`graph LR; A-->B`).
-    let header_rest = first.split_once(';').map(|(_, r)| r).unwrap_or("");
-    let all = std::iter::once((1usize, header_rest)).chain(lines);
+    let header_rest = first.split_once(';').map_or("", |(_, r)| r).to_string();
+    let all = std::iter::once((1usize, Cow::Owned(header_rest))).chain(lines);
     for (line, text_line) in all {
-        for st in statements(text_line) {
+        for st in statements(&text_line) {
             let st = st.trim();
             if st.is_empty() {
                 continue;
