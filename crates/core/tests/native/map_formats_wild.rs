@@ -789,3 +789,35 @@ fn mermaid_from_github_and_notion_imports() {
         Direction::None
     );
 }
+
+/// Excel on Windows saves "CSV (comma delimited)" and "CSV (semicolon)" in the Windows code
+/// page, not UTF-8: "Café" is the bytes `43 61 66 E9`.
+#[test]
+fn a_csv_excel_saved_in_the_windows_code_page_imports_with_its_accents() {
+    let mut bytes = b"Label;Type\r\nCaf".to_vec();
+    bytes.extend([0xe9]);
+    bytes.extend(b" owners;Business\r\nB");
+    bytes.extend([0xfc]);
+    bytes.extend(b"rger ");
+    bytes.extend([0x96]);
+    bytes.extend(b" residents;Person\r\n");
+    let i = read("elements.csv", bytes).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        labels(&i.map),
+        ["Café owners", "Bürger \u{2013} residents"]
+    );
+    assert!(
+        i.notes.iter().any(|n| n.contains("Windows-1252")),
+        "{:?}",
+        i.notes
+    );
+    // A UTF-8 file with one damaged byte is not guessed at: it is refused with the byte's place.
+    let mut damaged = "Label\nCafé\n".as_bytes().to_vec();
+    damaged.push(0xe9);
+    let e = read("elements.csv", damaged).unwrap_err();
+    assert!(e.contains("UTF-8") && e.contains("position"), "{e}");
+    // Binary files (a spreadsheet's own format) keep their message too.
+    let e = read("map.xlsx", b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xe9\xff".to_vec())
+        .unwrap_err();
+    assert!(e.contains("not text"), "{e}");
+}
