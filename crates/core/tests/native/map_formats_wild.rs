@@ -802,10 +802,7 @@ fn a_csv_excel_saved_in_the_windows_code_page_imports_with_its_accents() {
     bytes.extend([0x96]);
     bytes.extend(b" residents;Person\r\n");
     let i = read("elements.csv", bytes).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(
-        labels(&i.map),
-        ["Café owners", "Bürger \u{2013} residents"]
-    );
+    assert_eq!(labels(&i.map), ["Café owners", "Bürger \u{2013} residents"]);
     assert!(
         i.notes.iter().any(|n| n.contains("Windows-1252")),
         "{:?}",
@@ -817,7 +814,10 @@ fn a_csv_excel_saved_in_the_windows_code_page_imports_with_its_accents() {
     let e = read("elements.csv", damaged).unwrap_err();
     assert!(e.contains("UTF-8") && e.contains("position"), "{e}");
     // Binary files (a spreadsheet's own format) keep their message too.
-    let e = read("map.xlsx", b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xe9\xff".to_vec())
-        .unwrap_err();
+    let e = read(
+        "map.xlsx",
+        b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xe9\xff".to_vec(),
+    )
+    .unwrap_err();
     assert!(e.contains("not text"), "{e}");
 }
