@@ -821,3 +821,33 @@ fn a_csv_excel_saved_in_the_windows_code_page_imports_with_its_accents() {
     .unwrap_err();
     assert!(e.contains("not text"), "{e}");
 }
+
+/// igraph (R's `write_graph(g, "map.gml", "gml")`, python-igraph's `write_gml`) names vertices
+/// by a `name` attribute, not `label`.
+#[test]
+fn igraph_gml_names_its_nodes() {
+    let text = "Creator \"igraph version 1.5.1 Mon Feb  5 10:00:00 2024\"\nVersion 1\ngraph\n[\n  directed 1\n  node\n  [\n    id 0\n    name \"Funding\"\n  ]\n  node\n  [\n    id 1\n    name \"Staff morale\"\n  ]\n  edge\n  [\n    source 0\n    target 1\n    label \"supports\"\n  ]\n]\n";
+    let m = open("loops.gml", text).map;
+    assert_eq!(labels(&m), ["Funding", "Staff morale"]);
+    assert_eq!(
+        link_triples(&m),
+        [("Funding".into(), "Staff morale".into(), "supports".into())]
+    );
+}
+
+/// Graphviz with `splines=ortho` draws no edge `label`s, so people write `xlabel`; it is the
+/// text on the edge.
+#[test]
+fn a_graphviz_edge_xlabel_is_its_label() {
+    let text = "digraph {\n  splines=ortho;\n  a [label=\"Funding\"];\n  b [label=\"Staff\"];\n  a -> b [xlabel=\"pays\"];\n  b -> a [label=\"asks\", xlabel=\"ignored\"];\n}\n";
+    let m = open("ortho.dot", text).map;
+    let mut t = link_triples(&m);
+    t.sort();
+    assert_eq!(
+        t,
+        [
+            ("Funding".into(), "Staff".into(), "pays".into()),
+            ("Staff".into(), "Funding".into(), "asks".into())
+        ]
+    );
+}
