@@ -3,7 +3,8 @@
 //! grammar took about 50 µs a link). HTML-like values (`label=<<TABLE>…</TABLE>>`,
 //! `label=<<b>x</b>>`) are reduced to their text (rows become lines). Quoted ids lose their
 //! quote marks (`"Audit"` is the node Audit). Labels are unescaped as Graphviz does (`\"`,
-//! `\\`, `\n`/`\l`/`\r` line breaks, `\N` the node's name); `pos` gives positions (points, y
+//! `\\`, `\n`/`\l`/`\r` line breaks, `\N` the node's name; an edge without a `label` takes its
+//! `xlabel`); `pos` gives positions (points, y
 //! up), `kind` (ours) gives kinds with `color` and the node's style. Clusters
 //! (`subgraph cluster_…`, nested) become groups named by their `label`; only the top graph's
 //! `label` is the map's title.
@@ -129,8 +130,11 @@ pub fn import(text: &str, id: String) -> Result<Imported, String> {
             _ => {}
         }
         let pol = attr("polarity").map_or(Polarity::None, |p| polarity(&p));
+        // `xlabel` is the text on an edge where `label`s are not drawn (`splines=ortho`).
         let label = attr("link_label")
             .or_else(|| attr("label"))
+            .filter(|l| !l.is_empty())
+            .or_else(|| attr("xlabel"))
             .unwrap_or_default();
         b.link(from, to, &label, dir, pol, true)?;
     }

@@ -2,7 +2,7 @@
 //! sets write it: `graph [ directed 0|1 node [ id … label "…" graphics [ x … y … fill "#…" ] ]
 //! edge [ source … target … label "…" ] ]`. Strings may run over several lines and carry
 //! character references (`&quot;`, `&amp;`, `&#10;`, `&#x1F331;`); `#` starts a comment.
-//! A node without a label is called by its id; yEd's `LabelGraphics [ text "…" ]` is read too.
+//! A node without a label is called by its `name` (igraph) or its id; yEd's `LabelGraphics [ text "…" ]` is read too.
 //! yEd's arrowheads (`sourceArrow` / `targetArrow` in an edge's `graphics`) give its direction
 //! (an arrow at the source only points the link back; a yEd edge without one has none).
 //! `kind`/`type`/`group` give kinds (coloured by the node's `fill`), `direction` and
@@ -291,6 +291,7 @@ pub fn import(text: &str, id: String) -> Result<Imported, String> {
             continue;
         };
         let graphics = get(n, "graphics").map(Value::list).unwrap_or(&[]);
+        // igraph names vertices by `name`.
         let label = get(n, "label")
             .and_then(Value::text)
             .or_else(|| {
@@ -299,6 +300,7 @@ pub fn import(text: &str, id: String) -> Result<Imported, String> {
                     .and_then(|l| get(l, "text"))
                     .and_then(Value::text)
             })
+            .or_else(|| get(n, "name").and_then(Value::text))
             .unwrap_or_else(|| key.clone());
         let at = get(graphics, "x")
             .and_then(Value::num)
