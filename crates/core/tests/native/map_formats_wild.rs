@@ -851,3 +851,89 @@ fn a_graphviz_edge_xlabel_is_its_label() {
         ]
     );
 }
+
+/// yEd Live and yFiles for HTML write GraphML of their own: labels as `y:Label` in an
+/// `x:List` under the NodeLabels / EdgeLabels keys (the text as a `Text` attribute or a
+/// `y:Label.Text` element), geometry as `y:RectD` under NodeGeometry, a group as a node with a
+/// nested graph.
+#[test]
+fn a_yed_live_graphml_keeps_labels_and_places() {
+    let text = r##"<?xml version="1.0" encoding="UTF-8" standalone="no"?>
+<graphml xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://www.yworks.com/xml/schema/graphml.html/2.0/ygraphml.xsd " xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:y="http://www.yworks.com/xml/yfiles-common/3.0" xmlns:x="http://www.yworks.com/xml/yfiles-common/markup/3.0" xmlns:yjs="http://www.yworks.com/xml/yfiles-for-html/2.0/xaml" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">
+	<key id="d0" for="node" attr.type="int" attr.name="zOrder" y:attr.uri="http://www.yworks.com/xml/yfiles-z-order/1.0/zOrder"/>
+	<key id="d1" for="node" attr.type="boolean" attr.name="Expanded" y:attr.uri="http://www.yworks.com/xml/yfiles-common/2.0/folding/Expanded">
+		<default>true</default>
+	</key>
+	<key id="d2" for="node" attr.type="string" attr.name="url"/>
+	<key id="d3" for="node" attr.type="string" attr.name="description"/>
+	<key id="d4" for="node" attr.name="NodeLabels" y:attr.uri="http://www.yworks.com/xml/yfiles-common/2.0/NodeLabels"/>
+	<key id="d5" for="node" attr.name="NodeGeometry" y:attr.uri="http://www.yworks.com/xml/yfiles-common/2.0/NodeGeometry"/>
+	<key id="d6" for="all" attr.name="UserTags" y:attr.uri="http://www.yworks.com/xml/yfiles-common/2.0/UserTags"/>
+	<key id="d7" for="node" attr.name="NodeStyle" y:attr.uri="http://www.yworks.com/xml/yfiles-common/2.0/NodeStyle"/>
+	<key id="d9" for="edge" attr.type="string" attr.name="url"/>
+	<key id="d10" for="edge" attr.type="string" attr.name="description"/>
+	<key id="d11" for="edge" attr.name="EdgeLabels" y:attr.uri="http://www.yworks.com/xml/yfiles-common/2.0/EdgeLabels"/>
+	<key id="d12" for="edge" attr.name="EdgeGeometry" y:attr.uri="http://www.yworks.com/xml/yfiles-common/2.0/EdgeGeometry"/>
+	<key id="d13" for="edge" attr.name="EdgeStyle" y:attr.uri="http://www.yworks.com/xml/yfiles-common/2.0/EdgeStyle"/>
+	<graph id="G" edgedefault="directed">
+		<node id="n0">
+			<data key="d0">1</data>
+			<data key="d3">Where referrals start</data>
+			<data key="d4">
+				<x:List>
+					<y:Label Text="GP practices" LayoutParameter="{x:Static y:InteriorLabelModel.Center}">
+						<y:Label.Style>
+							<yjs:DefaultLabelStyle verticalTextAlignment="CENTER" horizontalTextAlignment="CENTER" textFill="BLACK"/>
+						</y:Label.Style>
+					</y:Label>
+				</x:List>
+			</data>
+			<data key="d5">
+				<y:RectD X="100" Y="50" Width="120" Height="30"/>
+			</data>
+			<data key="d7">
+				<yjs:ShapeNodeStyle fill="#FFFF8C00" stroke="#FF000000"/>
+			</data>
+		</node>
+		<node id="n1">
+			<data key="d4">
+				<x:List>
+					<y:Label>
+						<y:Label.Text>Patients
+(isolated)</y:Label.Text>
+						<y:Label.LayoutParameter>
+							<x:Static Member="y:InteriorLabelModel.Center"/>
+						</y:Label.LayoutParameter>
+					</y:Label>
+				</x:List>
+			</data>
+			<data key="d5">
+				<y:RectD X="300" Y="200" Width="100" Height="40"/>
+			</data>
+		</node>
+		<edge id="e0" source="n0" target="n1">
+			<data key="d11">
+				<x:List>
+					<y:Label Text="refer">
+						<y:Label.LayoutParameter>
+							<y:SmartEdgeLabelModelParameter/>
+						</y:Label.LayoutParameter>
+					</y:Label>
+				</x:List>
+			</data>
+			<data key="d13">
+				<yjs:PolylineEdgeStyle targetArrow="TRIANGLE"/>
+			</data>
+		</edge>
+	</graph>
+</graphml>"##;
+    let m = open("yed-live.graphml", text).map;
+    assert_eq!(labels(&m), ["GP practices", "Patients\n(isolated)"]);
+    assert_eq!((m.nodes[0].x, m.nodes[0].y), (160.0, 65.0));
+    assert_eq!((m.nodes[1].x, m.nodes[1].y), (350.0, 220.0));
+    assert_eq!(m.nodes[0].notes, "Where referrals start");
+    assert_eq!(
+        link_triples(&m),
+        [("GP practices".into(), "Patients (isolated)".into(), "refer".into())]
+    );
+}
