@@ -934,6 +934,10 @@ fn a_yed_live_graphml_keeps_labels_and_places() {
     assert_eq!(m.nodes[0].notes, "Where referrals start");
     assert_eq!(
         link_triples(&m),
-        [("GP practices".into(), "Patients (isolated)".into(), "refer".into())]
+        [(
+            "GP practices".into(),
+            "Patients (isolated)".into(),
+            "refer".into()
+        )]
     );
 }

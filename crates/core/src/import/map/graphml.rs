@@ -3,7 +3,8 @@
 //! Gephi's "Edge Label", Cytoscape's interaction, direction, polarity/sign), and a key's
 //! `<default>` applies wherever a node or edge leaves it out; yEd's own node and edge labels
 //! (HTML labels read as their text), geometry, fill and arrowheads are read too (an arrow at
-//! the source end only points the link the other way). A node without a label is called by its
+//! the source end only points the link the other way), and yEd Live's (yFiles for HTML's)
+//! NodeLabels, EdgeLabels and NodeGeometry. A node without a label is called by its
 //! id, as NetworkX graphs usually are.
 
 use std::collections::HashMap;
@@ -35,6 +36,18 @@ fn yed_label(l: Node) -> String {
     } else {
         text.to_string()
     }
+}
+
+/// The first label in yFiles for HTML's (yEd Live's) NodeLabels / EdgeLabels data:
+/// `<x:List><y:Label Text="…">` or `<y:Label><y:Label.Text>…</y:Label.Text>`.
+fn yfiles_label(d: Node) -> Option<String> {
+    let l = d.descendants().find(|g| g.tag_name().name() == "Label")?;
+    let text = l.attribute("Text").or_else(|| {
+        l.children()
+            .find(|c| c.tag_name().name() == "Label.Text")
+            .map(|t| t.text().unwrap_or(""))
+    })?;
+    Some(text.to_string())
 }
 
 /// How strongly a field names a node's or an edge's label: an explicit label beats Gephi's
@@ -164,6 +177,16 @@ pub fn import(doc: &Document, id: String) -> Result<Imported, String> {
                 Some("description" | "notes" | "note") => notes = text.map(str::to_string),
                 Some("x") => x = number(text),
                 Some("y") => y = number(text),
+                Some("nodelabels") if label.is_none() => label = yfiles_label(d),
+                Some("nodegeometry") => {
+                    // yFiles for HTML: <y:RectD X Y Width Height/>, the top-left corner.
+                    if let Some(r) = d.descendants().find(|g| g.tag_name().name() == "RectD") {
+                        let w = number(r.attribute("Width")).unwrap_or(0.0);
+                        let h = number(r.attribute("Height")).unwrap_or(0.0);
+                        x = number(r.attribute("X")).map(|v| v + w / 2.0);
+                        y = number(r.attribute("Y")).map(|v| v + h / 2.0);
+                    }
+                }
                 Some("nodegraphics") => {
                     // yEd: <y:ShapeNode><y:Geometry x y width height/><y:Fill color/><y:NodeLabel>
                     for g in d.descendants() {
@@ -239,6 +262,12 @@ pub fn import(doc: &Document, id: String) -> Result<Imported, String> {
                 Some(f) if label_rank(f).is_some_and(|r| r <= rank) => {
                     rank = label_rank(f).unwrap_or(rank);
                     label = text.to_string();
+                }
+                Some("edgelabels") => {
+                    if let Some(l) = yfiles_label(d) {
+                        label = l;
+                        rank = 0;
+                    }
                 }
                 Some("direction") => dir = direction(text).unwrap_or(dir),
                 Some("polarity") => pol = polarity(text),
