@@ -1,182 +1,46 @@
-//! Map files as the real tools write them (yEd, Gephi, Cytoscape, CmapTools, Graphviz,
-//! Mermaid from GitHub and Notion, Excel and LibreOffice CSV in other locales), written here
-//! from each tool's actual output, and what a facilitator should see after importing them.
+//! XML map files as the real tools write them (yEd desktop and Live, Gephi, Cytoscape,
+//! CmapTools), written here from each tool's actual output, and what a facilitator should see
+//! after importing them. The text formats are in `map_formats_wild_text`; the helpers here
+//! serve both.
 
 use cstw_core::import::map::{Imported, import};
 use cstw_core::model::map::{ConceptMap, Direction};
 
-use crate::map_formats::{labels, link_triples};
+use crate::map_formats::{fixture, labels, link_triples};
 
-fn read(name: &str, bytes: Vec<u8>) -> Result<Imported, String> {
+pub fn read(name: &str, bytes: Vec<u8>) -> Result<Imported, String> {
     import(&[(name.to_string(), bytes)], "m-wild".into())
 }
 
-fn open(name: &str, text: &str) -> Imported {
+pub fn open(name: &str, text: &str) -> Imported {
     read(name, text.as_bytes().to_vec()).unwrap_or_else(|e| panic!("{name}: {e}"))
 }
 
-fn sorted_labels(m: &ConceptMap) -> Vec<&str> {
+pub fn sorted_labels(m: &ConceptMap) -> Vec<&str> {
     let mut l = labels(m);
     l.sort();
     l
 }
 
-fn link<'a>(m: &'a ConceptMap, from: &str, to: &str) -> Vec<&'a cstw_core::model::map::Link> {
+pub fn link<'a>(m: &'a ConceptMap, from: &str, to: &str) -> Vec<&'a cstw_core::model::map::Link> {
     m.links
         .iter()
         .filter(|l| m.node_name(l.from) == from && m.node_name(l.to) == to)
         .collect()
 }
 
-fn group_of<'a>(m: &'a ConceptMap, label: &str) -> Option<&'a str> {
+pub fn group_of<'a>(m: &'a ConceptMap, label: &str) -> Option<&'a str> {
     let n = m.nodes.iter().find(|n| n.label == label)?;
     m.group(n.group?).map(|g| g.name.as_str())
 }
 
-/// yEd 3.x: keys by `yfiles.type`, labels inside `y:ShapeNode` / `y:GenericNode`, a group as a
-/// `y:ProxyAutoBoundsNode` with two realizers and a nested graph, an HTML label, an edge with its
-/// arrow at the source end only, an edge whose label is empty, and the resources block.
-const YED: &str = r##"<?xml version="1.0" encoding="UTF-8" standalone="no"?>
-<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:java="http://www.yworks.com/xml/yfiles-common/1.0/java" xmlns:sys="http://www.yworks.com/xml/yfiles-common/markup/primitives/2.0" xmlns:x="http://www.yworks.com/xml/yfiles-common/markup/2.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:y="http://www.yworks.com/xml/graphml" xmlns:yed="http://www.yworks.com/xml/yed/3" xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://www.yworks.com/xml/schema/graphml/1.1/ygraphml.xsd">
-  <!--Created by yEd 3.23.2-->
-  <key attr.name="Description" attr.type="string" for="graph" id="d0"/>
-  <key for="port" id="d1" yfiles.type="portgraphics"/>
-  <key for="port" id="d2" yfiles.type="portgeometry"/>
-  <key for="port" id="d3" yfiles.type="portuserdata"/>
-  <key attr.name="url" attr.type="string" for="node" id="d4"/>
-  <key attr.name="description" attr.type="string" for="node" id="d5"/>
-  <key for="node" id="d6" yfiles.type="nodegraphics"/>
-  <key for="graphml" id="d7" yfiles.type="resources"/>
-  <key attr.name="url" attr.type="string" for="edge" id="d8"/>
-  <key attr.name="description" attr.type="string" for="edge" id="d9"/>
-  <key for="edge" id="d10" yfiles.type="edgegraphics"/>
-  <graph edgedefault="directed" id="G">
-    <data key="d0" xml:space="preserve"/>
-    <edge id="e9" source="n0" target="n2">
-      <data key="d10">
-        <y:PolyLineEdge>
-          <y:Path sx="0.0" sy="0.0" tx="0.0" ty="0.0"/>
-          <y:LineStyle color="#000000" type="line" width="1.0"/>
-          <y:Arrows source="none" target="standard"/>
-          <y:BendStyle smoothed="false"/>
-        </y:PolyLineEdge>
-      </data>
-    </edge>
-    <node id="n0">
-      <data key="d5" xml:space="preserve"><![CDATA[Where referrals start]]></data>
-      <data key="d6">
-        <y:ShapeNode>
-          <y:Geometry height="30.0" width="120.0" x="100.0" y="50.0"/>
-          <y:Fill color="#FFCC00" transparent="false"/>
-          <y:BorderStyle color="#000000" raised="false" type="line" width="1.0"/>
-          <y:NodeLabel alignment="center" autoSizePolicy="content" fontFamily="Dialog" fontSize="12" fontStyle="plain" hasBackgroundColor="false" hasLineColor="false" height="18.1328125" horizontalTextPosition="center" iconTextGap="4" modelName="custom" textColor="#000000" verticalTextPosition="bottom" visible="true" width="77.34765625" x="21.326171875" xml:space="preserve" y="5.93359375">GP practices<y:LabelModel><y:SmartNodeLabelModel distance="4.0"/></y:LabelModel><y:ModelParameter><y:SmartNodeLabelModelParameter labelRatioX="0.0" labelRatioY="0.0" nodeRatioX="0.0" nodeRatioY="0.0" offsetX="0.0" offsetY="0.0" upX="0.0" upY="-1.0"/></y:ModelParameter></y:NodeLabel>
-          <y:Shape type="rectangle"/>
-        </y:ShapeNode>
-      </data>
-    </node>
-    <node id="n1" yfiles.foldertype="group">
-      <data key="d4" xml:space="preserve"/>
-      <data key="d6">
-        <y:ProxyAutoBoundsNode>
-          <y:Realizers active="0">
-            <y:GroupNode>
-              <y:Geometry height="160.0" width="260.0" x="300.0" y="120.0"/>
-              <y:Fill color="#F5F5F5" transparent="false"/>
-              <y:BorderStyle color="#000000" type="dashed" width="1.0"/>
-              <y:NodeLabel alignment="right" autoSizePolicy="node_width" backgroundColor="#EBEBEB" borderDistance="0.0" fontFamily="Dialog" fontSize="15" fontStyle="plain" hasLineColor="false" height="21.666015625" horizontalTextPosition="center" iconTextGap="4" modelName="internal" modelPosition="t" textColor="#000000" verticalTextPosition="bottom" visible="true" width="260.0" x="0.0" xml:space="preserve" y="0.0">Community</y:NodeLabel>
-              <y:Shape type="roundrectangle"/>
-              <y:State closed="false" closedHeight="50.0" closedWidth="50.0" innerGraphDisplayEnabled="false"/>
-              <y:Insets bottom="15" bottomF="15.0" left="15" leftF="15.0" right="15" rightF="15.0" top="15" topF="15.0"/>
-              <y:BorderInsets bottom="0" bottomF="0.0" left="0" leftF="0.0" right="0" rightF="0.0" top="0" topF="0.0"/>
-            </y:GroupNode>
-            <y:GroupNode>
-              <y:Geometry height="50.0" width="50.0" x="0.0" y="60.0"/>
-              <y:Fill color="#F5F5F5" transparent="false"/>
-              <y:BorderStyle color="#000000" type="dashed" width="1.0"/>
-              <y:NodeLabel alignment="right" autoSizePolicy="node_width" backgroundColor="#EBEBEB" borderDistance="0.0" fontFamily="Dialog" fontSize="15" fontStyle="plain" hasLineColor="false" height="21.666015625" horizontalTextPosition="center" iconTextGap="4" modelName="internal" modelPosition="t" textColor="#000000" verticalTextPosition="bottom" visible="true" width="65.0" x="-7.5" xml:space="preserve" y="0.0">Folder 1</y:NodeLabel>
-              <y:Shape type="roundrectangle"/>
-              <y:State closed="true" closedHeight="50.0" closedWidth="50.0" innerGraphDisplayEnabled="false"/>
-            </y:GroupNode>
-          </y:Realizers>
-        </y:ProxyAutoBoundsNode>
-      </data>
-      <graph edgedefault="directed" id="n1:">
-        <node id="n1::n0">
-          <data key="d6">
-            <y:GenericNode configuration="com.yworks.flowchart.process">
-              <y:Geometry height="40.0" width="100.0" x="320.0" y="160.0"/>
-              <y:Fill color="#E8EEF7" color2="#B7C9E3" transparent="false"/>
-              <y:BorderStyle color="#000000" type="line" width="1.0"/>
-              <y:NodeLabel alignment="center" autoSizePolicy="content" fontFamily="Dialog" fontSize="12" fontStyle="plain" hasBackgroundColor="false" hasLineColor="false" height="32.265625" horizontalTextPosition="center" iconTextGap="4" modelName="custom" textColor="#000000" verticalTextPosition="bottom" visible="true" width="60.0" x="20.0" xml:space="preserve" y="3.8">Voluntary
-groups<y:LabelModel><y:SmartNodeLabelModel distance="4.0"/></y:LabelModel><y:ModelParameter><y:SmartNodeLabelModelParameter labelRatioX="0.0" labelRatioY="0.0" nodeRatioX="0.0" nodeRatioY="0.0" offsetX="0.0" offsetY="0.0" upX="0.0" upY="-1.0"/></y:ModelParameter></y:NodeLabel>
-            </y:GenericNode>
-          </data>
-        </node>
-        <node id="n1::n1">
-          <data key="d6">
-            <y:ShapeNode>
-              <y:Geometry height="40.0" width="100.0" x="440.0" y="220.0"/>
-              <y:Fill color="#FFCC00" transparent="false"/>
-              <y:BorderStyle color="#000000" raised="false" type="line" width="1.0"/>
-              <y:NodeLabel alignment="center" autoSizePolicy="content" fontFamily="Dialog" fontSize="12" fontStyle="plain" hasBackgroundColor="false" hasLineColor="false" height="18.1328125" horizontalTextPosition="center" iconTextGap="4" modelName="custom" textColor="#000000" verticalTextPosition="bottom" visible="true" width="80.0" x="10.0" xml:space="preserve" y="11.0">&lt;html&gt;&lt;b&gt;Patients&lt;/b&gt;&lt;br&gt;lonely &amp;amp; isolated&lt;/html&gt;<y:LabelModel><y:SmartNodeLabelModel distance="4.0"/></y:LabelModel><y:ModelParameter><y:SmartNodeLabelModelParameter labelRatioX="0.0" labelRatioY="0.0" nodeRatioX="0.0" nodeRatioY="0.0" offsetX="0.0" offsetY="0.0" upX="0.0" upY="-1.0"/></y:ModelParameter></y:NodeLabel>
-              <y:Shape type="ellipse"/>
-            </y:ShapeNode>
-          </data>
-        </node>
-      </graph>
-    </node>
-    <node id="n2">
-      <data key="d6">
-        <y:ShapeNode>
-          <y:Geometry height="30.0" width="100.0" x="100.0" y="300.0"/>
-          <y:Fill color="#FFCC00" transparent="false"/>
-          <y:BorderStyle color="#000000" raised="false" type="line" width="1.0"/>
-          <y:NodeLabel alignment="center" autoSizePolicy="content" fontFamily="Dialog" fontSize="12" fontStyle="plain" hasBackgroundColor="false" hasLineColor="false" height="18.1328125" horizontalTextPosition="center" iconTextGap="4" modelName="custom" textColor="#000000" verticalTextPosition="bottom" visible="true" width="70.0" x="15.0" xml:space="preserve" y="5.9">Link workers<y:LabelModel><y:SmartNodeLabelModel distance="4.0"/></y:LabelModel><y:ModelParameter><y:SmartNodeLabelModelParameter labelRatioX="0.0" labelRatioY="0.0" nodeRatioX="0.0" nodeRatioY="0.0" offsetX="0.0" offsetY="0.0" upX="0.0" upY="-1.0"/></y:ModelParameter></y:NodeLabel>
-          <y:Shape type="rectangle"/>
-        </y:ShapeNode>
-      </data>
-    </node>
-    <edge id="n1::e0" source="n1::n0" target="n1::n1">
-      <data key="d10">
-        <y:PolyLineEdge>
-          <y:Path sx="0.0" sy="0.0" tx="0.0" ty="0.0"/>
-          <y:LineStyle color="#000000" type="line" width="1.0"/>
-          <y:Arrows source="none" target="standard"/>
-          <y:EdgeLabel alignment="center" configuration="AutoFlippingLabel" distance="2.0" fontFamily="Dialog" fontSize="12" fontStyle="plain" hasBackgroundColor="false" hasLineColor="false" height="18.1328125" horizontalTextPosition="center" iconTextGap="4" modelName="custom" preferredPlacement="anywhere" ratio="0.5" textColor="#000000" verticalTextPosition="bottom" visible="true" width="44.0" x="10.0" xml:space="preserve" y="10.0">support<y:LabelModel><y:SmartEdgeLabelModel autoRotationEnabled="false" defaultAngle="0.0" defaultDistance="10.0"/></y:LabelModel><y:ModelParameter><y:SmartEdgeLabelModelParameter angle="0.0" distance="30.0" distanceToCenter="true" position="right" ratio="0.5" segment="0"/></y:ModelParameter><y:PreferredPlacementDescriptor angle="0.0" angleOffsetOnRightSide="0" angleReference="absolute" angleRotationOnRightSide="co" distance="-1.0" frozen="true" placement="anywhere" side="anywhere" sideReference="relative_to_edge_flow"/></y:EdgeLabel>
-          <y:BendStyle smoothed="false"/>
-        </y:PolyLineEdge>
-      </data>
-    </edge>
-    <edge id="e1" source="n0" target="n1::n0">
-      <data key="d10">
-        <y:PolyLineEdge>
-          <y:Path sx="0.0" sy="0.0" tx="0.0" ty="0.0"/>
-          <y:LineStyle color="#000000" type="line" width="1.0"/>
-          <y:Arrows source="standard" target="none"/>
-          <y:EdgeLabel alignment="center" configuration="AutoFlippingLabel" distance="2.0" fontFamily="Dialog" fontSize="12" fontStyle="plain" hasBackgroundColor="false" hasLineColor="false" height="18.1328125" horizontalTextPosition="center" iconTextGap="4" modelName="custom" preferredPlacement="anywhere" ratio="0.5" textColor="#000000" verticalTextPosition="bottom" visible="true" width="40.0" x="10.0" xml:space="preserve" y="10.0">ask for<y:LabelModel><y:SmartEdgeLabelModel autoRotationEnabled="false" defaultAngle="0.0" defaultDistance="10.0"/></y:LabelModel><y:ModelParameter><y:SmartEdgeLabelModelParameter angle="0.0" distance="30.0" distanceToCenter="true" position="right" ratio="0.5" segment="0"/></y:ModelParameter></y:EdgeLabel>
-          <y:BendStyle smoothed="false"/>
-        </y:PolyLineEdge>
-      </data>
-    </edge>
-    <edge id="e2" source="n2" target="n1">
-      <data key="d10">
-        <y:QuadCurveEdge straightness="0.1">
-          <y:Path sx="0.0" sy="0.0" tx="0.0" ty="0.0"/>
-          <y:LineStyle color="#000000" type="line" width="1.0"/>
-          <y:Arrows source="standard" target="standard"/>
-        </y:QuadCurveEdge>
-      </data>
-    </edge>
-  </graph>
-  <data key="d7">
-    <y:Resources/>
-  </data>
-</graphml>
-"##;
-
+/// `map-yed-groups.graphml`, as yEd 3.x writes it: keys by `yfiles.type`, labels inside
+/// `y:ShapeNode` / `y:GenericNode`, a group as a `y:ProxyAutoBoundsNode` with two realizers and
+/// a nested graph, an HTML label, an edge declared before its nodes, an edge with its arrow at
+/// the source end only, an edge with no label, and the resources block.
 #[test]
 fn a_yed_diagram_keeps_labels_groups_and_which_way_its_arrows_point() {
-    let i = open("referrals.graphml", YED);
+    let i = fixture("map-yed-groups.graphml");
     let m = &i.map;
     assert_eq!(
         sorted_labels(m),
@@ -499,201 +363,6 @@ fn gexf_edges_inside_a_parent_node_are_kept() {
     );
 }
 
-fn utf16le(text: &str) -> Vec<u8> {
-    let mut out = vec![0xff, 0xfe];
-    for u in text.encode_utf16() {
-        out.extend_from_slice(&u.to_le_bytes());
-    }
-    out
-}
-
-/// Excel and LibreOffice in German, French or Dutch save "CSV" with `;` between cells and a
-/// decimal comma in numbers, often with a BOM and CRLF; a quoted cell may hold a line break.
-#[test]
-fn semicolon_csv_from_a_european_spreadsheet_imports() {
-    let elements = "\u{feff}Label;Type;X;Y;Description\r\n\
-        Hausärzte;Akteur;120,5;-40,25;\"Erste Anlaufstelle;\r\nauch abends\"\r\n\
-        Pflegeheim;Akteur;300;80,5;\r\n";
-    let connections =
-        "\u{feff}From;To;Label;Direction\r\nHausärzte;Pflegeheim;überweisen an;directed\r\n";
-    let i = import(
-        &[
-            ("Elemente.csv".into(), elements.as_bytes().to_vec()),
-            ("Verbindungen.csv".into(), connections.as_bytes().to_vec()),
-        ],
-        "m-wild".into(),
-    )
-    .unwrap_or_else(|e| panic!("{e}"));
-    let m = &i.map;
-    assert_eq!(labels(m), ["Hausärzte", "Pflegeheim"]);
-    assert_eq!((m.nodes[0].x, m.nodes[0].y), (120.5, -40.25));
-    assert_eq!(m.nodes[0].notes, "Erste Anlaufstelle;\r\nauch abends");
-    assert_eq!(
-        link_triples(m),
-        [(
-            "Hausärzte".into(),
-            "Pflegeheim".into(),
-            "überweisen an".into()
-        )]
-    );
-    // One table alone is a CSV file too.
-    let m = open("Verbindungen.csv", connections).map;
-    assert_eq!(
-        link_triples(&m),
-        [(
-            "Hausärzte".into(),
-            "Pflegeheim".into(),
-            "überweisen an".into()
-        )]
-    );
-}
-
-/// Excel's "Unicode Text" is UTF-16LE with a BOM and tabs between cells.
-#[test]
-fn excel_unicode_text_tab_separated_utf16_imports() {
-    let text = "From\tTo\tLabel\r\nGP practices\tLink workers\trefer\r\nLink workers\tVoluntary groups, local\t\"connect, then follow up\"\r\n";
-    let m = read("connections.txt", utf16le(text))
-        .unwrap_or_else(|e| panic!("{e}"))
-        .map;
-    assert_eq!(
-        link_triples(&m),
-        [
-            ("GP practices".into(), "Link workers".into(), "refer".into()),
-            (
-                "Link workers".into(),
-                "Voluntary groups, local".into(),
-                "connect, then follow up".into()
-            )
-        ]
-    );
-}
-
-/// A comma-separated table whose labels hold semicolons stays comma-separated.
-#[test]
-fn a_comma_table_with_semicolons_in_its_cells_stays_comma_separated() {
-    let text = "Label,Type\n\"Carers; families\",Person\nSchools,Place\n";
-    let m = open("elements.csv", text).map;
-    assert_eq!(labels(&m), ["Carers; families", "Schools"]);
-}
-
-/// A hand-written Graphviz file saved on Windows: BOM, CRLF, `strict`, defaults, `\n` and
-/// escaped quotes, `+` concatenation, `\` line continuation, an HTML-like label, edge chains,
-/// ports, `dir=back`, a cluster and a repeat that `strict` merges.
-#[test]
-fn a_graphviz_file_from_windows_reads_as_graphviz_draws_it() {
-    let text = "\u{feff}// referral pathways\r\n\
-strict digraph \"Referral \\\"pathways\\\"\" {\r\n\
-  graph [rankdir=LR, fontname=\"Helvetica\"];\r\n\
-  node [shape=box, style=\"rounded,filled\", fillcolor=\"#ffcc00\"];\r\n\
-  edge [color=gray40, label=\"\"];\r\n\
-  gp [label=\"GP\\npractices\"];\r\n\
-  lw [label=<Link <b>workers</b> &amp; volunteers>];\r\n\
-  pat [label=\"Patients \\\"lonely\\\" \" + \"and isolated\"];\r\n\
-  vcs [label=\"Voluntary \\\r\n\
-sector\"];\r\n\
-  gp -> lw -> pat [label=\"refer\"];\r\n\
-  subgraph cluster_comm {\r\n\
-    label = \"Community\";\r\n\
-    vcs; pat;\r\n\
-  }\r\n\
-  pat -> gp [dir=back, label=\"see\"];\r\n\
-  gp:e -> vcs:w;\r\n\
-  gp -> lw [label=\"refer\"];\r\n\
-  lw -> vcs [dir=none];\r\n\
-}\r\n";
-    let i = open("pathways.gv", text);
-    let m = &i.map;
-    assert_eq!(
-        sorted_labels(m),
-        [
-            "GP\npractices",
-            "Link workers & volunteers",
-            "Patients \"lonely\" and isolated",
-            "Voluntary sector"
-        ]
-    );
-    assert_eq!(group_of(m, "Voluntary sector"), Some("Community"));
-    assert_eq!(
-        group_of(m, "Patients \"lonely\" and isolated"),
-        Some("Community")
-    );
-    assert_eq!(group_of(m, "GP\npractices"), None);
-    let mut t = link_triples(m);
-    t.sort();
-    assert_eq!(
-        t,
-        [
-            (
-                "GP practices".into(),
-                "Link workers & volunteers".into(),
-                "refer".into()
-            ),
-            (
-                "GP practices".into(),
-                "Patients \"lonely\" and isolated".into(),
-                "see".into()
-            ),
-            ("GP practices".into(), "Voluntary sector".into(), "".into()),
-            (
-                "Link workers & volunteers".into(),
-                "Patients \"lonely\" and isolated".into(),
-                "refer".into()
-            ),
-            (
-                "Link workers & volunteers".into(),
-                "Voluntary sector".into(),
-                "".into()
-            ),
-        ]
-    );
-    let none = link(m, "Link workers & volunteers", "Voluntary sector");
-    assert_eq!(none[0].direction, Direction::None);
-}
-
-/// `dot -Tdot` output (what "save as DOT" in Graphviz tools gives): `node [label="\N"]`,
-/// positions in points with y up, `bb`, edges with spline `pos`.
-#[test]
-fn graphviz_laid_out_output_keeps_names_and_places() {
-    let text = "digraph G {\n\tgraph [bb=\"0,0,170.5,108\"];\n\tnode [label=\"\\N\"];\n\tA\t[height=0.5,\n\t\tpos=\"27,90\",\n\t\twidth=0.75];\n\t\"Long name\"\t[height=0.5,\n\t\tpos=\"99,18\",\n\t\twidth=1.9861];\n\tA -> \"Long name\"\t[pos=\"e,80.58,35.789 41.57,75.834 51.134,66.538 63.9,54.128 75.213,43.131\"];\n}\n";
-    let m = open("g.dot", text).map;
-    assert_eq!(labels(&m), ["A", "Long name"]);
-    let (a, b) = (&m.nodes[0], &m.nodes[1]);
-    assert!(a.y < b.y, "y up in Graphviz: A is above");
-    assert_eq!(
-        link_triples(&m),
-        [("A".into(), "Long name".into(), "".into())]
-    );
-}
-
-/// yEd's GML export: `Creator "yFiles"` before the graph, tabs, `LabelGraphics` for edge
-/// labels, arrows as `sourceArrow` / `targetArrow` in the edge's graphics (none written for a
-/// plain line), a group with `isGroup` and members with `gid`.
-#[test]
-fn a_yed_gml_export_keeps_its_arrows_and_edge_labels() {
-    let text = "Creator\t\"yFiles\"\nVersion\t\"2.22\"\ngraph\n[\n\thierarchic\t1\n\tlabel\t\"\"\n\tdirected\t1\n\
-\tnode\n\t[\n\t\tid\t0\n\t\tlabel\t\"GP\"\n\t\tgraphics\n\t\t[\n\t\t\tx\t150.0\n\t\t\ty\t75.0\n\t\t\tw\t120.0\n\t\t\th\t30.0\n\t\t\ttype\t\"rectangle\"\n\t\t\tfill\t\"#FFCC00\"\n\t\t\toutline\t\"#000000\"\n\t\t]\n\t\tLabelGraphics\n\t\t[\n\t\t\ttext\t\"GP\"\n\t\t\tfontSize\t12\n\t\t\tfontName\t\"Dialog\"\n\t\t\tanchor\t\"c\"\n\t\t]\n\t\tgid\t3\n\t]\n\
-\tnode\n\t[\n\t\tid\t1\n\t\tlabel\t\"Patients\"\n\t\tgraphics\n\t\t[\n\t\t\tx\t350.0\n\t\t\ty\t75.0\n\t\t\tw\t120.0\n\t\t\th\t30.0\n\t\t]\n\t]\n\
-\tnode\n\t[\n\t\tid\t2\n\t\tlabel\t\"Pharmacy\"\n\t\tgraphics\n\t\t[\n\t\t\tx\t250.0\n\t\t\ty\t200.0\n\t\t]\n\t]\n\
-\tnode\n\t[\n\t\tid\t3\n\t\tlabel\t\"Practice\"\n\t\tgraphics\n\t\t[\n\t\t\tx\t150.0\n\t\t\ty\t75.0\n\t\t\tw\t160.0\n\t\t\th\t80.0\n\t\t]\n\t\tisGroup\t1\n\t]\n\
-\tedge\n\t[\n\t\tsource\t0\n\t\ttarget\t1\n\t\tgraphics\n\t\t[\n\t\t\tfill\t\"#000000\"\n\t\t\ttargetArrow\t\"standard\"\n\t\t]\n\t\tLabelGraphics\n\t\t[\n\t\t\ttext\t\"treats\"\n\t\t\tfontSize\t12\n\t\t]\n\t]\n\
-\tedge\n\t[\n\t\tsource\t1\n\t\ttarget\t2\n\t\tgraphics\n\t\t[\n\t\t\tfill\t\"#000000\"\n\t\t\tsourceArrow\t\"standard\"\n\t\t]\n\t\tLabelGraphics\n\t\t[\n\t\t\ttext\t\"supplies\"\n\t\t]\n\t]\n\
-\tedge\n\t[\n\t\tsource\t0\n\t\ttarget\t2\n\t\tgraphics\n\t\t[\n\t\t\tfill\t\"#000000\"\n\t\t]\n\t]\n\
-]\n";
-    let m = open("yed.gml", text).map;
-    assert_eq!(labels(&m), ["GP", "Patients", "Pharmacy"]);
-    assert_eq!(group_of(&m, "GP"), Some("Practice"));
-    let treats = link(&m, "GP", "Patients");
-    assert_eq!(
-        (treats[0].label.as_str(), treats[0].direction),
-        ("treats", Direction::Forward)
-    );
-    let supplies = link(&m, "Pharmacy", "Patients");
-    assert_eq!(supplies.len(), 1, "{:?}", link_triples(&m));
-    assert_eq!(supplies[0].label, "supplies");
-    assert_eq!(supplies[0].direction, Direction::Forward);
-    assert_eq!(link(&m, "GP", "Pharmacy")[0].direction, Direction::None);
-}
-
 /// CmapTools 6's CXL: Dublin Core title, a phrase with two concepts out of it, a label with
 /// a line break as `&#xa;`, appearances listed after the connections.
 #[test]
@@ -754,100 +423,6 @@ fn a_cmaptools_cxl_export_keeps_phrases_as_link_labels() {
                 "Community groups".into(),
                 "connect".into()
             )
-        ]
-    );
-}
-
-/// Mermaid as GitHub renders it and as Notion exports it: a fenced block copied from a
-/// README, an init directive, front matter with a title, `A -- text --> B`, `|text|`, `&`,
-/// chains, `:::class`, subgraphs with ids and titles, markdown strings.
-#[test]
-fn mermaid_from_github_and_notion_imports() {
-    let text = "```mermaid\n---\ntitle: Referral pathways\n---\n%%{init: {\"flowchart\": {\"curve\": \"basis\"}}}%%\nflowchart LR\n    GP[GP practices]:::org -- refer --> LW(\"Link workers\")\n    LW -->|connect| VS{{Voluntary sector}} & CG[(Community groups)]\n    subgraph C1 [\"Community\"]\n        direction TB\n        VS --- CG\n    end\n    CG -.-> P[\"`**Patients** who are\nisolated`\"] --> GP\n    classDef org fill:#f9f,stroke:#333\n    click GP \"https://example.org\" _blank\n```\n";
-    let i = open("pathways.md", text);
-    let m = &i.map;
-    assert_eq!(m.title, "Referral pathways");
-    assert_eq!(
-        sorted_labels(m),
-        [
-            "Community groups",
-            "GP practices",
-            "Link workers",
-            "Patients who are\nisolated",
-            "Voluntary sector"
-        ]
-    );
-    assert_eq!(group_of(m, "Voluntary sector"), Some("Community"));
-    assert_eq!(m.links.len(), 6, "{:?}", link_triples(m));
-    assert_eq!(link(m, "GP practices", "Link workers")[0].label, "refer");
-    assert_eq!(
-        link(m, "Link workers", "Community groups")[0].label,
-        "connect"
-    );
-    assert_eq!(
-        link(m, "Voluntary sector", "Community groups")[0].direction,
-        Direction::None
-    );
-}
-
-/// Excel on Windows saves "CSV (comma delimited)" and "CSV (semicolon)" in the Windows code
-/// page, not UTF-8: "Café" is the bytes `43 61 66 E9`.
-#[test]
-fn a_csv_excel_saved_in_the_windows_code_page_imports_with_its_accents() {
-    let mut bytes = b"Label;Type\r\nCaf".to_vec();
-    bytes.extend([0xe9]);
-    bytes.extend(b" owners;Business\r\nB");
-    bytes.extend([0xfc]);
-    bytes.extend(b"rger ");
-    bytes.extend([0x96]);
-    bytes.extend(b" residents;Person\r\n");
-    let i = read("elements.csv", bytes).unwrap_or_else(|e| panic!("{e}"));
-    assert_eq!(labels(&i.map), ["Café owners", "Bürger \u{2013} residents"]);
-    assert!(
-        i.notes.iter().any(|n| n.contains("Windows-1252")),
-        "{:?}",
-        i.notes
-    );
-    // A UTF-8 file with one damaged byte is not guessed at: it is refused with the byte's place.
-    let mut damaged = "Label\nCafé\n".as_bytes().to_vec();
-    damaged.push(0xe9);
-    let e = read("elements.csv", damaged).unwrap_err();
-    assert!(e.contains("UTF-8") && e.contains("position"), "{e}");
-    // Binary files (a spreadsheet's own format) keep their message too.
-    let e = read(
-        "map.xlsx",
-        b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00\xe9\xff".to_vec(),
-    )
-    .unwrap_err();
-    assert!(e.contains("not text"), "{e}");
-}
-
-/// igraph (R's `write_graph(g, "map.gml", "gml")`, python-igraph's `write_gml`) names vertices
-/// by a `name` attribute, not `label`.
-#[test]
-fn igraph_gml_names_its_nodes() {
-    let text = "Creator \"igraph version 1.5.1 Mon Feb  5 10:00:00 2024\"\nVersion 1\ngraph\n[\n  directed 1\n  node\n  [\n    id 0\n    name \"Funding\"\n  ]\n  node\n  [\n    id 1\n    name \"Staff morale\"\n  ]\n  edge\n  [\n    source 0\n    target 1\n    label \"supports\"\n  ]\n]\n";
-    let m = open("loops.gml", text).map;
-    assert_eq!(labels(&m), ["Funding", "Staff morale"]);
-    assert_eq!(
-        link_triples(&m),
-        [("Funding".into(), "Staff morale".into(), "supports".into())]
-    );
-}
-
-/// Graphviz with `splines=ortho` draws no edge `label`s, so people write `xlabel`; it is the
-/// text on the edge.
-#[test]
-fn a_graphviz_edge_xlabel_is_its_label() {
-    let text = "digraph {\n  splines=ortho;\n  a [label=\"Funding\"];\n  b [label=\"Staff\"];\n  a -> b [xlabel=\"pays\"];\n  b -> a [label=\"asks\", xlabel=\"ignored\"];\n}\n";
-    let m = open("ortho.dot", text).map;
-    let mut t = link_triples(&m);
-    t.sort();
-    assert_eq!(
-        t,
-        [
-            ("Funding".into(), "Staff".into(), "pays".into()),
-            ("Staff".into(), "Funding".into(), "asks".into())
         ]
     );
 }
