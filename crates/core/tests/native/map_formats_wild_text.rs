@@ -297,3 +297,26 @@ fn a_graphviz_edge_xlabel_is_its_label() {
         ]
     );
 }
+
+/// Mermaid 11 as GitHub renders it today: invisible links (`~~~`, a layout aid Mermaid draws as
+/// nothing), edge ids (`A e1@--> B`) and an edge's properties given by its id
+/// (`e1@{ animate: true }`).
+#[test]
+fn mermaid_invisible_links_and_edge_ids_are_read() {
+    let text = "flowchart LR\n  A[Funding] e1@--> B[Staff]\n  B ~~~ C[Morale]\n  C e2@-->|drives| A\n  e1@{ animate: true }\n  e2@{ curve: linear }\n";
+    let i = open("loop.mmd", text);
+    let m = &i.map;
+    assert_eq!(labels(m), ["Funding", "Staff", "Morale"]);
+    assert_eq!(
+        link_triples(m),
+        [
+            ("Funding".into(), "Staff".into(), "".into()),
+            ("Morale".into(), "Funding".into(), "drives".into())
+        ]
+    );
+    assert!(
+        i.notes.iter().any(|n| n.contains("invisible")),
+        "{:?}",
+        i.notes
+    );
+}
