@@ -1,7 +1,8 @@
 //! Mermaid flowcharts (`flowchart` or `graph`, any direction), as GitHub, LangGraph and this
 //! app write them: nodes with any shape (`A[…]`, `A(…)`, `A((…))`, `A{…}`, `A[[…]]`, `A[(…)]`,
 //! `A>…]`, `A{{…}}`, `A[/…/]`, `A@{ label: "…" }`), labels quoted or not, links of every
-//! kind (`-->`, `---`, `-.->`, `==>`, `<-->`, `--o`, `--x`) with `|label|` or `-- label -->`,
+//! kind (`-->`, `---`, `-.->`, `==>`, `<-->`, `--o`, `--x`, with an id: `e1@-->`) with `|label|`
+//! or `-- label -->`; invisible links (`~~~`) left out with a note;
 //! chains (`A --> B --> C`) and `&` (`A & B --> C`). YAML front matter gives the title; `%%`
 //! lines, `classDef`, `class`, `style`, `linkStyle`, `click` and `direction` are skipped;
 //! `subgraph … end` (nested) becomes a group (nested); a node belongs to the first subgraph that names it
@@ -350,6 +351,10 @@ struct Read {
     /// The first subgraph a node was named in.
     member: HashMap<String, String>,
     styles: usize,
+    /// Invisible links (`~~~`) left out.
+    hidden: usize,
+    /// Edge ids (`A e1@--> B`), so `e1@{ … }` is read as the edge's looks, not a node.
+    edge_ids: std::collections::HashSet<String>,
 }
 
 impl Read {
@@ -438,6 +443,17 @@ pub fn import(text: &str, id: String) -> Result<Imported, String> {
         let (label, pol) = polarity_of(label);
         b.link(from, to, &label, *dir, pol, false)?;
     }
+    if read.hidden > 0 {
+        b.notes.push(format!(
+            "{} invisible {} (\u{201c}~~~\u{201d}, which Mermaid draws as nothing) left out.",
+            read.hidden,
+            if read.hidden == 1 {
+                "link was"
+            } else {
+                "links were"
+            }
+        ));
+    }
     if read.styles > 0 {
         b.notes.push(format!(
             "{} style, class and click lines were left out.",
@@ -450,11 +466,39 @@ pub fn import(text: &str, id: String) -> Result<Imported, String> {
 /// One statement: nodes (`A & B`), then any number of links each followed by nodes.
 fn statement(st: &str, read: &mut Read) -> Result<(), String> {
     let mut c = Cursor { s: st, i: 0 };
+    // `e1@{ animate: true }`: an edge's looks, given by its id.
+    if let Some((id, rest)) = st.split_once("@{")
+        && read.edge_ids.contains(id.trim())
+        && rest.trim_end().ends_with('}')
+    {
+        read.styles += 1;
+        return Ok(());
+    }
     let mut prev = group(&mut c, read)?;
     loop {
         c.skip_ws();
         if c.rest().is_empty() {
             return Ok(());
+        }
+        // An edge id before its line (`A e1@--> B`, Mermaid 11).
+        let r = c.rest();
+        if let Some(at) = r.find('@')
+            && at > 0
+            && r[..at].chars().all(|ch| ch.is_alphanumeric() || ch == '_')
+            && r[at + 1..].starts_with(['-', '=', '.', '<', '~', 'o', 'x'])
+        {
+            read.edge_ids.insert(r[..at].to_string());
+            c.i += at + 1;
+        }
+        if c.rest().starts_with("~~~") {
+            // An invisible link: the nodes after it are read, no link is made.
+            let tildes = c.rest().len() - c.rest().trim_start_matches('~').len();
+            c.i += tildes;
+            c.skip_ws();
+            let next = group(&mut c, read)?;
+            read.hidden += prev.len() * next.len();
+            prev = next;
+            continue;
         }
         let Some(arrow) = c.arrow() else {
             return Err(format!(
