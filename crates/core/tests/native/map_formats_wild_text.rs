@@ -320,3 +320,29 @@ fn mermaid_invisible_links_and_edge_ids_are_read() {
         i.notes
     );
 }
+
+/// Graphviz labels as tools generate them: `\l` ending every line (left-justified lines, the
+/// last one included), and record shapes (`shape=record`: fields between `|`, `{…}` rows,
+/// `<port>` names, `\{` escapes), as pyreverse, Doxygen and schema tools write them.
+#[test]
+fn graphviz_record_labels_and_left_justified_lines_read_as_their_text() {
+    let text = "digraph uml {\n  node [shape=record, fontname=\"Helvetica\"];\n  Patient [label=\"{Patient|+ name : str\\l+ nhs_number : str\\l|+ refer()\\l}\"];\n  GP [label=\"<f0> GP|<f1> practice \\{main\\}\"];\n  Patient -> GP:f1 [label=\"sees\"];\n  Note [shape=box, label=\"Left\\lRight\\l\"];\n  Note -> Patient;\n}\n";
+    let m = open("uml.dot", text).map;
+    assert_eq!(
+        sorted_labels(&m),
+        [
+            "GP\npractice {main}",
+            "Left\nRight",
+            "Patient\n+ name : str\n+ nhs_number : str\n+ refer()"
+        ]
+    );
+    assert_eq!(
+        link(
+            &m,
+            "Patient + name : str + nhs_number : str + refer()",
+            "GP practice {main}"
+        )[0]
+        .label,
+        "sees"
+    );
+}
