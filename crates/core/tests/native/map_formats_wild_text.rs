@@ -346,3 +346,43 @@ fn graphviz_record_labels_and_left_justified_lines_read_as_their_text() {
         "sees"
     );
 }
+
+/// Files written for Excel often start with `sep=;` (Excel's own hint for the separator), and
+/// cells typed by hand carry stray spaces: "GP " in a connection is the element "GP".
+#[test]
+fn a_csv_with_excels_separator_line_and_stray_spaces_imports() {
+    let elements = "sep=;\r\nLabel;Type\r\nGP ;Organisation\r\n Patients;Person\r\n";
+    let connections = "sep=;\r\nFrom;To;Label\r\nGP;Patients ;treats\r\n GP ;Patients;sees\r\n";
+    let i = import(
+        &[
+            ("elements.csv".into(), elements.as_bytes().to_vec()),
+            ("connections.csv".into(), connections.as_bytes().to_vec()),
+        ],
+        "m-wild".into(),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(labels(&i.map), ["GP", "Patients"]);
+    assert_eq!(
+        link_triples(&i.map),
+        [
+            ("GP".into(), "Patients".into(), "treats".into()),
+            ("GP".into(), "Patients".into(), "sees".into())
+        ]
+    );
+    let m = open("elements.csv", elements).map;
+    assert_eq!(labels(&m), ["GP", "Patients"]);
+}
+
+/// Mermaid's link text may be quoted, and then may hold what looks like a link.
+#[test]
+fn mermaid_quoted_link_text_may_hold_dashes() {
+    let text = "graph TD\n    A[Funding] -- \"pays -- in part\" --> B[Staff]\n    B == \"asks ==> more\" ==> A\n";
+    let m = open("q.mmd", text).map;
+    assert_eq!(
+        link_triples(&m),
+        [
+            ("Funding".into(), "Staff".into(), "pays -- in part".into()),
+            ("Staff".into(), "Funding".into(), "asks ==> more".into())
+        ]
+    );
+}
