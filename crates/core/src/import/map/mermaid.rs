@@ -225,7 +225,17 @@ impl<'a> Cursor<'a> {
             // `A -- text --> B`: the text runs to the next arrow.
             let r = self.rest();
             let ends = ["--", "==", ".-"];
-            if let Some(at) = ends.iter().filter_map(|e| r.find(e)).min() {
+            // Quoted text may hold what looks like a link: look for the arrow after it.
+            let lead = r.len() - r.trim_start().len();
+            let from = match r[lead..].strip_prefix('"').and_then(|q| q.find('"')) {
+                Some(q) => lead + q + 2,
+                None => 0,
+            };
+            if let Some(at) = ends
+                .iter()
+                .filter_map(|e| r[from..].find(e).map(|at| at + from))
+                .min()
+            {
                 let text = &r[..at];
                 self.i += at;
                 self.line_body();

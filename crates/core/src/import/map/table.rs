@@ -5,8 +5,10 @@
 //! regard to case. Cells our export defused against spreadsheet formulas are restored.
 //!
 //! The separator is read from each file's first line: a comma, or a semicolon or a tab as
-//! spreadsheets in many locales (and Excel's "Unicode text") write them; with those, numbers
-//! may have a decimal comma (`120,5`).
+//! spreadsheets in many locales (and Excel's "Unicode text") write them, or the one Excel's
+//! `sep=;` line names; with those, numbers may have a decimal comma (`120,5`). Ids and the ends
+//! of connections are matched without spaces around them, as typed into a spreadsheet by
+//! accident ("GP " is the element "GP").
 
 use super::{Builder, Imported, Source, direction, polarity};
 use crate::import::csv::{records_by, undefuse};
@@ -20,9 +22,27 @@ struct Table {
     delimiter: u8,
 }
 
-/// The separator a table's first line uses: the most frequent of `,`, `;` and tab outside
-/// quotes (a comma when none is there, or on a tie with it).
+/// Excel's `sep=;` first line, which names the separator: the separator and the text after
+/// that line, or none and the text (without a BOM).
+fn split_sep(text: &str) -> (Option<u8>, &str) {
+    let text = text.trim_start_matches('\u{feff}');
+    let (first, rest) = text.split_once('\n').unwrap_or((text, ""));
+    let first = first.trim_end_matches('\r').trim_matches('"');
+    match first.get(..4).filter(|s| s.eq_ignore_ascii_case("sep=")) {
+        Some(_) if first.len() == 5 && first.is_char_boundary(4) => {
+            (Some(first.as_bytes()[4]), rest)
+        }
+        _ => (None, text),
+    }
+}
+
+/// The separator a table uses: the one a `sep=` line names, else the most frequent of `,`, `;`
+/// and tab outside quotes on its first line (a comma when none is there, or on a tie with it).
 pub fn delimiter(text: &str) -> u8 {
+    let (sep, text) = split_sep(text);
+    if let Some(sep) = sep {
+        return sep;
+    }
     let mut counts = [0usize; 3];
     let mut quoted = false;
     for c in text.trim_start_matches('\u{feff}').bytes() {
@@ -45,8 +65,8 @@ pub fn delimiter(text: &str) -> u8 {
 
 /// The header of a table: its first line's cells, trimmed and lower-cased.
 pub fn header(text: &str) -> Vec<String> {
-    let line = text.trim_start_matches('\u{feff}');
-    let delimiter = delimiter(line);
+    let delimiter = delimiter(text);
+    let line = split_sep(text).1;
     line.lines()
         .next()
         .unwrap_or("")
@@ -96,7 +116,7 @@ pub fn import(texts: &[&str], id: String) -> Result<Imported, String> {
                 i + 1
             ));
         }
-        let mut rows = records_by(text, delimiter);
+        let mut rows = records_by(split_sep(text).1, delimiter);
         if rows.is_empty() {
             return Err(format!("File {} is empty.", i + 1));
         }
@@ -134,6 +154,7 @@ pub fn import(texts: &[&str], id: String) -> Result<Imported, String> {
             }
             let label = cell(row, c_label).unwrap_or_default();
             let key = cell(row, c_id)
+                .map(|k| k.trim().to_string())
                 .filter(|k| !k.is_empty())
                 .unwrap_or_else(|| format!("#row-{}", i + 2));
             let at = t
@@ -144,7 +165,8 @@ pub fn import(texts: &[&str], id: String) -> Result<Imported, String> {
             if let Some(notes) = cell(row, c_notes) {
                 b.describe(node, &notes);
             }
-            by_label.entry(label).or_insert(key);
+            // Spreadsheet cells often keep a space typed by accident: "GP " is "GP".
+            by_label.entry(label.trim().to_string()).or_insert(key);
             if let Some(kind) = cell(row, c_type) {
                 let shape = cell(row, c_shape).and_then(|s| Shape::parse(&s));
                 b.kind(node, &kind, cell(row, c_colour).as_deref(), shape);
@@ -165,10 +187,13 @@ pub fn import(texts: &[&str], id: String) -> Result<Imported, String> {
             }
             let line = i + 2;
             let end = |ids: Option<usize>, names: Option<usize>| -> Result<String, String> {
-                if let Some(k) = cell(row, ids).filter(|k| b.has(k)) {
+                if let Some(k) = cell(row, ids)
+                    .map(|k| k.trim().to_string())
+                    .filter(|k| b.has(k))
+                {
                     return Ok(k);
                 }
-                let v = cell(row, names).unwrap_or_default();
+                let v = cell(row, names).unwrap_or_default().trim().to_string();
                 if v.trim().is_empty() {
                     return Err(format!(
                         "Connections, line {line}: the \u{201c}From\u{201d} or \u{201c}To\u{201d} cell is empty."
