@@ -387,3 +387,14 @@ fn mermaid_quoted_link_text_may_hold_dashes() {
         ]
     );
 }
+
+/// DOT's keywords are case-independent and Graphviz finds clusters by a name starting with
+/// "cluster" in any case (`Cluster_Team`), as hand-written files capitalise them.
+#[test]
+fn a_graphviz_cluster_named_in_capitals_is_a_group() {
+    let text = "DiGraph G {\n  NODE [shape=box];\n  Subgraph Cluster_A { A; B }\n  subgraph CLUSTER_Team { label=\"Team\"; C }\n  A -> B -> C;\n}\n";
+    let m = open("caps.dot", text).map;
+    assert_eq!(labels(&m), ["A", "B", "C"]);
+    assert_eq!(group_of(&m, "A"), Some("A"));
+    assert_eq!(group_of(&m, "C"), Some("Team"));
+}
