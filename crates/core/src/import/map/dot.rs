@@ -42,10 +42,9 @@ pub fn import(text: &str, id: String) -> Result<Imported, String> {
             .map(|(_, v)| unquote(v, ""))
             .unwrap_or_else(|| {
                 let bare = unquote(&c.id, "");
-                bare.strip_prefix("cluster_")
-                    .or_else(|| bare.strip_prefix("cluster"))
-                    .unwrap_or(&bare)
-                    .to_string()
+                // "cluster" in any case, then any `_`.
+                let rest = bare.get(7..).unwrap_or("");
+                rest.strip_prefix('_').unwrap_or(rest).to_string()
             });
         let parent = c.parent.map(|p| format!("\u{0}cluster{p}"));
         groups.push(b.group(&format!("\u{0}cluster{i}"), &name, parent.as_deref()));
