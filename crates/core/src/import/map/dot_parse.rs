@@ -3,8 +3,8 @@
 //! (`a -> {b c}`), nested subgraphs with their own defaults, ports (`a:p:n`, dropped), quoted
 //! strings with `+` joins, HTML-like ids (reduced to their text) and all three comment styles.
 //! One pass makes tokens, one more reads them; recursion is once per nested subgraph, which
-//! `import::limits::dot_depth` bounds before reading. Clusters (`subgraph cluster_…`, any case) are kept
-//! with their label and the nodes in them.
+//! `import::limits::dot_depth` bounds before reading. Clusters (`subgraph cluster_…`, the
+//! prefix in any case) are kept with their label and the nodes in them.
 //!
 //! Values stay as written (quoted strings with their quotes) and [`unquote`] reads them, so
 //! `\N` can be filled in with the node's name.
