@@ -398,3 +398,29 @@ fn a_graphviz_cluster_named_in_capitals_is_a_group() {
     assert_eq!(group_of(&m, "A"), Some("A"));
     assert_eq!(group_of(&m, "C"), Some("Team"));
 }
+
+/// A table exported with X and Y, rows added by hand in a spreadsheet without them: the rows
+/// with places keep them, the new ones land beside the map, not piled on one spot; German
+/// numbers (`1.234,5`) read in a semicolon table.
+#[test]
+fn rows_added_without_places_land_beside_the_placed_ones() {
+    let text = "Label;X;Y\nGP practices;1.234,5;100\nPatients;1500;400,5\nCarers;;\nSchools;;\n";
+    let i = open("elements.csv", text);
+    let m = &i.map;
+    assert_eq!(labels(m), ["GP practices", "Patients", "Carers", "Schools"]);
+    assert_eq!((m.nodes[0].x, m.nodes[0].y), (1234.5, 100.0));
+    assert_eq!((m.nodes[1].x, m.nodes[1].y), (1500.0, 400.5));
+    let sizes = m.sizes(cstw_core::model::map::Metrics::STANDARD);
+    for (a, n) in m.nodes.iter().enumerate() {
+        for (b, o) in m.nodes.iter().enumerate().skip(a + 1) {
+            let ra = cstw_core::geometry::Rect::around(n.at(), sizes[a]);
+            let rb = cstw_core::geometry::Rect::around(o.at(), sizes[b]);
+            assert!(!ra.overlaps(&rb), "{} over {}", n.label, o.label);
+        }
+    }
+    assert!(
+        i.notes.iter().any(|n| n.contains("no place")),
+        "{:?}",
+        i.notes
+    );
+}
