@@ -76,11 +76,15 @@ pub fn header(text: &str) -> Vec<String> {
 }
 
 impl Table {
-    /// A number in a cell; where cells are not separated by commas, a decimal comma too.
+    /// A number in a cell; where cells are not separated by commas, a decimal comma too, with
+    /// points or spaces grouping the thousands (`1.234,5`, `1 234,5`).
     fn number(&self, cell: Option<&str>) -> Option<f64> {
         let cell = cell?.trim();
-        let cell = if self.delimiter != b',' && !cell.contains('.') {
-            std::borrow::Cow::Owned(cell.replacen(',', ".", 1))
+        let cell = if self.delimiter != b',' && cell.contains(',') {
+            std::borrow::Cow::Owned(
+                cell.replace(['.', ' ', '\u{a0}', '\u{202f}'], "")
+                    .replacen(',', ".", 1),
+            )
         } else {
             std::borrow::Cow::Borrowed(cell)
         };
