@@ -424,3 +424,21 @@ fn rows_added_without_places_land_beside_the_placed_ones() {
         i.notes
     );
 }
+
+/// GML's own arrows (Himsolt's specification, as Cytoscape 2 and Tulip write them): an edge's
+/// `graphics [ arrow "last" ]` points to its target, `"first"` to its source, `"both"` both
+/// ways, whatever the graph's `directed`.
+#[test]
+fn gml_arrow_first_last_both_give_the_direction() {
+    let text = "graph [\n  directed 0\n  node [ id 1 label \"Funding\" ]\n  node [ id 2 label \"Staff\" ]\n  node [ id 3 label \"Morale\" ]\n  edge [ source 1 target 2 label \"pays\" graphics [ width 1 arrow \"last\" ] ]\n  edge [ source 2 target 3 label \"lifts\" graphics [ arrow \"first\" ] ]\n  edge [ source 3 target 1 label \"talks\" graphics [ arrow \"both\" ] ]\n  edge [ source 1 target 3 label \"plain\" graphics [ arrow \"none\" ] ]\n]\n";
+    let m = open("cytoscape.gml", text).map;
+    let one = |from: &str, to: &str| {
+        let l = link(&m, from, to);
+        assert_eq!(l.len(), 1, "{from} -> {to}: {:?}", link_triples(&m));
+        (l[0].label.clone(), l[0].direction)
+    };
+    assert_eq!(one("Funding", "Staff"), ("pays".into(), Direction::Forward));
+    assert_eq!(one("Morale", "Staff"), ("lifts".into(), Direction::Forward));
+    assert_eq!(one("Morale", "Funding"), ("talks".into(), Direction::Both));
+    assert_eq!(one("Funding", "Morale"), ("plain".into(), Direction::None));
+}
