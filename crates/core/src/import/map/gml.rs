@@ -3,8 +3,9 @@
 //! edge [ source … target … label "…" ] ]`. Strings may run over several lines and carry
 //! character references (`&quot;`, `&amp;`, `&#10;`, `&#x1F331;`); `#` starts a comment.
 //! A node without a label is called by its `name` (igraph) or its id; yEd's `LabelGraphics [ text "…" ]` is read too.
-//! yEd's arrowheads (`sourceArrow` / `targetArrow` in an edge's `graphics`) give its direction
-//! (an arrow at the source only points the link back; a yEd edge without one has none).
+//! yEd's arrowheads (`sourceArrow` / `targetArrow` in an edge's `graphics`) and GML's own
+//! `arrow "first" | "last" | "both" | "none"` give its direction (an arrow at the source only
+//! points the link back; a yEd edge without one has none).
 //! `kind`/`type`/`group` give kinds (coloured by the node's `fill`), `direction` and
 //! `polarity` (ours) or `sign` give a link's looks.
 //!
@@ -380,7 +381,16 @@ pub fn import(text: &str, id: String) -> Result<Imported, String> {
                 .is_some_and(|a| a != "none")
         };
         let (source, target) = (head("sourceArrow"), head("targetArrow"));
-        if yed || source || target {
+        // GML's own `arrow "none" | "first" | "last" | "both"` (Cytoscape, Tulip).
+        let arrow = get(graphics, "arrow").and_then(Value::text);
+        let (source, target) = match arrow.as_deref() {
+            Some("first") => (true, false),
+            Some("last") => (false, true),
+            Some("both") => (true, true),
+            Some("none") => (false, false),
+            _ => (source, target),
+        };
+        if yed || arrow.is_some() || source || target {
             dir = match (source, target) {
                 (true, true) => Direction::Both,
                 (false, false) => Direction::None,
