@@ -11,7 +11,10 @@
 //! - [`map_formats`]: map exports and imports: round trips of hostile labels, user text kept
 //!   as text, byte soup and mutated exports; [`map_formats_tools`]: the real readers (Graphviz,
 //!   NetworkX) read our files; [`map_formats_files`]: files the real tools wrote, bad files,
-//!   too large files, merging.
+//!   too large files, merging; [`map_formats_wild`]: XML files as yEd (desktop and Live),
+//!   Gephi, Cytoscape and CmapTools write them; [`map_formats_wild_text`]: text files as
+//!   spreadsheets in other locales and code pages, Graphviz, yEd's and igraph's GML and
+//!   Mermaid (GitHub, Notion) write them.
 //! - [`map_readers`]: the readers added for real files: text in UTF-16 and with CRLF, GML
 //!   (NetworkX's fixtures, NetworkX reading ours), Mermaid flowcharts, DOT's HTML-like labels,
 //!   and byte soup through each.
@@ -83,6 +86,10 @@ mod map_formats;
 mod map_formats_files;
 #[path = "native/map_formats_tools.rs"]
 mod map_formats_tools;
+#[path = "native/map_formats_wild.rs"]
+mod map_formats_wild;
+#[path = "native/map_formats_wild_text.rs"]
+mod map_formats_wild_text;
 #[path = "native/map_groups.rs"]
 mod map_groups;
 #[path = "native/map_readers.rs"]

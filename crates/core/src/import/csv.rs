@@ -4,9 +4,15 @@
 /// Splits CSV text into records of fields. Never fails: like `csv_core`, it prefers a parse to
 /// no parse; the callers check what the fields mean.
 pub fn records(text: &str) -> Vec<Vec<String>> {
+    records_by(text, b',')
+}
+
+/// [`records`] with another separator between fields (`;` as spreadsheets in many locales
+/// write CSV, a tab in "Unicode text").
+pub fn records_by(text: &str, delimiter: u8) -> Vec<Vec<String>> {
     use csv_core::ReadRecordResult::*;
     let input = text.strip_prefix('\u{feff}').unwrap_or(text).as_bytes();
-    let mut reader = csv_core::Reader::new();
+    let mut reader = csv_core::ReaderBuilder::new().delimiter(delimiter).build();
     let mut rows = Vec::new();
     let mut pos = 0;
     let mut out = vec![0u8; input.len().max(64)];

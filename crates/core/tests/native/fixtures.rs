@@ -23,6 +23,7 @@ pub const ALL: &[&str] = &[
     "newer-v2.json",
     "map-networkx.graphml",
     "map-yed.graphml",
+    "map-yed-groups.graphml",
     "map-networkx.gexf",
     "map-graphviz.dot",
     "map-kumu.json",
@@ -52,6 +53,7 @@ const TEST_SOURCES: &[&str] = &[
     "map_formats_tools.rs",
     "map_readers.rs",
     "map_groups.rs",
+    "map_formats_wild.rs",
 ];
 
 /// `tests/fixtures/` at the top of the repository: the browser suite reads them too.

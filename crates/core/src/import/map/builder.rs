@@ -9,6 +9,8 @@ pub(crate) struct Builder {
     pub(super) kinds: HashMap<String, KindId>,
     pub notes: Vec<String>,
     pub(super) placed: bool,
+    /// Nodes the file gave no place, in case others have one.
+    pub(super) unplaced: Vec<NodeId>,
     /// What each link so far says, so an exact repeat is found at once.
     pub(super) said: std::collections::HashSet<RepeatKey>,
     /// Groups by the file's own key.
@@ -30,6 +32,7 @@ impl Builder {
             kinds: HashMap::new(),
             notes: Vec::new(),
             placed: false,
+            unplaced: Vec::new(),
             said: std::collections::HashSet::new(),
             groups: HashMap::new(),
             self_links: 0,
@@ -59,6 +62,9 @@ impl Builder {
             at.filter(|p| p.x.is_finite() && p.y.is_finite() && p.x.abs() < 1e7 && p.y.abs() < 1e7);
         self.placed |= at.is_some();
         let id = self.map.add_node(label, at.unwrap_or_default(), None);
+        if at.is_none() {
+            self.unplaced.push(id);
+        }
         self.keys.insert(key.to_string(), id);
         Ok(id)
     }
@@ -214,15 +220,27 @@ impl Builder {
             ));
         }
         // Positions the file gave are kept exactly (a round trip must not move anything);
-        // a file without them is laid out and tidied.
+        // a file without them is laid out and tidied. A few nodes without a place among placed
+        // ones (rows added by hand to an exported table) go to free places beside the map;
+        // when most have none, the whole map is laid out.
+        let few = self.unplaced.len() <= 200 && self.unplaced.len() * 2 <= self.map.nodes.len();
+        let partly = self.placed && !self.unplaced.is_empty();
+        if partly && few {
+            self.place_beside();
+        } else if partly {
+            self.placed = false;
+        }
         if !self.placed && !self.map.nodes.is_empty() {
             let sizes = self.map.sizes(Metrics::STANDARD);
             let placed = layout::force(&self.map, &sizes);
             self.map.move_nodes(&placed);
             let tidy = layout::tidy(&self.map, &sizes);
             self.map.move_nodes(&tidy);
-            self.notes
-                .push("The file had no positions, so the map was laid out automatically.".into());
+            self.notes.push(if partly {
+                "Most nodes had no place in the file, so the map was laid out automatically.".into()
+            } else {
+                "The file had no positions, so the map was laid out automatically.".into()
+            });
         }
         let mut repairs = Vec::new();
         self.map.repair(&mut repairs);
@@ -235,6 +253,43 @@ impl Builder {
             source: self.source,
             notes: self.notes,
         }
+    }
+}
+
+impl Builder {
+    /// Puts each node the file gave no place at a free place right of the placed ones.
+    fn place_beside(&mut self) {
+        let metrics = Metrics::STANDARD;
+        let unplaced = std::mem::take(&mut self.unplaced);
+        let placed: ConceptMap = {
+            let mut m = self.map.clone();
+            m.nodes.retain(|n| unplaced.binary_search(&n.id).is_err());
+            m
+        };
+        let Some(bounds) = placed.bounds(metrics) else {
+            return;
+        };
+        let mut around = placed;
+        let near = Point::new(bounds.x1 + 120.0, (bounds.y0 + bounds.y1) / 2.0);
+        let mut moves = Vec::with_capacity(unplaced.len());
+        for id in &unplaced {
+            let Some(node) = self.map.node(*id) else {
+                continue;
+            };
+            let size = metrics.node_size(&node.label);
+            let at = around.free_spot(metrics, near, size);
+            let mut placed_node = node.clone();
+            (placed_node.x, placed_node.y) = (at.x, at.y);
+            around.nodes.push(placed_node);
+            moves.push((*id, at));
+        }
+        self.map.move_nodes(&moves);
+        self.notes.push(format!(
+            "{} {} no place in the file and {} put beside the others.",
+            moves.len(),
+            plural(moves.len(), "node had", "nodes had"),
+            plural(moves.len(), "was", "were")
+        ));
     }
 }
 

@@ -3,7 +3,9 @@
 //! grammar took about 50 µs a link). HTML-like values (`label=<<TABLE>…</TABLE>>`,
 //! `label=<<b>x</b>>`) are reduced to their text (rows become lines). Quoted ids lose their
 //! quote marks (`"Audit"` is the node Audit). Labels are unescaped as Graphviz does (`\"`,
-//! `\\`, `\n`/`\l`/`\r` line breaks, `\N` the node's name); `pos` gives positions (points, y
+//! `\\`, `\n`/`\l`/`\r` line breaks (a last `\l`/`\r` ends the last line), `\N` the node's
+//! name; an edge without a `label` takes its `xlabel`; a record shape's label is its fields,
+//! one a line); `pos` gives positions (points, y
 //! up), `kind` (ours) gives kinds with `color` and the node's style. Clusters
 //! (`subgraph cluster_…`, nested) become groups named by their `label`; only the top graph's
 //! `label` is the map's title.
@@ -40,10 +42,9 @@ pub fn import(text: &str, id: String) -> Result<Imported, String> {
             .map(|(_, v)| unquote(v, ""))
             .unwrap_or_else(|| {
                 let bare = unquote(&c.id, "");
-                bare.strip_prefix("cluster_")
-                    .or_else(|| bare.strip_prefix("cluster"))
-                    .unwrap_or(&bare)
-                    .to_string()
+                // "cluster" in any case, then any `_`.
+                let rest = bare.get(7..).unwrap_or("");
+                rest.strip_prefix('_').unwrap_or(rest).to_string()
             });
         let parent = c.parent.map(|p| format!("\u{0}cluster{p}"));
         groups.push(b.group(&format!("\u{0}cluster{i}"), &name, parent.as_deref()));
@@ -62,16 +63,23 @@ pub fn import(text: &str, id: String) -> Result<Imported, String> {
                 .find(|(key, _)| key == k)
                 .map(|(_, v)| unquote(v, name))
         };
-        let label = attr("full_label")
-            .or_else(|| attr("label"))
-            .unwrap_or_else(|| name.clone());
+        let record = matches!(attr("shape").as_deref(), Some("record" | "Mrecord"));
+        let label = match attr("full_label") {
+            Some(full) => full,
+            None => match attr("label") {
+                Some(l) if record => record_text(&l),
+                Some(l) => l,
+                None => name.clone(),
+            },
+        };
+        let label = justified(&label, raw(&n.attrs, "label"));
         let at = attr("pos").and_then(|p| {
             let mut xy = p.trim_end_matches('!').split(',');
             let x = number(xy.next())?;
             let y = number(xy.next())?;
             Some(Point::new(x / 0.75, -y / 0.75))
         });
-        let node = b.node(name, &label, at)?;
+        let node = b.node(name, label, at)?;
         if let Some(notes) = attr("tooltip") {
             b.describe(node, &notes);
         }
@@ -129,12 +137,74 @@ pub fn import(text: &str, id: String) -> Result<Imported, String> {
             _ => {}
         }
         let pol = attr("polarity").map_or(Polarity::None, |p| polarity(&p));
+        // `xlabel` is the text on an edge where `label`s are not drawn (`splines=ortho`).
         let label = attr("link_label")
             .or_else(|| attr("label"))
+            .filter(|l| !l.is_empty())
+            .or_else(|| attr("xlabel"))
             .unwrap_or_default();
-        b.link(from, to, &label, dir, pol, true)?;
+        let label = justified(&label, raw(&e.attrs, "label").or(raw(&e.attrs, "xlabel")));
+        b.link(from, to, label, dir, pol, true)?;
     }
     Ok(b.finish())
+}
+
+/// An attribute's last value as written.
+fn raw<'a>(attrs: &'a [(String, String)], key: &str) -> Option<&'a str> {
+    attrs
+        .iter()
+        .rev()
+        .find(|(k, _)| k == key)
+        .map(|(_, v)| v.as_str())
+}
+
+/// A label without the line break its last `\l` or `\r` made: those end a (left- or
+/// right-justified) line, the last one too, and Graphviz shows no empty line after it. A last
+/// `\n` stays, as our own export writes a label's own line break so.
+fn justified<'a>(label: &'a str, raw: Option<&str>) -> &'a str {
+    let raw = raw.map(|r| r.strip_suffix('"').unwrap_or(r)).unwrap_or("");
+    let escapes = raw.len() - raw.trim_end_matches(['l', 'r']).len() == 1
+        && (raw.len() - 1 - raw[..raw.len() - 1].trim_end_matches('\\').len()) % 2 == 1;
+    if escapes {
+        label.strip_suffix('\n').unwrap_or(label)
+    } else {
+        label
+    }
+}
+
+/// The text a record shape's label shows (`shape=record`): each field on its own line, `{…}`
+/// rows and `|` separators gone, `<port>` names left out, `\{ \} \| \< \>` and `\ ` as the
+/// characters they escape.
+fn record_text(label: &str) -> String {
+    let mut out = String::with_capacity(label.len());
+    let mut chars = label.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => match chars.next() {
+                Some(e @ ('{' | '}' | '|' | '<' | '>' | ' ')) => out.push(e),
+                Some(e) => {
+                    out.push('\\');
+                    out.push(e);
+                }
+                None => out.push('\\'),
+            },
+            '{' | '}' | '|' => out.push('\n'),
+            '<' => {
+                // A port name: up to the closing `>`.
+                for p in chars.by_ref() {
+                    if p == '>' {
+                        break;
+                    }
+                }
+            }
+            c => out.push(c),
+        }
+    }
+    out.split('\n')
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 /// A sort key that compares runs of digits as numbers.

@@ -3,8 +3,8 @@
 //! (`a -> {b c}`), nested subgraphs with their own defaults, ports (`a:p:n`, dropped), quoted
 //! strings with `+` joins, HTML-like ids (reduced to their text) and all three comment styles.
 //! One pass makes tokens, one more reads them; recursion is once per nested subgraph, which
-//! `import::limits::dot_depth` bounds before reading. Clusters (`subgraph cluster_…`) are kept
-//! with their label and the nodes in them.
+//! `import::limits::dot_depth` bounds before reading. Clusters (`subgraph cluster_…`, the
+//! prefix in any case) are kept with their label and the nodes in them.
 //!
 //! Values stay as written (quoted strings with their quotes) and [`unquote`] reads them, so
 //! `\N` can be filled in with the node's name.
@@ -29,7 +29,11 @@ pub fn unquote(raw: &str, node_name: &str) -> String {
             Some('\\') => out.push('\\'),
             Some('n' | 'l' | 'r') => out.push('\n'),
             Some('N') => out.push_str(node_name),
+            // A line continuation, also in a file saved with CRLF line ends.
             Some('\n') => {}
+            Some('\r') if chars.peek() == Some(&'\n') => {
+                chars.next();
+            }
             Some(other) => {
                 out.push('\\');
                 out.push(other);
@@ -415,7 +419,11 @@ impl Parser {
                 let name = name.clone();
                 self.at += 1;
                 let bare = unquote(&name, "");
-                if bare.starts_with("cluster") {
+                // Graphviz compares the prefix in any case (`Cluster_A` is a cluster).
+                if bare
+                    .get(..7)
+                    .is_some_and(|p| p.eq_ignore_ascii_case("cluster"))
+                {
                     let c = self.out.clusters.len();
                     self.out.clusters.push(Cluster {
                         id: name,

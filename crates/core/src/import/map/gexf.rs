@@ -1,6 +1,8 @@
 //! GEXF (1.1, 1.2 and 1.3, as Gephi and NetworkX write it): node and edge labels, declared
-//! attributes by title (kind/type, shape, description/notes, direction, polarity), `viz` colour and position
-//! (y up in GEXF, down here), and the edge `type`.
+//! attributes by title (kind/type, shape, description/notes, direction, polarity), an
+//! attribute's `<default>` where a node or edge leaves it out, `viz` colour (`r`/`g`/`b` or
+//! 1.3's `hex`) and position (y up in GEXF, down here), and the edge `type`. Edges are read
+//! wherever an `<edges>` list is, also inside a parent node (a hierarchy).
 
 use std::collections::HashMap;
 
@@ -15,14 +17,22 @@ pub fn import(doc: &Document, id: String) -> Result<Imported, String> {
         .children()
         .find(|n| n.tag_name().name() == "graph")
         .ok_or("The GEXF file has no <graph> element.")?;
-    let title = root
-        .descendants()
-        .find(|n| n.tag_name().name() == "description" || n.tag_name().name() == "title")
-        .and_then(|n| n.text())
+    // The meta's title, else its description (Gephi writes both, often one empty).
+    let meta_text = |name: &str| {
+        root.children()
+            .filter(|n| n.tag_name().name() == "meta")
+            .flat_map(|m| m.children())
+            .filter(|n| n.tag_name().name() == name)
+            .find_map(|n| n.text().map(str::trim).filter(|t| !t.is_empty()))
+    };
+    let title = meta_text("title")
+        .or_else(|| meta_text("description"))
         .unwrap_or("");
     let undirected = graph.attribute("defaultedgetype") == Some("undirected");
     // attribute id -> title, lower-cased, for nodes and edges
     let mut titles: HashMap<(&str, &str), String> = HashMap::new();
+    // (class, attribute id, default value) of attributes declaring a default
+    let mut defaults: Vec<(&str, &str, &str)> = Vec::new();
     for attrs in graph
         .children()
         .filter(|n| n.tag_name().name() == "attributes")
@@ -35,20 +45,42 @@ pub fn import(doc: &Document, id: String) -> Result<Imported, String> {
             if let Some(id) = a.attribute("id") {
                 let t = a.attribute("title").unwrap_or(id).to_lowercase();
                 titles.insert((class, id), t);
+                if let Some(d) = a
+                    .children()
+                    .find(|c| c.tag_name().name() == "default")
+                    .and_then(|d| d.text())
+                {
+                    defaults.push((class, id, d));
+                }
             }
         }
     }
     let values = |n: Node<'_, '_>, class: &str| -> Vec<(String, String)> {
-        n.descendants()
+        let name = |key: &str| {
+            titles
+                .get(&(class, key))
+                .cloned()
+                .unwrap_or_else(|| key.to_lowercase())
+        };
+        // Its own values (not those of nodes nested inside it), then the defaults it leaves out.
+        let own: Vec<(&str, &str)> = n
+            .children()
+            .filter(|c| c.tag_name().name() == "attvalues")
+            .flat_map(|c| c.children())
             .filter(|c| c.tag_name().name() == "attvalue")
             .filter_map(|v| {
                 let key = v.attribute("for").or_else(|| v.attribute("id"))?;
-                let name = titles
-                    .get(&(class, key))
-                    .cloned()
-                    .unwrap_or_else(|| key.to_lowercase());
-                Some((name, v.attribute("value").unwrap_or("").to_string()))
+                Some((key, v.attribute("value").unwrap_or("")))
             })
+            .collect();
+        let missing = defaults
+            .iter()
+            .filter(|(c, id, _)| *c == class && !own.iter().any(|(k, _)| k == id))
+            .map(|(_, id, v)| (*id, *v));
+        own.iter()
+            .copied()
+            .chain(missing)
+            .map(|(k, v)| (name(k), v.to_string()))
             .collect()
     };
     let mut b = Builder::new(id, title, Source::Gexf);
@@ -102,9 +134,12 @@ pub fn import(doc: &Document, id: String) -> Result<Imported, String> {
         let colour = n
             .children()
             .find(|c| c.tag_name().name() == "color")
-            .map(|c| {
-                let part = |k| number(c.attribute(k)).unwrap_or(0.0).clamp(0.0, 255.0) as u8;
-                format!("#{:02x}{:02x}{:02x}", part("r"), part("g"), part("b"))
+            .map(|c| match c.attribute("hex") {
+                Some(hex) => hex.to_string(),
+                None => {
+                    let part = |k| number(c.attribute(k)).unwrap_or(0.0).clamp(0.0, 255.0) as u8;
+                    format!("#{:02x}{:02x}{:02x}", part("r"), part("g"), part("b"))
+                }
             });
         let node = b.node(key, label, at)?;
         if let Some(g) = group {
@@ -128,12 +163,9 @@ pub fn import(doc: &Document, id: String) -> Result<Imported, String> {
             );
         }
     }
-    let edges = graph.children().find(|n| n.tag_name().name() == "edges");
-    for e in edges
-        .iter()
-        .flat_map(|es| es.children())
-        .filter(|n| n.tag_name().name() == "edge")
-    {
+    for e in graph.descendants().filter(|n| {
+        n.tag_name().name() == "edge" && n.parent().is_some_and(|p| p.tag_name().name() == "edges")
+    }) {
         let (at, from, to) = xml_ends(doc, e, ("source", "target"))?;
         let vals = values(e, "edge");
         let get = |k: &str| vals.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());

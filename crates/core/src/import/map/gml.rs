@@ -2,7 +2,10 @@
 //! sets write it: `graph [ directed 0|1 node [ id … label "…" graphics [ x … y … fill "#…" ] ]
 //! edge [ source … target … label "…" ] ]`. Strings may run over several lines and carry
 //! character references (`&quot;`, `&amp;`, `&#10;`, `&#x1F331;`); `#` starts a comment.
-//! A node without a label is called by its id; yEd's `LabelGraphics [ text "…" ]` is read too.
+//! A node without a label is called by its `name` (igraph) or its id; yEd's `LabelGraphics [ text "…" ]` is read too.
+//! yEd's arrowheads (`sourceArrow` / `targetArrow` in an edge's `graphics`) and GML's own
+//! `arrow "first" | "last" | "both" | "none"` give its direction (an arrow at the source only
+//! points the link back; a yEd edge without one has none).
 //! `kind`/`type`/`group` give kinds (coloured by the node's `fill`), `direction` and
 //! `polarity` (ours) or `sign` give a link's looks.
 //!
@@ -289,6 +292,7 @@ pub fn import(text: &str, id: String) -> Result<Imported, String> {
             continue;
         };
         let graphics = get(n, "graphics").map(Value::list).unwrap_or(&[]);
+        // igraph names vertices by `name`.
         let label = get(n, "label")
             .and_then(Value::text)
             .or_else(|| {
@@ -297,6 +301,7 @@ pub fn import(text: &str, id: String) -> Result<Imported, String> {
                     .and_then(|l| get(l, "text"))
                     .and_then(Value::text)
             })
+            .or_else(|| get(n, "name").and_then(Value::text))
             .unwrap_or_else(|| key.clone());
         let at = get(graphics, "x")
             .and_then(Value::num)
@@ -337,12 +342,17 @@ pub fn import(text: &str, id: String) -> Result<Imported, String> {
             .push(format!("{unnamed} nodes had no id and were left out."));
     }
     let mut loose = 0usize;
+    // yEd writes `directed 1` whatever it draws and shows each edge's arrowheads as
+    // `sourceArrow` / `targetArrow` in its graphics (none for a plain line).
+    let yed = get(&top, "Creator")
+        .and_then(Value::text)
+        .is_some_and(|c| c.contains("yFiles"));
     for (k, v) in graph {
         if k != "edge" {
             continue;
         }
         let e = v.list();
-        let (Some(from), Some(to)) = (
+        let (Some(mut from), Some(mut to)) = (
             get(e, "source").and_then(Value::text),
             get(e, "target").and_then(Value::text),
         ) else {
@@ -364,6 +374,32 @@ pub fn import(text: &str, id: String) -> Result<Imported, String> {
         } else {
             Direction::None
         };
+        let graphics = get(e, "graphics").map(Value::list).unwrap_or(&[]);
+        let head = |end: &str| {
+            get(graphics, end)
+                .and_then(Value::text)
+                .is_some_and(|a| a != "none")
+        };
+        let (source, target) = (head("sourceArrow"), head("targetArrow"));
+        // GML's own `arrow "none" | "first" | "last" | "both"` (Cytoscape, Tulip).
+        let arrow = get(graphics, "arrow").and_then(Value::text);
+        let (source, target) = match arrow.as_deref() {
+            Some("first") => (true, false),
+            Some("last") => (false, true),
+            Some("both") => (true, true),
+            Some("none") => (false, false),
+            _ => (source, target),
+        };
+        if yed || arrow.is_some() || source || target {
+            dir = match (source, target) {
+                (true, true) => Direction::Both,
+                (false, false) => Direction::None,
+                _ => Direction::Forward,
+            };
+            if source && !target {
+                std::mem::swap(&mut from, &mut to);
+            }
+        }
         if let Some(d) = get(e, "direction")
             .and_then(Value::text)
             .and_then(|t| direction(&t))

@@ -1,17 +1,25 @@
 //! Mermaid flowcharts (`flowchart` or `graph`, any direction), as GitHub, LangGraph and this
 //! app write them: nodes with any shape (`A[…]`, `A(…)`, `A((…))`, `A{…}`, `A[[…]]`, `A[(…)]`,
 //! `A>…]`, `A{{…}}`, `A[/…/]`, `A@{ label: "…" }`), labels quoted or not, links of every
-//! kind (`-->`, `---`, `-.->`, `==>`, `<-->`, `--o`, `--x`) with `|label|` or `-- label -->`,
+//! kind (`-->`, `---`, `-.->`, `==>`, `<-->`, `--o`, `--x`, with an id: `e1@-->`) with `|label|`
+//! or `-- label -->`; invisible links (`~~~`) left out with a note;
 //! chains (`A --> B --> C`) and `&` (`A & B --> C`). YAML front matter gives the title; `%%`
 //! lines, `classDef`, `class`, `style`, `linkStyle`, `click` and `direction` are skipped;
-//! `subgraph … end` (nested) becomes a group (nested); a node belongs to the subgraph it is first named in.
+//! `subgraph … end` (nested) becomes a group (nested); a node belongs to the first subgraph that names it
+//! (named outside any before or not), as Mermaid draws it; a Markdown code fence around the
+//! diagram (```` ```mermaid ````) is read past; a quoted label may run over several lines.
 //! Labels lose their HTML (`<br>` becomes a line break, other tags go, `&amp;` and Mermaid's
 //! `#quot;`/`#35;` codes are read); a trailing ` (+)` or ` (−)`, as our export writes polarity,
 //! gives the link's polarity back.
 //!
 //! The reader works line by line, statement by statement, with no recursion.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+
+#[path = "mermaid_lines.rs"]
+mod lines;
+use lines::{body_lines, fenced, front_title, raw_body_lines};
 
 use super::{Builder, Imported, Source, short};
 use crate::model::map::{Direction, Polarity};
@@ -31,7 +39,13 @@ const SKIPPED: [&str; 8] = [
 /// Whether text is a Mermaid diagram: after front matter and `%%` lines, its first word is
 /// `flowchart` or `graph` followed by at most a direction, or another Mermaid diagram's name.
 pub fn sniff(head: &str) -> bool {
-    let Some(first) = body_lines(head).next().map(|(_, l)| l) else {
+    if fenced(head) {
+        return true;
+    }
+    let Some(first) = raw_body_lines(head)
+        .map(|(_, l)| l)
+        .find(|l| !l.is_empty() && !l.starts_with("%%"))
+    else {
         return false;
     };
     let mut words = first.trim_end_matches(';').split_whitespace();
@@ -63,52 +77,24 @@ fn is_direction(w: &str) -> bool {
     matches!(w, "TB" | "TD" | "BT" | "RL" | "LR")
 }
 
-/// The lines after any YAML front matter, with their numbers, blank and `%%` lines left out.
-fn body_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
-    let mut lines = text.lines().enumerate().peekable();
-    // Front matter: `---` on the first line, up to the next `---`.
-    if lines.peek().is_some_and(|(_, l)| l.trim() == "---") {
-        lines.next();
-        for (_, l) in lines.by_ref() {
-            if l.trim() == "---" {
-                break;
-            }
-        }
-    }
-    lines
-        .map(|(i, l)| (i + 1, l.trim()))
-        .filter(|(_, l)| !l.is_empty() && !l.starts_with("%%"))
-}
-
-/// The `title:` of the front matter, if any.
-fn front_title(text: &str) -> Option<String> {
-    let mut lines = text.lines();
-    if lines.next()?.trim() != "---" {
-        return None;
-    }
-    for l in lines {
-        let l = l.trim();
-        if l == "---" {
-            break;
-        }
-        if let Some(v) = l.strip_prefix("title:") {
-            return Some(v.trim().trim_matches(['"', '\'']).to_string());
-        }
-    }
-    None
-}
-
-/// Label text as a person reads it: quotes and Markdown backticks gone, HTML tags gone (`<br>`
+/// Label text as a person reads it: quotes, Markdown backticks and emphasis marks gone, HTML tags gone (`<br>`
 /// as a line break), HTML entities and Mermaid's `#…;` codes read.
 pub fn label_text(raw: &str) -> String {
-    let mut s = raw.trim();
+    let mut s = Cow::Borrowed(raw.trim());
     if s.len() >= 2 && s.starts_with('"') && s.ends_with('"') {
-        s = &s[1..s.len() - 1];
+        s = Cow::Borrowed(&raw.trim()[1..s.len() - 1]);
         if s.len() >= 2 && s.starts_with('`') && s.ends_with('`') {
-            s = &s[1..s.len() - 1];
+            // A Markdown string: its emphasis marks (`**bold**`, `*italic*`, `__bold__`) are
+            // looks, not text.
+            s = Cow::Owned(
+                s[1..s.len() - 1]
+                    .replace("**", "")
+                    .replace("__", "")
+                    .replace('*', ""),
+            );
         }
     }
-    let plain = super::html::to_text(s, false);
+    let plain = super::html::to_text(&s, false);
     super::html::entities(&plain, '#')
 }
 
@@ -239,7 +225,17 @@ impl<'a> Cursor<'a> {
             // `A -- text --> B`: the text runs to the next arrow.
             let r = self.rest();
             let ends = ["--", "==", ".-"];
-            if let Some(at) = ends.iter().filter_map(|e| r.find(e)).min() {
+            // Quoted text may hold what looks like a link: look for the arrow after it.
+            let lead = r.len() - r.trim_start().len();
+            let from = match r[lead..].strip_prefix('"').and_then(|q| q.find('"')) {
+                Some(q) => lead + q + 2,
+                None => 0,
+            };
+            if let Some(at) = ends
+                .iter()
+                .filter_map(|e| r[from..].find(e).map(|at| at + from))
+                .min()
+            {
                 let text = &r[..at];
                 self.i += at;
                 self.line_body();
@@ -362,9 +358,13 @@ struct Read {
     groups: Vec<(String, String, Option<String>)>,
     /// The subgraphs open at this point, innermost last.
     open: Vec<String>,
-    /// The subgraph a node was first named in.
+    /// The first subgraph a node was named in.
     member: HashMap<String, String>,
     styles: usize,
+    /// Invisible links (`~~~`) left out.
+    hidden: usize,
+    /// Edge ids (`A e1@--> B`), so `e1@{ … }` is read as the edge's looks, not a node.
+    edge_ids: std::collections::HashSet<String>,
 }
 
 impl Read {
@@ -372,9 +372,13 @@ impl Read {
         if !self.labels.contains_key(id) {
             self.order.push(id.to_string());
             self.labels.insert(id.to_string(), id.to_string());
-            if let Some(g) = self.open.last() {
-                self.member.insert(id.to_string(), g.clone());
-            }
+        }
+        // As Mermaid draws it: in the first subgraph that names it, even when it was named
+        // outside any subgraph before.
+        if let Some(g) = self.open.last()
+            && !self.member.contains_key(id)
+        {
+            self.member.insert(id.to_string(), g.clone());
         }
         if let Some(l) = label {
             self.labels.insert(id.to_string(), label_text(l));
@@ -399,10 +403,10 @@ pub fn import(text: &str, id: String) -> Result<Imported, String> {
         ));
     }
     // A header may carry a first statement after `;` (`graph LR; A-->B`).
-    let header_rest = first.split_once(';').map(|(_, r)| r).unwrap_or("");
-    let all = std::iter::once((1usize, header_rest)).chain(lines);
+    let header_rest = first.split_once(';').map_or("", |(_, r)| r).to_string();
+    let all = std::iter::once((1usize, Cow::Owned(header_rest))).chain(lines);
     for (line, text_line) in all {
-        for st in statements(text_line) {
+        for st in statements(&text_line) {
             let st = st.trim();
             if st.is_empty() {
                 continue;
@@ -449,6 +453,17 @@ pub fn import(text: &str, id: String) -> Result<Imported, String> {
         let (label, pol) = polarity_of(label);
         b.link(from, to, &label, *dir, pol, false)?;
     }
+    if read.hidden > 0 {
+        b.notes.push(format!(
+            "{} invisible {} (\u{201c}~~~\u{201d}, which Mermaid draws as nothing) left out.",
+            read.hidden,
+            if read.hidden == 1 {
+                "link was"
+            } else {
+                "links were"
+            }
+        ));
+    }
     if read.styles > 0 {
         b.notes.push(format!(
             "{} style, class and click lines were left out.",
@@ -461,11 +476,39 @@ pub fn import(text: &str, id: String) -> Result<Imported, String> {
 /// One statement: nodes (`A & B`), then any number of links each followed by nodes.
 fn statement(st: &str, read: &mut Read) -> Result<(), String> {
     let mut c = Cursor { s: st, i: 0 };
+    // `e1@{ animate: true }`: an edge's looks, given by its id.
+    if let Some((id, rest)) = st.split_once("@{")
+        && read.edge_ids.contains(id.trim())
+        && rest.trim_end().ends_with('}')
+    {
+        read.styles += 1;
+        return Ok(());
+    }
     let mut prev = group(&mut c, read)?;
     loop {
         c.skip_ws();
         if c.rest().is_empty() {
             return Ok(());
+        }
+        // An edge id before its line (`A e1@--> B`, Mermaid 11).
+        let r = c.rest();
+        if let Some(at) = r.find('@')
+            && at > 0
+            && r[..at].chars().all(|ch| ch.is_alphanumeric() || ch == '_')
+            && r[at + 1..].starts_with(['-', '=', '.', '<', '~', 'o', 'x'])
+        {
+            read.edge_ids.insert(r[..at].to_string());
+            c.i += at + 1;
+        }
+        if c.rest().starts_with("~~~") {
+            // An invisible link: the nodes after it are read, no link is made.
+            let tildes = c.rest().len() - c.rest().trim_start_matches('~').len();
+            c.i += tildes;
+            c.skip_ws();
+            let next = group(&mut c, read)?;
+            read.hidden += prev.len() * next.len();
+            prev = next;
+            continue;
         }
         let Some(arrow) = c.arrow() else {
             return Err(format!(

@@ -29,6 +29,7 @@ pub(crate) use builder::Builder;
 use builder::short;
 pub use merge::merge;
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use crate::analysis::layout;
@@ -106,6 +107,7 @@ pub fn import(files: &[(String, Vec<u8>)], id: String) -> Result<Imported, Strin
     }
     let name = &files[0].0;
     let bytes = &files[0].1;
+    let mut legacy = false;
     let mut imported = if bytes.starts_with(&[0x89, b'P', b'N', b'G']) {
         let text = png::extract(bytes)?.ok_or(
             "This PNG carries no map: only pictures exported by CST Workbench can be opened as maps.",
@@ -114,13 +116,13 @@ pub fn import(files: &[(String, Vec<u8>)], id: String) -> Result<Imported, Strin
         i.source = Source::Png;
         i
     } else {
-        let text = decode(bytes).map_err(|e| format!("\u{201c}{name}\u{201d} {e}."))?;
+        let text = text_of(name, bytes, &mut legacy)?;
         let text = text.as_ref();
         let head = text.trim_start();
         if files.len() > 1 || sniff_csv(head) {
             let texts = files
                 .iter()
-                .map(|(n, b)| decode(b).map_err(|e| format!("\u{201c}{n}\u{201d} {e}.")))
+                .map(|(n, b)| text_of(n, b, &mut legacy))
                 .collect::<Result<Vec<_>, String>>()?;
             let texts: Vec<&str> = texts.iter().map(AsRef::as_ref).collect();
             for t in &texts {
@@ -147,7 +149,53 @@ pub fn import(files: &[(String, Vec<u8>)], id: String) -> Result<Imported, Strin
     if imported.map.title.trim().is_empty() {
         imported.map.title = title_from_file_name(name);
     }
+    if legacy {
+        imported.notes.push(
+            "The file was not UTF-8, so it was read as Windows-1252 (Western European), as Excel \
+             on Windows saves CSV; if letters look wrong, save it as \u{201c}CSV UTF-8\u{201d}."
+                .into(),
+        );
+    }
     Ok(imported)
+}
+
+/// A file's text: UTF-8 or UTF-16 by [`decode`]; a CSV table that is not UTF-8 and has no UTF-8
+/// in it at all (no character beyond ASCII written as UTF-8, no zero byte, as in a
+/// spreadsheet's own binary format) is in a legacy code page, as Excel on Windows saves CSV,
+/// and is read as Windows-1252 (`legacy` set). A UTF-8 file with a damaged byte, and any other
+/// format, is refused, not guessed at.
+fn text_of<'a>(name: &str, bytes: &'a [u8], legacy: &mut bool) -> Result<Cow<'a, str>, String> {
+    let refused = |e| format!("\u{201c}{name}\u{201d} {e}.");
+    match decode(bytes) {
+        Ok(text) => Ok(text),
+        Err(e)
+            if e.encoding == crate::import::text::Encoding::Utf8
+                && !bytes.contains(&0)
+                && bytes.utf8_chunks().all(|c| c.valid().is_ascii()) =>
+        {
+            let text: String = bytes.iter().map(|&b| windows_1252(b)).collect();
+            if !sniff_csv(text.trim_start()) {
+                return Err(refused(e));
+            }
+            *legacy = true;
+            Ok(Cow::Owned(text))
+        }
+        Err(e) => Err(refused(e)),
+    }
+}
+
+/// A Windows-1252 byte as a character (the five bytes it leaves undefined as the C1 controls,
+/// as browsers read them).
+fn windows_1252(b: u8) -> char {
+    const HIGH: [u16; 32] = [
+        0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039,
+        0x152, 0x8d, 0x17d, 0x8f, 0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014,
+        0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
+    ];
+    match b {
+        0x80..=0x9f => char::from_u32(u32::from(HIGH[usize::from(b - 0x80)])).unwrap_or('\u{fffd}'),
+        _ => char::from(b),
+    }
 }
 
 fn title_from_file_name(name: &str) -> String {
@@ -170,12 +218,9 @@ fn looks_like_dot(head: &str) -> bool {
 }
 
 fn sniff_csv(head: &str) -> bool {
-    let first = head.lines().next().unwrap_or("").to_lowercase();
-    let cells: Vec<&str> = first
-        .split(',')
-        .map(|c| c.trim().trim_matches('"'))
-        .collect();
-    cells.contains(&"label") || (cells.contains(&"from") && cells.contains(&"to"))
+    let cells = table::header(head);
+    let has = |name: &str| cells.iter().any(|c| c == name);
+    has("label") || (has("from") && has("to"))
 }
 
 fn json_any(text: &str, id: String) -> Result<Imported, String> {
