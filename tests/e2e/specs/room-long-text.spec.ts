@@ -1,7 +1,8 @@
 // In the room: people's own words never push the page sideways. A workshop whose title,
 // stakeholders and perspectives hold an unbroken 80-character word, a 200-character name and
 // Arabic (right-to-left) text is seen at 1280×720 and 1024×768 in the library, every boundary
-// critique view and the report: the page never scrolls sideways and every table fits its box.
+// critique view and the report: the page never scrolls sideways and every table fits its box;
+// a right-to-left perspective keeps its count ("2/24") after its name, apart from it.
 // The example's report in the projector theme (large type, a table per roster group) fits too.
 import { test, expect } from '../support/fixtures';
 import type { Page } from '@playwright/test';
@@ -58,6 +59,14 @@ test('long, unbroken and right-to-left names never push the library, the boundar
     await page.getByLabel('New perspective').fill(name);
     await page.getByRole('button', { name: 'Add perspective' }).click();
   }
+  // A right-to-left name keeps its count on the right, apart: never read as part of the name.
+  const tab = b.perspectiveTab(RTL);
+  const order = await tab.evaluate((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el.firstChild!);
+    return { name: range.getBoundingClientRect().right, count: el.querySelector('.count')!.getBoundingClientRect().left };
+  });
+  expect(order.count, 'the count starts after the name ends').toBeGreaterThan(order.name);
   await b.isField.fill(`${WORD80} ${WORD80}`);
   await b.oughtField.fill(`${RTL} ${LONG200}`);
   await new WorkshopPage(page).saved();
