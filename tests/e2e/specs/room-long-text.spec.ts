@@ -2,7 +2,8 @@
 // stakeholders and perspectives hold an unbroken 80-character word, a 200-character name and
 // Arabic (right-to-left) text is seen at 1280×720 and 1024×768 in the library, every boundary
 // critique view and the report: the page never scrolls sideways and every table fits its box;
-// a right-to-left perspective keeps its count ("2/24") after its name, apart from it.
+// a right-to-left perspective keeps its count ("2/24") after its name, apart from it, and every
+// text field takes its own text's direction.
 // The example's report in the projector theme (large type, a table per roster group) fits too.
 import { test, expect } from '../support/fixtures';
 import type { Page } from '@playwright/test';
@@ -10,6 +11,7 @@ import { App } from '../support/app';
 import { LibraryPage, WorkshopPage } from '../support/workshops';
 import { BoundaryPage } from '../support/boundary';
 import { screenshotBothSizes, SIZES } from '../support/screenshots';
+import { textDirections } from '../support/bidi';
 
 const WORD80 = 'Stakeholderrepresentativesfromthecountycouncilsadultsocialcareandpublichealthteam';
 const LONG200 =
@@ -52,6 +54,8 @@ test('long, unbroken and right-to-left names never push the library, the boundar
   await ws.addStakeholder(WORD80, RTL, 'affected');
   await ws.addStakeholder(RTL, LONG200);
   await ws.saved();
+  // Each field takes its text's own direction (an Arabic name shows its beginning, on the right).
+  expect(await textDirections(page)).toEqual([]);
 
   const b = new BoundaryPage(page);
   await b.open();
@@ -67,6 +71,7 @@ test('long, unbroken and right-to-left names never push the library, the boundar
     return { name: range.getBoundingClientRect().right, count: el.querySelector('.count')!.getBoundingClientRect().left };
   });
   expect(order.count, 'the count starts after the name ends').toBeGreaterThan(order.name);
+  expect(await textDirections(page)).toEqual([]);
   await b.isField.fill(`${WORD80} ${WORD80}`);
   await b.oughtField.fill(`${RTL} ${LONG200}`);
   await new WorkshopPage(page).saved();

@@ -6,6 +6,7 @@ import { test, expect } from '../support/fixtures';
 import type { Page } from '@playwright/test';
 import { LibraryPage } from '../support/workshops';
 import { ScoringPage } from '../support/scoring';
+import { textDirections } from '../support/bidi';
 import { fileURLToPath } from 'node:url';
 
 const SHOTS = fileURLToPath(new URL('../screenshots/', import.meta.url));
@@ -77,6 +78,8 @@ for (const scale of ['1 to 5', '1 to 7', 'Named levels (absent to embedded)'] as
       if (scale === '1 to 5') expect(got.perRow).toEqual([5]);
       else if (scale.startsWith('Named')) expect(got.perRow).toEqual([2, 2]);
       else expect(Math.min(...got.perRow), `levels per row: ${got.perRow}`).toBeGreaterThanOrEqual(2);
+      // The comment and name fields take their own text's direction (as in the app).
+      expect(await textDirections(phone)).toEqual([]);
       await phone.screenshot({ path: `${SHOTS}room-phone-levels-${scale.split(' (')[0].replace(/ /g, '')}-390x844.png` });
     } finally {
       await ctx.close();
