@@ -1,7 +1,7 @@
 // In the room: people's own words never push the page sideways. A workshop whose title,
 // stakeholders and perspectives hold an unbroken 80-character word, a 200-character name and
 // Arabic (right-to-left) text is seen at 1280×720 and 1024×768 in the library, every boundary
-// critique view and the report: the page never scrolls sideways and every table fits its box;
+// critique view and the report (and the HTML file it downloads as): the page never scrolls sideways and every table fits its box;
 // a right-to-left perspective keeps its count ("2/24") after its name, apart from it, and every
 // text field takes its own text's direction.
 // The example's report in the projector theme (large type, a table per roster group) fits too.
@@ -12,6 +12,7 @@ import { LibraryPage, WorkshopPage } from '../support/workshops';
 import { BoundaryPage } from '../support/boundary';
 import { screenshotBothSizes, SIZES } from '../support/screenshots';
 import { textDirections } from '../support/bidi';
+import { downloadText } from '../support/downloads';
 
 const WORD80 = 'Stakeholderrepresentativesfromthecountycouncilsadultsocialcareandpublichealthteam';
 const LONG200 =
@@ -19,25 +20,25 @@ const LONG200 =
 const RTL = 'مجموعة المرضى في المنطقة الريفية';
 
 /** What passes the right edge of the window or of its table's scrolling box. */
-async function sideways(page: Page): Promise<string[]> {
-  return page.evaluate(() => {
+async function sideways(page: Page, tables = 'main table'): Promise<string[]> {
+  return page.evaluate((tables) => {
     const out: string[] = [];
     const de = document.documentElement;
     if (de.scrollWidth > de.clientWidth + 1) out.push(`the page scrolls sideways: ${de.scrollWidth} > ${de.clientWidth}`);
-    for (const t of Array.from(document.querySelectorAll('main table'))) {
+    for (const t of Array.from(document.querySelectorAll(tables))) {
       const box = t.parentElement!;
       if (t.getBoundingClientRect().width === 0) continue;
       if (t.scrollWidth > box.clientWidth + 1)
         out.push(`table.${t.className || '(no class)'} is ${t.scrollWidth} px wide in a box of ${box.clientWidth}`);
     }
     return out;
-  });
+  }, tables);
 }
 
-async function expectFits(page: Page, where: string) {
+async function expectFits(page: Page, where: string, tables?: string) {
   for (const size of SIZES) {
     await page.setViewportSize(size);
-    expect(await sideways(page), `${where} at ${size.width}×${size.height}`).toEqual([]);
+    expect(await sideways(page, tables), `${where} at ${size.width}×${size.height}`).toEqual([]);
   }
 }
 
@@ -88,6 +89,13 @@ test('long, unbroken and right-to-left names never push the library, the boundar
   await expect(page.locator('.report-page h2').first()).toBeVisible();
   await expectFits(page, 'the report');
   await screenshotBothSizes(page, 'room-long-text-report');
+  // The HTML file the report downloads as, read on its own, keeps them inside the page too.
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download HTML' }).click()]);
+  const html = await page.context().newPage();
+  await html.setContent(await downloadText(file));
+  await expectFits(html, 'the downloaded HTML report', 'table');
+  await screenshotBothSizes(html, 'room-long-text-report-file');
+  await html.close();
 
   await lib.open();
   await expectFits(page, 'the library');
