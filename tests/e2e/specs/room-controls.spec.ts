@@ -5,7 +5,7 @@
 import { test, expect } from '../support/fixtures';
 import type { Page } from '@playwright/test';
 import { App } from '../support/app';
-import { LibraryPage, WorkshopPage } from '../support/workshops';
+import { LibraryPage } from '../support/workshops';
 import { ScoringPage } from '../support/scoring';
 import { PresentPage } from '../support/present';
 import { screenshotBothSizes } from '../support/screenshots';
@@ -27,10 +27,6 @@ async function smallControls(page: Page): Promise<string[]> {
   });
 }
 
-function section(page: Page, name: string) {
-  return page.getByRole('navigation', { name: 'Workshop sections' }).getByRole('link', { name, exact: true });
-}
-
 for (const theme of ['projector', 'standard'] as const) {
   test(`fields, lists and buttons are no smaller than the theme's small text (${theme})`, async ({ page }) => {
     test.setTimeout(90_000);
@@ -40,12 +36,11 @@ for (const theme of ['projector', 'standard'] as const) {
     const lib = new LibraryPage(page);
     await lib.open();
     expect(await smallControls(page), 'the library').toEqual([]);
-    await page.locator('section.example-box').getByRole('button', { name: 'Open the example workshop' }).click();
-    await expect(new WorkshopPage(page).titleHeading).toBeVisible();
+    const ws = await lib.openExample();
     expect(await smallControls(page), 'details and roster').toEqual([]);
     for (const name of ['Boundary critique', 'Concept maps', 'Rich pictures', 'Report']) {
-      await section(page, name).click();
-      await expect(section(page, name)).toHaveAttribute('aria-current', 'page');
+      await ws.section(name).click();
+      await expect(ws.section(name)).toHaveAttribute('aria-current', 'page');
       expect(await smallControls(page), name).toEqual([]);
     }
     const s = new ScoringPage(page);

@@ -42,10 +42,6 @@ async function expectFits(page: Page, where: string, tables?: string) {
   }
 }
 
-function section(page: Page, name: string) {
-  return page.getByRole('navigation', { name: 'Workshop sections' }).getByRole('link', { name, exact: true });
-}
-
 test('long, unbroken and right-to-left names never push the library, the boundary critique or the report sideways', async ({ page }) => {
   test.setTimeout(90_000);
   const lib = new LibraryPage(page);
@@ -85,7 +81,7 @@ test('long, unbroken and right-to-left names never push the library, the boundar
   await b.show('Compare');
   await screenshotBothSizes(page, 'room-long-text-compare');
 
-  await section(page, 'Report').click();
+  await new WorkshopPage(page).section('Report').click();
   await expect(page.locator('.report-page h2').first()).toBeVisible();
   await expectFits(page, 'the report');
   await screenshotBothSizes(page, 'room-long-text-report');
@@ -108,8 +104,8 @@ test("the example's report in the projector theme: its tables by roster group fi
   await app.setTheme('projector');
   const lib = new LibraryPage(page);
   await lib.open();
-  await page.locator('section.example-box').getByRole('button', { name: 'Open the example workshop' }).click();
-  await section(page, 'Report').click();
+  const ws = await lib.openExample();
+  await ws.section('Report').click();
   const byGroup = page.locator('table.report-by-group').first();
   await expect(byGroup).toBeVisible();
   await expectFits(page, 'the report');

@@ -21,6 +21,14 @@ export class LibraryPage {
     await expect(this.app.heading).toHaveText('Your workshops');
   }
 
+  /** Opens the example workshop from the library's example box; ends on its page. */
+  async openExample(): Promise<WorkshopPage> {
+    await this.page.locator('section.example-box').getByRole('button', { name: 'Open the example workshop' }).click();
+    const ws = new WorkshopPage(this.page);
+    await expect(ws.titleHeading).toBeVisible();
+    return ws;
+  }
+
   /** Fills in the "New workshop" form and creates it; ends on the workshop's page. */
   async create(w: NewWorkshop): Promise<WorkshopPage> {
     const form = this.page.locator('details.create');
@@ -93,6 +101,11 @@ export class LibraryPage {
 
 export class WorkshopPage {
   constructor(readonly page: Page) {}
+
+  /** A section's link in the workshop's navigation. */
+  section(name: string): Locator {
+    return this.page.getByRole('navigation', { name: 'Workshop sections' }).getByRole('link', { name, exact: true });
+  }
 
   get titleHeading(): Locator {
     return this.page.locator('main h1');
